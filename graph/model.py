@@ -1,0 +1,160 @@
+"""Nodes and claims, validated against the schema so that bad data never reaches a store."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from graph.names import name_key, slug
+from graph.schema import SCHEMA
+
+
+class ModelError(ValueError):
+    """Invalid node or claim; `field` names what is wrong so a user can fix the input."""
+
+    def __init__(self, field_name: str, message: str):
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+
+
+def node_id(label: str, name: str) -> str:
+    """Stable id from a label and a canonical name: `node_id("Agency", "The Home Office")` -> `agency:home-office`."""
+    if label not in SCHEMA.nodes:
+        raise ModelError("label", f"unknown node type {label!r}; expected one of {', '.join(SCHEMA.nodes)}")
+    return f"{SCHEMA.nodes[label].prefix}:{slug(name)}"
+
+
+def _check_date(field_name: str, value: Any) -> None:
+    if value is None:
+        return
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ModelError(field_name, f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+@dataclass
+class Node:
+    id: str
+    label: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    props: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.label not in SCHEMA.nodes:
+            raise ModelError("label", f"unknown node type {self.label!r}; expected one of {', '.join(SCHEMA.nodes)}")
+        if SCHEMA.label_of(self.id or "") != self.label:
+            prefix = SCHEMA.nodes[self.label].prefix
+            raise ModelError("id", f"{self.id!r} must start with '{prefix}:' for a {self.label}")
+        if not (self.name or "").strip():
+            raise ModelError("name", f"node {self.id} has an empty name")
+        allowed = SCHEMA.nodes[self.label].properties
+        for key, value in self.props.items():
+            if key not in allowed:
+                raise ModelError(f"props.{key}", f"not a property of {self.label}; allowed: {', '.join(allowed) or 'none'}")
+            if allowed[key] == "date":
+                _check_date(f"props.{key}", value)
+        self.aliases = sorted({a for a in self.aliases if a and a != self.name})
+
+    @property
+    def keys(self) -> list[str]:
+        """Lookup keys of the name and every alias; what `find_nodes` matches against."""
+        return sorted({name_key(n) for n in [self.name, *self.aliases]} - {""})
+
+    def merged_with(self, other: "Node") -> "Node":
+        """This node with another sighting of it: aliases united, missing properties filled in."""
+        props = {**other.props, **{k: v for k, v in self.props.items() if v is not None}}
+        return Node(self.id, self.label, self.name, [*self.aliases, *other.aliases, other.name], props)
+
+
+@dataclass
+class Claim:
+    type: str
+    from_id: str
+    to_id: str
+    source_id: str
+    sentence: str
+    char_start: int
+    char_end: int
+    confidence: float
+    extractor: str
+    date_start: str | None = None
+    date_end: str | None = None
+    date_precision: str | None = None
+    date_text: str | None = None
+    role: str | None = None
+    page: int | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        self._validate()
+        if not self.id:
+            self.id = claim_id(self.type, self.from_id, self.to_id, self.source_id, self.char_start, self.char_end)
+
+    def _validate(self) -> None:
+        edge = SCHEMA.edges.get(self.type)
+        if edge is None:
+            raise ModelError("type", f"unknown edge type {self.type!r}; expected one of {', '.join(SCHEMA.edges)}")
+        for end, allowed in (("from_id", edge.from_labels), ("to_id", edge.to_labels)):
+            label = SCHEMA.label_of(getattr(self, end) or "")
+            if label not in allowed:
+                raise ModelError(end, f"{getattr(self, end)!r} cannot be the {end[:-3]} end of {self.type}; expected {'/'.join(allowed)}")
+        for required in ("source_id", "sentence", "extractor"):
+            if not (getattr(self, required) or "").strip():
+                raise ModelError(required, f"a {self.type} claim needs evidence: {required} is missing")
+        if SCHEMA.label_of(self.source_id) != "Source":
+            raise ModelError("source_id", f"{self.source_id!r} is not a source id ('source:...')")
+        if not (isinstance(self.char_start, int) and isinstance(self.char_end, int) and 0 <= self.char_start < self.char_end):
+            raise ModelError("char_start", f"evidence span [{self.char_start}, {self.char_end}) must satisfy 0 <= start < end")
+        if not (isinstance(self.confidence, (int, float)) and not math.isnan(self.confidence) and 0 <= self.confidence <= 1):
+            raise ModelError("confidence", f"{self.confidence!r} must be a number between 0 and 1")
+        _check_date("date_start", self.date_start)
+        _check_date("date_end", self.date_end)
+        if self.date_start and self.date_end and self.date_end < self.date_start:
+            raise ModelError("date_end", f"{self.date_end} is before date_start {self.date_start}")
+        if self.date_precision is not None and self.date_precision not in SCHEMA.date_precisions:
+            raise ModelError("date_precision", f"{self.date_precision!r}; expected one of {', '.join(SCHEMA.date_precisions)}")
+        if (self.date_start or self.date_end) and self.date_precision is None:
+            raise ModelError("date_precision", "a dated claim must say how precise its date is")
+
+    def to_row(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Claim":
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in row.items() if k in names})
+
+
+def claim_id(edge_type: str, from_id: str, to_id: str, source_id: str, char_start: int, char_end: int) -> str:
+    """Deterministic claim id: the same statement read from the same span twice is the same claim."""
+    digest = hashlib.sha1(f"{edge_type}|{from_id}|{to_id}|{source_id}|{char_start}|{char_end}".encode()).hexdigest()
+    return f"claim:{digest[:20]}"
+
+
+@dataclass
+class Batch:
+    """Nodes and claims written together: all of it lands or none of it does."""
+
+    nodes: list[Node] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def deduplicated(self) -> "Batch":
+        """One node per id (sightings merged) and one claim per id, keeping first-seen order."""
+        merged: dict[str, Node] = {}
+        for node in self.nodes:
+            merged[node.id] = merged[node.id].merged_with(node) if node.id in merged else node
+        claims = list({c.id: c for c in reversed(self.claims)}.values())[::-1]
+        return Batch(list(merged.values()), claims)
+
+    def check_references(self, known_ids: set[str] | None = None) -> None:
+        """Every claim end must be a node of this batch or one already stored."""
+        ids = {n.id for n in self.nodes} | (known_ids or set())
+        for claim in self.claims:
+            for end in ("from_id", "to_id", "source_id"):
+                if getattr(claim, end) not in ids:
+                    raise ModelError(end, f"claim {claim.id} ({claim.type}) refers to {getattr(claim, end)!r}, which is neither in the batch nor stored")

@@ -1,0 +1,24 @@
+"""Name keys and slugs: how a surface form becomes a lookup key and a stable id."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def name_key(name: str) -> str:
+    """Case-, accent-, punctuation- and leading-article-insensitive key ("The Home Office" -> "home office")."""
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
+    text = _ARTICLE.sub("", text)
+    text = text.replace("'s ", " ").replace("'", "")
+    text = _NON_WORD.sub(" ", text.casefold())
+    return " ".join(text.split())
+
+
+def slug(name: str) -> str:
+    """ASCII slug for ids, stable across runs and machines ("Home Office" -> "home-office")."""
+    ascii_text = unicodedata.normalize("NFKD", name_key(name)).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"

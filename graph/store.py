@@ -1,0 +1,99 @@
+"""The one store interface every backend implements, and the values it returns.
+
+The app, the CLI, analysis and export talk only to this protocol, so the embedded store and
+Neo4j are interchangeable; `tests/test_store_contract.py` runs one suite against each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Protocol, runtime_checkable
+
+from graph.model import Batch, Claim, Node
+
+
+class StoreError(RuntimeError):
+    """A store could not do what was asked; the message says why in terms a user can act on."""
+
+
+class ReadOnlyQueryError(StoreError):
+    """A query sent through the read-only console tried to write."""
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    nodes_added: int = 0
+    nodes_updated: int = 0
+    claims_added: int = 0
+    claims_skipped: int = 0
+
+
+@dataclass(frozen=True)
+class RemovalResult:
+    source_id: str
+    claims_removed: int
+    nodes_removed: int
+
+
+@dataclass(frozen=True)
+class Counts:
+    nodes: dict[str, int]
+    claims: dict[str, int]
+
+    @property
+    def total_nodes(self) -> int:
+        return sum(self.nodes.values())
+
+    @property
+    def total_claims(self) -> int:
+        return sum(self.claims.values())
+
+
+@dataclass
+class Subgraph:
+    nodes: dict[str, Node] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What every backend provides. Dates are ISO strings; date filters keep claims whose
+    [date_start, date_end] overlaps [since, until]; undated claims pass only when no window is set."""
+
+    dialect: str
+
+    def upsert(self, batch: Batch) -> UpsertResult: ...
+    def get_node(self, node_id: str) -> Node | None: ...
+    def find_nodes(self, name: str, label: str | None = None, limit: int = 20) -> list[Node]: ...
+    def neighbourhood(
+        self,
+        node_ids: list[str],
+        hops: int = 1,
+        since: str | None = None,
+        until: str | None = None,
+        edge_types: list[str] | None = None,
+        max_nodes: int = 5000,
+    ) -> Subgraph: ...
+    def claims(
+        self,
+        types: list[str] | None = None,
+        body: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]: ...
+    def counts(self) -> Counts: ...
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult: ...
+    def remove_source(self, source_id: str) -> RemovalResult: ...
+    def has_source(self, source_id: str) -> bool: ...
+    def sources(self) -> list[Node]: ...
+    def iter_nodes(self, batch_size: int = 10_000) -> Iterator[list[Node]]: ...
+    def iter_claims(self, batch_size: int = 10_000) -> Iterator[list[Claim]]: ...
+    def close(self) -> None: ...

@@ -1,0 +1,148 @@
+"""Files to stored graph: read, extract, resolve, store, one Source per transaction.
+
+Each file is handled on its own: a bad file is reported and skipped, never half-stored, and
+the files around it still load. A Source already in the store (same bytes) is skipped, which
+makes re-running an interrupted load finish the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from graph.model import Batch, Claim, ModelError, Node
+from graph.store import GraphStore
+from loaders.document import Document, Extraction, ReadError
+from loaders.extract.base import Extractor, NullExtractor
+from loaders.readers import read_document, supported_extensions
+
+SKIPPED_SUFFIXES = (".meta.yaml",)
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # loaded | unchanged | failed
+    source_id: str | None = None
+    nodes_added: int = 0
+    claims_added: int = 0
+    reason: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LoadReport:
+    files: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "failed"]
+
+    @property
+    def nodes_added(self) -> int:
+        return sum(f.nodes_added for f in self.files)
+
+    @property
+    def claims_added(self) -> int:
+        return sum(f.claims_added for f in self.files)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResult]]:
+    """Files to read (folders walked, sidecars and hidden files left out) and failures for bad paths."""
+    files: list[Path] = []
+    failures: list[FileResult] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            failures.append(FileResult(str(path), "failed", reason="no such file or directory"))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_document(p, path))
+            if not found:
+                failures.append(FileResult(str(path), "failed", reason=f"no readable files (kflow reads {', '.join(supported_extensions())})"))
+            files.extend(found)
+        else:
+            files.append(path)
+    return files, failures
+
+
+def _is_document(path: Path, root: Path) -> bool:
+    relative = path.relative_to(root)
+    if any(part.startswith(".") for part in relative.parts) or path.name.endswith(SKIPPED_SUFFIXES):
+        return False
+    return path.suffix.lower() in supported_extensions()
+
+
+def source_node(document: Document) -> Node:
+    props = {
+        "path": str(document.path),
+        "sha256": document.sha256,
+        "title": document.title,
+        "published": document.published,
+        "published_precision": document.published_precision,
+        "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "media_type": document.media_type,
+        "text": document.text,
+        "url": document.url,
+        "note": document.note,
+    }
+    return Node(document.source_id, "Source", document.title or document.path.name, props={k: v for k, v in props.items() if v is not None})
+
+
+def mention_claims(document: Document, extraction: Extraction) -> list[Claim]:
+    """Source -MENTIONS-> node for every node a claim of this document touches, citing its first claim."""
+    first: dict[str, Claim] = {}
+    for claim in extraction.claims:
+        for end in (claim.from_id, claim.to_id):
+            if not end.startswith("source:"):
+                first.setdefault(end, claim)
+    return [
+        Claim("MENTIONS", document.source_id, node, document.source_id, c.sentence, c.char_start, c.char_end, c.confidence, "pipeline.mentions", page=c.page)
+        for node, c in first.items()
+    ]
+
+
+def document_batch(document: Document, extractor: Extractor) -> Batch:
+    extraction = Extraction()
+    extraction.extend(document.structured)
+    extraction.extend(extractor.extract(document))
+    nodes = [source_node(document), *extraction.nodes]
+    return Batch(nodes, [*extraction.claims, *mention_claims(document, extraction)])
+
+
+def load_file(path: Path, store: GraphStore, extractor: Extractor, published: str | None = None) -> FileResult:
+    try:
+        document = read_document(path, published)
+    except ReadError as error:
+        return FileResult(str(path), "failed", reason=error.reason)
+    if store.has_source(document.source_id):
+        return FileResult(str(path), "unchanged", document.source_id, warnings=document.warnings)
+    try:
+        batch = document_batch(document, extractor)
+        result = store.upsert(batch)
+    except (ModelError, ReadError) as error:
+        return FileResult(str(path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}")
+    return FileResult(str(path), "loaded", document.source_id, result.nodes_added, result.claims_added, warnings=document.warnings)
+
+
+def load_paths(
+    paths: Iterable[str | Path],
+    store: GraphStore,
+    extractor: Extractor | None = None,
+    published: str | None = None,
+    progress: Callable[[FileResult], None] | None = None,
+) -> LoadReport:
+    """Load files and folders into `store`; the report says, per file, what landed or why not."""
+    extractor = extractor or NullExtractor()
+    files, failures = expand_paths(paths)
+    report = LoadReport(list(failures))
+    for path in files:
+        result = load_file(path, store, extractor, published)
+        report.files.append(result)
+        if progress:
+            progress(result)
+    return report

@@ -1,0 +1,80 @@
+"""What every reader shares: size limits, hashing, decoding text files, sidecar metadata."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from charset_normalizer import from_bytes
+
+from loaders.document import ReadError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, refusing missing, empty and over-limit files with the reason."""
+    if not path.exists():
+        raise ReadError(path, "no such file")
+    size = path.stat().st_size
+    if size > limit:
+        raise ReadError(path, f"file is {size:,} bytes, over the {limit:,}-byte limit (KFLOW_MAX_FILE_BYTES)")
+    if size == 0:
+        raise ReadError(path, "file is empty")
+    return path.read_bytes()
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode_text(path: Path, data: bytes, warnings: list[str]) -> str:
+    """UTF-8 when it is; otherwise the encoding charset-normalizer detects, with a warning. Binary is refused."""
+    if b"\x00" in data[:8192]:
+        raise ReadError(path, "looks binary (contains NUL bytes), not a text document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        best = from_bytes(data).best()
+        if best is None or best.chaos > 0.2:
+            raise ReadError(path, f"not valid UTF-8 (byte {error.start}) and no text encoding could be detected") from None
+        text = str(best)
+        warnings.append(f"not UTF-8; decoded as {best.encoding}")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ReadError(path, "contains no text")
+    return text
+
+
+def sidecar_metadata(path: Path) -> dict[str, Any]:
+    """Metadata from `NAME.meta.yaml` beside the file (NAME with or without its extension)."""
+    for candidate in (path.with_name(path.name + ".meta.yaml"), path.with_suffix(".meta.yaml")):
+        if candidate.exists():
+            try:
+                meta = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as error:
+                raise ReadError(candidate, f"invalid sidecar YAML: {error}") from None
+            if not isinstance(meta, dict):
+                raise ReadError(candidate, "sidecar must be a YAML mapping")
+            return meta
+    return {}
+
+
+def normalise_published(value: Any, where: Path) -> tuple[str | None, str | None]:
+    """A publication date given as a year, 'YYYY-MM', or a full date -> (ISO start date, precision)."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, date):
+        return value.isoformat(), "day"
+    text = str(value).strip()
+    try:
+        if len(text) == 4 and text.isdigit():
+            return f"{text}-01-01", "year"
+        if len(text) == 7:
+            return date.fromisoformat(f"{text}-01").isoformat(), "month"
+        return date.fromisoformat(text[:10]).isoformat(), "day"
+    except ValueError:
+        raise ReadError(where, f"publication date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None

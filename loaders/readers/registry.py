@@ -1,0 +1,36 @@
+"""Which reader handles which extension, and the sidecar metadata every document may carry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from loaders.document import Document, ReadError
+from loaders.readers.common import normalise_published, sidecar_metadata
+from loaders.readers.text import read_text
+
+Reader = Callable[[Path], Document]
+
+READERS: dict[str, Reader] = {".txt": read_text, ".md": read_text, ".markdown": read_text}
+
+
+def supported_extensions() -> list[str]:
+    return sorted(READERS)
+
+
+def read_document(path: Path, published: str | None = None) -> Document:
+    """Read one file with the reader for its extension; sidecar and `published` override what it found."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ReadError(path, f"unknown file type {path.suffix or '(none)'!r}; kflow reads {', '.join(supported_extensions())}")
+    if path.is_dir():
+        raise ReadError(path, "is a directory")
+    document = reader(path)
+    meta = sidecar_metadata(path)
+    chosen = published or meta.get("published")
+    if chosen:
+        document.published, document.published_precision = normalise_published(chosen, path)
+    document.title = str(meta.get("title") or document.title or path.name)
+    document.note = meta.get("note") or document.note
+    document.url = meta.get("url") or document.url
+    return document
