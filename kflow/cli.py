@@ -1,0 +1,183 @@
+"""The `kflow` command line: a thin layer over the library (graph, loaders, dashboards)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from graph.store import ReadOnlyQueryError, StoreError
+from kflow.stores import describe, open_store, resolve_spec
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS = PROJECT_ROOT / "seeds"
+APP = PROJECT_ROOT / "dashboards" / "app.py"
+COMMAND_MODULES: tuple[str, ...] = ()
+
+store_option = click.option(
+    "--store",
+    "store_spec",
+    envvar="KFLOW_STORE",
+    default=None,
+    help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI. Env: KFLOW_STORE.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """kflow: turn documents into a graph of who sent, received, commissioned and knew what, when.
+
+    Every claim in the graph cites the sentence it came from.
+    """
+
+
+def fail(message: str) -> None:
+    """Print one clear line to stderr and exit non-zero (no traceback for expected errors)."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--published", help="Publication date for these files (YYYY, YYYY-MM or YYYY-MM-DD), when no sidecar gives one.")
+@click.option("--no-extract", is_flag=True, help="Store Sources only, without text extraction.")
+def load(paths: tuple[Path, ...], store_spec: str | None, published: str | None, no_extract: bool) -> None:
+    """Load files and folders (.txt .md .html .pdf .docx .eml .mbox .csv .jsonl) into the store."""
+    from loaders.extract import default_extractor
+    from loaders.extract.base import NullExtractor
+    from loaders.pipeline import expand_paths, load_paths
+
+    try:
+        store = open_store(store_spec)
+    except StoreError as error:
+        fail(str(error))
+    extractor = NullExtractor() if no_extract else default_extractor()
+    files, _ = expand_paths(paths)
+    try:
+        with click.progressbar(length=len(files), label="Loading", file=sys.stderr, show_pos=True) as bar:
+            report = load_paths(paths, store, extractor, published, progress=lambda _: bar.update(1))
+    except StoreError as error:
+        fail(str(error))
+    finally:
+        store.close()
+    for result in report.files:
+        for warning in result.warnings:
+            click.echo(f"warning: {result.path}: {warning}", err=True)
+        if result.status == "failed":
+            click.echo(f"failed: {result.path}: {result.reason}", err=True)
+    click.echo(
+        f"{report.count('loaded')} loaded, {report.count('unchanged')} already in the store, "
+        f"{len(report.failed)} failed; {report.nodes_added} nodes and {report.claims_added} claims added "
+        f"to {describe(store_spec)}"
+    )
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def stats(store_spec: str | None, as_json: bool) -> None:
+    """Counts of nodes and claims by type."""
+    try:
+        store = open_store(store_spec, read_only=True)
+        counts = store.counts()
+        store.close()
+    except StoreError as error:
+        fail(str(error))
+    if as_json:
+        click.echo(json.dumps({"nodes": counts.nodes, "claims": counts.claims}))
+        return
+    click.echo(f"store: {describe(store_spec)}")
+    click.echo(f"nodes: {counts.total_nodes}")
+    for label, n in counts.nodes.items():
+        click.echo(f"  {label:<14}{n:>10}")
+    click.echo(f"claims: {counts.total_claims}")
+    for edge, n in counts.claims.items():
+        click.echo(f"  {edge:<14}{n:>10}")
+
+
+@main.command()
+@click.argument("cypher")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Rows as JSON lines.")
+def query(cypher: str, store_spec: str | None, as_json: bool) -> None:
+    """Run one read-only Cypher query (writes are refused)."""
+    try:
+        store = open_store(store_spec, read_only=True)
+        click.echo(f"-- dialect: {store.dialect}", err=True)
+        result = store.query(cypher)
+        store.close()
+    except ReadOnlyQueryError as error:
+        fail(str(error))
+    except StoreError as error:
+        fail(str(error))
+    if as_json:
+        for row in result.rows:
+            click.echo(json.dumps(dict(zip(result.columns, row)), default=str))
+        return
+    click.echo("\t".join(result.columns))
+    for row in result.rows:
+        click.echo("\t".join(_cell(v) for v in row))
+    click.echo(f"({len(result.rows)} rows)", err=True)
+
+
+def _cell(value: object) -> str:
+    """One table cell on one line: control characters made visible so text can't forge output."""
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    return text.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r").replace("\x1b", "\\x1b")
+
+
+@main.command()
+@click.argument("source_id")
+@store_option
+def remove(source_id: str, store_spec: str | None) -> None:
+    """Remove one Source and every claim only it supported."""
+    try:
+        store = open_store(store_spec)
+        result = store.remove_source(source_id)
+        store.close()
+    except StoreError as error:
+        fail(str(error))
+    click.echo(f"removed {source_id}: {result.claims_removed} claims, {result.nodes_removed} nodes no longer supported")
+
+
+@main.command()
+@store_option
+@click.option("--port", default=8501, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; loopback by default.")
+def serve(store_spec: str | None, port: int, host: str) -> None:
+    """Serve the investigator app (Streamlit) on http://HOST:PORT."""
+    env = {**os.environ, "KFLOW_STORE": resolve_spec(store_spec)}
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(APP),
+        "--server.headless", "true", "--server.port", str(port), "--server.address", host,
+        "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
+    ]
+    click.echo(f"kflow app on http://{host}:{port} (store {describe(store_spec)}); Ctrl-C to stop", err=True)
+    sys.exit(subprocess.call(command, env=env))
+
+
+@main.command()
+@store_option
+@click.option("--port", default=8501, show_default=True)
+@click.pass_context
+def demo(ctx: click.Context, store_spec: str | None, port: int) -> None:
+    """Load the demo corpus in seeds/ and serve the app."""
+    try:
+        ctx.invoke(load, paths=(SEEDS,), store_spec=store_spec, published=None, no_extract=False)
+    except SystemExit as exit_:
+        if exit_.code:
+            raise
+    ctx.invoke(serve, store_spec=store_spec, port=port, host="127.0.0.1")
+
+
+for _module in COMMAND_MODULES:
+    for _command in importlib.import_module(_module).commands:
+        main.add_command(_command)
