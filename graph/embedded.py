@@ -218,14 +218,24 @@ class EmbeddedStore:
 
     def _claims_touching(self, ids: list[str], types: list[str], since, until) -> list[Claim]:
         date_where, params = _date_filter("r", since, until)
-        where = "(a.id IN $ids OR b.id IN $ids)" + (f" AND {date_where}" if date_where else "")
-        return self._match_claims(types, where, {"ids": ids, **params})
+        extra = f" AND {date_where}" if date_where else ""
+        return self._match_either_end(types, "$ids", extra, {"ids": ids, **params})
+
+    def _match_either_end(self, types: list[str], ids: str, extra: str, params: dict[str, Any]) -> list[Claim]:
+        """Claims with either end in `ids`, one query per end: an `OR` of the two ends makes
+        Ladybug scan every relationship (seconds at 1M claims); each end alone uses the id index."""
+        unknown = [t for t in types if t not in SCHEMA.edges]
+        if unknown:
+            raise ModelError("edge_types", f"unknown edge type(s) {', '.join(unknown)}")
+        found: dict[str, Claim] = {}
+        for end in ("a", "b"):
+            query = f"MATCH (a)-[r:{'|'.join(types)}]->(b) WHERE {end}.id IN {ids}{extra} RETURN r, label(r), a.id, b.id"
+            for record, edge_type, from_id, to_id in self._rows(query, params):
+                found.setdefault(record["id"], claim_from_record(record, edge_type, from_id, to_id))
+        return list(found.values())
 
     def claims(self, types=None, body=None, since=None, until=None, source_id=None, limit=None) -> list[Claim]:
         clauses, params = [], {}
-        if body:
-            clauses.append("(a.id = $body OR b.id = $body)")
-            params["body"] = body
         if source_id:
             clauses.append("r.source_id = $source_id")
             params["source_id"] = source_id
@@ -233,7 +243,11 @@ class EmbeddedStore:
         if date_where:
             clauses.append(date_where)
             params.update(date_params)
-        found = self._match_claims(types or list(SCHEMA.edges), " AND ".join(clauses) or "true", params, limit)
+        if body:
+            extra = "".join(f" AND {c}" for c in clauses)
+            found = self._match_either_end(types or list(SCHEMA.edges), "$body_ids", extra, {**params, "body_ids": [body]})
+        else:
+            found = self._match_claims(types or list(SCHEMA.edges), " AND ".join(clauses) or "true", params, limit)
         return sorted(found, key=lambda c: (c.date_start or "9999", c.id))[:limit] if limit else sorted(found, key=lambda c: (c.date_start or "9999", c.id))
 
     def _match_claims(self, types: list[str], where: str, params: dict[str, Any], limit: int | None = None) -> list[Claim]:
