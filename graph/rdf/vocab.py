@@ -1,0 +1,93 @@
+"""Namespaces and the kflow vocabulary terms the RDF export uses, as pyoxigraph terms.
+
+Standard vocabularies first (PROV-O, ORG, FOAF, schema.org, Dublin Core, SKOS); `kflow:` only
+for what they lack. Every `kflow:` term used here is declared, with a label and a comment, in
+`kflow.ttl` beside this module (a test holds the two together).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyoxigraph import NamedNode
+
+VOCABULARY_FILE = Path(__file__).with_name("kflow.ttl")
+SHAPES_FILE = Path(__file__).with_name("shapes.ttl")
+
+KFLOW_NS = "https://kflow.example/ns#"
+
+PREFIXES: dict[str, str] = {
+    "kflow": KFLOW_NS,
+    "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+class Namespace:
+    """`NS.term` -> NamedNode, cached, so hot loops build each vocabulary term once."""
+
+    def __init__(self, iri: str):
+        self._iri = iri
+        self._terms: dict[str, NamedNode] = {}
+
+    def __getattr__(self, name: str) -> NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str) -> NamedNode:
+        term = self._terms.get(name)
+        if term is None:
+            term = self._terms[name] = NamedNode(self._iri + name)
+        return term
+
+
+KFLOW = Namespace(KFLOW_NS)
+PROV = Namespace(PREFIXES["prov"])
+ORG = Namespace(PREFIXES["org"])
+FOAF = Namespace(PREFIXES["foaf"])
+SCHEMA = Namespace(PREFIXES["schema"])
+DCTERMS = Namespace(PREFIXES["dcterms"])
+SKOS = Namespace(PREFIXES["skos"])
+RDF = Namespace(PREFIXES["rdf"])
+RDFS = Namespace(PREFIXES["rdfs"])
+XSD = Namespace(PREFIXES["xsd"])
+
+# The plain "direct" predicate each edge type also asserts, so simple consumers get simple data.
+EDGE_PREDICATES: dict[str, NamedNode] = {
+    "SENT": KFLOW.sent,
+    "RECEIVED": KFLOW.received,
+    "COMMISSIONED": KFLOW.commissioned,
+    "AUTHORED": KFLOW.authored,
+    "PUBLISHED": KFLOW.published,
+    "MEMBER_OF": ORG.memberOf,
+    "KNEW_ABOUT": KFLOW.knewAbout,
+    "CONCERNS": KFLOW.concerns,
+    "CITES": KFLOW.cites,
+    "MENTIONS": SCHEMA.mentions,
+}
+
+# Edge types that report an act: the claim also describes a prov:Activity of this class, and the
+# subject's part in it (a qualified association with a role); `entity` is how the object relates.
+ACTIVITIES: dict[str, tuple[NamedNode, NamedNode, NamedNode | None]] = {
+    "SENT": (KFLOW.Sending, KFLOW.sender, PROV.used),
+    "RECEIVED": (KFLOW.Receiving, KFLOW.recipient, PROV.used),
+    "AUTHORED": (KFLOW.Authoring, KFLOW.author, PROV.generated),
+    "PUBLISHED": (KFLOW.Publishing, KFLOW.publisher, PROV.used),
+    "COMMISSIONED": (KFLOW.Commissioning, KFLOW.commissioner, None),
+}
+
+# Datatype of a date literal at each precision: a year-precise date is a gYear, not a 1 January.
+PRECISION_DATATYPES: dict[str, NamedNode] = {
+    "day": XSD.date,
+    "month": XSD.gYearMonth,
+    "year": XSD.gYear,
+    "decade": XSD.gYear,
+}
