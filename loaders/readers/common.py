@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,32 @@ from loaders.document import ReadError
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def env_int(name: str, default: int) -> int:
+    """A positive integer setting from the environment; a bad value is an error naming the variable."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a whole number") from None
+    if value <= 0:
+        raise ValueError(f"{name}={raw!r} must be positive")
+    return value
+
+
+def max_file_bytes() -> int:
+    """The per-file size limit: env `KFLOW_MAX_FILE_BYTES`, else MAX_FILE_BYTES (50 MiB)."""
+    return env_int("KFLOW_MAX_FILE_BYTES", MAX_FILE_BYTES)
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The file's bytes, refusing missing, empty and over-limit files with the reason."""
+    if limit is None:
+        try:
+            limit = max_file_bytes()
+        except ValueError as error:
+            raise ReadError(path, str(error)) from None
     if not path.exists():
         raise ReadError(path, "no such file")
     size = path.stat().st_size

@@ -7,11 +7,23 @@ from typing import Callable
 
 from loaders.document import Document, ReadError
 from loaders.readers.common import normalise_published, sidecar_metadata
+from loaders.readers.mail import read_eml, read_mbox
+from loaders.readers.pdf import read_pdf
+from loaders.readers.register import read_register
 from loaders.readers.text import read_text
+from loaders.readers.webpage import read_html
+from loaders.readers.word import read_docx
 
 Reader = Callable[[Path], Document]
 
-READERS: dict[str, Reader] = {".txt": read_text, ".md": read_text, ".markdown": read_text}
+READERS: dict[str, Reader] = {
+    ".txt": read_text, ".md": read_text, ".markdown": read_text,
+    ".html": read_html, ".htm": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+    ".eml": read_eml, ".mbox": read_mbox,
+    ".csv": read_register, ".jsonl": read_register,
+}
 
 
 def supported_extensions() -> list[str]:
