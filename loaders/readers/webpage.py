@@ -41,17 +41,24 @@ DATE_META = (
     ("name", "dc.date.issued"), ("name", "date"), ("name", "pubdate"), ("name", "publish-date"), ("name", "publication_date"),
 )
 NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+# lxml follows browsers (an unclosed <title> swallows the page); Python's parser is the lenient second try.
+PARSERS = ("lxml", "html.parser")
 
 
 def read_html(path: Path) -> Document:
     data = read_bytes(path)
     warnings: list[str] = []
     markup = _decode(path, data, warnings)
-    soup = _parse(path, markup)
-    title = _title(soup)
-    published, precision = _published(soup, markup, warnings)
-    url = _canonical_url(soup)
-    text = main_text(soup, warnings)
+    for parser in PARSERS:
+        soup = _parse(path, markup, parser)
+        title = _title(soup)
+        published, precision = _published(soup, markup, warnings)
+        url = _canonical_url(soup)
+        text = main_text(soup, warnings)
+        if text:
+            break
+        if parser != PARSERS[-1]:
+            warnings.append("no text found with the lxml parser (badly broken markup?); read with Python's html.parser")
     if not text:
         raise ReadError(path, "HTML has no readable text (only markup, scripts or navigation)")
     return Document(
@@ -95,14 +102,11 @@ def main_text(soup: BeautifulSoup, warnings: list[str]) -> str:
     return text
 
 
-def _parse(path: Path, markup: str) -> BeautifulSoup:
+def _parse(path: Path, markup: str, parser: str) -> BeautifulSoup:
     try:
-        return BeautifulSoup(markup, "lxml")
-    except Exception as error:  # lxml is lenient; anything it still rejects gets the stdlib parser
-        try:
-            return BeautifulSoup(markup, "html.parser")
-        except Exception:
-            raise ReadError(path, f"malformed HTML that no parser could read ({error})") from None
+        return BeautifulSoup(markup, parser)
+    except Exception as error:  # both parsers are lenient; whatever they still reject is a bad file, not a crash
+        raise ReadError(path, f"malformed HTML that {parser} could not parse ({type(error).__name__}: {error})") from None
 
 
 def _main_container(soup: BeautifulSoup) -> Tag:
