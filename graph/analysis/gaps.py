@@ -1,0 +1,93 @@
+"""Gaps and silences: how long a body took to act on what it knew, and who never did."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graph.analysis.dates import claim_date, interval
+from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
+from graph.analysis.knowledge import first_knowledge
+from graph.analysis.resolve import BODY_LABELS
+from graph.model import Claim
+
+ACTION_TYPES = ("COMMISSIONED", "AUTHORED", "PUBLISHED", "SENT")
+
+
+@dataclass
+class Gap:
+    """A body's first knowledge of the topic and its first later action on it (None: a silence)."""
+
+    body: str
+    body_name: str
+    knowledge: Claim
+    action: Claim | None = None
+    last_heard: Claim | None = None
+
+    @property
+    def silent(self) -> bool:
+        return self.action is None
+
+    @property
+    def days(self) -> int | None:
+        """Days from the start of first knowledge to the start of the first action."""
+        return None if self.action is None else (interval(self.action)[0] - interval(self.knowledge)[0]).days
+
+    @property
+    def years(self) -> int | None:
+        """Whole calendar years between the two dates, which is what year-precise evidence supports."""
+        return None if self.action is None else interval(self.action)[0].year - interval(self.knowledge)[0].year
+
+    def to_dict(self, G: nx.MultiDiGraph | None = None) -> dict[str, Any]:
+        return {
+            "body": self.body, "body_name": self.body_name, "silent": self.silent,
+            "knew": claim_date(self.knowledge), "acted": claim_date(self.action) if self.action else None,
+            "days": self.days, "years": self.years,
+            "knowledge": claim_dict(self.knowledge, G), "action": claim_dict(self.action, G) if self.action else None,
+            "last_heard": claim_dict(self.last_heard, G) if self.last_heard else None,
+        }
+
+
+@dataclass
+class GapsReport:
+    topic: str | None
+    gaps: list[Gap] = field(default_factory=list)
+
+    @property
+    def acted(self) -> list[Gap]:
+        return [g for g in self.gaps if not g.silent]
+
+    @property
+    def silences(self) -> list[Gap]:
+        return [g for g in self.gaps if g.silent]
+
+
+def gaps(G: nx.MultiDiGraph, topic: str | None = None) -> GapsReport:
+    """For every body of G that knew about `topic`: the time to its first later action on it.
+
+    Knowledge is as in `first_knowledge`. An action is a dated claim by the body that it
+    commissioned, authored, published or sent something concerning the topic, starting no
+    earlier than the knowledge starts (the first-knowledge claim itself excepted: sending a
+    document is knowledge of it, not a response to it). Receiving or knowing more is not
+    acting. A body with knowledge and no later action is a silence; `last_heard` is the latest
+    thing it received or knew on the topic, to show how long the silence lasted.
+    """
+    matcher = TopicMatcher(G, topic)
+    report = GapsReport(topic)
+    bodies = sorted(n for n, label in G.nodes(data="label") if label in BODY_LABELS)
+    for body in bodies:
+        known = first_knowledge(G, body, topic, max_chain_hops=0) if G.out_degree(body) else None
+        if known is None or not known.found:
+            continue
+        start = interval(known.claim)[0]
+        own = [c for _, _, c in G.out_edges(body, data="claim") if interval(c) and matcher.claim(c)]
+        actions = [c for c in own if c.type in ACTION_TYPES and c.id != known.claim.id and interval(c)[0] >= start]
+        heard = [c for c in own if c.type in ("RECEIVED", "KNEW_ABOUT")]
+        gap = Gap(body, node_name(G, body), known.claim)
+        gap.action = min(actions, key=lambda c: (interval(c)[0], c.id)) if actions else None
+        gap.last_heard = max(heard, key=lambda c: (interval(c)[1], c.id)) if heard else None
+        report.gaps.append(gap)
+    report.gaps.sort(key=lambda g: (g.silent, interval(g.knowledge)[0], g.body))
+    return report

@@ -1,0 +1,71 @@
+"""Forgiving name resolution ("home office" finds the Home Office) that refuses to guess.
+
+A name matches a node by id, by its key (case, accents, punctuation and a leading "the"
+ignored) equal to the key of its name or an alias, or failing that by key containment. One
+match is the answer; several raise `AmbiguousName` listing them; none raise `NodeNotFound`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import networkx as nx
+
+from graph.analysis.errors import AmbiguousName, NodeNotFound
+from graph.model import Node
+from graph.names import name_key
+from graph.store import GraphStore
+
+BODY_LABELS = ("Agency", "Person")
+
+
+def resolve_in_store(store: GraphStore, name: str, labels: Iterable[str] | None = None) -> Node:
+    """The one stored node `name` designates, among `labels` (all labels when None).
+
+    Raises
+    ------
+    NodeNotFound
+        nothing matches.
+    AmbiguousName
+        several nodes match equally well; `.candidates` lists them.
+    """
+    labels = tuple(labels) if labels else None
+    direct = store.get_node(name) if ":" in name else None
+    if direct is not None and (labels is None or direct.label in labels):
+        return direct
+    found = [n for n in store.find_nodes(name, limit=50) if labels is None or n.label in labels]
+    return _choose(name, [(n.id, n.label, n.name, [n.name, *n.aliases]) for n in found], labels, lambda i: next(n for n in found if n.id == i))
+
+
+def resolve_in_graph(G: nx.MultiDiGraph, name: str, labels: Iterable[str] | None = None) -> str:
+    """The id of the one node of G that `name` designates (same rules as `resolve_in_store`).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("agency:home-dept", label="Agency", name="Home Department", aliases=[])
+    >>> resolve_in_graph(G, "the home department")
+    'agency:home-dept'
+    """
+    labels = tuple(labels) if labels else None
+    if name in G and (labels is None or G.nodes[name].get("label") in labels):
+        return name
+    key = name_key(name)
+    rows = [
+        (n, d.get("label"), d.get("name", n), [d.get("name", n), *d.get("aliases", [])])
+        for n, d in G.nodes(data=True)
+        if labels is None or d.get("label") in labels
+    ]
+    matching = [r for r in rows if key and any(key in name_key(x) for x in r[3])]
+    return _choose(name, matching, labels, lambda i: i)
+
+
+def _choose(name, rows, labels, result):
+    key = name_key(name)
+    exact = [r for r in rows if any(name_key(x) == key for x in r[3])]
+    pool = exact or rows
+    if not pool:
+        raise NodeNotFound(name, labels[0] if labels and len(labels) == 1 else None)
+    if len(pool) > 1:
+        raise AmbiguousName(name, sorted((r[0], r[1], r[2]) for r in pool))
+    return result(pool[0][0])
