@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,12 @@ from charset_normalizer import from_bytes
 from loaders.document import ReadError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+HONORIFIC = re.compile(
+    r"^(?:the\s+)?(?:rt\.?\s+)?(?:hon\.?\s+)?"
+    r"(mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|cllr|councillor|rev|revd|reverend|judge|justice)\.?\s+(?=\S)",
+    re.IGNORECASE,
+)
+SURNAME_FIRST = re.compile(r"^([^\W\d][\w'\-]*(?: [^\W\d][\w'\-]*){0,2}), ([^\W\d][\w.'\-]*(?: [^\W\d][\w.'\-]*){0,2})$")
 
 
 def env_int(name: str, default: int) -> int:
@@ -103,3 +110,22 @@ def normalise_published(value: Any, where: Path) -> tuple[str | None, str | None
         return date.fromisoformat(text[:10]).isoformat(), "day"
     except ValueError:
         raise ReadError(where, f"publication date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
+
+
+def has_honorific(name: str) -> bool:
+    """Whether a name starts with a personal title (Mr, Ms, Dr, Cllr, ...), the mark of a person."""
+    return HONORIFIC.match(name.strip()) is not None
+
+
+def person_name(written: str) -> str:
+    """A person's name as ids should see it: title dropped, "Surname, Given" turned round.
+
+    "Dr Amara Lines" -> "Amara Lines"; "Okafor, Jane" -> "Jane Okafor". Keep `written` as an alias.
+    """
+    name = " ".join(written.split()).strip("\"' ")
+    match = SURNAME_FIRST.match(name)
+    if match:
+        name = f"{match.group(2)} {match.group(1)}"
+    honorific = HONORIFIC.match(name)
+    bare = name[honorific.end():].strip() if honorific else name
+    return bare or name

@@ -24,7 +24,7 @@ from pathlib import Path
 from graph.model import Claim, Node, node_id
 from graph.names import slug
 from loaders.document import Document, Extraction, ReadError
-from loaders.readers.common import read_bytes, sha256
+from loaders.readers.common import person_name, read_bytes, sha256
 from loaders.readers.domains import Organisation, domain_map_for, organisation_of
 from loaders.readers.webpage import html_to_text
 
@@ -189,8 +189,9 @@ class _MessageReader:
 
     def _person(self, address, line: _Line, day: str | None, date_text: str | None) -> Node:
         addr_spec = address.addr_spec.strip()
-        name = _one_line(address.display_name) or addr_spec
-        person = Node(node_id("Person", name), "Person", name, aliases=[addr_spec] if addr_spec != name else [])
+        written = _one_line(address.display_name)
+        name = person_name(written) if written else addr_spec
+        person = Node(node_id("Person", name), "Person", name, aliases=[written, addr_spec])
         self.structured.nodes.append(person)
         organisation = organisation_of(addr_spec, self.domains) if "@" in addr_spec else None
         if organisation:

@@ -40,7 +40,7 @@ import yaml
 
 from graph.model import Claim, Node, node_id
 from loaders.document import Document, ReadError
-from loaders.readers.common import decode_text, read_bytes, sha256
+from loaders.readers.common import decode_text, has_honorific, person_name, read_bytes, sha256
 from loaders.readers.dates import parse_date
 
 EXTRACTOR = "reader.register"
@@ -59,11 +59,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 OPTIONS = ("date_order",)
 PERSON_TYPES = {"person", "individual", "people", "private individual"}
 AGENCY_TYPES = {"agency", "organisation", "organization", "org", "body", "institution", "department", "company"}
-HONORIFIC = re.compile(
-    r"^(?:(?:the\s+)?(?:rt\.?\s+)?(?:hon\.?\s+)?)?"
-    r"(mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|cllr|councillor|rev|revd|reverend|judge|justice)\.?\s+(?=\S)",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -269,10 +264,9 @@ def _party(name: str, declared_type: str, row: _Row, warnings: list[str]) -> Nod
     if kind and kind not in PERSON_TYPES | AGENCY_TYPES:
         warnings.append(f"{row.where}: unknown party type {declared_type!r} (use person or agency); judged by the name")
         kind = ""
-    honorific = HONORIFIC.match(name)
-    if kind in PERSON_TYPES or (not kind and honorific):
-        bare = name[honorific.end():].strip() if honorific else name
-        return Node(node_id("Person", bare or name), "Person", bare or name, aliases=[name])
+    if kind in PERSON_TYPES or (not kind and has_honorific(name)):
+        canonical = person_name(name)
+        return Node(node_id("Person", canonical), "Person", canonical, aliases=[name])
     return Node(node_id("Agency", name), "Agency", name)
 
 
