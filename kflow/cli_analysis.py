@@ -1,0 +1,240 @@
+"""`kflow trace | first-knowledge | timeline | gaps | brokers`: questions about who knew what, when.
+
+Each command resolves names forgivingly in the store, loads only the subgraph its question
+needs (graph.analysis.subgraph), asks graph.analysis, and prints a table of dated, quoted
+evidence, or JSON with `--json`. An ambiguous name lists the candidates and exits 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from typing import Iterator
+
+import click
+
+from graph.analysis import (
+    AnalysisError,
+    brokers,
+    first_knowledge,
+    gaps,
+    load_body_graph,
+    load_claims_graph,
+    load_flow_graph,
+    load_topic_graph,
+    resolve_in_store,
+    timeline,
+    trace,
+)
+from graph.analysis.dates import claim_date
+from graph.analysis.errors import AmbiguousName, NodeNotFound
+from graph.analysis.evidence import node_name, short_quote
+from graph.analysis.flows import ENDPOINT_LABELS
+from graph.analysis.resolve import BODY_LABELS
+from graph.analysis.subgraph import FLOW_TYPES, with_topic_layer
+from graph.model import Claim
+from graph.store import GraphStore, StoreError
+from kflow.stores import open_store
+
+store_option = click.option("--store", "store_spec", envvar="KFLOW_STORE", default=None,
+                            help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI. Env: KFLOW_STORE.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+since_option = click.option("--since", help="Only claims dated (at least partly) on or after this ISO date.")
+until_option = click.option("--until", help="Only claims dated (at least partly) on or before this ISO date.")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+@contextmanager
+def _analysis(store_spec: str | None) -> Iterator[GraphStore]:
+    """A read-only store; expected failures become one clear line and exit status 1."""
+    try:
+        store = open_store(store_spec, read_only=True)
+    except StoreError as error:
+        _fail(str(error))
+    try:
+        yield store
+    except AmbiguousName as error:
+        click.echo(f"error: {error.name!r} is ambiguous; did you mean one of:", err=True)
+        for cid, label, name in error.candidates:
+            click.echo(f"  {name}  ({label}, {cid})", err=True)
+        sys.exit(1)
+    except (AnalysisError, StoreError) as error:
+        _fail(str(error))
+    finally:
+        store.close()
+
+
+def _clean(text: str) -> str:
+    """One line, control characters made visible, so document text cannot forge terminal output."""
+    return text.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("\x1b", "\\x1b")
+
+
+def _claim_line(G, claim: Claim, indent: str = "  ") -> str:
+    who = f"{node_name(G, claim.from_id)} {claim.type} {node_name(G, claim.to_id)}"
+    return f"{indent}{claim_date(claim):<22} {_clean(who)}\n{indent}{'':<22} \u201c{_clean(short_quote(claim.sentence))}\u201d [{claim.source_id}]"
+
+
+def _echo_json(value) -> None:
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+
+
+@click.command("trace")
+@click.argument("source")
+@click.argument("target")
+@click.option("--topic", help="Only flows through documents concerning this topic.")
+@since_option
+@until_option
+@click.option("--allow-undated", is_flag=True, help="Let undated hops into paths (they are marked).")
+@click.option("--limit", default=10, show_default=True, help="At most this many paths.")
+@store_option
+@json_option
+def trace_command(source, target, topic, since, until, allow_undated, limit, store_spec, as_json) -> None:
+    """Time-respecting flows from SOURCE to TARGET (bodies or documents), shortest first."""
+    with _analysis(store_spec) as store:
+        a, b = (resolve_in_store(store, n, ENDPOINT_LABELS) for n in (source, target))
+        window = {} if allow_undated else {"since": since, "until": until}
+        G = load_flow_graph(store, [a.id, b.id], **window)
+        paths = trace(G, a.id, b.id, topic=topic, since=since, until=until, allow_undated=allow_undated, limit=limit)
+    if as_json:
+        _echo_json({"from": a.id, "to": b.id, "topic": topic, "paths": [p.to_dict() for p in paths]})
+        return
+    if not paths:
+        click.echo(f"No time-respecting flow found from {a.name} to {b.name}" + (f" on {topic}" if topic else "") + ".")
+        return
+    for i, path in enumerate(paths, 1):
+        arrival = path.arrival.isoformat() if path.arrival else "undated"
+        marks = f", {path.undated_hops} undated hop(s)" if path.undated_hops else ""
+        click.echo(f"Flow {i}: {' -> '.join(_clean(node_name(G, n)) for n in path.nodes)}  ({len(path.hops)} hops, earliest arrival {arrival}{marks})")
+        for hop in path.hops:
+            click.echo(_claim_line(G, hop.claim, "    "))
+            if hop.corroborating:
+                click.echo(f"    {'':<22} also: " + ", ".join(f"{c.source_id} ({claim_date(c)})" for c in hop.corroborating))
+
+
+@click.command("first-knowledge")
+@click.argument("body")
+@click.option("--topic", help="What the knowledge is about (a topic name or part of it).")
+@store_option
+@json_option
+def first_knowledge_command(body, topic, store_spec, as_json) -> None:
+    """When BODY first knew about a topic, on what evidence, and how it got there."""
+    with _analysis(store_spec) as store:
+        node = resolve_in_store(store, body, BODY_LABELS)
+        G = load_body_graph(store, node.id)
+        answer = first_knowledge(G, node.id, topic)
+    if as_json:
+        _echo_json(answer.to_dict(G))
+        return
+    about = f" about {topic}" if topic else ""
+    if not answer.found:
+        click.echo(f"{answer.body_name}: no evidence found{about}.")
+        return
+    click.echo(f"{answer.body_name} first knew{about}: {answer.date}")
+    click.echo(_claim_line(G, answer.claim))
+    click.echo(f"  independent sources: {answer.independent_sources} ({len(answer.supporting)} supporting claim(s))")
+    for claim in answer.possibly_earlier:
+        click.echo("  possibly earlier (vaguer date):\n" + _claim_line(G, claim, "    "))
+    if answer.chain:
+        click.echo(f"  how it got there ({answer.chain_basis}):")
+        for path in answer.chain:
+            click.echo("   " + " -> ".join(_clean(node_name(G, n)) for n in path.nodes))
+            for hop in path.hops:
+                click.echo(_claim_line(G, hop.claim, "    "))
+
+
+@click.command("timeline")
+@click.option("--body", help="Only claims about this body.")
+@click.option("--topic", help="Only claims concerning this topic.")
+@since_option
+@until_option
+@store_option
+@json_option
+def timeline_command(body, topic, since, until, store_spec, as_json) -> None:
+    """Every dated claim in order, with its date as precise as the evidence, its source and quote."""
+    with _analysis(store_spec) as store:
+        G = _timeline_graph(store, body, topic, since, until)
+        entries = timeline(G, body=body and resolve_in_store(store, body, BODY_LABELS).id, topic=topic, since=since, until=until)
+    if as_json:
+        _echo_json([e.to_dict(G) for e in entries])
+        return
+    if not entries:
+        click.echo("No dated claims match.")
+    for entry in entries:
+        click.echo(_claim_line(G, entry.claim, ""))
+
+
+def _timeline_graph(store: GraphStore, body, topic, since, until):
+    if body:
+        node = resolve_in_store(store, body, BODY_LABELS)
+        G = load_claims_graph(store, store.claims(body=node.id, since=since, until=until))
+        return with_topic_layer(G, store, since, until)
+    if topic:
+        return load_topic_graph(store, _topic_ids(store, topic), since, until)
+    types = [t for t in store.counts().claims if t != "MENTIONS"]
+    return load_claims_graph(store, store.claims(types=types, since=since, until=until))
+
+
+def _topic_ids(store: GraphStore, topic: str) -> list[str]:
+    found = store.find_nodes(topic, label="Topic", limit=100)
+    if not found:
+        raise NodeNotFound(topic, "Topic")
+    return [n.id for n in found]
+
+
+@click.command("gaps")
+@click.option("--topic", help="The topic (default: knowledge of anything).")
+@store_option
+@json_option
+def gaps_command(topic, store_spec, as_json) -> None:
+    """Time from each body's first knowledge to its first later action, and the silences."""
+    with _analysis(store_spec) as store:
+        if topic:
+            G = load_topic_graph(store, _topic_ids(store, topic))
+        else:
+            G = with_topic_layer(load_claims_graph(store, store.claims(types=[*FLOW_TYPES, "PUBLISHED"])), store)
+        report = gaps(G, topic)
+    if as_json:
+        _echo_json({"topic": topic, "acted": [g.to_dict(G) for g in report.acted], "silences": [g.to_dict(G) for g in report.silences]})
+        return
+    click.echo(f"Gaps between knowing and acting{' on ' + topic if topic else ''}:")
+    if not report.acted:
+        click.echo("  none")
+    for gap in report.acted:
+        click.echo(f"  {_clean(gap.body_name)}: knew {claim_date(gap.knowledge)}, acted {claim_date(gap.action)} "
+                   f"({gap.years} year(s), {gap.days} days)")
+        click.echo(_claim_line(G, gap.knowledge, "    "))
+        click.echo(_claim_line(G, gap.action, "    "))
+    click.echo("Silences (knew, no later action on record):")
+    if not report.silences:
+        click.echo("  none")
+    for gap in report.silences:
+        last = f", last heard {claim_date(gap.last_heard)}" if gap.last_heard else ""
+        click.echo(f"  {_clean(gap.body_name)}: knew {claim_date(gap.knowledge)}{last}")
+        click.echo(_claim_line(G, gap.knowledge, "    "))
+
+
+@click.command("brokers")
+@click.option("--top", default=10, show_default=True, help="How many bodies to list.")
+@store_option
+@json_option
+def brokers_command(top, store_spec, as_json) -> None:
+    """Bodies that most flows pass through (betweenness centrality of the body flow graph)."""
+    with _analysis(store_spec) as store:
+        G = load_claims_graph(store, store.claims(types=[t for t in FLOW_TYPES if t != "KNEW_ABOUT"]), with_nodes=False)
+        ranked = brokers(G, top=top)
+        names = {n: (store.get_node(n).name if store.get_node(n) else n) for n, _, _ in ranked}
+    if as_json:
+        _echo_json([{"body": n, "name": names[n], "betweenness": s} for n, _, s in ranked])
+        return
+    if not ranked:
+        click.echo("No body lies between others on a flow.")
+    for i, (n, _, score) in enumerate(ranked, 1):
+        click.echo(f"{i:>3}. {score:8.4f}  {_clean(names[n])}  ({n})")
+
+
+commands = [trace_command, first_knowledge_command, timeline_command, gaps_command, brokers_command]
