@@ -91,10 +91,17 @@ def test_pdf_page_limit_reads_only_the_first_pages(tmp_path, monkeypatch):
     assert "PDF has 3 pages; read only the first 1 (KFLOW_MAX_PDF_PAGES)" in document.warnings
 
 
-def test_pdf_with_empty_user_password_reads(tmp_path):
-    document = read_document(make.make_encrypted_pdf(tmp_path / "locked.pdf", user_password=""))
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_pdf_with_empty_user_password_reads(tmp_path, algorithm):
+    document = read_document(make.make_encrypted_pdf(tmp_path / "restricted.pdf", user_password="", algorithm=algorithm))
     assert "Northshire Police received the custody audit" in document.text
-    assert any("encrypted" in w for w in document.warnings)
+    assert "PDF is encrypted with an empty user password; read without one" in document.warnings
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_pdf_locked_by_a_password_is_refused(tmp_path, algorithm):
+    with pytest.raises(ReadError, match="encrypted PDF; decrypt it first$"):
+        read_document(make.make_encrypted_pdf(tmp_path / "locked.pdf", user_password="secret", algorithm=algorithm))
 
 
 def test_docx_reads_paragraphs_and_table_rows_in_order_with_core_properties(tmp_path):
