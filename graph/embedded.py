@@ -31,6 +31,7 @@ from graph.store import (
 )
 
 DEFAULT_PATH = "./kflow-data"
+CHECKPOINT_BYTES = 256 * 1024 * 1024  # fold the WAL into the main file every 256 MB, not after each bulk batch
 _LADYBUG_TYPES = {"string": "STRING", "date": "STRING", "bool": "BOOLEAN", "int": "INT64", "float": "DOUBLE", "strings": "STRING[]"}
 _ARROW_TYPES = {"string": pa.string(), "date": pa.string(), "bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "strings": pa.list_(pa.string())}
 _CLAIM_COLUMNS = [name for name in SCHEMA.claim_properties]
@@ -90,7 +91,7 @@ class EmbeddedStore:
             raise StoreError(f"no kflow store at {self.path}; load documents first (`kflow load PATH`)")
         self.path.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = ladybug.Database(str(self.path / "graph.lbdb"), read_only=read_only)
+            self._db = ladybug.Database(str(self.path / "graph.lbdb"), read_only=read_only, checkpoint_threshold=CHECKPOINT_BYTES)
         except RuntimeError as error:
             raise StoreError(_explain_open_error(self.path, error)) from None
         self._conn = ladybug.Connection(self._db)
@@ -107,10 +108,10 @@ class EmbeddedStore:
         self._ensure_writable()
         batch = batch.deduplicated()
         node_ids, claim_ids = self._known_ids()
-        known = set().union(*node_ids.values())
-        batch.check_references(known)
-        new_nodes = [n for n in batch.nodes if n.id not in known]
-        updates = self._node_updates([n for n in batch.nodes if n.id in known])
+        stored = _StoredIds(node_ids)
+        batch.check_references(stored)
+        new_nodes = [n for n in batch.nodes if n.id not in stored]
+        updates = self._node_updates([n for n in batch.nodes if n.id in stored])
         new_claims = [c for c in batch.claims if c.id not in claim_ids]
         self._execute("BEGIN TRANSACTION")
         try:
@@ -347,6 +348,17 @@ class EmbeddedStore:
         return self._rows(cypher, params)[0][0]
 
 
+class _StoredIds:
+    """Membership over the per-label id sets without copying them into one set per batch."""
+
+    def __init__(self, by_label: dict[str, set[str]]):
+        self._by_label = by_label
+
+    def __contains__(self, node_id: object) -> bool:
+        label = SCHEMA.label_of(node_id) if isinstance(node_id, str) else None
+        return label is not None and node_id in self._by_label[label]
+
+
 def _explain_open_error(path: Path, error: RuntimeError) -> str:
     message = str(error)
     if "lock" in message.lower():
@@ -367,17 +379,24 @@ def _claim_table_key(claim: Claim) -> tuple[str, str, str]:
 
 def _node_table(label: str, nodes: list[Node]) -> pa.Table:
     columns = _node_columns(label)
-    data: dict[str, list] = {name: [] for name in columns}
-    for node in nodes:
-        row = {"id": node.id, "name": node.name, "aliases": node.aliases, "keys": node.keys, **node.props}
-        for name in columns:
-            data[name].append(row.get(name))
-    return pa.table({name: pa.array(values, type=_ARROW_TYPES[columns[name]]) for name, values in data.items()})
+    data: dict[str, list] = {
+        "id": [n.id for n in nodes],
+        "name": [n.name for n in nodes],
+        "aliases": [n.aliases for n in nodes],
+        "keys": [n.keys for n in nodes],
+    }
+    for name in columns:
+        if name not in data:
+            data[name] = [n.props.get(name) for n in nodes]
+    return pa.table({name: pa.array(data[name], type=_ARROW_TYPES[kind]) for name, kind in columns.items()})
+
+
+_CLAIM_ARROW_TYPES = {"from": pa.string(), "to": pa.string(), **{n: _ARROW_TYPES[t] for n, t in SCHEMA.claim_properties.items()}}
 
 
 def _claim_table(claims: list[Claim]) -> pa.Table:
-    data: dict[str, list] = {"from": [c.from_id for c in claims], "to": [c.to_id for c in claims]}
+    rows = [vars(c) for c in claims]
+    data = {"from": [r["from_id"] for r in rows], "to": [r["to_id"] for r in rows]}
     for name in _CLAIM_COLUMNS:
-        data[name] = [getattr(c, name) for c in claims]
-    types = {"from": pa.string(), "to": pa.string(), **{n: _ARROW_TYPES[t] for n, t in SCHEMA.claim_properties.items()}}
-    return pa.table({name: pa.array(values, type=types[name]) for name, values in data.items()})
+        data[name] = [r[name] for r in rows]
+    return pa.table({name: pa.array(values, type=_CLAIM_ARROW_TYPES[name]) for name, values in data.items()})

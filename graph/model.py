@@ -6,7 +6,7 @@ import hashlib
 import math
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, Container
 
 from graph.names import name_key, slug
 from graph.schema import SCHEMA
@@ -151,10 +151,13 @@ class Batch:
         claims = list({c.id: c for c in reversed(self.claims)}.values())[::-1]
         return Batch(list(merged.values()), claims)
 
-    def check_references(self, known_ids: set[str] | None = None) -> None:
+    def check_references(self, stored: Container[str] = frozenset()) -> None:
         """Every claim end must be a node of this batch or one already stored."""
-        ids = {n.id for n in self.nodes} | (known_ids or set())
+        ends = {c.from_id for c in self.claims} | {c.to_id for c in self.claims} | {c.source_id for c in self.claims}
+        missing = {e for e in ends - {n.id for n in self.nodes} if e not in stored}
+        if not missing:
+            return
         for claim in self.claims:
             for end in ("from_id", "to_id", "source_id"):
-                if getattr(claim, end) not in ids:
+                if getattr(claim, end) in missing:
                     raise ModelError(end, f"claim {claim.id} ({claim.type}) refers to {getattr(claim, end)!r}, which is neither in the batch nor stored")
