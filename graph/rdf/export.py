@@ -9,7 +9,7 @@ one node object per run of same-subject triples, no compaction, no @context).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Triple, serialize
 
@@ -18,6 +18,7 @@ from graph.rdf.iris import DEFAULT_BASE, Minter
 from graph.rdf.mapping import claim_triples, node_triples
 from graph.rdf.n10s import write_n10s_star
 from graph.rdf.vocab import PREFIXES
+from graph.schema import SCHEMA
 from graph.store import GraphStore
 
 _OXIGRAPH_FORMATS = {
@@ -140,6 +141,8 @@ def _chain(batches: Iterable[list]) -> Iterator:
 
 
 def _prefixes(format: str, mint: Minter) -> dict[str, str] | None:
+    """Standard prefixes plus one per id prefix, so `<base>agency/home-office` reads `agency:home-office`."""
     if format in ("turtle", "trig"):
-        return {**PREFIXES, "id": mint.base}
+        id_prefixes = [t.prefix for t in SCHEMA.nodes.values()] + ["claim", "role"]
+        return {**PREFIXES, **{p: f"{mint.base}{p}/" for p in id_prefixes}}
     return None
