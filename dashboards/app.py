@@ -1,30 +1,27 @@
-"""The kflow investigator app (Streamlit). Started by `kflow serve`; reads the store in KFLOW_STORE."""
+"""The kflow investigator app (Streamlit). Started by `kflow serve`; reads the store in KFLOW_STORE.
+
+Pages live in dashboards/pages/ and stay thin; what they compute lives in importable modules
+beside this file so tests can drive it without a browser.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from kflow.stores import describe, open_store
+PAGES = Path(__file__).with_name("pages")
 
 st.set_page_config(page_title="kflow", layout="wide")
-
-
-@st.cache_resource
-def get_store():
-    return open_store(None, read_only=True)
-
-
-store = get_store()
-st.title("kflow: who knew what, and when")
-st.caption(f"Store: {describe(None)}")
-counts = store.counts()
-left, right = st.columns(2)
-left.subheader("Nodes")
-left.dataframe({"type": list(counts.nodes), "count": list(counts.nodes.values())}, hide_index=True)
-right.subheader("Claims")
-right.dataframe({"type": list(counts.claims), "count": list(counts.claims.values())}, hide_index=True)
-st.subheader("Sources")
-st.dataframe(
-    [{"title": s.name, "published": s.props.get("published"), "path": s.props.get("path"), "id": s.id} for s in store.sources()],
-    hide_index=True,
+navigation = st.navigation(
+    [
+        st.Page(PAGES / "overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+        st.Page(PAGES / "explore.py", title="Explore", icon=":material/hub:", url_path="explore"),
+        st.Page(PAGES / "trace.py", title="Trace", icon=":material/route:", url_path="trace"),
+        st.Page(PAGES / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+        st.Page(PAGES / "cypher.py", title="Cypher", icon=":material/terminal:", url_path="cypher"),
+        st.Page(PAGES / "load.py", title="Load", icon=":material/upload_file:", url_path="load"),
+        st.Page(PAGES / "export.py", title="Export", icon=":material/download:", url_path="export"),
+    ]
 )
+navigation.run()

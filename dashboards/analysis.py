@@ -1,0 +1,87 @@
+"""The app's one door to flow analysis (`graph.analysis`): each page question is one function here
+that loads the bounded subgraph it needs from the store and asks the library."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import networkx as nx
+
+from graph.analysis import (
+    AnalysisError,
+    FlowPath,
+    GapsReport,
+    brokers as rank_brokers,
+    flow_graph,
+    gaps,
+    load_claims_graph,
+    load_flow_graph,
+    load_topic_graph,
+    timeline,
+    trace,
+)
+from graph.analysis.subgraph import with_topic_layer
+from graph.analysis.resolve import BODY_LABELS
+from graph.analysis.subgraph import FLOW_TYPES
+from graph.model import Claim
+from graph.store import GraphStore
+
+__all__ = ["chronology_claims", "AnalysisError", "BODY_LABELS", "FLOW_TYPES", "FlowPath", "flow_paths", "topic_gaps", "brokers", "link_evidence", "flow_volumes"]
+
+
+def flow_paths(store: GraphStore, source: str, target: str, topic: str | None = None, since: str | None = None,
+               until: str | None = None, allow_undated: bool = False, limit: int = 10) -> list[FlowPath]:
+    """Time-respecting flows of information from `source` to `target` (ids), shortest first."""
+    window = {"since": since, "until": until}
+    G = load_flow_graph(store, [source, target], **window)
+    if source not in G or target not in G:
+        return []
+    return trace(G, source, target, topic=topic, allow_undated=allow_undated, limit=limit, **window)
+
+
+def topic_gaps(store: GraphStore, topic: str) -> GapsReport:
+    """Per body: first knowledge of `topic` (id) and the time to its first later action, or silence."""
+    return gaps(load_topic_graph(store, [topic]), topic)
+
+
+def brokers(claims: list[Claim], top: int = 10) -> list[tuple[str, float]]:
+    """(body id, betweenness) of the bodies most flows pass through, highest first."""
+    G = load_claims_graph(None, [c for c in claims if c.type in FLOW_TYPES and c.type != "KNEW_ABOUT"], with_nodes=False)
+    return [(body, score) for body, _, score in rank_brokers(G, top=top)]
+
+
+def link_evidence(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
+    """Body -> body links of the flow graph (information passed in one document or one commission),
+    each with the claims that make it up: the sender's and the recipient's."""
+    G = load_claims_graph(None, claims, with_nodes=False)
+    F = flow_graph(G)
+    body = {n: d.get("label") in BODY_LABELS for n, d in F.nodes(data=True)}
+    links: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
+    for u, v, claim in F.edges(data="claim"):
+        if not body.get(u):
+            continue
+        if body.get(v):
+            links[(u, v)][claim.id] = claim
+            continue
+        for _, w, onward in F.out_edges(v, data="claim"):
+            if body.get(w) and w != u:
+                links[(u, w)].update({claim.id: claim, onward.id: onward})
+    return {pair: sorted(found.values(), key=lambda c: (c.date_start or "9999", c.id)) for pair, found in links.items()}
+
+
+def flow_volumes(claims: list[Claim]) -> Counter[tuple[str, str]]:
+    """How many claims support each body -> body link."""
+    return Counter({pair: len(found) for pair, found in link_evidence(claims).items()})
+
+
+def chronology_claims(store: GraphStore, body: str | None = None, topic: str | None = None, since: str | None = None,
+                      until: str | None = None) -> list[Claim]:
+    """Dated claims in date order, about a body (id) and/or concerning a topic (id)."""
+    if body:
+        G = with_topic_layer(load_claims_graph(store, store.claims(body=body, since=since, until=until)), store, since, until)
+    elif topic:
+        G = load_topic_graph(store, [topic], since, until)
+    else:
+        types = [t for t in store.counts().claims if t != "MENTIONS"]
+        G = load_claims_graph(store, store.claims(types=types, since=since, until=until), with_nodes=False)
+    return [entry.claim for entry in timeline(G, body=body, topic=topic, since=since, until=until)]

@@ -1,0 +1,40 @@
+"""What the Overview page reports about a store: size, sources, brokers, date span, what to review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.model import Claim, Node
+from graph.store import Counts, GraphStore
+from dashboards.analysis import brokers
+
+REVIEW_BELOW = 0.6
+MAX_CLAIMS_FOR_BROKERS = 50_000
+
+
+@dataclass
+class Overview:
+    counts: Counts
+    sources: list[Node]
+    earliest: list[Claim] = field(default_factory=list)
+    latest: list[Claim] = field(default_factory=list)
+    brokers: list[tuple[str, float]] = field(default_factory=list)
+    review: list[Claim] = field(default_factory=list)
+    brokers_skipped: bool = False
+
+
+def overview(store: GraphStore, decided: set[str] = frozenset(), review_below: float = REVIEW_BELOW, n: int = 5) -> Overview:
+    """Everything the Overview page shows; `decided` claim ids (already accepted or rejected by an
+    investigator) drop out of the review list."""
+    counts = store.counts()
+    result = Overview(counts, store.sources())
+    claims = [c for c in store.claims(types=[t for t in counts.claims if t != "MENTIONS"])]
+    dated = sorted((c for c in claims if c.date_start), key=lambda c: (c.date_start, c.id))
+    result.earliest = dated[:n]
+    result.latest = sorted(dated, key=lambda c: (c.date_end or c.date_start, c.id), reverse=True)[:n]
+    result.review = sorted((c for c in claims if c.confidence < review_below and c.id not in decided), key=lambda c: (c.confidence, c.id))
+    if len(claims) <= MAX_CLAIMS_FOR_BROKERS:
+        result.brokers = brokers(claims)
+    else:
+        result.brokers_skipped = True
+    return result

@@ -1,0 +1,69 @@
+"""Explore: search a body, report, person or topic; browse, filter and expand its neighbourhood."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboards.context import node_names, store_or_stop, titles
+from dashboards.explore import DEFAULT_EDGE_TYPES, Filters, Focus, node_claims, view, year_span
+from dashboards.text import md
+from dashboards.widgets import claims_frame, evidence_list, legend, pick_node, show_graph
+from graph.schema import EDGE_TYPES
+
+
+@st.cache_data(show_spinner=False, ttl=300)
+def _years(_store, spec: str):
+    return year_span(_store.claims(types=DEFAULT_EDGE_TYPES))
+
+
+store = store_or_stop()
+st.title("Explore")
+focus: Focus = st.session_state.setdefault("explore_focus", Focus())
+chosen = pick_node(store, "Search a body, report, person or topic", "explore", default=st.session_state.get("explore_query", ""))
+if chosen is None:
+    st.info("Type a name (any part of it, any case) to start.")
+    st.stop()
+focus.start(chosen.id)
+
+with st.sidebar:
+    st.header("Filters")
+    hops = st.slider("Depth (hops)", 1, 4, 1, key="explore_hops")
+    types = st.multiselect("Edge types", list(EDGE_TYPES), DEFAULT_EDGE_TYPES, key="explore_types")
+    span = _years(store, store.dialect)
+    since = until = None
+    if span and span[0] < span[1]:
+        low, high = st.slider("Years", span[0], span[1], span, key="explore_years")
+        if (low, high) != span:
+            since, until = f"{low}-01-01", f"{high}-12-31"
+    st.caption("Undated claims are shown only while the year range is left at its full span.")
+filters = Filters(hops=hops, edge_types=tuple(types or DEFAULT_EDGE_TYPES), since=since, until=until)
+st.session_state["selection"] = {"seeds": focus.seeds + focus.expanded, "filters": filters}
+
+sub = view(store, focus, filters)
+st.caption(f"{len(sub.nodes)} nodes, {len(sub.claims)} claims. Click a node or edge for its evidence; double-click a node to expand it.")
+event = show_graph(sub, "explore_graph", focus.seeds + focus.expanded)
+if event:
+    focus.apply(event)
+    st.rerun()
+legend()
+
+names = node_names(store, {c.from_id for c in sub.claims.values()} | {c.to_id for c in sub.claims.values()}, sub.nodes)
+source_titles = titles(store)
+if focus.selected_claim and focus.selected_claim in sub.claims:
+    claim = sub.claims[focus.selected_claim]
+    st.subheader("Selected claim")
+    evidence_list([claim], names, source_titles)
+
+node = sub.nodes.get(focus.selected_node or "") or store.get_node(focus.selected_node or "")
+if node:
+    st.subheader(f"{md(node.name)} ({node.label})")
+    if st.button("Expand this node", key="explore_expand"):
+        focus.apply({"action": "expand", "data": {"node_ids": [node.id]}})
+        st.rerun()
+    details = {"id": node.id, "aliases": ", ".join(node.aliases), **{k: v for k, v in node.props.items() if k != "text"}}
+    st.dataframe(pd.DataFrame({"field": list(details), "value": [str(v) for v in details.values()]}), hide_index=True, key="explore_details")
+    claims = node_claims(store, node.id, filters)
+    names.update(node_names(store, {c.from_id for c in claims} | {c.to_id for c in claims}, sub.nodes))
+    st.markdown(f"**Claims ({len(claims)})**")
+    st.dataframe(claims_frame(claims, names, source_titles), hide_index=True, key="explore_claims")
+    with st.expander("Evidence quotes", expanded=len(claims) <= 10):
+        evidence_list(claims, names, source_titles)

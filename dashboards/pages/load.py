@@ -1,0 +1,58 @@
+"""Load: upload documents, review each extracted claim and its quote, store only what is accepted."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboards.context import annotations, data_dir, refresh_store, store_label, writable_store
+from dashboards.review import record_decisions, save_upload, stage, store_accepted
+from dashboards.text import md
+from graph.store import StoreError
+from loaders.document import ReadError
+from loaders.extract import default_extractor
+from loaders.readers import supported_extensions
+
+st.title("Load documents")
+st.caption(f"Into {store_label()}. Each claim is shown with its quote; untick a claim to reject it. Rejections are remembered.")
+uploads = st.file_uploader("Documents", type=[e.lstrip(".") for e in supported_extensions()], accept_multiple_files=True, key="load_files")
+if not uploads:
+    st.info(f"kflow reads {', '.join(supported_extensions())}.")
+    st.stop()
+
+notes = annotations()
+rejected_before = notes.rejected()
+extractor = default_extractor()
+for upload in uploads:
+    data = upload.getvalue()
+    path = save_upload(upload.name, data, data_dir() / "uploads")
+    try:
+        staged = stage(path, extractor)
+    except ReadError as error:
+        st.error(f"{md(upload.name)}: {md(error.reason)}", icon=":material/error:")
+        continue
+    st.subheader(md(staged.document.title or upload.name))
+    for warning in staged.document.warnings:
+        st.warning(md(warning))
+    nodes = staged.nodes
+    frame = pd.DataFrame(
+        [{"accept": c.id not in rejected_before, "type": c.type, "subject": nodes[c.from_id].name if c.from_id in nodes else c.from_id,
+          "object": nodes[c.to_id].name if c.to_id in nodes else c.to_id, "date": c.date_start or "", "confidence": round(c.confidence, 2),
+          "quote": c.sentence, "claim": c.id} for c in staged.claims],
+        columns=["accept", "type", "subject", "object", "date", "confidence", "quote", "claim"],
+    )
+    if frame.empty:
+        st.info("No claims were extracted from this document; storing it keeps the Source (its text and metadata) only.")
+    previously = sum(1 for c in staged.claims if c.id in rejected_before)
+    if previously:
+        st.caption(f"{previously} claim(s) were rejected before and start unticked.")
+    edited = st.data_editor(frame, hide_index=True, disabled=[c for c in frame.columns if c != "accept"], key=f"load_review_{staged.document.source_id}")
+    if st.button("Store accepted claims", key=f"load_commit_{staged.document.source_id}", type="primary"):
+        accepted = set(edited.loc[edited["accept"], "claim"]) if not edited.empty else set()
+        record_decisions(staged, accepted, notes)
+        try:
+            with writable_store() as store:
+                result = store_accepted(staged, accepted, store)
+        except StoreError as error:
+            st.error(f"Not stored: {md(error)}. Your decisions were recorded; try again when the store is free.", icon=":material/lock:")
+            continue
+        refresh_store()
+        st.success(f"Stored {result.claims_added} claim(s) and {result.nodes_added} new node(s); {len(staged.claims) - len(accepted)} rejected.")

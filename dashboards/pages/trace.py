@@ -1,0 +1,49 @@
+"""Trace: how knowledge went from one body to another, hop by dated hop, each with its quote."""
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboards.analysis import BODY_LABELS
+from dashboards.context import node_names, store_or_stop, titles
+from dashboards.text import md
+from dashboards.trace import trace
+from dashboards.widgets import evidence_list, legend, pick_node, show_graph
+
+store = store_or_stop()
+st.title("Trace")
+st.caption("Flows are time-respecting: no hop may end before an earlier hop began.")
+left, right = st.columns(2)
+with left:
+    source = pick_node(store, "From body", "trace_from", BODY_LABELS)
+with right:
+    target = pick_node(store, "To body", "trace_to", BODY_LABELS)
+with st.expander("Narrow by topic or date window"):
+    topic = pick_node(store, "Topic", "trace_topic", ("Topic",))
+    window = st.toggle("Only hops within a date window", key="trace_window_on")
+    since = until = None
+    if window:
+        start, end = st.date_input("Window", (dt.date(1990, 1, 1), dt.date.today()), key="trace_window")
+        since, until = start.isoformat(), end.isoformat()
+
+if source is None or target is None:
+    st.info("Pick two bodies (agencies or people) to trace.")
+    st.stop()
+if source.id == target.id:
+    st.warning("Pick two different bodies.")
+    st.stop()
+
+result = trace(store, source.id, target.id, topic.id if topic else None, since, until)
+if not result.flows:
+    st.warning(f"No time-respecting flow from {md(source.name)} to {md(target.name)} in the store.")
+    st.stop()
+
+st.subheader(f"{len(result.flows)} flow(s) from {md(source.name)} to {md(target.name)}")
+show_graph(result.drawn, "trace_graph", [source.id, target.id], height=420, actions=False)
+legend()
+names = node_names(store, set(result.drawn.nodes), result.drawn.nodes)
+source_titles = titles(store)
+for number, hops in enumerate(result.flows, start=1):
+    with st.container(border=True):
+        st.markdown(f"**Flow {number}** · {len(hops)} hop(s)")
+        evidence_list([h.claim for h in hops], names, source_titles, numbered=True)

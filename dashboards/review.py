@@ -1,0 +1,72 @@
+"""Load-page logic: read an uploaded document with the CLI's readers and pipeline, let an
+investigator accept or reject each extracted claim, then store only what was accepted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.model import Batch, Claim, Node
+from graph.store import GraphStore, UpsertResult
+from dashboards.annotations import Annotations
+from loaders.document import Document, Extraction
+from loaders.extract.base import Extractor
+from loaders.pipeline import document_batch, mention_claims
+from loaders.readers import read_document
+
+_UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
+
+
+@dataclass
+class Staged:
+    """A read document and what extraction found in it, not yet stored."""
+
+    document: Document
+    batch: Batch
+
+    @property
+    def claims(self) -> list[Claim]:
+        """The claims to review (MENTIONS are derived from them, not reviewed on their own)."""
+        return [c for c in self.batch.claims if c.type != "MENTIONS"]
+
+    @property
+    def nodes(self) -> dict[str, Node]:
+        return {n.id: n for n in self.batch.nodes}
+
+
+def save_upload(name: str, data: bytes, folder: Path) -> Path:
+    """Keep an uploaded file (the Source's provenance) under a name that cannot leave `folder`."""
+    safe = _UNSAFE_NAME.sub("_", Path(name).name).strip(" .") or "upload"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / safe
+    if path.exists() and path.read_bytes() != data:
+        path = folder / f"{path.stem}-{len(list(folder.glob(path.stem + '*')))}{path.suffix}"
+    path.write_bytes(data)
+    return path
+
+
+def stage(path: Path, extractor: Extractor, published: str | None = None) -> Staged:
+    """Read and extract one file exactly as `kflow load` would, without storing anything.
+    Raises ReadError (naming the file) for unreadable input."""
+    document = read_document(path, published)
+    return Staged(document, document_batch(document, extractor))
+
+
+def accepted_batch(staged: Staged, accepted_ids: set[str]) -> Batch:
+    """The Source, the accepted claims, the nodes they need and their MENTIONS; nothing rejected."""
+    keep = [c for c in staged.claims if c.id in accepted_ids]
+    needed = {c.from_id for c in keep} | {c.to_id for c in keep}
+    nodes = [n for n in staged.batch.nodes if n.id in needed or n.id == staged.document.source_id]
+    mentions = mention_claims(staged.document, Extraction(claims=keep))
+    return Batch(nodes, [*keep, *mentions])
+
+
+def record_decisions(staged: Staged, accepted_ids: set[str], annotations: Annotations) -> None:
+    """Remember each claim's decision; done before storing so a rejection survives a failed write."""
+    annotations.record([c for c in staged.claims if c.id in accepted_ids], "accepted")
+    annotations.record([c for c in staged.claims if c.id not in accepted_ids], "rejected")
+
+
+def store_accepted(staged: Staged, accepted_ids: set[str], store: GraphStore) -> UpsertResult:
+    return store.upsert(accepted_batch(staged, accepted_ids))

@@ -1,0 +1,32 @@
+"""Trace-page logic: flows between two bodies as a drawable subgraph and a numbered list of hops."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.analysis import FlowPath
+from graph.store import GraphStore, Subgraph
+from dashboards.analysis import flow_paths
+
+
+@dataclass
+class Trace:
+    flows: list[FlowPath]
+    drawn: Subgraph
+
+
+def trace(store: GraphStore, source: str, target: str, topic: str | None = None, since: str | None = None,
+          until: str | None = None, allow_undated: bool = False) -> Trace:
+    """The time-respecting flows from `source` to `target`, and the subgraph of just their hops."""
+    flows = flow_paths(store, source, target, topic=topic, since=since, until=until, allow_undated=allow_undated)
+    drawn = Subgraph()
+    ids = {source, target}
+    for path in flows:
+        for hop in path.hops:
+            drawn.claims[hop.claim.id] = hop.claim
+            ids.update((hop.claim.from_id, hop.claim.to_id))
+    for node_id in sorted(ids):
+        node = store.get_node(node_id)
+        if node is not None:
+            drawn.nodes[node_id] = node
+    return Trace(flows, drawn)

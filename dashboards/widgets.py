@@ -1,0 +1,95 @@
+"""Streamlit pieces the pages share: the graph view, node pickers, evidence tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from graph.model import Claim, Node
+from graph.store import GraphStore, Subgraph
+from dashboards import graph_view
+from dashboards.text import md, short
+
+GRAPH_EVENTS = (("clicked_node", "click tap", "node"), ("clicked_edge", "click tap", "edge"))
+
+
+def show_graph(sub: Subgraph, key: str, centre: list[str], height: int = 560, actions: bool = True) -> dict | None:
+    """Draw a subgraph; returns the component's event (clicked_node, clicked_edge, expand, remove)
+    the first time it arrives, None on later reruns."""
+    from st_link_analysis import Event, st_link_analysis
+
+    layout, positions = graph_view.layout_for(sub, centre)
+    node_styles, edge_styles = graph_view.styles()
+    extras = [graph_view.RawStyle(rule) for rule in graph_view.extra_style()]
+    event = st_link_analysis(
+        graph_view.elements(sub, positions),
+        layout=layout,
+        node_styles=[*node_styles, *extras],
+        edge_styles=edge_styles,
+        height=height,
+        key=key,
+        node_actions=["expand", "remove"] if actions else [],
+        events=[Event(*spec) for spec in GRAPH_EVENTS],
+    )
+    return fresh_event(key, event)
+
+
+def fresh_event(key: str, event: Any) -> dict | None:
+    """A component keeps returning its last event on every rerun; act on each one only once."""
+    if not isinstance(event, dict):
+        return None
+    stamp = (event.get("action"), event.get("timestamp"), str(event.get("data")))
+    seen_key = f"_seen_{key}"
+    if st.session_state.get(seen_key) == stamp:
+        return None
+    st.session_state[seen_key] = stamp
+    return event
+
+
+def legend() -> None:
+    with st.expander("Legend"):
+        st.dataframe(pd.DataFrame(graph_view.legend_rows()), hide_index=True, width="stretch")
+
+
+def pick_node(store: GraphStore, label_text: str, key: str, labels: tuple[str, ...] | None = None, default: str = "") -> Node | None:
+    """A forgiving search box (store.find_nodes) and a choice among its matches."""
+    query = st.text_input(label_text, value=default, key=f"{key}_q")
+    if not query.strip():
+        return None
+    matches = [n for n in store.find_nodes(query, limit=30) if labels is None or n.label in labels]
+    if not matches:
+        st.warning(f"Nothing matches {query!r}.", icon=":material/search_off:")
+        return None
+    chosen = st.selectbox(f"{label_text}: matches", matches, format_func=lambda n: f"{short(n.name, 80)} ({n.label})", key=f"{key}_pick")
+    return chosen
+
+
+def claims_frame(claims: list[Claim], names: dict[str, str], titles: dict[str, str]) -> pd.DataFrame:
+    """Claims with their evidence, one row each, as a user reads them."""
+    rows = [
+        {
+            "date": c.date_start or "",
+            "precision": c.date_precision or "",
+            "subject": names.get(c.from_id, c.from_id),
+            "type": c.type,
+            "object": names.get(c.to_id, c.to_id),
+            "quote": c.sentence,
+            "source": titles.get(c.source_id, c.source_id),
+            "confidence": round(c.confidence, 2),
+            "claim": c.id,
+        }
+        for c in claims
+    ]
+    columns = ["date", "precision", "subject", "type", "object", "quote", "source", "confidence", "claim"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def evidence_list(claims: list[Claim], names: dict[str, str], titles: dict[str, str], numbered: bool = False) -> None:
+    """Claims as readable text (visible in the page DOM, unlike a dataframe grid)."""
+    for i, c in enumerate(claims, start=1):
+        prefix = f"{i}\\. " if numbered else ""
+        when = md(c.date_start[:4] if c.date_precision == "year" and c.date_start else (c.date_start or "undated"))
+        st.markdown(f"{prefix}**{when}** · `{c.type}` · {md(names.get(c.from_id, c.from_id))} → {md(names.get(c.to_id, c.to_id))}")
+        st.markdown(f"> “{md(c.sentence)}”  \n> — {md(titles.get(c.source_id, c.source_id))} (confidence {c.confidence:.2f})")
