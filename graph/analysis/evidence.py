@@ -18,7 +18,8 @@ class TopicMatcher:
     alias has that key, or contains it ("child sexual exploitation" designates "child sexual
     exploitation in Rotherham"). Something concerns the topic when:
       - a claim points at one of those Topic nodes (KNEW_ABOUT, CONCERNS), or
-      - a document has a CONCERNS claim to one of them, or its title/name names the topic, or
+      - a document has a CONCERNS claim to one of them, or its title/name names the topic, or the
+        sentence of a claim about it (sent, received, authored...) names the topic, or
       - a claim's own sentence names the topic (by its name or any alias, as whole words), or
       - a claim's document end (received, sent, authored, cited...) concerns the topic.
     With no topic, everything concerns it.
@@ -57,7 +58,8 @@ class TopicMatcher:
             G, data = self._G, self._G.nodes.get(report_id, {})
             about = any(v in self.topic_ids for _, v, t in G.out_edges(report_id, data="type") if t == "CONCERNS")
             title = data.get("props", {}).get("title")
-            self._reports[report_id] = about or self.text(title) or self.text(data.get("name"))
+            said = any(self.text(c.sentence) for _, _, c in G.in_edges(report_id, data="claim") if c.type != "MENTIONS")
+            self._reports[report_id] = about or self.text(title) or self.text(data.get("name")) or said
         return self._reports[report_id]
 
     def claim(self, claim: Claim) -> bool:

@@ -36,6 +36,8 @@ from graph.model import Claim
 FORWARD = {"SENT", "COMMISSIONED", "AUTHORED"}
 BACKWARD = {"RECEIVED", "CITES"}
 ENDPOINT_LABELS = (*BODY_LABELS, "Report")
+# Between claims for one step on the same date, show the transmission itself first.
+TIE_ORDER = {"SENT": 0, "RECEIVED": 0, "KNEW_ABOUT": 1, "CITES": 1, "COMMISSIONED": 2, "AUTHORED": 2}
 
 
 @dataclass
@@ -145,24 +147,25 @@ def trace(G: nx.MultiDiGraph, source: str, target: str, topic: str | None = None
         return G.nodes[node].get("label") != "Report" or matcher.report(node)
 
     found = []
-    for nodes, hops, arrival in _search(F, start, lambda n, _: n == goal, allowed, since, until, allow_undated, limit, max_hops, forward=True):
+    for nodes, hops, arrival in _search(F, start, lambda n: n == goal, allowed, since, until, allow_undated, limit, max_hops, forward=True):
         if topic is None or any(G.nodes[n].get("label") == "Report" for n in nodes):
             found.append(_path(G, hops, arrival))
     return sorted(found, key=_rank)[:limit]
 
 
 def upstream(G: nx.MultiDiGraph, node: str, latest: date | None, max_hops: int = 3, limit: int = 10,
-             allow_undated: bool = False) -> list[FlowPath]:
+             allow_undated: bool = False, stop_at: frozenset[str] = frozenset()) -> list[FlowPath]:
     """Maximal time-respecting flows ending at `node` no later than `latest`: where it came from.
 
-    Returns the longest chains first (each as a FlowPath from its origin to `node`).
+    Walking back stops at `stop_at` nodes (e.g. the body asking: what it knew before is another
+    question). Returns the longest chains first (each as a FlowPath from its origin to `node`).
     """
     if node not in G:
         raise NodeNotFound(node)
     F = flow_graph(G)
     reverse = F.reverse(copy=False)
     results = []
-    for nodes, hops, _ in _search(reverse, node, lambda n, extendable: not extendable, lambda n: True, None, None,
+    for nodes, hops, _ in _search(reverse, node, lambda n: n in stop_at, lambda n: True, None, None,
                                   allow_undated, limit, max_hops, forward=False, initial=latest):
         if hops:
             forward_hops = [(b, a, claim, alts) for a, b, claim, alts in reversed(hops)]
@@ -174,11 +177,13 @@ def upstream(G: nx.MultiDiGraph, node: str, latest: date | None, max_hops: int =
     return sorted(results, key=lambda p: (-len(p.hops), p.undated_hops, [h.claim.id for h in p.hops]))[:limit]
 
 
-def _search(F, start, is_goal, allowed, since, until, allow_undated, limit, max_hops, forward, initial=None):
+def _search(F, start, terminal, allowed, since, until, allow_undated, limit, max_hops, forward, initial=None):
     """Best-first enumeration of simple time-respecting paths (fewest hops, then earliest date).
 
-    Yields (nodes, hops, time) where hops are (u, v, chosen claim, other claims). A node is
-    expanded at most `limit` times, a k-shortest-paths bound that keeps dense graphs cheap.
+    Forward, yields the paths that reach a `terminal` node; backward, the maximal paths (those
+    that reach a terminal node or cannot be extended). Yields (nodes, hops, time) where hops are
+    (u, v, chosen claim, other claims). A node is expanded at most `limit` times, a
+    k-shortest-paths bound that keeps dense graphs cheap.
     """
     fit = after if forward else before
     counter = itertools.count()
@@ -190,12 +195,11 @@ def _search(F, start, is_goal, allowed, since, until, allow_undated, limit, max_
         if expanded.get(node, 0) >= limit:
             continue
         expanded[node] = expanded.get(node, 0) + 1
-        steps = list(_steps(F, node, nodes, t, fit, since, until, allow_undated, allowed)) if length < max_hops else []
-        if hops and is_goal(node, bool(steps)):
+        stop = hops and terminal(node)
+        steps = [] if stop or length >= max_hops else list(_steps(F, node, nodes, t, fit, since, until, allow_undated, allowed))
+        if stop or (hops and not forward and not steps):
             yielded += 1
             yield nodes, hops, t
-            if forward:
-                continue
         for nxt, claim, alts, new_t in steps:
             hop = (node, nxt, claim, alts)
             und = undated + (interval(claim) is None)
@@ -221,7 +225,7 @@ def _steps(F, node, visited, t, fit, since, until, allow_undated, allowed):
             if new_t is not None:
                 dated.append((new_t, claim))
         if dated:
-            dated.sort(key=lambda x: (x[0].toordinal() if fit is after else -x[0].toordinal(), x[1].id))
+            dated.sort(key=lambda x: (x[0].toordinal() if fit is after else -x[0].toordinal(), TIE_ORDER[x[1].type], x[1].id))
             (best_t, best), others = dated[0], [c for _, c in dated[1:]] + undated
             yield nxt, best, others, best_t
         elif undated:

@@ -69,9 +69,8 @@ def gaps(G: nx.MultiDiGraph, topic: str | None = None) -> GapsReport:
 
     Knowledge is as in `first_knowledge`. An action is a dated claim by the body that it
     commissioned, authored, published or sent something concerning the topic, starting no
-    earlier than the knowledge starts (the first-knowledge claim itself excepted: sending a
-    document is knowledge of it, not a response to it). Receiving or knowing more is not
-    acting. A body with knowledge and no later action is a silence; `last_heard` is the latest
+    earlier than the knowledge starts. When the first evidence of knowing is itself such an act
+    (the body wrote the report), the gap is zero. Receiving or knowing more is not acting. A body with knowledge and no later action is a silence; `last_heard` is the latest
     thing it received or knew on the topic, to show how long the silence lasted.
     """
     matcher = TopicMatcher(G, topic)
@@ -83,7 +82,7 @@ def gaps(G: nx.MultiDiGraph, topic: str | None = None) -> GapsReport:
             continue
         start = interval(known.claim)[0]
         own = [c for _, _, c in G.out_edges(body, data="claim") if interval(c) and matcher.claim(c)]
-        actions = [c for c in own if c.type in ACTION_TYPES and c.id != known.claim.id and interval(c)[0] >= start]
+        actions = [c for c in own if c.type in ACTION_TYPES and interval(c)[0] >= start]
         heard = [c for c in own if c.type in ("RECEIVED", "KNEW_ABOUT")]
         gap = Gap(body, node_name(G, body), known.claim)
         gap.action = min(actions, key=lambda c: (interval(c)[0], c.id)) if actions else None

@@ -129,7 +129,7 @@ def _through(G, body_id, receipt: Claim, max_hops: int) -> list[FlowPath]:
     """Flows into the document of `receipt`, each completed with the receipt hop to the body."""
     document = receipt.to_id
     last = Hop(document, body_id, receipt, node_name(G, document), node_name(G, body_id))
-    before = upstream(G, document, interval(receipt)[1], max_hops=max_hops - 1)
+    before = upstream(G, document, interval(receipt)[1], max_hops=max_hops - 1, stop_at=frozenset({body_id})) if max_hops > 1 else []
     chains = [FlowPath([*p.hops, last], interval(receipt)[0] if p.arrival is None else max(p.arrival, interval(receipt)[0]))
-              for p in before if body_id not in p.nodes]
+              for p in before]
     return chains or [FlowPath([last], interval(receipt)[0])]

@@ -73,8 +73,7 @@ def extend(G: nx.MultiDiGraph, store: GraphStore, ids: Iterable[str], edge_types
 
 def with_topic_layer(G: nx.MultiDiGraph, store: GraphStore, since: str | None = None, until: str | None = None) -> nx.MultiDiGraph:
     """Add the CONCERNS and KNEW_ABOUT claims touching the bodies and reports already in G (one layer)."""
-    ids = [n for n, label in G.nodes(data="label") if label in ("Agency", "Person", "Report")]
-    return extend(G, store, ids, TOPIC_TYPES, 1, since, until)
+    return extend(G, store, _labelled(G, ("Agency", "Person", "Report")), TOPIC_TYPES, 1, since, until)
 
 
 def load_flow_graph(store: GraphStore, node_ids: Iterable[str], hops: int = 3, since: str | None = None,
@@ -97,10 +96,17 @@ def load_body_graph(store: GraphStore, body_id: str, hops: int = 3, max_nodes: i
 def load_topic_graph(store: GraphStore, topic_ids: Iterable[str], since: str | None = None, until: str | None = None,
                      max_nodes: int = 20_000) -> nx.MultiDiGraph:
     """What `gaps` and a topic timeline need: documents about the topics and the bodies that knew of
-    them, then every flow claim on those documents and every action of those bodies."""
+    them; every flow claim on those documents; then every document those bodies handled (their
+    later actions may be on documents that only a sentence ties to the topic) and who else
+    handled it, with the topics of all of these."""
     G = extend(nx.MultiDiGraph(), store, topic_ids, TOPIC_TYPES, 1, since, until, max_nodes)
-    touched = [n for n, label in G.nodes(data="label") if label in ("Agency", "Person", "Report")]
-    return extend(G, store, touched, [*_EXPANDED_TYPES, "KNEW_ABOUT"], 1, since, until, max_nodes)
+    G = extend(G, store, _labelled(G, ("Agency", "Person", "Report")), _EXPANDED_TYPES, 1, since, until, max_nodes)
+    G = extend(G, store, _labelled(G, ("Agency", "Person")), _EXPANDED_TYPES, 2, since, until, max_nodes)
+    return with_topic_layer(G, store, since, until)
+
+
+def _labelled(G: nx.MultiDiGraph, labels: tuple[str, ...]) -> list[str]:
+    return [n for n, label in G.nodes(data="label") if label in labels]
 
 
 def load_claims_graph(store: GraphStore, claims: Iterable[Claim], with_nodes: bool = True) -> nx.MultiDiGraph:
