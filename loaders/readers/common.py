@@ -20,6 +20,17 @@ HONORIFIC = re.compile(
     r"(mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|cllr|councillor|rev|revd|reverend|judge|justice)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
+# Words that make a name an institution's ("Northshire Police", "Children First Trust", "Home Office").
+INSTITUTION_WORDS = frozenset("""
+    academy agency association authority bank board borough bureau cabinet center centre chamber charity
+    church clinic college commission committee company constabulary corporation council court department
+    directorate division executive federation force foundation fund government group guild hospital inc
+    inquiry institute institution league llc llp ltd limited ministry network nhs office organisation
+    organization panel parliament partnership plc police press programme project school secretariat
+    service services society team tribunal trust unit union university
+""".split())
+# Connectives found in institutions' names but not in people's ("Department of ...", "Friends and Family").
+CONNECTIVES = frozenset({"of", "for", "and", "&", "the", "on", "in", "at", "to"})
 SURNAME_FIRST = re.compile(r"^([^\W\d][\w'\-]*(?: [^\W\d][\w'\-]*){0,2}), ([^\W\d][\w.'\-]*(?: [^\W\d][\w.'\-]*){0,2})$")
 
 
@@ -115,6 +126,26 @@ def normalise_published(value: Any, where: Path) -> tuple[str | None, str | None
 def has_honorific(name: str) -> bool:
     """Whether a name starts with a personal title (Mr, Ms, Dr, Cllr, ...), the mark of a person."""
     return HONORIFIC.match(name.strip()) is not None
+
+
+def looks_like_person(name: str) -> bool:
+    """Whether a bare name (no type given) reads as a person's: a title, or 2-4 capitalised words
+    ("Maria Okafor", "J. K. Obi") with no institution word or connective. Two-word company names
+    without such a word ("Acme Widgets") read as people; a type column or field settles those."""
+    if has_honorific(name):
+        return True
+    words = person_name(name).split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(w.casefold().strip(".,") in INSTITUTION_WORDS | CONNECTIVES for w in words):
+        return False
+    return all(_is_name_word(w) for w in words)
+
+
+def _is_name_word(word: str) -> bool:
+    """Capitalised letters ("Okafor", "McDonald", "O'Neill-Smith", "Zo\u00eb", "J."), not an acronym ("NHS")."""
+    bare = word.rstrip(".")
+    return bool(bare) and bare[0].isupper() and all(c.isalpha() or c in "'\u2019-" for c in bare) and not (len(bare) > 1 and bare.isupper())
 
 
 def person_name(written: str) -> str:

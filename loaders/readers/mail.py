@@ -175,7 +175,8 @@ class _MessageReader:
             report_id = f"report:email-{sha256(self.raw)[:16]}"
             warnings.append("no Message-ID header; replies to this e-mail cannot be linked to it")
         props = {"kind": "email", "title": subject, "date_start": day, "date_precision": "day" if day else None}
-        node = Node(report_id, "Report", subject or "(no subject)", props={k: v for k, v in props.items() if v})
+        aliases = [f"<{ids[0]}>", ids[0]] if ids else []
+        node = Node(report_id, "Report", subject or "(no subject)", aliases=aliases, props={k: v for k, v in props.items() if v})
         self.structured.nodes.append(node)
         return node
 
@@ -211,7 +212,8 @@ class _MessageReader:
                     if cited in seen:
                         continue
                     seen.add(cited)
-                    self.structured.nodes.append(Node(cited, "Report", thread or f"e-mail <{message_id}>", props={"kind": "email"}))
+                    cited_name = thread or f"e-mail <{message_id}>"
+                    self.structured.nodes.append(Node(cited, "Report", cited_name, aliases=[f"<{message_id}>", message_id], props={"kind": "email"}))
                     self._claim("CITES", report.id, cited, line, day, date_text, confidence=1.0, role=name.lower())
 
     def _claim(self, edge, from_id, to_id, line: _Line, day, date_text, confidence: float, role: str | None = None) -> None:

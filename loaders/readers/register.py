@@ -23,7 +23,9 @@ given by env `KFLOW_REGISTER_COLUMNS` (the sidecar wins), e.g.
     date_order: DMY        # how to read 03/04/2019: DMY (default), MDY or YMD
 
 A sender or recipient is a Person when its type column says so ("person", "individual") or, without
-one, when its name starts with a personal title (Mr, Ms, Dr, Cllr, ...); otherwise it is an Agency.
+one, when its name reads as a person's: a personal title (Mr, Ms, Dr, Cllr, ...) or two to four
+capitalised words with no institution word (Police, Council, Trust, Office, ...) and no "of"/"and"
+(see `common.looks_like_person`); otherwise it is an Agency. A type column settles any doubt.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ import yaml
 
 from graph.model import Claim, Node, node_id
 from loaders.document import Document, ReadError
-from loaders.readers.common import decode_text, has_honorific, person_name, read_bytes, sha256
+from loaders.readers.common import decode_text, looks_like_person, person_name, read_bytes, sha256
 from loaders.readers.dates import parse_date
 
 EXTRACTOR = "reader.register"
@@ -247,7 +249,7 @@ def _add_row(document: Document, row: _Row, columns: dict[str, str], date_order:
     identity = f"{sender_node.name} {reference}" if reference else f"{sender_node.name} {day} {title or kind}"
     props = {"kind": kind, "title": title or None, "date_start": day, "date_precision": precision}
     report = Node(node_id("Report", identity), "Report", title or f"{kind} from {sender_node.name}, {day}",
-                  props={k: v for k, v in props.items() if v})
+                  aliases=[reference], props={k: v for k, v in props.items() if v})
     recipients = [_party(r, value("to_type"), row, document.warnings) for r in _recipients(row.values.get(columns.get("to", "")))]
     sentence = document.text[row.start : row.end]
     document.structured.nodes.extend([report, sender_node, *recipients])
@@ -264,7 +266,7 @@ def _party(name: str, declared_type: str, row: _Row, warnings: list[str]) -> Nod
     if kind and kind not in PERSON_TYPES | AGENCY_TYPES:
         warnings.append(f"{row.where}: unknown party type {declared_type!r} (use person or agency); judged by the name")
         kind = ""
-    if kind in PERSON_TYPES or (not kind and has_honorific(name)):
+    if kind in PERSON_TYPES or (not kind and looks_like_person(name)):
         canonical = person_name(name)
         return Node(node_id("Person", canonical), "Person", canonical, aliases=[name])
     return Node(node_id("Agency", name), "Agency", name)
