@@ -1,0 +1,105 @@
+"""`kflow eval`: score the default extractor against gold files, per file and overall."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from loaders.evaluate import KINDS, SCORE_LEVELS, EvalReport, Score, Tally, evaluate_paths
+from loaders.gold import GoldError, find_gold_files
+
+COLUMNS = [(kind, level) for kind in KINDS for level in SCORE_LEVELS]
+HEADERS = {("entities", "must"): "entities must", ("entities", "all"): "entities must+should",
+           ("edges", "must"): "edges must", ("edges", "all"): "edges must+should"}
+
+
+def _embedded_store(path: Path):
+    from graph.embedded import EmbeddedStore
+
+    return EmbeddedStore(path)
+
+
+def _pct(value: float | None) -> str:
+    return "   -" if value is None else f"{value * 100:4.0f}"
+
+
+def _cell(tally: Tally) -> str:
+    return f"P {_pct(tally.precision)}  R {_pct(tally.recall)}"
+
+
+def _table(report: EvalReport) -> list[str]:
+    width = max([len("overall"), *(len(Path(s.gold_path).name) for s in report.scores)])
+    lines = [f"{'gold file':<{width}}  " + "  ".join(f"{HEADERS[c]:<21}" for c in COLUMNS)]
+    for score in report.scores:
+        suffix = f"  ERROR: {score.error}" if score.error else ""
+        lines.append(f"{Path(score.gold_path).name:<{width}}  " + "  ".join(f"{_cell(score.tally(*c)):<21}" for c in COLUMNS) + suffix)
+    lines.append(f"{'overall':<{width}}  " + "  ".join(f"{_cell(report.overall(*c)):<21}" for c in COLUMNS))
+    counts = report.overall("edges", "all")
+    lines.append(f"(micro-averaged, %; {counts.gold} gold edges, {counts.predicted} predicted claims in scope)")
+    return lines
+
+
+def _errors(score: Score) -> list[str]:
+    lines = [f"== {Path(score.gold_path).name} ({score.document})"]
+    for miss in score.misses:
+        lines.append(f"  MISS {miss.level:<6} {miss.kind:<8} {miss.item}" + (f"\n         nearest: {miss.nearest}" if miss.nearest else ""))
+    for fp in score.false_positives:
+        lines.append(f"  FALSE  {fp.kind:<8} {fp.item}\n         why: {fp.reason}" + (f"\n         sentence: {' '.join(fp.sentence.split())}" if fp.sentence else ""))
+    return lines
+
+
+@click.command("eval")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--docs", "docs_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder holding the documents, when they are neither beside the gold file nor in seeds/. Repeatable.")
+@click.option("--show-errors", is_flag=True, help="List every missed gold item and every false positive, with its sentence.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable report (per file, overall, errors).")
+@click.option("--min-precision", type=click.FloatRange(0, 1), help="Exit 1 when overall edge precision (must+should) is below this.")
+@click.option("--min-recall", type=click.FloatRange(0, 1), help="Exit 1 when overall edge recall (must) is below this.")
+def eval_command(paths: tuple[Path, ...], docs_dirs: tuple[Path, ...], show_errors: bool, as_json: bool,
+                 min_precision: float | None, min_recall: float | None) -> None:
+    """Score extraction against gold files (GOLD.yaml, or folders of them).
+
+    Each gold file's document is loaded with the default extractor into a fresh temporary
+    embedded store and compared with what a careful reader extracts: precision and recall for
+    entities and edges, for the must items and for must+should. The document is looked for
+    beside the gold file, then in --docs folders, then in seeds/.
+    """
+    from loaders.extract import default_extractor
+
+    try:
+        gold_files = find_gold_files(paths)
+        if not gold_files:
+            raise click.UsageError(f"no gold files (YAML with a 'source' mapping) under {', '.join(map(str, paths))}")
+        report = evaluate_paths(gold_files, _embedded_store, default_extractor(), docs_dirs)
+    except GoldError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        if show_errors:
+            for score in report.scores:
+                click.echo("\n".join(_errors(score)))
+            click.echo()
+        click.echo("\n".join(_table(report)))
+    _enforce(report, min_precision, min_recall)
+
+
+def _enforce(report: EvalReport, min_precision: float | None, min_recall: float | None) -> None:
+    precision = report.overall("edges", "all").precision or 0.0
+    recall = report.overall("edges", "must").recall or 0.0
+    failures = []
+    if min_precision is not None and precision < min_precision:
+        failures.append(f"edge precision {precision:.3f} < {min_precision}")
+    if min_recall is not None and recall < min_recall:
+        failures.append(f"edge recall (must) {recall:.3f} < {min_recall}")
+    if failures:
+        click.echo("below threshold: " + "; ".join(failures), err=True)
+        sys.exit(1)
+
+
+commands = [eval_command]

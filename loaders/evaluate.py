@@ -1,0 +1,356 @@
+"""Extraction quality against gold files: precision and recall, with every miss and false positive shown.
+
+The gold format is described in `loaders.gold`. Two levels are scored:
+
+- `must+should` ("all"): recall over every gold item; precision = predicted items matching any gold
+  item / predicted items in scope.
+- `must`: recall over the must items; precision = predicted items matching a must item / predicted
+  items in scope, leaving out those that match only a should item (neither right nor wrong there).
+
+Predicted entities are the nodes the document's claims touch (Sources left out), of the node types
+the gold lists. Predicted edges are the document's claims of the edge types the gold covers
+(MENTIONS never). A gold edge is found by a claim of its type whose endpoints match the gold
+endpoints (name or alias, by `name_key`, and type; or an allowed alternative), whose dates overlap
+the gold year when one is given, and whose sentence contains the gold evidence words.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from graph.model import Claim, Node
+from graph.names import name_key
+from graph.store import GraphStore
+from loaders.extract.base import Extractor
+from loaders.gold import GoldEdge, GoldEntity, GoldError, GoldFile, load_gold, normalise_text
+from loaders.pipeline import load_paths
+
+KINDS = ("entities", "edges")
+SCORE_LEVELS = ("must", "all")
+PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@dataclass
+class Tally:
+    """Counts behind one precision/recall pair; tallies add up for micro-averages."""
+
+    gold: int = 0
+    gold_found: int = 0
+    predicted: int = 0
+    predicted_correct: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.predicted_correct / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.gold_found / self.gold if self.gold else None
+
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(self.gold + other.gold, self.gold_found + other.gold_found, self.predicted + other.predicted, self.predicted_correct + other.predicted_correct)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"gold": self.gold, "gold_found": self.gold_found, "predicted": self.predicted,
+                "predicted_correct": self.predicted_correct, "precision": self.precision, "recall": self.recall}
+
+
+@dataclass
+class Miss:
+    kind: str  # entities | edges
+    level: str  # must | should
+    item: str
+    nearest: str | None = None  # the closest prediction and why it did not match
+
+
+@dataclass
+class FalsePositive:
+    kind: str
+    item: str
+    reason: str
+    sentence: str | None = None
+
+
+@dataclass
+class Score:
+    gold_path: str
+    document: str | None = None
+    tallies: dict[tuple[str, str], Tally] = field(default_factory=lambda: {(k, lv): Tally() for k in KINDS for lv in SCORE_LEVELS})
+    misses: list[Miss] = field(default_factory=list)
+    false_positives: list[FalsePositive] = field(default_factory=list)
+    error: str | None = None
+
+    def tally(self, kind: str, level: str) -> Tally:
+        return self.tallies[(kind, level)]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold_path, "document": self.document, "error": self.error,
+            **{f"{k}_{lv}": t.to_dict() for (k, lv), t in self.tallies.items()},
+            "misses": [vars(m) for m in self.misses],
+            "false_positives": [vars(f) for f in self.false_positives],
+        }
+
+
+@dataclass
+class EvalReport:
+    scores: list[Score] = field(default_factory=list)
+
+    def overall(self, kind: str, level: str) -> Tally:
+        """Micro-average: the files' counts added up, then divided once."""
+        total = Tally()
+        for score in self.scores:
+            total = total + score.tally(kind, level)
+        return total
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"files": [s.to_dict() for s in self.scores],
+                "overall": {f"{k}_{lv}": self.overall(k, lv).to_dict() for k in KINDS for lv in SCORE_LEVELS}}
+
+
+@dataclass(frozen=True)
+class EndSpec:
+    """What a gold endpoint accepts: nodes of a type with one of these name keys, or an alternative."""
+
+    keys: frozenset[str]
+    label: str | None
+    alternatives: tuple["EndSpec", ...] = ()
+
+    def accepts(self, node: Node | None) -> bool:
+        if node is None:
+            return False
+        own = (self.label is None or node.label == self.label) and bool(self.keys & set(node.keys))
+        return own or any(alt.accepts(node) for alt in self.alternatives)
+
+
+def _spec(gold: GoldFile, name: str | None, extra: tuple[str, ...] = ()) -> EndSpec | None:
+    """Endpoint spec for a gold name; None means any node (a must_not end left open)."""
+    if name is None:
+        return None
+    entity = gold.entity_named(name)
+    alternatives = [*(entity.may_resolve_to if entity else ()), *extra]
+    alt_specs = tuple(_plain_spec(gold, alt) for alt in alternatives)
+    if entity is None:
+        return EndSpec(frozenset({name_key(name)}), None, alt_specs)
+    return EndSpec(entity.keys, entity.type, alt_specs)
+
+
+def _plain_spec(gold: GoldFile, name: str) -> EndSpec:
+    entity = gold.entity_named(name)
+    return EndSpec(entity.keys, entity.type) if entity else EndSpec(frozenset({name_key(name)}), None)
+
+
+def _entity_spec(gold: GoldFile, entity: GoldEntity) -> EndSpec:
+    return EndSpec(entity.keys, entity.type, tuple(_plain_spec(gold, alt) for alt in entity.may_resolve_to))
+
+
+def _overlaps(claim: Claim, years: tuple[int, int] | None) -> bool:
+    if years is None:
+        return True
+    start, end = claim.date_start or claim.date_end, claim.date_end or claim.date_start
+    return bool(start) and start <= f"{years[1]}-12-31" and end >= f"{years[0]}-01-01"
+
+
+def _has_evidence(claim: Claim, evidence: tuple[str, ...]) -> bool:
+    if not evidence:
+        return True
+    sentence = normalise_text(claim.sentence or "")
+    return any(normalise_text(words) in sentence for words in evidence)
+
+
+class _Matcher:
+    """Gold edges against one document's claims, with the reason a near match failed."""
+
+    def __init__(self, gold: GoldFile, nodes: dict[str, Node]):
+        self.gold, self.nodes = gold, nodes
+        self._specs: dict[GoldEdge, tuple[EndSpec | None, EndSpec | None]] = {}
+
+    def ends(self, edge: GoldEdge) -> tuple[EndSpec | None, EndSpec | None]:
+        if edge not in self._specs:
+            self._specs[edge] = (_spec(self.gold, edge.from_name, edge.from_alternatives), _spec(self.gold, edge.to_name, edge.to_alternatives))
+        return self._specs[edge]
+
+    def endpoints_match(self, edge: GoldEdge, claim: Claim) -> bool:
+        from_spec, to_spec = self.ends(edge)
+        return (
+            claim.type == edge.type
+            and (from_spec is None or from_spec.accepts(self.nodes.get(claim.from_id)))
+            and (to_spec is None or to_spec.accepts(self.nodes.get(claim.to_id)))
+        )
+
+    def matches(self, edge: GoldEdge, claim: Claim) -> bool:
+        return self.endpoints_match(edge, claim) and _overlaps(claim, edge.years) and _has_evidence(claim, edge.evidence)
+
+    def why_not(self, edge: GoldEdge, claim: Claim) -> str:
+        if not _overlaps(claim, edge.years):
+            return f"date {claim.date_start or '?'}..{claim.date_end or '?'} outside gold year {edge.describe().rsplit(' ', 1)[-1]}"
+        return f"sentence lacks the evidence {' | '.join(edge.evidence)!r}"
+
+    def nearest(self, edge: GoldEdge, claims: list[Claim]) -> str | None:
+        """The claim closest to a missed gold edge, described with what was wrong."""
+        for claim in claims:
+            if self.endpoints_match(edge, claim):
+                return f"{self.describe(claim)}: {self.why_not(edge, claim)}"
+        from_spec, to_spec = self.ends(edge)
+        for claim in claims:
+            same_from = from_spec is None or from_spec.accepts(self.nodes.get(claim.from_id))
+            same_to = to_spec is None or to_spec.accepts(self.nodes.get(claim.to_id))
+            if claim.type == edge.type and (same_from or same_to):
+                return f"{self.describe(claim)}: {'object' if same_from else 'subject'} resolved differently"
+        return None
+
+    def describe(self, claim: Claim) -> str:
+        def name(node_id: str) -> str:
+            node = self.nodes.get(node_id)
+            return f"{node.name} ({node.label})" if node else node_id
+
+        when = f" [{claim.date_start}..{claim.date_end}]" if claim.date_start or claim.date_end else ""
+        return f"{name(claim.from_id)} -{claim.type}-> {name(claim.to_id)}{when}"
+
+
+def evaluate(gold: GoldFile, store: GraphStore, source_id: str | None = None) -> Score:
+    """Score what `store` holds for one document against its gold file.
+
+    `source_id` names the document's Source; without it, the Source whose path has the gold's
+    file name is used. Raises GoldError when no such Source is stored.
+    """
+    source_id = source_id or _source_for(gold, store)
+    claims = store.claims(source_id=source_id)
+    nodes = _nodes(store, claims)
+    score = Score(str(gold.path), gold.source_file)
+    _score_entities(gold, nodes, score)
+    _score_edges(gold, nodes, [c for c in claims if c.type in gold.edge_types], score)
+    return score
+
+
+def _source_for(gold: GoldFile, store: GraphStore) -> str:
+    for source in store.sources():
+        path = source.props.get("path") or ""
+        if Path(path).name == Path(gold.source_file).name:
+            return source.id
+    raise GoldError(gold.path, "source.file", f"no Source for {gold.source_file!r} in the store; load the document first")
+
+
+def _nodes(store: GraphStore, claims: list[Claim]) -> dict[str, Node]:
+    ids = {end for c in claims for end in (c.from_id, c.to_id) if not end.startswith("source:")}
+    return {node_id: node for node_id in sorted(ids) if (node := store.get_node(node_id)) is not None}
+
+
+def _score_entities(gold: GoldFile, nodes: dict[str, Node], score: Score) -> None:
+    labels = {e.type for e in gold.entities}
+    predicted = [n for n in nodes.values() if n.label in labels]
+    specs = [(entity, _entity_spec(gold, entity)) for entity in gold.entities]
+    for entity, spec in specs:
+        found = any(spec.accepts(node) for node in predicted)
+        _count_gold(score, "entities", entity.level, found)
+        if not found:
+            score.misses.append(Miss("entities", entity.level, entity.describe(), _nearest_node(entity, predicted)))
+    for node in predicted:
+        levels = {entity.level for entity, spec in specs if spec.accepts(node)}
+        _count_predicted(score, "entities", levels)
+        if not levels:
+            score.false_positives.append(FalsePositive("entities", f"{node.label} {node.name!r}", "no gold entity has this name or alias"))
+
+
+def _nearest_node(entity: GoldEntity, predicted: list[Node]) -> str | None:
+    same_name = [n for n in predicted if entity.keys & set(n.keys)]
+    if same_name:
+        return f"found as {same_name[0].label} {same_name[0].name!r}: wrong type"
+    return None
+
+
+def _score_edges(gold: GoldFile, nodes: dict[str, Node], claims: list[Claim], score: Score) -> None:
+    matcher = _Matcher(gold, nodes)
+    for edge in gold.edges:
+        found = any(matcher.matches(edge, claim) for claim in claims)
+        _count_gold(score, "edges", edge.level, found)
+        if not found:
+            score.misses.append(Miss("edges", edge.level, edge.describe(), matcher.nearest(edge, claims)))
+    for claim in claims:
+        levels = {edge.level for edge in gold.edges if matcher.matches(edge, claim)}
+        _count_predicted(score, "edges", levels)
+        if not levels:
+            score.false_positives.append(FalsePositive("edges", matcher.describe(claim), _fp_reason(gold, matcher, claim), claim.sentence))
+
+
+def _fp_reason(gold: GoldFile, matcher: _Matcher, claim: Claim) -> str:
+    denied = next((e for e in gold.must_not if matcher.endpoints_match(e, claim)), None)
+    if denied:
+        return f"the text does not support it (must_not: {denied.note or denied.describe()})"
+    near = next((e for e in gold.edges if matcher.endpoints_match(e, claim)), None)
+    if near:
+        return f"near {near.level} gold edge {near.describe()}: {matcher.why_not(near, claim)}"
+    return "no gold edge of this type between these nodes"
+
+
+def _count_gold(score: Score, kind: str, level: str, found: bool) -> None:
+    for score_level in SCORE_LEVELS:
+        if score_level == "all" or level == "must":
+            tally = score.tally(kind, score_level)
+            tally.gold += 1
+            tally.gold_found += found
+
+
+def _count_predicted(score: Score, kind: str, matched_levels: set[str]) -> None:
+    everything, must = score.tally(kind, "all"), score.tally(kind, "must")
+    everything.predicted += 1
+    everything.predicted_correct += bool(matched_levels)
+    if matched_levels == {"should"}:
+        return  # right at the should level; neither right nor wrong at the must level
+    must.predicted += 1
+    must.predicted_correct += "must" in matched_levels
+
+
+def _failed_score(gold: GoldFile, path: Path, reason: str) -> Score:
+    """A document that could not be loaded: every gold item is missed."""
+    score = Score(str(path), gold.source_file, error=reason)
+    for entity in gold.entities:
+        _count_gold(score, "entities", entity.level, False)
+        score.misses.append(Miss("entities", entity.level, entity.describe(), reason))
+    for edge in gold.edges:
+        _count_gold(score, "edges", edge.level, False)
+        score.misses.append(Miss("edges", edge.level, edge.describe(), reason))
+    return score
+
+
+def evaluate_paths(
+    gold_paths: Iterable[Path | str],
+    store_factory: Callable[[Path], GraphStore],
+    extractor: Extractor,
+    docs_dirs: Iterable[Path | str] = (),
+) -> EvalReport:
+    """Load each gold file's document into a fresh store (made by `store_factory(tmp_dir)`) and score it.
+
+    The document is looked for beside the gold file, then in `docs_dirs`, then in the project's
+    `seeds/`. A gold file that cannot be parsed raises GoldError; a document that cannot be found
+    or loaded scores zero recall with the reason in `Score.error`.
+    """
+    search = [*map(Path, docs_dirs), PROJECT_SEEDS, Path.cwd() / "seeds"]
+    report = EvalReport()
+    for gold_path in map(Path, gold_paths):
+        gold = load_gold(gold_path)
+        try:
+            document = gold.document_path(search)
+        except GoldError as error:
+            report.scores.append(_failed_score(gold, gold_path, str(error)))
+            continue
+        report.scores.append(_score_one(gold, document, store_factory, extractor))
+    return report
+
+
+def _score_one(gold: GoldFile, document: Path, store_factory: Callable[[Path], GraphStore], extractor: Extractor) -> Score:
+    with tempfile.TemporaryDirectory(prefix="kflow-eval-") as tmp:
+        store = store_factory(Path(tmp) / "store")
+        try:
+            loaded = load_paths([document], store, extractor, published=gold.published)
+            result = loaded.files[0]
+            if result.status == "failed" or not result.source_id:
+                return _failed_score(gold, gold.path, f"{document}: {result.reason}")
+            score = evaluate(gold, store, result.source_id)
+        finally:
+            store.close()
+    score.document = str(document)
+    return score
