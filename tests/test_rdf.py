@@ -265,3 +265,20 @@ def test_cli_export_to_stdout_and_clear_errors(tmp_path):
     assert bad.exit_code == 1 and "--base 'not-an-iri'" in bad.output
     missing = CliRunner().invoke(main, ["export", "--store", f"embedded:{tmp_path / 'none'}", "-o", str(tmp_path / "x.ttl")])
     assert missing.exit_code == 1 and "no kflow store" in missing.output
+
+
+@pytest.mark.parametrize("format", ["turtle", "nt", "jsonld", "trig", "n10s-star"])
+def test_control_characters_backslashes_and_astral_characters_round_trip(format):
+    from graph.model import Claim, Node
+    from graph.rdf import write_rdf
+
+    nasty = 'tab\there \\ back "q" \x00nul \x0bvt \r\n \u2028 \U0001F600 </script>'
+    nodes = [Node("source:s", "Source", "S", props={"sha256": "a" * 64}), Node("topic:t", "Topic", nasty),
+             Node("agency:a", "Agency", "Synthetic Agency")]
+    claims = [Claim("KNEW_ABOUT", "agency:a", "topic:t", "source:s", nasty, 0, 5, 0.5, "test")]
+    out = io.BytesIO()
+    write_rdf(nodes, claims, out, format, Minter())
+    values = {q.object.value for q in ox.parse(out.getvalue(), OX_FORMATS[format]) if isinstance(q.object, ox.Literal)}
+    assert nasty in values
+    if format != "n10s-star":
+        assert nasty in {str(o) for o in parse(out.getvalue(), format).objects(None, KF.sentence)}
