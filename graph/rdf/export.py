@@ -92,16 +92,20 @@ def write_rdf(
     if format == "trig":
         items: Iterator = _quads(triples_by_graph(nodes, claims, mint, include_text), stats)
     else:
-        items = _count_triples(_triples(nodes, claims, mint, include_text), stats)
+        items = _triples(nodes, claims, mint, include_text, stats)
     serialize(items, out, _OXIGRAPH_FORMATS[format], prefixes=_prefixes(format, mint))
     return stats
 
 
-def _triples(nodes: Iterable[Node], claims: Iterable[Claim], mint: Minter, include_text: bool) -> Iterator[Triple]:
+def _triples(nodes: Iterable[Node], claims: Iterable[Claim], mint: Minter, include_text: bool, stats: ExportStats) -> Iterator[Triple]:
     for node in nodes:
-        yield from node_triples(node, mint, include_text)
+        triples = list(node_triples(node, mint, include_text))
+        stats.triples += len(triples)
+        yield from triples
     for claim in claims:
-        yield from claim_triples(claim, mint)
+        triples = list(claim_triples(claim, mint))
+        stats.triples += len(triples)
+        yield from triples
 
 
 def triples_by_graph(nodes: Iterable[Node], claims: Iterable[Claim], mint: Minter, include_text: bool):
@@ -121,12 +125,6 @@ def _quads(pairs, stats: ExportStats) -> Iterator[Quad]:
     for graph, triple in pairs:
         stats.triples += 1
         yield Quad(triple.subject, triple.predicate, triple.object, graph)
-
-
-def _count_triples(triples: Iterator[Triple], stats: ExportStats) -> Iterator[Triple]:
-    for triple in triples:
-        stats.triples += 1
-        yield triple
 
 
 def _counted(items: Iterable, stats: ExportStats, field: str) -> Iterator:
