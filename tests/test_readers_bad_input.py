@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graph.embedded import EmbeddedStore
 from loaders.document import ReadError
@@ -130,3 +132,46 @@ def test_zip_bomb_docx_is_refused(tmp_path, monkeypatch):
         archive.writestr("word/padding.xml", b"0" * 2_000_000)
     with pytest.raises(ReadError, match="refused as a possible zip bomb"):
         read_document(bomb)
+
+
+HOSTILE_EMAILS = [
+    b"From: <<<@@@>>>\nTo: \"unterminated <x@\nDate: 99 Foo 20190 25:61:00 +9999\nSubject: =?utf-8?B?!!!notbase64?=\n\nbody\n",
+    b"From: a@b.example\nContent-Type: multipart/mixed; boundary=\"x\"\n\n--x\nContent-Type: text/plain; charset=no-such-charset\n\n\xff\xfe body\n--x",
+    b"From: undisclosed-recipients:;\nTo: group: a@b.example, c@d.example;\nMessage-ID: <>\nIn-Reply-To: <<>>\nReferences: nonsense\n\n",
+    b"From: 0@\n\n",  # the stdlib address parser raises IndexError on this
+    b"Subject: " + b"A" * 5000 + b"\n\n" + b"x" * 100,
+]
+
+
+@pytest.mark.parametrize("raw", HOSTILE_EMAILS)
+def test_hostile_emails_read_or_fail_with_a_read_error(tmp_path, raw):
+    mail = tmp_path / "hostile.eml"
+    mail.write_bytes(raw)
+    try:
+        document = read_document(mail)
+    except ReadError:
+        return
+    for claim in document.structured.claims:
+        assert document.text[claim.char_start:claim.char_end] == claim.sentence
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(min_size=1, max_size=400), suffix=st.sampled_from([".html", ".pdf", ".docx", ".eml", ".mbox", ".csv", ".jsonl"]))
+def test_arbitrary_bytes_never_crash_a_reader(tmp_path, data, suffix):
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(data)
+    try:
+        read_document(path)
+    except ReadError:
+        pass
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=300), suffix=st.sampled_from([".html", ".eml", ".mbox", ".csv", ".jsonl"]))
+def test_arbitrary_text_never_crashes_a_reader(tmp_path, text, suffix):
+    path = tmp_path / f"random{suffix}"
+    path.write_text(text, encoding="utf-8")
+    try:
+        read_document(path)
+    except ReadError:
+        pass

@@ -75,7 +75,7 @@ def read_eml(path: Path) -> Document:
     data = read_bytes(path)
     _refuse_binary(path, data)
     message = _parse(data)
-    if not any(message.get(name) for name in IDENTIFYING):
+    if not {k.casefold() for k in message.keys()} & {name.casefold() for name in IDENTIFYING}:
         raise ReadError(path, "no e-mail headers found (From, To, Date, Subject, Message-ID); is it an e-mail?")
     document = Document(path=path, text="", sha256=sha256(data), media_type="message/rfc822")
     out = _Text()
@@ -262,6 +262,14 @@ def _date(message: EmailMessage, warnings: list[str]) -> tuple[str | None, str |
 
 
 def _body(message: EmailMessage, warnings: list[str]) -> str:
+    try:
+        return _readable_body(message, warnings)
+    except Exception as error:  # the stdlib MIME parser can raise on hostile structure; keep the headers
+        warnings.append(f"body could not be read ({type(error).__name__}); headers only")
+        return ""
+
+
+def _readable_body(message: EmailMessage, warnings: list[str]) -> str:
     attachments = [p.get_filename() or p.get_content_type() for p in message.iter_attachments()] if message.is_multipart() else []
     if attachments:
         warnings.append(f"{len(attachments)} attachment(s) not read: {', '.join(attachments)}")

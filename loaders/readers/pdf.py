@@ -22,7 +22,9 @@ MAX_PDF_PAGES = 2000
 PAGE_SEPARATOR = "\n\n"
 ENCRYPTED = "encrypted PDF; decrypt it first"
 
-logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf logs every recoverable oddity as a warning
+# pypdf logs every oddity it recovers from (as warnings and errors); what matters reaches the user as a
+# ReadError or a Document warning, so its log would only be noise on the console of a bulk load.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 
 def read_pdf(path: Path) -> Document:
