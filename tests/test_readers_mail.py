@@ -142,3 +142,11 @@ def test_text_that_is_not_an_email_is_refused(tmp_path):
     fake_mbox.write_text("Not an mbox, SYNTHETIC.\n")
     with pytest.raises(ReadError, match="no messages found"):
         read_document(fake_mbox)
+
+
+def test_email_reports_carry_their_message_ids_as_aliases():
+    document = read_document(FIXTURES / "reply.eml")
+    reports = {n.id: n for n in document.structured.nodes if n.label == "Report"}
+    assert "<reply-0305.12@civic-affairs.example>" in reports[REPLY_ID].aliases
+    assert reports[ORIGINAL_ID].name == "Custody records audit"  # named by the thread's subject until the original loads
+    assert "audit-0304.7781@northshire-police.example" in reports[ORIGINAL_ID].aliases

@@ -123,3 +123,24 @@ def test_register_loads_into_the_store_with_row_evidence(embedded_store, tmp_pat
     source = embedded_store.get_node(result.source_id)
     for claim in stored:
         assert source.props["text"][claim.char_start:claim.char_end] == claim.sentence
+
+
+def test_parties_without_a_type_are_people_when_their_name_reads_as_a_person(tmp_path):
+    register = tmp_path / "log.csv"
+    register.write_text(
+        "date,from,to,to_type,note\n"
+        "2014-07-02,Maria Okafor,Children First Trust,,SYNTHETIC\n"
+        "2014-07-03,Eastmere City Council,Acme Widgets,agency,SYNTHETIC\n"
+        "2014-07-04,\"Finch, Laura\",Department of Civic Affairs,,SYNTHETIC\n"
+    )
+    labels = {n.name: n.label for n in read_document(register).structured.nodes if n.label != "Report"}
+    assert labels == {
+        "Maria Okafor": "Person", "Children First Trust": "Agency", "Eastmere City Council": "Agency",
+        "Acme Widgets": "Agency", "Laura Finch": "Person", "Department of Civic Affairs": "Agency",
+    }
+
+
+def test_report_reference_is_kept_as_an_alias():
+    document = read_document(FIXTURES / "register.csv")
+    report = next(n for n in document.structured.nodes if n.id == "report:department-of-civic-affairs-dca-19-001")
+    assert "DCA/19/001" in report.aliases
