@@ -1,0 +1,163 @@
+"""Date phrases to intervals: (start, end, precision, text), relative ones anchored on publication.
+
+A regex layer handles what dateparser gets wrong or cannot express (year ranges, decades,
+"16 years ago" against a year-precise publication date, seasons, financial years); dateparser
+handles the rest (full dates, month-years). Only DATE spans reach this module, and results are
+cached, so the cost stays off the per-token path.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+import dateparser
+
+PRECISIONS = ("day", "month", "year", "decade")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "several": None, "a few": None}
+_UNIT_MONTHS = {"year": 12, "decade": 120, "month": 1}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+_PARTS = {"early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12)}
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "middle": (3, 6), "late": (7, 9)}
+
+YEAR = r"(1[89]\d\d|20\d\d)"
+_LEAD = r"^(?:(?:in|from|since|by|during|until|till|of|circa|c\.|around|about|before|after|the(?: year)?|early in|late in)\s+)*"
+_RANGE = re.compile(_LEAD + r"(?:between\s+)?" + YEAR + r"\s*(?:and|to|-|–|—|until|till)\s*" + YEAR + r"$", re.I)
+_FINANCIAL = re.compile(_LEAD + YEAR + r"\s*[/-]\s*(\d\d)$", re.I)
+_DECADE = re.compile(_LEAD + r"(?:(early|mid|middle|late)[\s-]+)?(?:the\s+)?(\d{3}0)'?s$", re.I)
+_YEAR_ONLY = re.compile(_LEAD + YEAR + r"$", re.I)
+_PART_YEAR = re.compile(_LEAD + r"(early|mid|middle|late|spring|summer|autumn|fall|winter)(?:\s+of)?[\s-]+" + YEAR + r"$", re.I)
+_AGO = re.compile(r"^(?:about |around |some |nearly |almost |more than |over |at least )?(\d+|a few|several|[a-z]+)\s+(year|decade|month)s?\s+(?:ago|earlier|before|previously)$", re.I)
+_NAMED_RELATIVE = re.compile(r"^(?:the\s+)?(last|this|next|previous|past)\s+(year|month|decade)$", re.I)
+_DURATION = re.compile(r"^(?:about |around |some |nearly |almost |more than |over |at least |up to |the )?(?:\d+|a few|several|[a-z]+)(?:[\s-]+(?:and a half|or so))?[\s-]+(?:year|decade|month|week|day|hour)s?(?:[\s-]+long)?$", re.I)
+_HAS_DATE_WORD = re.compile(r"\d|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today", re.I)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    start: str
+    end: str
+    precision: str
+    text: str
+
+    @property
+    def year(self) -> int:
+        return int(self.start[:4])
+
+
+def _year_span(first: int, last: int, precision: str, text: str) -> DateValue:
+    return DateValue(date(first, 1, 1).isoformat(), date(last, 12, 31).isoformat(), precision, text)
+
+
+def _month_span(year: int, first_month: int, last_month: int, text: str) -> DateValue:
+    end_year, end_month = year + (last_month - 1) // 12, (last_month - 1) % 12 + 1
+    last_day = calendar.monthrange(end_year, end_month)[1]
+    return DateValue(date(year, first_month, 1).isoformat(), date(end_year, end_month, last_day).isoformat(), "month", text)
+
+
+def _anchor(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published) if published else None
+    except ValueError:
+        return None
+
+
+def _shift_months(day: date, months: int) -> date:
+    total = day.year * 12 + day.month - 1 - months
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def _relative(text: str, anchor: date | None, anchor_precision: str) -> DateValue | None:
+    """"16 years ago", "last year": counted back from the publication date, no finer than it is."""
+    if anchor is None:
+        return None
+    match = _AGO.match(text)
+    if match:
+        raw, unit = match.group(1).lower(), match.group(2).lower()
+        count = int(raw) if raw.isdigit() else _NUMBERS.get(raw)
+        if not count:
+            return None
+        months = count * _UNIT_MONTHS[unit]
+    else:
+        match = _NAMED_RELATIVE.match(text)
+        if not match:
+            return None
+        which, unit = match.group(1).lower(), match.group(2).lower()
+        months = {"last": 1, "previous": 1, "past": 1, "this": 0, "next": -1}[which] * _UNIT_MONTHS[unit]
+    target = _shift_months(anchor, months)
+    if unit == "month" and anchor_precision == "day" or anchor_precision == "month" and unit == "month":
+        return _month_span(target.year, target.month, target.month, text)
+    if unit == "decade" and not _AGO.match(text):
+        start = target.year - target.year % 10
+        return _year_span(start, start + 9, "decade", text)
+    return _year_span(target.year, target.year, "year", text)
+
+
+def _regex(text: str) -> DateValue | None:
+    if m := _RANGE.match(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        return _year_span(min(first, last), max(first, last), "year", text)
+    if m := _FINANCIAL.match(text):
+        first = int(m.group(1))
+        if int(m.group(2)) == (first + 1) % 100:
+            return DateValue(date(first, 4, 1).isoformat(), date(first + 1, 3, 31).isoformat(), "month", text)
+    if m := _DECADE.match(text):
+        start = int(m.group(2))
+        low, high = _DECADE_PARTS.get((m.group(1) or "").lower(), (0, 9))
+        return _year_span(start + low, start + high, "decade", text)
+    if m := _YEAR_ONLY.match(text):
+        year = int(m.group(1))
+        return _year_span(year, year, "year", text)
+    if m := _PART_YEAR.match(text):
+        part, year = m.group(1).lower(), int(m.group(2))
+        low, high = _SEASONS.get(part) or _PARTS[part]
+        return _month_span(year, low, high, text)
+    return None
+
+
+def _dateparser(text: str, anchor: date | None) -> DateValue | None:
+    if not _HAS_DATE_WORD.search(text):
+        return None
+    settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
+    if anchor:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    cleaned = re.sub(r"^(?:on|in|from|since|by|during|until|of|the)\s+", "", text, flags=re.I)
+    data = _parser(tuple(sorted(settings.items(), key=str))).get_date_data(cleaned)
+    if data is None or data.date_obj is None:
+        return None
+    when = data.date_obj.date()
+    if data.period == "month":
+        return _month_span(when.year, when.month, when.month, text)
+    if data.period == "year":
+        return _year_span(when.year, when.year, "year", text)
+    if data.period == "day":
+        return DateValue(when.isoformat(), when.isoformat(), "day", text)
+    return None
+
+
+@lru_cache(maxsize=8)
+def _parser(settings: tuple) -> dateparser.date.DateDataParser:
+    return dateparser.date.DateDataParser(languages=["en"], settings=dict(settings))
+
+
+@lru_cache(maxsize=20_000)
+def parse_date(text: str, published: str | None = None, published_precision: str | None = None) -> DateValue | None:
+    """An interval for a date phrase, or None when it names no point in time ("12 years", "the time").
+
+    >>> parse_date("between 1998 and 2005")
+    DateValue(start='1998-01-01', end='2005-12-31', precision='year', text='between 1998 and 2005')
+    >>> parse_date("16 years ago", "2018-01-01", "year").start
+    '2002-01-01'
+    """
+    cleaned = " ".join(text.replace("\u2019", "'").strip(" ,.;:()").split())
+    if not cleaned:
+        return None
+    anchor = _anchor(published)
+    found = _regex(cleaned) or _relative(cleaned, anchor, published_precision or "day")
+    if found is None and not (_AGO.match(cleaned) or _NAMED_RELATIVE.match(cleaned) or _DURATION.match(cleaned)):
+        found = _dateparser(cleaned, anchor)
+    return DateValue(found.start, found.end, found.precision, text) if found else None

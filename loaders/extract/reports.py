@@ -1,0 +1,235 @@
+"""Report mentions: which noun phrases name documents, and which of them are the same document.
+
+"the Jay Report" is a named report (one node across documents). "One unpublished report from
+2002" introduces an unnamed one, named from its modifiers and date ("unpublished 2002 report")
+and scoped to its source document (two articles' "independent review" are not known to be the
+same). Later "the report", "their report" and "it" refer back: to a same-kind report mentioned in
+the same or previous sentence, else to the document's most salient report (the one the text is
+about: most mentions, counting those that "find", "conclude" or "say" things).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from graph.model import Node, node_id
+from loaders.dates import DateValue, parse_date
+from loaders.extract.mentions import DocumentParse, Mention
+
+REPORT_NOUNS = {
+    "report", "review", "inquiry", "investigation", "study", "letter", "email", "e-mail", "memo", "memorandum",
+    "briefing", "dossier", "minutes", "audit", "evaluation", "assessment", "submission", "document", "paper",
+}
+GENERIC_HEADS = {"report", "document", "paper", "study"}
+QUANTIFIERS = {"any", "no", "every", "each", "another", "other", "such", "many", "some", "all"}
+INDEFINITE = {"a", "an", "one"}
+SKIPPED_MODIFIERS = {"further", "more", "same", "new", "latest", "recent", "full", "final", "other", "such", "own", "previous", "earlier", "later", "first"}
+REPORTING_VERBS = {"find", "conclude", "say", "highlight", "reveal", "show", "state", "recommend", "criticise", "criticize", "warn", "mention", "note", "suggest"}
+POSSESSIVE_PRONOUNS = {"their", "its", "his", "her", "our", "my"}
+
+
+@dataclass(eq=False)
+class ReportMention:
+    mention: Mention
+    head: Token
+    lemma: str
+    determiner: str  # indefinite | definite | possessive | bare | named
+    modifiers: list[str]
+    date: DateValue | None
+    name: str | None  # for named reports
+    cluster: "ReportCluster | None" = None
+
+
+@dataclass(eq=False)
+class ReportCluster:
+    mentions: list[ReportMention] = field(default_factory=list)
+    salience: int = 0
+    node: Node | None = None
+
+    @property
+    def named(self) -> str | None:
+        return next((m.name for m in self.mentions if m.name), None)
+
+    @property
+    def date(self) -> DateValue | None:
+        return next((m.date for m in self.mentions if m.date), None)
+
+    @property
+    def lemma(self) -> str:
+        return self.mentions[0].lemma
+
+    def modifiers(self) -> list[str]:
+        best = max(self.mentions, key=lambda m: len(m.modifiers))
+        return best.modifiers
+
+
+def detect_reports(parse: DocumentParse, published: str | None, precision: str | None) -> list[ReportMention]:
+    """Report mentions in document order; adds a `report` Mention for each to the parse index."""
+    found: list[ReportMention] = []
+    for doc_index, doc in enumerate(parse.docs):
+        for token in doc:
+            existing = parse.at(doc_index, token)
+            if existing and existing.kind == "report":
+                found.append(_named(parse, existing, token))
+                continue
+            if token.lemma_.lower() not in REPORT_NOUNS or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+                continue
+            if existing or (doc_index, token.sent.start) not in parse._sentence_of:
+                continue
+            report = _unnamed(parse, doc_index, token, published, precision)
+            if report:
+                found.append(report)
+    return [r for r in found if r]
+
+
+def _named(parse: DocumentParse, mention: Mention, token: Token) -> ReportMention | None:
+    if token.i != mention.end - 1:
+        return None
+    words = mention.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    name = " ".join(w if w[:1].isupper() else w.title() for w in words)
+    return ReportMention(mention, token, token.lemma_.lower(), "named", [], None, name)
+
+
+def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str | None, precision: str | None) -> ReportMention | None:
+    lefts = list(token.lefts)
+    dets = [c.lower_ for c in lefts if c.dep_ in ("det", "nummod", "predet", "poss")]
+    if token.tag_ in ("NNS", "NNPS") or any(d in QUANTIFIERS for d in dets):
+        return None
+    sentence = parse._sentence_of[(doc_index, token.sent.start)]
+    proper = [c for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
+    owner = [parse.at(doc_index, c) for c in proper]
+    if proper and all(m is None or m.kind == "person" for m in owner):
+        for m in {m for m in owner if m}:
+            parse.remove(m)
+        name = " ".join(c.text for c in proper) + " " + token.text.title()
+        mention = Mention("report", doc_index, proper[0].i, token.i + 1, sentence, name)
+        parse.add(mention)
+        return ReportMention(mention, token, token.lemma_.lower(), "named", [], None, name)
+    date = _report_date(token, published, precision)
+    modifiers = [c.text.lower() for c in lefts if (c.dep_ == "amod" or c.dep_ == "compound" and c.pos_ == "NOUN") and c.lower_ not in SKIPPED_MODIFIERS and c.is_alpha]
+    if any(d in POSSESSIVE_PRONOUNS or d.endswith("'s") for d in dets) or any(c.dep_ == "poss" for c in lefts):
+        determiner = "possessive"
+    elif any(d in INDEFINITE for d in dets):
+        determiner = "indefinite"
+    elif dets:
+        determiner = "definite"
+    else:
+        determiner = "bare"
+    mention = Mention("report", doc_index, token.i, token.i + 1, sentence, token.text)
+    parse.add(mention)
+    return ReportMention(mention, token, token.lemma_.lower(), determiner, modifiers, date, None)
+
+
+def _report_date(token: Token, published: str | None, precision: str | None) -> DateValue | None:
+    """"report from 2002", "a 2002 report", "the report dated 3 May 2004"."""
+    for child in token.children:
+        if child.dep_ in ("nummod", "amod", "compound") and child.ent_type_ == "DATE":
+            value = parse_date(child.text, published, precision)
+            if value:
+                return value
+        if child.dep_ in ("prep", "acl") and child.lower_ in ("from", "of", "dated", "in"):
+            for grand in child.subtree:
+                if grand.ent_type_ == "DATE" and grand.ent_iob_ == "B":
+                    span = next(e for e in grand.doc.ents if e.start == grand.i)
+                    value = parse_date(span.text, published, precision)
+                    if value:
+                        return value
+    return None
+
+
+def cluster_reports(reports: list[ReportMention]) -> list[ReportCluster]:
+    """Group mentions of the same document (see module docstring for the rules)."""
+    clusters: list[ReportCluster] = []
+    named: dict[str, ReportCluster] = {}
+    for report in reports:
+        if report.determiner == "named":
+            cluster = named.setdefault(report.name.lower(), ReportCluster())
+            if cluster not in clusters:
+                clusters.append(cluster)
+        elif report.determiner in ("indefinite", "bare"):
+            cluster = _compatible(clusters, report) or ReportCluster()
+            if cluster not in clusters:
+                clusters.append(cluster)
+        else:
+            continue
+        _join(cluster, report)
+    for report in reports:
+        if report.cluster is None:
+            cluster = _antecedent(clusters, report) or ReportCluster()
+            if cluster not in clusters:
+                clusters.append(cluster)
+            _join(cluster, report)
+    return clusters
+
+
+def _join(cluster: ReportCluster, report: ReportMention) -> None:
+    cluster.mentions.append(report)
+    cluster.salience += 1 + (report.head.dep_ == "nsubj" and report.head.head.lemma_.lower() in REPORTING_VERBS)
+    report.cluster = cluster
+
+
+def _compatible(clusters: list[ReportCluster], report: ReportMention) -> ReportCluster | None:
+    """An earlier unnamed report of the same kind that this one does not contradict."""
+    for cluster in reversed(clusters):
+        if cluster.named or cluster.lemma != report.lemma:
+            continue
+        if cluster.date and report.date and cluster.date.start != report.date.start:
+            continue
+        mine, theirs = set(report.modifiers), set(cluster.modifiers())
+        if mine and theirs and not (mine <= theirs or theirs <= mine):
+            continue
+        if report.determiner == "indefinite" and report.date and not cluster.date and theirs:
+            continue
+        return cluster
+    return None
+
+
+def _antecedent(clusters: list[ReportCluster], report: ReportMention) -> ReportCluster | None:
+    here = report.mention
+    recent = [
+        m for c in clusters for m in c.mentions
+        if m.mention.sentence == here.sentence - 1 or m.mention.sentence == here.sentence and m.mention.start < here.start
+    ]
+    for candidate in sorted(recent, key=lambda m: (m.mention.sentence, m.mention.start), reverse=True):
+        if candidate.cluster and (candidate.lemma == report.lemma or report.lemma in GENERIC_HEADS) and not candidate.cluster.named:
+            return candidate.cluster
+    if report.modifiers or report.date:
+        return _compatible(clusters, report)
+    pool = [c for c in clusters if not c.named and (c.lemma == report.lemma or report.lemma in GENERIC_HEADS)]
+    return max(pool, key=lambda c: c.salience, default=None)
+
+
+def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
+    """Give each cluster its Report node: global id when named, scoped to the source otherwise."""
+    for cluster in clusters:
+        date = cluster.date
+        props: dict = {"kind": cluster.lemma}
+        if date:
+            props.update(date_start=date.start, date_end=date.end, date_precision=date.precision)
+        modifiers = cluster.modifiers()
+        if "unpublished" in modifiers:
+            props["published"] = False
+        if cluster.named:
+            props["title"] = cluster.named
+            cluster.node = Node(node_id("Report", cluster.named), "Report", cluster.named, [], props)
+            continue
+        words = [*modifiers, *([str(date.year)] if date and date.precision != "decade" else []), cluster.lemma]
+        name = " ".join(words)
+        cluster.node = Node(node_id("Report", f"{name} {source_id.split(':')[-1]}"), "Report", name, [], props)
+    for cluster in clusters:
+        for report in cluster.mentions:
+            report.mention.node = cluster.node
+
+
+def pronoun_report(reports: list[ReportMention], sentence: int, position: int, doc_index: int) -> ReportMention | None:
+    """"It was sent ...": the latest report mentioned before `position` in this or the previous sentence."""
+    best = None
+    for report in reports:
+        m = report.mention
+        if m.sentence == sentence - 1 or m.sentence == sentence and m.doc_index == doc_index and m.start < position:
+            best = report
+    return best

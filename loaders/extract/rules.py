@@ -1,0 +1,351 @@
+"""The rule-based extractor: spaCy parse + gazetteer + dependency rules -> evidenced, dated claims.
+
+Per document: parse paragraphs with `nlp.pipe`, find mentions, resolve them (loaders.resolve),
+cluster report mentions (reports), read roles (people), run the verb and noun rules (relations)
+sentence by sentence, date each claim (loaders.dates) and cite its sentence by offsets into
+`Document.text`. `extract_many` spreads documents over worker processes that each load the
+model once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from graph.model import Claim, Node, node_id
+from graph.names import name_key
+from graph.schema import SCHEMA
+from graph.store import GraphStore
+from loaders.dates import DateValue, parse_date
+from loaders.document import Document, Extraction
+from loaders.extract import people, relations, reports, topics
+from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.mentions import DocumentParse, Mention, Sentence, parse_document
+from loaders.extract.nlp import MODEL, chunks, load_pipeline
+from loaders.resolve import DocumentContext, Resolver, define_acronyms
+
+PRONOUN_CONFIDENCE = 0.6
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+REPORT_PRONOUNS = {"it", "its"}
+PUBLICATION_NOUNS = {"publication", "release", "launch", "completion"}
+
+
+class RuleExtractor:
+    """Offline extractor (the default). `store`, if given, lends names learned from earlier loads."""
+
+    name = "rules"
+
+    def __init__(self, model: str = MODEL, store: GraphStore | None = None, gazetteer: Gazetteer | None = None):
+        self.model = model
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.resolver = Resolver(self.gazetteer, store)
+        self.store = store
+
+    @property
+    def nlp(self):
+        return load_pipeline(self.model)
+
+    def extract(self, document: Document) -> Extraction:
+        pieces = list(chunks(document.text))
+        docs = list(self.nlp.pipe([text for _, text in pieces], batch_size=64))
+        return DocumentRun(self, document, docs, [offset for offset, _ in pieces]).run()
+
+    def extract_many(self, documents: Iterable[Document], n_process: int = 1) -> list[Extraction]:
+        """Extractions in input order; with n_process > 1, documents are shared out to worker processes."""
+        documents = list(documents)
+        if n_process <= 1 or len(documents) < 2 or self.store is not None:
+            return [self.extract(d) for d in documents]
+        self.nlp  # load before forking so workers share the loaded model
+        context = multiprocessing.get_context("fork")
+        with context.Pool(n_process, initializer=_init_worker, initargs=(self.model,)) as pool:
+            return pool.map(_extract_in_worker, documents, chunksize=max(1, len(documents) // (n_process * 8)))
+
+
+_WORKER: RuleExtractor | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _WORKER
+    _WORKER = RuleExtractor(model)
+
+
+def _extract_in_worker(document: Document) -> Extraction:
+    assert _WORKER is not None
+    return _WORKER.extract(document)
+
+
+class DocumentRun:
+    """The state of extracting one document; `run` does it once."""
+
+    def __init__(self, extractor: RuleExtractor, document: Document, docs: list, offsets: list[int]):
+        self.x = extractor
+        self.document = document
+        self.published = document.published
+        self.precision = document.published_precision
+        self.parse: DocumentParse = parse_document(document.text, docs, offsets)
+        self.ctx = DocumentContext(acronyms=define_acronyms(document.text))
+        self.nodes: dict[str, Node] = {}
+        self.claims: list[Claim] = []
+        self.place_names: dict[str, str] = {}
+        self.topics_seen: list[tuple[int, Node]] = []  # (sentence, topic node)
+        self.reports: list[reports.ReportMention] = []
+
+    def run(self) -> Extraction:
+        self.reports = reports.detect_reports(self.parse, self.published, self.precision)
+        self._collect_context()
+        used_roles = self._resolve_people()
+        self._resolve_roles(used_roles)
+        self._resolve_generic()
+        self._resolve_topics()
+        clusters = reports.cluster_reports(self.reports)
+        reports.report_nodes(clusters, self.document.source_id)
+        for cluster in clusters:
+            self._node(cluster.node)
+        for sentence in self.parse.sentences:
+            self._sentence_claims(sentence)
+        self._mention_claims()
+        return Extraction(list(self.nodes.values()), self.claims)
+
+    # -- resolution -------------------------------------------------------------------------
+    def _collect_context(self) -> None:
+        for mention in self.parse.mentions:
+            if mention.kind == "place":
+                key = name_key(mention.text)
+                self.ctx.place_counts[key] += 1
+                self.place_names.setdefault(key, mention.text)
+            elif mention.kind == "agency":
+                mention.node = self.x.resolver.agency(mention.text, self.ctx, mention.ent_id)
+                self.ctx.body_counts[mention.node.id] += 1
+            elif mention.kind == "person":
+                facts = people.person_facts(self.parse, mention)
+                if len(facts.name.split()) >= 2:
+                    self.ctx.add_person(facts.name)
+
+    def _resolve_people(self) -> set[int]:
+        used_roles: set[int] = set()
+        for mention in [m for m in self.parse.mentions if m.kind == "person"]:
+            facts = people.person_facts(self.parse, mention)
+            node = self.x.resolver.person(facts.name, self.ctx, mention.text)
+            if node is None:
+                continue
+            if facts.alias:
+                node.aliases = sorted({*node.aliases, facts.alias})
+            if facts.role:
+                node.props["role"] = facts.role
+            mention.node = self._node(node)
+            for body_mention in facts.role_mentions:
+                used_roles.add(id(body_mention))
+                body = self._role_body(body_mention)
+                if body is not None:
+                    self._member_of(mention, body, facts.member_role if body_mention.kind == "agency" else facts.role, 0.85)
+        return used_roles
+
+    def _role_body(self, mention: Mention) -> Node | None:
+        if mention.kind == "agency":
+            return mention.node
+        role = self.x.gazetteer.role(mention.text)
+        if role is None:
+            return None
+        body = self.x.gazetteer.bodies.get(role.body_id or "") or self.x.resolver.context_body(role.context or "", self.ctx)
+        return self.x.resolver.body_node(body) if body else None
+
+    def _resolve_roles(self, used: set[int]) -> None:
+        for mention in [m for m in self.parse.mentions if m.kind == "role"]:
+            role = self.x.gazetteer.role(mention.text)
+            body = self._role_body(mention)
+            if role is None or body is None:
+                continue
+            self._node(body)
+            if role.collective:
+                mention.node, mention.confidence = body, 0.8 if role.context else 0.9
+            elif id(mention) not in used:
+                holder = role.phrase[:1].upper() + role.phrase[1:]
+                mention.node = self._node(Node(node_id("Person", f"{holder} of {body.name}"), "Person", holder, [], {"role": holder}))
+                mention.confidence = 0.8
+                self._member_of(mention, body, holder, 0.6 if role.context else 0.8)
+
+    def _resolve_generic(self) -> None:
+        for mention in [m for m in self.parse.mentions if m.kind == "generic"]:
+            body = self.x.resolver.context_body(mention.context or "", self.ctx)
+            if body is not None:
+                mention.node = self.x.resolver.body_node(body, mention.text if mention.context == "council" else None)
+            else:
+                self.parse.remove(mention)
+
+    def _resolve_topics(self) -> None:
+        for mention in [m for m in self.parse.mentions if m.kind == "topic"]:
+            long_form = self.ctx.acronyms.get(mention.text) or self.x.gazetteer.topics.get(mention.text)
+            if long_form:
+                mention.node = Node(node_id("Topic", long_form), "Topic", long_form, [mention.text])
+
+    def _node(self, node: Node) -> Node:
+        known = self.nodes.get(node.id)
+        self.nodes[node.id] = known.merged_with(node) if known else node
+        return self.nodes[node.id]
+
+    # -- references ---------------------------------------------------------------------------
+    def refs(self, doc_index: int, token: Token) -> list[relations.Ref]:
+        found: dict[str, relations.Ref] = {}
+        for t in [token, *token.conjuncts]:
+            for ref in self._refs_one(doc_index, t):
+                found.setdefault(ref.node.id, ref)
+        return list(found.values())
+
+    def _refs_one(self, doc_index: int, token: Token) -> list[relations.Ref]:
+        mention = self.parse.at(doc_index, token)
+        if mention is not None:
+            return [relations.Ref(self._node(mention.node), mention.confidence, token)] if mention.node else []
+        lower = token.lower_
+        if token.tag_ in ("WDT", "WP") and token.head.dep_ in ("relcl", "acl"):
+            antecedent = token.head.head
+            if antecedent.dep_ == "pobj" and (antecedent.ent_type_ == "DATE" or antecedent.like_num):
+                antecedent = antecedent.head.head
+            return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in self.refs(doc_index, antecedent)]
+        sentence = self.parse.sentence_of(doc_index, token).index
+        if lower in REPORT_PRONOUNS and token.pos_ == "PRON":
+            report = reports.pronoun_report(self.reports, sentence, token.i, doc_index)
+            return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)] if report and report.mention.node else []
+        if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+            people_before = [m for m in self.parse.mentions if m.kind == "person" and m.node and sentence - 1 <= m.sentence <= sentence
+                             and (m.sentence < sentence or m.start < token.i)]
+            if people_before:
+                latest = max(people_before, key=lambda m: (m.sentence, m.start))
+                return [relations.Ref(latest.node, PRONOUN_CONFIDENCE, token)]
+        return []
+
+    def topic(self, doc_index: int, token: Token, sentence: int) -> relations.Ref | None:
+        mention = self.parse.at(doc_index, token)
+        if mention and mention.kind == "report" and mention.node:
+            return relations.Ref(mention.node, mention.confidence, token)
+        if topics.is_anaphoric(token):
+            recent = [n for s, n in self.topics_seen if sentence - 3 <= s <= sentence]
+            return relations.Ref(recent[-1], 0.6, token) if recent else None
+        acronyms = {**self.x.gazetteer.topics, **self.ctx.acronyms}
+        place = self.place_names.get(self.ctx.main_place or "")
+        name = topics.topic_name(token, acronyms, place)
+        if not name:
+            return None
+        aliases = [t.text for t in topics.topic_tokens(token) if t.text in acronyms]
+        node = self._node(Node(node_id("Topic", name), "Topic", name, aliases))
+        self.topics_seen.append((sentence, node))
+        return relations.Ref(node, 0.9, token)
+
+    # -- claims -------------------------------------------------------------------------------
+    def _sentence_claims(self, sentence: Sentence) -> None:
+        d = sentence.doc_index
+        refs = lambda t: self.refs(d, t)  # noqa: E731
+        topic_of = lambda t: self.topic(d, t, sentence.index)  # noqa: E731
+        dates = self._dates(sentence)
+        for token in sentence.span:
+            raw = []
+            if token.pos_ in ("VERB", "AUX"):
+                raw += list(relations.verb_claims(token, refs, topic_of))
+                raw += list(relations.archive_claims(token, refs))
+            elif token.pos_ == "NOUN":
+                raw += list(relations.nominal_knowledge(token, refs, topic_of))
+            elif token.pos_ == "ADJ":
+                raw += list(relations.aware_claims(token, refs, topic_of))
+            for claim in raw:
+                self._add(claim, sentence, dates)
+        for report in self.reports:
+            if report.mention.sentence == sentence.index:
+                self._publication_date(report, dates)
+                for claim in self._report_phrase_claims(report, refs):
+                    self._add(claim, sentence, dates)
+
+    def _publication_date(self, report: reports.ReportMention, dates: list[tuple[int, int, DateValue]]) -> None:
+        """"until 2014, with the publication of the Jay report" / "the report, published in 2014": the report's date."""
+        node, head = report.mention.node, report.head
+        if node is None or node.props.get("date_start") or not dates:
+            return
+        anchor = None
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PUBLICATION_NOUNS:
+            anchor = next((a for a in head.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        for child in head.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in ("publish", "release"):
+                anchor = child
+        if anchor is None or any(c.dep_ == "neg" for c in anchor.children):
+            return
+        date = relations.dates_for(anchor, dates, set())
+        if date:
+            self.nodes[node.id].props.update(date_start=date.start, date_end=date.end, date_precision=date.precision)
+
+    def _report_phrase_claims(self, report: reports.ReportMention, refs) -> list[relations.RawClaim]:
+        """Authorship read off the report's own noun phrase: "their report", "X's report", "a report by X"."""
+        head, node = report.head, report.mention.node
+        if node is None or relations.is_negated_or_hedged(head):
+            return []
+        target = relations.Ref(node, report.mention.confidence, head)
+        found: list[relations.RawClaim] = []
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in reports.POSSESSIVE_PRONOUNS:
+                verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                for subject in (r for s in (relations._subjects(verb) if verb is not None else []) for r in refs(s)):
+                    found.append(relations.RawClaim("AUTHORED", subject, target, head, min(0.75, subject.confidence), "report.possessive"))
+            elif child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
+                for owner in refs(child):
+                    found.append(relations.RawClaim("AUTHORED", owner, target, head, min(0.8 if child.dep_ == "poss" else 0.6, owner.confidence), f"report.{child.dep_}"))
+        for author in (r for o in relations._prep_objects(head, {"by", "from"}) for r in refs(o)):
+            if author.node.label in ("Agency", "Person"):
+                found.append(relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by"))
+        return found
+
+    def _dates(self, sentence: Sentence) -> list[tuple[int, int, DateValue]]:
+        spans = []
+        for ent in sentence.span.ents:
+            if ent.label_ == "DATE":
+                value = parse_date(ent.text, self.published, self.precision)
+                if value:
+                    spans.append((ent.start, ent.end, value))
+        return spans
+
+    def _add(self, raw: relations.RawClaim, sentence: Sentence, dates: list[tuple[int, int, DateValue]]) -> None:
+        edge = SCHEMA.edges[raw.type]
+        if raw.subject.node.label not in edge.from_labels or raw.object.node.label not in edge.to_labels:
+            return
+        if raw.subject.node.id == raw.object.node.id:
+            return
+        exclude = {t.i for ref in (raw.subject, raw.object) if ref.node.label == "Report" for t in ref.token.subtree}
+        date = relations.dates_for(raw.verb, dates, exclude) if raw.verb.pos_ in ("VERB", "AUX", "ADJ") else None
+        confidence = raw.confidence
+        if date is None and raw.type in ("SENT", "RECEIVED", "AUTHORED", "PUBLISHED"):
+            date = self._report_date(raw.object.node)
+            confidence -= 0.1 if date else 0
+        self._node(raw.subject.node)
+        self._node(raw.object.node)
+        self.claims.append(self._claim(raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, f"rules.{raw.rule}", date, raw.role))
+
+    def _report_date(self, node: Node) -> DateValue | None:
+        props = self.nodes.get(node.id, node).props
+        if not props.get("date_start"):
+            return None
+        return DateValue(props["date_start"], props["date_end"], props["date_precision"], f"report date {props['date_start'][:4]}")
+
+    def _claim(self, edge: str, from_id: str, to_id: str, sentence: Sentence, confidence: float, extractor: str,
+               date: DateValue | None = None, role: str | None = None) -> Claim:
+        return Claim(
+            edge, from_id, to_id, self.document.source_id, sentence.text, sentence.start, sentence.end,
+            round(max(0.05, min(1.0, confidence)), 2), extractor,
+            date.start if date else None, date.end if date else None, date.precision if date else None, date.text if date else None,
+            role, self.document.page_of(sentence.start),
+        )
+
+    def _member_of(self, person: Mention, body: Node, role: str | None, confidence: float) -> None:
+        if person.node is None:
+            return
+        self._node(body)
+        sentence = self.parse.sentences[person.sentence]
+        self.claims.append(self._claim("MEMBER_OF", person.node.id, body.id, sentence, confidence, "rules.role", role=role))
+
+    def _mention_claims(self) -> None:
+        """A MENTIONS claim (with its first sentence) for every node no other claim cites."""
+        cited = {c.from_id for c in self.claims} | {c.to_id for c in self.claims}
+        for mention in self.parse.mentions:
+            node = mention.node
+            if node is None or node.id in cited or node.id not in self.nodes:
+                continue
+            cited.add(node.id)
+            sentence = self.parse.sentences[mention.sentence]
+            self.claims.append(self._claim("MENTIONS", self.document.source_id, node.id, sentence, 0.9, "rules.mention"))

@@ -1,0 +1,67 @@
+"""Topics: the phrase a knowledge statement is about, normalised into a reusable Topic name.
+
+"about child sexual exploitation in Rotherham" -> "child sexual exploitation in Rotherham";
+"about CSE in the town" -> acronyms expanded and "the town" made the place the text is about;
+"of the abuse" (a bare definite noun) -> the topic the text last named, if any.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+CUT_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "parataxis", "ccomp"}
+LEADING_DROPS = {"det", "poss", "predet", "nummod", "quantmod"}
+PLACE_NOUNS = {"town", "city", "borough", "area", "county", "region", "district"}
+ANAPHORIC_NOUNS = {"abuse", "issue", "problem", "matter", "crime", "exploitation", "allegation", "concern", "scandal", "case", "offending", "situation", "risk"}
+NON_TOPICS = {"it", "this", "that", "them", "what", "which", "who", "something", "anything", "nothing", "everything", "him", "her", "they"}
+MAX_WORDS = 10
+
+
+def topic_tokens(token: Token) -> list[Token]:
+    """The noun phrase under `token`, without clauses, appositions and leading determiners."""
+    keep: list[Token] = []
+
+    def walk(t: Token) -> None:
+        for child in t.lefts:
+            if child.dep_ not in CUT_DEPS:
+                walk(child)
+        keep.append(t)
+        for child in t.rights:
+            if child.dep_ not in CUT_DEPS:
+                walk(child)
+
+    walk(token)
+    while keep and (keep[0].dep_ in LEADING_DROPS or keep[0].is_punct):
+        keep = keep[1:]
+    return keep
+
+
+def is_anaphoric(token: Token) -> bool:
+    """"the abuse", "this crime": a bare definite noun that points back to a topic already named."""
+    dets = [c for c in token.lefts if c.dep_ == "det"]
+    others = [c for c in token.children if c.dep_ not in ("det", "punct")]
+    return bool(dets) and dets[0].lower_ in ("the", "this", "that", "such") and not others and token.lemma_.lower() in ANAPHORIC_NOUNS
+
+
+def topic_name(token: Token, acronyms: dict[str, str], place: str | None) -> str | None:
+    """The Topic name for the phrase headed by `token`, or None when it is no usable topic."""
+    if token.lower_ in NON_TOPICS or token.pos_ == "PRON" or token.tag_ in ("WDT", "WP"):
+        return None
+    tokens = topic_tokens(token)
+    words: list[str] = []
+    skip_until = -1
+    for t in tokens:
+        if t.i <= skip_until:
+            continue
+        if t.text in acronyms:
+            words.append(acronyms[t.text])
+        elif t.lemma_.lower() in PLACE_NOUNS and place and t.i > 0 and t.doc[t.i - 1].lower_ == "the" and t.dep_ == "pobj":
+            words[-1:] = [place] if words and words[-1].lower() == "the" else [*words[-1:], place]
+        elif t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
+            words.append(t.text)
+        else:
+            words.append(t.lower_)
+    if not words or len(words) > MAX_WORDS:
+        return None
+    text = " ".join(words).replace(" 's", "'s").replace(" ,", ",")
+    return text if any(c.isalpha() for c in text) else None

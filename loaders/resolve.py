@@ -1,0 +1,234 @@
+"""Entity resolution: surface forms to canonical nodes, within a document and across documents.
+
+Order of evidence, strongest first: the gazetteer (exact names, aliases, case-sensitive
+acronyms), acronyms the document defines ("Department for Civic Affairs (DCA)"), the document's
+own full names (a bare "Mr Javid" is the one Javid named in full), the document's context
+("the council" in a text about a place is that place's council), an optional store of earlier
+documents, and last a strict fuzzy match for long names only. Ids come from
+`graph.model.node_id(label, canonical name)`, so the same body gets the same id in every document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from graph.model import Node, node_id
+from graph.names import name_key
+from graph.store import GraphStore
+from loaders.extract.gazetteer import Body, Gazetteer
+
+FUZZY_THRESHOLD = 92
+MIN_FUZZY_CHARS = 15  # acronyms and short names are never fuzzy-matched
+GENERIC_WORDS = {
+    "the", "of", "for", "and", "in", "on", "council", "county", "city", "borough", "metropolitan", "district", "police",
+    "service", "services", "constabulary", "university", "college", "department", "ministry", "office", "trust", "nhs",
+    "commission", "agency", "authority", "board", "committee", "national", "royal", "hm", "her", "his", "majesty", "s",
+    "children", "health", "social", "care", "london", "uk", "british", "england", "wales", "scotland", "north", "south",
+    "east", "west", "new", "local", "government", "society", "foundation", "institute", "association", "court",
+}
+KIND_BY_HEAD = {
+    "council": "council", "police": "police force", "constabulary": "police force", "university": "university",
+    "college": "university", "trust": "trust", "committee": "committee", "commission": "commission",
+    "department": "government department", "ministry": "government department", "court": "court", "tribunal": "court",
+    "charity": "charity", "foundation": "charity", "society": "charity", "inspectorate": "inspectorate",
+    "agency": "agency", "authority": "authority", "service": "service", "board": "board",
+}
+PERSON_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "professor", "prof", "cllr", "councillor", "rev", "reverend"}
+POST_NOMINALS = {"QC", "KC", "MP", "MSP", "MS", "AM", "MLA", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE", "JP", "PhD", "Jr", "Sr", "FRS"}
+_ACRONYM = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)")
+_WORD = re.compile(r"[\w'&-]+")
+
+
+def strip_article(name: str) -> str:
+    """"the Home Office" -> "Home Office"; keeps inner words and case."""
+    return re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.I).strip(" ,.;:'\"\u201c\u201d\u2018\u2019")
+
+
+def define_acronyms(text: str) -> dict[str, str]:
+    """Schwartz-Hearst: "long form (SF)" pairs where SF's letters appear in order in the long form,
+    the first one starting a word. Returns {short form: long form}."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM.finditer(text):
+        short = match.group(1)
+        if not any(c.isupper() for c in short) or short.lower() in {"the", "and"}:
+            continue
+        words = _WORD.findall(text[max(0, match.start() - 200): match.start()])[-min(len(short) + 5, 2 * len(short)):]
+        long_form = _best_long_form(short, words)
+        if long_form:
+            found.setdefault(short, long_form)
+    return found
+
+
+def _best_long_form(short: str, words: list[str]) -> str | None:
+    letters = [c.lower() for c in short if c.isalnum()]
+    for start in range(len(words) - 1, -1, -1):
+        candidate = words[start:]
+        if len(candidate) > len(letters) + 2:
+            return None
+        if candidate[0][0].lower() == letters[0] and _letters_in_order(letters, " ".join(candidate).lower()):
+            return " ".join(candidate)
+    return None
+
+
+def _letters_in_order(letters: list[str], text: str) -> bool:
+    """Schwartz-Hearst backward match: the last letter near the end, the first at a word start."""
+    position = len(text)
+    for index in range(len(letters) - 1, -1, -1):
+        position = text.rfind(letters[index], 0, position)
+        if position < 0:
+            return False
+        if index == 0 and position > 0 and text[position - 1].isalnum():
+            return False
+    return True
+
+
+def clean_person_name(name: str) -> tuple[str, str | None]:
+    """("Barrister Richard Whittam QC" minus role words handled by the caller) -> ("Richard Whittam", "QC").
+    Strips honorifics and post-nominals; returns the name and the post-nominal letters, if any."""
+    words = name.replace("\u2019", "'").split()
+    while words and words[0].rstrip(".").lower() in PERSON_TITLES:
+        words = words[1:]
+    suffix = None
+    while len(words) > 1 and words[-1].strip(",.") in POST_NOMINALS:
+        suffix = words[-1].strip(",.")
+        words = words[:-1]
+    while words and words[-1] in {"'s", "'"}:
+        words = words[:-1]
+    return " ".join(w.removesuffix("'s") if i == len(words) - 1 else w for i, w in enumerate(words)), suffix
+
+
+def kind_of(name: str) -> str:
+    words = name_key(name).split()
+    for word in reversed(words):
+        if word in KIND_BY_HEAD:
+            return KIND_BY_HEAD[word]
+    if words[:2] == ["university", "of"]:
+        return "university"
+    return "organisation"
+
+
+@dataclass
+class DocumentContext:
+    """What a document says about itself that resolution needs: places, named bodies, full names."""
+
+    place_counts: Counter = field(default_factory=Counter)  # name_key(place) -> mentions
+    body_counts: Counter = field(default_factory=Counter)  # body id -> mentions
+    full_names: dict[str, set[str]] = field(default_factory=dict)  # surname key -> full names
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+    def add_person(self, full_name: str) -> None:
+        parts = full_name.split()
+        if len(parts) >= 2:
+            self.full_names.setdefault(parts[-1].lower(), set()).add(full_name)
+
+    @property
+    def main_place(self) -> str | None:
+        return self.place_counts.most_common(1)[0][0] if self.place_counts else None
+
+
+class Resolver:
+    """Canonical Agency/Person nodes for surface forms. Stateless across documents except caches;
+    pass a `DocumentContext` per document. `store` (optional) lends names learned from earlier loads."""
+
+    def __init__(self, gazetteer: Gazetteer, store: GraphStore | None = None):
+        self.gazetteer = gazetteer
+        self.store = store
+        self._fuzzy_names = {name: body.id for body in gazetteer.bodies.values() for name in (body.name, *body.aliases) if len(name) >= MIN_FUZZY_CHARS}
+
+    def body_node(self, body: Body, surface: str | None = None) -> Node:
+        aliases = [*body.aliases, *body.acronyms]
+        if surface and name_key(surface) not in {name_key(a) for a in [body.name, *aliases]}:
+            aliases.append(strip_article(surface))
+        return Node(body.id, "Agency", body.name, aliases, {"kind": body.kind})
+
+    def agency(self, surface: str, ctx: DocumentContext, ent_id: str = "") -> Node:
+        """The Agency a name denotes; a new canonical node when nothing known matches."""
+        body = self.gazetteer.bodies.get(ent_id) or self.known_body(surface, ctx)
+        if body:
+            return self.body_node(body, surface)
+        name = strip_article(surface).removesuffix("'s").removesuffix("\u2019s").strip()
+        long_form = ctx.acronyms.get(name)
+        if long_form:
+            body = self.known_body(long_form, ctx)
+            if body:
+                return self.body_node(body, name)
+            return Node(node_id("Agency", long_form), "Agency", long_form, [name], {"kind": kind_of(long_form)})
+        stored = self._stored(name, "Agency")
+        if stored:
+            return Node(stored.id, "Agency", stored.name, [name], dict(stored.props))
+        return Node(node_id("Agency", name), "Agency", name, [], {"kind": kind_of(name)})
+
+    def known_body(self, surface: str, ctx: DocumentContext) -> Body | None:
+        name = strip_article(surface)
+        body = self.gazetteer.lookup(name) or self.gazetteer.lookup(name.removesuffix("'s"))
+        if body is None and name in ctx.acronyms:
+            body = self.gazetteer.lookup(ctx.acronyms[name])
+        return body or self._fuzzy(name)
+
+    def _fuzzy(self, name: str) -> Body | None:
+        if len(name) < MIN_FUZZY_CHARS or len(name.split()) < 2:
+            return None
+        return _fuzzy_lookup(self, name)
+
+    def _stored(self, name: str, label: str) -> Node | None:
+        if self.store is None:
+            return None
+        key = name_key(name)
+        return next((n for n in self.store.find_nodes(name, label, limit=5) if key in n.keys), None)
+
+    def context_body(self, context: str, ctx: DocumentContext) -> Body | None:
+        """"the council" / "the force" / "Ministers": the body the document's context makes them."""
+        named = [self.gazetteer.bodies[b] for b, _ in ctx.body_counts.most_common() if b in self.gazetteer.bodies]
+        place = ctx.main_place
+        if context == "council":
+            councils = [b for b in named if b.kind == "council"]
+            for body in councils:
+                if place and name_key(body.places[0]) == place:
+                    return body
+            linked = self.gazetteer.councils_by_place.get(place or "")
+            return self.gazetteer.bodies[linked] if linked else (councils[0] if len(councils) == 1 else None)
+        if context == "force":
+            forces = [b for b in named if b.kind == "police force"]
+            local = [b for b in forces if place in {name_key(p) for p in b.places}]
+            return (local or forces)[0] if len(local) == 1 or len(forces) == 1 else None
+        if context == "department":
+            departments = [(b, ctx.body_counts[b.id]) for b in named if b.kind == "government department" and b.name != "HM Government"]
+            if departments and departments[0][1] >= 2 and (len(departments) == 1 or departments[0][1] > departments[1][1]):
+                return departments[0][0]
+            return self.gazetteer.lookup("HM Government")
+        return None
+
+    def person(self, full_name: str, ctx: DocumentContext, surface: str) -> Node | None:
+        """A Person by cleaned name; a lone surname becomes the document's unique full name with it."""
+        if not full_name or not any(c.isalpha() for c in full_name):
+            return None
+        aliases = [strip_article(surface)] if surface and name_key(surface) != name_key(full_name) else []
+        if len(full_name.split()) == 1:
+            candidates = ctx.full_names.get(full_name.lower(), set())
+            if len(candidates) == 1:
+                return Node(node_id("Person", next(iter(candidates))), "Person", next(iter(candidates)), aliases)
+            stored = self._stored(surface, "Person")
+            if stored:
+                return Node(stored.id, "Person", stored.name, aliases)
+            return Node(node_id("Person", surface), "Person", strip_article(surface), [])
+        return Node(node_id("Person", full_name), "Person", full_name, aliases)
+
+
+@lru_cache(maxsize=10_000)
+def _fuzzy_cached(names: tuple[str, ...], name: str) -> str | None:
+    match = process.extractOne(name, names, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_THRESHOLD)
+    if not match:
+        return None
+    distinctive = set(name_key(name).split()) - GENERIC_WORDS
+    return match[0] if distinctive & set(name_key(match[0]).split()) else None
+
+
+def _fuzzy_lookup(resolver: Resolver, name: str) -> Body | None:
+    names = tuple(resolver._fuzzy_names)
+    matched = _fuzzy_cached(names, name)
+    return resolver.gazetteer.bodies[resolver._fuzzy_names[matched]] if matched else None
