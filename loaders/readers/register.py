@@ -233,7 +233,9 @@ def _jsonl_rows(text: str, warnings: list[str]) -> Iterator[_Row]:
 
 def _add_row(document: Document, row: _Row, columns: dict[str, str], date_order: str) -> bool:
     """The row's Report, parties and claims added to the document; False (with a warning) for a bad row."""
-    value = lambda name: _text(row.values.get(columns[name])) if name in columns else ""  # noqa: E731
+    def value(name: str) -> str:
+        return _text(row.values.get(columns[name])) if name in columns else ""
+
     sender, raw_date = value("from"), value("date")
     if not raw_date or not sender:
         document.warnings.append(f"{row.where}: missing {'date' if not raw_date else 'sender (from)'}; skipped")

@@ -69,7 +69,11 @@ def read_html(path: Path) -> Document:
 
 def html_to_text(markup: str) -> str:
     """Plain main text of an HTML fragment or page (used for HTML-only e-mail bodies)."""
-    return main_text(BeautifulSoup(markup, "lxml"), [])
+    for parser in PARSERS:
+        text = main_text(BeautifulSoup(markup, parser), [])
+        if text:
+            return text
+    return ""
 
 
 def _decode(path: Path, data: bytes, warnings: list[str]) -> str:
