@@ -185,6 +185,8 @@ class _Matcher:
         return self.endpoints_match(edge, claim) and _overlaps(claim, edge.years) and _has_evidence(claim, edge.evidence)
 
     def why_not(self, edge: GoldEdge, claim: Claim) -> str:
+        if edge.years and not (claim.date_start or claim.date_end):
+            return f"claim is undated; gold year {edge.describe().rsplit(' ', 1)[-1]}"
         if not _overlaps(claim, edge.years):
             return f"date {claim.date_start or '?'}..{claim.date_end or '?'} outside gold year {edge.describe().rsplit(' ', 1)[-1]}"
         return f"sentence lacks the evidence {' | '.join(edge.evidence)!r}"

@@ -13,6 +13,10 @@ edges:
   must_not: [{type: RECEIVED, from: NAME, to: NAME, note: "why not: the text denies it"}]
 ```
 
+- An edge may leave out `from` or `to` when the text does not say it ("the report was published in
+  2014"): any node matches the open end. A named end of a type the schema allows only at the
+  other end is read at that end (`{type: PUBLISHED, from: Jay Report}` means the report was published).
+
 - `must` items are stated explicitly; `should` items are implied or harder to read.
 - `year` is a year (2002) or an inclusive range ("2000-2003" for "the early 2000s"); a claim matches
   when its [date_start, date_end] overlaps it. Without `year` the claim's date is not checked.
@@ -34,7 +38,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -134,6 +138,7 @@ def load_gold(path: Path | str) -> GoldFile:
     gold.entities = [_entity(path, f"entities.{level}[{i}]", item, level) for level, i, item in _items(path, data, "entities", LEVELS)]
     gold.edges = [_edge(path, f"edges.{level}[{i}]", item, level) for level, i, item in _items(path, data, "edges", LEVELS)]
     gold.must_not = [_edge(path, f"edges.must_not[{i}]", item, "must_not") for _, i, item in _items(path, data, "edges", ("must_not",))]
+    gold.edges = [_orient(gold, edge) for edge in gold.edges]
     scope = (data.get("scope") or {}).get("edge_types")
     types = scope if scope is not None else [e.type for e in [*gold.edges, *gold.must_not]]
     for edge_type in types:
@@ -189,8 +194,8 @@ def _edge(path: Path, where: str, item: dict[str, Any], level: str) -> GoldEdge:
     if edge_type not in SCHEMA.edges:
         raise GoldError(path, f"{where}.type", f"unknown edge type {edge_type!r}; expected one of {', '.join(SCHEMA.edges)}")
     ends = {end: item.get(end) for end in ("from", "to")}
-    if level != "must_not" and not all(ends.values()):
-        raise GoldError(path, where, "an edge needs both 'from' and 'to'")
+    if not any(ends.values()):
+        raise GoldError(path, where, "an edge needs 'from' or 'to' (leave one out only when the text does not say it)")
     note = item.get("note")
     return GoldEdge(
         edge_type,
@@ -203,6 +208,26 @@ def _edge(path: Path, where: str, item: dict[str, Any], level: str) -> GoldEdge:
         _strings(path, f"{where}.from_may_resolve_to", item.get("from_may_resolve_to")) + _note_alternatives(note, "from"),
         _strings(path, f"{where}.to_may_resolve_to", item.get("to_may_resolve_to")) + _note_alternatives(note, "to"),
     )
+
+
+def _orient(gold: GoldFile, edge: GoldEdge) -> GoldEdge:
+    """A one-ended edge whose named entity the schema allows only at the other end is read there.
+
+    The seed gold writes `{type: PUBLISHED, from: Jay Report}` for "the Jay report was published"
+    (publisher unknown): a Report can only be the object of PUBLISHED, so it is the `to` end.
+    """
+    if edge.from_name and edge.to_name:
+        return edge
+    named = edge.from_name or edge.to_name
+    entity = gold.entity_named(named or "")
+    if entity is None:
+        return edge
+    schema = SCHEMA.edges[edge.type]
+    if edge.from_name and entity.type not in schema.from_labels and entity.type in schema.to_labels:
+        return replace(edge, from_name=None, to_name=named, from_alternatives=(), to_alternatives=edge.from_alternatives)
+    if edge.to_name and entity.type not in schema.to_labels and entity.type in schema.from_labels:
+        return replace(edge, from_name=named, to_name=None, from_alternatives=edge.to_alternatives, to_alternatives=())
+    return edge
 
 
 def _years(path: Path, where: str, value: Any) -> tuple[int, int] | None:

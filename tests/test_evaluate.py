@@ -247,3 +247,11 @@ def test_document_not_found_lists_where_it_looked(tmp_path, gold):
     (tmp_path / "doc.txt").unlink()
     with pytest.raises(GoldError, match=r"'doc.txt' not found; looked in .*elsewhere"):
         gold.document_path([tmp_path / "elsewhere"])
+
+
+def test_one_ended_edge_is_read_at_the_end_its_type_allows(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("source: {file: d.txt}\nentities:\n  must:\n    - {type: Report, name: Westbrook Audit}\n"
+                    "edges:\n  should:\n    - {type: PUBLISHED, from: Westbrook Audit, year: 2014, evidence: publication}\n")
+    [edge] = load_gold(path).edges
+    assert (edge.from_name, edge.to_name) == (None, "Westbrook Audit")
