@@ -103,7 +103,7 @@ def styles() -> tuple[list, list]:
     from st_link_analysis import EdgeStyle, NodeStyle
 
     node_styles = [NodeStyle(label, spec["color"], None, spec["icon"]) for label, spec in NODE_TYPES.items()]
-    edge_styles = [EdgeStyle(label, spec["color"], "label", directed=True) for label, spec in EDGE_TYPES.items()]
+    edge_styles = [EdgeStyle(label, spec["color"], "label", labeled=None, directed=True) for label, spec in EDGE_TYPES.items()]
     return node_styles, edge_styles
 
 

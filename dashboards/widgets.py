@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from graph.analysis.dates import claim_date
 from graph.model import Claim, Node
 from graph.store import GraphStore, Subgraph
 from dashboards import graph_view
@@ -86,10 +87,10 @@ def claims_frame(claims: list[Claim], names: dict[str, str], titles: dict[str, s
     return pd.DataFrame(rows, columns=columns)
 
 
-def evidence_list(claims: list[Claim], names: dict[str, str], titles: dict[str, str], numbered: bool = False) -> None:
-    """Claims as readable text (visible in the page DOM, unlike a dataframe grid)."""
-    for i, c in enumerate(claims, start=1):
-        prefix = f"{i}\\. " if numbered else ""
-        when = md(c.date_start[:4] if c.date_precision == "year" and c.date_start else (c.date_start or "undated"))
+def evidence_list(claims: list[Claim], names: dict[str, str], titles: dict[str, str], start: int | None = None) -> None:
+    """Claims as readable text (visible in the page DOM, unlike a dataframe grid); numbered from `start`."""
+    for i, c in enumerate(claims, start=start or 1):
+        prefix = f"{i}\\. " if start else ""
+        when = md(claim_date(c))
         st.markdown(f"{prefix}**{when}** · `{c.type}` · {md(names.get(c.from_id, c.from_id))} → {md(names.get(c.to_id, c.to_id))}")
         st.markdown(f"> “{md(c.sentence)}”  \n> — {md(titles.get(c.source_id, c.source_id))} (confidence {c.confidence:.2f})")

@@ -20,6 +20,8 @@ SENTENCES = {
     "police_knew": "Northshire Police may have known about youth exploitation in Eastmere by 2003.",
     "briefing_sent": "In 2004 Northshire Police sent a briefing to Eastmere Council.",
     "briefing_received": "Eastmere Council received the Northshire Police briefing in 2004.",
+    "memo_sent": "In 2005 Eastmere Council sent a memo on the briefing to the Department of Civic Affairs.",
+    "memo_received": "The Department of Civic Affairs received the council memo in 2005.",
     "inquiry": "In 2010 the Department of Civic Affairs commissioned the Eastmere Inquiry.",
     "member": "Dr Ada Quill led the research at the University of Eastmere.",
 }
@@ -34,6 +36,7 @@ NODES = [
     Node("report:eastmere-youth-safety-study", "Report", "Eastmere Youth Safety Study", [], {"kind": "report", "date_start": "2002-03-01"}),
     Node("report:northshire-police-briefing", "Report", "Northshire Police briefing", [], {"kind": "briefing"}),
     Node("report:eastmere-inquiry", "Report", "Eastmere Inquiry", [], {"kind": "inquiry"}),
+    Node("report:council-memo", "Report", "Council memo", [], {"kind": "memo"}),
     Node("topic:youth-exploitation-in-eastmere", "Topic", "youth exploitation in Eastmere"),
 ]
 
@@ -56,6 +59,8 @@ def claims() -> list[Claim]:
         _claim("police_knew", "KNEW_ABOUT", police, topic, "2003-01-01", "2003-12-31", "year", confidence=0.4),
         _claim("briefing_sent", "SENT", police, briefing, "2004-01-01", "2004-12-31", "year"),
         _claim("briefing_received", "RECEIVED", council, briefing, "2004-01-01", "2004-12-31", "year"),
+        _claim("memo_sent", "SENT", council, "report:council-memo", "2005-01-01", "2005-12-31", "year"),
+        _claim("memo_received", "RECEIVED", dca, "report:council-memo", "2005-01-01", "2005-12-31", "year"),
         _claim("inquiry", "COMMISSIONED", dca, inquiry, "2010-01-01", "2010-12-31", "year"),
         _claim("member", "MEMBER_OF", "person:ada-quill", uni, None, None, None, confidence=0.5),
     ]

@@ -21,7 +21,7 @@ if st.button("Run", key="cypher_run", type="primary"):
     try:
         st.session_state["cypher_result"] = (query, store.query(query), None)
     except ReadOnlyQueryError as error:
-        st.session_state["cypher_result"] = (query, None, f"Refused: {error}")
+        st.session_state["cypher_result"] = (query, None, str(error))
     except StoreError as error:
         st.session_state["cypher_result"] = (query, None, f"Query failed: {error}")
 

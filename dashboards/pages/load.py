@@ -55,4 +55,7 @@ for upload in uploads:
             st.error(f"Not stored: {md(error)}. Your decisions were recorded; try again when the store is free.", icon=":material/lock:")
             continue
         refresh_store()
-        st.success(f"Stored {result.claims_added} claim(s) and {result.nodes_added} new node(s); {len(staged.claims) - len(accepted)} rejected.")
+        st.success(
+            f"Stored {len(accepted)} accepted claim(s) and {result.nodes_added} new node(s) "
+            f"({result.claims_added} claims written, MENTIONS included); {len(staged.claims) - len(accepted)} rejected."
+        )

@@ -43,7 +43,12 @@ show_graph(result.drawn, "trace_graph", [source.id, target.id], height=420, acti
 legend()
 names = node_names(store, set(result.drawn.nodes), result.drawn.nodes)
 source_titles = titles(store)
-for number, hops in enumerate(result.flows, start=1):
+for number, path in enumerate(result.flows, start=1):
     with st.container(border=True):
-        st.markdown(f"**Flow {number}** · {len(hops)} hop(s)")
-        evidence_list([h.claim for h in hops], names, source_titles, numbered=True)
+        arrival = f", reached {path.arrival.isoformat()} at the earliest" if path.arrival else ""
+        st.markdown(f"**Flow {number}** · {len(path.hops)} hop(s){md(arrival)}")
+        for step, hop in enumerate(path.hops, start=1):
+            evidence_list([hop.claim], names, source_titles, start=step)
+            if hop.corroborating:
+                with st.expander(f"{len(hop.corroborating)} more claim(s) for hop {step}"):
+                    evidence_list(hop.corroborating, names, source_titles)
