@@ -118,8 +118,18 @@ class DocumentContext:
 
     place_counts: Counter = field(default_factory=Counter)  # name_key(place) -> mentions
     body_counts: Counter = field(default_factory=Counter)  # body id -> mentions
+    bodies: dict[str, Body] = field(default_factory=dict)  # every body the text names, gazetteer or not
     full_names: dict[str, set[str]] = field(default_factory=dict)  # surname key -> full names
     acronyms: dict[str, str] = field(default_factory=dict)
+
+    def add_body(self, node: Node, gazetteer: Gazetteer) -> None:
+        """Count a named body; one the gazetteer does not know gets the place its name starts with."""
+        self.body_counts[node.id] += 1
+        if node.id not in self.bodies:
+            known = gazetteer.bodies.get(node.id)
+            key = name_key(node.name)
+            places = tuple(p for p in self.place_counts if key.startswith(p + " "))
+            self.bodies[node.id] = known or Body(node.id, node.name, node.props.get("kind", "organisation"), tuple(node.aliases), (), places)
 
     def add_person(self, full_name: str) -> None:
         parts = full_name.split()
@@ -183,12 +193,12 @@ class Resolver:
 
     def context_body(self, context: str, ctx: DocumentContext) -> Body | None:
         """"the council" / "the force" / "Ministers": the body the document's context makes them."""
-        named = [self.gazetteer.bodies[b] for b, _ in ctx.body_counts.most_common() if b in self.gazetteer.bodies]
+        named = [ctx.bodies[b] for b, _ in ctx.body_counts.most_common() if b in ctx.bodies]
         place = ctx.main_place
         if context == "council":
             councils = [b for b in named if b.kind == "council"]
             for body in councils:
-                if place and name_key(body.places[0]) == place:
+                if place and place in {name_key(p) for p in body.places}:
                     return body
             linked = self.gazetteer.councils_by_place.get(place or "")
             return self.gazetteer.bodies[linked] if linked else (councils[0] if len(councils) == 1 else None)

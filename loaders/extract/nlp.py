@@ -101,17 +101,13 @@ def _shape_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     title = {"IS_TITLE": True, "ORTH": {"NOT_IN": places}}
     patterns: list[dict[str, Any]] = [
         {"label": "ORG", "pattern": [{**proper, "OP": "+"}, {"ORTH": {"IN": ORG_HEADS}}]},
-        {"label": "ORG", "pattern": [{**proper, "OP": "+"}, {"LOWER": "and"}, {**proper, "OP": "+"}, {"ORTH": {"IN": ORG_HEADS}}]},
         {"label": "ORG", "pattern": [{"ORTH": "University"}, {"ORTH": "of"}, {**proper, "OP": "+"}]},
         {"label": "PERSON", "pattern": [{"ORTH": {"IN": PERSON_TITLES}}, {**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}]},
         {"label": "REPORT", "pattern": [{**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}, {"ORTH": {"IN": REPORT_TITLES}}]},
     ]
-    head = [{"ORTH": {"IN": ["Department", "Ministry", "Office"]}}, {"LOWER": {"IN": ["for", "of"]}}, {**title, "OP": "+"}]
-    for extra in range(3):
-        tail: list[dict[str, Any]] = []
-        for _ in range(extra):
-            tail += [{"ORTH": {"IN": [",", "and"]}}, {"ORTH": "and", "OP": "?"}, {**title, "OP": "+"}]
-        patterns.append({"label": "ORG", "pattern": head + tail})
+    # Names with "and" or commas inside ("Department for Work and Pensions") come from the
+    # gazetteer: a shape cannot tell them from two coordinated bodies.
+    patterns.append({"label": "ORG", "pattern": [{"ORTH": {"IN": ["Department", "Ministry", "Office"]}}, {"LOWER": {"IN": ["for", "of"]}}, {**title, "OP": "+"}]})
     return patterns
 
 

@@ -111,7 +111,7 @@ def arguments(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
     else:
         subjects, objects = _subjects(verb), _children(verb, "dobj")
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:  # "a report, commissioned by X"
-        objects = [verb.head]
+        subjects, objects = _prep_objects(verb, {"by"}), [verb.head]
     return subjects, objects, recipients
 
 
@@ -207,7 +207,7 @@ def aware_claims(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawC
     topics = [t for t in (topic_of(o) for o in _prep_objects(token, {"of", "about"})) if t]
     for knower in knowers:
         for topic in topics:
-            yield RawClaim("KNEW_ABOUT", knower, topic, token, min(0.85, knower.confidence, topic.confidence), "aware")
+            yield RawClaim("KNEW_ABOUT", knower, topic, head, min(0.85, knower.confidence, topic.confidence), "aware")
 
 
 def archive_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
@@ -219,7 +219,7 @@ def archive_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
     for place in _prep_objects(verb, {"in", "among", "amongst"}):
         if place.lemma_.lower() not in ARCHIVE_NOUNS:
             continue
-        holders = [r for c in place.children if c.dep_ in ("compound", "poss") for r in refs(c) if r.node.label == "Agency"]
+        holders = [r for c in place.children if c.dep_ in ("compound", "poss", "nmod") for r in refs(c) if r.node.label == "Agency"]
         for holder in holders:
             for report in reports:
                 yield RawClaim("KNEW_ABOUT", holder, report, verb, min(0.7, holder.confidence, report.confidence), "archive")

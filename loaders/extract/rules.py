@@ -115,9 +115,10 @@ class DocumentRun:
                 key = name_key(mention.text)
                 self.ctx.place_counts[key] += 1
                 self.place_names.setdefault(key, mention.text)
-            elif mention.kind == "agency":
+        for mention in self.parse.mentions:
+            if mention.kind == "agency":
                 mention.node = self.x.resolver.agency(mention.text, self.ctx, mention.ent_id)
-                self.ctx.body_counts[mention.node.id] += 1
+                self.ctx.add_body(mention.node, self.x.gazetteer)
             elif mention.kind == "person":
                 facts = people.person_facts(self.parse, mention)
                 if len(facts.name.split()) >= 2:
@@ -307,7 +308,11 @@ class DocumentRun:
             return
         if raw.subject.node.id == raw.object.node.id:
             return
-        exclude = {t.i for ref in (raw.subject, raw.object) if ref.node.label == "Report" for t in ref.token.subtree}
+        exclude: set[int] = set()
+        for ref in (raw.subject, raw.object):
+            if ref.node.label == "Report":  # the report's own date is not the date of what happened to it
+                own = {t.i for t in ref.token.subtree}
+                exclude |= own - {t.i for t in raw.verb.subtree} if raw.verb.i in own else own
         date = relations.dates_for(raw.verb, dates, exclude) if raw.verb.pos_ in ("VERB", "AUX", "ADJ") else None
         confidence = raw.confidence
         if date is None and raw.type in ("SENT", "RECEIVED", "AUTHORED", "PUBLISHED"):

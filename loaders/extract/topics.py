@@ -15,19 +15,25 @@ PLACE_NOUNS = {"town", "city", "borough", "area", "county", "region", "district"
 ANAPHORIC_NOUNS = {"abuse", "issue", "problem", "matter", "crime", "exploitation", "allegation", "concern", "scandal", "case", "offending", "situation", "risk"}
 NON_TOPICS = {"it", "this", "that", "them", "what", "which", "who", "something", "anything", "nothing", "everything", "him", "her", "they"}
 MAX_WORDS = 10
+TIME_PREPS = {"before", "after", "since", "until", "till", "during", "from"}
 
 
 def topic_tokens(token: Token) -> list[Token]:
     """The noun phrase under `token`, without clauses, appositions and leading determiners."""
     keep: list[Token] = []
 
+    def wanted(child: Token) -> bool:
+        if child.dep_ in CUT_DEPS or child.ent_type_ == "DATE" or child.dep_ in ("advmod", "npadvmod"):
+            return False
+        return not (child.dep_ == "prep" and child.lower_ in TIME_PREPS)
+
     def walk(t: Token) -> None:
         for child in t.lefts:
-            if child.dep_ not in CUT_DEPS:
+            if wanted(child):
                 walk(child)
         keep.append(t)
         for child in t.rights:
-            if child.dep_ not in CUT_DEPS:
+            if wanted(child):
                 walk(child)
 
     walk(token)
