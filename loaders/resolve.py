@@ -80,9 +80,9 @@ def _letters_in_order(letters: list[str], text: str) -> bool:
     position = len(text)
     for index in range(len(letters) - 1, -1, -1):
         position = text.rfind(letters[index], 0, position)
+        while index == 0 and position > 0 and text[position - 1].isalnum():
+            position = text.rfind(letters[index], 0, position)
         if position < 0:
-            return False
-        if index == 0 and position > 0 and text[position - 1].isalnum():
             return False
     return True
 

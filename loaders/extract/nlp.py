@@ -98,9 +98,10 @@ def _shape_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     """Generic shapes of body, person and report names, for the many the gazetteer cannot list."""
     places = sorted(gazetteer.places)
     proper = {"POS": "PROPN", "IS_TITLE": True}
+    name_word = {"POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "IS_TITLE": True, "ORTH": {"NOT_IN": ["The", "A", "An", "Yesterday", "Today"]}}
     title = {"IS_TITLE": True, "ORTH": {"NOT_IN": places}}
     patterns: list[dict[str, Any]] = [
-        {"label": "ORG", "pattern": [{**proper, "OP": "+"}, {"ORTH": {"IN": ORG_HEADS}}]},
+        {"label": "ORG", "pattern": [{**name_word, "OP": "+"}, {"ORTH": {"IN": ORG_HEADS}}]},
         {"label": "ORG", "pattern": [{"ORTH": "University"}, {"ORTH": "of"}, {**proper, "OP": "+"}]},
         {"label": "PERSON", "pattern": [{"ORTH": {"IN": PERSON_TITLES}}, {**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}]},
         {"label": "REPORT", "pattern": [{**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}, {"ORTH": {"IN": REPORT_TITLES}}]},

@@ -20,7 +20,7 @@ from loaders.extract.mentions import DocumentParse, Mention
 
 REPORT_NOUNS = {
     "report", "review", "inquiry", "investigation", "study", "letter", "email", "e-mail", "memo", "memorandum",
-    "briefing", "dossier", "minutes", "audit", "evaluation", "assessment", "submission", "document", "paper",
+    "briefing", "dossier", "minutes", "audit", "evaluation", "assessment", "submission", "document", "paper", "petition",
 }
 GENERIC_HEADS = {"report", "document", "paper", "study"}
 QUANTIFIERS = {"any", "no", "every", "each", "another", "other", "such", "many", "some", "all"}
