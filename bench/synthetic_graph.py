@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterator
 
-from graph.model import Batch, Claim, Node
+from graph.model import Batch, Claim, Node, node_id
 
 PLACES = ["Eastmere", "Northshire", "Westholm", "Southdale", "Ravensford", "Kellbridge", "Ashcombe", "Thornley"]
 KINDS = ["Council", "Police", "Trust", "University", "Department", "Agency", "Board", "Commission"]
@@ -37,8 +37,13 @@ class SyntheticSpec:
         return self.claims * 3 // 4 // 5
 
 
+def body_name(i: int) -> str:
+    return f"Synthetic Body {i:06d} of {PLACES[i % len(PLACES)]}"
+
+
 def body_id(i: int) -> str:
-    return f"agency:synthetic-body-{i:06d}"
+    """The id the pipeline would give the body: `node_id("Agency", name)`."""
+    return node_id("Agency", body_name(i))
 
 
 def report_id(i: int) -> str:
@@ -59,8 +64,8 @@ def nodes(spec: SyntheticSpec) -> list[Node]:
     out = [Node(source_id(i), "Source", f"Synthetic source {i}", props={"note": "synthetic benchmark data"}) for i in range(SOURCES)]
     out += [Node(topic_id(i), "Topic", f"synthetic topic {i:04d}") for i in range(TOPICS)]
     for i in range(spec.bodies):
-        place, kind = PLACES[i % len(PLACES)], KINDS[(i // len(PLACES)) % len(KINDS)]
-        out.append(Node(body_id(i), "Agency", f"Synthetic Body {i:06d} of {place}", props={"kind": kind.lower()}))
+        kind = KINDS[(i // len(PLACES)) % len(KINDS)]
+        out.append(Node(body_id(i), "Agency", body_name(i), props={"kind": kind.lower()}))
     for i in range(spec.reports):
         day = START + timedelta(days=rng.randrange(SPAN_DAYS))
         out.append(Node(report_id(i), "Report", f"Synthetic Report {i:07d}",

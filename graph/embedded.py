@@ -217,6 +217,14 @@ class EmbeddedStore:
         sub.claims = {k: c for k, c in sub.claims.items() if c.from_id in sub.nodes and c.to_id in sub.nodes}
         return sub
 
+    def claims_touching(self, node_ids: list[str], edge_types: list[str] | None = None,
+                        since: str | None = None, until: str | None = None) -> list[Claim]:
+        """Claims with either end in `node_ids`, without fetching nodes: lets analysis expand a
+        neighbourhood hop by hop and fetch only the nodes it shows (proposed protocol method)."""
+        if not node_ids:
+            return []
+        return self._claims_touching(list(node_ids), list(edge_types or DEFAULT_NEIGHBOURHOOD_TYPES), since, until)
+
     def _claims_touching(self, ids: list[str], types: list[str], since, until) -> list[Claim]:
         date_where, params = _date_filter("r", since, until)
         extra = f" AND {date_where}" if date_where else ""

@@ -1,8 +1,9 @@
 """Forgiving name resolution ("home office" finds the Home Office) that refuses to guess.
 
-A name matches a node by id, by its key (case, accents, punctuation and a leading "the"
-ignored) equal to the key of its name or an alias, or failing that by key containment. One
-match is the answer; several raise `AmbiguousName` listing them; none raise `NodeNotFound`.
+A name matches a node by id; else by its key (case, accents, punctuation and a leading "the"
+ignored) equal to the key of the node's canonical name; else equal to the key of an alias;
+else by key containment. The first tier with matches decides: one match is the answer,
+several raise `AmbiguousName` listing them, none at all raise `NodeNotFound`.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Iterable
 import networkx as nx
 
 from graph.analysis.errors import AmbiguousName, NodeNotFound
-from graph.model import Node
+from graph.model import Node, node_id
 from graph.names import name_key
+from graph.schema import SCHEMA
 from graph.store import GraphStore
 
 BODY_LABELS = ("Agency", "Person")
@@ -33,6 +35,9 @@ def resolve_in_store(store: GraphStore, name: str, labels: Iterable[str] | None 
     direct = store.get_node(name) if ":" in name else None
     if direct is not None and (labels is None or direct.label in labels):
         return direct
+    canonical = _canonical(store, name, labels or tuple(SCHEMA.nodes))
+    if len(canonical) == 1:
+        return canonical[0]
     found = [n for n in store.find_nodes(name, limit=50) if labels is None or n.label in labels]
     return _choose(name, [(n.id, n.label, n.name, [n.name, *n.aliases]) for n in found], labels, lambda i: next(n for n in found if n.id == i))
 
@@ -60,9 +65,20 @@ def resolve_in_graph(G: nx.MultiDiGraph, name: str, labels: Iterable[str] | None
     return _choose(name, matching, labels, lambda i: i)
 
 
+def _canonical(store: GraphStore, name: str, labels: tuple[str, ...]) -> list[Node]:
+    """Nodes whose canonical name has this key, found by id (ids are slugs of canonical names):
+    an index lookup per label instead of a scan of every node's keys."""
+    key = name_key(name)
+    if not key:
+        return []
+    found = (store.get_node(node_id(label, name)) for label in labels if label in SCHEMA.nodes)
+    return [n for n in found if n is not None and name_key(n.name) == key]
+
+
 def _choose(name, rows, labels, result):
     key = name_key(name)
-    exact = [r for r in rows if any(name_key(x) == key for x in r[3])]
+    canonical = [r for r in rows if name_key(r[2]) == key]
+    exact = canonical or [r for r in rows if any(name_key(x) == key for x in r[3])]
     pool = exact or rows
     if not pool:
         raise NodeNotFound(name, labels[0] if labels and len(labels) == 1 else None)

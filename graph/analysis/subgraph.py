@@ -62,12 +62,59 @@ def _label(node_id: str) -> str | None:
     return SCHEMA.label_of(node_id)
 
 
+def claims_touching(store: GraphStore, ids: Iterable[str], edge_types: Iterable[str], since: str | None = None,
+                    until: str | None = None) -> list[Claim]:
+    """Claims with an end in `ids`. Uses the store's `claims_touching` when it has one (no node
+    fetch per hop, the fast path), else a one-hop `neighbourhood`."""
+    ids, types = sorted(set(ids)), list(edge_types)
+    if not ids:
+        return []
+    fast = getattr(store, "claims_touching", None)
+    if fast is not None:
+        return fast(ids, types, since, until)
+    return list(store.neighbourhood(ids, hops=1, since=since, until=until, edge_types=types).claims.values())
+
+
+def expand(store: GraphStore, seeds: Iterable[str], edge_types: Iterable[str], hops: int, since: str | None = None,
+           until: str | None = None, max_nodes: int = 5000) -> dict[str, Claim]:
+    """Claims within `hops` of `seeds`, hop by hop; Topic nodes are reached but never expanded
+    (a topic is a hub), and expansion stops growing once `max_nodes` nodes are reached."""
+    seen, frontier, found = set(seeds), set(seeds), {}
+    for _ in range(max(hops, 0)):
+        frontier = {n for n in frontier if _label(n) != "Topic"}
+        if not frontier or len(seen) >= max_nodes:
+            break
+        new: set[str] = set()
+        for claim in claims_touching(store, frontier, edge_types, since, until):
+            found.setdefault(claim.id, claim)
+            new.update({claim.from_id, claim.to_id} - seen)
+        frontier = set(sorted(new)[: max(max_nodes - len(seen), 0)])
+        seen |= frontier
+    return {k: c for k, c in found.items() if c.from_id in seen and c.to_id in seen}
+
+
+def build(store: GraphStore, claims: dict[str, Claim], extra_ids: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """A graph of `claims` whose nodes are fetched from the store in one request (names, titles, aliases)."""
+    ids = sorted({c.from_id for c in claims.values()} | {c.to_id for c in claims.values()} | set(extra_ids))
+    G = to_networkx(store.neighbourhood(ids, hops=0) if ids else Subgraph())
+    for claim in claims.values():
+        add_claim(G, claim)
+    return G
+
+
 def extend(G: nx.MultiDiGraph, store: GraphStore, ids: Iterable[str], edge_types: Iterable[str], hops: int = 1,
            since: str | None = None, until: str | None = None, max_nodes: int = 5000) -> nx.MultiDiGraph:
-    """Merge the store's `hops`-neighbourhood of `ids` over `edge_types` into G."""
-    ids = sorted(set(ids))
-    if ids:
-        to_networkx(store.neighbourhood(ids, hops=hops, since=since, until=until, edge_types=list(edge_types), max_nodes=max_nodes), G)
+    """Merge the claims within `hops` of `ids` over `edge_types` into G, with their new nodes."""
+    found = expand(store, ids, edge_types, hops, since, until, max_nodes)
+    return _merge(G, store, found)
+
+
+def _merge(G: nx.MultiDiGraph, store: GraphStore, claims: dict[str, Claim]) -> nx.MultiDiGraph:
+    missing = sorted(({c.from_id for c in claims.values()} | {c.to_id for c in claims.values()}) - set(G))
+    if missing:
+        to_networkx(store.neighbourhood(missing, hops=0), G)
+    for claim in claims.values():
+        add_claim(G, claim)
     return G
 
 
@@ -76,21 +123,35 @@ def with_topic_layer(G: nx.MultiDiGraph, store: GraphStore, since: str | None = 
     return extend(G, store, _labelled(G, ("Agency", "Person", "Report")), TOPIC_TYPES, 1, since, until)
 
 
-def load_flow_graph(store: GraphStore, node_ids: Iterable[str], hops: int = 3, since: str | None = None,
-                    until: str | None = None, max_nodes: int = 5000) -> nx.MultiDiGraph:
-    """What `trace` needs: flow edges within `hops` of the named nodes, then the topic layer.
+def load_flow_graph(store: GraphStore, node_ids: Iterable[str], hops: int = 2, since: str | None = None,
+                    until: str | None = None, max_nodes: int = 5000, topic: bool = True) -> nx.MultiDiGraph:
+    """What `trace` needs: flow claims (KNEW_ABOUT included) within `hops` of both ends, and with
+    `topic` the CONCERNS claims of the documents found, to tell which concern a topic.
 
-    Loading `hops` around both ends finds every flow path of up to 2 x `hops` edges (such a path
-    has a middle node within `hops` of one end or the other and every node within reach).
+    Loading `hops` around both ends finds every flow path of up to 2 x `hops` edges: each node
+    of such a path is within `hops` of one end or the other. The default (2) reaches paths of
+    four edges, e.g. body -> document -> body -> document -> body; pass more for longer chains
+    (each hop multiplies what is loaded by the typical degree).
     """
-    G = extend(nx.MultiDiGraph(), store, node_ids, _EXPANDED_TYPES, hops, since, until, max_nodes)
-    return with_topic_layer(G, store, since, until)
+    node_ids = list(node_ids)
+    found = expand(store, node_ids, [*_EXPANDED_TYPES, "KNEW_ABOUT"], hops, since, until, max_nodes)
+    if topic:
+        reports = {n for c in found.values() for n in (c.from_id, c.to_id) if _label(n) == "Report"}
+        found.update(expand(store, reports, ["CONCERNS"], 1, since, until, max_nodes))
+    return build(store, found, node_ids)
 
 
-def load_body_graph(store: GraphStore, body_id: str, hops: int = 3, max_nodes: int = 5000) -> nx.MultiDiGraph:
-    """What `first_knowledge` needs: a body's flow neighbourhood (received document, its sender, who
-    commissioned the sender: three hops upstream) plus the topic layer."""
-    return load_flow_graph(store, [body_id], hops, max_nodes=max_nodes)
+def load_body_graph(store: GraphStore, body_id: str, max_nodes: int = 5000) -> nx.MultiDiGraph:
+    """What `first_knowledge` needs: the documents a body handled and topics it knew, who else
+    handled those documents, their topics, and who had commissioned the bodies that sent or
+    wrote them (the third hop upstream, fetched only for those bodies)."""
+    found = expand(store, [body_id], [*_EXPANDED_TYPES, "KNEW_ABOUT"], 2, max_nodes=max_nodes)
+    documents = {c.to_id for c in found.values() if c.from_id == body_id and _label(c.to_id) == "Report"}
+    documents |= {c.from_id for c in found.values() if c.to_id == body_id and _label(c.from_id) == "Report"}
+    found.update(expand(store, documents, ["CONCERNS"], 1, max_nodes=max_nodes))
+    senders = {c.from_id for c in found.values() if c.to_id in documents and c.type in ("SENT", "AUTHORED") and c.from_id != body_id}
+    found.update(expand(store, senders, ["COMMISSIONED"], 1, max_nodes=max_nodes))
+    return build(store, found, [body_id])
 
 
 def load_topic_graph(store: GraphStore, topic_ids: Iterable[str], since: str | None = None, until: str | None = None,
@@ -99,10 +160,16 @@ def load_topic_graph(store: GraphStore, topic_ids: Iterable[str], since: str | N
     them; every flow claim on those documents; then every document those bodies handled (their
     later actions may be on documents that only a sentence ties to the topic) and who else
     handled it, with the topics of all of these."""
-    G = extend(nx.MultiDiGraph(), store, topic_ids, TOPIC_TYPES, 1, since, until, max_nodes)
-    G = extend(G, store, _labelled(G, ("Agency", "Person", "Report")), _EXPANDED_TYPES, 1, since, until, max_nodes)
-    G = extend(G, store, _labelled(G, ("Agency", "Person")), _EXPANDED_TYPES, 2, since, until, max_nodes)
-    return with_topic_layer(G, store, since, until)
+    topic_ids = list(topic_ids)
+    found = {c.id: c for c in claims_touching(store, topic_ids, TOPIC_TYPES, since, until)}
+    found.update(expand(store, _ends(found, ("Agency", "Person", "Report")), _EXPANDED_TYPES, 1, since, until, max_nodes))
+    found.update(expand(store, _ends(found, ("Agency", "Person")), _EXPANDED_TYPES, 2, since, until, max_nodes))
+    found.update(expand(store, _ends(found, ("Agency", "Person", "Report")), TOPIC_TYPES, 1, since, until, max_nodes))
+    return build(store, found, topic_ids)
+
+
+def _ends(claims: dict[str, Claim], labels: tuple[str, ...]) -> set[str]:
+    return {n for c in claims.values() for n in (c.from_id, c.to_id) if _label(n) in labels}
 
 
 def _labelled(G: nx.MultiDiGraph, labels: tuple[str, ...]) -> list[str]:
