@@ -61,36 +61,30 @@ def _split_long(offset: int, paragraph: str, limit: int) -> Iterator[tuple[int, 
 
 def _variants(text: str) -> list[str]:
     forms = [text, text.upper(), text.replace("'", "\u2019")]
+    if text[:4] in ("the ", "The "):
+        forms += [text[4:], "The " + text[4:], "the " + text[4:], "THE " + text[4:].upper()]
     return list(dict.fromkeys(forms))
 
 
-def _phrase(nlp: Language, text: str, attr: str = "ORTH") -> list[dict[str, Any]]:
-    return [{attr: t.text} for t in nlp.make_doc(text)]
-
-
-def _body_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+def _body_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """Exact-case phrase patterns (fast PhraseMatcher lookups), plus an all-capitals variant for headlines."""
     patterns = []
     for body in gazetteer.bodies.values():
         for name in (body.name, *body.aliases):
-            for form in _variants(name):
-                tokens = _phrase(nlp, form)
-                if tokens and tokens[0]["ORTH"].lower() == "the":
-                    tokens[0] = {"LOWER": "the"}
-                patterns.append({"label": "ORG", "pattern": tokens, "id": body.id})
-        for acronym in body.acronyms:
-            patterns.append({"label": "ORG", "pattern": [{"ORTH": acronym}], "id": body.id})
+            patterns += [{"label": "ORG", "pattern": form, "id": body.id} for form in _variants(name)]
+        patterns += [{"label": "ORG", "pattern": acronym, "id": body.id} for acronym in body.acronyms]
     return patterns
 
 
-def _place_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict[str, Any]]:
-    return [{"label": "GPE", "pattern": _phrase(nlp, p), "id": f"place:{name_key(p)}"} for p in sorted(gazetteer.places)]
+def _place_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    return [{"label": "GPE", "pattern": p, "id": f"place:{name_key(p)}"} for p in sorted(gazetteer.places)]
 
 
-def _role_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+def _role_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     patterns = []
     for key, role in gazetteer.roles.items():
         for form in dict.fromkeys([role.phrase, role.phrase.lower(), role.phrase.title(), role.phrase.upper()]):
-            patterns.append({"label": "ROLE", "pattern": _phrase(nlp, form), "id": key})
+            patterns.append({"label": "ROLE", "pattern": form, "id": key})
     return patterns
 
 
@@ -121,7 +115,7 @@ def add_gazetteer_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name="kflow_gazetteer", before=before, config={"validate": False})
     ruler.add_patterns([
-        *_body_patterns(nlp, gazetteer), *_place_patterns(nlp, gazetteer), *_role_patterns(nlp, gazetteer),
+        *_body_patterns(gazetteer), *_place_patterns(gazetteer), *_role_patterns(gazetteer),
         *_topic_patterns(gazetteer), *_shape_patterns(gazetteer),
     ])
 
