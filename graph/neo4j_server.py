@@ -364,7 +364,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--home", type=Path, default=root / "neo4j-server" / "home", help="data/conf/logs dir (kept)")
     ap.add_argument("--heap", default=DEFAULT_HEAP, help=f"JVM heap (default {DEFAULT_HEAP})")
     ap.add_argument("--timeout", type=float, default=STARTUP_TIMEOUT, help="startup timeout in seconds")
+    ap.add_argument("--fetch-only", action="store_true", help="download the jars into neo4j-server/lib and exit")
     args = ap.parse_args(argv)
+    if args.fetch_only:
+        try:
+            print(f"Neo4j {NEO4J_VERSION} jars in {ensure_jars(root)}", flush=True)
+        except RuntimeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        return 0
 
     def _sigterm(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
