@@ -183,3 +183,33 @@ def test_report_own_date_is_not_the_sending_date(extractor):
     x = run(extractor, "The 2002 report was sent to Northshire Police in 2005.")
     received = claim(x, "RECEIVED", "Northshire Police", "2002 report")
     assert received.date_start == "2005-01-01"
+
+
+def test_officials_at_a_body_stand_for_the_body(extractor):
+    x = run(extractor, "Officials at the Department of Civic Affairs were told about the allegations in 2008.")
+    knew = claim(x, "KNEW_ABOUT", "Department of Civic Affairs", "allegations")
+    assert knew.date_start == "2008-01-01" and knew.confidence <= 0.75
+
+
+def test_alerted_to_a_topic(extractor):
+    x = run(extractor, "Northshire Police was first alerted to the abuse of girls in Eastmere in 2003.")
+    assert claim(x, "KNEW_ABOUT", "Northshire Police", "abuse of girls in Eastmere").date_start == "2003-01-01"
+
+
+def test_commissioned_body_is_the_author_of_what_it_was_asked_to_produce(extractor):
+    x = run(extractor, "Northshire Police commissioned the University of Eastmere to produce a report on gangs in 2010.")
+    assert ("Northshire Police", "University of Eastmere") in edges(x, "COMMISSIONED")
+    assert edges(x, "AUTHORED") == {("University of Eastmere", "report")}
+
+
+def test_person_of_a_body_is_a_member(extractor):
+    x = run(extractor, "The memo, written by Dr Anna Kerr of the University of Eastmere, was submitted to the Westmere Trust in 2013.")
+    assert ("Anna Kerr", "University of Eastmere") in edges(x, "MEMBER_OF")
+    assert ("Anna Kerr", "memo") in edges(x, "AUTHORED")
+    assert claim(x, "RECEIVED", "Westmere Trust", "memo").date_start == "2013-01-01"
+
+
+def test_counted_plural_documents_are_one_report_node(extractor):
+    x = run(extractor, "The Department of Civic Affairs had been sent three letters by the Westmere Trust.")
+    assert ("Department of Civic Affairs", "three letters") in edges(x, "RECEIVED")
+    assert ("Westmere Trust", "three letters") in edges(x, "SENT")

@@ -33,6 +33,7 @@ class PersonFacts:
     role: str | None
     role_mentions: list[Mention]  # agency or role mentions inside the role phrase
     member_role: str | None  # the role without the body's name ("chief executive")
+    affiliations: list[Mention]  # "Dr Anna Kerr of the University of Eastmere"
 
 
 def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
@@ -48,7 +49,12 @@ def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
     role = _join(tokens) or None
     inside = {i for m in bodies if m.kind == "agency" for i in range(m.start, m.end)}
     member_role = _join([t for t in tokens if t.i not in inside and t.dep_ != "case" and t.lower_ not in ("of", "the", "'s")]) or role
-    return PersonFacts(name, alias, role, bodies, member_role)
+    affiliations = [m for o in _affiliation_objects(ent.root) if (m := parse.at(mention.doc_index, o)) and m.kind == "agency"]
+    return PersonFacts(name, alias, role, bodies, member_role, affiliations)
+
+
+def _affiliation_objects(root: Token) -> list[Token]:
+    return [o for p in root.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "at") for o in p.children if o.dep_ == "pobj"]
 
 
 def _leading_role_words(ent: Span) -> list[Token]:

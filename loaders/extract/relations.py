@@ -92,7 +92,8 @@ def _subjects(verb: Token) -> list[Token]:
     node = verb
     while not subjects and node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
         head = node.head
-        subjects = (_children(head, "dobj") if node.dep_ == "xcomp" else []) or _children(head, "nsubj")
+        controlled = node.dep_ == "xcomp" or node.dep_ == "advcl" and VERB_TYPE.get(head.lemma_.lower()) == "COMMISSIONED"
+        subjects = (_children(head, "dobj") if controlled else []) or _children(head, "nsubj")
         if node.dep_ == "xcomp" and not _children(head, "dobj") and _children(head, "nsubjpass"):
             subjects = _children(head, "nsubjpass")
         node = head
@@ -165,6 +166,8 @@ def _knowledge(verb: Token, lemma: str, subj_refs: list[Ref], obj_refs: list[Ref
     knowers = list(subj_refs)
     if lemma in TELLING:
         knowers += [r for r in obj_refs + rec_refs if r.node.label in ("Agency", "Person")]
+        if not topics:  # "alerted to the abuse"
+            topics = [t for t in (topic_of(o) for o in _prep_objects(verb, {"to"})) if t and t.node.label == "Topic"]
     elif not topics:
         topics = [r for r in obj_refs if r.node.label == "Report"] or [t for t in (topic_of(o) for o in _children(verb, "dobj")) if t]
     for knower in knowers:

@@ -97,7 +97,8 @@ def _named(parse: DocumentParse, mention: Mention, token: Token) -> ReportMentio
 def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str | None, precision: str | None) -> ReportMention | None:
     lefts = list(token.lefts)
     dets = [c.lower_ for c in lefts if c.dep_ in ("det", "nummod", "predet", "poss")]
-    if token.tag_ in ("NNS", "NNPS") or any(d in QUANTIFIERS for d in dets):
+    counted = [c for c in lefts if c.dep_ == "nummod" and c.like_num and c.lower_ != "one"]
+    if token.tag_ in ("NNS", "NNPS") and not counted or any(d in QUANTIFIERS for d in dets):
         return None
     sentence = parse._sentence_of[(doc_index, token.sent.start)]
     proper = [c for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
@@ -110,7 +111,8 @@ def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str 
         parse.add(mention)
         return ReportMention(mention, token, token.lemma_.lower(), "named", [], None, name)
     date = _report_date(token, published, precision)
-    modifiers = [c.text.lower() for c in lefts if (c.dep_ == "amod" or c.dep_ == "compound" and c.pos_ == "NOUN") and c.lower_ not in SKIPPED_MODIFIERS and c.is_alpha]
+    modifiers = [c.text.lower() for c in lefts if (c.dep_ == "amod" or c in counted or c.dep_ == "compound" and c.pos_ == "NOUN")
+                 and c.lower_ not in SKIPPED_MODIFIERS and c.is_alpha]
     if any(d in POSSESSIVE_PRONOUNS or d.endswith("'s") for d in dets) or any(c.dep_ == "poss" for c in lefts):
         determiner = "possessive"
     elif any(d in INDEFINITE for d in dets):
@@ -121,7 +123,8 @@ def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str 
         determiner = "bare"
     mention = Mention("report", doc_index, token.i, token.i + 1, sentence, token.text)
     parse.add(mention)
-    return ReportMention(mention, token, token.lemma_.lower(), determiner, modifiers, date, None)
+    head = token.lower_ if counted else token.lemma_.lower()  # "three letters" stay plural
+    return ReportMention(mention, token, head, determiner, modifiers, date, None)
 
 
 def _report_date(token: Token, published: str | None, precision: str | None) -> DateValue | None:

@@ -29,6 +29,7 @@ from loaders.resolve import DocumentContext, Resolver, define_acronyms
 PRONOUN_CONFIDENCE = 0.6
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 REPORT_PRONOUNS = {"it", "its"}
+STAFF_NOUNS = {"official", "officer", "staff", "employee", "civil servant", "manager", "representative", "member", "spokesman", "spokeswoman", "spokesperson"}
 PUBLICATION_NOUNS = {"publication", "release", "launch", "completion"}
 
 
@@ -136,11 +137,17 @@ class DocumentRun:
             if facts.role:
                 node.props["role"] = facts.role
             mention.node = self._node(node)
+            members: set[str] = set()
             for body_mention in facts.role_mentions:
                 used_roles.add(id(body_mention))
                 body = self._role_body(body_mention)
-                if body is not None:
-                    self._member_of(mention, body, facts.member_role if body_mention.kind == "agency" else facts.role, 0.85)
+                if body is not None and body.id not in members:
+                    members.add(body.id)
+                    self._member_of(mention, body, facts.member_role if body_mention.kind != "role" else facts.role, 0.85)
+            for body in facts.affiliations:
+                if body.node is not None and body.node.id not in members:
+                    members.add(body.node.id)
+                    self._member_of(mention, body.node, facts.role, 0.7)
         return used_roles
 
     def _role_body(self, mention: Mention) -> Node | None:
@@ -199,6 +206,10 @@ class DocumentRun:
         if mention is not None:
             return [relations.Ref(self._node(mention.node), mention.confidence, token)] if mention.node else []
         lower = token.lower_
+        if token.lemma_.lower() in STAFF_NOUNS:  # "officials at the Home Office", "council officers"
+            bodies = [r for c in token.children for o in ([c] if c.dep_ == "compound" else relations._children(c, "pobj") if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "of") else [])
+                      for r in self.refs(doc_index, o) if r.node.label == "Agency"]
+            return [relations.Ref(r.node, min(r.confidence, 0.75), token) for r in bodies]
         if token.tag_ in ("WDT", "WP") and token.head.dep_ in ("relcl", "acl"):
             antecedent = token.head.head
             if antecedent.dep_ == "pobj" and (antecedent.ent_type_ == "DATE" or antecedent.like_num):

@@ -25,7 +25,10 @@ def topic_tokens(token: Token) -> list[Token]:
     def wanted(child: Token) -> bool:
         if child.dep_ in CUT_DEPS or child.ent_type_ == "DATE" or child.dep_ in ("advmod", "npadvmod"):
             return False
-        return not (child.dep_ == "prep" and child.lower_ in TIME_PREPS)
+        if child.dep_ == "prep":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            return child.lower_ not in TIME_PREPS and not (objects and all(o.ent_type_ == "DATE" for o in objects))
+        return True
 
     def walk(t: Token) -> None:
         for child in t.lefts:
