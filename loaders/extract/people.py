@@ -58,13 +58,13 @@ def _affiliation_objects(root: Token) -> list[Token]:
 
 
 def _leading_role_words(ent: Span) -> list[Token]:
+    """Role words NER folded into the name ("Barrister" in "Barrister Richard Whittam QC"); the last word stays."""
     words = []
     for token in ent[:-1]:
-        if token.lower_ in ROLE_NOUNS:
-            words.append(token)
-        else:
+        if token.lower_ not in ROLE_NOUNS:
             break
-    return words if len(words) < len(ent) - 0 else []
+        words.append(token)
+    return words
 
 
 def _left_role_phrase(parse: DocumentParse, mention: Mention, ent: Span) -> list[Token]:
