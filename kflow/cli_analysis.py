@@ -34,6 +34,7 @@ from graph.analysis.flows import ENDPOINT_LABELS
 from graph.analysis.resolve import BODY_LABELS
 from graph.analysis.subgraph import FLOW_TYPES, with_topic_layer
 from graph.model import Claim
+from graph.schema import SCHEMA
 from graph.store import GraphStore, StoreError
 from kflow.stores import open_store
 
@@ -175,7 +176,7 @@ def _timeline_graph(store: GraphStore, body, topic, since, until):
         return with_topic_layer(G, store, since, until)
     if topic:
         return load_topic_graph(store, _topic_ids(store, topic), since, until)
-    types = [t for t in store.counts().claims if t != "MENTIONS"]
+    types = [t for t in SCHEMA.edges if t != "MENTIONS"]
     return load_claims_graph(store, store.claims(types=types, since=since, until=until))
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.dates import after, before, claim_date, interval, overlaps
+from graph.analysis.dates import after, before, interval, overlaps
 from graph.analysis.errors import NodeNotFound
 from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
 from graph.analysis.resolve import BODY_LABELS, resolve_in_graph

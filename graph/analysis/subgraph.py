@@ -1,9 +1,9 @@
 """From the store to networkx: build a MultiDiGraph from a `Subgraph`, and load only what a question needs.
 
-Each loader asks the store for a bounded neighbourhood (never the whole store): flow edges
-around the bodies a question names, then one more layer of topic edges (CONCERNS, KNEW_ABOUT)
-touching what was found. Topic edges are not expanded further because topics are hubs: one
-topic reaches every body that ever knew of it.
+Each loader asks the store for a bounded neighbourhood (never the whole store): flow claims
+around the bodies a question names, expanded hop by hop, then the CONCERNS claims of the
+documents found, and finally the nodes, in one request. Topic nodes are reached but never
+expanded: a topic is a hub that reaches every body that ever knew of it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Iterable
 import networkx as nx
 
 from graph.model import Claim, Node
+from graph.schema import SCHEMA
 from graph.store import GraphStore, Subgraph
 
 FLOW_TYPES = ("SENT", "RECEIVED", "COMMISSIONED", "AUTHORED", "CITES", "KNEW_ABOUT")
@@ -57,8 +58,6 @@ def add_claim(G: nx.MultiDiGraph, claim: Claim) -> None:
 
 
 def _label(node_id: str) -> str | None:
-    from graph.schema import SCHEMA
-
     return SCHEMA.label_of(node_id)
 
 
@@ -177,15 +176,11 @@ def _labelled(G: nx.MultiDiGraph, labels: tuple[str, ...]) -> list[str]:
 
 
 def load_claims_graph(store: GraphStore, claims: Iterable[Claim], with_nodes: bool = True) -> nx.MultiDiGraph:
-    """A graph of given claims, with their end nodes fetched (names, labels) when `with_nodes`."""
-    G = nx.MultiDiGraph()
-    claims = list(claims)
+    """A graph of given claims, with their end nodes fetched in one request when `with_nodes`."""
+    found = {c.id: c for c in claims}
     if with_nodes:
-        ends = sorted({c.from_id for c in claims} | {c.to_id for c in claims})
-        for node_id in ends:
-            node = store.get_node(node_id)
-            if node is not None:
-                add_node(G, node)
-    for claim in claims:
+        return build(store, found)
+    G = nx.MultiDiGraph()
+    for claim in found.values():
         add_claim(G, claim)
     return G
