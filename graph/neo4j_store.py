@@ -1,0 +1,395 @@
+"""The Neo4j backend: the GraphStore protocol over the official driver (Bolt), for a team server.
+
+Each `upsert` is one managed write transaction (the driver retries transient failures), made of
+batched `UNWIND $rows ... MERGE` statements, so a batch lands whole or not at all. The price of
+that guarantee is that one upsert must fit in the server's transaction memory
+(`dbms.memory.transaction.total.max`): loaders upsert per document, and bulk callers (`kflow
+sync`, the benchmark) send batches of tens of thousands of claims; a batch too big for the server
+fails with a StoreError and leaves nothing behind. Labels and relationship types come only from
+the schema; every value travels as a query parameter.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from neo4j import READ_ACCESS, GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j import graph as neo4j_graph
+from neo4j.exceptions import ClientError, DriverError, Neo4jError
+
+from graph.cypher_guard import ensure_read_only
+from graph.model import Batch, Claim, ModelError, Node
+from graph.names import name_key
+from graph.neo4j_connect import Connection, explain, parse_spec
+from graph.schema import SCHEMA
+from graph.store import Counts, QueryResult, ReadOnlyQueryError, RemovalResult, StoreError, Subgraph, UpsertResult
+
+DEFAULT_BATCH_SIZE = 10_000
+QUERY_TIMEOUT_S = 30.0  # the console's limit, as in the embedded store
+DEFAULT_NEIGHBOURHOOD_TYPES = [t for t in SCHEMA.edges if t != "MENTIONS"]
+_CLAIM_PROPERTIES = list(SCHEMA.claim_properties)
+_CLAIM_RETURN = "r {.*} AS r, type(r) AS type, startNode(r).id AS a, endNode(r).id AS b"
+T = TypeVar("T")
+
+
+def schema_statements() -> dict[str, str]:
+    """By name: uniqueness of `id` for every label and claim type, and an index on each claim type's source."""
+    statements = {f"kflow_{label}_id": f"CREATE CONSTRAINT kflow_{label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+                  for label in SCHEMA.nodes}
+    for edge in SCHEMA.edges:
+        statements[f"kflow_{edge}_id"] = f"CREATE CONSTRAINT kflow_{edge}_id IF NOT EXISTS FOR ()-[r:{edge}]-() REQUIRE r.id IS UNIQUE"
+        statements[f"kflow_{edge}_source"] = f"CREATE INDEX kflow_{edge}_source IF NOT EXISTS FOR ()-[r:{edge}]-() ON (r.source_id)"
+    return statements
+
+
+def node_from_record(props: dict[str, Any], label: str) -> Node:
+    own = SCHEMA.nodes[label].properties
+    return Node(props["id"], label, props["name"], list(props.get("aliases") or []), {k: props[k] for k in own if props.get(k) is not None})
+
+
+def claim_from_record(record: Any) -> Claim:
+    props = record["r"]
+    return Claim(type=record["type"], from_id=record["a"], to_id=record["b"], **{k: props.get(k) for k in _CLAIM_PROPERTIES})
+
+
+class Neo4jStore:
+    """GraphStore on a Neo4j 5 server; `from_uri("bolt://localhost:7687?database=kflow")`."""
+
+    dialect = "Neo4j Cypher (Neo4j 5: labels(n), type(r), shortestPath(), read-only console)"
+
+    def __init__(self, connection: Connection, read_only: bool = False, batch_size: int = DEFAULT_BATCH_SIZE):
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.connection = connection
+        self.read_only = read_only
+        self.batch_size = batch_size
+        self._driver = GraphDatabase.driver(
+            connection.uri, auth=connection.auth, user_agent="kflow", connection_timeout=10.0,
+            notifications_min_severity="OFF",
+        )
+        try:
+            self._read(lambda tx: tx.run("RETURN 1").consume())  # reachable, credentials accepted, database exists
+            if not read_only:
+                self._ensure_schema()
+        except StoreError:
+            self._driver.close()
+            raise
+
+    @classmethod
+    def from_uri(cls, uri: str, read_only: bool = False, batch_size: int = DEFAULT_BATCH_SIZE) -> "Neo4jStore":
+        """Connect to the server a store spec names (see `graph.neo4j_connect.parse_spec`)."""
+        try:
+            connection = parse_spec(uri)
+        except ValueError as error:
+            raise StoreError(str(error)) from None
+        return cls(connection, read_only=read_only, batch_size=batch_size)
+
+    def _ensure_schema(self) -> None:
+        """Create the constraints and indexes that are missing (one round trip when all exist)."""
+        existing = self._read(lambda tx: {r["name"] for kind in ("CONSTRAINTS", "INDEXES") for r in tx.run(f"SHOW {kind} YIELD name")})
+        for name, statement in schema_statements().items():
+            if name not in existing:
+                with self._errors():
+                    self._driver.execute_query(statement, database_=self.connection.database)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def upsert(self, batch: Batch) -> UpsertResult:
+        self._ensure_writable()
+        batch = batch.deduplicated()
+        return self._write(lambda tx: self._upsert(tx, batch))
+
+    def _upsert(self, tx: ManagedTransaction, batch: Batch) -> UpsertResult:
+        in_batch = {n.id for n in batch.nodes}
+        ends = {i for c in batch.claims for i in (c.from_id, c.to_id, c.source_id)} - in_batch
+        batch.check_references({n.id for n in self._fetch_nodes(tx, ends)})
+        stored = {n.id: n for n in self._fetch_nodes(tx, in_batch)}
+        new_nodes = [n for n in batch.nodes if n.id not in stored]
+        updated = [m for m in (stored[n.id].merged_with(n) for n in batch.nodes if n.id in stored)
+                   if m.aliases != stored[m.id].aliases or m.props != stored[m.id].props]
+        for label, nodes in _group(new_nodes + updated, lambda n: n.label).items():
+            statement = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
+            self._run_batched(tx, statement, [{"id": n.id, "props": _node_props(n)} for n in nodes])
+        added = 0
+        for (edge, a_label, b_label), claims in _group(batch.claims, _claim_key).items():
+            statement = (
+                f"UNWIND $rows AS row MATCH (a:{a_label} {{id: row.from_id}}) MATCH (b:{b_label} {{id: row.to_id}}) "
+                f"MERGE (a)-[r:{edge} {{id: row.props.id}}]->(b) ON CREATE SET r += row.props"
+            )
+            rows = [{"from_id": c.from_id, "to_id": c.to_id, "props": {k: getattr(c, k) for k in _CLAIM_PROPERTIES}} for c in claims]
+            added += self._run_batched(tx, statement, rows)
+        return UpsertResult(len(new_nodes), len(updated), added, len(batch.claims) - added)
+
+    def _run_batched(self, tx: ManagedTransaction, statement: str, rows: list[dict[str, Any]]) -> int:
+        """Send rows `batch_size` at a time; the number of relationships created."""
+        created = 0
+        for start in range(0, len(rows), self.batch_size):
+            summary = tx.run(statement, rows=rows[start:start + self.batch_size]).consume()
+            created += summary.counters.relationships_created
+        return created
+
+    def remove_source(self, source_id: str) -> RemovalResult:
+        self._ensure_writable()
+        return self._write(lambda tx: self._remove_source(tx, source_id))
+
+    def _remove_source(self, tx: ManagedTransaction, source_id: str) -> RemovalResult:
+        if tx.run("MATCH (s:Source {id: $id}) RETURN count(s) AS n", id=source_id).single()["n"] == 0:
+            raise StoreError(f"no source {source_id!r} in the store")
+        claims, touched = 0, set()
+        for edge in SCHEMA.edges:
+            record = tx.run(
+                f"MATCH (a)-[r:{edge}]->(b) WHERE r.source_id = $s WITH a, b, r DELETE r "
+                "RETURN count(*) AS n, collect(DISTINCT a.id) + collect(DISTINCT b.id) AS ids", s=source_id,
+            ).single()
+            claims += record["n"]
+            touched.update(record["ids"])
+        touched.discard(source_id)
+        orphans = 0
+        for label, ids in _group(sorted(touched), SCHEMA.label_of).items():
+            orphans += tx.run(
+                f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) WHERE NOT EXISTS {{ (n)--() }} DELETE n RETURN count(*) AS n", ids=ids,
+            ).single()["n"]
+        tx.run("MATCH (s:Source {id: $id}) DETACH DELETE s", id=source_id).consume()
+        return RemovalResult(source_id, claims, orphans)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def get_node(self, node_id: str) -> Node | None:
+        found = self._read(lambda tx: self._fetch_nodes(tx, [node_id]))
+        return found[0] if found else None
+
+    def _fetch_nodes(self, tx: ManagedTransaction, ids: Iterable[str]) -> list[Node]:
+        nodes = []
+        for label, group in _group(ids, SCHEMA.label_of).items():
+            if label is None:
+                continue
+            for record in tx.run(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n {{.*}} AS n ORDER BY n.id", ids=group):
+                nodes.append(node_from_record(record["n"], label))
+        return nodes
+
+    def find_nodes(self, name: str, label: str | None = None, limit: int = 20) -> list[Node]:
+        if label and label not in SCHEMA.nodes:
+            raise ModelError("label", f"unknown node type {label!r}")
+        key = name_key(name)
+        if not key:
+            return []
+        pattern = f"(n:{label})" if label else "(n)"
+        exact = f"MATCH {pattern} WHERE $k IN n.keys RETURN n {{.*}} AS n, labels(n) AS labels ORDER BY n.id LIMIT $limit"
+        partial = (f"MATCH {pattern} WHERE any(x IN n.keys WHERE x CONTAINS $k) "
+                   "RETURN n {.*} AS n, labels(n) AS labels ORDER BY size(n.name), n.id LIMIT $limit")
+
+        def work(tx: ManagedTransaction) -> list[Node]:
+            records = list(tx.run(exact, k=key, limit=limit)) or list(tx.run(partial, k=key, limit=limit))
+            return [node_from_record(r["n"], _schema_label(r["labels"])) for r in records]
+
+        return self._read(work)
+
+    def neighbourhood(self, node_ids, hops=1, since=None, until=None, edge_types=None, max_nodes=5000) -> Subgraph:
+        types = _check_types(edge_types or DEFAULT_NEIGHBOURHOOD_TYPES)
+
+        def work(tx: ManagedTransaction) -> Subgraph:
+            sub = Subgraph()
+            sub.nodes.update({n.id: n for n in self._fetch_nodes(tx, node_ids)})
+            frontier = set(sub.nodes)
+            for _ in range(max(hops, 0)):
+                if not frontier or len(sub.nodes) >= max_nodes:
+                    break
+                new_ids: set[str] = set()
+                for claim in self._touching(tx, sorted(frontier), types, since, until):
+                    sub.claims.setdefault(claim.id, claim)
+                    new_ids.update({claim.from_id, claim.to_id} - sub.nodes.keys())
+                new_ids = set(sorted(new_ids)[: max(max_nodes - len(sub.nodes), 0)])
+                sub.nodes.update({n.id: n for n in self._fetch_nodes(tx, sorted(new_ids))})
+                frontier = new_ids
+            sub.claims = {k: c for k, c in sub.claims.items() if c.from_id in sub.nodes and c.to_id in sub.nodes}
+            return sub
+
+        return self._read(work)
+
+    def claims_touching(self, node_ids: list[str], edge_types: list[str] | None = None,
+                        since: str | None = None, until: str | None = None) -> list[Claim]:
+        """Claims with either end in `node_ids`, without fetching nodes (the analysis fast path)."""
+        types = _check_types(edge_types or DEFAULT_NEIGHBOURHOOD_TYPES)
+        return self._read(lambda tx: self._touching(tx, list(node_ids), types, since, until)) if node_ids else []
+
+    def _touching(self, tx: ManagedTransaction, ids: list[str], types: list[str], since, until, extra: str = "",
+                  params: dict[str, Any] | None = None) -> list[Claim]:
+        """One index seek per label of the given ids, then both directions of each node's claims."""
+        where, date_params = _date_filter(since, until)
+        found: dict[str, Claim] = {}
+        for label, group in _group(ids, SCHEMA.label_of).items():
+            if label is None:
+                continue
+            query = (f"UNWIND $ids AS id MATCH (n:{label} {{id: id}})-[r:{'|'.join(types)}]-() "
+                     f"WHERE {' AND '.join(filter(None, [where, extra])) or 'true'} RETURN DISTINCT {_CLAIM_RETURN}")
+            for record in tx.run(query, ids=group, **date_params, **(params or {})):
+                claim = claim_from_record(record)
+                found.setdefault(claim.id, claim)
+        return list(found.values())
+
+    def claims(self, types=None, body=None, since=None, until=None, source_id=None, limit=None) -> list[Claim]:
+        types = _check_types(types or list(SCHEMA.edges))
+        order = lambda c: (c.date_start or "9999", c.id)  # noqa: E731 (the one sort key both branches share)
+        if body:
+            extra, params = ("r.source_id = $source_id", {"source_id": source_id}) if source_id else ("", {})
+            found = sorted(self._read(lambda tx: self._touching(tx, [body], types, since, until, extra, params)), key=order)
+            return found[:limit] if limit else found
+        where, params = _date_filter(since, until)
+        if source_id:
+            where = " AND ".join(filter(None, [where, "r.source_id = $source_id"]))
+            params["source_id"] = source_id
+        query = (f"MATCH ()-[r:{'|'.join(types)}]->() WHERE {where or 'true'} RETURN {_CLAIM_RETURN} "
+                 "ORDER BY coalesce(r.date_start, '9999'), r.id" + (" LIMIT $limit" if limit else ""))
+        return self._read(lambda tx: [claim_from_record(r) for r in tx.run(query, **params, limit=limit)])
+
+    def counts(self) -> Counts:
+        def work(tx: ManagedTransaction) -> Counts:
+            nodes = {label: tx.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"] for label in SCHEMA.nodes}
+            claims = {edge: tx.run(f"MATCH ()-[r:{edge}]->() RETURN count(r) AS n").single()["n"] for edge in SCHEMA.edges}
+            return Counts(nodes, claims)
+
+        return self._read(work)
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run one read-only query; the guard refuses obvious writes, the server's read access mode the rest."""
+        ensure_read_only(cypher)
+
+        @unit_of_work(timeout=QUERY_TIMEOUT_S)
+        def work(tx: ManagedTransaction) -> QueryResult:
+            result = tx.run(cypher, params or {})
+            return QueryResult(list(result.keys()), [[_plain(v) for v in record.values()] for record in result])
+
+        return self._read(work)
+
+    def has_source(self, source_id: str) -> bool:
+        return self._read(lambda tx: tx.run("MATCH (s:Source {id: $id}) RETURN count(s) AS n", id=source_id).single()["n"] > 0)
+
+    def sources(self) -> list[Node]:
+        records = self._read(lambda tx: list(tx.run("MATCH (s:Source) RETURN s {.*} AS s ORDER BY s.id")))
+        return [node_from_record(r["s"], "Source") for r in records]
+
+    def iter_nodes(self, batch_size: int = 10_000) -> Iterator[list[Node]]:
+        """Every node, label by label in id order; keyset pages so each batch is one index range scan."""
+        for label in SCHEMA.nodes:
+            query = f"MATCH (n:{label}) WHERE n.id > $after RETURN n {{.*}} AS n ORDER BY n.id LIMIT $limit"
+            for records in self._pages(query, batch_size, lambda r: r["n"]["id"]):
+                yield [node_from_record(r["n"], label) for r in records]
+
+    def iter_claims(self, batch_size: int = 10_000) -> Iterator[list[Claim]]:
+        for edge in SCHEMA.edges:
+            query = f"MATCH ()-[r:{edge}]->() WHERE r.id > $after RETURN {_CLAIM_RETURN} ORDER BY r.id LIMIT $limit"
+            for records in self._pages(query, batch_size, lambda r: r["r"]["id"]):
+                yield [claim_from_record(r) for r in records]
+
+    def _pages(self, query: str, size: int, last_id: Callable[[Any], str]) -> Iterator[list[Any]]:
+        after = ""
+        while True:
+            records = self._read(lambda tx: list(tx.run(query, after=after, limit=size)))
+            if not records:
+                return
+            yield records
+            after = last_id(records[-1])
+
+    def wipe(self) -> None:
+        """Delete every node and relationship (constraints stay); for tests and benchmarks."""
+        self._ensure_writable()
+        self._write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with self._errors(), self._driver.session(database=self.connection.database) as session:
+            return session.execute_write(work)
+
+    def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """Reads run in a READ_ACCESS session: the server itself refuses any write in them."""
+        with self._errors(), self._driver.session(database=self.connection.database, default_access_mode=READ_ACCESS) as session:
+            return session.execute_read(work)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except ClientError as error:
+            if (error.code or "").endswith("Statement.AccessMode"):
+                raise ReadOnlyQueryError(f"refused by the server: the console is read-only ({error.message})") from None
+            raise StoreError(explain(error, self.connection)) from None
+        except (Neo4jError, DriverError, OSError) as error:
+            raise StoreError(explain(error, self.connection)) from None
+
+    def _ensure_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the Neo4j store at {self.connection.where} is open read-only")
+
+
+def _group(items: Iterable[T], key: Callable[[T], Any]) -> dict[Any, list[T]]:
+    groups: dict[Any, list[T]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return groups
+
+
+def _claim_key(claim: Claim) -> tuple[str, str, str]:
+    return claim.type, SCHEMA.label_of(claim.from_id), SCHEMA.label_of(claim.to_id)
+
+
+def _node_props(node: Node) -> dict[str, Any]:
+    """Everything a node stores; unknown-now properties are null so `SET n +=` leaves them unset."""
+    own = {k: node.props.get(k) for k in SCHEMA.nodes[node.label].properties}
+    return {"id": node.id, "name": node.name, "aliases": node.aliases, "keys": node.keys, **own}
+
+
+def _schema_label(labels: list[str]) -> str:
+    found = [label for label in labels if label in SCHEMA.nodes]
+    if len(found) != 1:
+        raise StoreError(f"a node has labels {labels}; kflow expects exactly one of {', '.join(SCHEMA.nodes)}")
+    return found[0]
+
+
+def _check_types(types: Iterable[str]) -> list[str]:
+    types = list(types)
+    unknown = [t for t in types if t not in SCHEMA.edges]
+    if unknown:
+        raise ModelError("edge_types", f"unknown edge type(s) {', '.join(unknown)}")
+    return types
+
+
+def _date_filter(since: str | None, until: str | None) -> tuple[str, dict[str, Any]]:
+    """Overlap of a claim's [date_start, date_end] with [since, until]; undated claims drop out."""
+    clauses, params = [], {}
+    if since:
+        clauses.append("r.date_end >= $since")
+        params["since"] = since
+    if until:
+        clauses.append("r.date_start <= $until")
+        params["until"] = until
+    return " AND ".join(clauses), params
+
+
+def _plain(value: Any) -> Any:
+    """Driver values as plain Python for the console: nodes and relationships become dicts."""
+    if isinstance(value, neo4j_graph.Node):
+        return {"_labels": sorted(value.labels), **dict(value)}
+    if isinstance(value, neo4j_graph.Relationship):
+        return {"_type": value.type, **dict(value)}
+    if isinstance(value, neo4j_graph.Path):
+        return {"nodes": [_plain(n) for n in value.nodes], "relationships": [_plain(r) for r in value.relationships]}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
