@@ -113,6 +113,9 @@ def sankey_option(claims: list[Claim], names: dict[str, str]) -> tuple[dict, dic
             {
                 "type": "sankey",
                 "emphasis": {"focus": "adjacency"},
+                "nodeGap": 14,
+                "lineStyle": {"color": "gradient", "curveness": 0.5, "opacity": 0.45},
+                "label": {"show": True},
                 "data": [{"name": label[n]} for n in sorted(kept.nodes)],
                 "links": [{"source": label[a], "target": label[b], "value": d["weight"]} for a, b, d in kept.edges(data=True)],
             }

@@ -11,6 +11,7 @@ import streamlit as st
 
 from graph.model import Node
 from graph.store import GraphStore
+from dashboards.text import md
 from kflow.stores import describe, open_store, resolve_spec
 
 
@@ -85,7 +86,7 @@ def store_or_stop() -> GraphStore:
     try:
         return get_store()
     except StoreError as error:
-        st.error(f"Cannot open the store {store_label()}: {error}", icon=":material/error:")
+        st.error(md(f"Cannot open the store {store_label()}: {error}"))
         st.stop()
         raise
 

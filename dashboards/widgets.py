@@ -54,14 +54,14 @@ def legend() -> None:
         st.dataframe(pd.DataFrame(graph_view.legend_rows()), hide_index=True, width="stretch")
 
 
-def pick_node(store: GraphStore, label_text: str, key: str, labels: tuple[str, ...] | None = None, default: str = "") -> Node | None:
+def pick_node(store: GraphStore, label_text: str, key: str, labels: tuple[str, ...] | None = None) -> Node | None:
     """A forgiving search box (store.find_nodes) and a choice among its matches."""
-    query = st.text_input(label_text, value=default, key=f"{key}_q")
+    query = st.text_input(label_text, key=f"{key}_q")
     if not query.strip():
         return None
     matches = [n for n in store.find_nodes(query, limit=30) if labels is None or n.label in labels]
     if not matches:
-        st.warning(f"Nothing matches {query!r}.", icon=":material/search_off:")
+        st.warning(f"Nothing matches “{md(query)}”.")
         return None
     chosen = st.selectbox(f"{label_text}: matches", matches, format_func=lambda n: f"{short(n.name, 80)} ({n.label})", key=f"{key}_pick")
     return chosen

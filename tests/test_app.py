@@ -35,7 +35,7 @@ def page(store_spec, monkeypatch, tmp_path):
     def open_page(name: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
         at.run()
-        at.switch_page(f"pages/{name}.py").run()
+        at.switch_page(f"views/{name}.py").run()
         assert not at.exception, at.exception
         return at
 
@@ -243,8 +243,8 @@ def test_load_stores_accepted_claims_and_remembers_rejections(page, tmp_path, mo
 def test_export_page_offers_graphml_and_chronology_for_the_selection(page):
     at = page("explore")
     at.text_input(key="explore_q").input("University of Eastmere").run()
-    at.switch_page("pages/timeline.py").run()
-    at.switch_page("pages/export.py").run()
+    at.switch_page("views/timeline.py").run()
+    at.switch_page("views/export.py").run()
     assert not at.exception
     labels = [b.label for b in at.get("download_button")]
     assert "GraphML (Gephi)" in labels and any(label.startswith("Chronology CSV") for label in labels)

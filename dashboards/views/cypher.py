@@ -29,7 +29,7 @@ ran = st.session_state.get("cypher_result")
 if ran:
     ran_query, result, problem = ran
     if problem:
-        st.error(md(problem), icon=":material/block:")
+        st.error(md(problem))
     else:
         st.caption(f"{len(result.rows)} row(s)")
         st.dataframe(table(result), hide_index=True, key="cypher_table")

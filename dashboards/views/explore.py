@@ -18,7 +18,7 @@ def _years(_store, spec: str):
 store = store_or_stop()
 st.title("Explore")
 focus: Focus = st.session_state.setdefault("explore_focus", Focus())
-chosen = pick_node(store, "Search a body, report, person or topic", "explore", default=st.session_state.get("explore_query", ""))
+chosen = pick_node(store, "Search a body, report, person or topic", "explore", ("Agency", "Report", "Person", "Topic"))
 if chosen is None:
     st.info("Type a name (any part of it, any case) to start.")
     st.stop()

@@ -27,7 +27,7 @@ for upload in uploads:
     try:
         staged = stage(path, extractor)
     except ReadError as error:
-        st.error(f"{md(upload.name)}: {md(error.reason)}", icon=":material/error:")
+        st.error(f"{md(upload.name)}: {md(error.reason)}")
         continue
     st.subheader(md(staged.document.title or upload.name))
     for warning in staged.document.warnings:
@@ -52,7 +52,7 @@ for upload in uploads:
             with writable_store() as store:
                 result = store_accepted(staged, accepted, store)
         except StoreError as error:
-            st.error(f"Not stored: {md(error)}. Your decisions were recorded; try again when the store is free.", icon=":material/lock:")
+            st.error(f"Not stored: {md(error)}. Your decisions were recorded; try again when the store is free.")
             continue
         refresh_store()
         st.success(
