@@ -114,7 +114,8 @@ def trace(G: nx.MultiDiGraph, source: str, target: str, topic: str | None = None
     source, target : ids or names of bodies or documents (resolved forgivingly).
     topic : when given, every document on the path must concern it, and there must be one.
     since, until : ISO dates; only hops whose interval overlaps the window count.
-    allow_undated : let undated hops in (they constrain nothing and are marked).
+    allow_undated : let undated hops in (they constrain nothing and are marked); they cannot be
+        placed in a `since`/`until` window, so a window still leaves them out.
     limit : at most this many paths; max_hops bounds their length.
 
     Returns
