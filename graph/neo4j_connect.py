@@ -8,6 +8,7 @@ optional `?database=NAME`. Credentials come from `NEO4J_USER` / `NEO4J_PASSWORD`
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -59,7 +60,8 @@ def explain(error: Exception, connection: Connection) -> str:
     if isinstance(error, AuthError):
         return f"Neo4j at {where} refused the credentials; check NEO4J_USER and NEO4J_PASSWORD"
     if isinstance(error, ServiceUnavailable):
-        return f"cannot reach Neo4j at {where}: is the server running? ({_first_line(error)})"
+        reason = re.search(r"\(reason ([^\n]*)\)\s*$", str(error))
+        return f"cannot reach Neo4j at {where}: is the server running? ({reason.group(1) if reason else _first_line(error)})"
     if isinstance(error, Neo4jError):
         code = error.code or ""
         if code.endswith("DatabaseNotFound"):

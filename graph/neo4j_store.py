@@ -11,6 +11,7 @@ the schema; every value travels as a query parameter.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -33,6 +34,10 @@ DEFAULT_NEIGHBOURHOOD_TYPES = [t for t in SCHEMA.edges if t != "MENTIONS"]
 _CLAIM_PROPERTIES = list(SCHEMA.claim_properties)
 _CLAIM_RETURN = "r {.*} AS r, type(r) AS type, startNode(r).id AS a, endNode(r).id AS b"
 T = TypeVar("T")
+
+# The driver logs each transaction retry as a warning; without this an unconfigured program (the CLI)
+# would print them through logging's last-resort handler. Applications that configure logging still see them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 def schema_statements() -> dict[str, str]:
@@ -71,7 +76,9 @@ class Neo4jStore:
             notifications_min_severity="OFF",
         )
         try:
-            self._read(lambda tx: tx.run("RETURN 1").consume())  # reachable, credentials accepted, database exists
+            with self._errors():
+                self._driver.verify_connectivity()  # fails at once (no transaction retries) when down or refused
+            self._read(lambda tx: tx.run("RETURN 1").consume())  # and the database exists
             if not read_only:
                 self._ensure_schema()
         except StoreError:

@@ -17,7 +17,7 @@ from kflow.stores import describe, open_store, resolve_spec
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
 APP = PROJECT_ROOT / "dashboards" / "app.py"
-COMMAND_MODULES: tuple[str, ...] = ("kflow.cli_export", "kflow.cli_analysis", "kflow.cli_eval")
+COMMAND_MODULES: tuple[str, ...] = ("kflow.cli_export", "kflow.cli_analysis", "kflow.cli_eval", "kflow.cli_sync")
 
 store_option = click.option(
     "--store",
