@@ -228,6 +228,8 @@ def test_cli_eval_json_docs_option_and_threshold(tmp_path):
     assert data["files"][0]["document"] == str(docs / "doc.txt")
     assert data["overall"]["edges_must"]["gold"] == 3
 
+    unreachable = "    - {type: CITES, from: Westbrook Audit, to: Eastmere Ledger, year: 1990, evidence: \"not in the text\"}\n"
+    (golds / "doc.gold.yaml").write_text(GOLD.replace("  must:\n    - {type: COMMISSIONED", "  must:\n" + unreachable + "    - {type: COMMISSIONED"))
     result = runner.invoke(main, ["eval", str(golds / "doc.gold.yaml"), "--docs", str(docs), "--show-errors", "--min-recall", "1.0"])
     assert result.exit_code == 1
     assert "overall" in result.output and "MISS must" in result.output
