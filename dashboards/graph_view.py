@@ -98,18 +98,27 @@ def layout_for(sub: Subgraph, centre: list[str]) -> tuple[dict[str, Any] | str, 
     return {"name": "preset", "fit": True, "padding": 20, "animate": False}, radial_positions(sub, centre)
 
 
-def styles() -> tuple[list, list]:
-    """NodeStyle/EdgeStyle lists for st-link-analysis (imported here so unit tests need no component)."""
+def is_large(sub: Subgraph) -> bool:
+    return len(sub.nodes) > BROWSER_LAYOUT_MAX_NODES
+
+
+def styles(large: bool = False) -> tuple[list, list]:
+    """NodeStyle/EdgeStyle lists for st-link-analysis (imported here so unit tests need no component).
+    Large graphs drop edge captions: on software-rendered canvases text is most of the drawing time."""
     from st_link_analysis import EdgeStyle, NodeStyle
 
     node_styles = [NodeStyle(label, spec["color"], None, spec["icon"]) for label, spec in NODE_TYPES.items()]
-    edge_styles = [EdgeStyle(label, spec["color"], "label", labeled=None, directed=True) for label, spec in EDGE_TYPES.items()]
+    caption = None if large else "label"
+    edge_styles = [EdgeStyle(label, spec["color"], caption, labeled=None, directed=True) for label, spec in EDGE_TYPES.items()]
     return node_styles, edge_styles
 
 
-def extra_style() -> list[dict[str, Any]]:
-    """Shapes, arrow heads and line styles the NodeStyle/EdgeStyle helpers cannot express."""
+def extra_style(large: bool = False) -> list[dict[str, Any]]:
+    """Shapes, arrow heads and line styles the NodeStyle/EdgeStyle helpers cannot express; large
+    graphs skip labels too small to read at the current zoom."""
     rules = [{"selector": f"node[label='{label}']", "style": {"shape": spec["shape"]}} for label, spec in NODE_TYPES.items()]
+    if large:
+        rules.append({"selector": "node", "style": {"min-zoomed-font-size": 8}})
     rules += [
         {"selector": f"edge[label='{label}']", "style": {"target-arrow-shape": spec["arrow"], "line-style": spec["line"]}}
         for label, spec in EDGE_TYPES.items()

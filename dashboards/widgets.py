@@ -22,8 +22,9 @@ def show_graph(sub: Subgraph, key: str, centre: list[str], height: int = 560, ac
     from st_link_analysis import Event, st_link_analysis
 
     layout, positions = graph_view.layout_for(sub, centre)
-    node_styles, edge_styles = graph_view.styles()
-    extras = [graph_view.RawStyle(rule) for rule in graph_view.extra_style()]
+    large = graph_view.is_large(sub)
+    node_styles, edge_styles = graph_view.styles(large)
+    extras = [graph_view.RawStyle(rule) for rule in graph_view.extra_style(large)]
     event = st_link_analysis(
         graph_view.elements(sub, positions),
         layout=layout,

@@ -112,6 +112,12 @@ class Session:
         self.context = browser.new_context(viewport={"width": 1400, "height": 2000})
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.context.route("**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort())
+        self.new_page()
+
+    def new_page(self) -> None:
+        """A fresh page in the same browser context (its HTTP cache kept, like a returning user)."""
+        if getattr(self, "page", None) is not None:
+            self.page.close()
         self.page = self.context.new_page()
         self.page.on("dialog", self._dialog)
 

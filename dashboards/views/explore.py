@@ -15,6 +15,7 @@ def _years(_store, spec: str):
     return year_span(_store.claims(types=DEFAULT_EDGE_TYPES))
 
 
+EVIDENCE_SHOWN = 25
 store = store_or_stop()
 st.title("Explore")
 focus: Focus = st.session_state.setdefault("explore_focus", Focus())
@@ -66,4 +67,6 @@ if node:
     st.markdown(f"**Claims ({len(claims)})**")
     st.dataframe(claims_frame(claims, names, source_titles), hide_index=True, key="explore_claims")
     with st.expander("Evidence quotes", expanded=len(claims) <= 10):
-        evidence_list(claims, names, source_titles)
+        evidence_list(claims[:EVIDENCE_SHOWN], names, source_titles)
+        if len(claims) > EVIDENCE_SHOWN:
+            st.caption(f"The first {EVIDENCE_SHOWN} of {len(claims)}; every claim and its quote is in the table above.")
