@@ -25,7 +25,7 @@ _PARTS = {"early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12)}
 _DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "middle": (3, 6), "late": (7, 9)}
 
 YEAR = r"(1[89]\d\d|20\d\d)"
-_LEAD = r"^(?:(?:in|from|since|by|during|until|till|of|circa|c\.|around|about|before|after|the(?: year)?|early in|late in)\s+)*"
+_LEAD = r"^(?:(?:in|from|since|by|during|until|till|of|circa|c\.|around|about|before|after|the(?: year)?|early in|late in|at least|as early as|as far back as|as long ago as|no later than)\s+)*"
 _RANGE = re.compile(_LEAD + r"(?:between\s+)?" + YEAR + r"\s*(?:and|to|-|–|—|until|till)\s*" + YEAR + r"$", re.I)
 _FINANCIAL = re.compile(_LEAD + YEAR + r"\s*[/-]\s*(\d\d)$", re.I)
 _DECADE = re.compile(_LEAD + r"(?:(early|mid|middle|late)[\s-]+)?(?:the\s+)?(\d{3}0)'?s$", re.I)
@@ -125,7 +125,7 @@ def _dateparser(text: str, anchor: date | None) -> DateValue | None:
     settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
     if anchor:
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
-    cleaned = re.sub(r"^(?:on|in|from|since|by|during|until|of|the)\s+", "", text, flags=re.I)
+    cleaned = re.sub(r"^(?:(?:on|in|from|since|by|during|until|of|the|at least|as early as|as far back as|as long ago as|no later than)\s+)+", "", text, flags=re.I)
     data = _parser(tuple(sorted(settings.items(), key=str))).get_date_data(cleaned)
     if data is None or data.date_obj is None:
         return None

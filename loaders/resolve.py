@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from rapidfuzz import fuzz, process
 
@@ -37,6 +38,20 @@ KIND_BY_HEAD = {
     "department": "government department", "ministry": "government department", "court": "court", "tribunal": "court",
     "charity": "charity", "foundation": "charity", "society": "charity", "inspectorate": "inspectorate",
     "agency": "agency", "authority": "authority", "service": "service", "board": "board",
+}
+# Generic body nouns -> (compatible kinds, compatible name words) for "the department" and the like.
+GENERIC_HEADS: dict[str, tuple[set[str], set[str]]] = {
+    "department": ({"government department"}, {"department", "ministry"}),
+    "inspectorate": ({"inspectorate"}, {"inspectorate"}),
+    "trust": ({"trust"}, {"trust"}),
+    "charity": ({"charity"}, {"charity", "trust", "foundation"}),
+    "university": ({"university"}, {"university"}),
+    "committee": ({"committee"}, {"committee"}),
+    "commission": ({"commission"}, {"commission"}),
+    "board": ({"board"}, {"board"}),
+    "regulator": ({"regulator"}, {"regulator"}),
+    "agency": ({"agency"}, {"agency"}),
+    "company": (set(), {"company", "ltd", "plc", "limited"}),
 }
 PERSON_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "professor", "prof", "cllr", "councillor", "rev", "reverend"}
 POST_NOMINALS = {"QC", "KC", "MP", "MSP", "MS", "AM", "MLA", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE", "JP", "PhD", "Jr", "Sr", "FRS"}
@@ -121,10 +136,21 @@ class DocumentContext:
     bodies: dict[str, Body] = field(default_factory=dict)  # every body the text names, gazetteer or not
     full_names: dict[str, set[str]] = field(default_factory=dict)  # surname key -> full names
     acronyms: dict[str, str] = field(default_factory=dict)
+    body_sentences: list[tuple[int, str]] = field(default_factory=list)  # (sentence, body id) per named mention
 
-    def add_body(self, node: Node, gazetteer: Gazetteer) -> None:
+    def latest_body(self, compatible: Callable[[Body], bool], sentence: int) -> Body | None:
+        """The body named most recently at or before `sentence` that `compatible` accepts; else the
+        first one named after it (a headline's "the ministry" before the body is named)."""
+        before = [b for s, b in self.body_sentences if s <= sentence and compatible(self.bodies[b])]
+        if before:
+            return self.bodies[before[-1]]
+        after = [b for s, b in self.body_sentences if s > sentence and compatible(self.bodies[b])]
+        return self.bodies[after[0]] if after else None
+
+    def add_body(self, node: Node, gazetteer: Gazetteer, sentence: int = 0) -> None:
         """Count a named body; one the gazetteer does not know gets the place its name starts with."""
         self.body_counts[node.id] += 1
+        self.body_sentences.append((sentence, node.id))
         if node.id not in self.bodies:
             known = gazetteer.bodies.get(node.id)
             key = name_key(node.name)
@@ -191,7 +217,7 @@ class Resolver:
         key = name_key(name)
         return next((n for n in self.store.find_nodes(name, label, limit=5) if key in n.keys), None)
 
-    def context_body(self, context: str, ctx: DocumentContext) -> Body | None:
+    def context_body(self, context: str, ctx: DocumentContext, sentence: int = 10**9) -> Body | None:
         """"the council" / "the force" / "Ministers": the body the document's context makes them."""
         named = [ctx.bodies[b] for b, _ in ctx.body_counts.most_common() if b in ctx.bodies]
         place = ctx.main_place
@@ -206,12 +232,12 @@ class Resolver:
             forces = [b for b in named if b.kind == "police force"]
             local = [b for b in forces if place in {name_key(p) for p in b.places}]
             return (local or forces)[0] if len(local) == 1 or len(forces) == 1 else None
-        if context == "department":
-            departments = [(b, ctx.body_counts[b.id]) for b in named if b.kind == "government department" and b.name != "HM Government"]
-            if departments and departments[0][1] >= 2 and (len(departments) == 1 or departments[0][1] > departments[1][1]):
-                return departments[0][0]
-            return self.gazetteer.lookup("HM Government")
-        return None
+        heads = GENERIC_HEADS.get(context)
+        if heads is None:
+            return None
+        # A definite description ("the department", "the inspectorate") names a body the text has
+        # named: the most recent compatible one. Never a gazetteer body the text does not mention.
+        return ctx.latest_body(lambda b: b.kind in heads[0] or bool(set(name_key(b.name).split()) & heads[1]), sentence)
 
     def person(self, full_name: str, ctx: DocumentContext, surface: str) -> Node | None:
         """A Person by cleaned name; a lone surname becomes the document's unique full name with it."""

@@ -13,7 +13,11 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import Node
 
 ENT_KINDS = {"ORG": "agency", "PERSON": "person", "GPE": "place", "LOC": "place", "ROLE": "role", "REPORT": "report", "TOPIC": "topic"}
-GENERIC_BODY_NOUNS = {"council": "council", "force": "force", "police": "force", "department": "department", "ministry": "department"}
+GENERIC_BODY_NOUNS = {
+    "council": "council", "force": "force", "police": "force", "department": "department", "ministry": "department",
+    "inspectorate": "inspectorate", "trust": "trust", "charity": "charity", "university": "university",
+    "committee": "committee", "commission": "commission", "board": "board", "regulator": "regulator", "company": "company",
+}
 
 
 @dataclass
@@ -88,26 +92,45 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
             parse.sentences.append(Sentence(len(parse.sentences), doc_index, sent, start, end, text[start:end]))
         for ent in doc.ents:
             kind = ENT_KINDS.get(ent.label_)
-            if kind and (doc_index, ent.sent.start) in parse._sentence_of:
-                sentence = parse._sentence_of[(doc_index, ent.sent.start)]
-                parse.add(Mention(kind, doc_index, ent.start, ent.end, sentence, ent.text, ent.ent_id_))
+            span = _trimmed(ent)
+            if not kind or span is None or (doc_index, ent.sent.start) not in parse._sentence_of:
+                continue
+            if kind == "agency" and not ent.ent_id_ and _generic_only(span):
+                continue  # "the council and" / a lone "Council": left to the generic-noun reading
+            sentence = parse._sentence_of[(doc_index, ent.sent.start)]
+            parse.add(Mention(kind, doc_index, span.start, span.end, sentence, span.text, ent.ent_id_))
         _add_generic_bodies(parse, doc_index, doc)
     return parse
+
+
+def _trimmed(ent: Span) -> Span | None:
+    """The entity without trailing conjunctions and punctuation ("the council and" -> "the council")."""
+    end = ent.end
+    while end > ent.start and (ent.doc[end - 1].pos_ in ("CCONJ", "PUNCT") or ent.doc[end - 1].lower_ in ("and", "or")):
+        end -= 1
+    return ent.doc[ent.start: end] if end > ent.start else None
+
+
+def _generic_only(span: Span) -> bool:
+    """True for a body "name" that is only a determiner and a generic body noun ("the council", "Council")."""
+    words = [t for t in span if t.pos_ != "DET"]
+    return len(words) == 1 and words[0].lemma_.lower() in GENERIC_BODY_NOUNS
 
 
 def _add_generic_bodies(parse: DocumentParse, doc_index: int, doc: Doc) -> None:
     """"the council", "the local authority", "the force", "the police", "the department"."""
     for token in doc:
-        if token.ent_type_ or token.tag_ in ("NNS", "NNPS") or (doc_index, token.sent.start) not in parse._sentence_of:
+        if parse.at(doc_index, token) or token.tag_ in ("NNS", "NNPS") or (doc_index, token.sent.start) not in parse._sentence_of:
             continue
         lemma = token.lemma_.lower()
         context = GENERIC_BODY_NOUNS.get(lemma)
         if lemma == "authority" and any(c.lower_ == "local" for c in token.lefts):
             context = "council"
-        if not context or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts):
+        sentence_initial = token.i == token.sent.start and token.is_title  # "Council leader Janet Pryce said"
+        if not context or not sentence_initial and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts):
             continue
         if any(c.dep_ in ("compound", "poss") for c in token.lefts) or any(c.dep_ == "amod" and c.lower_ != "local" for c in token.lefts):
             continue
-        start = min(c.i for c in token.lefts if c.dep_ in ("det", "amod"))
+        start = min([token.i, *(c.i for c in token.lefts if c.dep_ in ("det", "amod"))])
         sentence = parse._sentence_of[(doc_index, token.sent.start)]
         parse.add(Mention("generic", doc_index, start, token.i + 1, sentence, doc[start: token.i + 1].text, context=context, confidence=0.7))

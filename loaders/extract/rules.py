@@ -119,7 +119,7 @@ class DocumentRun:
         for mention in self.parse.mentions:
             if mention.kind == "agency":
                 mention.node = self.x.resolver.agency(mention.text, self.ctx, mention.ent_id)
-                self.ctx.add_body(mention.node, self.x.gazetteer)
+                self.ctx.add_body(mention.node, self.x.gazetteer, mention.sentence)
             elif mention.kind == "person":
                 facts = people.person_facts(self.parse, mention)
                 if len(facts.name.split()) >= 2:
@@ -156,7 +156,7 @@ class DocumentRun:
         role = self.x.gazetteer.role(mention.text)
         if role is None:
             return None
-        body = self.x.gazetteer.bodies.get(role.body_id or "") or self.x.resolver.context_body(role.context or "", self.ctx)
+        body = self.x.gazetteer.bodies.get(role.body_id or "") or self.x.resolver.context_body(role.context or "", self.ctx, mention.sentence)
         return self.x.resolver.body_node(body) if body else None
 
     def _resolve_roles(self, used: set[int]) -> None:
@@ -176,7 +176,7 @@ class DocumentRun:
 
     def _resolve_generic(self) -> None:
         for mention in [m for m in self.parse.mentions if m.kind == "generic"]:
-            body = self.x.resolver.context_body(mention.context or "", self.ctx)
+            body = self.x.resolver.context_body(mention.context or "", self.ctx, mention.sentence)
             if body is not None:
                 mention.node = self.x.resolver.body_node(body, mention.text if mention.context == "council" else None)
             else:

@@ -1,0 +1,56 @@
+"""General extraction rules, each shown on SYNTHETIC sentences about FICTIONAL bodies whose names
+appear nowhere in the gold corpus (Ministry of Coastal Affairs, Dunmore Borough Council, Harlow
+Vale Police, Tidewater Inspectorate ...): the rules must not depend on any document's wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.dates import parse_date
+from loaders.extract.rules import RuleExtractor
+from tests.extract_helpers import claim, edges, run
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    return RuleExtractor()
+
+
+def names(extraction, label: str) -> set[str]:
+    return {n.name for n in extraction.nodes if n.label == label}
+
+
+def test_the_department_is_the_department_the_text_names_never_a_real_one(extractor):
+    x = run(extractor, "The Ministry of Coastal Affairs published its plan in 2019. "
+                       "A dossier was sent to the department by the Saltmarsh Foundation in 2020.")
+    assert ("Ministry of Coastal Affairs", "dossier") in edges(x, "RECEIVED")
+    assert "HM Government" not in names(x, "Agency")
+
+
+def test_a_generic_noun_with_no_named_antecedent_resolves_to_nothing(extractor):
+    x = run(extractor, "The report was sent to the department in 2020.")
+    assert names(x, "Agency") == set()
+
+
+def test_the_inspectorate_is_the_most_recent_inspectorate_named(extractor):
+    x = run(extractor, "The Tidewater Inspectorate visited the home in May. "
+                       "In June 2021 the inspectorate received a letter from Dunmore Borough Council.")
+    assert ("Tidewater Inspectorate", "letter") in edges(x, "RECEIVED")
+
+
+def test_since_at_least_a_year_dates_the_claim():
+    assert parse_date("at least 2007").start == "2007-01-01"
+    assert parse_date("as early as June 2011").start == "2011-06-01"
+
+
+def test_knowledge_since_at_least_is_dated(extractor):
+    x = run(extractor, "Harlow Vale Police has known about the trafficking of workers in Dunmore since at least 2007.")
+    knew = claim(x, "KNEW_ABOUT", "Harlow Vale Police", "trafficking of workers in Dunmore")
+    assert knew.date_start == "2007-01-01"
+
+
+def test_coordinated_agent_with_a_generic_noun_is_not_a_body_named_council_and(extractor):
+    x = run(extractor, "Dunmore Borough Council met in March. The audit was commissioned by the council and "
+                       "Harlow Vale Police in 2016.")
+    assert not any(n.endswith(" and") for n in names(x, "Agency"))
+    assert {("Dunmore Borough Council", "audit"), ("Harlow Vale Police", "audit")} <= edges(x, "COMMISSIONED")
