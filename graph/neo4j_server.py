@@ -286,7 +286,7 @@ class LocalNeo4jServer:
 
         # imported late: ensure_jars/write_config/main --help work without the driver
         from neo4j import GraphDatabase
-        from neo4j.exceptions import DriverError, Neo4jError
+        from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
         t0 = time.monotonic()
         with open(self.log_path, "ab") as log:
@@ -313,6 +313,8 @@ class LocalNeo4jServer:
                     )
                 try:
                     driver.verify_connectivity()
+                    break
+                except AuthError:  # Bolt answers and only refused our (absent) credentials: an auth-on server is up
                     break
                 except (DriverError, Neo4jError, OSError) as exc:  # ServiceUnavailable etc. while it boots
                     last_err = exc

@@ -68,7 +68,7 @@ def test_schema_statements_take_labels_and_types_from_the_schema_only():
 
 # -- on a real server ------------------------------------------------------------------------
 
-pytestmark_neo4j = pytest.mark.neo4j
+needs_neo4j = pytest.mark.neo4j
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def driver(neo4j_uri):
         yield d
 
 
-@pytestmark_neo4j
+@needs_neo4j
 def test_every_node_has_one_schema_label_and_constraints_exist(neo4j_store, driver):
     neo4j_store.upsert(_batch())
     labels = [r["l"] for r in driver.execute_query("MATCH (n) RETURN labels(n) AS l").records]
@@ -86,7 +86,7 @@ def test_every_node_has_one_schema_label_and_constraints_exist(neo4j_store, driv
     assert {f"kflow_{label}_id" for label in SCHEMA.nodes} | {f"kflow_{e}_id" for e in SCHEMA.edges} <= names
 
 
-@pytestmark_neo4j
+@needs_neo4j
 def test_claims_are_typed_relationships_with_iso_string_dates(neo4j_store, driver):
     neo4j_store.upsert(_batch())
     (record,) = driver.execute_query(
@@ -96,7 +96,7 @@ def test_claims_are_typed_relationships_with_iso_string_dates(neo4j_store, drive
     assert neo4j_store.get_node("report:eastmere-review").props == {"published": True}
 
 
-@pytestmark_neo4j
+@needs_neo4j
 def test_small_statement_batches_still_write_everything(neo4j_uri):
     with Neo4jStore.from_uri(neo4j_uri, batch_size=1) as store:
         store.wipe()
@@ -105,7 +105,7 @@ def test_small_statement_batches_still_write_everything(neo4j_uri):
         assert store.counts().total_claims == 3
 
 
-@pytestmark_neo4j
+@needs_neo4j
 def test_a_failure_late_in_an_upsert_rolls_back_the_statements_already_run(neo4j_uri):
     """batch_size=1 makes many statements in one transaction; the server rejects the last claim
     (a map is not a property value) after the nodes and other claims were written: nothing may remain."""
@@ -118,7 +118,7 @@ def test_a_failure_late_in_an_upsert_rolls_back_the_statements_already_run(neo4j
         assert store.counts().total_nodes == 0 and store.counts().total_claims == 0
 
 
-@pytestmark_neo4j
+@needs_neo4j
 def test_the_server_refuses_writes_in_the_read_session(neo4j_store):
     """Writes the text guard lets through are stopped by the server's read access mode."""
     procedure_write = "CALL db.createLabel('Ghost')"
@@ -130,7 +130,7 @@ def test_the_server_refuses_writes_in_the_read_session(neo4j_store):
     assert neo4j_store.counts().total_nodes == 0
 
 
-@pytestmark_neo4j
+@needs_neo4j
 def test_query_returns_plain_values(neo4j_store):
     neo4j_store.upsert(_batch())
     result = neo4j_store.query("MATCH (a:Agency {id: 'agency:department-of-civic-affairs'})-[r:RECEIVED]->() RETURN a, r")
@@ -138,14 +138,14 @@ def test_query_returns_plain_values(neo4j_store):
     assert node["_labels"] == ["Agency"] and node["aliases"] == ["DCA"] and rel["_type"] == "RECEIVED"
 
 
-@pytestmark_neo4j
+@needs_neo4j
 def test_read_only_store_refuses_upsert_and_creates_nothing(neo4j_uri):
     with Neo4jStore.from_uri(neo4j_uri, read_only=True) as store:
         with pytest.raises(StoreError, match="read-only"):
             store.upsert(_batch())
 
 
-@pytestmark_neo4j
+@needs_neo4j
 def test_unknown_database_is_one_clear_error(neo4j_uri):
     with pytest.raises(StoreError, match="no database 'nosuchdb'"):
         Neo4jStore.from_uri(f"{neo4j_uri}?database=nosuchdb")
