@@ -54,3 +54,26 @@ def test_coordinated_agent_with_a_generic_noun_is_not_a_body_named_council_and(e
                        "Harlow Vale Police in 2016.")
     assert not any(n.endswith(" and") for n in names(x, "Agency"))
     assert {("Dunmore Borough Council", "audit"), ("Harlow Vale Police", "audit")} <= edges(x, "COMMISSIONED")
+
+
+def test_an_unnamed_report_in_apposition_takes_the_name(extractor):
+    x = run(extractor, "In 2017 a new review, the Coastal Flooding Review, was commissioned by the Ministry of Coastal Affairs.")
+    assert ("Ministry of Coastal Affairs", "Coastal Flooding Review") in edges(x, "COMMISSIONED")
+
+
+def test_known_as_links_a_study_to_its_name(extractor):
+    x = run(extractor, "The resulting study, known as the Pelham Report, was delivered to Dunmore Borough Council in May 2018.")
+    assert ("Dunmore Borough Council", "Pelham Report") in edges(x, "RECEIVED")
+
+
+def test_the_report_refers_back_to_a_named_report(extractor):
+    x = run(extractor, "The Pelham Report was finished in 2015. The report was sent to Harlow Vale Police by "
+                       "Dunmore Borough Council in June 2016.")
+    assert ("Harlow Vale Police", "Pelham Report") in edges(x, "RECEIVED")
+    assert ("Dunmore Borough Council", "Pelham Report") in edges(x, "SENT")
+
+
+def test_the_report_does_not_refer_back_to_a_letter(extractor):
+    x = run(extractor, "Harlow Vale Police received a letter from a teacher in 2009. The report was sent to the force in 2012.")
+    assert claim(x, "RECEIVED", "Harlow Vale Police", "report").date_start == "2012-01-01"
+    assert claim(x, "RECEIVED", "Harlow Vale Police", "letter").date_start == "2009-01-01"

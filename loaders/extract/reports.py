@@ -22,7 +22,9 @@ REPORT_NOUNS = {
     "report", "review", "inquiry", "investigation", "study", "letter", "email", "e-mail", "memo", "memorandum",
     "briefing", "dossier", "minutes", "audit", "evaluation", "assessment", "submission", "document", "paper", "petition",
 }
-GENERIC_HEADS = {"report", "document", "paper", "study"}
+GENERIC_HEADS = {"document", "paper"}  # may refer back to a document of any kind
+STUDY_KINDS = {"report", "review", "study", "audit", "evaluation", "assessment", "inquiry", "investigation", "dossier", "research"}
+NAMING_VERBS = {"know", "title", "entitle", "call", "name", "dub", "label"}
 QUANTIFIERS = {"any", "no", "every", "each", "another", "other", "such", "many", "some", "all"}
 INDEFINITE = {"a", "an", "one"}
 SKIPPED_MODIFIERS = {"further", "more", "same", "new", "latest", "recent", "full", "final", "other", "such", "own", "previous", "earlier", "later", "first"}
@@ -144,8 +146,33 @@ def _report_date(token: Token, published: str | None, precision: str | None) -> 
     return None
 
 
+def same_kind(antecedent: str, anaphor: str) -> bool:
+    """Can a mention headed `anaphor` refer back to one headed `antecedent`? ("the report" -> a study: yes;
+    "the report" -> a letter: no)."""
+    return antecedent == anaphor or anaphor in GENERIC_HEADS or antecedent in STUDY_KINDS and anaphor in STUDY_KINDS
+
+
+def _link_named(reports: list[ReportMention]) -> None:
+    """"a second report, the X Audit," / "the study, known as the X Report" / "a dossier titled X":
+    the unnamed mention takes the name it is given."""
+    by_token = {(r.mention.doc_index, i): r for r in reports if r.determiner == "named" for i in range(r.mention.start, r.mention.end)}
+    for report in reports:
+        if report.determiner == "named":
+            continue
+        linked = [c for c in report.head.children if c.dep_ == "appos"]
+        for acl in report.head.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in NAMING_VERBS:
+                linked += [t for t in acl.subtree if t.i != acl.i]
+        for token in linked:
+            named = by_token.get((report.mention.doc_index, token.i))
+            if named is not None:
+                report.name, report.determiner = named.name, "named"
+                break
+
+
 def cluster_reports(reports: list[ReportMention]) -> list[ReportCluster]:
     """Group mentions of the same document (see module docstring for the rules)."""
+    _link_named(reports)
     clusters: list[ReportCluster] = []
     named: dict[str, ReportCluster] = {}
     for report in reports:
@@ -197,12 +224,15 @@ def _antecedent(clusters: list[ReportCluster], report: ReportMention) -> ReportC
         m for c in clusters for m in c.mentions
         if m.mention.sentence == here.sentence - 1 or m.mention.sentence == here.sentence and m.mention.start < here.start
     ]
+    # "the report" may mean a named report; "their report" / "X's report" is the possessor's own,
+    # which the text has not named (a named report is not re-introduced by its authors' possessive).
+    eligible = (lambda c: True) if report.determiner == "definite" else (lambda c: not c.named)
     for candidate in sorted(recent, key=lambda m: (m.mention.sentence, m.mention.start), reverse=True):
-        if candidate.cluster and (candidate.lemma == report.lemma or report.lemma in GENERIC_HEADS) and not candidate.cluster.named:
+        if candidate.cluster and eligible(candidate.cluster) and same_kind(candidate.lemma, report.lemma):
             return candidate.cluster
     if report.modifiers or report.date:
         return _compatible(clusters, report)
-    pool = [c for c in clusters if not c.named and (c.lemma == report.lemma or report.lemma in GENERIC_HEADS)]
+    pool = [c for c in clusters if eligible(c) and same_kind(c.lemma, report.lemma)]
     return max(pool, key=lambda c: c.salience, default=None)
 
 
