@@ -77,3 +77,35 @@ def test_the_report_does_not_refer_back_to_a_letter(extractor):
     x = run(extractor, "Harlow Vale Police received a letter from a teacher in 2009. The report was sent to the force in 2012.")
     assert claim(x, "RECEIVED", "Harlow Vale Police", "report").date_start == "2012-01-01"
     assert claim(x, "RECEIVED", "Harlow Vale Police", "letter").date_start == "2009-01-01"
+
+
+def test_a_title_in_apposition_is_the_named_person(extractor):
+    x = run(extractor, "The Ministry of Coastal Affairs commissioned a survey in 2019. "
+                       "The Permanent Secretary, Ines Marlowe, received the survey in March 2020.")
+    assert ("Ines Marlowe", "survey") in edges(x, "RECEIVED")
+    assert ("Ines Marlowe", "Ministry of Coastal Affairs") in edges(x, "MEMBER_OF")
+    assert "Permanent Secretary" not in names(x, "Person")
+
+
+def test_a_later_bare_title_refers_to_the_person_given_it(extractor):
+    x = run(extractor, "Harlow Vale Police's Chief Constable, Owen Tarrant, spoke in 2018. "
+                       "In 2019 the Chief Constable received a dossier from the Saltmarsh Foundation.")
+    assert ("Owen Tarrant", "dossier") in edges(x, "RECEIVED")
+
+
+def test_an_unnamed_office_holder_gets_no_membership_claim(extractor):
+    x = run(extractor, "Harlow Vale Police said in 2019 that the Chief Constable received the dossier in 2018.")
+    assert edges(x, "MEMBER_OF") == set()
+    assert {s for s, _ in edges(x, "RECEIVED")} == {"Chief Constable"}
+
+
+def test_secretary_of_state_for_a_portfolio_belongs_to_that_named_department(extractor):
+    x = run(extractor, "The Department of Coastal Affairs was warned in 2017. "
+                       "The Secretary of State for Coastal Affairs, Martha Quill, said she had not seen the file.")
+    assert ("Martha Quill", "Department of Coastal Affairs") in edges(x, "MEMBER_OF")
+    assert "State" not in names(x, "Agency") and "Coastal Affairs" not in names(x, "Agency")
+
+
+def test_mp_is_a_role_not_a_membership_of_parliament(extractor):
+    x = run(extractor, "Dunmore MP Rhiannon Vale said the council had questions to answer.")
+    assert "House of Commons" not in names(x, "Agency")

@@ -11,7 +11,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Node
+from loaders.resolve import KIND_BY_HEAD
 
+ROLE_NOUNS = {
+    "barrister", "solicitor", "lawyer", "judge", "detective", "inspector", "sergeant", "constable", "superintendent",
+    "officer", "councillor", "minister", "secretary", "chairman", "chairwoman", "chair", "director", "chief", "executive",
+    "spokesman", "spokeswoman", "spokesperson", "reporter", "journalist", "campaigner", "commissioner", "leader",
+    "head", "manager", "mp", "mep", "msp", "mayor", "president", "professor", "researcher", "author", "coroner",
+    "auditor", "inspector", "adviser", "advisor", "official", "clerk", "governor", "deputy", "former", "senior",
+    "doctor", "surgeon", "teacher", "headteacher", "principal", "lecturer", "academic", "criminologist", "scientist",
+    "analyst", "economist", "editor", "administrator", "coordinator", "treasurer", "trustee", "founder", "caseworker",
+}
+BODY_NAME_WORDS = {"Office", "Group", "Unit", "Service", "Services", "Partnership", "Network", "Panel", "Centre", "Institute", "Association", "Executive", "Ltd", "plc", "Limited"}
 ENT_KINDS = {"ORG": "agency", "PERSON": "person", "GPE": "place", "LOC": "place", "ROLE": "role", "REPORT": "report", "TOPIC": "topic"}
 GENERIC_BODY_NOUNS = {
     "council": "council", "force": "force", "police": "force", "department": "department", "ministry": "department",
@@ -97,6 +108,8 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
                 continue
             if kind == "agency" and not ent.ent_id_ and _generic_only(span):
                 continue  # "the council and" / a lone "Council": left to the generic-noun reading
+            if kind == "agency" and not ent.ent_id_ and _names_a_role_holder(span):
+                kind = "person"  # "the permanent secretary, Tomasz Novak," that NER took for an ORG
             sentence = parse._sentence_of[(doc_index, ent.sent.start)]
             parse.add(Mention(kind, doc_index, span.start, span.end, sentence, span.text, ent.ent_id_))
         _add_generic_bodies(parse, doc_index, doc)
@@ -109,6 +122,17 @@ def _trimmed(ent: Span) -> Span | None:
     while end > ent.start and (ent.doc[end - 1].pos_ in ("CCONJ", "PUNCT") or ent.doc[end - 1].lower_ in ("and", "or")):
         end -= 1
     return ent.doc[ent.start: end] if end > ent.start else None
+
+
+def _names_a_role_holder(span: Span) -> bool:
+    """A proper name in apposition to a person's title ("the chief executive, Ana Ruiz") names a person,
+    unless its own last word makes it a body ("the regulator, Coastal Standards Agency")."""
+    root = span.root
+    title = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+    if title is None or not all(t.pos_ == "PROPN" or t.pos_ == "DET" for t in span) or len(span) > 4:
+        return False
+    body_words = set(KIND_BY_HEAD) | {w.lower() for w in BODY_NAME_WORDS}
+    return span[-1].lower_ not in body_words and (title.lemma_.lower() in ROLE_NOUNS or title.ent_type_ == "ROLE")
 
 
 def _generic_only(span: Span) -> bool:

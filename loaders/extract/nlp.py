@@ -100,6 +100,10 @@ def _shape_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
         {"label": "PERSON", "pattern": [{"ORTH": {"IN": PERSON_TITLES}}, {**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}]},
         {"label": "REPORT", "pattern": [{**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}, {"ORTH": {"IN": REPORT_TITLES}}]},
     ]
+    # Offices named by portfolio: "Secretary of State for Civic Affairs", "Minister for Coastal Communities".
+    portfolio = {"IS_TITLE": True, "OP": "+"}
+    patterns.append({"label": "ROLE", "pattern": [{"ORTH": "Secretary"}, {"LOWER": "of"}, {"ORTH": "State"}, {"LOWER": "for"}, portfolio]})
+    patterns.append({"label": "ROLE", "pattern": [{"ORTH": "Minister"}, {"LOWER": "for"}, portfolio]})
     # Names with "and" or commas inside ("Department for Work and Pensions") come from the
     # gazetteer: a shape cannot tell them from two coordinated bodies.
     patterns.append({"label": "ORG", "pattern": [{"ORTH": {"IN": ["Department", "Ministry", "Office"]}}, {"LOWER": {"IN": ["for", "of"]}}, {**title, "OP": "+"}]})

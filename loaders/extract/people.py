@@ -11,16 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from loaders.extract.mentions import DocumentParse, Mention
+from loaders.extract.mentions import ROLE_NOUNS, DocumentParse, Mention
 from loaders.resolve import clean_person_name
 
-ROLE_NOUNS = {
-    "barrister", "solicitor", "lawyer", "judge", "detective", "inspector", "sergeant", "constable", "superintendent",
-    "officer", "councillor", "minister", "secretary", "chairman", "chairwoman", "chair", "director", "chief", "executive",
-    "spokesman", "spokeswoman", "spokesperson", "reporter", "journalist", "campaigner", "commissioner", "leader",
-    "head", "manager", "mp", "mep", "msp", "mayor", "president", "professor", "researcher", "author", "coroner",
-    "auditor", "inspector", "adviser", "advisor", "official", "clerk", "governor", "deputy", "former", "senior",
-}
 ROLE_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 
 

@@ -20,10 +20,10 @@ from loaders.extract.mentions import DocumentParse, Mention
 
 REPORT_NOUNS = {
     "report", "review", "inquiry", "investigation", "study", "letter", "email", "e-mail", "memo", "memorandum",
-    "briefing", "dossier", "minutes", "audit", "evaluation", "assessment", "submission", "document", "paper", "petition",
+    "briefing", "dossier", "minutes", "audit", "evaluation", "assessment", "submission", "document", "paper", "petition", "survey",
 }
 GENERIC_HEADS = {"document", "paper"}  # may refer back to a document of any kind
-STUDY_KINDS = {"report", "review", "study", "audit", "evaluation", "assessment", "inquiry", "investigation", "dossier", "research"}
+STUDY_KINDS = {"report", "review", "study", "survey", "audit", "evaluation", "assessment", "inquiry", "investigation", "dossier", "research"}
 NAMING_VERBS = {"know", "title", "entitle", "call", "name", "dub", "label"}
 QUANTIFIERS = {"any", "no", "every", "each", "another", "other", "such", "many", "some", "all"}
 INDEFINITE = {"a", "an", "one"}

@@ -10,6 +10,7 @@ model once.
 from __future__ import annotations
 
 import multiprocessing
+import re
 from typing import Iterable
 
 from spacy.tokens import Token
@@ -21,7 +22,7 @@ from graph.store import GraphStore
 from loaders.dates import DateValue, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import people, relations, reports, topics
-from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, parse_document
 from loaders.extract.nlp import MODEL, chunks, load_pipeline
 from loaders.resolve import DocumentContext, Resolver, define_acronyms
@@ -30,6 +31,7 @@ PRONOUN_CONFIDENCE = 0.6
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 REPORT_PRONOUNS = {"it", "its"}
 STAFF_NOUNS = {"official", "officer", "staff", "employee", "civil servant", "manager", "representative", "member", "spokesman", "spokeswoman", "spokesperson"}
+_OFFICE_FOR = re.compile(r"^(?:the\s+)?(?:Secretary of State|Minister(?: of State)?)\s+for\s+(.+)$", re.I)
 PUBLICATION_NOUNS = {"publication", "release", "launch", "completion"}
 
 
@@ -92,6 +94,7 @@ class DocumentRun:
         self.place_names: dict[str, str] = {}
         self.topics_seen: list[tuple[int, Node]] = []  # (sentence, topic node)
         self.reports: list[reports.ReportMention] = []
+        self.role_holders: dict[tuple[str, str], set[str]] = {}  # (role key, body id) -> person ids
 
     def run(self) -> Extraction:
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
@@ -125,8 +128,9 @@ class DocumentRun:
                 if len(facts.name.split()) >= 2:
                     self.ctx.add_person(facts.name)
 
-    def _resolve_people(self) -> set[int]:
-        used_roles: set[int] = set()
+    def _resolve_people(self) -> dict[int, Node]:
+        """People with their roles; returns the role mentions their titles used (id -> the person)."""
+        used_roles: dict[int, Node] = {}
         for mention in [m for m in self.parse.mentions if m.kind == "person"]:
             facts = people.person_facts(self.parse, mention)
             node = self.x.resolver.person(facts.name, self.ctx, mention.text)
@@ -139,8 +143,10 @@ class DocumentRun:
             mention.node = self._node(node)
             members: set[str] = set()
             for body_mention in facts.role_mentions:
-                used_roles.add(id(body_mention))
+                used_roles[id(body_mention)] = mention.node
                 body = self._role_body(body_mention)
+                if body_mention.kind == "role" and body is not None:
+                    self.role_holders.setdefault((name_key(body_mention.text), body.id), set()).add(mention.node.id)
                 if body is not None and body.id not in members:
                     members.add(body.id)
                     self._member_of(mention, body, facts.member_role if body_mention.kind != "role" else facts.role, 0.85)
@@ -150,29 +156,47 @@ class DocumentRun:
                     self._member_of(mention, body.node, facts.role, 0.7)
         return used_roles
 
+    def _role(self, mention: Mention) -> Role | None:
+        """The gazetteer role, or an office read off its shape: "Secretary of State for X", "Minister for X"."""
+        role = self.x.gazetteer.role(mention.text)
+        if role is None and _OFFICE_FOR.match(mention.text):
+            role = Role(mention.text, None, "office")
+        return role
+
     def _role_body(self, mention: Mention) -> Node | None:
         if mention.kind == "agency":
             return mention.node
-        role = self.x.gazetteer.role(mention.text)
+        role = self._role(mention)
         if role is None:
             return None
-        body = self.x.gazetteer.bodies.get(role.body_id or "") or self.x.resolver.context_body(role.context or "", self.ctx, mention.sentence)
+        if role.context == "office":  # the department of that portfolio the text names
+            portfolio = set(name_key(_OFFICE_FOR.match(mention.text).group(1)).split()) - {"the", "and", "of", "for"}
+            body = self.ctx.latest_body(lambda b: b.kind == "government department" and portfolio <= set(name_key(b.name).split()), mention.sentence)
+        else:
+            body = self.x.gazetteer.bodies.get(role.body_id or "") or self.x.resolver.context_body(role.context or "", self.ctx, mention.sentence)
         return self.x.resolver.body_node(body) if body else None
 
-    def _resolve_roles(self, used: set[int]) -> None:
+    def _resolve_roles(self, used: dict[int, Node]) -> None:
+        """A title refers to the person it names ("the permanent secretary, Ana Ruiz"), else to the one
+        person the text gave that title at that body, else to an unnamed office holder (no membership
+        claim: the holder is identified only by the body)."""
         for mention in [m for m in self.parse.mentions if m.kind == "role"]:
-            role = self.x.gazetteer.role(mention.text)
+            role = self._role(mention)
             body = self._role_body(mention)
             if role is None or body is None:
                 continue
             self._node(body)
+            holders = self.role_holders.get((name_key(mention.text), body.id), set())
             if role.collective:
                 mention.node, mention.confidence = body, 0.8 if role.context else 0.9
-            elif id(mention) not in used:
+            elif id(mention) in used:
+                mention.node, mention.confidence = used[id(mention)], 0.85
+            elif len(holders) == 1:
+                mention.node, mention.confidence = self.nodes[next(iter(holders))], 0.75
+            else:
                 holder = role.phrase[:1].upper() + role.phrase[1:]
-                mention.node = self._node(Node(node_id("Person", f"{holder} of {body.name}"), "Person", holder, [], {"role": holder}))
+                mention.node = self._node(Node(node_id("Person", f"{holder} of {body.name}"), "Person", holder, [], {"role": f"{holder}, {body.name}"}))
                 mention.confidence = 0.8
-                self._member_of(mention, body, holder, 0.6 if role.context else 0.8)
 
     def _resolve_generic(self) -> None:
         for mention in [m for m in self.parse.mentions if m.kind == "generic"]:
