@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j import graph as neo4j_graph
-from neo4j.exceptions import ClientError, DriverError, Neo4jError
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, TransientError
 
 from graph.cypher_guard import ensure_read_only
 from graph.model import Batch, Claim, ModelError, Node
@@ -134,7 +134,12 @@ class Neo4jStore:
         """Send rows `batch_size` at a time; the number of relationships created."""
         created = 0
         for start in range(0, len(rows), self.batch_size):
-            summary = tx.run(statement, rows=rows[start:start + self.batch_size]).consume()
+            try:
+                summary = tx.run(statement, rows=rows[start:start + self.batch_size]).consume()
+            except TransientError as error:
+                if "MemoryPool" in (error.code or ""):  # retrying the same oversized batch cannot help
+                    raise StoreError(explain(error, self.connection)) from None
+                raise
             created += summary.counters.relationships_created
         return created
 
