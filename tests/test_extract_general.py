@@ -109,3 +109,20 @@ def test_secretary_of_state_for_a_portfolio_belongs_to_that_named_department(ext
 def test_mp_is_a_role_not_a_membership_of_parliament(extractor):
     x = run(extractor, "Dunmore MP Rhiannon Vale said the council had questions to answer.")
     assert "House of Commons" not in names(x, "Agency")
+
+
+def test_the_review_does_not_refer_back_to_a_named_report_of_another_kind(extractor):
+    x = run(extractor, "The Pelham Report was finished in 2015. The review was commissioned in 2019 by the Ministry of Coastal Affairs.")
+    assert ("Ministry of Coastal Affairs", "review") in edges(x, "COMMISSIONED")
+
+
+def test_passive_give_with_agent_is_a_transfer(extractor):
+    x = run(extractor, "Harlow Vale Police had been given the Pelham Report by Dunmore Borough Council on 4 April 2016.")
+    assert claim(x, "SENT", "Dunmore Borough Council", "Pelham Report").date_start == "2016-04-04"
+    assert ("Harlow Vale Police", "Pelham Report") in edges(x, "RECEIVED")
+
+
+def test_a_date_in_a_coordinated_clause_does_not_date_the_first(extractor):
+    x = run(extractor, "Harlow Vale Police knew about the trafficking of workers in Dunmore from 2011, yet the force "
+                       "did not open an investigation until 2015.")
+    assert claim(x, "KNEW_ABOUT", "Harlow Vale Police", "trafficking of workers in Dunmore").date_start == "2011-01-01"

@@ -18,7 +18,7 @@ from graph.model import Node
 from loaders.dates import DateValue
 
 LEXICON = {
-    "SENT": {"send", "forward", "submit", "pass", "deliver", "hand", "provide", "supply", "share", "email", "e-mail", "leak", "circulate"},
+    "SENT": {"send", "forward", "submit", "pass", "deliver", "hand", "provide", "supply", "share", "email", "e-mail", "leak", "circulate", "give", "present", "copy"},
     "RECEIVED": {"receive", "obtain"},
     "COMMISSIONED": {"commission", "order", "fund", "instruct", "ask", "appoint", "launch", "request", "engage", "set"},
     "AUTHORED": {"write", "author", "produce", "compile", "prepare", "draft", "co-author", "pen", "conduct", "undertake"},
@@ -237,7 +237,8 @@ def dates_for(anchor: Token, date_spans: list[tuple[int, int, DateValue]], exclu
         root = min((anchor.doc[i] for i in range(start, end)), key=lambda t: len(list(t.ancestors)))
         distance, node, ok = 0, root, True
         while node.i != anchor.i:
-            if node.i in exclude or node.dep_ in ("relcl", "ccomp", "advcl", "acl", "csubj", "parataxis") and node.i != root.i:
+            clause = node.dep_ in ("relcl", "ccomp", "advcl", "acl", "csubj", "parataxis") or node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")
+            if node.i in exclude or clause and node.i != root.i:
                 ok = False
                 break
             if node.head.i == node.i:

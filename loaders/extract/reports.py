@@ -149,7 +149,7 @@ def _report_date(token: Token, published: str | None, precision: str | None) -> 
 def same_kind(antecedent: str, anaphor: str) -> bool:
     """Can a mention headed `anaphor` refer back to one headed `antecedent`? ("the report" -> a study: yes;
     "the report" -> a letter: no)."""
-    return antecedent == anaphor or anaphor in GENERIC_HEADS or antecedent in STUDY_KINDS and anaphor in STUDY_KINDS
+    return antecedent == anaphor or anaphor in GENERIC_HEADS or antecedent in STUDY_KINDS and anaphor in ("report", "study")
 
 
 def _link_named(reports: list[ReportMention]) -> None:
