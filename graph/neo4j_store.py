@@ -7,6 +7,11 @@ that guarantee is that one upsert must fit in the server's transaction memory
 sync`, the benchmark) send batches of tens of thousands of claims; a batch too big for the server
 fails with a StoreError and leaves nothing behind. Labels and relationship types come only from
 the schema; every value travels as a query parameter.
+
+A node sighting is merged with the stored node (aliases united, missing properties filled) in
+Python, from the node as read inside the same transaction. Claims are safe under concurrent
+writers (MERGE on the claim id, unique by constraint); two writers merging new aliases into the
+same node at the same moment can lose one writer's aliases (read committed isolation).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from graph.neo4j_server import free_port
 from graph.neo4j_store import Neo4jStore
 from kflow.cli import main
 from tests.conftest import IN_CI, PROJECT_ROOT
-from tests.test_parity import export
+from tests.store_export import export
 
 pytestmark = pytest.mark.neo4j
 KFLOW = [sys.executable, "-m", "kflow.cli"] if not (PROJECT_ROOT / ".venv/bin/kflow").exists() else [str(PROJECT_ROOT / ".venv/bin/kflow")]

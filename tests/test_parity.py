@@ -5,17 +5,16 @@ relation claims, through the real readers and the default extractor."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from graph.embedded import EmbeddedStore
-from graph.store import GraphStore
 from loaders.extract import default_extractor
 from loaders.pipeline import load_paths
 from tests.conftest import PROJECT_ROOT
+from tests.store_export import export
 
 pytestmark = pytest.mark.neo4j
 READER_FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "readers"
@@ -27,24 +26,12 @@ The University of Eastmere wrote the Eastmere Review, which the Department of Ci
 """
 
 
-def export(store: GraphStore) -> tuple[list[str], list[str]]:
-    """Every node and claim as canonical JSON, sorted; load times are not part of the graph."""
-    nodes = []
-    for batch in store.iter_nodes(50):
-        for n in batch:
-            props = {k: v for k, v in n.props.items() if k != "loaded_at"}
-            nodes.append(json.dumps({"id": n.id, "label": n.label, "name": n.name, "aliases": n.aliases, "props": props}, sort_keys=True))
-    claims = [json.dumps(c.to_row(), sort_keys=True) for batch in store.iter_claims(50) for c in batch]
-    return sorted(nodes), sorted(claims)
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("parity-corpus")
     for name in ("article.html", "original.eml", "reply.eml", "thread.mbox", "register.csv", "register.jsonl", "minutes-log.csv",
                  "minutes-log.csv.columns.yaml", "domains.yaml"):
-        if (READER_FIXTURES / name).exists():
-            shutil.copy(READER_FIXTURES / name, folder / name)
+        shutil.copy(READER_FIXTURES / name, folder / name)
     (folder / "memo.txt").write_text(CLAIMS_TEXT, encoding="utf-8")
     return folder
 
