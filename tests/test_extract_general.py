@@ -35,7 +35,7 @@ def test_a_generic_noun_with_no_named_antecedent_resolves_to_nothing(extractor):
 def test_the_inspectorate_is_the_most_recent_inspectorate_named(extractor):
     x = run(extractor, "The Tidewater Inspectorate visited the home in May. "
                        "In June 2021 the inspectorate received a letter from Dunmore Borough Council.")
-    assert ("Tidewater Inspectorate", "letter") in edges(x, "RECEIVED")
+    assert ("Tidewater Inspectorate", "letter from Dunmore Borough Council") in edges(x, "RECEIVED")
 
 
 def test_since_at_least_a_year_dates_the_claim():
@@ -126,3 +126,29 @@ def test_a_date_in_a_coordinated_clause_does_not_date_the_first(extractor):
     x = run(extractor, "Harlow Vale Police knew about the trafficking of workers in Dunmore from 2011, yet the force "
                        "did not open an investigation until 2015.")
     assert claim(x, "KNEW_ABOUT", "Harlow Vale Police", "trafficking of workers in Dunmore").date_start == "2011-01-01"
+
+
+def test_a_letter_is_named_after_its_sender_and_sent_by_them(extractor):
+    x = run(extractor, "In 2012 a letter from a nurse, Peter Ondaatje, was sent to Dunmore Borough Council, and the council "
+                       "forwarded it to Harlow Vale Police later that year.")
+    letter = "letter from Peter Ondaatje"
+    assert claim(x, "SENT", "Peter Ondaatje", letter).date_start == "2012-01-01"
+    assert ("Dunmore Borough Council", letter) in edges(x, "RECEIVED")
+    assert ("Harlow Vale Police", letter) in edges(x, "RECEIVED")
+
+
+def test_letters_from_different_senders_are_different_documents(extractor):
+    x = run(extractor, "The Saltmarsh Foundation received a letter from Harlow Vale Police in 2014. "
+                       "In 2015 it received a letter from Dunmore Borough Council.")
+    assert {o for _, o in edges(x, "SENT")} == {"letter from Harlow Vale Police", "letter from Dunmore Borough Council"}
+
+
+def test_a_denied_letter_gives_no_sender_claim(extractor):
+    x = run(extractor, "The Saltmarsh Foundation never received a letter from Harlow Vale Police.")
+    assert edges(x, "SENT") == set() and edges(x, "RECEIVED") == set()
+
+
+def test_a_unit_stands_for_the_body_that_owns_it(extractor):
+    x = run(extractor, "Dunmore Borough Council was warned in 2010. The dossier was sent to the council's housing "
+                       "department in May 2011.")
+    assert ("Dunmore Borough Council", "dossier") in edges(x, "RECEIVED")

@@ -108,6 +108,8 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
                 continue
             if kind == "agency" and not ent.ent_id_ and _generic_only(span):
                 continue  # "the council and" / a lone "Council": left to the generic-noun reading
+            if kind == "agency" and not ent.ent_id_ and not any(c.isupper() for c in span.text):
+                continue  # "the council's social services department": a unit of a body, not a named body
             if kind == "agency" and not ent.ent_id_ and _names_a_role_holder(span):
                 kind = "person"  # "the permanent secretary, Tomasz Novak," that NER took for an ORG
             sentence = parse._sentence_of[(doc_index, ent.sent.start)]

@@ -24,6 +24,7 @@ REPORT_NOUNS = {
 }
 GENERIC_HEADS = {"document", "paper"}  # may refer back to a document of any kind
 STUDY_KINDS = {"report", "review", "study", "survey", "audit", "evaluation", "assessment", "inquiry", "investigation", "dossier", "research"}
+CORRESPONDENCE = {"letter", "email", "e-mail", "memo", "memorandum", "submission", "petition"}  # sent by someone, to someone
 NAMING_VERBS = {"know", "title", "entitle", "call", "name", "dub", "label"}
 QUANTIFIERS = {"any", "no", "every", "each", "another", "other", "such", "many", "some", "all"}
 INDEFINITE = {"a", "an", "one"}
@@ -42,6 +43,7 @@ class ReportMention:
     date: DateValue | None
     name: str | None  # for named reports
     cluster: "ReportCluster | None" = None
+    sender: str | None = None  # "a letter from X": X's name, set once people and bodies are resolved
 
 
 @dataclass(eq=False)
@@ -57,6 +59,10 @@ class ReportCluster:
     @property
     def date(self) -> DateValue | None:
         return next((m.date for m in self.mentions if m.date), None)
+
+    @property
+    def sender(self) -> str | None:
+        return next((m.sender for m in self.mentions if m.sender), None)
 
     @property
     def lemma(self) -> str:
@@ -214,6 +220,8 @@ def _compatible(clusters: list[ReportCluster], report: ReportMention) -> ReportC
             continue
         if report.determiner == "indefinite" and report.date and not cluster.date and theirs:
             continue
+        if report.sender and report.sender != cluster.sender and (cluster.sender or report.determiner == "indefinite"):
+            continue  # "a letter from X" is not an earlier letter from someone else (or from nobody said)
         return cluster
     return None
 
@@ -251,7 +259,7 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
             cluster.node = Node(node_id("Report", cluster.named), "Report", cluster.named, [], props)
             continue
         words = [*modifiers, *([str(date.year)] if date and date.precision != "decade" else []), cluster.lemma]
-        name = " ".join(words)
+        name = f"{cluster.lemma} from {cluster.sender}" if cluster.sender and cluster.lemma in CORRESPONDENCE else " ".join(words)
         cluster.node = Node(node_id("Report", f"{name} {source_id.split(':')[-1]}"), "Report", name, [], props)
     for cluster in clusters:
         for report in cluster.mentions:
@@ -266,3 +274,23 @@ def pronoun_report(reports: list[ReportMention], sentence: int, position: int, d
         if m.sentence == sentence - 1 or m.sentence == sentence and m.doc_index == doc_index and m.start < position:
             best = report
     return best
+
+
+RECEIVING_VERBS = {"receive", "obtain", "get"}
+
+
+def correspondents(head: Token, prep: str) -> list[Token]:
+    """"a letter from X" / "a letter to Y" (also "from a youth worker, X"; "received a letter from X",
+    where the parser hangs "from X" on the verb): the tokens naming X or Y."""
+    found = []
+    holders = [head]
+    if prep == "from" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in RECEIVING_VERBS:
+        holders.append(head.head)
+    for child in (c for h in holders for c in h.children):
+        if child.dep_ == "prep" and child.lower_ == prep:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found += [obj, *[c for c in obj.children if c.dep_ == "appos"]]
+                    if obj.pos_ == "NOUN":  # the parser often hangs the name on the letter itself
+                        found += [c for c in head.children if c.dep_ == "appos" and c.i > obj.i]
+    return found

@@ -30,7 +30,8 @@ from loaders.resolve import DocumentContext, Resolver, define_acronyms
 PRONOUN_CONFIDENCE = 0.6
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 REPORT_PRONOUNS = {"it", "its"}
-STAFF_NOUNS = {"official", "officer", "staff", "employee", "civil servant", "manager", "representative", "member", "spokesman", "spokeswoman", "spokesperson"}
+STAFF_NOUNS = {"official", "officer", "staff", "employee", "civil servant", "manager", "representative", "member", "spokesman", "spokeswoman", "spokesperson",
+               "department", "unit", "team", "division", "section", "directorate", "office", "branch"}  # people and units stand for their body
 _OFFICE_FOR = re.compile(r"^(?:the\s+)?(?:Secretary of State|Minister(?: of State)?)\s+for\s+(.+)$", re.I)
 PUBLICATION_NOUNS = {"publication", "release", "launch", "completion"}
 
@@ -103,6 +104,7 @@ class DocumentRun:
         self._resolve_roles(used_roles)
         self._resolve_generic()
         self._resolve_topics()
+        self._senders()
         clusters = reports.cluster_reports(self.reports)
         reports.report_nodes(clusters, self.document.source_id)
         for cluster in clusters:
@@ -212,6 +214,18 @@ class DocumentRun:
             if long_form:
                 mention.node = Node(node_id("Topic", long_form), "Topic", long_form, [mention.text])
 
+    def _senders(self) -> None:
+        """Name each piece of correspondence's sender ("a letter from X"), so letters from different
+        senders stay different documents and a letter is named after who sent it."""
+        for report in self.reports:
+            if report.lemma not in reports.CORRESPONDENCE or report.determiner == "named":
+                continue
+            for token in reports.correspondents(report.head, "from"):
+                found = [r.node for r in self.refs(report.mention.doc_index, token) if r.node.label in ("Agency", "Person")]
+                if found:
+                    report.sender = found[0].name
+                    break
+
     def _node(self, node: Node) -> Node:
         known = self.nodes.get(node.id)
         self.nodes[node.id] = known.merged_with(node) if known else node
@@ -231,7 +245,7 @@ class DocumentRun:
             return [relations.Ref(self._node(mention.node), mention.confidence, token)] if mention.node else []
         lower = token.lower_
         if token.lemma_.lower() in STAFF_NOUNS:  # "officials at the Home Office", "council officers"
-            bodies = [r for c in token.children for o in ([c] if c.dep_ == "compound" else relations._children(c, "pobj") if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "of") else [])
+            bodies = [r for c in token.children for o in ([c] if c.dep_ in ("compound", "poss") else relations._children(c, "pobj") if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "of") else [])
                       for r in self.refs(doc_index, o) if r.node.label == "Agency"]
             return [relations.Ref(r.node, min(r.confidence, 0.75), token) for r in bodies]
         if token.tag_ in ("WDT", "WP") and token.head.dep_ in ("relcl", "acl"):
@@ -323,9 +337,23 @@ class DocumentRun:
             elif child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
                 for owner in refs(child):
                     found.append(relations.RawClaim("AUTHORED", owner, target, head, min(0.8 if child.dep_ == "poss" else 0.6, owner.confidence), f"report.{child.dep_}"))
-        for author in (r for o in relations._prep_objects(head, {"by", "from"}) for r in refs(o)):
+        correspondence = report.lemma in reports.CORRESPONDENCE
+        for author in (r for o in relations._prep_objects(head, {"by"} if correspondence else {"by", "from"}) for r in refs(o)):
             if author.node.label in ("Agency", "Person"):
                 found.append(relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by"))
+        if correspondence:  # "a letter from X to Y": X sent it (and, a person, wrote it); Y received it
+            anchor = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)  # dated by the clause it is in
+            if anchor is not head and relations.is_negated_or_hedged(anchor):
+                return found
+            senders = {r.node.id: r for o in reports.correspondents(head, "from") for r in refs(o) if r.node.label in ("Agency", "Person")}
+            for sender in senders.values():
+                found.append(relations.RawClaim("SENT", sender, target, anchor, min(0.8, sender.confidence), "report.from"))
+                if sender.node.label == "Person":
+                    found.append(relations.RawClaim("AUTHORED", sender, target, anchor, min(0.75, sender.confidence), "report.from"))
+            for o in reports.correspondents(head, "to"):
+                for recipient in refs(o):
+                    if recipient.node.label in ("Agency", "Person"):
+                        found.append(relations.RawClaim("RECEIVED", recipient, target, anchor, min(0.8, recipient.confidence), "report.to"))
         return found
 
     def _dates(self, sentence: Sentence) -> list[tuple[int, int, DateValue]]:
