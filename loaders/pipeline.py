@@ -17,6 +17,7 @@ from graph.store import GraphStore
 from loaders.document import Document, Extraction, ReadError
 from loaders.extract.base import Extractor, NullExtractor
 from loaders.readers import read_document, supported_extensions
+from loaders.time_limit import Deadline, FileTimeout, file_timeout
 
 SKIPPED_SUFFIXES = (".meta.yaml",)
 
@@ -115,17 +116,30 @@ def document_batch(document: Document, extractor: Extractor) -> Batch:
 
 
 def load_file(path: Path, store: GraphStore, extractor: Extractor, published: str | None = None) -> FileResult:
+    """Reading and extraction share one time limit (`loaders.time_limit`); storing is not cut short."""
     try:
-        document = read_document(path, published)
+        deadline = Deadline(file_timeout())
+    except ValueError as error:
+        return FileResult(str(path), "failed", reason=str(error))
+    try:
+        with deadline.running():
+            document = read_document(path, published)
     except ReadError as error:
         return FileResult(str(path), "failed", reason=error.reason)
+    except FileTimeout as error:
+        return FileResult(str(path), "failed", reason=str(error))
+    except Exception as error:  # a reader bug on a hostile file fails that file, never the whole load
+        return FileResult(str(path), "failed", reason=f"unexpected reader error ({type(error).__name__}: {error}); please report it")
     if store.has_source(document.source_id):
         return FileResult(str(path), "unchanged", document.source_id, warnings=document.warnings)
     try:
-        batch = document_batch(document, extractor)
+        with deadline.running():
+            batch = document_batch(document, extractor)
         result = store.upsert(batch)
     except (ModelError, ReadError) as error:
         return FileResult(str(path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}")
+    except FileTimeout as error:
+        return FileResult(str(path), "failed", document.source_id, reason=str(error))
     return FileResult(str(path), "loaded", document.source_id, result.nodes_added, result.claims_added, warnings=document.warnings)
 
 

@@ -224,6 +224,9 @@ def _jsonl_rows(text: str, warnings: list[str]) -> Iterator[_Row]:
         except ValueError as error:
             warnings.append(f"{where}: not valid JSON ({error.args[0] if error.args else error}); skipped")
             continue
+        except RecursionError:
+            warnings.append(f"{where}: JSON nested too deeply to read; skipped")
+            continue
         if not isinstance(value, dict):
             warnings.append(f"{where}: not a JSON object; skipped")
             continue

@@ -147,26 +147,28 @@ def _is_furniture(tag: Tag) -> bool:
 
 
 def _render(root: Tag) -> str:
-    """Text with block elements as paragraphs and <br> as line breaks; runs of spaces collapsed."""
+    """Text with block elements as paragraphs and <br> as line breaks; runs of spaces collapsed.
+
+    Walks with its own stack, not recursion: hostile pages nest 100,000 elements deep."""
     parts: list[str] = []
-
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if not isinstance(child, NOT_TEXT):
-                    parts.append(str(child))
-            elif isinstance(child, Tag):
-                if child.name == "br":
-                    parts.append("\n")
-                    continue
-                block = child.name in BLOCK_TAGS
-                if block:
-                    parts.append("\n\n")
-                walk(child)
-                if block:
-                    parts.append("\n\n")
-
-    walk(root)
+    stack = [(iter(root.children), False)]  # (children still to visit, whether the element is a block)
+    while stack:
+        children, block = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if block:
+                parts.append("\n\n")
+        elif isinstance(child, NavigableString):
+            if not isinstance(child, NOT_TEXT):
+                parts.append(str(child))
+        elif isinstance(child, Tag):
+            if child.name == "br":
+                parts.append("\n")
+                continue
+            if child.name in BLOCK_TAGS:
+                parts.append("\n\n")
+            stack.append((iter(child.children), child.name in BLOCK_TAGS))
     lines = [re.sub(r"[ \t\f\v\u00a0]+", " ", line).strip() for line in "".join(parts).split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
