@@ -161,3 +161,23 @@ def parse_date(text: str, published: str | None = None, published_precision: str
     if found is None and not (_AGO.match(cleaned) or _NAMED_RELATIVE.match(cleaned) or _DURATION.match(cleaned)):
         found = _dateparser(cleaned, anchor)
     return DateValue(found.start, found.end, found.precision, text) if found else None
+
+
+_ANAPHORIC = re.compile(r"^(?:(?:later|earlier) (?:in )?)?(?:that|the same) (year|month)$|^(?:the )?(following|next|previous) (year|month)$|^(?:a|one) (year|month) (later|earlier)$", re.I)
+
+
+def anaphoric_date(text: str, previous: DateValue | None) -> DateValue | None:
+    """"later that year", "the same month", "the following year", "a year later": a date counted from the
+    last date the text gave (`previous`), no finer than that date is."""
+    match = _ANAPHORIC.match(" ".join(text.strip(" ,.;:").split()))
+    if match is None or previous is None:
+        return None
+    unit = (match.group(1) or match.group(3) or match.group(4)).lower()
+    which = (match.group(2) or match.group(5) or "").lower()
+    shift = 1 if which in ("following", "next", "later") else -1 if which in ("previous", "earlier") else 0
+    start = date.fromisoformat(previous.start)
+    if unit == "month" and previous.precision in ("day", "month"):
+        target = _shift_months(start, -shift)
+        return _month_span(target.year, target.month, target.month, text)
+    year = start.year + (shift if unit == "year" else 0)
+    return _year_span(year, year, "year", text)

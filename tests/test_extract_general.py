@@ -152,3 +152,33 @@ def test_a_unit_stands_for_the_body_that_owns_it(extractor):
     x = run(extractor, "Dunmore Borough Council was warned in 2010. The dossier was sent to the council's housing "
                        "department in May 2011.")
     assert ("Dunmore Borough Council", "dossier") in edges(x, "RECEIVED")
+
+
+def test_an_embedded_question_is_not_an_assertion(extractor):
+    x = run(extractor, "The inquiry asked what Harlow Vale Police knew about the trafficking of workers in Dunmore.")
+    assert edges(x, "KNEW_ABOUT") == set()
+
+
+def test_a_year_range_is_trimmed_from_the_topic_and_dates_the_claim(extractor):
+    x = run(extractor, "Harlow Vale Police knew about the trafficking of workers in Dunmore between 2006 and 2012.")
+    knew = claim(x, "KNEW_ABOUT", "Harlow Vale Police", "trafficking of workers in Dunmore")
+    assert (knew.date_start, knew.date_end) == ("2006-01-01", "2012-12-31")
+
+
+def test_later_that_year_counts_from_the_last_date_given(extractor):
+    x = run(extractor, "In 2008 a petition was sent to Dunmore Borough Council. "
+                       "The council forwarded it to Harlow Vale Police later that year.")
+    assert claim(x, "RECEIVED", "Harlow Vale Police", "petition").date_start == "2008-01-01"
+
+
+def test_the_same_month_keeps_month_precision(extractor):
+    x = run(extractor, "The Saltmarsh Foundation sent the dossier to the Ministry of Coastal Affairs in October 2016. "
+                       "Harlow Vale Police received the dossier the same month.")
+    received = claim(x, "RECEIVED", "Harlow Vale Police", "dossier")
+    assert (received.date_start, received.date_end) == ("2016-10-01", "2016-10-31")
+
+
+def test_the_same_abuse_refers_back_to_the_named_topic(extractor):
+    x = run(extractor, "Dunmore Borough Council knew about the trafficking of workers in Dunmore in 2010. "
+                       "Harlow Vale Police had been warned about the same abuse in 2011.")
+    assert ("Harlow Vale Police", "trafficking of workers in Dunmore") in edges(x, "KNEW_ABOUT")

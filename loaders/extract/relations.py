@@ -29,6 +29,7 @@ VERB_TYPE = {lemma: edge for edge, lemmas in LEXICON.items() for lemma in lemmas
 TELLING = {"warn", "tell", "inform", "alert", "notify", "brief", "advise"}
 HEDGES = {"may", "might", "could", "would", "should"}
 DENIALS = {"deny", "dispute", "doubt", "reject", "question", "refute"}
+ASKING = {"ask", "wonder", "question", "investigate", "examine", "consider", "establish", "determine", "explore", "assess", "inquire", "enquire", "query"}
 CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "pcomp"}
 ARCHIVE_NOUNS = {"archive", "file", "record", "paper", "register", "database"}
 TOPIC_PREPS = {"about", "of", "over", "on", "regarding", "concerning"}
@@ -71,6 +72,8 @@ def is_negated_or_hedged(verb: Token) -> bool:
                 return True
         if node.lemma_.lower() in DENIALS and node.i != verb.i:
             return True
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in ASKING and any(c.tag_ in ("WP", "WDT", "WRB") for c in node.subtree if c.i < node.i):
+            return True  # "asked what the council knew": an embedded question, not an assertion
         if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
             return True
         if node.dep_ not in CLAUSE_LINKS and node.dep_ not in ("pobj", "prep", "attr", "acomp") or node.head.i == node.i:

@@ -19,7 +19,7 @@ from graph.model import Claim, Node, node_id
 from graph.names import name_key
 from graph.schema import SCHEMA
 from graph.store import GraphStore
-from loaders.dates import DateValue, parse_date
+from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import people, relations, reports, topics
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
@@ -96,6 +96,7 @@ class DocumentRun:
         self.topics_seen: list[tuple[int, Node]] = []  # (sentence, topic node)
         self.reports: list[reports.ReportMention] = []
         self.role_holders: dict[tuple[str, str], set[str]] = {}  # (role key, body id) -> person ids
+        self.last_date: DateValue | None = None  # the last date the text gave, for "later that year"
 
     def run(self) -> Extraction:
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
@@ -271,7 +272,8 @@ class DocumentRun:
             return relations.Ref(mention.node, mention.confidence, token)
         if topics.is_anaphoric(token):
             recent = [n for s, n in self.topics_seen if sentence - 3 <= s <= sentence]
-            return relations.Ref(recent[-1], 0.6, token) if recent else None
+            if recent:
+                return relations.Ref(recent[-1], 0.6, token)
         acronyms = {**self.x.gazetteer.topics, **self.ctx.acronyms}
         place = self.place_names.get(self.ctx.main_place or "")
         name = topics.topic_name(token, acronyms, place)
@@ -357,12 +359,20 @@ class DocumentRun:
         return found
 
     def _dates(self, sentence: Sentence) -> list[tuple[int, int, DateValue]]:
+        """The sentence's DATE spans as intervals. "later that year" counts from the last date the text
+        gave; "between 2000 and 2014" is read whole when NER labelled only its last year."""
         spans = []
         for ent in sentence.span.ents:
-            if ent.label_ == "DATE":
-                value = parse_date(ent.text, self.published, self.precision)
-                if value:
-                    spans.append((ent.start, ent.end, value))
+            if ent.label_ != "DATE":
+                continue
+            start, doc = ent.start, ent.doc
+            if start >= 3 and doc[start - 1].lower_ in ("and", "to") and doc[start - 3].lower_ in ("between", "from") and doc[start - 2].like_num:
+                start -= 3
+            text = doc[start: ent.end].text
+            value = parse_date(text, self.published, self.precision) or anaphoric_date(text, self.last_date)
+            if value:
+                spans.append((start, ent.end, value))
+                self.last_date = value
         return spans
 
     def _add(self, raw: relations.RawClaim, sentence: Sentence, dates: list[tuple[int, int, DateValue]]) -> None:

@@ -15,7 +15,17 @@ PLACE_NOUNS = {"town", "city", "borough", "area", "county", "region", "district"
 ANAPHORIC_NOUNS = {"abuse", "issue", "problem", "matter", "crime", "exploitation", "allegation", "concern", "scandal", "case", "offending", "situation", "risk"}
 NON_TOPICS = {"it", "this", "that", "them", "what", "which", "who", "something", "anything", "nothing", "everything", "him", "her", "they"}
 MAX_WORDS = 10
-TIME_PREPS = {"before", "after", "since", "until", "till", "during", "from"}
+TIME_PREPS = {"before", "after", "since", "until", "till", "during", "from", "between"}
+
+
+def _temporal(token: Token) -> bool:
+    """A DATE token, or a bare year the NER left unlabelled ("between 2000 and 2014")."""
+    return token.ent_type_ == "DATE" or token.like_num and len(token.text) == 4 and token.text[:2] in ("18", "19", "20")
+
+
+def _is_temporal_prep(prep: Token) -> bool:
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return prep.lower_ in TIME_PREPS or bool(objects) and all(_temporal(o) for o in objects)
 
 
 def topic_tokens(token: Token) -> list[Token]:
@@ -23,11 +33,10 @@ def topic_tokens(token: Token) -> list[Token]:
     keep: list[Token] = []
 
     def wanted(child: Token) -> bool:
-        if child.dep_ in CUT_DEPS or child.ent_type_ == "DATE" or child.dep_ in ("advmod", "npadvmod"):
+        if child.dep_ in CUT_DEPS or _temporal(child) or child.dep_ in ("advmod", "npadvmod"):
             return False
         if child.dep_ == "prep":
-            objects = [o for o in child.children if o.dep_ == "pobj"]
-            return child.lower_ not in TIME_PREPS and not (objects and all(o.ent_type_ == "DATE" for o in objects))
+            return not _is_temporal_prep(child)
         return True
 
     def walk(t: Token) -> None:
@@ -48,7 +57,8 @@ def topic_tokens(token: Token) -> list[Token]:
 def is_anaphoric(token: Token) -> bool:
     """"the abuse", "this crime": a bare definite noun that points back to a topic already named."""
     dets = [c for c in token.lefts if c.dep_ == "det"]
-    others = [c for c in token.children if c.dep_ not in ("det", "punct")]
+    others = [c for c in token.children if c.dep_ not in ("det", "punct") and not (c.dep_ == "amod" and c.lower_ in ("same", "very", "such"))
+              and not (c.dep_ == "prep" and _is_temporal_prep(c))]
     return bool(dets) and dets[0].lower_ in ("the", "this", "that", "such") and not others and token.lemma_.lower() in ANAPHORIC_NOUNS
 
 
