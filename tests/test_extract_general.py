@@ -182,3 +182,31 @@ def test_the_same_abuse_refers_back_to_the_named_topic(extractor):
     x = run(extractor, "Dunmore Borough Council knew about the trafficking of workers in Dunmore in 2010. "
                        "Harlow Vale Police had been warned about the same abuse in 2011.")
     assert ("Harlow Vale Police", "trafficking of workers in Dunmore") in edges(x, "KNEW_ABOUT")
+
+
+def test_the_councils_director_is_a_member_of_the_council(extractor):
+    x = run(extractor, "Dunmore Borough Council met in May. The council's director of housing, Alys Penhale, said the "
+                       "petition had arrived in 2014.")
+    assert ("Alys Penhale", "Dunmore Borough Council") in edges(x, "MEMBER_OF")
+
+
+def test_a_lowercase_indefinite_title_does_not_map_to_a_real_office(extractor):
+    x = run(extractor, "The review was led by Dame Rosa Fairlie, a former chief inspector of constabulary.")
+    assert edges(x, "MEMBER_OF") == set()
+
+
+def test_a_capitalised_title_of_one_office_keeps_its_body(extractor):
+    x = run(extractor, "Home Secretary Ivo Brandt received the dossier in 2019.")
+    assert ("Ivo Brandt", "Home Office") in edges(x, "MEMBER_OF")
+
+
+def test_by_after_a_passive_transfer_is_the_agent_not_the_author(extractor):
+    x = run(extractor, "Harlow Vale Police was given the Pelham Report by Dunmore Borough Council in 2016.")
+    assert edges(x, "AUTHORED") == set()
+
+
+def test_asking_a_body_to_publish_is_not_commissioning_it(extractor):
+    x = run(extractor, "Rhiannon Vale has asked the Ministry of Coastal Affairs to publish its register.")
+    assert edges(x, "COMMISSIONED") == set()
+    y = run(extractor, "In 2015 the Saltmarsh Foundation asked Dunmore Borough Council to investigate the complaints.")
+    assert ("Saltmarsh Foundation", "Dunmore Borough Council") in edges(y, "COMMISSIONED")

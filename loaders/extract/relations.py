@@ -30,6 +30,9 @@ TELLING = {"warn", "tell", "inform", "alert", "notify", "brief", "advise"}
 HEDGES = {"may", "might", "could", "would", "should"}
 DENIALS = {"deny", "dispute", "doubt", "reject", "question", "refute"}
 ASKING = {"ask", "wonder", "question", "investigate", "examine", "consider", "establish", "determine", "explore", "assess", "inquire", "enquire", "query"}
+REQUESTING = {"ask", "instruct", "request", "order"}  # commission a body or person only when asked to do work
+WORK_VERBS = {"write", "produce", "prepare", "review", "investigate", "examine", "inquire", "enquire", "study", "report",
+              "conduct", "carry", "undertake", "audit", "assess", "evaluate", "look", "lead", "chair", "research", "compile", "draft"}
 CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "pcomp"}
 ARCHIVE_NOUNS = {"archive", "file", "record", "paper", "register", "database"}
 TOPIC_PREPS = {"about", "of", "over", "on", "regarding", "concerning"}
@@ -119,6 +122,11 @@ def arguments(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
     return subjects, objects, recipients
 
 
+def _asks_for_work(verb: Token) -> bool:
+    """"asked X to review / investigate / write ...": the request is a commission of work."""
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in WORK_VERBS for c in verb.children)
+
+
 def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
     """Raw claims of one verb token (nothing when it is not a relation verb or is hedged)."""
     lemma = verb.lemma_.lower()
@@ -152,6 +160,8 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
                 yield RawClaim("SENT", sender, report, verb, min(base, sender.confidence, report.confidence) - 0.05, rule + ".sender")
     elif edge == "COMMISSIONED":
         targets = [r for r in obj_refs if r.node.label in ("Agency", "Report", "Person")]
+        if lemma in REQUESTING and not _asks_for_work(verb):  # "asked the department to publish its register"
+            targets = [r for r in targets if r.node.label == "Report"]
         for target in targets:
             for subject in subj_refs:
                 if subject.node.id != target.node.id:

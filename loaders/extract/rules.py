@@ -101,9 +101,9 @@ class DocumentRun:
     def run(self) -> Extraction:
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
         self._collect_context()
+        self._resolve_generic()
         used_roles = self._resolve_people()
         self._resolve_roles(used_roles)
-        self._resolve_generic()
         self._resolve_topics()
         self._senders()
         clusters = reports.cluster_reports(self.reports)
@@ -167,7 +167,7 @@ class DocumentRun:
         return role
 
     def _role_body(self, mention: Mention) -> Node | None:
-        if mention.kind == "agency":
+        if mention.kind in ("agency", "generic"):  # "NSPCC chief executive", "the council's director"
             return mention.node
         role = self._role(mention)
         if role is None:
@@ -175,9 +175,20 @@ class DocumentRun:
         if role.context == "office":  # the department of that portfolio the text names
             portfolio = set(name_key(_OFFICE_FOR.match(mention.text).group(1)).split()) - {"the", "and", "of", "for"}
             body = self.ctx.latest_body(lambda b: b.kind == "government department" and portfolio <= set(name_key(b.name).split()), mention.sentence)
+        elif role.body_id:
+            body = self.x.gazetteer.bodies.get(role.body_id)
+            if body and body.id not in self.ctx.bodies and not self._proper_title(mention):
+                body = None  # "a former chief inspector of constabulary": a description, not the office of a body the text names
         else:
-            body = self.x.gazetteer.bodies.get(role.body_id or "") or self.x.resolver.context_body(role.context or "", self.ctx, mention.sentence)
+            body = self.x.resolver.context_body(role.context or "", self.ctx, mention.sentence)
         return self.x.resolver.body_node(body) if body else None
+
+    def _proper_title(self, mention: Mention) -> bool:
+        """"Home Secretary Sajid Javid" / "the Home Secretary": a capitalised, current, definite title."""
+        doc = self.parse.docs[mention.doc_index]
+        span = doc[mention.start: mention.end]
+        before = {t.lower_ for t in doc[max(span.sent.start, mention.start - 2): mention.start]}
+        return any(t.is_title for t in span) and not before & {"a", "an", "former", "ex", "then", "retired"}
 
     def _resolve_roles(self, used: dict[int, Node]) -> None:
         """A title refers to the person it names ("the permanent secretary, Ana Ruiz"), else to the one
@@ -340,7 +351,10 @@ class DocumentRun:
                 for owner in refs(child):
                     found.append(relations.RawClaim("AUTHORED", owner, target, head, min(0.8 if child.dep_ == "poss" else 0.6, owner.confidence), f"report.{child.dep_}"))
         correspondence = report.lemma in reports.CORRESPONDENCE
-        for author in (r for o in relations._prep_objects(head, {"by"} if correspondence else {"by", "from"}) for r in refs(o)):
+        governor = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+        misattached = governor is not None and any(c.dep_ == "auxpass" for c in governor.children) and not any(c.dep_ == "agent" for c in governor.children)
+        by = set() if misattached else {"by"}  # "was given the report by X": X is the verb's agent, not the author
+        for author in (r for o in relations._prep_objects(head, by if correspondence else by | {"from"}) for r in refs(o)):
             if author.node.label in ("Agency", "Person"):
                 found.append(relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by"))
         if correspondence:  # "a letter from X to Y": X sent it (and, a person, wrote it); Y received it
