@@ -16,7 +16,7 @@ from typing import Any, Iterator
 import ladybug
 import pyarrow as pa
 
-from graph.cypher_guard import ensure_read_only
+from graph.cypher_guard import ensure_read_only, query_timeout_seconds, timeout_message
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
 from graph.schema import SCHEMA
@@ -95,6 +95,7 @@ class EmbeddedStore:
         except RuntimeError as error:
             raise StoreError(_explain_open_error(self.path, error)) from None
         self._conn = ladybug.Connection(self._db)
+        self._timeout_ms = query_timeout_ms
         self._conn.set_query_timeout(query_timeout_ms)
         if not read_only:
             for statement in _schema_statements():
@@ -110,8 +111,8 @@ class EmbeddedStore:
         node_ids, claim_ids = self._known_ids()
         stored = _StoredIds(node_ids)
         batch.check_references(stored)
-        new_nodes = [n for n in batch.nodes if n.id not in stored]
-        updates = self._node_updates([n for n in batch.nodes if n.id in stored])
+        new_nodes = [n for n in batch.nodes if n.id not in node_ids[n.label]]
+        updates = self._node_updates([n for n in batch.nodes if n.id in node_ids[n.label]])
         new_claims = [c for c in batch.claims if c.id not in claim_ids]
         self._execute("BEGIN TRANSACTION")
         try:
@@ -119,7 +120,7 @@ class EmbeddedStore:
                 self._copy(label, _node_table(label, nodes))
             for node in updates:
                 self._write_node_update(node)
-            for (edge_type, from_label, to_label), claims in _group(new_claims, _claim_table_key).items():
+            for (edge_type, from_label, to_label), claims in _group_claims_by_table(new_claims).items():
                 self._copy(edge_type, _claim_table(claims), f"(from='{from_label}', to='{to_label}')")
             self._execute("COMMIT")
         except BaseException:
@@ -277,6 +278,11 @@ class EmbeddedStore:
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         ensure_read_only(cypher)
+        try:
+            seconds = query_timeout_seconds()
+        except ValueError as error:
+            raise StoreError(str(error)) from None
+        self._conn.set_query_timeout(max(int(seconds * 1000), 1))
         self._execute("BEGIN TRANSACTION READ ONLY")
         try:
             result = self._conn.execute(cypher, params or {})
@@ -286,10 +292,20 @@ class EmbeddedStore:
             message = str(error)
             if "read-only" in message:
                 raise ReadOnlyQueryError(f"refused: the console is read-only ({message})") from None
+            if message.startswith("Interrupted"):
+                raise StoreError(timeout_message(seconds)) from None
             raise StoreError(f"query failed: {message}") from None
         finally:
-            self._execute("ROLLBACK")
+            self._end_read_transaction()
+            self._conn.set_query_timeout(self._timeout_ms)
         return QueryResult(columns, rows)
+
+    def _end_read_transaction(self) -> None:
+        try:
+            self._execute("ROLLBACK")
+        except RuntimeError as error:
+            if "No active transaction" not in str(error):  # an interrupted query was rolled back already
+                raise
 
     def has_source(self, source_id: str) -> bool:
         return bool(self._rows("MATCH (s:Source) WHERE s.id = $id RETURN s.id", {"id": source_id}))
@@ -381,8 +397,13 @@ def _group(items, key) -> dict[Any, list]:
     return groups
 
 
-def _claim_table_key(claim: Claim) -> tuple[str, str, str]:
-    return claim.type, SCHEMA.label_of(claim.from_id), SCHEMA.label_of(claim.to_id)
+def _group_claims_by_table(claims: list[Claim]) -> dict[tuple[str, str, str], list[Claim]]:
+    """Claims grouped by (edge type, from label, to label): one COPY per relationship table pair."""
+    labels = SCHEMA.labels_by_prefix
+    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[(c.type, labels[c.from_id.partition(":")[0]], labels[c.to_id.partition(":")[0]])].append(c)
+    return groups
 
 
 def _node_table(label: str, nodes: list[Node]) -> pa.Table:

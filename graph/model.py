@@ -145,11 +145,15 @@ class Batch:
 
     def deduplicated(self) -> "Batch":
         """One node per id (sightings merged) and one claim per id, keeping first-seen order."""
-        merged: dict[str, Node] = {}
-        for node in self.nodes:
-            merged[node.id] = merged[node.id].merged_with(node) if node.id in merged else node
-        claims = list({c.id: c for c in reversed(self.claims)}.values())[::-1]
-        return Batch(list(merged.values()), claims)
+        nodes, claims = self.nodes, self.claims
+        if len({n.id for n in nodes}) != len(nodes):
+            merged: dict[str, Node] = {}
+            for node in nodes:
+                merged[node.id] = merged[node.id].merged_with(node) if node.id in merged else node
+            nodes = list(merged.values())
+        if len({c.id for c in claims}) != len(claims):
+            claims = list({c.id: c for c in reversed(claims)}.values())[::-1]
+        return Batch(list(nodes), list(claims))
 
     def check_references(self, stored: Container[str] = frozenset()) -> None:
         """Every claim end must be a node of this batch or one already stored."""

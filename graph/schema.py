@@ -40,20 +40,20 @@ class Schema:
     claim_properties: dict[str, str]
     required_claim_properties: tuple[str, ...]
     date_precisions: tuple[str, ...]
-    _labels_by_prefix: dict[str, str] = field(default_factory=dict, repr=False)
+    labels_by_prefix: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._labels_by_prefix.update({t.prefix: t.label for t in self.nodes.values()})
+        self.labels_by_prefix.update({t.prefix: t.label for t in self.nodes.values()})
 
     def label_for_prefix(self, prefix: str) -> str | None:
-        return self._labels_by_prefix.get(prefix)
+        return self.labels_by_prefix.get(prefix)
 
     def label_of(self, node_id: str) -> str | None:
         """The label a stable id belongs to (`agency:home-office` -> Agency), or None."""
         prefix, sep, rest = node_id.partition(":")
         if not sep or not rest:
             return None
-        return self._labels_by_prefix.get(prefix)
+        return self.labels_by_prefix.get(prefix)
 
     def edge_pairs(self, edge_type: str) -> list[tuple[str, str]]:
         edge = self.edges[edge_type]
