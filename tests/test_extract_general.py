@@ -210,3 +210,15 @@ def test_asking_a_body_to_publish_is_not_commissioning_it(extractor):
     assert edges(x, "COMMISSIONED") == set()
     y = run(extractor, "In 2015 the Saltmarsh Foundation asked Dunmore Borough Council to investigate the complaints.")
     assert ("Saltmarsh Foundation", "Dunmore Borough Council") in edges(y, "COMMISSIONED")
+
+
+def test_a_passive_ditransitive_agent_hung_on_the_object_is_the_sender(extractor):
+    x = run(extractor, "The inquiry said Harlow Vale Police had been given the Pelham Report by Dunmore Borough Council in 2016.")
+    assert ("Dunmore Borough Council", "Pelham Report") in edges(x, "SENT")
+
+
+def test_a_copy_is_the_report_it_copies(extractor):
+    x = run(extractor, "The Pelham Report was completed in 2015. It shows that Harlow Vale Police received a copy in 2016.")
+    assert claim(x, "RECEIVED", "Harlow Vale Police", "Pelham Report").date_start == "2016-01-01"
+    y = run(extractor, "The Saltmarsh Foundation obtained a copy of the Pelham Report in 2017.")
+    assert ("Saltmarsh Foundation", "Pelham Report") in edges(y, "RECEIVED")

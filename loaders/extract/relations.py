@@ -115,6 +115,8 @@ def arguments(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
         objects = _children(verb, "nsubjpass")
         if _children(verb, "dobj"):  # "the Home Office was sent the report"
             recipients, objects = objects, _children(verb, "dobj")
+            if not subjects:  # "was given the report by X": the parser hangs the agent on the object
+                subjects = [o for d in objects for o in _prep_objects(d, {"by"})]
     else:
         subjects, objects = _subjects(verb), _children(verb, "dobj")
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:  # "a report, commissioned by X"

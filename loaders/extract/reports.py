@@ -19,7 +19,7 @@ from loaders.dates import DateValue, parse_date
 from loaders.extract.mentions import DocumentParse, Mention
 
 REPORT_NOUNS = {
-    "report", "review", "inquiry", "investigation", "study", "letter", "email", "e-mail", "memo", "memorandum",
+    "report", "review", "study", "letter", "email", "e-mail", "memo", "memorandum",
     "briefing", "dossier", "minutes", "audit", "evaluation", "assessment", "submission", "document", "paper", "petition", "survey",
 }
 GENERIC_HEADS = {"document", "paper"}  # may refer back to a document of any kind

@@ -256,6 +256,13 @@ class DocumentRun:
         if mention is not None:
             return [relations.Ref(self._node(mention.node), mention.confidence, token)] if mention.node else []
         lower = token.lower_
+        if token.lemma_.lower() == "copy" and token.pos_ == "NOUN":  # "a copy of the report" / "received a copy"
+            of = relations._prep_objects(token, {"of"})
+            if of:
+                return [r for o in of for r in self.refs(doc_index, o) if r.node.label == "Report"]
+            sentence = self.parse.sentence_of(doc_index, token).index
+            report = reports.pronoun_report(self.reports, sentence, token.i, doc_index) or self._salient_report()
+            return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)] if report and report.mention.node else []
         if token.lemma_.lower() in STAFF_NOUNS:  # "officials at the Home Office", "council officers"
             bodies = [r for c in token.children for o in ([c] if c.dep_ in ("compound", "poss") else relations._children(c, "pobj") if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "of") else [])
                       for r in self.refs(doc_index, o) if r.node.label == "Agency"]
@@ -277,14 +284,20 @@ class DocumentRun:
                 return [relations.Ref(latest.node, PRONOUN_CONFIDENCE, token)]
         return []
 
+    def _salient_report(self) -> reports.ReportMention | None:
+        """A mention of the report the text is most about (most mentions)."""
+        clusters = {id(r.cluster): r.cluster for r in self.reports if r.cluster}
+        best = max(clusters.values(), key=lambda c: c.salience, default=None)
+        return best.mentions[0] if best else None
+
     def topic(self, doc_index: int, token: Token, sentence: int) -> relations.Ref | None:
         mention = self.parse.at(doc_index, token)
         if mention and mention.kind == "report" and mention.node:
             return relations.Ref(mention.node, mention.confidence, token)
         if topics.is_anaphoric(token):
-            recent = [n for s, n in self.topics_seen if sentence - 3 <= s <= sentence]
+            recent = [n for s, n in self.topics_seen if s <= sentence]  # the topic the text last named
             if recent:
-                return relations.Ref(recent[-1], 0.6, token)
+                return relations.Ref(recent[-1], 0.6 if recent[-1] in [n for s, n in self.topics_seen if s >= sentence - 3] else 0.5, token)
         acronyms = {**self.x.gazetteer.topics, **self.ctx.acronyms}
         place = self.place_names.get(self.ctx.main_place or "")
         name = topics.topic_name(token, acronyms, place)

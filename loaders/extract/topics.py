@@ -49,7 +49,7 @@ def topic_tokens(token: Token) -> list[Token]:
                 walk(child)
 
     walk(token)
-    while keep and (keep[0].dep_ in LEADING_DROPS or keep[0].is_punct):
+    while keep and (keep[0].dep_ in LEADING_DROPS or keep[0].is_punct or keep[0].lower_ in ("same", "very")):
         keep = keep[1:]
     return keep
 
