@@ -26,7 +26,7 @@ from neo4j import READ_ACCESS, GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j import graph as neo4j_graph
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, TransientError
 
-from graph.cypher_guard import ensure_read_only
+from graph.cypher_guard import ensure_read_only, query_timeout_seconds, timeout_message
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
 from graph.neo4j_connect import Connection, explain, parse_spec
@@ -34,7 +34,6 @@ from graph.schema import SCHEMA
 from graph.store import Counts, QueryResult, ReadOnlyQueryError, RemovalResult, StoreError, Subgraph, UpsertResult
 
 DEFAULT_BATCH_SIZE = 10_000
-QUERY_TIMEOUT_S = 30.0  # the console's limit, as in the embedded store
 DEFAULT_NEIGHBOURHOOD_TYPES = [t for t in SCHEMA.edges if t != "MENTIONS"]
 _CLAIM_PROPERTIES = list(SCHEMA.claim_properties)
 _CLAIM_RETURN = "r {.*} AS r, type(r) AS type, startNode(r).id AS a, endNode(r).id AS b"
@@ -273,11 +272,20 @@ class Neo4jStore:
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run one read-only query; the guard refuses obvious writes, the server's read access mode the rest."""
         ensure_read_only(cypher)
+        try:
+            seconds = query_timeout_seconds()  # env KFLOW_QUERY_TIMEOUT, as in the embedded store
+        except ValueError as error:
+            raise StoreError(str(error)) from None
 
-        @unit_of_work(timeout=QUERY_TIMEOUT_S)
+        @unit_of_work(timeout=seconds)
         def work(tx: ManagedTransaction) -> QueryResult:
-            result = tx.run(cypher, params or {})
-            return QueryResult(list(result.keys()), [[_plain(v) for v in record.values()] for record in result])
+            try:
+                result = tx.run(cypher, params or {})
+                return QueryResult(list(result.keys()), [[_plain(v) for v in record.values()] for record in result])
+            except ClientError as error:
+                if "TransactionTimedOut" in (error.code or ""):
+                    raise StoreError(timeout_message(seconds)) from None
+                raise
 
         return self._read(work)
 
