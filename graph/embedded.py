@@ -315,14 +315,13 @@ class EmbeddedStore:
         return [node_from_record(r[0]) for r in rows]
 
     def iter_nodes(self, batch_size: int = 10_000) -> Iterator[list[Node]]:
+        """Pages by internal row offset, like iter_claims (ORDER BY/SKIP took 156 s for 250k nodes)."""
         for label in SCHEMA.nodes:
-            offset = 0
-            while True:
-                rows = self._rows(f"MATCH (n:{label}) RETURN n ORDER BY n.id SKIP $skip LIMIT $limit", {"skip": offset, "limit": batch_size})
-                if not rows:
-                    break
-                yield [node_from_record(r[0]) for r in rows]
-                offset += len(rows)
+            last = self._scalar(f"MATCH (n:{label}) RETURN max(offset(ID(n)))")
+            for start in range(0, -1 if last is None else last + 1, batch_size):
+                rows = self._rows(f"MATCH (n:{label}) WHERE offset(ID(n)) >= $lo AND offset(ID(n)) < $hi RETURN n", {"lo": start, "hi": start + batch_size})
+                if rows:
+                    yield [node_from_record(r[0]) for r in rows]
 
     def iter_claims(self, batch_size: int = 10_000) -> Iterator[list[Claim]]:
         """Pages by internal row offset, not `ORDER BY ... SKIP` (which re-sorts the table per page:
