@@ -222,3 +222,13 @@ def test_a_copy_is_the_report_it_copies(extractor):
     assert claim(x, "RECEIVED", "Harlow Vale Police", "Pelham Report").date_start == "2016-01-01"
     y = run(extractor, "The Saltmarsh Foundation obtained a copy of the Pelham Report in 2017.")
     assert ("Saltmarsh Foundation", "Pelham Report") in edges(y, "RECEIVED")
+
+
+def test_who_leads_a_body_is_a_member_of_it(extractor):
+    x = run(extractor, "The letter was copied to Gwilym Parry, who leads the Saltmarsh Foundation, in 2019.")
+    assert ("Gwilym Parry", "Saltmarsh Foundation") in edges(x, "MEMBER_OF")
+
+
+def test_councillors_sit_on_the_council_the_text_names(extractor):
+    x = run(extractor, "Dunmore Borough Council met on Monday. Present: Councillor Ann Hale (Chair), Councillor Tom Reddy.")
+    assert {("Ann Hale", "Dunmore Borough Council"), ("Tom Reddy", "Dunmore Borough Council")} <= edges(x, "MEMBER_OF")

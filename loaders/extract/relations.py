@@ -263,3 +263,21 @@ def dates_for(anchor: Token, date_spans: list[tuple[int, int, DateValue]], exclu
         if ok and token.i not in exclude and (best is None or distance < best[0]):
             best = (distance, value)
     return best[1] if best else None
+
+
+MEMBERSHIP_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "direct": "director", "manage": "manager", "join": None}
+MEMBERSHIP_PREP_VERBS = {"work": ("for", "at"), "serve": ("on", "at", "with")}
+
+
+def membership_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
+    """"Ana Ruiz, who leads the Saltmarsh Foundation" / "she works for the council": a person's body."""
+    lemma = verb.lemma_.lower()
+    if lemma not in MEMBERSHIP_VERBS and lemma not in MEMBERSHIP_PREP_VERBS or is_negated_or_hedged(verb):
+        return
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return
+    bodies = _children(verb, "dobj") if lemma in MEMBERSHIP_VERBS else _prep_objects(verb, set(MEMBERSHIP_PREP_VERBS[lemma]))
+    people = [r for t in _subjects(verb) for r in refs(t) if r.node.label == "Person"]
+    for body in (r for t in bodies for r in refs(t) if r.node.label == "Agency"):
+        for person in people:
+            yield RawClaim("MEMBER_OF", person, body, verb, min(0.8, person.confidence, body.confidence), f"member.{lemma}", MEMBERSHIP_VERBS.get(lemma))

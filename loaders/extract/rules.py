@@ -33,6 +33,7 @@ REPORT_PRONOUNS = {"it", "its"}
 STAFF_NOUNS = {"official", "officer", "staff", "employee", "civil servant", "manager", "representative", "member", "spokesman", "spokeswoman", "spokesperson",
                "department", "unit", "team", "division", "section", "directorate", "office", "branch"}  # people and units stand for their body
 _OFFICE_FOR = re.compile(r"^(?:the\s+)?(?:Secretary of State|Minister(?: of State)?)\s+for\s+(.+)$", re.I)
+COUNCIL_TITLES = {"councillor", "cllr", "cllr."}  # a councillor sits on the council the text is about
 PUBLICATION_NOUNS = {"publication", "release", "launch", "completion"}
 
 
@@ -157,6 +158,10 @@ class DocumentRun:
                 if body.node is not None and body.node.id not in members:
                     members.add(body.node.id)
                     self._member_of(mention, body.node, facts.role, 0.7)
+            if not members and facts.role and facts.role.split()[0].lower() in COUNCIL_TITLES:
+                council = self.x.resolver.context_body("council", self.ctx, mention.sentence)  # "Councillor Ann Hale"
+                if council is not None:
+                    self._member_of(mention, self._node(self.x.resolver.body_node(council)), "councillor", 0.7)
         return used_roles
 
     def _role(self, mention: Mention) -> Role | None:
@@ -319,6 +324,7 @@ class DocumentRun:
             if token.pos_ in ("VERB", "AUX"):
                 raw += list(relations.verb_claims(token, refs, topic_of))
                 raw += list(relations.archive_claims(token, refs))
+                raw += list(relations.membership_claims(token, refs))
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
             elif token.pos_ == "ADJ":
