@@ -232,3 +232,10 @@ def test_who_leads_a_body_is_a_member_of_it(extractor):
 def test_councillors_sit_on_the_council_the_text_names(extractor):
     x = run(extractor, "Dunmore Borough Council met on Monday. Present: Councillor Ann Hale (Chair), Councillor Tom Reddy.")
     assert {("Ann Hale", "Dunmore Borough Council"), ("Tom Reddy", "Dunmore Borough Council")} <= edges(x, "MEMBER_OF")
+
+
+def test_the_study_refers_to_the_report_named_two_sentences_back(extractor):
+    x = run(extractor, "An unpublished report shows the harbour was unsafe. A second unpublished report agreed.\n\n"
+                       "The Pelham Report was sent to Dunmore Borough Council in 2011. It found serious faults. "
+                       "The study was written by Dr Nia Rowe of the Saltmarsh Foundation.")
+    assert ("Nia Rowe", "Pelham Report") in edges(x, "AUTHORED")

@@ -230,7 +230,7 @@ def _antecedent(clusters: list[ReportCluster], report: ReportMention) -> ReportC
     here = report.mention
     recent = [
         m for c in clusters for m in c.mentions
-        if m.mention.sentence == here.sentence - 1 or m.mention.sentence == here.sentence and m.mention.start < here.start
+        if here.sentence - 2 <= m.mention.sentence < here.sentence or m.mention.sentence == here.sentence and m.mention.start < here.start
     ]
     # "the report" may mean a named report; "their report" / "X's report" is the possessor's own,
     # which the text has not named (a named report is not re-introduced by its authors' possessive).
