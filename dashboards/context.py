@@ -20,9 +20,38 @@ def _cached_store(spec: str) -> GraphStore:
     return open_store(spec, read_only=True)
 
 
+_seen_generation: dict[str, tuple] = {}
+
+
 def get_store() -> GraphStore:
-    """The read-only store named by KFLOW_STORE, shared by every session of this server."""
-    return _cached_store(resolve_spec(None))
+    """The read-only store named by KFLOW_STORE, shared by every session of this server.
+
+    A LadybugDB reader keeps the snapshot it opened with: it never sees what a `kflow load` commits
+    later. So when the store's files change, the cached reader (and cached results) are dropped and
+    a fresh one opened; the old one closes when no session holds it any more."""
+    spec = resolve_spec(None)
+    generation = store_generation(spec)
+    if _seen_generation.setdefault(spec, generation) != generation:
+        _seen_generation[spec] = generation
+        _cached_store.clear()
+        st.cache_data.clear()
+    return _cached_store(spec)
+
+
+def store_generation(spec: str) -> tuple:
+    """What changes when any process commits to an embedded store: its files' names, sizes and mtimes.
+    Empty for a server store, which answers every query with its latest data."""
+    if not spec.startswith("embedded:"):
+        return ()
+    folder = Path(spec.removeprefix("embedded:") or "./kflow-data")
+    found = []
+    for path in sorted(folder.glob("graph.lbdb*")):
+        try:
+            info = path.stat()
+        except OSError:  # a WAL folded into the main file between listing and stat
+            continue
+        found.append((path.name, info.st_size, info.st_mtime_ns))
+    return tuple(found)
 
 
 def store_label() -> str:

@@ -383,7 +383,7 @@ class _StoredIds:
 
 
 def _explain_open_error(path: Path, error: RuntimeError) -> str:
-    message = str(error)
+    message = " ".join(str(error).split())  # one line: Ladybug appends a docs link on a line of its own
     if "lock" in message.lower():
         return f"the store at {path} is in use by another kflow process ({message}); wait for it to finish or use another --store"
     return f"cannot open the store at {path}: {message}"
