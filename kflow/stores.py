@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import sys
+from urllib.parse import urlsplit
 
 from graph.store import GraphStore, StoreError
 
@@ -24,6 +27,23 @@ def describe(spec: str | None) -> str:
     return spec
 
 
+def unprotected_server_warning(uri: str, auth: object) -> str | None:
+    """A warning when kflow reached a Neo4j server without credentials (so its auth is off) on an
+    address other than loopback: anyone on that network can read and change the graph."""
+    host = urlsplit(uri).hostname or ""
+    if auth is not None or host == "localhost" or _is_loopback(host):
+        return None
+    return (f"the Neo4j server at {host} accepted a connection without credentials and is not on this machine: "
+            "anyone who can reach it can read and change the graph; enable dbms.security.auth_enabled and set NEO4J_USER/NEO4J_PASSWORD")
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def open_store(spec: str | None = None, read_only: bool = False) -> GraphStore:
     spec = resolve_spec(spec)
     if spec.startswith("embedded:"):
@@ -33,5 +53,9 @@ def open_store(spec: str | None = None, read_only: bool = False) -> GraphStore:
     if spec.startswith(NEO4J_SCHEMES):
         from graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore.from_uri(spec, read_only=read_only)
+        store = Neo4jStore.from_uri(spec, read_only=read_only)
+        warning = unprotected_server_warning(store.connection.uri, store.connection.auth)
+        if warning:
+            print(f"warning: {warning}", file=sys.stderr)
+        return store
     raise StoreError(f"unknown store {spec!r}: use embedded:PATH or a bolt:// / neo4j:// URI (with +s or +ssc for TLS)")
