@@ -90,7 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--bodies", type=int, default=100_000)
-    parser.add_argument("--upsert-claims", type=int, default=50_000, help="claims per kflow upsert (one transaction each)")
+    parser.add_argument("--upsert-claims", type=int, default=10_000, help="claims per kflow upsert (one transaction each)")
     parser.add_argument("--heap", default="2g", help="Neo4j JVM heap for the bench")
     args = parser.parse_args()
     batches = list(synthetic_batches(args.claims, args.bodies, batch_claims=args.upsert_claims))
