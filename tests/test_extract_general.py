@@ -239,3 +239,24 @@ def test_the_study_refers_to_the_report_named_two_sentences_back(extractor):
                        "The Pelham Report was sent to Dunmore Borough Council in 2011. It found serious faults. "
                        "The study was written by Dr Nia Rowe of the Saltmarsh Foundation.")
     assert ("Nia Rowe", "Pelham Report") in edges(x, "AUTHORED")
+
+
+def test_a_title_after_a_document_noun_names_it(extractor):
+    x = run(extractor, "Dunmore Borough Council received the dossier Tides of Neglect from the Saltmarsh Foundation in May 2017.")
+    assert ("Dunmore Borough Council", "Tides of Neglect") in edges(x, "RECEIVED")
+    assert ("Saltmarsh Foundation", "Tides of Neglect") in edges(x, "SENT")
+
+
+def test_a_second_object_hung_on_the_verb_keeps_its_own_sender_and_date(extractor):
+    x = run(extractor, "The Ministry of Coastal Affairs received the survey from Harlow Vale Police in March 2016, and a "
+                       "letter from the Saltmarsh Foundation's director, Ewan Bryce, on 4 June 2016.")
+    letter = "letter from Ewan Bryce"
+    assert claim(x, "RECEIVED", "Ministry of Coastal Affairs", letter).date_start == "2016-06-04"
+    assert ("Harlow Vale Police", letter) not in edges(x, "SENT")
+
+
+def test_future_and_possessive_agreement(extractor):
+    x = run(extractor, "Ewan Bryce said the Saltmarsh Foundation will send the survey to Harlow Vale Police.")
+    assert edges(x, "SENT") == set()
+    y = run(extractor, "Foundation says ministers ignored its survey on coastal erosion")
+    assert edges(y, "AUTHORED") == set()

@@ -58,7 +58,6 @@ def test_evidence_appears_verbatim_in_the_document_as_read(gold_path):
             assert normalise_text(words) in text, f"{edge.describe()}: evidence {words!r} not in {document_path.name}"
 
 
-@pytest.mark.xfail(strict=False, reason="project target for the rule-based extractor; expected to fail until extraction is good")
 def test_default_extractor_meets_the_project_target_on_the_synthetic_corpus():
     from loaders.extract import default_extractor
 

@@ -18,7 +18,7 @@ from graph.model import Node
 from loaders.dates import DateValue
 
 LEXICON = {
-    "SENT": {"send", "forward", "submit", "pass", "deliver", "hand", "provide", "supply", "share", "email", "e-mail", "leak", "circulate", "give", "present", "copy"},
+    "SENT": {"send", "forward", "submit", "pass", "deliver", "hand", "provide", "supply", "share", "email", "e-mail", "leak", "circulate", "give", "copy"},
     "RECEIVED": {"receive", "obtain"},
     "COMMISSIONED": {"commission", "order", "fund", "instruct", "ask", "appoint", "launch", "request", "engage", "set"},
     "AUTHORED": {"write", "author", "produce", "compile", "prepare", "draft", "co-author", "pen", "conduct", "undertake"},
@@ -27,7 +27,7 @@ LEXICON = {
 }
 VERB_TYPE = {lemma: edge for edge, lemmas in LEXICON.items() for lemma in lemmas}
 TELLING = {"warn", "tell", "inform", "alert", "notify", "brief", "advise"}
-HEDGES = {"may", "might", "could", "would", "should"}
+HEDGES = {"may", "might", "could", "would", "should", "will", "shall", "'ll"}  # modal or future: not (yet) a fact
 DENIALS = {"deny", "dispute", "doubt", "reject", "question", "refute"}
 ASKING = {"ask", "wonder", "question", "investigate", "examine", "consider", "establish", "determine", "explore", "assess", "inquire", "enquire", "query"}
 REQUESTING = {"ask", "instruct", "request", "order"}  # commission a body or person only when asked to do work
@@ -119,9 +119,17 @@ def arguments(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
                 subjects = [o for d in objects for o in _prep_objects(d, {"by"})]
     else:
         subjects, objects = _subjects(verb), _children(verb, "dobj")
+        if objects:  # "received the dossier ..., and a letter from X": the parser hangs the second object on the verb
+            objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:  # "a report, commissioned by X"
         subjects, objects = _prep_objects(verb, {"by"}), [verb.head]
     return subjects, objects, recipients
+
+
+def _anchor(verb: Token, obj: Ref) -> Token:
+    """What dates a transfer: the verb, or for a second object the parser hung on the verb ("received X in
+    March, and a letter from Y on 2 July") the object itself, so it keeps its own date."""
+    return obj.token if obj.token.dep_ == "conj" and obj.token.head.i == verb.i else verb
 
 
 def _asks_for_work(verb: Token) -> bool:
@@ -150,15 +158,20 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
     reports = [r for r in obj_refs if r.node.label == "Report"]
     if edge == "SENT":
         for report in reports:
+            anchor = _anchor(verb, report)
             for subject in subj_refs:
-                yield RawClaim("SENT", subject, report, verb, min(base, subject.confidence, report.confidence), rule)
+                yield RawClaim("SENT", subject, report, anchor, min(base, subject.confidence, report.confidence), rule)
             for recipient in rec_refs:
-                yield RawClaim("RECEIVED", recipient, report, verb, min(base, recipient.confidence, report.confidence), rule + ".recipient")
+                yield RawClaim("RECEIVED", recipient, report, anchor, min(base, recipient.confidence, report.confidence), rule + ".recipient")
     elif edge == "RECEIVED":
         for report in reports:
+            anchor = _anchor(verb, report)
             for subject in subj_refs:
-                yield RawClaim("RECEIVED", subject, report, verb, min(base, subject.confidence, report.confidence), rule)
-            for sender in (r for t in _prep_objects(verb, {"from"}) for r in refs(t)):
+                yield RawClaim("RECEIVED", subject, report, anchor, min(base, subject.confidence, report.confidence), rule)
+            if anchor is not verb:
+                continue  # a second object hung on the verb has its own sender ("and a letter from X")
+            origins = _prep_objects(verb, {"from"}) or [o for t in report.token.subtree for o in _prep_objects(t, {"from"})]
+            for sender in (r for t in origins for r in refs(t)):
                 yield RawClaim("SENT", sender, report, verb, min(base, sender.confidence, report.confidence) - 0.05, rule + ".sender")
     elif edge == "COMMISSIONED":
         targets = [r for r in obj_refs if r.node.label in ("Agency", "Report", "Person")]

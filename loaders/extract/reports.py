@@ -76,20 +76,68 @@ class ReportCluster:
 def detect_reports(parse: DocumentParse, published: str | None, precision: str | None) -> list[ReportMention]:
     """Report mentions in document order; adds a `report` Mention for each to the parse index."""
     found: list[ReportMention] = []
+    titled: set[int] = set()
     for doc_index, doc in enumerate(parse.docs):
         for token in doc:
             existing = parse.at(doc_index, token)
             if existing and existing.kind == "report":
-                found.append(_named(parse, existing, token))
+                if id(existing) not in titled:  # titles were added when their document noun was seen
+                    found.append(_named(parse, existing, token))
                 continue
-            if token.lemma_.lower() not in REPORT_NOUNS or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+            if token.lemma_.lower() not in REPORT_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             if existing or (doc_index, token.sent.start) not in parse._sentence_of:
+                continue
+            if token.dep_ == "compound":  # "the dossier Tides of Neglect": the title heads the phrase
+                title = _title_after(parse, doc_index, token) if token.head.i > token.i and token.head.is_title else None
+                if title is not None:
+                    found.append(title)
+                    titled.add(id(title.mention))
                 continue
             report = _unnamed(parse, doc_index, token, published, precision)
             if report:
                 found.append(report)
+                title = _title_after(parse, doc_index, token)
+                if title is not None:  # "the dossier Hidden in Plain Sight" / "a report titled Safe at Home"
+                    found.append(title)
+                    titled.add(id(title.mention))
+                    report.name, report.determiner = title.name, "named"
     return [r for r in found if r]
+
+
+TITLE_LINKS = {"titled", "entitled", "called", "named", ","}
+TITLE_FUNCTION_WORDS = {"in", "of", "on", "the", "and", "for", "a", "an", "to", "at", "from", "with", "or", "but", "by"}
+
+
+def _title_after(parse: DocumentParse, doc_index: int, head: Token) -> ReportMention | None:
+    """A title of a work right after a document noun: capitalised words (function words allowed inside),
+    not a body or person the text names."""
+    doc, i = head.doc, head.i + 1
+    while i < head.sent.end and doc[i].lower_ in TITLE_LINKS:
+        i += 1
+    start = i
+    if start >= head.sent.end or not doc[start].is_title or doc[start].lower_ in TITLE_FUNCTION_WORDS:
+        return None
+    other = parse.at(doc_index, doc[start])
+    if other is not None and other.kind not in ("place",) or doc[start].ent_type_ == "DATE":
+        return None
+    end = start
+    while i < head.sent.end and (doc[i].is_title or doc[i].lower_ in TITLE_FUNCTION_WORDS and i + 1 < head.sent.end and doc[i + 1].is_title):
+        other = parse.at(doc_index, doc[i])
+        if other is not None and other.kind not in ("place",):
+            break
+        i += 1
+        end = i
+    while end > start and doc[end - 1].lower_ in TITLE_FUNCTION_WORDS:
+        end -= 1
+    if end - start < 2:
+        return None
+    for m in {parse.at(doc_index, doc[k]) for k in range(start, end)} - {None}:
+        parse.remove(m)
+    name = doc[start:end].text
+    mention = Mention("report", doc_index, start, end, parse._sentence_of[(doc_index, head.sent.start)], name)
+    parse.add(mention)
+    return ReportMention(mention, doc[end - 1], head.lemma_.lower(), "named", [], None, name)
 
 
 def _named(parse: DocumentParse, mention: Mention, token: Token) -> ReportMention | None:
@@ -142,7 +190,7 @@ def _report_date(token: Token, published: str | None, precision: str | None) -> 
             value = parse_date(child.text, published, precision)
             if value:
                 return value
-        if child.dep_ in ("prep", "acl") and child.lower_ in ("from", "of", "dated", "in"):
+        if child.dep_ in ("prep", "acl") and child.lower_ in ("from", "of", "dated", "in", "on"):
             for grand in child.subtree:
                 if grand.ent_type_ == "DATE" and grand.ent_iob_ == "B":
                     span = next(e for e in grand.doc.ents if e.start == grand.i)

@@ -37,6 +37,16 @@ COUNCIL_TITLES = {"councillor", "cllr", "cllr."}  # a councillor sits on the cou
 PUBLICATION_NOUNS = {"publication", "release", "launch", "completion"}
 
 
+def _agrees(pronoun: Token, antecedent: Token) -> bool:
+    """Number and person agreement of a possessive pronoun with a candidate antecedent ("its" is not "ministers")."""
+    plural = antecedent.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in antecedent.children)
+    if pronoun.lower_ == "its":
+        return not plural and antecedent.ent_type_ != "PERSON"
+    if pronoun.lower_ in ("his", "her"):
+        return not plural
+    return True
+
+
 class RuleExtractor:
     """Offline extractor (the default). `store`, if given, lends names learned from earlier loads."""
 
@@ -98,6 +108,7 @@ class DocumentRun:
         self.reports: list[reports.ReportMention] = []
         self.role_holders: dict[tuple[str, str], set[str]] = {}  # (role key, body id) -> person ids
         self.last_date: DateValue | None = None  # the last date the text gave, for "later that year"
+        self.councillors: set[tuple[str, str]] = set()  # (person, council) memberships read off the title, once each
 
     def run(self) -> Extraction:
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
@@ -160,7 +171,8 @@ class DocumentRun:
                     self._member_of(mention, body.node, facts.role, 0.7)
             if not members and facts.role and facts.role.split()[0].lower() in COUNCIL_TITLES:
                 council = self.x.resolver.context_body("council", self.ctx, mention.sentence)  # "Councillor Ann Hale"
-                if council is not None:
+                if council is not None and (mention.node.id, council.id) not in self.councillors:
+                    self.councillors.add((mention.node.id, council.id))
                     self._member_of(mention, self._node(self.x.resolver.body_node(council)), "councillor", 0.7)
         return used_roles
 
@@ -364,7 +376,8 @@ class DocumentRun:
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ in reports.POSSESSIVE_PRONOUNS:
                 verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                for subject in (r for s in (relations._subjects(verb) if verb is not None else []) for r in refs(s)):
+                subjects = [s for s in (relations._subjects(verb) if verb is not None else []) if _agrees(child, s)]
+                for subject in (r for s in subjects for r in refs(s)):
                     found.append(relations.RawClaim("AUTHORED", subject, target, head, min(0.75, subject.confidence), "report.possessive"))
             elif child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
                 for owner in refs(child):
@@ -377,7 +390,8 @@ class DocumentRun:
             if author.node.label in ("Agency", "Person"):
                 found.append(relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by"))
         if correspondence:  # "a letter from X to Y": X sent it (and, a person, wrote it); Y received it
-            anchor = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)  # dated by the clause it is in
+            # dated by its own date ("a letter ... on 2 July") else by the clause it is in
+            anchor = head if report.date else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)
             if anchor is not head and relations.is_negated_or_hedged(anchor):
                 return found
             senders = {r.node.id: r for o in reports.correspondents(head, "from") for r in refs(o) if r.node.label in ("Agency", "Person")}
