@@ -258,7 +258,8 @@ class EmbeddedStore:
             found = self._match_either_end(types or list(SCHEMA.edges), "$body_ids", extra, {**params, "body_ids": [body]})
         else:
             found = self._match_claims(types or list(SCHEMA.edges), " AND ".join(clauses) or "true", params, limit)
-        return sorted(found, key=lambda c: (c.date_start or "9999", c.id))[:limit] if limit else sorted(found, key=lambda c: (c.date_start or "9999", c.id))
+        ordered = sorted(found, key=lambda c: (c.date_start or "9999", c.id))
+        return ordered[:limit] if limit else ordered
 
     def _match_claims(self, types: list[str], where: str, params: dict[str, Any], limit: int | None = None) -> list[Claim]:
         unknown = [t for t in types if t not in SCHEMA.edges]
@@ -266,7 +267,9 @@ class EmbeddedStore:
             raise ModelError("edge_types", f"unknown edge type(s) {', '.join(unknown)}")
         claims = []
         for edge_type in types:
-            query = f"MATCH (a)-[r:{edge_type}]->(b) WHERE {where} RETURN r, a.id, b.id" + (" LIMIT $limit" if limit else "")
+            # per-type top N in the same order as the final sort, so the merged top N is exact
+            order = " ORDER BY coalesce(r.date_start, '9999'), r.id LIMIT $limit" if limit else ""
+            query = f"MATCH (a)-[r:{edge_type}]->(b) WHERE {where} RETURN r, a.id, b.id{order}"
             for record, from_id, to_id in self._rows(query, {**params, **({"limit": limit} if limit else {})}):
                 claims.append(claim_from_record(record, edge_type, from_id, to_id))
         return claims

@@ -29,11 +29,14 @@ store_option = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def main() -> None:
+@click.option("--store", "store_spec", default=None, help="Store for every command (same as the command's own --store).")
+def main(store_spec: str | None) -> None:
     """kflow: turn documents into a graph of who sent, received, commissioned and knew what, when.
 
     Every claim in the graph cites the sentence it came from.
     """
+    if store_spec:
+        os.environ["KFLOW_STORE"] = store_spec  # read by each command's --store (envvar KFLOW_STORE)
 
 
 def fail(message: str) -> None:

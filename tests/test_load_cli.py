@@ -131,3 +131,9 @@ def test_query_on_a_missing_store_says_so(tmp_path: Path):
 def test_unknown_store_scheme_is_explained(tmp_path: Path):
     code, output = run("stats", "--store", "postgres://x")
     assert code != 0 and "unknown store" in output
+
+
+def test_store_may_be_given_before_the_command(tmp_path: Path, corpus: Path):
+    code, _ = run("--store", f"embedded:{tmp_path / 'db'}", "load", str(corpus))
+    assert code == 0
+    assert counts(tmp_path / "db").nodes["Source"] == 2

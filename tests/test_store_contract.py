@@ -170,3 +170,11 @@ def test_sources_listing(store: GraphStore):
     _load_a(store)
     (source,) = store.sources()
     assert source.id == SOURCE_A and source.props["text"] == TEXT_A
+
+
+def test_claims_limit_returns_the_earliest(store: GraphStore):
+    _load_a(store)
+    store.upsert(Batch([_source(SOURCE_B, TEXT_B)], _claims(SOURCE_B, TEXT_B, "2001-03-01", "2001-03-31")))
+    earliest = store.claims(limit=2)
+    assert [c.date_start for c in earliest] == ["2001-03-01", "2001-03-01"]
+    assert {c.type for c in earliest} == {"SENT", "RECEIVED"}
