@@ -30,13 +30,23 @@ store_option = click.option(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", "store_spec", default=None, help="Store for every command (same as the command's own --store).")
-def main(store_spec: str | None) -> None:
+@click.pass_context
+def main(ctx: click.Context, store_spec: str | None) -> None:
     """kflow: turn documents into a graph of who sent, received, commissioned and knew what, when.
 
     Every claim in the graph cites the sentence it came from.
     """
     if store_spec:
+        previous = os.environ.get("KFLOW_STORE")
         os.environ["KFLOW_STORE"] = store_spec  # read by each command's --store (envvar KFLOW_STORE)
+        ctx.call_on_close(lambda: _restore_env("KFLOW_STORE", previous))
+
+
+def _restore_env(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 def fail(message: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -137,3 +138,4 @@ def test_store_may_be_given_before_the_command(tmp_path: Path, corpus: Path):
     code, _ = run("--store", f"embedded:{tmp_path / 'db'}", "load", str(corpus))
     assert code == 0
     assert counts(tmp_path / "db").nodes["Source"] == 2
+    assert "KFLOW_STORE" not in os.environ or os.environ["KFLOW_STORE"] != f"embedded:{tmp_path / 'db'}"
