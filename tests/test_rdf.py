@@ -102,6 +102,16 @@ def test_sparql_answers_when_the_department_first_received_information_about_the
     assert solution["date"].value == "2009-01-01" and solution["sentence"].value == str(row.sentence)
 
 
+def test_sparql_finds_first_knowledge_from_a_direct_knew_about_claim(embedded_store):
+    batch = westbrook_batch()
+    batch.claims = [c for c in batch.claims if c.type != "CONCERNS"]
+    embedded_store.upsert(batch)
+    query = first_knowledge_query("DCA", "Flood Risk in Eastmere")
+    (row,) = list(parse(export(embedded_store)).query(query))
+    assert str(row.date) == "2010-01-01" and str(row.relation) == KFLOW_NS + "knewAbout"
+    assert str(row.sentence) == 'The Department of Civic Affairs knew about "flood risk in Eastmere" from 2010.'
+
+
 def test_round_trip_keeps_node_and_claim_counts_dates_and_evidence(westbrook):
     graph = parse(export(westbrook, "nt"), "nt")
     counts = westbrook.counts()

@@ -21,15 +21,16 @@ SELECT ?date ?dateEnd ?precision ?sentence ?claim ?source ?relation WHERE {
   FILTER(LCASE(STR(?bodyLabel)) = LCASE(STR(?bodyName)))
   ?topic a skos:Concept ; rdfs:label|skos:altLabel ?topicLabel .
   FILTER(LCASE(STR(?topicLabel)) = LCASE(STR(?topicName)))
-  ?claim a kflow:Claim ; kflow:subject ?body ; kflow:predicate ?relation ; kflow:object ?object ;
+  ?claim a kflow:Claim ; kflow:subject ?body ; kflow:predicate ?relation ;
          kflow:dateStart ?date ; kflow:sentence ?sentence ; prov:wasDerivedFrom ?source .
   OPTIONAL { ?claim kflow:dateEnd ?dateEnd }
   OPTIONAL { ?claim kflow:datePrecision ?precision }
   {
-    FILTER(?relation = kflow:knewAbout && ?object = ?topic)
+    ?claim kflow:predicate kflow:knewAbout ; kflow:object ?topic .
   } UNION {
-    VALUES ?relation { kflow:received kflow:knewAbout kflow:authored }
-    ?object kflow:concerns ?topic .
+    VALUES ?documentRelation { kflow:received kflow:knewAbout kflow:authored }
+    ?claim kflow:predicate ?documentRelation ; kflow:object ?document .
+    ?document kflow:concerns ?topic .
   }
 }
 ORDER BY ?date ?claim
