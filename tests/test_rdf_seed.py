@@ -40,3 +40,15 @@ def test_seed_export_answers_when_the_home_office_first_learnt_of_cse_in_rotherh
     sentence = row["sentence"].value
     assert sentence.strip() and sentence in seed_text, "the evidence must be a verbatim sentence of the seed"
     assert "Home Office" in sentence
+
+
+def test_seed_export_conforms_to_the_shapes(seed_export):
+    import pyshacl
+    import rdflib
+
+    from graph.rdf import SHAPES_FILE
+
+    data, _ = seed_export
+    graph = rdflib.Graph().parse(data=data, format="turtle")
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=rdflib.Graph().parse(SHAPES_FILE), inference="none")
+    assert conforms, text
