@@ -60,7 +60,9 @@ def fail(message: str) -> None:
 @store_option
 @click.option("--published", help="Publication date for these files (YYYY, YYYY-MM or YYYY-MM-DD), when no sidecar gives one.")
 @click.option("--no-extract", is_flag=True, help="Store Sources only, without text extraction.")
-def load(paths: tuple[Path, ...], store_spec: str | None, published: str | None, no_extract: bool) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=lambda: min(os.cpu_count() or 1, 4), show_default="cores, at most 4",
+              help="Processes reading and extracting in parallel (one process writes).")
+def load(paths: tuple[Path, ...], store_spec: str | None, published: str | None, no_extract: bool, workers: int) -> None:
     """Load files and folders (.txt .md .html .pdf .docx .eml .mbox .csv .jsonl) into the store."""
     from loaders.extract import default_extractor
     from loaders.extract.base import NullExtractor
@@ -74,7 +76,7 @@ def load(paths: tuple[Path, ...], store_spec: str | None, published: str | None,
     files, _ = expand_paths(paths)
     try:
         with click.progressbar(length=len(files), label="Loading", file=sys.stderr, show_pos=True) as bar:
-            report = load_paths(paths, store, extractor, published, progress=lambda _: bar.update(1))
+            report = load_paths(paths, store, extractor, published, progress=lambda _: bar.update(1), workers=workers)
     except StoreError as error:
         fail(str(error))
     finally:
@@ -184,7 +186,7 @@ def serve(store_spec: str | None, port: int, host: str) -> None:
 def demo(ctx: click.Context, store_spec: str | None, port: int) -> None:
     """Load the demo corpus in seeds/ and serve the app."""
     try:
-        ctx.invoke(load, paths=(SEEDS,), store_spec=store_spec, published=None, no_extract=False)
+        ctx.invoke(load, paths=(SEEDS,), store_spec=store_spec, published=None, no_extract=False, workers=1)
     except SystemExit as exit_:
         if exit_.code:
             raise

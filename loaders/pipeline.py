@@ -7,10 +7,12 @@ makes re-running an interrupted load finish the rest.
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from graph.model import Batch, Claim, ModelError, Node
 from graph.store import GraphStore
@@ -115,32 +117,69 @@ def document_batch(document: Document, extractor: Extractor) -> Batch:
     return Batch(nodes, [*extraction.claims, *mention_claims(document, extraction)])
 
 
-def load_file(path: Path, store: GraphStore, extractor: Extractor, published: str | None = None) -> FileResult:
-    """Reading and extraction share one time limit (`loaders.time_limit`); storing is not cut short."""
-    try:
-        deadline = Deadline(file_timeout())
-    except ValueError as error:
-        return FileResult(str(path), "failed", reason=str(error))
+def _read(path: Path, published: str | None, deadline: Deadline) -> Document | FileResult:
     try:
         with deadline.running():
-            document = read_document(path, published)
+            return read_document(path, published)
     except ReadError as error:
         return FileResult(str(path), "failed", reason=error.reason)
     except FileTimeout as error:
         return FileResult(str(path), "failed", reason=str(error))
     except Exception as error:  # a reader bug on a hostile file fails that file, never the whole load
         return FileResult(str(path), "failed", reason=f"unexpected reader error ({type(error).__name__}: {error}); please report it")
-    if store.has_source(document.source_id):
-        return FileResult(str(path), "unchanged", document.source_id, warnings=document.warnings)
+
+
+def _extract(document: Document, extractor: Extractor, deadline: Deadline) -> Batch | FileResult:
     try:
         with deadline.running():
-            batch = document_batch(document, extractor)
-        result = store.upsert(batch)
+            return document_batch(document, extractor)
     except (ModelError, ReadError) as error:
-        return FileResult(str(path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}")
+        return FileResult(str(document.path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}")
     except FileTimeout as error:
-        return FileResult(str(path), "failed", document.source_id, reason=str(error))
-    return FileResult(str(path), "loaded", document.source_id, result.nodes_added, result.claims_added, warnings=document.warnings)
+        return FileResult(str(document.path), "failed", document.source_id, reason=str(error))
+
+
+def _store(document: Document, batch: Batch, store: GraphStore) -> FileResult:
+    if store.has_source(document.source_id):
+        return FileResult(str(document.path), "unchanged", document.source_id, warnings=document.warnings)
+    try:
+        result = store.upsert(batch)
+    except ModelError as error:
+        return FileResult(str(document.path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}")
+    return FileResult(str(document.path), "loaded", document.source_id, result.nodes_added, result.claims_added, warnings=document.warnings)
+
+
+def _deadline(path: Path) -> Deadline | FileResult:
+    try:
+        return Deadline(file_timeout())
+    except ValueError as error:
+        return FileResult(str(path), "failed", reason=str(error))
+
+
+def prepare_file(path: Path, extractor: Extractor, published: str | None = None) -> tuple[Document, Batch] | FileResult:
+    """Read and extract one file under the per-file time limit (`loaders.time_limit`); no store needed."""
+    deadline = _deadline(path)
+    if isinstance(deadline, FileResult):
+        return deadline
+    document = _read(path, published, deadline)
+    if isinstance(document, FileResult):
+        return document
+    batch = _extract(document, extractor, deadline)
+    return batch if isinstance(batch, FileResult) else (document, batch)
+
+
+def load_file(path: Path, store: GraphStore, extractor: Extractor, published: str | None = None) -> FileResult:
+    """Reading and extraction share one time limit; storing is not cut short. Stored sources are not re-extracted."""
+    deadline = _deadline(path)
+    if isinstance(deadline, FileResult):
+        return deadline
+    document = _read(path, published, deadline)
+    if isinstance(document, FileResult):
+        return document
+    if store.has_source(document.source_id):
+        return FileResult(str(path), "unchanged", document.source_id, warnings=document.warnings)
+    batch = _extract(document, extractor, deadline)
+    return batch if isinstance(batch, FileResult) else _store(document, batch, store)
 
 
 def load_paths(
@@ -149,14 +188,59 @@ def load_paths(
     extractor: Extractor | None = None,
     published: str | None = None,
     progress: Callable[[FileResult], None] | None = None,
+    workers: int = 1,
 ) -> LoadReport:
-    """Load files and folders into `store`; the report says, per file, what landed or why not."""
+    """Load files and folders into `store`; the report says, per file, what landed or why not.
+
+    With `workers` > 1, reading and extraction run in that many forked processes while this
+    process alone writes to the store, one Source per transaction, in file order.
+    """
     extractor = extractor or NullExtractor()
     files, failures = expand_paths(paths)
     report = LoadReport(list(failures))
-    for path in files:
-        result = load_file(path, store, extractor, published)
+    for result in _results(files, store, extractor, published, workers):
         report.files.append(result)
         if progress:
             progress(result)
     return report
+
+
+def _results(files: list[Path], store: GraphStore, extractor: Extractor, published: str | None, workers: int) -> Iterator[FileResult]:
+    if workers <= 1 or len(files) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for path in files:
+            yield load_file(path, store, extractor, published)
+        return
+    pending = []
+    for path in files:
+        unchanged = _already_stored(path, store)
+        if unchanged:
+            yield unchanged
+        else:
+            pending.append(path)
+    if not pending:
+        return
+    getattr(extractor, "nlp", None)  # a lazily loaded model is loaded now, before forking, so workers share it
+    global _WORKER_JOB
+    _WORKER_JOB = (extractor, published)
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for path, prepared in zip(pending, pool.imap(_prepare_in_worker, pending, chunksize=1)):
+            yield prepared if isinstance(prepared, FileResult) else _store(*prepared, store)
+
+
+def _already_stored(path: Path, store: GraphStore) -> FileResult | None:
+    """Skip a file whose bytes are already a Source, without reading it in a worker (sources are content-addressed)."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    source_id = f"source:{digest[:16]}"
+    return FileResult(str(path), "unchanged", source_id) if store.has_source(source_id) else None
+
+
+_WORKER_JOB: tuple[Extractor, str | None] | None = None
+
+
+def _prepare_in_worker(path: Path) -> tuple[Document, Batch] | FileResult:
+    assert _WORKER_JOB is not None
+    extractor, published = _WORKER_JOB
+    return prepare_file(path, extractor, published)
