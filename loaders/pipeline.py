@@ -219,12 +219,19 @@ def _results(files: list[Path], store: GraphStore, extractor: Extractor, publish
             pending.append(path)
     if not pending:
         return
+    for prepared in prepare_files(pending, extractor, published, workers):
+        yield prepared if isinstance(prepared, FileResult) else _store(*prepared, store)
+
+
+def prepare_files(
+    files: list[Path], extractor: Extractor, published: str | None, workers: int
+) -> Iterator[tuple[Document, Batch] | FileResult]:
+    """`prepare_file` over many files in `workers` forked processes, results in file order."""
     getattr(extractor, "nlp", None)  # a lazily loaded model is loaded now, before forking, so workers share it
     global _WORKER_JOB
     _WORKER_JOB = (extractor, published)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for path, prepared in zip(pending, pool.imap(_prepare_in_worker, pending, chunksize=1)):
-            yield prepared if isinstance(prepared, FileResult) else _store(*prepared, store)
+        yield from pool.imap(_prepare_in_worker, files, chunksize=1)
 
 
 def _already_stored(path: Path, store: GraphStore) -> FileResult | None:

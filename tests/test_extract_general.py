@@ -260,3 +260,31 @@ def test_future_and_possessive_agreement(extractor):
     assert edges(x, "SENT") == set()
     y = run(extractor, "Foundation says ministers ignored its survey on coastal erosion")
     assert edges(y, "AUTHORED") == set()
+
+
+def test_writing_to_someone_sends_them_a_letter(extractor):
+    x = run(extractor, "In 2012 the Saltmarsh Foundation wrote to Dunmore Borough Council about flooding in Portwell.")
+    assert claim(x, "SENT", "Saltmarsh Foundation", "letter from Saltmarsh Foundation").date_start == "2012-01-01"
+    assert ("Dunmore Borough Council", "letter from Saltmarsh Foundation") in edges(x, "RECEIVED")
+
+
+def test_warned_that_gives_knowledge_of_what_the_clause_is_about(extractor):
+    x = run(extractor, "Dr Nia Rowe warned the Ministry of Coastal Affairs in 2013 that homes in Portwell were at risk.")
+    assert claim(x, "KNEW_ABOUT", "Ministry of Coastal Affairs", "homes in Portwell").date_start == "2013-01-01"
+    y = run(extractor, "The Pelham Report was finished in 2014. Ewan Bryce told Harlow Vale Police that the report had been shelved.")
+    assert ("Harlow Vale Police", "Pelham Report") in edges(y, "KNEW_ABOUT")
+
+
+def test_a_hedged_that_clause_gives_nothing(extractor):
+    x = run(extractor, "Dr Nia Rowe told the Ministry of Coastal Affairs that homes in Portwell might be at risk.")
+    assert edges(x, "KNEW_ABOUT") == set()
+
+
+def test_findings_travel_as_their_report(extractor):
+    x = run(extractor, "The Pelham Report was finished in 2014. Its findings were sent to Harlow Vale Police in 2015.")
+    assert claim(x, "RECEIVED", "Harlow Vale Police", "Pelham Report").date_start == "2015-01-01"
+
+
+def test_concerns_raised_with_a_body_are_known_to_it(extractor):
+    x = run(extractor, "Residents raised concerns about flooding in Portwell with Dunmore Borough Council in 2016.")
+    assert claim(x, "KNEW_ABOUT", "Dunmore Borough Council", "flooding in Portwell").date_start == "2016-01-01"

@@ -18,7 +18,7 @@ from graph.model import Node
 from loaders.dates import DateValue
 
 LEXICON = {
-    "SENT": {"send", "forward", "submit", "pass", "deliver", "hand", "provide", "supply", "share", "email", "e-mail", "leak", "circulate", "give", "copy"},
+    "SENT": {"send", "forward", "submit", "pass", "deliver", "hand", "provide", "supply", "share", "email", "e-mail", "leak", "circulate", "give", "copy", "raise"},
     "RECEIVED": {"receive", "obtain"},
     "COMMISSIONED": {"commission", "order", "fund", "instruct", "ask", "appoint", "launch", "request", "engage", "set"},
     "AUTHORED": {"write", "author", "produce", "compile", "prepare", "draft", "co-author", "pen", "conduct", "undertake"},
@@ -34,6 +34,7 @@ REQUESTING = {"ask", "instruct", "request", "order"}  # commission a body or per
 WORK_VERBS = {"write", "produce", "prepare", "review", "investigate", "examine", "inquire", "enquire", "study", "report",
               "conduct", "carry", "undertake", "audit", "assess", "evaluate", "look", "lead", "chair", "research", "compile", "draft"}
 CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "pcomp"}
+INFORMATION_NOUNS = {"concern", "complaint", "warning", "allegation", "information", "evidence", "detail", "claim", "fear", "report"}
 ARCHIVE_NOUNS = {"archive", "file", "record", "paper", "register", "database"}
 TOPIC_PREPS = {"about", "of", "over", "on", "regarding", "concerning"}
 
@@ -156,6 +157,16 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
         yield from _knowledge(verb, lemma, subj_refs, obj_refs, rec_refs, topic_of, base, rule, passive)
         return
     reports = [r for r in obj_refs if r.node.label == "Report"]
+    if edge in ("SENT", "RECEIVED") and not reports:  # "raised concerns with X about T", "received complaints about T"
+        info = [o for o in objects if o.lemma_.lower() in INFORMATION_NOUNS]
+        if edge == "SENT" and not rec_refs:  # the parser often hangs "with the council" inside the topic phrase
+            rec_refs = [r for o in info for t in o.subtree for p in _prep_objects(t, {"to", "with"}) for r in refs(p)]
+        knowers = rec_refs if edge == "SENT" else subj_refs
+        topics = [t for o in info for t in (topic_of(p) for p in _prep_objects(o, TOPIC_PREPS)) if t]
+        for knower in (k for k in knowers if k.node.label in ("Agency", "Person")):
+            for topic in topics:
+                yield RawClaim("KNEW_ABOUT", knower, topic, verb, min(0.75, knower.confidence, topic.confidence), rule + ".information")
+        return
     if edge == "SENT":
         for report in reports:
             anchor = _anchor(verb, report)
@@ -198,11 +209,20 @@ def _knowledge(verb: Token, lemma: str, subj_refs: list[Ref], obj_refs: list[Ref
             topics = [t for t in (topic_of(o) for o in _prep_objects(verb, {"to"})) if t and t.node.label == "Topic"]
     elif not topics:
         topics = [r for r in obj_refs if r.node.label == "Report"] or [t for t in (topic_of(o) for o in _children(verb, "dobj")) if t]
+    if not topics:  # "warned X that residents were at risk", "knew that the audit had found ...": what the clause is about
+        topics = [t for c in _children(verb, "ccomp") if not is_negated_or_hedged(c) for t in _clause_topics(c, topic_of)]
     for knower in knowers:
         if knower.node.label not in ("Agency", "Person"):
             continue
         for topic in topics:
             yield RawClaim("KNEW_ABOUT", knower, topic, verb, min(base, knower.confidence, topic.confidence), rule)
+
+
+def _clause_topics(clause: Token, topic_of: TopicOf) -> list[Ref]:
+    """A that-clause's subject (or, failing that, object) as the topic known: a report it names, else its noun phrase."""
+    arguments = _children(clause, "nsubj", "nsubjpass") or _children(clause, "dobj")
+    found = [t for t in (topic_of(a) for a in arguments) if t]
+    return [Ref(t.node, min(t.confidence, 0.7), t.token) for t in found]
 
 
 def nominal_knowledge(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:

@@ -307,8 +307,10 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
             cluster.node = Node(node_id("Report", cluster.named), "Report", cluster.named, [], props)
             continue
         words = [*modifiers, *([str(date.year)] if date and date.precision != "decade" else []), cluster.lemma]
-        name = f"{cluster.lemma} from {cluster.sender}" if cluster.sender and cluster.lemma in CORRESPONDENCE else " ".join(words)
-        cluster.node = Node(node_id("Report", f"{name} {source_id.split(':')[-1]}"), "Report", name, [], props)
+        by_sender = bool(cluster.sender) and cluster.lemma in CORRESPONDENCE
+        name = f"{cluster.lemma} from {cluster.sender}" if by_sender else " ".join(words)
+        aliases = [cluster.lemma] if by_sender else []  # what the text calls it: "the letter"
+        cluster.node = Node(node_id("Report", f"{name} {source_id.split(':')[-1]}"), "Report", name, aliases, props)
     for cluster in clusters:
         for report in cluster.mentions:
             report.mention.node = cluster.node

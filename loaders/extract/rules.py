@@ -33,6 +33,7 @@ REPORT_PRONOUNS = {"it", "its"}
 STAFF_NOUNS = {"official", "officer", "staff", "employee", "civil servant", "manager", "representative", "member", "spokesman", "spokeswoman", "spokesperson",
                "department", "unit", "team", "division", "section", "directorate", "office", "branch"}  # people and units stand for their body
 _OFFICE_FOR = re.compile(r"^(?:the\s+)?(?:Secretary of State|Minister(?: of State)?)\s+for\s+(.+)$", re.I)
+FINDINGS_NOUNS = {"finding", "conclusion", "recommendation"}  # a report's findings travel as the report
 COUNCIL_TITLES = {"councillor", "cllr", "cllr."}  # a councillor sits on the council the text is about
 PUBLICATION_NOUNS = {"publication", "release", "launch", "completion"}
 
@@ -273,6 +274,14 @@ class DocumentRun:
         if mention is not None:
             return [relations.Ref(self._node(mention.node), mention.confidence, token)] if mention.node else []
         lower = token.lower_
+        if token.lemma_.lower() in FINDINGS_NOUNS and token.pos_ == "NOUN":  # "its findings", "the review's conclusions"
+            owners = [c for c in token.children if c.dep_ == "poss"] + relations._prep_objects(token, {"of"})
+            found = [r for o in owners for r in self.refs(doc_index, o) if r.node.label == "Report"]
+            if found or owners and not all(o.lower_ in ("its", "their") for o in owners):
+                return [relations.Ref(r.node, min(r.confidence, 0.75), token) for r in found]
+            sentence = self.parse.sentence_of(doc_index, token).index
+            report = reports.pronoun_report(self.reports, sentence, token.i, doc_index)
+            return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)] if report and report.mention.node else []
         if token.lemma_.lower() == "copy" and token.pos_ == "NOUN":  # "a copy of the report" / "received a copy"
             of = relations._prep_objects(token, {"of"})
             if of:
@@ -337,6 +346,7 @@ class DocumentRun:
                 raw += list(relations.verb_claims(token, refs, topic_of))
                 raw += list(relations.archive_claims(token, refs))
                 raw += list(relations.membership_claims(token, refs))
+                raw += self._written_to(sentence, token, refs)
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
             elif token.pos_ == "ADJ":
@@ -348,6 +358,23 @@ class DocumentRun:
                 self._publication_date(report, dates)
                 for claim in self._report_phrase_claims(report, refs):
                     self._add(claim, sentence, dates)
+
+    def _written_to(self, sentence: Sentence, verb: Token, refs) -> list[relations.RawClaim]:
+        """"X wrote to Y": a letter from X (the same node as an explicit "letter from X"), sent by X, received by Y."""
+        if verb.lemma_.lower() != "write" or relations._children(verb, "dobj") or relations.is_negated_or_hedged(verb):
+            return []
+        recipients = [r for t in relations._prep_objects(verb, {"to"}) for r in refs(t) if r.node.label in ("Agency", "Person")]
+        senders = [r for t in relations._subjects(verb) for r in refs(t) if r.node.label in ("Agency", "Person")] if recipients else []
+        found = []
+        for sender in senders:
+            name = f"letter from {sender.node.name}"
+            letter = self._node(Node(node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"), "Report", name, ["letter"], {"kind": "letter"}))
+            target = relations.Ref(letter, 0.75, verb)
+            found.append(relations.RawClaim("SENT", sender, target, verb, min(0.75, sender.confidence), "write.to"))
+            if sender.node.label == "Person":
+                found.append(relations.RawClaim("AUTHORED", sender, target, verb, min(0.75, sender.confidence), "write.to"))
+            found += [relations.RawClaim("RECEIVED", r, target, verb, min(0.75, r.confidence), "write.to.recipient") for r in recipients]
+        return found
 
     def _publication_date(self, report: reports.ReportMention, dates: list[tuple[int, int, DateValue]]) -> None:
         """"until 2014, with the publication of the Jay report" / "the report, published in 2014": the report's date."""

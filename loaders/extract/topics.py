@@ -23,6 +23,11 @@ def _temporal(token: Token) -> bool:
     return token.ent_type_ == "DATE" or token.like_num and len(token.text) == 4 and token.text[:2] in ("18", "19", "20")
 
 
+def _names_a_party(prep: Token) -> bool:
+    """"... with the council", "... to Harlow Vale Police": a body or person the statement is addressed to."""
+    return prep.lower_ in ("with", "to", "by") and any(o.dep_ == "pobj" and o.ent_type_ in ("ORG", "PERSON") for o in prep.children)
+
+
 def _is_temporal_prep(prep: Token) -> bool:
     objects = [o for o in prep.children if o.dep_ == "pobj"]
     return prep.lower_ in TIME_PREPS or bool(objects) and all(_temporal(o) for o in objects)
@@ -36,7 +41,7 @@ def topic_tokens(token: Token) -> list[Token]:
         if child.dep_ in CUT_DEPS or _temporal(child) or child.dep_ in ("advmod", "npadvmod"):
             return False
         if child.dep_ == "prep":
-            return not _is_temporal_prep(child)
+            return not _is_temporal_prep(child) and not _names_a_party(child)
         return True
 
     def walk(t: Token) -> None:
