@@ -13,6 +13,7 @@ import click
 
 from graph.store import ReadOnlyQueryError, StoreError
 from kflow.stores import describe, open_store, resolve_spec
+from kflow.terminal import visible
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
@@ -146,7 +147,7 @@ def query(cypher: str, store_spec: str | None, as_json: bool) -> None:
 def _cell(value: object) -> str:
     """One table cell on one line: control characters made visible so text can't forge output."""
     text = value if isinstance(value, str) else json.dumps(value, default=str)
-    return text.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r").replace("\x1b", "\\x1b")
+    return visible(text)
 
 
 @main.command()

@@ -37,6 +37,7 @@ from graph.model import Claim
 from graph.schema import SCHEMA
 from graph.store import GraphStore, StoreError
 from kflow.stores import open_store
+from kflow.terminal import visible
 
 store_option = click.option("--store", "store_spec", envvar="KFLOW_STORE", default=None,
                             help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI. Env: KFLOW_STORE.")
@@ -72,7 +73,7 @@ def _analysis(store_spec: str | None) -> Iterator[GraphStore]:
 
 def _clean(text: str) -> str:
     """One line, control characters made visible, so document text cannot forge terminal output."""
-    return text.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("\x1b", "\\x1b")
+    return visible(text.replace("\n", " ").replace("\t", " ").replace("\r", " "))
 
 
 def _claim_line(G, claim: Claim, indent: str = "  ") -> str:

@@ -1,0 +1,22 @@
+"""Document text shown in a terminal: control characters made visible so text cannot forge output.
+
+ANSI/VT escapes (7-bit ESC and the 8-bit CSI 0x9b), bells, backspaces, carriage returns and the
+Unicode bidi overrides ("Trojan Source") can redraw, reorder or hide what a table shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def visible(text: str) -> str:
+    """`text` with every control or bidi character written as an escape (\\n, \\x1b, \\u202e)."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
