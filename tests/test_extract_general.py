@@ -288,3 +288,15 @@ def test_findings_travel_as_their_report(extractor):
 def test_concerns_raised_with_a_body_are_known_to_it(extractor):
     x = run(extractor, "Residents raised concerns about flooding in Portwell with Dunmore Borough Council in 2016.")
     assert claim(x, "KNEW_ABOUT", "Dunmore Borough Council", "flooding in Portwell").date_start == "2016-01-01"
+
+
+def test_definite_plural_documents_are_documents(extractor):
+    x = run(extractor, "The emails were forwarded to the Ministry of Coastal Affairs in 2012 by Ewan Bryce.")
+    assert claim(x, "RECEIVED", "Ministry of Coastal Affairs", "emails").date_start == "2012-01-01"
+    y = run(extractor, "Reports show that Harlow Vale Police was busy in 2012.")
+    assert not [n for n in y.nodes if n.label == "Report"]
+
+
+def test_carried_out_by_is_authorship(extractor):
+    x = run(extractor, "The audit, carried out by Fenn Analytics, was delivered to Harlow Vale Police in 2015.")
+    assert ("Fenn Analytics", "audit") in edges(x, "AUTHORED")

@@ -21,7 +21,7 @@ LEXICON = {
     "SENT": {"send", "forward", "submit", "pass", "deliver", "hand", "provide", "supply", "share", "email", "e-mail", "leak", "circulate", "give", "copy", "raise"},
     "RECEIVED": {"receive", "obtain"},
     "COMMISSIONED": {"commission", "order", "fund", "instruct", "ask", "appoint", "launch", "request", "engage", "set"},
-    "AUTHORED": {"write", "author", "produce", "compile", "prepare", "draft", "co-author", "pen", "conduct", "undertake"},
+    "AUTHORED": {"write", "author", "produce", "compile", "prepare", "draft", "co-author", "pen", "conduct", "undertake", "carry"},
     "PUBLISHED": {"publish", "release", "issue"},
     "KNEW_ABOUT": {"know", "learn", "discover", "realise", "realize", "warn", "tell", "inform", "alert", "notify", "brief", "advise"},
 }
@@ -144,8 +144,8 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
     edge = VERB_TYPE.get(lemma)
     if edge is None or verb.pos_ not in ("VERB", "AUX") or is_negated_or_hedged(verb):
         return
-    if lemma in ("hand", "set") and not any(c.dep_ == "prt" for c in verb.children):
-        return
+    if lemma in ("hand", "set", "carry") and not any(c.dep_ == "prt" for c in verb.children):
+        return  # "hand over", "set up", "carry out"
     subjects, objects, recipients = arguments(verb)
     subj_refs = [r for t in subjects for r in refs(t)]
     obj_refs = [r for t in objects for r in refs(t)]

@@ -154,8 +154,9 @@ def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str 
     lefts = list(token.lefts)
     dets = [c.lower_ for c in lefts if c.dep_ in ("det", "nummod", "predet", "poss")]
     counted = [c for c in lefts if c.dep_ == "nummod" and c.like_num and c.lower_ != "one"]
-    if token.tag_ in ("NNS", "NNPS") and not counted or any(d in QUANTIFIERS for d in dets):
-        return None
+    definite_plural = any(d in ("the", "these", "those") or d in POSSESSIVE_PRONOUNS or d.endswith("'s") for d in dets)
+    if token.tag_ in ("NNS", "NNPS") and not (counted or definite_plural) or any(d in QUANTIFIERS for d in dets):
+        return None  # "reports show" is no particular set of documents; "the emails", "three letters" are
     sentence = parse._sentence_of[(doc_index, token.sent.start)]
     proper = [c for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
     owner = [parse.at(doc_index, c) for c in proper]
@@ -179,7 +180,7 @@ def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str 
         determiner = "bare"
     mention = Mention("report", doc_index, token.i, token.i + 1, sentence, token.text)
     parse.add(mention)
-    head = token.lower_ if counted else token.lemma_.lower()  # "three letters" stay plural
+    head = token.lower_ if counted or token.tag_ in ("NNS", "NNPS") else token.lemma_.lower()  # "three letters", "the emails" stay plural
     return ReportMention(mention, token, head, determiner, modifiers, date, None)
 
 
