@@ -300,3 +300,8 @@ def test_definite_plural_documents_are_documents(extractor):
 def test_carried_out_by_is_authorship(extractor):
     x = run(extractor, "The audit, carried out by Fenn Analytics, was delivered to Harlow Vale Police in 2015.")
     assert ("Fenn Analytics", "audit") in edges(x, "AUTHORED")
+
+
+def test_a_title_subject_with_a_name_in_apposition_is_that_person(extractor):
+    x = run(extractor, "Dunmore Borough Council's chief executive, Rob Tay, received the dossier in 2017.")
+    assert claim(x, "RECEIVED", "Rob Tay", "dossier").date_start == "2017-01-01"

@@ -274,6 +274,9 @@ class DocumentRun:
         if mention is not None:
             return [relations.Ref(self._node(mention.node), mention.confidence, token)] if mention.node else []
         lower = token.lower_
+        named = [r for c in token.children if c.dep_ == "appos" for r in self._refs_one(doc_index, c)]
+        if named and token.pos_ in ("NOUN", "PROPN"):  # "the council's chief executive, Rob Tay, received ..."
+            return named
         if token.lemma_.lower() in FINDINGS_NOUNS and token.pos_ == "NOUN":  # "its findings", "the review's conclusions"
             owners = [c for c in token.children if c.dep_ == "poss"] + relations._prep_objects(token, {"of"})
             found = [r for o in owners for r in self.refs(doc_index, o) if r.node.label == "Report"]

@@ -85,6 +85,8 @@ def read_eml(path: Path) -> Document:
     out = _Text()
     reader = _MessageReader(document, out, domain_map_for(path), data)
     title, published = reader.read(message, document.warnings)
+    if not out.text.strip():
+        raise ReadError(path, "e-mail has no readable header or body text")
     document.text = out.text
     document.title, document.published = title, published
     document.published_precision = "day" if published else None
