@@ -166,3 +166,10 @@ def test_off_the_main_thread_there_is_no_time_limit_and_the_load_still_works(tmp
     worker.join(30)
     assert stalls == [1] and [f.status for f in result[0].files] == ["loaded", "loaded"]
     store.close()
+
+
+def test_a_truncated_email_with_nothing_readable_is_refused_not_stored_empty(tmp_path):
+    """Found by bench_fuzz: 'From: Tom Reyes <' used to give a Document whose text was blank."""
+    path = tmp_path / "cut.eml"
+    path.write_bytes(b"From: Tom Reyes <")
+    assert check_file(path).kind == "read_error"
