@@ -305,3 +305,15 @@ def test_carried_out_by_is_authorship(extractor):
 def test_a_title_subject_with_a_name_in_apposition_is_that_person(extractor):
     x = run(extractor, "Dunmore Borough Council's chief executive, Rob Tay, received the dossier in 2017.")
     assert claim(x, "RECEIVED", "Rob Tay", "dossier").date_start == "2017-01-01"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dunmore Borough Council failed to send the survey to Harlow Vale Police in 2014.",
+    "Dunmore Borough Council refused to share the survey with Harlow Vale Police in 2014.",
+    "Dunmore Borough Council agreed to send the survey to Harlow Vale Police in 2014.",
+    "Harlow Vale Police allegedly received the survey in 2013.",
+    "Campaigners claim that Harlow Vale Police received the survey in 2013.",
+])
+def test_unrealised_or_unverified_transfers_give_no_claims(extractor, sentence):
+    x = run(extractor, sentence)
+    assert edges(x, "SENT") == set() and edges(x, "RECEIVED") == set()

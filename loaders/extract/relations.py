@@ -29,6 +29,9 @@ VERB_TYPE = {lemma: edge for edge, lemmas in LEXICON.items() for lemma in lemmas
 TELLING = {"warn", "tell", "inform", "alert", "notify", "brief", "advise"}
 HEDGES = {"may", "might", "could", "would", "should", "will", "shall", "'ll"}  # modal or future: not (yet) a fact
 DENIALS = {"deny", "dispute", "doubt", "reject", "question", "refute"}
+NOT_DONE = {"fail", "refuse", "decline", "neglect", "omit", "forget", "try", "attempt", "plan", "intend", "promise", "want", "hope", "seek", "threaten", "offer", "agree", "expect", "need"}  # "failed to send": no sending
+UNVERIFIED = {"allege", "claim", "suggest", "believe", "suspect", "speculate", "appear", "seem", "assume", "guess"}  # "X claims Y received"
+HEDGE_ADVERBS = {"allegedly", "reportedly", "possibly", "perhaps", "probably", "apparently", "supposedly", "maybe", "likely", "purportedly"}
 ASKING = {"ask", "wonder", "question", "investigate", "examine", "consider", "establish", "determine", "explore", "assess", "inquire", "enquire", "query"}
 REQUESTING = {"ask", "instruct", "request", "order"}  # commission a body or person only when asked to do work
 WORK_VERBS = {"write", "produce", "prepare", "review", "investigate", "examine", "inquire", "enquire", "study", "report",
@@ -75,6 +78,12 @@ def is_negated_or_hedged(verb: Token) -> bool:
             if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
                 return True
         if node.lemma_.lower() in DENIALS and node.i != verb.i:
+            return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in NOT_DONE:
+            return True  # "refused to share the report": the sharing did not happen
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in UNVERIFIED:
+            return True
+        if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in node.children):
             return True
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in ASKING and any(c.tag_ in ("WP", "WDT", "WRB") for c in node.subtree if c.i < node.i):
             return True  # "asked what the council knew": an embedded question, not an assertion
