@@ -317,3 +317,9 @@ def test_a_title_subject_with_a_name_in_apposition_is_that_person(extractor):
 def test_unrealised_or_unverified_transfers_give_no_claims(extractor, sentence):
     x = run(extractor, sentence)
     assert edges(x, "SENT") == set() and edges(x, "RECEIVED") == set()
+
+
+def test_a_coordinated_participle_shares_the_passive_subject(extractor):
+    x = run(extractor, "The survey was commissioned by Dunmore Borough Council in 2010 and written by Rob Tay in 2011.")
+    assert ("Dunmore Borough Council", "survey") in edges(x, "COMMISSIONED")
+    assert claim(x, "AUTHORED", "Rob Tay", "survey").date_start == "2011-01-01"

@@ -119,10 +119,11 @@ def _subjects(verb: Token) -> list[Token]:
 def arguments(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
     """(subjects, objects, recipients) of a relation verb, voice and clause type taken into account."""
     passive = bool(_children(verb, "nsubjpass", "auxpass"))
+    shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not passive and not _children(verb, "nsubj") and bool(_children(verb.head, "nsubjpass"))
     recipients = _prep_objects(verb, {"to", "with"}) + _children(verb, "dative")
-    if passive:
+    if passive or shared:  # "was commissioned by X and written by Y": the second participle shares the passive subject
         subjects = _prep_objects(verb, {"by"})
-        objects = _children(verb, "nsubjpass")
+        objects = _children(verb if passive else verb.head, "nsubjpass")
         if _children(verb, "dobj"):  # "the Home Office was sent the report"
             recipients, objects = objects, _children(verb, "dobj")
             if not subjects:  # "was given the report by X": the parser hangs the agent on the object
