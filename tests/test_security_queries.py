@@ -85,7 +85,7 @@ def test_the_console_refuses_every_kind_of_write(store: GraphStore, tmp_path: Pa
 
 
 SLOW = {
-    "embedded": "MATCH (a), (b), (c) WHERE a.name + b.name + c.name = 'SYNTHETIC' RETURN count(*)",
+    "embedded": "MATCH (a), (b), (c), (d) WHERE a.name + b.name + c.name + d.name = 'SYNTHETIC' RETURN count(*)",
     "neo4j": "MATCH (a), (b), (c), (d) WHERE a.name + b.name + c.name + d.name = 'SYNTHETIC' RETURN count(*)",
 }
 
