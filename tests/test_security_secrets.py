@@ -20,7 +20,7 @@ from kflow.stores import unprotected_server_warning
 
 KFLOW = str(Path(sys.executable).with_name("kflow"))
 COMMANDS = [["stats"], ["query", "RETURN 1"], ["trace", "Northshire Police", "University of Eastmere"],
-            ["first-knowledge", "Northshire Police"], ["remove", "source:0000000000000000"]]
+            ["remove", "source:0000000000000000"]]
 
 
 def _password() -> str:
