@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,6 +23,8 @@ from loaders.readers import read_document, supported_extensions
 from loaders.time_limit import Deadline, FileTimeout, file_timeout
 
 SKIPPED_SUFFIXES = (".meta.yaml",)
+FILES_PER_TASK = 16  # files a worker reads and extracts per task
+BATCH_CHARS = 100_000  # text extracted in one batch; larger documents go alone
 
 
 @dataclass
@@ -110,9 +113,14 @@ def mention_claims(document: Document, extraction: Extraction) -> list[Claim]:
 
 
 def document_batch(document: Document, extractor: Extractor) -> Batch:
+    return extracted_batch(document, extractor.extract(document))
+
+
+def extracted_batch(document: Document, found: Extraction) -> Batch:
+    """The Source, the reader's structured claims and the extractor's `found`, with their MENTIONS."""
     extraction = Extraction()
     extraction.extend(document.structured)
-    extraction.extend(extractor.extract(document))
+    extraction.extend(found)
     nodes = [source_node(document), *extraction.nodes]
     return Batch(nodes, [*extraction.claims, *mention_claims(document, extraction)])
 
@@ -226,12 +234,23 @@ def _results(files: list[Path], store: GraphStore, extractor: Extractor, publish
 def prepare_files(
     files: list[Path], extractor: Extractor, published: str | None, workers: int
 ) -> Iterator[tuple[Document, Batch] | FileResult]:
-    """`prepare_file` over many files in `workers` forked processes, results in file order."""
-    getattr(extractor, "nlp", None)  # a lazily loaded model is loaded now, before forking, so workers share it
+    """`prepare_file` over many files in `workers` forked processes, results in file order.
+
+    Each task is a run of up to FILES_PER_TASK consecutive files (`prepare_run`), fewer when there
+    are few files, so both workers stay busy while spaCy parses several documents per call.
+    """
+    warm = getattr(extractor, "warm", None)
+    if callable(warm):
+        warm()  # the model and caches load now, before forking, so workers share them
+    else:
+        getattr(extractor, "nlp", None)
     global _WORKER_JOB
     _WORKER_JOB = (extractor, published)
+    size = max(1, min(FILES_PER_TASK, len(files) // (workers * 4)))
+    runs = [files[i: i + size] for i in range(0, len(files), size)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_prepare_in_worker, files, chunksize=1)
+        for results in pool.imap(_prepare_in_worker, runs):
+            yield from results
 
 
 def _already_stored(path: Path, store: GraphStore) -> FileResult | None:
@@ -247,7 +266,59 @@ def _already_stored(path: Path, store: GraphStore) -> FileResult | None:
 _WORKER_JOB: tuple[Extractor, str | None] | None = None
 
 
-def _prepare_in_worker(path: Path) -> tuple[Document, Batch] | FileResult:
+def _prepare_in_worker(paths: list[Path]) -> list[tuple[Document, Batch] | FileResult]:
     assert _WORKER_JOB is not None
     extractor, published = _WORKER_JOB
-    return prepare_file(path, extractor, published)
+    return prepare_run(paths, extractor, published)
+
+
+def prepare_run(paths: list[Path], extractor: Extractor, published: str | None = None) -> list[tuple[Document, Batch] | FileResult]:
+    """`prepare_file` on each path, with the same results, but extraction batched where it can be.
+
+    With an extractor that has `extract_batch`, the readable documents are extracted in groups of up
+    to BATCH_CHARS of text. Each file keeps one time limit for reading and extraction: a group gets
+    one file's limit, and a group that overruns it or fails is redone file by file, each with what is
+    left of its own limit, so a hostile or broken file fails alone.
+    """
+    batch = getattr(extractor, "extract_batch", None)
+    if not callable(batch) or len(paths) < 2:
+        return [prepare_file(path, extractor, published) for path in paths]
+    results: list[tuple[Document, Batch] | FileResult | None] = [None] * len(paths)
+    group: list[tuple[int, Document, float]] = []  # (position, document, seconds its reading took)
+    for position, path in enumerate(paths):
+        deadline = _deadline(path)
+        read = deadline if isinstance(deadline, FileResult) else _read(path, published, deadline)
+        if isinstance(read, FileResult):
+            results[position] = read
+            continue
+        if group and sum(len(d.text) for _, d, _ in group) + len(read.text) > BATCH_CHARS:
+            _extract_group(group, extractor, results)
+            group = []
+        group.append((position, read, deadline.seconds - (deadline.ends - time.monotonic())))
+    _extract_group(group, extractor, results)
+    assert all(r is not None for r in results)
+    return results  # type: ignore[return-value]
+
+
+def _extract_group(group: list[tuple[int, Document, float]], extractor: Extractor, results: list) -> None:
+    found = None
+    if len(group) > 1:
+        try:
+            with Deadline(file_timeout()).running():
+                found = extractor.extract_batch([document for _, document, _ in group])  # type: ignore[attr-defined]
+        except (ModelError, ReadError, FileTimeout):
+            found = None  # redone file by file below, so the failure lands on its own file
+    for i, (position, document, spent) in enumerate(group):
+        if found is None:
+            deadline = Deadline(file_timeout())
+            deadline.ends -= spent
+            results[position] = _finish(document, _extract(document, extractor, deadline))
+            continue
+        try:
+            results[position] = (document, extracted_batch(document, found[i]))
+        except (ModelError, ReadError) as error:
+            results[position] = FileResult(str(document.path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}")
+
+
+def _finish(document: Document, batch: Batch | FileResult) -> tuple[Document, Batch] | FileResult:
+    return batch if isinstance(batch, FileResult) else (document, batch)

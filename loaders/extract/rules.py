@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-from typing import Iterable
+from itertools import islice
+from typing import Iterable, Sequence
 
 from spacy.tokens import Token
 
@@ -27,6 +28,7 @@ from loaders.extract.mentions import DocumentParse, Mention, Sentence, parse_doc
 from loaders.extract.nlp import MODEL, chunks, load_pipeline
 from loaders.resolve import DocumentContext, Resolver, define_acronyms
 
+PIPE_BATCH = 64  # paragraphs per spaCy minibatch
 PRONOUN_CONFIDENCE = 0.6
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 REPORT_PRONOUNS = {"it", "its"}
@@ -63,16 +65,30 @@ class RuleExtractor:
     def nlp(self):
         return load_pipeline(self.model)
 
+    def warm(self) -> None:
+        """Load the model and the date parser now, so processes forked afterwards share them loaded."""
+        self.nlp
+        parse_date("1 March 2000")
+
     def extract(self, document: Document) -> Extraction:
-        pieces = list(chunks(document.text))
-        docs = list(self.nlp.pipe([text for _, text in pieces], batch_size=64))
-        return DocumentRun(self, document, docs, [offset for offset, _ in pieces]).run()
+        return self.extract_batch([document])[0]
+
+    def extract_batch(self, documents: Sequence[Document]) -> list[Extraction]:
+        """Extractions in input order, the same as `extract` on each. All documents' paragraphs go
+        through one `nlp.pipe` stream, so spaCy's per-call and per-minibatch costs are paid once per
+        batch rather than per document; the stream is lazy, so only a minibatch of parses is held."""
+        pieces = [list(chunks(document.text)) for document in documents]
+        parsed = self.nlp.pipe((text for own in pieces for _, text in own), batch_size=PIPE_BATCH)
+        return [
+            DocumentRun(self, document, list(islice(parsed, len(own))), [offset for offset, _ in own]).run()
+            for document, own in zip(documents, pieces)
+        ]
 
     def extract_many(self, documents: Iterable[Document], n_process: int = 1) -> list[Extraction]:
         """Extractions in input order; with n_process > 1, documents are shared out to worker processes."""
         documents = list(documents)
         if n_process <= 1 or len(documents) < 2 or self.store is not None:
-            return [self.extract(d) for d in documents]
+            return self.extract_batch(documents)
         self.nlp  # load before forking so workers share the loaded model
         context = multiprocessing.get_context("fork")
         with context.Pool(n_process, initializer=_init_worker, initargs=(self.model,)) as pool:
