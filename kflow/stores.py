@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from graph.store import GraphStore, StoreError
@@ -51,7 +52,11 @@ def open_store(spec: str | None = None, read_only: bool = False) -> GraphStore:
 
         return EmbeddedStore(spec.removeprefix("embedded:") or "./kflow-data", read_only=read_only)
     if spec.startswith(NEO4J_SCHEMES):
+        from dotenv import load_dotenv
+
         from graph.neo4j_store import Neo4jStore
+
+        load_dotenv(Path.cwd() / ".env", override=False)  # NEO4J_USER/NEO4J_PASSWORD; the environment wins
 
         store = Neo4jStore.from_uri(spec, read_only=read_only)
         warning = unprotected_server_warning(store.connection.uri, store.connection.auth)
