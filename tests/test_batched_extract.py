@@ -5,6 +5,7 @@ Uses the synthetic gold corpus (fictional bodies and people) through the real mo
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,29 @@ def test_a_failing_batch_is_redone_file_by_file_and_only_the_bad_file_fails(file
     assert [Path(r[1]).name for r in failed] == ["empty.txt", "news_02_police_knew.txt"]
     assert "extraction produced invalid data" in failed[1][2]
     assert [r for r in results if r[0] != "failed"] == [o for o in one_by_one if o[0] != "failed" and "news_02" not in o[0]]
+
+
+class _StallsOn(RuleExtractor):
+    """The real extractor, made to hang on one document (a hostile file)."""
+
+    def extract_batch(self, documents: list[Document]) -> list[Extraction]:
+        if any("never finishes" in d.text for d in documents):
+            time.sleep(30)
+        return super().extract_batch(documents)
+
+
+def test_a_batch_over_the_time_limit_is_redone_file_by_file_and_only_the_slow_file_fails(tmp_path, monkeypatch):
+    monkeypatch.setenv("KFLOW_FILE_TIMEOUT", "1")
+    texts = ["SYNTHETIC: Northshire Police wrote to the Department of Civic Affairs in 2009.\n",
+             "SYNTHETIC: this one never finishes extracting.\n",
+             "SYNTHETIC: the University of Eastmere sent a report to Northshire Police in 2011.\n"]
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(tmp_path / f"doc{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    results = prepare_run(paths, _StallsOn())
+    assert time.monotonic() - started < 10
+    assert [isinstance(r, FileResult) for r in results] == [False, True, False]
+    assert "1-second limit per file (KFLOW_FILE_TIMEOUT)" in results[1].reason
+    assert all(any(c.type == "SENT" for c in r[1].claims) for r in (results[0], results[2]))
