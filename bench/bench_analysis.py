@@ -49,10 +49,10 @@ def build(path: Path, spec: SyntheticSpec) -> float:
 
 
 def build_neo4j(store, spec: SyntheticSpec) -> float:
-    """Load the graph with `Neo4jStore.upsert`, 10,000 nodes or claims per upsert (one transaction each)."""
+    """Load the graph with `Neo4jStore.upsert`, 10,000 nodes or claims per upsert (one transaction each).
+    Upserts merge by id, so a reused home left half loaded is completed, not duplicated."""
     if store.counts().total_claims >= spec.claims:
         return 0.0
-    store.wipe()
     started = time.perf_counter()
     for batch in batches(spec, chunk=NEO4J_UPSERT_CLAIMS):
         for i in range(0, len(batch.nodes), NEO4J_UPSERT_CLAIMS):
