@@ -63,6 +63,9 @@ class Node:
     @property
     def keys(self) -> list[str]:
         """Lookup keys of the name and every alias; what `find_nodes` matches against."""
+        if not self.aliases:
+            key = name_key(self.name)
+            return [key] if key else []
         return sorted({name_key(n) for n in [self.name, *self.aliases]} - {""})
 
     def merged_with(self, other: "Node") -> "Node":
