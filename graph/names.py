@@ -9,14 +9,13 @@ _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
-_PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
 def name_key(name: str) -> str:
     """Case-, accent-, punctuation- and leading-article-insensitive key ("The Home Office" -> "home office")."""
-    if _PLAIN.fullmatch(name):  # fast path for the common plain-ASCII name, same result as below
-        words = name.lower().split(" ")
+    if name.isascii() and name.replace(" ", "").isalnum():  # fast path for plain ASCII names, same result as below
+        words = name.lower().split()
         return " ".join(words[1:]) if len(words) > 1 and words[0] in _ARTICLES else " ".join(words)
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
     text = _ARTICLE.sub("", text)
