@@ -47,7 +47,9 @@ def export(folder: str) -> dict:
     from graph.embedded import EmbeddedStore
     from graph.rdf import export_rdf
 
-    with EmbeddedStore(Path(folder), read_only=True) as store:
+    from kflow.cli_export import EXPORT_CACHE_MB
+
+    with EmbeddedStore(Path(folder), read_only=True, cache_mb=EXPORT_CACHE_MB) as store:
         opened_mb = peak_mb()
         started = time.perf_counter()
         with open(os.devnull, "wb") as out:

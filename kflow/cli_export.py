@@ -13,6 +13,8 @@ from graph.rdf import DEFAULT_BASE, FORMATS, ExportError, export_rdf
 from graph.store import StoreError
 from kflow.stores import describe, open_store
 
+EXPORT_CACHE_MB = 256  # a streamed export reads each page once: a small cache keeps memory flat
+
 
 @click.command("export")
 @click.option("--format", "-f", "format_", type=click.Choice(FORMATS), default="turtle", show_default=True,
@@ -31,7 +33,7 @@ def export(format_: str, output: Path | None, base: str, include_text: bool, sto
     validate with `pyshacl -s graph/rdf/shapes.ttl FILE`.
     """
     try:
-        store = open_store(store_spec, read_only=True)
+        store = open_store(store_spec, read_only=True, cache_mb=EXPORT_CACHE_MB)
     except StoreError as error:
         _fail(str(error))
     try:

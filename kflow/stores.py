@@ -45,12 +45,13 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def open_store(spec: str | None = None, read_only: bool = False) -> GraphStore:
+def open_store(spec: str | None = None, read_only: bool = False, cache_mb: int | None = None) -> GraphStore:
+    """`cache_mb` caps the embedded store's page cache (streaming readers); Neo4j ignores it."""
     spec = resolve_spec(spec)
     if spec.startswith("embedded:"):
         from graph.embedded import EmbeddedStore
 
-        return EmbeddedStore(spec.removeprefix("embedded:") or "./kflow-data", read_only=read_only)
+        return EmbeddedStore(spec.removeprefix("embedded:") or "./kflow-data", read_only=read_only, cache_mb=cache_mb)
     if spec.startswith(NEO4J_SCHEMES):
         from dotenv import load_dotenv
 
