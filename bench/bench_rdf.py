@@ -185,7 +185,7 @@ def report(args, r: dict) -> None:
         f"- streamed export is **{ratio:.1f}x** the baseline's throughput ({verdict} the floor of {FLOOR_RATIO:.0f}x)",
         f"- peak RSS of the export process: {small['peak_mb']:,.0f} MB at {small['claims']:,} claims, "
         f"{large['peak_mb']:,.0f} MB at {large['claims']:,} claims (of which {small['opened_mb']:,.0f} / {large['opened_mb']:,.0f} MB "
-        "right after opening the store). The growth is on the store side (LadybugDB's buffer pool fills as it reads, up to its default cap, a share of RAM), not export state: the exporter alone stays flat (next line)",
+        "right after opening the store). The growth is LadybugDB's page cache filling up to the export's fixed cap (`EXPORT_CACHE_MB`, 256 MB), so it stops there whatever the claim count; the export state itself is flat (next line). Before the cap and the join-free claim paging: 347 / 883 MB",
         f"- the exporter alone (fictional nodes and claims generated one at a time, no store): {w_small['peak_mb']:,.0f} MB at "
         f"{w_small['claims']:,} claims, {w_large['peak_mb']:,.0f} MB at {w_large['claims']:,} claims "
         f"({w_large['triples'] / w_large['seconds']:,.0f} triples/s)",
