@@ -20,21 +20,23 @@ def _end(claim: Claim) -> str:
     return (date.fromisoformat(end) + timedelta(days=1)).isoformat()
 
 
+def evidence_row(c: Claim, names: dict[str, str], titles: dict[str, str]) -> dict[str, object]:
+    """One claim as a reader sees it: who, what, to whom, the quote and where it was said."""
+    return {
+        "subject": names.get(c.from_id, c.from_id),
+        "type": c.type,
+        "object": names.get(c.to_id, c.to_id),
+        "quote": c.sentence,
+        "source": titles.get(c.source_id, c.source_id),
+        "confidence": round(c.confidence, 2),
+        "claim": c.id,
+    }
+
+
 def chronology(claims: list[Claim], names: dict[str, str], titles: dict[str, str]) -> pd.DataFrame:
     """Dated claims, earliest first: who did what to what, when, said where."""
     rows = [
-        {
-            "start": c.date_start,
-            "end": c.date_end or c.date_start,
-            "precision": c.date_precision,
-            "subject": names.get(c.from_id, c.from_id),
-            "type": c.type,
-            "object": names.get(c.to_id, c.to_id),
-            "quote": c.sentence,
-            "source": titles.get(c.source_id, c.source_id),
-            "confidence": round(c.confidence, 2),
-            "claim": c.id,
-        }
+        {"start": c.date_start, "end": c.date_end or c.date_start, "precision": c.date_precision, **evidence_row(c, names, titles)}
         for c in sorted(claims, key=lambda c: (c.date_start or "", c.id))
         if c.date_start
     ]

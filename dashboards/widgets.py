@@ -11,6 +11,7 @@ from graph.analysis.dates import claim_date
 from graph.model import Claim, Node
 from graph.store import GraphStore, Subgraph
 from dashboards import graph_view
+from dashboards.chronology import evidence_row
 from dashboards.text import md, short
 
 GRAPH_EVENTS = (("clicked_node", "click tap", "node"), ("clicked_edge", "click tap", "edge"))
@@ -70,20 +71,7 @@ def pick_node(store: GraphStore, label_text: str, key: str, labels: tuple[str, .
 
 def claims_frame(claims: list[Claim], names: dict[str, str], titles: dict[str, str]) -> pd.DataFrame:
     """Claims with their evidence, one row each, as a user reads them."""
-    rows = [
-        {
-            "date": c.date_start or "",
-            "precision": c.date_precision or "",
-            "subject": names.get(c.from_id, c.from_id),
-            "type": c.type,
-            "object": names.get(c.to_id, c.to_id),
-            "quote": c.sentence,
-            "source": titles.get(c.source_id, c.source_id),
-            "confidence": round(c.confidence, 2),
-            "claim": c.id,
-        }
-        for c in claims
-    ]
+    rows = [{"date": c.date_start or "", "precision": c.date_precision or "", **evidence_row(c, names, titles)} for c in claims]
     columns = ["date", "precision", "subject", "type", "object", "quote", "source", "confidence", "claim"]
     return pd.DataFrame(rows, columns=columns)
 
