@@ -232,3 +232,16 @@ def _fill_claim_ids(table: pa.Table) -> pa.Array:
 
 def _array(values: list, arrow_type: pa.DataType) -> pa.Array:
     return pa.array(values, type=arrow_type)
+
+
+def batch_from_columns(nodes: pa.Table, claims: pa.Table) -> "Batch":
+    """Checked Arrow input as model objects, for backends that write objects (Neo4j)."""
+    from graph.model import Batch
+
+    claim_columns = ClaimColumns.from_arrow(claims)
+    rows = claim_columns.table.to_pylist()
+    made = []
+    for row in rows:
+        row["from_id"], row["to_id"] = row.pop("from"), row.pop("to")
+        made.append(Claim.from_row(row))
+    return Batch(NodeColumns.from_arrow(nodes).to_nodes(), made)

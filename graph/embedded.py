@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 import ladybug
 import pyarrow as pa
 
-from graph.arrow_tables import CLAIM_COLUMNS, ClaimColumns, NodeColumns, node_table
+from graph.arrow_tables import CLAIM_COLUMNS, ClaimColumns, NodeColumns, batch_from_columns, node_table
 from graph.bulk_journal import BulkJournal, BulkMarks
 from graph.cypher_guard import ensure_read_only, query_timeout_seconds, timeout_message
 from graph.model import Batch, Claim, ModelError, Node
@@ -149,7 +149,7 @@ class EmbeddedStore:
         self._ensure_writable()
         node_columns, claim_columns = NodeColumns.from_arrow(nodes), ClaimColumns.from_arrow(claims)
         if node_columns.has_duplicates() or len(set(claim_columns.ids)) != len(claim_columns):
-            return self.upsert(Batch(node_columns.to_nodes(), [Claim.from_row(r) for r in _claim_rows(claim_columns)]))
+            return self.upsert(batch_from_columns(nodes, claims))
         node_ids, claim_ids = self._known_ids()
         self._check_references(set(node_columns.ids), claim_columns, node_ids)
         labels = node_columns.table["label"].to_pylist()
@@ -306,7 +306,9 @@ class EmbeddedStore:
         for label, group in _group(ids, SCHEMA.label_of).items():
             if label is None:
                 continue
-            for (record,) in self._rows(f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n", {"ids": group}):
+            # UNWIND + {id: i} looks each id up in the primary-key index; `WHERE n.id IN $ids` scans
+            # the table per id (20k ids: 0.06 s against 1.4 s)
+            for (record,) in self._rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n", {"ids": group}):
                 nodes.append(node_from_record(record))
         return nodes
 
@@ -554,14 +556,6 @@ def _group(items, key) -> dict[Any, list]:
     for item in items:
         groups[key(item)].append(item)
     return groups
-
-
-def _claim_rows(claims: ClaimColumns) -> list[dict[str, Any]]:
-    """Rows named as `Claim` fields (the tables name the ends `from` and `to`)."""
-    rows = claims.table.to_pylist()
-    for row in rows:
-        row["from_id"], row["to_id"] = row.pop("from"), row.pop("to")
-    return rows
 
 
 def _ready(table: pa.Table) -> pa.Table:

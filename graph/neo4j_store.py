@@ -22,10 +22,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+import pyarrow as pa
 from neo4j import READ_ACCESS, GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j import graph as neo4j_graph
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, TransientError
 
+from graph.arrow_tables import batch_from_columns
 from graph.cypher_guard import ensure_read_only, query_timeout_seconds, timeout_message
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
@@ -112,6 +114,22 @@ class Neo4jStore:
         self._ensure_writable()
         batch = batch.deduplicated()
         return self._write(lambda tx: self._upsert(tx, batch))
+
+    def upsert_columns(self, nodes: pa.Table, claims: pa.Table) -> UpsertResult:
+        """Bulk input as Arrow tables, checked like the embedded store's; written as the nodes,
+        then claims `batch_size` at a time, one transaction each (a server's transaction memory
+        caps one transaction), so an interrupted import is completed by running it again."""
+        self._ensure_writable()
+        batch = batch_from_columns(nodes, claims).deduplicated()
+        outside = {i for c in batch.claims for i in (c.from_id, c.to_id, c.source_id)} - {n.id for n in batch.nodes}
+        batch.check_references({n.id for n in self._read(lambda tx: self._fetch_nodes(tx, outside))})  # refuse before writing
+        totals = [0, 0, 0, 0]
+        parts = [Batch(batch.nodes[i:i + self.batch_size], []) for i in range(0, len(batch.nodes), self.batch_size)]
+        parts += [Batch([], batch.claims[i:i + self.batch_size]) for i in range(0, len(batch.claims), self.batch_size)]
+        for part in parts:
+            done = self.upsert(part)
+            totals = [a + b for a, b in zip(totals, (done.nodes_added, done.nodes_updated, done.claims_added, done.claims_skipped))]
+        return UpsertResult(*totals)
 
     def _upsert(self, tx: ManagedTransaction, batch: Batch) -> UpsertResult:
         in_batch = {n.id for n in batch.nodes}

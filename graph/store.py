@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Protocol, runtime_checkable
 
+import pyarrow as pa
+
 from graph.model import Batch, Claim, Node
 
 
@@ -69,6 +71,7 @@ class GraphStore(Protocol):
     dialect: str
 
     def upsert(self, batch: Batch) -> UpsertResult: ...
+    def upsert_columns(self, nodes: pa.Table, claims: pa.Table) -> UpsertResult: ...
     def get_node(self, node_id: str) -> Node | None: ...
     def find_nodes(self, name: str, label: str | None = None, limit: int = 20) -> list[Node]: ...
     def neighbourhood(
