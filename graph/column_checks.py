@@ -88,7 +88,8 @@ def _conformed(table: pa.Table, types: dict[str, pa.DataType | None], required: 
             columns[name] = pa.nulls(table.num_rows, arrow_type or pa.string())
             continue
         if arrow_type is None:
-            columns[name] = table[name]
+            given = table[name]
+            columns[name] = given.cast(pa.string()) if pa.types.is_date(given.type) else given  # a date column reads as ISO text
             continue
         try:
             columns[name] = table[name].cast(arrow_type)
