@@ -184,7 +184,7 @@ class EmbeddedStore:
             self._apply(copies, updates)
             self._execute("COMMIT")
         except BaseException:
-            self._execute("ROLLBACK")
+            self._rollback()
             raise
 
     def _apply(self, copies: list[_Copy], updates: list[Node]) -> None:
@@ -245,7 +245,7 @@ class EmbeddedStore:
                 self._write_node_update(node)
             self._execute("COMMIT")
         except BaseException:
-            self._execute("ROLLBACK")
+            self._rollback()
             raise
         self._journal.finish()
 
@@ -287,10 +287,12 @@ class EmbeddedStore:
             orphans = [row[0] for row in self._rows(
                 "MATCH (n) WHERE n.id IN $ids AND NOT EXISTS { MATCH (n)-[]-() } RETURN n.id", {"ids": touched})]
             orphans = [i for i in orphans if i != source_id]
-            self._execute("MATCH (n) WHERE n.id IN $ids DELETE n", {"ids": orphans + [source_id]})
+            self._execute("MATCH (n) WHERE n.id IN $ids DELETE n", {"ids": orphans})
+            # DETACH: a claim another source made about this Source node goes with it, as on Neo4j
+            self._execute("MATCH (s:Source) WHERE s.id = $id DETACH DELETE s", {"id": source_id})
             self._execute("COMMIT")
         except BaseException:
-            self._execute("ROLLBACK")
+            self._rollback()
             raise
         self._node_ids = self._claim_ids = None
         return RemovalResult(source_id, claims, len(orphans))
@@ -431,6 +433,14 @@ class EmbeddedStore:
             self._end_read_transaction()
             self._conn.set_query_timeout(self._timeout_ms)
         return QueryResult(columns, rows)
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction; a statement that failed inside it may have ended it already."""
+        try:
+            self._execute("ROLLBACK")
+        except RuntimeError as error:
+            if "No active transaction" not in str(error):
+                raise
 
     def _end_read_transaction(self) -> None:
         try:

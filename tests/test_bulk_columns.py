@@ -248,7 +248,7 @@ _CRASHING_WRITER = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("die_after, reopen_read_only", [("Agency", False), ("SENT", False), ("RECEIVED", True)])
+@pytest.mark.parametrize("die_after, reopen_read_only", [("Agency", False), ("SENT", False), ("MENTIONS", True)])  # first, a middle, the last COPY
 def test_a_crash_between_bulk_copies_is_undone_on_the_next_open(tmp_path, die_after, reopen_read_only):
     path = tmp_path / "db"
     with EmbeddedStore(path) as store:
@@ -264,3 +264,35 @@ def test_a_crash_between_bulk_copies_is_undone_on_the_next_open(tmp_path, die_af
     with EmbeddedStore(path) as store:
         store.upsert_columns(*as_tables(synthetic_batch()))
         assert store.counts().total_claims == len(synthetic_batch().claims)
+
+
+def test_undo_after_deletions_and_a_reopen_removes_only_the_failed_batch(tmp_path, bulk_always, monkeypatch):
+    """The journal's marks rely on Ladybug never reusing a row offset, also after deletes and a checkpoint."""
+    path = tmp_path / "db"
+    other = Node("source:0the7", "Source", "Second synthetic register (fictional)", props={"sha256": "cd" * 32})
+    with EmbeddedStore(path) as store:
+        store.upsert(synthetic_batch())
+        kept = synthetic_batch()
+        kept.nodes[0] = other
+        kept.claims = [Claim(c.type, c.from_id, c.to_id, other.id, c.sentence, c.char_start, c.char_end, c.confidence, c.extractor,
+                             c.date_start, c.date_end, c.date_precision) for c in kept.claims]
+        store.upsert(kept)
+        store.remove_source(SOURCE.id)
+    store = EmbeddedStore(path)
+    before = snapshot(store)
+    original = store._copy
+
+    def copy_then_fail(table, data, options=""):
+        original(table, data, options)
+        if table == "CITES":
+            raise RuntimeError("synthetic failure")
+
+    monkeypatch.setattr(store, "_copy", copy_then_fail)
+    with pytest.raises(RuntimeError):
+        store.upsert_columns(*as_tables(synthetic_batch()))
+    assert snapshot(store) == before
+    monkeypatch.setattr(store, "_copy", original)
+    store.upsert_columns(*as_tables(synthetic_batch()))
+    nodes, claims = snapshot(store)
+    assert set(before[1]) < set(claims) and len(claims) == len(before[1]) + len(synthetic_batch().claims)
+    store.close()
