@@ -8,7 +8,7 @@ costs about a second.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
 from typing import Callable
@@ -35,6 +35,7 @@ class ClaimColumns:
 
     table: pa.Table
     ids: list[str]
+    _ends: set[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, claims: list[Claim]) -> "ClaimColumns":
@@ -62,10 +63,11 @@ class ClaimColumns:
 
     def ends(self) -> set[str]:
         """Every node a claim refers to: both ends and the source (deduplicated in Arrow first)."""
-        found: set[str] = set()
-        for column in ("from", "to", "source_id"):
-            found.update(pc.unique(self.table[column]).to_pylist())
-        return found
+        if self._ends is None:
+            self._ends = set()
+            for column in ("from", "to", "source_id"):
+                self._ends.update(pc.unique(self.table[column]).to_pylist())
+        return self._ends
 
     def missing_end(self, missing: set[str]) -> ModelError:
         """The error for the first claim that refers to a node in `missing`, worded as the model words it."""
@@ -118,22 +120,24 @@ class ClaimColumns:
 
 
 def _rows_to_copy(table: pa.Table, mask: pa.ChunkedArray) -> pa.Table:
-    return table.filter(mask).select(["from", "to", *CLAIM_COLUMNS])
+    """The rows of one relationship table, ordered by their from end: Ladybug groups a COPY's
+    relationships by source node, and input already in that order copies about a fifth faster
+    (500,000 claims: 2.1 s against 2.6 s), more than the sort costs in the builder thread."""
+    rows = pc.indices_nonzero(mask.combine_chunks() if isinstance(mask, pa.ChunkedArray) else mask)
+    order = pc.sort_indices(table["from"].take(rows))
+    return table.take(rows.take(order)).select(["from", "to", *CLAIM_COLUMNS])
 
 
 def node_table(label: str, nodes: list[Node]) -> pa.Table:
     """COPY input for one node table; `keys` are the name keys `find_nodes` matches."""
     columns = SCHEMA.nodes[label].all_properties
-    data: dict[str, list] = {
-        "id": [n.id for n in nodes],
-        "name": [n.name for n in nodes],
-        "aliases": [n.aliases for n in nodes],
-        "keys": [n.keys for n in nodes],
-    }
-    for name in columns:
+    names = pa.array([n.name for n in nodes], pa.string())
+    aliases, keys = aliases_and_keys(pa.chunked_array([names]), pa.chunked_array([pa.array([n.aliases for n in nodes], pa.list_(pa.string()))]))
+    data: dict[str, pa.Array] = {"id": pa.array([n.id for n in nodes], pa.string()), "name": names, "aliases": aliases, "keys": keys}
+    for name, kind in columns.items():
         if name not in data:
-            data[name] = [n.props.get(name) for n in nodes]
-    return pa.table({name: _array(data[name], ARROW_TYPES[kind]) for name, kind in columns.items()})
+            data[name] = _array([n.props.get(name) for n in nodes], ARROW_TYPES[kind])
+    return pa.table({name: data[name] for name in columns})
 
 
 @dataclass
