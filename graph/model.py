@@ -74,7 +74,7 @@ class Node:
         return Node(self.id, self.label, self.name, [*self.aliases, *other.aliases, other.name], props)
 
 
-@dataclass
+@dataclass(slots=True)  # a million claims in a bulk load: no per-claim __dict__, faster attribute reads
 class Claim:
     type: str
     from_id: str
