@@ -21,8 +21,10 @@ ROLE_NOUNS = {
     "auditor", "inspector", "adviser", "advisor", "official", "clerk", "governor", "deputy", "former", "senior",
     "doctor", "surgeon", "teacher", "headteacher", "principal", "lecturer", "academic", "criminologist", "scientist",
     "analyst", "economist", "editor", "administrator", "coordinator", "treasurer", "trustee", "founder", "caseworker",
+    "predecessor", "successor", "colleague", "engineer", "nurse", "witness", "complainant", "whistleblower",
 }
 BODY_NAME_WORDS = {"Office", "Group", "Unit", "Service", "Services", "Partnership", "Network", "Panel", "Centre", "Institute", "Association", "Executive", "Ltd", "plc", "Limited"}
+FIRST_PERSON_POSSESSIVES = {"my", "our"}  # in a minister's answer or a witness statement: the speaker's own body
 ENT_KINDS = {"ORG": "agency", "PERSON": "person", "GPE": "place", "LOC": "place", "ROLE": "role", "REPORT": "report", "TOPIC": "topic"}
 GENERIC_BODY_NOUNS = {
     "council": "council", "force": "force", "police": "force", "department": "department", "ministry": "department",
@@ -153,10 +155,11 @@ def _add_generic_bodies(parse: DocumentParse, doc_index: int, doc: Doc) -> None:
         if lemma == "authority" and any(c.lower_ == "local" for c in token.lefts):
             context = "council"
         sentence_initial = token.i == token.sent.start and token.is_title  # "Council leader Janet Pryce said"
-        if not context or not sentence_initial and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts):
+        speakers = [c for c in token.lefts if c.dep_ == "poss" and c.lower_ in FIRST_PERSON_POSSESSIVES]  # "my Department", "our council"
+        if not context or not sentence_initial and not speakers and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts):
             continue
-        if any(c.dep_ in ("compound", "poss") for c in token.lefts) or any(c.dep_ == "amod" and c.lower_ != "local" for c in token.lefts):
+        if any(c.dep_ == "compound" or c.dep_ == "poss" and c not in speakers for c in token.lefts) or any(c.dep_ == "amod" and c.lower_ != "local" for c in token.lefts):
             continue
-        start = min([token.i, *(c.i for c in token.lefts if c.dep_ in ("det", "amod"))])
+        start = min([token.i, *(c.i for c in token.lefts if c.dep_ in ("det", "amod") or c in speakers)])
         sentence = parse._sentence_of[(doc_index, token.sent.start)]
         parse.add(Mention("generic", doc_index, start, token.i + 1, sentence, doc[start: token.i + 1].text, context=context, confidence=0.7))

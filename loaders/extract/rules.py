@@ -186,12 +186,22 @@ class DocumentRun:
                 if body.node is not None and body.node.id not in members:
                     members.add(body.node.id)
                     self._member_of(mention, body.node, facts.role, 0.7)
+            if not members and facts.owner_words:  # "the Forum's secretary, Idris Pemberton"
+                owner = self._owner_body(facts.owner_words[0], mention.sentence)
+                if owner is not None:
+                    members.add(owner.id)
+                    self._member_of(mention, self._node(self.x.resolver.body_node(owner)), facts.member_role, 0.7)
             if not members and facts.role and facts.role.split()[0].lower() in COUNCIL_TITLES:
                 council = self.x.resolver.context_body("council", self.ctx, mention.sentence)  # "Councillor Ann Hale"
                 if council is not None and (mention.node.id, council.id) not in self.councillors:
                     self.councillors.add((mention.node.id, council.id))
                     self._member_of(mention, self._node(self.x.resolver.body_node(council)), "councillor", 0.7)
         return used_roles
+
+    def _owner_body(self, word: str, sentence: int):
+        """The body a possessor in a role phrase stands for: "the Forum's" / "the authority's" -> the
+        body named last whose name or kind has that word."""
+        return self.ctx.latest_body(lambda b: word in name_key(b.name).split() or word in (b.kind or "").split(), sentence)
 
     def _role(self, mention: Mention) -> Role | None:
         """The gazetteer role, or an office read off its shape: "Secretary of State for X", "Minister for X"."""
@@ -480,6 +490,8 @@ class DocumentRun:
                 own = {t.i for t in ref.token.subtree}
                 exclude |= own - {t.i for t in raw.verb.subtree} if raw.verb.i in own else own
         date = relations.dates_for(raw.verb, dates, exclude) if raw.verb.pos_ in ("VERB", "AUX", "ADJ") else None
+        if date is None and raw.verb.pos_ in ("VERB", "AUX"):
+            date = relations.opening_date(raw.verb, [d for d in dates if d[0] not in exclude])
         confidence = raw.confidence
         if date is None and raw.type in ("SENT", "RECEIVED", "AUTHORED", "PUBLISHED"):
             date = self._report_date(raw.object.node)
