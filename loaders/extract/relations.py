@@ -32,7 +32,7 @@ DENIALS = {"deny", "dispute", "doubt", "reject", "question", "refute"}
 NOT_DONE = {"fail", "refuse", "decline", "neglect", "omit", "forget", "try", "attempt", "plan", "intend", "promise", "want", "hope", "seek", "threaten", "offer", "agree", "expect", "need"}  # "failed to send": no sending
 UNVERIFIED = {"allege", "claim", "suggest", "believe", "suspect", "speculate", "appear", "seem", "assume", "guess"}  # "X claims Y received"
 HEDGE_ADVERBS = {"allegedly", "reportedly", "possibly", "perhaps", "probably", "apparently", "supposedly", "maybe", "likely", "purportedly"}
-ASKING = {"ask", "wonder", "question", "investigate", "examine", "consider", "establish", "determine", "explore", "assess", "inquire", "enquire", "query"}
+ASKING = {"ask", "wonder", "question", "investigate", "examine", "consider", "establish", "determine", "explore", "assess", "inquire", "enquire", "query", "describe", "explain"}
 REQUESTING = {"ask", "instruct", "request", "order"}  # commission a body or person only when asked to do work
 WORK_VERBS = {"write", "produce", "prepare", "review", "investigate", "examine", "inquire", "enquire", "study", "report",
               "conduct", "carry", "undertake", "audit", "assess", "evaluate", "look", "lead", "chair", "research", "compile", "draft"}

@@ -10,6 +10,8 @@ about: most mentions, counting those that "find", "conclude" or "say" things).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -26,6 +28,7 @@ GENERIC_HEADS = {"document", "paper"}  # may refer back to a document of any kin
 STUDY_KINDS = {"report", "review", "study", "survey", "audit", "evaluation", "assessment", "inquiry", "investigation", "dossier", "research"}
 CORRESPONDENCE = {"letter", "email", "e-mail", "memo", "memorandum", "submission", "petition"}  # sent by someone, to someone
 NAMING_VERBS = {"know", "title", "entitle", "call", "name", "dub", "label"}
+_QUOTED_TITLE = re.compile(r"[\"\u201c\u2018']([A-Z][^\"\u201d\u2019]{3,150}?)(?:[\"\u201d\u2019]|$)")  # the parser may leave the closing quote outside  # a quoted title that starts with a capital
 QUANTIFIERS = {"any", "no", "every", "each", "another", "other", "such", "many", "some", "all"}
 INDEFINITE = {"a", "an", "one"}
 SKIPPED_MODIFIERS = {"further", "more", "same", "new", "latest", "recent", "full", "final", "other", "such", "own", "previous", "earlier", "later", "first"}
@@ -223,6 +226,12 @@ def _link_named(reports: list[ReportMention]) -> None:
             if named is not None:
                 report.name, report.determiner = named.name, "named"
                 break
+        else:
+            for acl in (c for c in report.head.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS):
+                quoted = _QUOTED_TITLE.search(acl.doc[acl.left_edge.i: acl.right_edge.i + 1].text)
+                if quoted:  # "the audit, formally titled "Review of Unexpected Deaths on Ward 4"": the name it is given
+                    report.name, report.determiner = quoted.group(1).strip(), "named"
+                    break
 
 
 def cluster_reports(reports: list[ReportMention]) -> list[ReportCluster]:

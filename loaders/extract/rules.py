@@ -22,7 +22,7 @@ from graph.schema import SCHEMA
 from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
-from loaders.extract import people, relations, reports, topics
+from loaders.extract import people, relations, reports, speaker, topics
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, parse_document
 from loaders.extract.nlp import MODEL, chunks, load_pipeline
@@ -38,6 +38,12 @@ _OFFICE_FOR = re.compile(r"^(?:the\s+)?(?:Secretary of State|Minister(?: of Stat
 FINDINGS_NOUNS = {"finding", "conclusion", "recommendation"}  # a report's findings travel as the report
 COUNCIL_TITLES = {"councillor", "cllr", "cllr."}  # a councillor sits on the council the text is about
 PUBLICATION_NOUNS = {"publication", "release", "launch", "completion"}
+
+
+def _in_quotes(token: Token) -> bool:
+    """Inside quotation marks in its sentence: a quoted "I" is whoever is quoted, not the speaker."""
+    before = token.sent.doc.text[token.sent.start_char: token.idx]
+    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
 
 
 def _agrees(pronoun: Token, antecedent: Token) -> bool:
@@ -126,12 +132,14 @@ class DocumentRun:
         self.role_holders: dict[tuple[str, str], set[str]] = {}  # (role key, body id) -> person ids
         self.last_date: DateValue | None = None  # the last date the text gave, for "later that year"
         self.councillors: set[tuple[str, str]] = set()  # (person, council) memberships read off the title, once each
+        self.speaker: Node | None = None  # who "I" is, when the document says (speaker.py)
 
     def run(self) -> Extraction:
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
         self._collect_context()
         self._resolve_generic()
         used_roles = self._resolve_people()
+        self._resolve_speaker()
         self._resolve_roles(used_roles)
         self._resolve_topics()
         self._senders()
@@ -197,6 +205,13 @@ class DocumentRun:
                     self.councillors.add((mention.node.id, council.id))
                     self._member_of(mention, self._node(self.x.resolver.body_node(council)), "councillor", 0.7)
         return used_roles
+
+    def _resolve_speaker(self) -> None:
+        """The person a statement or letter speaks as: the same node as their named mentions."""
+        name = speaker.document_speaker(self.document.text)
+        if name:
+            node = self.x.resolver.person(name, self.ctx, name)
+            self.speaker = self._node(node) if node is not None else None
 
     def _owner_body(self, word: str, sentence: int):
         """The body a possessor in a role phrase stands for: "the Forum's" / "the authority's" -> the
@@ -327,6 +342,8 @@ class DocumentRun:
             if antecedent.dep_ == "pobj" and (antecedent.ent_type_ == "DATE" or antecedent.like_num):
                 antecedent = antecedent.head.head
             return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in self.refs(doc_index, antecedent)]
+        if lower in speaker.FIRST_PERSON and token.pos_ == "PRON" and self.speaker is not None and not _in_quotes(token):
+            return [relations.Ref(self.speaker, 0.8, token)]
         sentence = self.parse.sentence_of(doc_index, token).index
         if lower in REPORT_PRONOUNS and token.pos_ == "PRON":
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index)
