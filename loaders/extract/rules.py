@@ -9,6 +9,8 @@ model once.
 
 from __future__ import annotations
 
+import calendar
+
 import multiprocessing
 import re
 from itertools import islice
@@ -510,12 +512,31 @@ class DocumentRun:
         if date is None and raw.verb.pos_ in ("VERB", "AUX"):
             date = relations.opening_date(raw.verb, [d for d in dates if d[0] not in exclude])
         confidence = raw.confidence
+        if date is None and raw.type in ("SENT", "RECEIVED", "AUTHORED") and self._is_this_document(raw.object.token):
+            date = self._document_date()  # "I am copying this letter to X": sent when the letter was
         if date is None and raw.type in ("SENT", "RECEIVED", "AUTHORED", "PUBLISHED"):
             date = self._report_date(raw.object.node)
             confidence -= 0.1 if date else 0
         self._node(raw.subject.node)
         self._node(raw.object.node)
         self.claims.append(self._claim(raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, f"rules.{raw.rule}", date, raw.role))
+
+    def _is_this_document(self, token: Token) -> bool:
+        """"this letter" / "this e-mail" in a document with a speaker: the document itself."""
+        return (self.speaker is not None and token.lemma_.lower() in reports.CORRESPONDENCE
+                and any(c.dep_ == "det" and c.lower_ == "this" for c in token.children))
+
+    def _document_date(self) -> DateValue | None:
+        if not self.published:
+            return None
+        precision, start = self.precision or "day", self.published
+        if precision == "year":
+            end = f"{start[:4]}-12-31"
+        elif precision == "month":
+            end = f"{start[:7]}-{calendar.monthrange(int(start[:4]), int(start[5:7]))[1]:02d}"
+        else:
+            end = start
+        return DateValue(start, end, precision, "the document's date")
 
     def _report_date(self, node: Node) -> DateValue | None:
         props = self.nodes.get(node.id, node).props
