@@ -74,3 +74,17 @@ def test_a_quoted_title_names_the_report(extractor):
     text = "The audit, formally titled \"Review of Ward Safety on Kestrel Ward\", was written by Dr Martin Calloway in 2014.\n"
     extraction = run(extractor, text)
     assert ("Martin Calloway", "Review of Ward Safety on Kestrel Ward") in edges(extraction, "AUTHORED")
+
+
+def test_we_in_a_signed_letter_is_the_body_under_the_signature_and_this_letter_is_the_letter(extractor):
+    text = (
+        "Dear Ms Hale,\n\n"
+        "In March 2019 we sent the Harbour Review to the Department of Civic Affairs. "
+        "I am copying this letter to Northshire Police.\n\n"
+        "Yours sincerely,\n\nTomas Reyes\nChief Executive\nHarbour Water Authority\n"
+    )
+    extraction = run(extractor, text)
+    assert claim(extraction, "SENT", "Harbour Water Authority", "Harbour Review").date_start == "2019-03-01"
+    assert ("Tomas Reyes", "Harbour Water Authority") in edges(extraction, "MEMBER_OF")
+    assert ("Northshire Police", "synthetic") in edges(extraction, "RECEIVED"), "the letter being read, named by its title"
+    assert claim(extraction, "SENT", "Tomas Reyes", "synthetic").date_start == "2020-06-01", "dated by the document"

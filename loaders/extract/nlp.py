@@ -32,6 +32,8 @@ PERSON_TITLES = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mr.", "Mrs.", "Ms.", "D
                  "Baroness", "Baron", "Professor", "Prof", "Prof.", "Cllr", "Councillor", "Rev", "Reverend"]
 NOT_NAME_WORDS = ["Chancellor", "Justice", "Secretary", "Minister", "Mayor", "Chief", "Advocate", "Provost", "Commissioner",
                   "Report", "Review", "Inquiry", "Council", "Police", "Office", "Government", "Speaker", "President"]
+JOB_WORDS = ["Chief", "Officer", "Director", "Manager", "Secretary", "Minister", "Head", "Clerk", "Lead"]
+ROLE_WORDS_BEFORE_HEADS = ["Chief", "Deputy", "Assistant", "Acting", "Interim", "Managing", "Executive", "Group", "Station", "Senior", *JOB_WORDS]
 REPORT_TITLES = ["Report", "Review", "Inquiry", "Investigation", "Audit", "Study"]
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s")
@@ -41,12 +43,27 @@ class ModelMissingError(RuntimeError):
     """The spaCy model package is not installed; the message says how to install it."""
 
 
+SHORT_LINE = 50  # a paragraph made only of lines this short is a block of lines (signature, address, list)
+
+
 def chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
-    """(offset, text) per paragraph, newlines turned into spaces so offsets still index `text`."""
+    """(offset, text) per paragraph, newlines turned into spaces so offsets still index `text`.
+    A block of short lines ("Ann Lee / Chief Executive / Harbour Water Authority") gives one chunk
+    per line: glued into one line, a name, a job and a body read as one long organisation."""
     start = 0
     for match in [*_PARAGRAPH.finditer(text), None]:
         end = match.start() if match else len(text)
-        yield from _split_long(start, text[start:end], limit)
+        paragraph = text[start:end]
+        lines = paragraph.split("\n")
+        wrapped = any(line.strip()[:1].islower() for line in lines[1:])  # prose wrapped short: "First paragraph / wraps here."
+        if len(lines) > 1 and not wrapped and all(len(line.strip()) <= SHORT_LINE for line in lines):
+            offset = start
+            for line in lines:
+                if line.strip():
+                    yield offset, line
+                offset += len(line) + 1
+        else:
+            yield from _split_long(start, paragraph, limit)
         start = match.end() if match else len(text)
 
 
@@ -97,9 +114,11 @@ def _shape_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     proper = {"POS": "PROPN", "IS_TITLE": True}
     name_word = {"POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "IS_TITLE": True, "ORTH": {"NOT_IN": ["The", "A", "An", "Yesterday", "Today"]}}
     first_word = {**name_word, "ORTH": {"NOT_IN": ["The", "A", "An", "Yesterday", "Today", *ROLE_WORDS_BEFORE_HEADS]}}
+    # a signature glued into one line ("Ann Lee Chief Executive Harbour Water Authority") is a name, a job and a body
+    inner_word = {**name_word, "ORTH": {"NOT_IN": ["The", "A", "An", "Yesterday", "Today", *JOB_WORDS]}}
     title = {"IS_TITLE": True, "ORTH": {"NOT_IN": places}}
     patterns: list[dict[str, Any]] = [
-        {"label": "ORG", "pattern": [first_word, {**name_word, "OP": "*"}, {"ORTH": {"IN": ORG_HEADS}}]},
+        {"label": "ORG", "pattern": [first_word, {**inner_word, "OP": "*"}, {"ORTH": {"IN": ORG_HEADS}}]},
         {"label": "ORG", "pattern": [{"ORTH": "University"}, {"ORTH": "of"}, {**proper, "OP": "+"}]},
         {"label": "PERSON", "pattern": [{"ORTH": {"IN": PERSON_TITLES}}, {**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}]},
         {"label": "REPORT", "pattern": [{**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}, {"ORTH": {"IN": REPORT_TITLES}}]},
@@ -128,7 +147,6 @@ def add_gazetteer_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
     ])
 
 
-ROLE_WORDS_BEFORE_HEADS = ["Chief", "Deputy", "Assistant", "Acting", "Interim", "Managing", "Executive", "Group", "Station", "Senior"]
 
 
 def _joined_name_patterns() -> list[list[dict[str, Any]]]:

@@ -32,6 +32,7 @@ from loaders.resolve import DocumentContext, Resolver, define_acronyms
 
 PIPE_BATCH = 64  # paragraphs per spaCy minibatch
 PRONOUN_CONFIDENCE = 0.6
+SIGNATURE_SPAN = 3  # sentences (lines) between a signed name and the body under it
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 REPORT_PRONOUNS = {"it", "its"}
 STAFF_NOUNS = {"official", "officer", "staff", "employee", "civil servant", "manager", "representative", "member", "spokesman", "spokeswoman", "spokesperson",
@@ -135,6 +136,7 @@ class DocumentRun:
         self.last_date: DateValue | None = None  # the last date the text gave, for "later that year"
         self.councillors: set[tuple[str, str]] = set()  # (person, council) memberships read off the title, once each
         self.speaker: Node | None = None  # who "I" is, when the document says (speaker.py)
+        self.speaker_body: Node | None = None  # who "we" is: the body under a letter's signature
 
     def run(self) -> Extraction:
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
@@ -214,6 +216,20 @@ class DocumentRun:
         if name:
             node = self.x.resolver.person(name, self.ctx, name)
             self.speaker = self._node(node) if node is not None else None
+        block = speaker.signature_block(self.document.text)
+        if block is None or self.speaker is None:
+            return
+        for mention in (m for m in self.parse.mentions if m.kind == "agency" and m.node is not None):
+            doc = self.parse.docs[mention.doc_index]
+            start = self.parse.offsets[mention.doc_index] + doc[mention.start].idx
+            if block[0] <= start < block[1]:
+                self.speaker_body = self._node(mention.node)
+                signed = [m for m in self.parse.mentions if m.kind == "person" and m.node is not None
+                          and m.node.id == self.speaker.id and mention.sentence - SIGNATURE_SPAN <= m.sentence <= mention.sentence]
+                speaker_mention = signed[-1] if signed else None
+                if speaker_mention is not None:  # "Yours sincerely, / Ann Lee / Information Officer / Harbour Water Authority"
+                    self._member_of(speaker_mention, self.speaker_body, None, 0.8, evidence=mention.sentence)
+                return
 
     def _owner_body(self, word: str, sentence: int):
         """The body a possessor in a role phrase stands for: "the Forum's" / "the authority's" -> the
@@ -313,6 +329,8 @@ class DocumentRun:
         return list(found.values())
 
     def _refs_one(self, doc_index: int, token: Token) -> list[relations.Ref]:
+        if self._is_this_document(token):
+            return [relations.Ref(self._document_report(), 0.8, token)]
         mention = self.parse.at(doc_index, token)
         if mention is not None:
             return [relations.Ref(self._node(mention.node), mention.confidence, token)] if mention.node else []
@@ -344,8 +362,10 @@ class DocumentRun:
             if antecedent.dep_ == "pobj" and (antecedent.ent_type_ == "DATE" or antecedent.like_num):
                 antecedent = antecedent.head.head
             return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in self.refs(doc_index, antecedent)]
-        if lower in speaker.FIRST_PERSON and token.pos_ == "PRON" and self.speaker is not None and not _in_quotes(token):
+        if lower in speaker.FIRST_PERSON and token.pos_ == "PRON" and self.speaker is not None and not self._quoted(doc_index, token):
             return [relations.Ref(self.speaker, 0.8, token)]
+        if lower in speaker.FIRST_PERSON_PLURAL and token.pos_ == "PRON" and self.speaker_body is not None and not self._quoted(doc_index, token):
+            return [relations.Ref(self.speaker_body, 0.75, token)]
         sentence = self.parse.sentence_of(doc_index, token).index
         if lower in REPORT_PRONOUNS and token.pos_ == "PRON":
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index)
@@ -526,6 +546,20 @@ class DocumentRun:
         return (self.speaker is not None and token.lemma_.lower() in reports.CORRESPONDENCE
                 and any(c.dep_ == "det" and c.lower_ == "this" for c in token.children))
 
+    def _quoted(self, doc_index: int, token: Token) -> bool:
+        """In quotation marks, or on an e-mail line quoting an earlier message ("> we shared it"):
+        someone else's "I" or "we"."""
+        offset = self.parse.offsets[doc_index] + token.idx
+        line_start = self.document.text.rfind("\n", 0, offset) + 1
+        return _in_quotes(token) or self.document.text[line_start:offset].lstrip().startswith(">")
+
+    def _document_report(self) -> Node:
+        """The letter or e-mail being read, as a Report: named by its title, else by its signatory."""
+        name = self.document.title or f"letter from {self.speaker.name if self.speaker else 'the writer'}"
+        date = self._document_date()
+        props = {"kind": "letter", **({"date_start": date.start, "date_end": date.end, "date_precision": date.precision} if date else {})}
+        return self._node(Node(node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"), "Report", name, ["this letter"], props))
+
     def _document_date(self) -> DateValue | None:
         if not self.published:
             return None
@@ -553,11 +587,12 @@ class DocumentRun:
             role, self.document.page_of(sentence.start),
         )
 
-    def _member_of(self, person: Mention, body: Node, role: str | None, confidence: float) -> None:
+    def _member_of(self, person: Mention, body: Node, role: str | None, confidence: float, evidence: int | None = None) -> None:
+        """`evidence`: the sentence to cite when it is not the person's (a signature's body line)."""
         if person.node is None:
             return
         self._node(body)
-        sentence = self.parse.sentences[person.sentence]
+        sentence = self.parse.sentences[person.sentence if evidence is None else evidence]
         self.claims.append(self._claim("MEMBER_OF", person.node.id, body.id, sentence, confidence, "rules.role", role=role))
 
     def _mention_claims(self) -> None:

@@ -22,18 +22,39 @@ _SIGN_OFF = re.compile(
     r"(?:[ \t]*\n)*[ \t]*" + _TITLE + r"(?-i:" + _NAME + r")[ \t]*$"
 )
 FIRST_PERSON = {"i", "me", "myself"}
+FIRST_PERSON_PLURAL = {"we", "us", "ourselves"}  # the body a signed letter is written for
+SIGNATURE_LINES = 3  # lines under the signed name that may give a job title and a body
 
 
 def document_speaker(text: str) -> str | None:
     """The name of the person the document speaks as, or None. The statement forms win over a
-    sign-off (a statement may quote a letter), and a heading must come in the first 600 characters."""
+    sign-off (a statement may quote a letter), and a heading must come in the first 600 characters;
+    of several sign-offs the first counts (a reply quotes the message it answers below its own)."""
     head = text[:600]
     for pattern in (_I_COMMA, _STATEMENT):
         found = pattern.search(head)
         if found:
             return _plain(found.group(1))
-    signed = list(_SIGN_OFF.finditer(text))
-    return _plain(signed[-1].group(1)) if signed else None
+    signed = _SIGN_OFF.search(text)  # the first: an e-mail reply quotes the earlier message, and its sign-off, below
+    return _plain(signed.group(1)) if signed else None
+
+
+def signature_block(text: str) -> tuple[int, int] | None:
+    """Character range of the lines under the signed name ("Information Officer / Brackwater Water
+    Authority"), where a signatory's body is written; None when the document is not signed."""
+    signed = _SIGN_OFF.search(text)
+    if not signed:
+        return None
+    start = signed.end()
+    end = start
+    for _ in range(SIGNATURE_LINES):
+        newline = text.find("\n", end + 1)
+        if newline == -1:
+            return start, len(text)
+        if not text[end:newline].strip():
+            break
+        end = newline
+    return start, end
 
 
 def _plain(name: str) -> str:
