@@ -18,7 +18,7 @@ HELDOUT = Path(__file__).resolve().parent / "gold" / "heldout"  # never tuned on
 GOLD_FILES = find_gold_files([CORPUS])
 WELL_FORMED = find_gold_files([CORPUS, DEV, HELDOUT])
 TARGET_PRECISION, TARGET_RECALL = 0.9, 0.8
-DEV_FLOOR_PRECISION, DEV_FLOOR_RECALL = 0.30, 0.20  # a regression floor for the dev set (2026-11-25: 0.36 / 0.26), not a target
+DEV_FLOOR_PRECISION, DEV_FLOOR_RECALL = 0.30, 0.20  # a regression floor for the dev set (2026-11-25: 0.39 / 0.29), not a target
 
 
 def _ids(paths: list[Path]) -> list[str]:

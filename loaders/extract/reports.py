@@ -319,7 +319,10 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
         words = [*modifiers, *([str(date.year)] if date and date.precision != "decade" else []), cluster.lemma]
         by_sender = bool(cluster.sender) and cluster.lemma in CORRESPONDENCE
         name = f"{cluster.lemma} from {cluster.sender}" if by_sender else " ".join(words)
-        aliases = [cluster.lemma] if by_sender else []  # what the text calls it: "the letter"
+        # what the text calls it ("the letter", "the internal memo"), which an investigator searches for, without
+        # the year; never a bare "report" for an untitled one, which would make every report look like every other
+        plain = " ".join([*modifiers, cluster.lemma])
+        aliases = [cluster.lemma] if by_sender else [plain] if modifiers and plain != name else []
         cluster.node = Node(node_id("Report", f"{name} {source_id.split(':')[-1]}"), "Report", name, aliases, props)
     for cluster in clusters:
         for report in cluster.mentions:
