@@ -17,12 +17,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from graph.column_checks import checked_claims, checked_nodes
+from graph.column_checks import ARROW_TYPES, checked_claims, checked_nodes
 from graph.model import Claim, ModelError, Node, claim_id
 from graph.names import name_key
 from graph.schema import SCHEMA
 
-ARROW_TYPES = {"string": pa.string(), "date": pa.string(), "bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "strings": pa.list_(pa.string())}
 CLAIM_COLUMNS = list(SCHEMA.claim_properties)
 _CLAIM_ATTRIBUTES = ("type", "from_id", "to_id", *CLAIM_COLUMNS)
 _CLAIM_TYPES = {"type": pa.string(), "from": pa.string(), "to": pa.string(), **{n: ARROW_TYPES[t] for n, t in SCHEMA.claim_properties.items()}}

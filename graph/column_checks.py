@@ -15,8 +15,8 @@ from graph.schema import SCHEMA
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _CLAIM_REQUIRED = ("type", "from_id", "to_id", "source_id", "sentence", "char_start", "char_end", "confidence", "extractor")
-_KIND_TYPES = {"string": pa.string(), "date": pa.string(), "bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "strings": pa.list_(pa.string())}
-_CLAIM_FIELD_TYPES = {"type": pa.string(), "from_id": pa.string(), "to_id": pa.string(), **{n: _KIND_TYPES[k] for n, k in SCHEMA.claim_properties.items()}}
+ARROW_TYPES = {"string": pa.string(), "date": pa.string(), "bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "strings": pa.list_(pa.string())}  # schema kind -> Arrow type
+_CLAIM_FIELD_TYPES = {"type": pa.string(), "from_id": pa.string(), "to_id": pa.string(), **{n: ARROW_TYPES[k] for n, k in SCHEMA.claim_properties.items()}}
 
 
 def checked_claims(table: pa.Table) -> pa.Table:
@@ -55,7 +55,7 @@ def checked_nodes(table: pa.Table) -> pa.Table:
     for node_type in SCHEMA.nodes.values():
         for name, kind in node_type.properties.items():
             # a name with two kinds (Report.published is a flag, Source.published a date) is cast per type later
-            types[name] = _KIND_TYPES[kind] if types.get(name, _KIND_TYPES[kind]) == _KIND_TYPES[kind] else None
+            types[name] = ARROW_TYPES[kind] if types.get(name, ARROW_TYPES[kind]) == ARROW_TYPES[kind] else None
     table = _conformed(table, types, ("id", "label", "name"), "nodes")
     labels = list(SCHEMA.nodes)
     _refuse(pc.invert(pc.is_in(table["label"], value_set=pa.array(labels))), table, "label",

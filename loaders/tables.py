@@ -16,10 +16,11 @@ import pyarrow.feather as pa_feather
 import pyarrow.json as pa_json
 import pyarrow.parquet as pa_parquet
 
+from graph.column_checks import ARROW_TYPES
 from graph.schema import SCHEMA
 
 ALIAS_SEPARATOR = "|"  # CSV has no lists: "DCA|Dept. of Civic Affairs"
-_KIND_TYPES = {"string": pa.string(), "date": pa.string(), "bool": pa.bool_(), "int": pa.int64(), "float": pa.float64()}
+_KIND_TYPES = {kind: arrow_type for kind, arrow_type in ARROW_TYPES.items() if kind != "strings"}  # CSV has no list cells
 SUFFIXES = (".parquet", ".csv", ".jsonl", ".ndjson", ".arrow", ".feather")
 
 

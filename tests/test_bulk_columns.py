@@ -201,19 +201,25 @@ def bulk_always(monkeypatch):
     monkeypatch.setattr(embedded, "BULK_ROWS", 1)
 
 
+def fail_after_copy(store: EmbeddedStore, table_name: str, monkeypatch):
+    """Make the store fail right after it copies `table_name`; returns the real `_copy`."""
+    original = store._copy
+
+    def copy_then_fail(table, data, options=""):
+        original(table, data, options)
+        if table == table_name:
+            raise RuntimeError(f"synthetic failure after the {table_name} copy")
+
+    monkeypatch.setattr(store, "_copy", copy_then_fail)
+    return original
+
+
 def test_a_failing_bulk_copy_undoes_the_whole_batch(tmp_path, bulk_always, monkeypatch):
     store = EmbeddedStore(tmp_path / "db")
     first = Batch([SOURCE, Node("agency:northshire-police", "Agency", "Northshire Police")], [])
     store.upsert(first)
     before = snapshot(store)
-    original = store._copy
-
-    def copy_then_fail(table, data, options=""):
-        original(table, data, options)
-        if table == "SENT":
-            raise RuntimeError("synthetic failure after the SENT copy")
-
-    monkeypatch.setattr(store, "_copy", copy_then_fail)
+    original = fail_after_copy(store, "SENT", monkeypatch)
     batch = synthetic_batch()
     batch.nodes[2] = Node("agency:northshire-police", "Agency", "Northshire Police", ["Northshire Constabulary"])
     with pytest.raises(RuntimeError, match="synthetic failure"):
@@ -280,15 +286,8 @@ def test_undo_after_deletions_and_a_reopen_removes_only_the_failed_batch(tmp_pat
         store.remove_source(SOURCE.id)
     store = EmbeddedStore(path)
     before = snapshot(store)
-    original = store._copy
-
-    def copy_then_fail(table, data, options=""):
-        original(table, data, options)
-        if table == "CITES":
-            raise RuntimeError("synthetic failure")
-
-    monkeypatch.setattr(store, "_copy", copy_then_fail)
-    with pytest.raises(RuntimeError):
+    original = fail_after_copy(store, "CITES", monkeypatch)
+    with pytest.raises(RuntimeError, match="synthetic failure"):
         store.upsert_columns(*as_tables(synthetic_batch()))
     assert snapshot(store) == before
     monkeypatch.setattr(store, "_copy", original)
