@@ -164,26 +164,31 @@ def _deadline(path: Path) -> Deadline | FileResult:
         return FileResult(str(path), "failed", reason=str(error))
 
 
-def prepare_file(path: Path, extractor: Extractor, published: str | None = None) -> tuple[Document, Batch] | FileResult:
-    """Read and extract one file under the per-file time limit (`loaders.time_limit`); no store needed."""
+def _read_in_time(path: Path, published: str | None) -> tuple[Document, Deadline] | FileResult:
+    """Read one file under its time limit; the deadline goes on to bound extraction too."""
     deadline = _deadline(path)
     if isinstance(deadline, FileResult):
         return deadline
     document = _read(path, published, deadline)
-    if isinstance(document, FileResult):
-        return document
+    return document if isinstance(document, FileResult) else (document, deadline)
+
+
+def prepare_file(path: Path, extractor: Extractor, published: str | None = None) -> tuple[Document, Batch] | FileResult:
+    """Read and extract one file under the per-file time limit (`loaders.time_limit`); no store needed."""
+    read = _read_in_time(path, published)
+    if isinstance(read, FileResult):
+        return read
+    document, deadline = read
     batch = _extract(document, extractor, deadline)
     return batch if isinstance(batch, FileResult) else (document, batch)
 
 
 def load_file(path: Path, store: GraphStore, extractor: Extractor, published: str | None = None) -> FileResult:
     """Reading and extraction share one time limit; storing is not cut short. Stored sources are not re-extracted."""
-    deadline = _deadline(path)
-    if isinstance(deadline, FileResult):
-        return deadline
-    document = _read(path, published, deadline)
-    if isinstance(document, FileResult):
-        return document
+    read = _read_in_time(path, published)
+    if isinstance(read, FileResult):
+        return read
+    document, deadline = read
     if store.has_source(document.source_id):
         return FileResult(str(path), "unchanged", document.source_id, warnings=document.warnings)
     batch = _extract(document, extractor, deadline)
