@@ -9,6 +9,7 @@ one read-write process may hold the directory, which keeps that index truthful.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -36,6 +37,9 @@ from graph.store import (
 
 DEFAULT_PATH = "./kflow-data"
 BULK_ROWS = 20_000  # new nodes + claims from which a batch is written as a journaled bulk write
+# Below this many new rows a batch is written with parameterised CREATE, not COPY: each small COPY
+# leaves ~8 MB in Ladybug's buffer pool (a 200-document load reached 9 GB), CREATE stays flat.
+CREATE_ROWS = 5_000
 CHECKPOINT_BYTES = 256 * 1024 * 1024  # fold the WAL into the main file every 256 MB, not after each bulk batch
 _LADYBUG_TYPES = {"string": "STRING", "date": "STRING", "bool": "BOOLEAN", "int": "INT64", "float": "DOUBLE", "strings": "STRING[]"}
 DEFAULT_NEIGHBOURHOOD_TYPES = [t for t in SCHEMA.edges if t != "MENTIONS"]
@@ -179,16 +183,19 @@ class EmbeddedStore:
         if added + len(new_claims) >= BULK_ROWS:
             self._write_bulk(copies, updates, self._marks_before(list(node_tables), list(claim_tables), updates))
         else:
-            self._write_in_one_transaction(copies, updates)
+            self._write_in_one_transaction(copies, updates, create=added + len(new_claims) < CREATE_ROWS)
         for label, ids in new_node_ids.items():
             node_ids[label].update(ids)
         claim_ids.update(new_claims.ids)
         return UpsertResult(added, len(updates), len(new_claims), len(claims) - len(new_claims))
 
-    def _write_in_one_transaction(self, copies: list[_Copy], updates: list[Node]) -> None:
+    def _write_in_one_transaction(self, copies: list[_Copy], updates: list[Node], create: bool = False) -> None:
         self._execute("BEGIN TRANSACTION")
         try:
-            self._apply(copies, updates)
+            if create:
+                self._apply_by_create(copies, updates)
+            else:
+                self._apply(copies, updates)
             self._execute("COMMIT")
         except BaseException:
             self._rollback()
@@ -210,6 +217,32 @@ class EmbeddedStore:
                 self._copy(table, data, options)
         if len(ordered) == len(node_copies):
             self._write_node_updates(updates)
+
+    def _apply_by_create(self, copies: list[_Copy], updates: list[Node]) -> None:
+        """The small-batch twin of `_apply`: the same rows, nodes first, written by `UNWIND ... CREATE`."""
+        node_copies = [c for c in copies if c[0] in SCHEMA.nodes]
+        for table, build, _ in node_copies:
+            self._create_nodes(table, build())
+        self._write_node_updates(updates)
+        for table, build, options in copies:
+            if table not in SCHEMA.nodes:
+                self._create_relationships(table, options, build())
+
+    def _create_nodes(self, label: str, data: pa.Table) -> None:
+        columns = _filled_columns(data)
+        properties = ", ".join(f"{c}: r.{c}" for c in columns)
+        self._execute(f"UNWIND $rows AS r CREATE (:{label} {{{properties}}})", {"rows": data.select(columns).to_pylist()})
+
+    def _create_relationships(self, edge: str, options: str, data: pa.Table) -> None:
+        from_label, to_label = _COPY_ENDS.fullmatch(options).groups()  # type: ignore[union-attr]
+        columns = _filled_columns(data)
+        rows = data.select(columns).rename_columns([_END_KEYS.get(c, c) for c in columns]).to_pylist()
+        properties = ", ".join(f"{c}: r.{c}" for c in columns if c not in _END_KEYS)
+        self._execute(
+            f"UNWIND $rows AS r MATCH (a:{from_label} {{id: r.end_from}}), (b:{to_label} {{id: r.end_to}}) "
+            f"CREATE (a)-[:{edge} {{{properties}}}]->(b)",
+            {"rows": rows},
+        )
 
     def _write_node_updates(self, updates: list[Node]) -> None:
         for node in updates:
@@ -587,6 +620,15 @@ def _checked_claim_columns(claims: pa.Table) -> tuple[ClaimColumns, bool]:
     columns = ClaimColumns.from_arrow(claims)
     columns.ends()
     return columns, len(set(columns.ids)) != len(columns)
+
+
+_COPY_ENDS = re.compile(r"\(from='(\w+)', to='(\w+)'\)")
+_END_KEYS = {"from": "end_from", "to": "end_to"}
+
+
+def _filled_columns(data: pa.Table) -> list[str]:
+    """Columns with at least one value (and the ids and ends always): all-null ones stay unset."""
+    return [c for c in data.column_names if c in ("from", "to", "id") or data[c].null_count < data.num_rows]
 
 
 def _ready(table: pa.Table) -> pa.Table:
