@@ -21,7 +21,8 @@ import pyarrow as pa
 
 from graph.arrow_tables import CLAIM_COLUMNS, ClaimColumns, NodeColumns, batch_from_columns, node_table
 from graph.bulk_journal import BulkJournal, BulkMarks
-from graph.cypher_guard import ensure_read_only, query_timeout_seconds, timeout_message
+from graph.console_process import run_console_query
+from graph.cypher_guard import ensure_read_only, query_memory_mb, query_timeout_seconds
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
 from graph.schema import SCHEMA
@@ -451,28 +452,15 @@ class EmbeddedStore:
         return Counts(nodes, claims)
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """One console query: guarded, then run in a fenced child process (graph/console_process.py) on a
+        read-only open of this store, so it cannot exhaust this process's memory, crash it, or hold
+        the shared connection other app sessions use."""
         ensure_read_only(cypher)
         try:
-            seconds = query_timeout_seconds()
+            seconds, memory_mb = query_timeout_seconds(), query_memory_mb()
         except ValueError as error:
             raise StoreError(str(error)) from None
-        self._conn.set_query_timeout(max(int(seconds * 1000), 1))
-        self._execute("BEGIN TRANSACTION READ ONLY")
-        try:
-            result = self._conn.execute(cypher, params or {})
-            columns = result.get_column_names()
-            rows = result.get_all()
-        except RuntimeError as error:
-            message = str(error)
-            if "read-only" in message:
-                raise ReadOnlyQueryError(f"refused: the console is read-only ({message})") from None
-            if message.startswith("Interrupted"):
-                raise StoreError(timeout_message(seconds)) from None
-            raise StoreError(f"query failed: {message}") from None
-        finally:
-            self._end_read_transaction()
-            self._conn.set_query_timeout(self._timeout_ms)
-        return QueryResult(columns, rows)
+        return run_console_query(self.path / "graph.lbdb", cypher, params, seconds, memory_mb)
 
     def _rollback(self) -> None:
         """Roll back the open transaction; a statement that failed inside it may have ended it already."""
@@ -480,13 +468,6 @@ class EmbeddedStore:
             self._execute("ROLLBACK")
         except RuntimeError as error:
             if "No active transaction" not in str(error):
-                raise
-
-    def _end_read_transaction(self) -> None:
-        try:
-            self._execute("ROLLBACK")
-        except RuntimeError as error:
-            if "No active transaction" not in str(error):  # an interrupted query was rolled back already
                 raise
 
     def has_source(self, source_id: str) -> bool:

@@ -17,6 +17,7 @@ same node at the same moment can lose one writer's aliases (read committed isola
 from __future__ import annotations
 
 import logging
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -34,6 +35,8 @@ from graph.names import name_key
 from graph.neo4j_connect import Connection, explain, parse_spec
 from graph.schema import SCHEMA
 from graph.store import Counts, QueryResult, ReadOnlyQueryError, RemovalResult, StoreError, Subgraph, UpsertResult
+
+CLIENT_DEADLINE_GRACE_S = 2  # past KFLOW_QUERY_TIMEOUT, so the server's own timeout can answer first
 
 DEFAULT_BATCH_SIZE = 10_000
 DEFAULT_NEIGHBOURHOOD_TYPES = [t for t in SCHEMA.edges if t != "MENTIONS"]
@@ -288,24 +291,48 @@ class Neo4jStore:
         return self._read(work)
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
-        """Run one read-only query; the guard refuses obvious writes, the server's read access mode the rest."""
+        """Run one read-only query; the guard refuses obvious writes, the server's read access mode the rest.
+
+        The server's transaction timeout only stops a query at its checkpoints (a `reduce` building a
+        string ran 148 s past a 3 s limit), so the caller also gets a client-side deadline: the query
+        runs in a worker thread and the caller is answered at the limit whatever the server does."""
         ensure_read_only(cypher)
         try:
             seconds = query_timeout_seconds()  # env KFLOW_QUERY_TIMEOUT, as in the embedded store
         except ValueError as error:
             raise StoreError(str(error)) from None
 
-        @unit_of_work(timeout=seconds)
-        def work(tx: ManagedTransaction) -> QueryResult:
-            try:
-                result = tx.run(cypher, params or {})
-                return QueryResult(list(result.keys()), [[_plain(v) for v in record.values()] for record in result])
-            except ClientError as error:
-                if "TransactionTimedOut" in (error.code or ""):
-                    raise StoreError(timeout_message(seconds)) from None
-                raise
+        def work() -> QueryResult:
+            # An explicit transaction, not execute_read: a memory-limit error is "transient" and would be retried.
+            with self._errors(), self._driver.session(database=self.connection.database,
+                                                      default_access_mode=READ_ACCESS) as session:
+                try:
+                    with session.begin_transaction(timeout=seconds) as tx:
+                        result = tx.run(cypher, params or {})
+                        return QueryResult(list(result.keys()), [[_plain(v) for v in record.values()] for record in result])
+                except Neo4jError as error:
+                    code = error.code or ""
+                    if "TransactionTimedOut" in code or "MemoryPoolOutOfMemory" in code:
+                        raise StoreError(_server_limit_message(error, seconds)) from None
+                    raise
 
-        return self._read(work)
+        outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                outcome["result"] = work()
+            except BaseException as error:  # handed to the caller's thread below
+                outcome["error"] = error
+
+        worker = threading.Thread(target=run, name="kflow-console-query", daemon=True)
+        worker.start()
+        worker.join(seconds + CLIENT_DEADLINE_GRACE_S)
+        if worker.is_alive():
+            raise StoreError(timeout_message(seconds) + "; the server may still be working on it until its own "
+                             "limits stop it (db.transaction.timeout, db.memory.transaction.max)")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["result"]
 
     def has_source(self, source_id: str) -> bool:
         return self._read(lambda tx: tx.run("MATCH (s:Source {id: $id}) RETURN count(s) AS n", id=source_id).single()["n"] > 0)
@@ -436,3 +463,11 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "iso_format"):
         return value.iso_format()
     return value
+
+
+def _server_limit_message(error: Neo4jError, seconds: float) -> str:
+    """The server stopped a console query at its time or memory limit: say which, and what to do."""
+    if "MemoryPool" in (error.code or ""):
+        return ("query stopped: it needed more memory than the Neo4j server allows one transaction "
+                f"(db.memory.transaction.max; {error.message}); narrow it (a LIMIT, a label, fewer hops)")
+    return timeout_message(seconds)
