@@ -18,7 +18,7 @@ from kflow.terminal import visible
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
 APP = PROJECT_ROOT / "dashboards" / "app.py"
-COMMAND_MODULES: tuple[str, ...] = ("kflow.cli_export", "kflow.cli_analysis", "kflow.cli_eval", "kflow.cli_sync", "kflow.cli_import")
+COMMAND_MODULES: tuple[str, ...] = ("kflow.cli_export", "kflow.cli_analysis", "kflow.cli_eval", "kflow.cli_constructions", "kflow.cli_sync", "kflow.cli_import")
 
 store_option = click.option(
     "--store",
