@@ -136,3 +136,13 @@ def test_no_list_is_defined_twice_across_the_lexicon_files():
         seen[words] = where
     titles = [where for where, words in lists.items() if {"Baroness", "Reverend"} <= words]
     assert titles == ["words.yaml:person_titles"]
+
+
+def test_a_signature_strips_every_person_title_the_names_do():
+    """One title list: a signature's "Rev" or "Baroness" is stripped as in the names the text gives
+    (speaker.py once had a shorter list of its own, so "Rev John Smith" never met "John Smith")."""
+    from loaders.extract.speaker import document_speaker
+    from loaders.resolve import clean_person_name
+
+    assert document_speaker("Dear Sir,\n\nYours sincerely,\nRev John Smith\n") == "John Smith" == clean_person_name("Rev John Smith")[0]
+    assert document_speaker("Witness statement of Baroness Ann Lee\n") == "Ann Lee"
