@@ -22,39 +22,10 @@ from graph.model import Node, node_id
 from graph.names import name_key
 from graph.store import GraphStore
 from loaders.extract.gazetteer import Body, Gazetteer
+from loaders.extract.lexicon import LEX
 
 FUZZY_THRESHOLD = 92
 MIN_FUZZY_CHARS = 15  # acronyms and short names are never fuzzy-matched
-GENERIC_WORDS = {
-    "the", "of", "for", "and", "in", "on", "council", "county", "city", "borough", "metropolitan", "district", "police",
-    "service", "services", "constabulary", "university", "college", "department", "ministry", "office", "trust", "nhs",
-    "commission", "agency", "authority", "board", "committee", "national", "royal", "hm", "her", "his", "majesty", "s",
-    "children", "health", "social", "care", "london", "uk", "british", "england", "wales", "scotland", "north", "south",
-    "east", "west", "new", "local", "government", "society", "foundation", "institute", "association", "court",
-}
-KIND_BY_HEAD = {
-    "council": "council", "police": "police force", "constabulary": "police force", "university": "university",
-    "college": "university", "trust": "trust", "committee": "committee", "commission": "commission",
-    "department": "government department", "ministry": "government department", "court": "court", "tribunal": "court",
-    "charity": "charity", "foundation": "charity", "society": "charity", "inspectorate": "inspectorate",
-    "agency": "agency", "authority": "authority", "service": "service", "board": "board",
-}
-# Generic body nouns -> (compatible kinds, compatible name words) for "the department" and the like.
-GENERIC_HEADS: dict[str, tuple[set[str], set[str]]] = {
-    "department": ({"government department"}, {"department", "ministry"}),
-    "inspectorate": ({"inspectorate"}, {"inspectorate"}),
-    "trust": ({"trust"}, {"trust"}),
-    "charity": ({"charity"}, {"charity", "trust", "foundation"}),
-    "university": ({"university"}, {"university"}),
-    "committee": ({"committee"}, {"committee"}),
-    "commission": ({"commission"}, {"commission"}),
-    "board": ({"board"}, {"board"}),
-    "regulator": ({"regulator"}, {"regulator"}),
-    "agency": ({"agency"}, {"agency"}),
-    "company": (set(), {"company", "ltd", "plc", "limited"}),
-}
-PERSON_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "professor", "prof", "cllr", "councillor", "rev", "reverend"}
-POST_NOMINALS = {"QC", "KC", "MP", "MSP", "MS", "AM", "MLA", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE", "JP", "PhD", "Jr", "Sr", "FRS"}
 _ACRONYM = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)")
 _WORD = re.compile(r"[\w'&-]+")
 
@@ -106,10 +77,10 @@ def clean_person_name(name: str) -> tuple[str, str | None]:
     """("Barrister Richard Whittam QC" minus role words handled by the caller) -> ("Richard Whittam", "QC").
     Strips honorifics and post-nominals; returns the name and the post-nominal letters, if any."""
     words = name.replace("\u2019", "'").split()
-    while words and words[0].rstrip(".").lower() in PERSON_TITLES:
+    while words and words[0].rstrip(".").lower() in LEX.title_keys:
         words = words[1:]
     suffix = None
-    while len(words) > 1 and words[-1].strip(",.") in POST_NOMINALS:
+    while len(words) > 1 and words[-1].strip(",.") in LEX.post_nominals:
         suffix = words[-1].strip(",.")
         words = words[:-1]
     while words and words[-1] in {"'s", "'"}:
@@ -120,8 +91,8 @@ def clean_person_name(name: str) -> tuple[str, str | None]:
 def kind_of(name: str) -> str:
     words = name_key(name).split()
     for word in reversed(words):
-        if word in KIND_BY_HEAD:
-            return KIND_BY_HEAD[word]
+        if word in LEX.kind_by_head:
+            return LEX.kind_by_head[word]
     if words[:2] == ["university", "of"]:
         return "university"
     return "organisation"
@@ -232,7 +203,7 @@ class Resolver:
             forces = [b for b in named if b.kind == "police force"]
             local = [b for b in forces if place in {name_key(p) for p in b.places}]
             return (local or forces)[0] if len(local) == 1 or len(forces) == 1 else None
-        heads = GENERIC_HEADS.get(context)
+        heads = LEX.contexts.get(context)
         if heads is None:
             return None
         # A definite description ("the department", "the inspectorate") names a body the text has
@@ -260,7 +231,7 @@ def _fuzzy_cached(names: tuple[str, ...], name: str) -> str | None:
     match = process.extractOne(name, names, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_THRESHOLD)
     if not match:
         return None
-    distinctive = set(name_key(name).split()) - GENERIC_WORDS
+    distinctive = set(name_key(name).split()) - LEX.fuzzy_generic_words
     return match[0] if distinctive & set(name_key(match[0]).split()) else None
 
 

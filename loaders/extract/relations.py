@@ -1,6 +1,7 @@
 """Dependency rules: relation verbs and their arguments to typed, dated, evidenced raw claims.
 
-One pass over each sentence's tokens (O(tokens)); each verb in the lexicon is read in active or
+One pass over each sentence's tokens (O(tokens)); each verb with a frame in the lexicon
+(`data/lexicon/verbs.yaml`, read through `loaders.extract.lexicon`) is read in active or
 passive voice, directly or through a relative clause / participle, with coordinated arguments
 fanned out. Negated or hedged statements ("there was no evidence that ...", "may have known")
 yield nothing. Argument tokens are turned into nodes by `Refs` (mentions, pronouns, relative
@@ -16,30 +17,11 @@ from spacy.tokens import Token
 
 from graph.model import Node
 from loaders.dates import DateValue
+from loaders.extract.lexicon import LEX, VerbFrame
 
-LEXICON = {
-    "SENT": {"send", "forward", "submit", "pass", "deliver", "hand", "provide", "supply", "share", "email", "e-mail", "leak", "circulate", "give", "copy", "raise", "address"},
-    "RECEIVED": {"receive", "obtain"},
-    "COMMISSIONED": {"commission", "order", "fund", "instruct", "ask", "appoint", "launch", "request", "engage", "set"},
-    "AUTHORED": {"write", "author", "produce", "compile", "prepare", "draft", "co-author", "pen", "conduct", "undertake", "carry"},
-    "PUBLISHED": {"publish", "release", "issue"},
-    "KNEW_ABOUT": {"know", "learn", "discover", "realise", "realize", "warn", "tell", "inform", "alert", "notify", "brief", "advise"},
-}
-VERB_TYPE = {lemma: edge for edge, lemmas in LEXICON.items() for lemma in lemmas}
-TELLING = {"warn", "tell", "inform", "alert", "notify", "brief", "advise"}
-HEDGES = {"may", "might", "could", "would", "should", "will", "shall", "'ll"}  # modal or future: not (yet) a fact
-DENIALS = {"deny", "dispute", "doubt", "reject", "question", "refute"}
-NOT_DONE = {"fail", "refuse", "decline", "neglect", "omit", "forget", "try", "attempt", "plan", "intend", "promise", "want", "hope", "seek", "threaten", "offer", "agree", "expect", "need"}  # "failed to send": no sending
-UNVERIFIED = {"allege", "claim", "suggest", "believe", "suspect", "speculate", "appear", "seem", "assume", "guess"}  # "X claims Y received"
-HEDGE_ADVERBS = {"allegedly", "reportedly", "possibly", "perhaps", "probably", "apparently", "supposedly", "maybe", "likely", "purportedly"}
-ASKING = {"ask", "wonder", "question", "investigate", "examine", "consider", "establish", "determine", "explore", "assess", "inquire", "enquire", "query", "describe", "explain"}
-REQUESTING = {"ask", "instruct", "request", "order"}  # commission a body or person only when asked to do work
-WORK_VERBS = {"write", "produce", "prepare", "review", "investigate", "examine", "inquire", "enquire", "study", "report",
-              "conduct", "carry", "undertake", "audit", "assess", "evaluate", "look", "lead", "chair", "research", "compile", "draft"}
+# Dependency labels that carry a statement into the clause that contains it (syntax, not vocabulary).
 CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "pcomp"}
-INFORMATION_NOUNS = {"concern", "complaint", "warning", "allegation", "information", "evidence", "detail", "claim", "fear", "report"}
-ARCHIVE_NOUNS = {"archive", "file", "record", "paper", "register", "database"}
-TOPIC_PREPS = {"about", "of", "over", "on", "regarding", "concerning"}
+_PLAIN_FRAME = VerbFrame("", "SENT")  # the default argument prepositions, for verbs read without a frame
 
 
 @dataclass(frozen=True)
@@ -73,19 +55,19 @@ def is_negated_or_hedged(verb: Token) -> bool:
     node = verb
     while True:
         for child in node.children:
-            if child.dep_ == "neg" or child.dep_ == "aux" and child.lemma_.lower() in HEDGES:
+            if child.dep_ == "neg" or child.dep_ == "aux" and child.lemma_.lower() in LEX.hedge_auxiliaries:
                 return True
-            if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
+            if child.dep_ == "mark" and child.lower_ in LEX.conditional_marks:
                 return True
-        if node.lemma_.lower() in DENIALS and node.i != verb.i:
+        if node.lemma_.lower() in LEX.denial_verbs and node.i != verb.i:
             return True
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in NOT_DONE:
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in LEX.not_done_verbs:
             return True  # "refused to share the report": the sharing did not happen
-        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in UNVERIFIED:
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in LEX.unverified_verbs:
             return True
-        if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in node.children):
+        if any(c.dep_ == "advmod" and c.lower_ in LEX.hedge_adverbs for c in node.children):
             return True
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in ASKING and any(c.tag_ in ("WP", "WDT", "WRB") for c in node.subtree if c.i < node.i):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in LEX.asking_verbs and any(c.tag_ in ("WP", "WDT", "WRB") for c in node.subtree if c.i < node.i):
             return True  # "asked what the council knew": an embedded question, not an assertion
         if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
             return True
@@ -108,7 +90,7 @@ def _subjects(verb: Token) -> list[Token]:
     node = verb
     while not subjects and node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
         head = node.head
-        controlled = node.dep_ == "xcomp" or node.dep_ == "advcl" and VERB_TYPE.get(head.lemma_.lower()) == "COMMISSIONED"
+        controlled = node.dep_ == "xcomp" or node.dep_ == "advcl" and LEX.verb_claim.get(head.lemma_.lower()) == "COMMISSIONED"
         subjects = (_children(head, "dobj") if controlled else []) or _children(head, "nsubj")
         if node.dep_ == "xcomp" and not _children(head, "dobj") and _children(head, "nsubjpass"):
             subjects = _children(head, "nsubjpass")
@@ -116,24 +98,25 @@ def _subjects(verb: Token) -> list[Token]:
     return subjects
 
 
-def arguments(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
-    """(subjects, objects, recipients) of a relation verb, voice and clause type taken into account."""
+def arguments(verb: Token, frame: VerbFrame = _PLAIN_FRAME) -> tuple[list[Token], list[Token], list[Token]]:
+    """(subjects, objects, recipients) of a relation verb, voice and clause type taken into account;
+    `frame` says which prepositions introduce recipients and the passive agent."""
     passive = bool(_children(verb, "nsubjpass", "auxpass"))
     shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not passive and not _children(verb, "nsubj") and bool(_children(verb.head, "nsubjpass"))
-    recipients = _prep_objects(verb, {"to", "with"}) + _children(verb, "dative")
+    recipients = _prep_objects(verb, frame.recipients) + _children(verb, "dative")
     if passive or shared:  # "was commissioned by X and written by Y": the second participle shares the passive subject
-        subjects = _prep_objects(verb, {"by"})
+        subjects = _prep_objects(verb, frame.agent)
         objects = _children(verb if passive else verb.head, "nsubjpass")
         if _children(verb, "dobj"):  # "the Home Office was sent the report"
             recipients, objects = objects, _children(verb, "dobj")
             if not subjects:  # "was given the report by X": the parser hangs the agent on the object
-                subjects = [o for d in objects for o in _prep_objects(d, {"by"})]
+                subjects = [o for d in objects for o in _prep_objects(d, frame.agent)]
     else:
         subjects, objects = _subjects(verb), _children(verb, "dobj")
         if objects:  # "received the dossier ..., and a letter from X": the parser hangs the second object on the verb
             objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:  # "a report, commissioned by X"
-        subjects, objects = _prep_objects(verb, {"by"}), [verb.head]
+        subjects, objects = _prep_objects(verb, frame.agent), [verb.head]
     return subjects, objects, recipients
 
 
@@ -145,19 +128,20 @@ def _anchor(verb: Token, obj: Ref) -> Token:
 
 def _asks_for_work(verb: Token) -> bool:
     """"asked X to review / investigate / write ...": the request is a commission of work."""
-    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in WORK_VERBS for c in verb.children)
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in LEX.work_verbs for c in verb.children)
 
 
 def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
     """Raw claims of one verb token (nothing when it is not a relation verb or is hedged)."""
     lemma = verb.lemma_.lower()
-    edge = VERB_TYPE.get(lemma)
-    if edge is None or verb.pos_ not in ("VERB", "AUX") or is_negated_or_hedged(verb):
+    frame = LEX.frames.get(lemma)
+    if frame is None or verb.pos_ not in ("VERB", "AUX") or is_negated_or_hedged(verb):
         return
-    if lemma in ("hand", "set", "carry") and not any(c.dep_ == "prt" for c in verb.children):
+    edge = frame.claim
+    if frame.particle_missing([c.lower_ for c in verb.children if c.dep_ == "prt"]):
         return  # "hand over", "set up", "carry out"
-    subjects, objects, recipients = arguments(verb)
-    if lemma == "address" and not recipients:
+    subjects, objects, recipients = arguments(verb, frame)
+    if frame.needs_recipient and not recipients:
         return  # "address the concerns" is dealing with them; "addressed the memo to X" is sending it
     subj_refs = [r for t in subjects for r in refs(t)]
     obj_refs = [r for t in objects for r in refs(t)]
@@ -166,15 +150,15 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
     rule = f"{lemma}.{'passive' if passive else 'active'}{'.' + verb.dep_ if verb.dep_ in ('relcl', 'acl') else ''}"
     base = 0.9 if verb.dep_ not in ("relcl", "acl", "xcomp") else 0.85
     if edge == "KNEW_ABOUT":
-        yield from _knowledge(verb, lemma, subj_refs, obj_refs, rec_refs, topic_of, base, rule, passive)
+        yield from _knowledge(verb, frame, subj_refs, obj_refs, rec_refs, topic_of, base, rule, passive)
         return
     reports = [r for r in obj_refs if r.node.label == "Report"]
     if edge in ("SENT", "RECEIVED") and not reports:  # "raised concerns with X about T", "received complaints about T"
-        info = [o for o in objects if o.lemma_.lower() in INFORMATION_NOUNS]
+        info = [o for o in objects if o.lemma_.lower() in LEX.information]
         if edge == "SENT" and not rec_refs:  # the parser often hangs "with the council" inside the topic phrase
-            rec_refs = [r for o in info for t in o.subtree for p in _prep_objects(t, {"to", "with"}) for r in refs(p)]
+            rec_refs = [r for o in info for t in o.subtree for p in _prep_objects(t, frame.recipients) for r in refs(p)]
         knowers = rec_refs if edge == "SENT" else subj_refs
-        topics = [t for o in info for t in (topic_of(p) for p in _prep_objects(o, TOPIC_PREPS)) if t]
+        topics = [t for o in info for t in (topic_of(p) for p in _prep_objects(o, LEX.topic_prepositions)) if t]
         for knower in (k for k in knowers if k.node.label in ("Agency", "Person")):
             for topic in topics:
                 yield RawClaim("KNEW_ABOUT", knower, topic, verb, min(0.75, knower.confidence, topic.confidence), rule + ".information")
@@ -193,12 +177,12 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
                 yield RawClaim("RECEIVED", subject, report, anchor, min(base, subject.confidence, report.confidence), rule)
             if anchor is not verb:
                 continue  # a second object hung on the verb has its own sender ("and a letter from X")
-            origins = _prep_objects(verb, {"from"}) or [o for t in report.token.subtree for o in _prep_objects(t, {"from"})]
+            origins = _prep_objects(verb, frame.senders) or [o for t in report.token.subtree for o in _prep_objects(t, frame.senders)]
             for sender in (r for t in origins for r in refs(t)):
                 yield RawClaim("SENT", sender, report, verb, min(base, sender.confidence, report.confidence) - 0.05, rule + ".sender")
     elif edge == "COMMISSIONED":
         targets = [r for r in obj_refs if r.node.label in ("Agency", "Report", "Person")]
-        if lemma in REQUESTING and not _asks_for_work(verb):  # "asked the department to publish its register"
+        if frame.requests_work and not _asks_for_work(verb):  # "asked the department to publish its register"
             targets = [r for r in targets if r.node.label == "Report"]
         for target in targets:
             for subject in subj_refs:
@@ -210,12 +194,12 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
                 yield RawClaim(edge, subject, report, verb, min(base, subject.confidence, report.confidence), rule)
 
 
-def _knowledge(verb: Token, lemma: str, subj_refs: list[Ref], obj_refs: list[Ref], rec_refs: list[Ref],
+def _knowledge(verb: Token, frame: VerbFrame, subj_refs: list[Ref], obj_refs: list[Ref], rec_refs: list[Ref],
                topic_of: TopicOf, base: float, rule: str, passive: bool) -> Iterator[RawClaim]:
     """"X knew about T", "X warned Y about T", "Y was told of T by X", "X learned of the report"."""
-    topics = [t for t in (topic_of(o) for o in _prep_objects(verb, TOPIC_PREPS)) if t]
+    topics = [t for t in (topic_of(o) for o in _prep_objects(verb, LEX.topic_prepositions)) if t]
     knowers = list(subj_refs)
-    if lemma in TELLING:
+    if frame.tells:
         knowers += [r for r in obj_refs + rec_refs if r.node.label in ("Agency", "Person")]
         if not topics:  # "alerted to the abuse"
             topics = [t for t in (topic_of(o) for o in _prep_objects(verb, {"to"})) if t and t.node.label == "Topic"]
@@ -239,7 +223,7 @@ def _clause_topics(clause: Token, topic_of: TopicOf) -> list[Ref]:
 
 def nominal_knowledge(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
     """"the knowledge of the council and the force of the abuse", "X's knowledge of T"."""
-    if token.lemma_.lower() not in ("knowledge", "awareness") or is_negated_or_hedged(token):
+    if token.lemma_.lower() not in LEX.knowledge or is_negated_or_hedged(token):
         return
     knowers: list[Ref] = [r for p in _children(token, "poss") for r in refs(p)]
     topics: list[Ref] = []
@@ -261,7 +245,7 @@ def nominal_knowledge(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator
 
 def aware_claims(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
     """"X was aware of T" / "X was made aware of T"."""
-    if token.lemma_.lower() != "aware" or is_negated_or_hedged(token):
+    if token.lemma_.lower() not in LEX.awareness_adjectives or is_negated_or_hedged(token):
         return
     head = token.head if token.dep_ in ("acomp", "oprd", "ccomp", "xcomp") else token
     if head.i != token.i and is_negated_or_hedged(head):
@@ -275,12 +259,12 @@ def aware_claims(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawC
 
 def archive_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
     """"the report ... was found in the Home Office archives": the body held (knew of) the document."""
-    if verb.lemma_.lower() not in ("find", "discover", "hold", "keep", "locate") or is_negated_or_hedged(verb):
+    if verb.lemma_.lower() not in LEX.archive_verbs or is_negated_or_hedged(verb):
         return
     _, objects, _ = arguments(verb)
     reports = [r for t in objects for r in refs(t) if r.node.label == "Report"]
-    for place in _prep_objects(verb, {"in", "among", "amongst"}):
-        if place.lemma_.lower() not in ARCHIVE_NOUNS:
+    for place in _prep_objects(verb, LEX.archive_prepositions):
+        if place.lemma_.lower() not in LEX.archives:
             continue
         holders = [r for c in place.children if c.dep_ in ("compound", "poss", "nmod") for r in refs(c) if r.node.label == "Agency"]
         for holder in holders:
@@ -326,19 +310,16 @@ def opening_date(anchor: Token, date_spans: list[tuple[int, int, DateValue]]) ->
     return None
 
 
-MEMBERSHIP_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "direct": "director", "manage": "manager", "join": None}
-MEMBERSHIP_PREP_VERBS = {"work": ("for", "at"), "serve": ("on", "at", "with")}
-
-
 def membership_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
     """"Ana Ruiz, who leads the Saltmarsh Foundation" / "she works for the council": a person's body."""
     lemma = verb.lemma_.lower()
-    if lemma not in MEMBERSHIP_VERBS and lemma not in MEMBERSHIP_PREP_VERBS or is_negated_or_hedged(verb):
+    frame = LEX.membership.get(lemma)
+    if frame is None or is_negated_or_hedged(verb):
         return
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return
-    bodies = _children(verb, "dobj") if lemma in MEMBERSHIP_VERBS else _prep_objects(verb, set(MEMBERSHIP_PREP_VERBS[lemma]))
+    bodies = _prep_objects(verb, frame.prepositions) if frame.prepositions else _children(verb, "dobj")
     people = [r for t in _subjects(verb) for r in refs(t) if r.node.label == "Person"]
     for body in (r for t in bodies for r in refs(t) if r.node.label == "Agency"):
         for person in people:
-            yield RawClaim("MEMBER_OF", person, body, verb, min(0.8, person.confidence, body.confidence), f"member.{lemma}", MEMBERSHIP_VERBS.get(lemma))
+            yield RawClaim("MEMBER_OF", person, body, verb, min(0.8, person.confidence, body.confidence), f"member.{lemma}", frame.role)

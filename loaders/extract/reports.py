@@ -18,22 +18,10 @@ from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
+from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 
-REPORT_NOUNS = {
-    "report", "review", "study", "letter", "email", "e-mail", "memo", "memorandum",
-    "briefing", "dossier", "minutes", "audit", "evaluation", "assessment", "submission", "document", "paper", "petition", "survey",
-}
-GENERIC_HEADS = {"document", "paper"}  # may refer back to a document of any kind
-STUDY_KINDS = {"report", "review", "study", "survey", "audit", "evaluation", "assessment", "inquiry", "investigation", "dossier", "research"}
-CORRESPONDENCE = {"letter", "email", "e-mail", "memo", "memorandum", "submission", "petition"}  # sent by someone, to someone
-NAMING_VERBS = {"know", "title", "entitle", "call", "name", "dub", "label"}
 _QUOTED_TITLE = re.compile(r"[\"\u201c\u2018']([A-Z][^\"\u201d\u2019]{3,150}?)(?:[\"\u201d\u2019]|$)")  # the parser may leave the closing quote outside  # a quoted title that starts with a capital
-QUANTIFIERS = {"any", "no", "every", "each", "another", "other", "such", "many", "some", "all"}
-INDEFINITE = {"a", "an", "one"}
-SKIPPED_MODIFIERS = {"further", "more", "same", "new", "latest", "recent", "full", "final", "other", "such", "own", "previous", "earlier", "later", "first"}
-REPORTING_VERBS = {"find", "conclude", "say", "highlight", "reveal", "show", "state", "recommend", "criticise", "criticize", "warn", "mention", "note", "suggest"}
-POSSESSIVE_PRONOUNS = {"their", "its", "his", "her", "our", "my"}
 
 
 @dataclass(eq=False)
@@ -87,7 +75,7 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 if id(existing) not in titled:  # titles were added when their document noun was seen
                     found.append(_named(parse, existing, token))
                 continue
-            if token.lemma_.lower() not in REPORT_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+            if token.lemma_.lower() not in LEX.document_nouns or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             if existing or (doc_index, token.sent.start) not in parse._sentence_of:
                 continue
@@ -108,30 +96,28 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
     return [r for r in found if r]
 
 
-TITLE_LINKS = {"titled", "entitled", "called", "named", ","}
-TITLE_FUNCTION_WORDS = {"in", "of", "on", "the", "and", "for", "a", "an", "to", "at", "from", "with", "or", "but", "by"}
 
 
 def _title_after(parse: DocumentParse, doc_index: int, head: Token) -> ReportMention | None:
     """A title of a work right after a document noun: capitalised words (function words allowed inside),
     not a body or person the text names."""
     doc, i = head.doc, head.i + 1
-    while i < head.sent.end and doc[i].lower_ in TITLE_LINKS:
+    while i < head.sent.end and doc[i].lower_ in LEX.title_links:
         i += 1
     start = i
-    if start >= head.sent.end or not doc[start].is_title or doc[start].lower_ in TITLE_FUNCTION_WORDS:
+    if start >= head.sent.end or not doc[start].is_title or doc[start].lower_ in LEX.title_function_words:
         return None
     other = parse.at(doc_index, doc[start])
     if other is not None and other.kind not in ("place",) or doc[start].ent_type_ == "DATE":
         return None
     end = start
-    while i < head.sent.end and (doc[i].is_title or doc[i].lower_ in TITLE_FUNCTION_WORDS and i + 1 < head.sent.end and doc[i + 1].is_title):
+    while i < head.sent.end and (doc[i].is_title or doc[i].lower_ in LEX.title_function_words and i + 1 < head.sent.end and doc[i + 1].is_title):
         other = parse.at(doc_index, doc[i])
         if other is not None and other.kind not in ("place",):
             break
         i += 1
         end = i
-    while end > start and doc[end - 1].lower_ in TITLE_FUNCTION_WORDS:
+    while end > start and doc[end - 1].lower_ in LEX.title_function_words:
         end -= 1
     if end - start < 2:
         return None
@@ -157,8 +143,8 @@ def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str 
     lefts = list(token.lefts)
     dets = [c.lower_ for c in lefts if c.dep_ in ("det", "nummod", "predet", "poss")]
     counted = [c for c in lefts if c.dep_ == "nummod" and c.like_num and c.lower_ != "one"]
-    definite_plural = any(d in ("the", "these", "those") or d in POSSESSIVE_PRONOUNS or d.endswith("'s") for d in dets)
-    if token.tag_ in ("NNS", "NNPS") and not (counted or definite_plural) or any(d in QUANTIFIERS for d in dets):
+    definite_plural = any(d in ("the", "these", "those") or d in LEX.possessive_pronouns or d.endswith("'s") for d in dets)
+    if token.tag_ in ("NNS", "NNPS") and not (counted or definite_plural) or any(d in LEX.quantifiers for d in dets):
         return None  # "reports show" is no particular set of documents; "the emails", "three letters" are
     sentence = parse._sentence_of[(doc_index, token.sent.start)]
     proper = [c for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
@@ -172,10 +158,10 @@ def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str 
         return ReportMention(mention, token, token.lemma_.lower(), "named", [], None, name)
     date = _report_date(token, published, precision)
     modifiers = [c.text.lower() for c in lefts if (c.dep_ == "amod" or c in counted or c.dep_ == "compound" and c.pos_ == "NOUN")
-                 and c.lower_ not in SKIPPED_MODIFIERS and c.is_alpha]
-    if any(d in POSSESSIVE_PRONOUNS or d.endswith("'s") for d in dets) or any(c.dep_ == "poss" for c in lefts):
+                 and c.lower_ not in LEX.skipped_modifiers and c.is_alpha]
+    if any(d in LEX.possessive_pronouns or d.endswith("'s") for d in dets) or any(c.dep_ == "poss" for c in lefts):
         determiner = "possessive"
-    elif any(d in INDEFINITE for d in dets):
+    elif any(d in LEX.indefinite_determiners for d in dets):
         determiner = "indefinite"
     elif dets:
         determiner = "definite"
@@ -207,7 +193,7 @@ def _report_date(token: Token, published: str | None, precision: str | None) -> 
 def same_kind(antecedent: str, anaphor: str) -> bool:
     """Can a mention headed `anaphor` refer back to one headed `antecedent`? ("the report" -> a study: yes;
     "the report" -> a letter: no)."""
-    return antecedent == anaphor or anaphor in GENERIC_HEADS or antecedent in STUDY_KINDS and anaphor in ("report", "study")
+    return antecedent == anaphor or anaphor in LEX.any_kind_documents or antecedent in LEX.study_kinds and anaphor in ("report", "study")
 
 
 def _link_named(reports: list[ReportMention]) -> None:
@@ -219,7 +205,7 @@ def _link_named(reports: list[ReportMention]) -> None:
             continue
         linked = [c for c in report.head.children if c.dep_ == "appos"]
         for acl in report.head.children:
-            if acl.dep_ == "acl" and acl.lemma_.lower() in NAMING_VERBS:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in LEX.naming_verbs:
                 linked += [t for t in acl.subtree if t.i != acl.i]
         for token in linked:
             named = by_token.get((report.mention.doc_index, token.i))
@@ -227,7 +213,7 @@ def _link_named(reports: list[ReportMention]) -> None:
                 report.name, report.determiner = named.name, "named"
                 break
         else:
-            for acl in (c for c in report.head.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS):
+            for acl in (c for c in report.head.children if c.dep_ == "acl" and c.lemma_.lower() in LEX.naming_verbs):
                 quoted = _QUOTED_TITLE.search(acl.doc[acl.left_edge.i: acl.right_edge.i + 1].text)
                 if quoted:  # "the audit, formally titled "Review of Unexpected Deaths on Ward 4"": the name it is given
                     report.name, report.determiner = quoted.group(1).strip(), "named"
@@ -262,7 +248,7 @@ def cluster_reports(reports: list[ReportMention]) -> list[ReportCluster]:
 
 def _join(cluster: ReportCluster, report: ReportMention) -> None:
     cluster.mentions.append(report)
-    cluster.salience += 1 + (report.head.dep_ == "nsubj" and report.head.head.lemma_.lower() in REPORTING_VERBS)
+    cluster.salience += 1 + (report.head.dep_ == "nsubj" and report.head.head.lemma_.lower() in LEX.reporting_verbs)
     report.cluster = cluster
 
 
@@ -317,7 +303,7 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
             cluster.node = Node(node_id("Report", cluster.named), "Report", cluster.named, [], props)
             continue
         words = [*modifiers, *([str(date.year)] if date and date.precision != "decade" else []), cluster.lemma]
-        by_sender = bool(cluster.sender) and cluster.lemma in CORRESPONDENCE
+        by_sender = bool(cluster.sender) and cluster.lemma in LEX.correspondence
         name = f"{cluster.lemma} from {cluster.sender}" if by_sender else " ".join(words)
         # what the text calls it ("the letter", "the internal memo"), which an investigator searches for, without
         # the year; never a bare "report" for an untitled one, which would make every report look like every other
@@ -339,18 +325,18 @@ def pronoun_report(reports: list[ReportMention], sentence: int, position: int, d
     return best
 
 
-RECEIVING_VERBS = {"receive", "obtain", "get"}
 
 
-def correspondents(head: Token, prep: str) -> list[Token]:
+def correspondents(head: Token, preps: frozenset[str], sender: bool = False) -> list[Token]:
     """"a letter from X" / "a letter to Y" (also "from a youth worker, X"; "received a letter from X",
-    where the parser hangs "from X" on the verb): the tokens naming X or Y."""
+    where the parser hangs "from X" on the verb): the tokens naming X or Y. `preps` are the document
+    frame's sender or recipient prepositions (nominals.yaml); `sender` says which."""
     found = []
     holders = [head]
-    if prep == "from" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in RECEIVING_VERBS:
+    if sender and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in LEX.receiving_verbs:
         holders.append(head.head)
     for child in (c for h in holders for c in h.children):
-        if child.dep_ == "prep" and child.lower_ == prep:
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found += [obj, *[c for c in obj.children if c.dep_ == "appos"]]

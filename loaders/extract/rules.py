@@ -26,6 +26,7 @@ from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import people, relations, reports, speaker, topics
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
+from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, parse_document
 from loaders.extract.nlp import MODEL, chunks, load_pipeline
 from loaders.resolve import DocumentContext, Resolver, define_acronyms
@@ -33,14 +34,7 @@ from loaders.resolve import DocumentContext, Resolver, define_acronyms
 PIPE_BATCH = 64  # paragraphs per spaCy minibatch
 PRONOUN_CONFIDENCE = 0.6
 SIGNATURE_SPAN = 3  # sentences (lines) between a signed name and the body under it
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-REPORT_PRONOUNS = {"it", "its"}
-STAFF_NOUNS = {"official", "officer", "staff", "employee", "civil servant", "manager", "representative", "member", "spokesman", "spokeswoman", "spokesperson",
-               "department", "unit", "team", "division", "section", "directorate", "office", "branch"}  # people and units stand for their body
 _OFFICE_FOR = re.compile(r"^(?:the\s+)?(?:Secretary of State|Minister(?: of State)?)\s+for\s+(.+)$", re.I)
-FINDINGS_NOUNS = {"finding", "conclusion", "recommendation"}  # a report's findings travel as the report
-COUNCIL_TITLES = {"councillor", "cllr", "cllr."}  # a councillor sits on the council the text is about
-PUBLICATION_NOUNS = {"publication", "release", "launch", "completion"}
 
 
 def _in_quotes(token: Token) -> bool:
@@ -203,7 +197,7 @@ class DocumentRun:
                 if owner is not None:
                     members.add(owner.id)
                     self._member_of(mention, self._node(self.x.resolver.body_node(owner)), facts.member_role, 0.7)
-            if not members and facts.role and facts.role.split()[0].lower() in COUNCIL_TITLES:
+            if not members and facts.role and facts.role.split()[0].lower() in LEX.council_titles:
                 council = self.x.resolver.context_body("council", self.ctx, mention.sentence)  # "Councillor Ann Hale"
                 if council is not None and (mention.node.id, council.id) not in self.councillors:
                     self.councillors.add((mention.node.id, council.id))
@@ -307,9 +301,9 @@ class DocumentRun:
         """Name each piece of correspondence's sender ("a letter from X"), so letters from different
         senders stay different documents and a letter is named after who sent it."""
         for report in self.reports:
-            if report.lemma not in reports.CORRESPONDENCE or report.determiner == "named":
+            if report.lemma not in LEX.correspondence or report.determiner == "named":
                 continue
-            for token in reports.correspondents(report.head, "from"):
+            for token in reports.correspondents(report.head, LEX.document(report.lemma).preps("sender"), sender=True):
                 found = [r.node for r in self.refs(report.mention.doc_index, token) if r.node.label in ("Agency", "Person")]
                 if found:
                     report.sender = found[0].name
@@ -338,7 +332,7 @@ class DocumentRun:
         named = [r for c in token.children if c.dep_ == "appos" for r in self._refs_one(doc_index, c)]
         if named and token.pos_ in ("NOUN", "PROPN"):  # "the council's chief executive, Rob Tay, received ..."
             return named
-        if token.lemma_.lower() in FINDINGS_NOUNS and token.pos_ == "NOUN":  # "its findings", "the review's conclusions"
+        if token.lemma_.lower() in LEX.findings and token.pos_ == "NOUN":  # "its findings", "the review's conclusions"
             owners = [c for c in token.children if c.dep_ == "poss"] + relations._prep_objects(token, {"of"})
             found = [r for o in owners for r in self.refs(doc_index, o) if r.node.label == "Report"]
             if found or owners and not all(o.lower_ in ("its", "their") for o in owners):
@@ -353,7 +347,7 @@ class DocumentRun:
             sentence = self.parse.sentence_of(doc_index, token).index
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index) or self._salient_report()
             return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)] if report and report.mention.node else []
-        if token.lemma_.lower() in STAFF_NOUNS:  # "officials at the Home Office", "council officers"
+        if token.lemma_.lower() in LEX.staff_nouns:  # "officials at the Home Office", "council officers"
             bodies = [r for c in token.children for o in ([c] if c.dep_ in ("compound", "poss") else relations._children(c, "pobj") if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "of") else [])
                       for r in self.refs(doc_index, o) if r.node.label == "Agency"]
             return [relations.Ref(r.node, min(r.confidence, 0.75), token) for r in bodies]
@@ -362,15 +356,15 @@ class DocumentRun:
             if antecedent.dep_ == "pobj" and (antecedent.ent_type_ == "DATE" or antecedent.like_num):
                 antecedent = antecedent.head.head
             return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in self.refs(doc_index, antecedent)]
-        if lower in speaker.FIRST_PERSON and token.pos_ == "PRON" and self.speaker is not None and not self._quoted(doc_index, token):
+        if lower in LEX.first_person and token.pos_ == "PRON" and self.speaker is not None and not self._quoted(doc_index, token):
             return [relations.Ref(self.speaker, 0.8, token)]
-        if lower in speaker.FIRST_PERSON_PLURAL and token.pos_ == "PRON" and self.speaker_body is not None and not self._quoted(doc_index, token):
+        if lower in LEX.first_person_plural and token.pos_ == "PRON" and self.speaker_body is not None and not self._quoted(doc_index, token):
             return [relations.Ref(self.speaker_body, 0.75, token)]
         sentence = self.parse.sentence_of(doc_index, token).index
-        if lower in REPORT_PRONOUNS and token.pos_ == "PRON":
+        if lower in LEX.report_pronouns and token.pos_ == "PRON":
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index)
             return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)] if report and report.mention.node else []
-        if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+        if lower in LEX.person_pronouns and token.pos_ == "PRON":
             people_before = [m for m in self.parse.mentions if m.kind == "person" and m.node and sentence - 1 <= m.sentence <= sentence
                              and (m.sentence < sentence or m.start < token.i)]
             if people_before:
@@ -428,20 +422,23 @@ class DocumentRun:
                     self._add(claim, sentence, dates)
 
     def _written_to(self, sentence: Sentence, verb: Token, refs) -> list[relations.RawClaim]:
-        """"X wrote to Y": a letter from X (the same node as an explicit "letter from X"), sent by X, received by Y."""
-        if verb.lemma_.lower() != "write" or relations._children(verb, "dobj") or relations.is_negated_or_hedged(verb):
+        """"X wrote to Y" (a frame with `letter_to`): a letter from X (the same node as an explicit "letter
+        from X"), sent by X, received by Y."""
+        frame = LEX.frames.get(verb.lemma_.lower())
+        if frame is None or not frame.letter_to or relations._children(verb, "dobj") or relations.is_negated_or_hedged(verb):
             return []
-        recipients = [r for t in relations._prep_objects(verb, {"to"}) for r in refs(t) if r.node.label in ("Agency", "Person")]
+        rule = f"{frame.lemma}.to"
+        recipients = [r for t in relations._prep_objects(verb, frame.letter_to) for r in refs(t) if r.node.label in ("Agency", "Person")]
         senders = [r for t in relations._subjects(verb) for r in refs(t) if r.node.label in ("Agency", "Person")] if recipients else []
         found = []
         for sender in senders:
             name = f"letter from {sender.node.name}"
             letter = self._node(Node(node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"), "Report", name, ["letter"], {"kind": "letter"}))
             target = relations.Ref(letter, 0.75, verb)
-            found.append(relations.RawClaim("SENT", sender, target, verb, min(0.75, sender.confidence), "write.to"))
+            found.append(relations.RawClaim("SENT", sender, target, verb, min(0.75, sender.confidence), rule))
             if sender.node.label == "Person":
-                found.append(relations.RawClaim("AUTHORED", sender, target, verb, min(0.75, sender.confidence), "write.to"))
-            found += [relations.RawClaim("RECEIVED", r, target, verb, min(0.75, r.confidence), "write.to.recipient") for r in recipients]
+                found.append(relations.RawClaim("AUTHORED", sender, target, verb, min(0.75, sender.confidence), rule))
+            found += [relations.RawClaim("RECEIVED", r, target, verb, min(0.75, r.confidence), rule + ".recipient") for r in recipients]
         return found
 
     def _publication_date(self, report: reports.ReportMention, dates: list[tuple[int, int, DateValue]]) -> None:
@@ -450,10 +447,10 @@ class DocumentRun:
         if node is None or node.props.get("date_start") or not dates:
             return
         anchor = None
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PUBLICATION_NOUNS:
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in LEX.publication_events:
             anchor = next((a for a in head.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
         for child in head.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in ("publish", "release"):
+            if child.dep_ == "acl" and child.lemma_.lower() in LEX.publishing_verbs:
                 anchor = child
         if anchor is None or any(c.dep_ == "neg" for c in anchor.children):
             return
@@ -469,7 +466,7 @@ class DocumentRun:
         target = relations.Ref(node, report.mention.confidence, head)
         found: list[relations.RawClaim] = []
         for child in head.children:
-            if child.dep_ == "poss" and child.lower_ in reports.POSSESSIVE_PRONOUNS:
+            if child.dep_ == "poss" and child.lower_ in LEX.possessive_pronouns:
                 verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 subjects = [s for s in (relations._subjects(verb) if verb is not None else []) if _agrees(child, s)]
                 for subject in (r for s in subjects for r in refs(s)):
@@ -477,11 +474,12 @@ class DocumentRun:
             elif child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
                 for owner in refs(child):
                     found.append(relations.RawClaim("AUTHORED", owner, target, head, min(0.8 if child.dep_ == "poss" else 0.6, owner.confidence), f"report.{child.dep_}"))
-        correspondence = report.lemma in reports.CORRESPONDENCE
+        frame = LEX.document(report.lemma)  # what "by", "from", "to" say: nominals.yaml
+        correspondence = bool(frame.preps("sender") | frame.preps("recipient"))
         governor = head.head if head.dep_ in ("dobj", "nsubjpass") else None
         misattached = governor is not None and any(c.dep_ == "auxpass" for c in governor.children) and not any(c.dep_ == "agent" for c in governor.children)
-        by = set() if misattached else {"by"}  # "was given the report by X": X is the verb's agent, not the author
-        for author in (r for o in relations._prep_objects(head, by if correspondence else by | {"from"}) for r in refs(o)):
+        authors = frame.preps("author") - ({"by"} if misattached else set())  # "was given the report by X": X is the verb's agent, not the author
+        for author in (r for o in relations._prep_objects(head, authors) for r in refs(o)):
             if author.node.label in ("Agency", "Person"):
                 found.append(relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by"))
         if correspondence:  # "a letter from X to Y": X sent it (and, a person, wrote it); Y received it
@@ -489,12 +487,12 @@ class DocumentRun:
             anchor = head if report.date else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)
             if anchor is not head and relations.is_negated_or_hedged(anchor):
                 return found
-            senders = {r.node.id: r for o in reports.correspondents(head, "from") for r in refs(o) if r.node.label in ("Agency", "Person")}
+            senders = {r.node.id: r for o in reports.correspondents(head, frame.preps("sender"), sender=True) for r in refs(o) if r.node.label in ("Agency", "Person")}
             for sender in senders.values():
                 found.append(relations.RawClaim("SENT", sender, target, anchor, min(0.8, sender.confidence), "report.from"))
                 if sender.node.label == "Person":
                     found.append(relations.RawClaim("AUTHORED", sender, target, anchor, min(0.75, sender.confidence), "report.from"))
-            for o in reports.correspondents(head, "to"):
+            for o in reports.correspondents(head, frame.preps("recipient")):
                 for recipient in refs(o):
                     if recipient.node.label in ("Agency", "Person"):
                         found.append(relations.RawClaim("RECEIVED", recipient, target, anchor, min(0.8, recipient.confidence), "report.to"))
@@ -543,7 +541,7 @@ class DocumentRun:
 
     def _is_this_document(self, token: Token) -> bool:
         """"this letter" / "this e-mail" in a document with a speaker: the document itself."""
-        return (self.speaker is not None and token.lemma_.lower() in reports.CORRESPONDENCE
+        return (self.speaker is not None and token.lemma_.lower() in LEX.correspondence
                 and any(c.dep_ == "det" and c.lower_ == "this" for c in token.children))
 
     def _quoted(self, doc_index: int, token: Token) -> bool:

@@ -13,16 +13,22 @@ from __future__ import annotations
 
 import re
 
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Cllr|Councillor)\.?\s+)?"
+from loaders.extract.lexicon import LEX
+
+
+def _phrases(phrases: tuple[str, ...]) -> str:
+    """A regex alternation of phrases, any whitespace between their words."""
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+
+
+_TITLE = r"(?:(?:" + "|".join(map(re.escape, LEX.person_titles)) + r")\.?\s+)?"
 _NAME = r"([A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,3})"  # one line: a signature's next line is a job title
-_STATEMENT = re.compile(r"(?i:\b(?:witness\s+statement|statement|affidavit|evidence)\s+of)\s+" + _TITLE + _NAME)
+_STATEMENT = re.compile(r"(?i:\b(?:" + _phrases(LEX.statement_headings) + r")\s+of)\s+" + _TITLE + _NAME)
 _I_COMMA = re.compile(r"(?:^|\n)\s*I,\s+" + _TITLE + _NAME + r"\s*,")
 _SIGN_OFF = re.compile(
-    r"(?im)^[ \t]*(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+regards|with\s+best\s+wishes|regards)[ \t]*,?[ \t]*\n"
+    r"(?im)^[ \t]*(?:" + _phrases(LEX.sign_offs) + r")[ \t]*,?[ \t]*\n"
     r"(?:[ \t]*\n)*[ \t]*" + _TITLE + r"(?-i:" + _NAME + r")[ \t]*$"
 )
-FIRST_PERSON = {"i", "me", "myself"}
-FIRST_PERSON_PLURAL = {"we", "us", "ourselves"}  # the body a signed letter is written for
 SIGNATURE_LINES = 3  # lines under the signed name that may give a job title and a body
 
 
@@ -60,9 +66,7 @@ def signature_block(text: str) -> tuple[int, int] | None:
 def _plain(name: str) -> str:
     """"DR ANN LEE" (a heading in capitals) -> "Ann Lee"."""
     words = name.title().split() if name.isupper() else name.split()
-    while len(words) > 2 and words[0].rstrip(".").lower() in _TITLE_WORDS:
+    while len(words) > 2 and words[0].rstrip(".").lower() in LEX.title_keys:
         words = words[1:]
     return " ".join(words)
 
-
-_TITLE_WORDS = {"mr", "mrs", "ms", "miss", "mx", "dr", "professor", "prof", "sir", "dame", "cllr", "councillor"}

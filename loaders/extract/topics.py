@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from loaders.extract.lexicon import LEX
+
 CUT_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "parataxis", "ccomp"}
 LEADING_DROPS = {"det", "poss", "predet", "nummod", "quantmod"}
-PLACE_NOUNS = {"town", "city", "borough", "area", "county", "region", "district"}
-ANAPHORIC_NOUNS = {"abuse", "issue", "problem", "matter", "crime", "exploitation", "allegation", "concern", "scandal", "case", "offending", "situation", "risk"}
-NON_TOPICS = {"it", "this", "that", "them", "what", "which", "who", "something", "anything", "nothing", "everything", "him", "her", "they"}
 MAX_WORDS = 10
-TIME_PREPS = {"before", "after", "since", "until", "till", "during", "from", "between"}
 
 
 def _temporal(token: Token) -> bool:
@@ -30,7 +28,7 @@ def _names_a_party(prep: Token) -> bool:
 
 def _is_temporal_prep(prep: Token) -> bool:
     objects = [o for o in prep.children if o.dep_ == "pobj"]
-    return prep.lower_ in TIME_PREPS or bool(objects) and all(_temporal(o) for o in objects)
+    return prep.lower_ in LEX.time_prepositions or bool(objects) and all(_temporal(o) for o in objects)
 
 
 def topic_tokens(token: Token) -> list[Token]:
@@ -64,12 +62,12 @@ def is_anaphoric(token: Token) -> bool:
     dets = [c for c in token.lefts if c.dep_ == "det"]
     others = [c for c in token.children if c.dep_ not in ("det", "punct") and not (c.dep_ == "amod" and c.lower_ in ("same", "very", "such"))
               and not (c.dep_ == "prep" and _is_temporal_prep(c))]
-    return bool(dets) and dets[0].lower_ in ("the", "this", "that", "such") and not others and token.lemma_.lower() in ANAPHORIC_NOUNS
+    return bool(dets) and dets[0].lower_ in ("the", "this", "that", "such") and not others and token.lemma_.lower() in LEX.anaphoric_nouns
 
 
 def topic_name(token: Token, acronyms: dict[str, str], place: str | None) -> str | None:
     """The Topic name for the phrase headed by `token`, or None when it is no usable topic."""
-    if token.lower_ in NON_TOPICS or token.pos_ == "PRON" or token.tag_ in ("WDT", "WP"):
+    if token.lower_ in LEX.non_topics or token.pos_ == "PRON" or token.tag_ in ("WDT", "WP"):
         return None
     tokens = topic_tokens(token)
     words: list[str] = []
@@ -79,7 +77,7 @@ def topic_name(token: Token, acronyms: dict[str, str], place: str | None) -> str
             continue
         if t.text in acronyms:
             words.append(acronyms[t.text])
-        elif t.lemma_.lower() in PLACE_NOUNS and place and t.i > 0 and t.doc[t.i - 1].lower_ == "the" and t.dep_ == "pobj":
+        elif t.lemma_.lower() in LEX.place_nouns and place and t.i > 0 and t.doc[t.i - 1].lower_ == "the" and t.dep_ == "pobj":
             words[-1:] = [place] if words and words[-1].lower() == "the" else [*words[-1:], place]
         elif t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
             words.append(t.text)
