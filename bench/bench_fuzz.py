@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import resource
+import shutil
 import sys
+import threading
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -21,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
 from bench.results import write_section  # noqa: E402
-from tests.fuzz_inputs import EXTENSIONS, check_file, inputs, pathological, seed_files  # noqa: E402
+from tests.fuzz_inputs import EXTENSIONS, check_file, inputs, pathological, seed_files, special_files  # noqa: E402
 
 
 def fuzz_extension(ext: str, seed: bytes, examples: int, work: Path, findings: Path) -> tuple[Counter, float, list[str]]:
@@ -53,6 +55,27 @@ def fuzz_extension(ext: str, seed: bytes, examples: int, work: Path, findings: P
     return outcomes, slowest[0], found
 
 
+def _special(path: Path, t0: float) -> str:
+    """check_file on a special file in a thread, so a blocking open is a finding, not a hung bench."""
+    result: list = []
+
+    def run() -> None:
+        try:
+            result.append(check_file(path))
+        except BaseException as error:  # noqa: BLE001 - re-raised below, in the bench's thread
+            result.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(60)
+    if thread.is_alive():
+        raise TimeoutError(f"{path.name} still blocked after 60 s")
+    if isinstance(result[0], BaseException):
+        raise result[0]
+    outcome = result[0]
+    return f"{outcome.kind} in {time.monotonic() - t0:.2f} s" + (f" ({outcome.detail[:80]})" if outcome.detail else "")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=400, help="hypothesis examples per extension")
@@ -82,6 +105,17 @@ def main() -> int:
             worst[name] = f"FINDING {type(error).__name__}: {str(error)[:120]}"
             findings.append(f"{name}: {worst[name]}")
         path.unlink()
+        print(f"{name}: {worst[name]}", flush=True)
+    for name, make in sorted(special_files().items()):  # FIFO, /dev/zero link, sparse giant, alias-bomb sidecar, XML bomb
+        folder = work / f"special-{name}"
+        folder.mkdir()
+        t0 = time.monotonic()
+        try:
+            worst[name] = _special(make(folder), t0)
+        except BaseException as error:  # noqa: BLE001
+            worst[name] = f"FINDING {type(error).__name__}: {str(error)[:120]}"
+            findings.append(f"{name}: {worst[name]}")
+        shutil.rmtree(folder, ignore_errors=True)
         print(f"{name}: {worst[name]}", flush=True)
     seconds = time.monotonic() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -3,6 +3,8 @@ investigator accept or reject each extracted claim, then store only what was acc
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,10 +12,11 @@ from pathlib import Path
 from graph.model import Batch, Claim, Node
 from graph.store import GraphStore, UpsertResult
 from dashboards.annotations import Annotations
-from loaders.document import Document, Extraction
+from loaders.document import Document, Extraction, ReadError
 from loaders.extract.base import Extractor
 from loaders.pipeline import document_batch, mention_claims
 from loaders.readers import read_document
+from loaders.readers.common import file_sha256, max_file_bytes
 
 _UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
 
@@ -36,20 +39,51 @@ class Staged:
 
 
 def save_upload(name: str, data: bytes, folder: Path) -> Path:
-    """Keep an uploaded file (the Source's provenance) under a name that cannot leave `folder`."""
+    """Keep an uploaded file (the Source's provenance) under a name that cannot leave `folder`.
+
+    Refused (ReadError) over the file size limit before anything is written. An entry already at
+    that name is reused only when it is a regular file with the same bytes (compared by a streamed
+    hash, never by reading a FIFO or device); the file is written without following a link.
+    """
     safe = _UNSAFE_NAME.sub("_", Path(name).name).strip(" .") or "upload"
+    try:
+        limit = max_file_bytes()
+    except ValueError as error:
+        raise ReadError(safe, str(error)) from None
+    if len(data) > limit:
+        raise ReadError(safe, f"upload is {len(data):,} bytes, over the {limit:,}-byte limit (KFLOW_MAX_FILE_BYTES)")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / safe
-    if path.exists() and path.read_bytes() != data:
-        path = folder / f"{path.stem}-{len(list(folder.glob(path.stem + '*')))}{path.suffix}"
-    path.write_bytes(data)
+    stem, suffix = path.stem, path.suffix
+    number = 0
+    while os.path.lexists(path) and not _holds(path, data, limit):
+        number += 1
+        path = folder / f"{stem}-{number}{suffix}"
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
     return path
+
+
+def _holds(path: Path, data: bytes, limit: int) -> bool:
+    """Whether `path` is a regular file (not a link) holding exactly `data`."""
+    if path.is_symlink():
+        return False
+    try:
+        return file_sha256(path, limit) == hashlib.sha256(data).hexdigest()
+    except ReadError:
+        return False
 
 
 def stage(path: Path, extractor: Extractor, published: str | None = None) -> Staged:
     """Read and extract one file exactly as `kflow load` would, without storing anything.
     Raises ReadError (naming the file) for unreadable input."""
-    document = read_document(path, published)
+    try:
+        document = read_document(path, published)
+    except ReadError:
+        raise
+    except Exception as error:  # as in loaders.pipeline: a reader bug on a hostile file fails that file
+        raise ReadError(path, f"unexpected reader error ({type(error).__name__}: {error}); please report it") from None
     return Staged(document, document_batch(document, extractor))
 
 

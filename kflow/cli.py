@@ -52,7 +52,7 @@ def _restore_env(name: str, value: str | None) -> None:
 
 def fail(message: str) -> None:
     """Print one clear line to stderr and exit non-zero (no traceback for expected errors)."""
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {visible(message)}", err=True)
     sys.exit(1)
 
 
@@ -82,15 +82,16 @@ def load(paths: tuple[Path, ...], store_spec: str | None, published: str | None,
         fail(str(error))
     finally:
         store.close()
+    skipped = f", {report.count('skipped')} skipped" if report.count("skipped") else ""
     for result in report.files:
         for warning in result.warnings:
-            click.echo(f"warning: {result.path}: {warning}", err=True)
-        if result.status == "failed":
-            click.echo(f"failed: {result.path}: {result.reason}", err=True)
+            click.echo(f"warning: {visible(result.path)}: {visible(warning)}", err=True)
+        if result.status in ("failed", "skipped"):
+            click.echo(f"{result.status}: {visible(result.path)}: {visible(result.reason or '')}", err=True)
     click.echo(
         f"{report.count('loaded')} loaded, {report.count('unchanged')} already in the store, "
-        f"{len(report.failed)} failed; {report.nodes_added} nodes and {report.claims_added} claims added "
-        f"to {describe(store_spec)}"
+        f"{len(report.failed)} failed{skipped}; {report.nodes_added} nodes and {report.claims_added} claims added "
+        f"to {visible(describe(store_spec))}"
     )
     if report.failed:
         sys.exit(1)
@@ -138,7 +139,7 @@ def query(cypher: str, store_spec: str | None, as_json: bool) -> None:
         for row in result.rows:
             click.echo(json.dumps(dict(zip(result.columns, row)), default=str))
         return
-    click.echo("\t".join(result.columns))
+    click.echo("\t".join(visible(str(c)) for c in result.columns))
     for row in result.rows:
         click.echo("\t".join(_cell(v) for v in row))
     click.echo(f"({len(result.rows)} rows)", err=True)
@@ -161,7 +162,7 @@ def remove(source_id: str, store_spec: str | None) -> None:
         store.close()
     except StoreError as error:
         fail(str(error))
-    click.echo(f"removed {source_id}: {result.claims_removed} claims, {result.nodes_removed} nodes no longer supported")
+    click.echo(f"removed {visible(source_id)}: {result.claims_removed} claims, {result.nodes_removed} nodes no longer supported")
 
 
 @main.command()

@@ -47,7 +47,7 @@ until_option = click.option("--until", help="Only claims dated (at least partly)
 
 
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {visible(message)}", err=True)
     sys.exit(1)
 
 
@@ -61,9 +61,9 @@ def _analysis(store_spec: str | None) -> Iterator[GraphStore]:
     try:
         yield store
     except AmbiguousName as error:
-        click.echo(f"error: {error.name!r} is ambiguous; did you mean one of:", err=True)
+        click.echo(f"error: {_clean(repr(error.name))} is ambiguous; did you mean one of:", err=True)
         for cid, label, name in error.candidates:
-            click.echo(f"  {name}  ({label}, {cid})", err=True)
+            click.echo(f"  {_clean(name)}  ({label}, {_clean(cid)})", err=True)
         sys.exit(1)
     except (AnalysisError, StoreError) as error:
         _fail(str(error))
@@ -106,7 +106,7 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
         _echo_json({"from": a.id, "to": b.id, "topic": topic, "paths": [p.to_dict() for p in paths]})
         return
     if not paths:
-        click.echo(f"No time-respecting flow found from {a.name} to {b.name}" + (f" on {topic}" if topic else "") + ".")
+        click.echo(_clean(f"No time-respecting flow found from {a.name} to {b.name}" + (f" on {topic}" if topic else "") + "."))
         return
     for i, path in enumerate(paths, 1):
         arrival = path.arrival.isoformat() if path.arrival else "undated"
@@ -134,9 +134,9 @@ def first_knowledge_command(body, topic, store_spec, as_json) -> None:
         return
     about = f" about {topic}" if topic else ""
     if not answer.found:
-        click.echo(f"{answer.body_name}: no evidence found{about}.")
+        click.echo(_clean(f"{answer.body_name}: no evidence found{about}."))
         return
-    click.echo(f"{answer.body_name} first knew{about}: {answer.date}")
+    click.echo(_clean(f"{answer.body_name} first knew{about}: {answer.date}"))
     click.echo(_claim_line(G, answer.claim))
     click.echo(f"  independent sources: {answer.independent_sources} ({len(answer.supporting)} supporting claim(s))")
     for claim in answer.possibly_earlier:
@@ -203,7 +203,7 @@ def gaps_command(topic, store_spec, as_json) -> None:
     if as_json:
         _echo_json({"topic": topic, "acted": [g.to_dict(G) for g in report.acted], "silences": [g.to_dict(G) for g in report.silences]})
         return
-    click.echo(f"Gaps between knowing and acting{' on ' + topic if topic else ''}:")
+    click.echo(_clean(f"Gaps between knowing and acting{' on ' + topic if topic else ''}:"))
     if not report.acted:
         click.echo("  none")
     for gap in report.acted:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from kflow.terminal import visible
+
 from loaders.evaluate import KINDS, SCORE_LEVELS, EvalReport, Score, Tally, evaluate_paths
 from loaders.gold import GoldError, find_gold_files
 
@@ -31,11 +33,11 @@ def _cell(tally: Tally) -> str:
 
 
 def _table(report: EvalReport) -> list[str]:
-    width = max([len("overall"), *(len(Path(s.gold_path).name) for s in report.scores)])
+    width = max([len("overall"), *(len(visible(Path(s.gold_path).name)) for s in report.scores)])
     lines = [f"{'gold file':<{width}}  " + "  ".join(f"{HEADERS[c]:<21}" for c in COLUMNS)]
     for score in report.scores:
-        suffix = f"  ERROR: {score.error}" if score.error else ""
-        lines.append(f"{Path(score.gold_path).name:<{width}}  " + "  ".join(f"{_cell(score.tally(*c)):<21}" for c in COLUMNS) + suffix)
+        suffix = f"  ERROR: {visible(str(score.error))}" if score.error else ""
+        lines.append(f"{visible(Path(score.gold_path).name):<{width}}  " + "  ".join(f"{_cell(score.tally(*c)):<21}" for c in COLUMNS) + suffix)
     lines.append(f"{'overall':<{width}}  " + "  ".join(f"{_cell(report.overall(*c)):<21}" for c in COLUMNS))
     counts = report.overall("edges", "all")
     lines.append(f"(micro-averaged, %; {counts.gold} gold edges, {counts.predicted} predicted claims in scope)")
@@ -43,11 +45,11 @@ def _table(report: EvalReport) -> list[str]:
 
 
 def _errors(score: Score) -> list[str]:
-    lines = [f"== {Path(score.gold_path).name} ({score.document})"]
+    lines = [f"== {visible(Path(score.gold_path).name)} ({visible(str(score.document))})"]
     for miss in score.misses:
-        lines.append(f"  MISS {miss.level:<6} {miss.kind:<8} {miss.item}" + (f"\n         nearest: {miss.nearest}" if miss.nearest else ""))
+        lines.append(f"  MISS {miss.level:<6} {miss.kind:<8} {visible(str(miss.item))}" + (f"\n         nearest: {visible(str(miss.nearest))}" if miss.nearest else ""))
     for fp in score.false_positives:
-        lines.append(f"  FALSE  {fp.kind:<8} {fp.item}\n         why: {fp.reason}" + (f"\n         sentence: {' '.join(fp.sentence.split())}" if fp.sentence else ""))
+        lines.append(f"  FALSE  {fp.kind:<8} {visible(str(fp.item))}\n         why: {visible(str(fp.reason))}" + (f"\n         sentence: {visible(' '.join(fp.sentence.split()))}" if fp.sentence else ""))
     return lines
 
 
@@ -76,7 +78,7 @@ def eval_command(paths: tuple[Path, ...], docs_dirs: tuple[Path, ...], show_erro
             raise click.UsageError(f"no gold files (YAML with a 'source' mapping) under {', '.join(map(str, paths))}")
         report = evaluate_paths(gold_files, _embedded_store, default_extractor(), docs_dirs)
     except GoldError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {visible(str(error))}", err=True)
         sys.exit(2)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))

@@ -11,6 +11,7 @@ import click
 
 from graph.rdf import DEFAULT_BASE, FORMATS, ExportError, export_rdf
 from graph.store import StoreError
+from kflow.terminal import visible
 from kflow.stores import describe, open_store
 
 EXPORT_CACHE_MB = 256  # a streamed export reads each page once: a small cache keeps memory flat
@@ -42,7 +43,7 @@ def export(format_: str, output: Path | None, base: str, include_text: bool, sto
         _fail(str(error))
     finally:
         store.close()
-    where = str(output) if output else "standard output"
+    where = visible(str(output)) if output else "standard output"
     click.echo(f"exported {stats.nodes} nodes and {stats.claims} claims ({stats.triples} statements) "
                f"from {describe(store_spec)} to {where} as {format_}", err=True)
 
@@ -67,7 +68,7 @@ def _write(store, output: Path | None, format_: str, base: str, include_text: bo
 
 
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {visible(message)}", err=True)
     sys.exit(1)
 
 

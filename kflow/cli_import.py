@@ -10,12 +10,13 @@ import pyarrow as pa
 
 from graph.model import ModelError
 from graph.store import StoreError
+from kflow.terminal import visible
 from kflow.stores import describe, open_store
 from loaders.tables import SUFFIXES, TableReadError, read_table
 
 
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {visible(message)}", err=True)
     sys.exit(1)
 
 

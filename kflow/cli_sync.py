@@ -8,11 +8,12 @@ import click
 
 from graph.store import StoreError
 from graph.sync import DEFAULT_PAGE, copy_graph
+from kflow.terminal import visible
 from kflow.stores import describe, open_store, resolve_spec
 
 
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {visible(message)}", err=True)
     sys.exit(1)
 
 

@@ -45,6 +45,22 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+DOTENV_NAMES = ("NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+
+
+def load_dotenv_credentials(path: Path) -> None:
+    """Take the Neo4j settings (DOTENV_NAMES) from a `.env` file, never any other variable: a `.env`
+    in the working directory must not be able to set PATH, LD_PRELOAD, KFLOW_* or the like.
+    The environment wins over the file."""
+    if not path.is_file():
+        return
+    from dotenv import dotenv_values
+
+    for name, value in dotenv_values(path).items():
+        if name in DOTENV_NAMES and value is not None and name not in os.environ:
+            os.environ[name] = value
+
+
 def open_store(spec: str | None = None, read_only: bool = False, cache_mb: int | None = None) -> GraphStore:
     """`cache_mb` caps the embedded store's page cache (streaming readers); Neo4j ignores it."""
     spec = resolve_spec(spec)
@@ -53,11 +69,9 @@ def open_store(spec: str | None = None, read_only: bool = False, cache_mb: int |
 
         return EmbeddedStore(spec.removeprefix("embedded:") or "./kflow-data", read_only=read_only, cache_mb=cache_mb)
     if spec.startswith(NEO4J_SCHEMES):
-        from dotenv import load_dotenv
-
         from graph.neo4j_store import Neo4jStore
 
-        load_dotenv(Path.cwd() / ".env", override=False)  # NEO4J_USER/NEO4J_PASSWORD; the environment wins
+        load_dotenv_credentials(Path.cwd() / ".env")
 
         store = Neo4jStore.from_uri(spec, read_only=read_only)
         warning = unprotected_server_warning(store.connection.uri, store.connection.auth)

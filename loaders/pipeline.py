@@ -7,7 +7,6 @@ makes re-running an interrupted load finish the rest.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import time
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from graph.store import GraphStore
 from loaders.document import Document, Extraction, ReadError
 from loaders.extract.base import Extractor, NullExtractor
 from loaders.readers import read_document, supported_extensions
+from loaders.readers.common import file_sha256
 from loaders.time_limit import Deadline, FileTimeout, file_timeout
 
 SKIPPED_SUFFIXES = (".meta.yaml",)
@@ -30,7 +30,7 @@ BATCH_CHARS = 100_000  # text extracted in one batch; larger documents go alone
 @dataclass
 class FileResult:
     path: str
-    status: str  # loaded | unchanged | failed
+    status: str  # loaded | unchanged | failed | skipped (a link out of a loaded folder)
     source_id: str | None = None
     nodes_added: int = 0
     claims_added: int = 0
@@ -59,7 +59,13 @@ class LoadReport:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResult]]:
-    """Files to read (folders walked, sidecars and hidden files left out) and failures for bad paths."""
+    """Files to read (folders walked, sidecars and hidden files left out) and failures for bad paths.
+
+    In a walked folder, a symbolic link whose target lies outside the folder is skipped with a reason
+    (status "skipped"): loading a folder must not store /etc/passwd because a link points there. A
+    file named explicitly may be a link anywhere; the reader still takes only regular files. Entries
+    that are not regular files (FIFOs, devices, sockets) are kept so that the reader refuses them by name.
+    """
     files: list[Path] = []
     failures: list[FileResult] = []
     for raw in paths:
@@ -67,13 +73,32 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResu
         if not path.exists():
             failures.append(FileResult(str(path), "failed", reason="no such file or directory"))
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_document(p, path))
+            root = path.resolve()
+            found = sorted(p for p in path.rglob("*") if not p.is_dir() and _is_document(p, path))
             if not found:
                 failures.append(FileResult(str(path), "failed", reason=f"no readable files (kflow reads {', '.join(supported_extensions())})"))
-            files.extend(found)
+            for entry in found:
+                outside = _link_outside(entry, root)
+                if outside:
+                    failures.append(FileResult(str(entry), "skipped", reason=outside))
+                else:
+                    files.append(entry)
         else:
             files.append(path)
     return files, failures
+
+
+def _link_outside(entry: Path, root: Path) -> str | None:
+    """Why `entry` (found under `root`) is not read: a link resolving outside the folder, or a link loop."""
+    if not entry.is_symlink():
+        return None
+    try:
+        target = entry.resolve(strict=False)
+    except (OSError, RuntimeError):
+        return "symbolic link that cannot be resolved (a loop?); skipped"
+    if not target.is_relative_to(root):
+        return f"symbolic link to {target}, outside the folder being loaded; skipped (name the file itself to load it)"
+    return None
 
 
 def _is_document(path: Path, root: Path) -> bool:
@@ -259,10 +284,19 @@ def prepare_files(
 
 
 def _already_stored(path: Path, store: GraphStore) -> FileResult | None:
-    """Skip a file whose bytes are already a Source, without reading it in a worker (sources are content-addressed)."""
+    """Skip a file whose bytes are already a Source, without reading it in a worker (sources are content-addressed).
+
+    Hashing obeys the reader's rules and limits: only a regular file within the size limit (checked by
+    `stat` before opening) is hashed, streamed in chunks, under the per-file time limit. A file refused
+    here is not failed here: the worker's reader refuses it again with the reason.
+    """
+    deadline = _deadline(path)
+    if isinstance(deadline, FileResult):
+        return deadline
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        with deadline.running():
+            digest = file_sha256(path)
+    except (ReadError, FileTimeout):
         return None
     source_id = f"source:{digest[:16]}"
     return FileResult(str(path), "unchanged", source_id) if store.has_source(source_id) else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import io
+import os
 import time
 import zipfile
 from dataclasses import dataclass
@@ -213,6 +214,63 @@ def _pdf_loop() -> bytes:
     ]
     body = b"%PDF-1.4\n" + b"".join(objects)
     return body + b"trailer << /Root 1 0 R /Size 5 >>\n%%EOF\n"
+
+
+# -- hostile files that are not just bytes: special files, links, sidecars, inflated XML ----------
+
+YAML_ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)) + "note: *i\n"  # 9^9 leaves from ~350 bytes
+
+
+def write_docx_xml_bomb(path: Path, inflated: int, text_per_paragraph: str = "Synthetic line of the Eastmere panel. ") -> Path:
+    """A valid .docx whose word/document.xml inflates to about `inflated` bytes, mostly run and
+    paragraph properties (as Word writes them), from a file of a few MB: streamed, never held whole."""
+    base = zipfile.ZipFile(io.BytesIO(docx_with("")))
+    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+    run = (b'<w:r><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:sz w:val="22"/></w:rPr>'
+           b'<w:t xml:space="preserve">' + text_per_paragraph.encode() + b"</w:t></w:r>")
+    block = (b'<w:p><w:pPr><w:pStyle w:val="Normal"/><w:spacing w:after="120"/></w:pPr>' + run * 3 + b"</w:p>") * 1000
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for info in base.infolist():
+            if info.filename != "word/document.xml":
+                archive.writestr(info.filename, base.read(info.filename))
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(head)
+            written = len(head)
+            while written < inflated:
+                part.write(block)
+                written += len(block)
+            part.write(b"</w:body></w:document>")
+    return path
+
+
+def special_files() -> dict[str, Callable[[Path], Path]]:
+    """Named hostile files that random bytes never make: name -> maker(folder) -> the path to load.
+    Each must fail alone, quickly and without reading unbounded data."""
+    def fifo(folder: Path) -> Path:
+        os.mkfifo(folder / "pipe.txt")
+        return folder / "pipe.txt"
+
+    def zero_link(folder: Path) -> Path:
+        (folder / "zero.txt").symlink_to("/dev/zero")
+        return folder / "zero.txt"
+
+    def sparse(folder: Path) -> Path:
+        with open(folder / "sparse.txt", "wb") as handle:
+            handle.truncate(6 * 1024**3)  # 6 GiB of holes: no disk used
+        return folder / "sparse.txt"
+
+    def alias_bomb_sidecar(folder: Path) -> Path:
+        (folder / "laughs.txt").write_text("SYNTHETIC memo. Northshire Police wrote to the Eastmere panel.\n", encoding="utf-8")
+        (folder / "laughs.txt.meta.yaml").write_text(YAML_ALIAS_BOMB, encoding="utf-8")
+        return folder / "laughs.txt"
+
+    def docx_xml_bomb(folder: Path) -> Path:  # under the 1 GiB archive limit, over the document.xml one
+        return write_docx_xml_bomb(folder / "inflated.docx", 1_040_000_000)
+
+    return {"fifo": fifo, "dev-zero-link": zero_link, "sparse-6gib": sparse,
+            "yaml-alias-bomb-sidecar": alias_bomb_sidecar, "docx-xml-bomb-under-archive-limit": docx_xml_bomb}
 
 
 # -- the property -------------------------------------------------------------------------------

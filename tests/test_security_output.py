@@ -74,3 +74,27 @@ def test_csv_exports_neutralise_formulas():
         dangerous = [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
         assert not dangerous, dangerous
     assert "'=cmd|' /C calc'!A0" in _cells(nodes_csv(batch.nodes))  # kept, readable, inert
+
+
+# -- user-derived strings the CLI prints besides document text (issue 12) ----------------------------
+
+def test_hostile_file_names_and_csv_headers_cannot_forge_load_output(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    forged = "x\n3 loaded, 0 already in the store, 0 failed\x1b[2K\u202e.txt"
+    (folder / forged).write_bytes(b"")  # empty: fails, and its name is printed
+    (folder / "log.csv").write_text("da\x1b[31mte\u202e,fr\nom\n2019,Northshire Police\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["load", "--no-extract", "--workers", "1", "--store", f"embedded:{tmp_path / 'db'}", str(folder)])
+    assert result.exit_code == 1
+    assert not CONTROL.search(result.output.replace("\n", "")), repr(result.output)
+    lines = result.output.splitlines()
+    assert [line for line in lines if line.startswith("3 loaded")] == []  # the forged summary stays inside its failure line
+    assert any(line.startswith("failed: ") and "x\\n3 loaded" in line and "\\x1b[2K\\u202e" in line for line in lines), lines
+    assert lines[-1].startswith("0 loaded, 0 already in the store, 2 failed")
+
+
+def test_cli_error_lines_show_control_characters_as_escapes(tmp_path):
+    result = CliRunner().invoke(main, ["remove", "source:\x1b[31mred\nforged", "--store", f"embedded:{tmp_path / 'db'}"])
+    assert result.exit_code != 0 or result.output.startswith("removed")
+    assert "\x1b" not in result.output and "\n" + "forged" not in result.output
+    assert "\\x1b[31mred\\nforged" in result.output, result.output

@@ -23,9 +23,8 @@ rejected_before = notes.rejected()
 extractor = default_extractor()
 for upload in uploads:
     data = upload.getvalue()
-    path = save_upload(upload.name, data, data_dir() / "uploads")
     try:
-        staged = stage(path, extractor)
+        staged = stage(save_upload(upload.name, data, data_dir() / "uploads"), extractor)
     except ReadError as error:
         st.error(f"{md(upload.name)}: {md(error.reason)}")
         continue

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from charset_normalizer import from_bytes
@@ -53,21 +54,80 @@ def max_file_bytes() -> int:
     return env_int("KFLOW_MAX_FILE_BYTES", MAX_FILE_BYTES)
 
 
-def read_bytes(path: Path, limit: int | None = None) -> bytes:
-    """The file's bytes, refusing missing, empty and over-limit files with the reason."""
-    if limit is None:
-        try:
-            limit = max_file_bytes()
-        except ValueError as error:
-            raise ReadError(path, str(error)) from None
-    if not path.exists():
-        raise ReadError(path, "no such file")
-    size = path.stat().st_size
-    if size > limit:
-        raise ReadError(path, f"file is {size:,} bytes, over the {limit:,}-byte limit (KFLOW_MAX_FILE_BYTES)")
-    if size == 0:
+CHUNK_BYTES = 1024 * 1024  # hashing and reading go this far at a time, never the whole file at once
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"),
+)
+
+
+def regular_file_size(path: Path, limit: int, *, allow_empty: bool = False, limit_name: str = "KFLOW_MAX_FILE_BYTES") -> int:
+    """The size of `path` from `stat` (links followed), refusing before any open what is not a regular
+    file (a FIFO would block the open, /dev/zero never ends) and what is empty or over `limit`."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ReadError(path, "no such file") from None
+    except OSError as error:
+        raise ReadError(path, f"cannot be read ({error.strerror or error})") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _NOT_REGULAR if test(info.st_mode)), "not a regular file")
+        raise ReadError(path, f"is {kind}, not a regular file; only regular files are read")
+    if info.st_size > limit:
+        raise ReadError(path, f"file is {info.st_size:,} bytes, over the {limit:,}-byte limit ({limit_name})")
+    if info.st_size == 0 and not allow_empty:
         raise ReadError(path, "file is empty")
-    return path.read_bytes()
+    return info.st_size
+
+
+def _chunks(path: Path, limit: int, *, allow_empty: bool = False, limit_name: str = "KFLOW_MAX_FILE_BYTES") -> Iterator[bytes]:
+    """The bytes of a regular file of at most `limit` bytes, a chunk at a time.
+
+    Opened non-blocking and checked again with `fstat`, so a file swapped for a FIFO or device after
+    the `stat` is refused rather than read; a file that grows past `limit` while read is refused too.
+    """
+    regular_file_size(path, limit, allow_empty=allow_empty, limit_name=limit_name)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise ReadError(path, f"cannot be read ({error.strerror or error})") from None
+    with os.fdopen(descriptor, "rb", buffering=0) as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ReadError(path, "changed into something other than a regular file while being opened; not read")
+        total = 0
+        while True:
+            chunk = handle.read(min(CHUNK_BYTES, limit + 1 - total))
+            if not chunk:
+                return
+            total += len(chunk)
+            if total > limit:
+                raise ReadError(path, f"file grew past the {limit:,}-byte limit ({limit_name}) while being read")
+            yield chunk
+
+
+def _limit(path: Path, limit: int | None) -> int:
+    if limit is not None:
+        return limit
+    try:
+        return max_file_bytes()
+    except ValueError as error:
+        raise ReadError(path, str(error)) from None
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes, refusing missing, empty, over-limit and non-regular files with the reason."""
+    data = b"".join(_chunks(path, _limit(path, limit)))
+    if not data:
+        raise ReadError(path, "file is empty")
+    return data
+
+
+def file_sha256(path: Path, limit: int | None = None) -> str:
+    """The sha256 of a regular file, streamed a chunk at a time; refused (ReadError) as `read_bytes` would."""
+    digest = hashlib.sha256()
+    for chunk in _chunks(path, _limit(path, limit)):
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 def sha256(data: bytes) -> str:
@@ -92,16 +152,52 @@ def decode_text(path: Path, data: bytes, warnings: list[str]) -> str:
     return text
 
 
+MAX_SIDECAR_BYTES = 64 * 1024  # a sidecar holds a title, a date, a URL and a note
+MAX_CONFIG_BYTES = 1024 * 1024  # domains.yaml and NAME.columns.yaml
+SIDECAR_TEXT_FIELDS = ("title", "published", "url", "note")
+
+
+class PlainYamlLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases: kflow's YAML files never need them, and nested
+    aliases let a few hundred bytes expand to gigabytes ("billion laughs") once the value is used."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "YAML anchors and aliases (& and *) are not allowed in kflow's files", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def load_user_yaml(path: Path, limit: int = MAX_CONFIG_BYTES) -> Any:
+    """YAML from a user's folder: a regular file of at most `limit` bytes, UTF-8, without anchors or
+    aliases. Raises ReadError(path, reason); an empty file is None."""
+    data = b"".join(_chunks(path, limit, allow_empty=True, limit_name="the limit for YAML kflow reads beside documents"))
+    try:
+        return yaml.load(data.decode("utf-8"), Loader=PlainYamlLoader)  # noqa: S506 - a SafeLoader subclass
+    except UnicodeDecodeError as error:
+        raise ReadError(path, f"not UTF-8 (byte {error.start})") from None
+    except yaml.YAMLError as error:
+        raise ReadError(path, f"invalid YAML ({' '.join(str(error).split())})") from None
+
+
 def sidecar_metadata(path: Path) -> dict[str, Any]:
-    """Metadata from `NAME.meta.yaml` beside the file (NAME with or without its extension)."""
+    """Metadata from `NAME.meta.yaml` beside the file (NAME with or without its extension).
+
+    Any problem with the sidecar is a ReadError on the document whose reason names the sidecar.
+    """
     for candidate in (path.with_name(path.name + ".meta.yaml"), path.with_suffix(".meta.yaml")):
-        if candidate.exists():
+        if os.path.lexists(candidate):
             try:
-                meta = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
-            except yaml.YAMLError as error:
-                raise ReadError(candidate, f"invalid sidecar YAML: {error}") from None
+                meta = load_user_yaml(candidate, MAX_SIDECAR_BYTES) or {}
+            except ReadError as error:
+                raise ReadError(path, f"sidecar {candidate.name}: {error.reason}") from None
             if not isinstance(meta, dict):
-                raise ReadError(candidate, "sidecar must be a YAML mapping")
+                raise ReadError(path, f"sidecar {candidate.name}: must be a YAML mapping")
+            for key in SIDECAR_TEXT_FIELDS:
+                value = meta.get(key)
+                if value is not None and not isinstance(value, (str, int, float, date)):
+                    raise ReadError(path, f"sidecar {candidate.name}: {key!r} must be a single value, not a {type(value).__name__}")
             return meta
     return {}
 

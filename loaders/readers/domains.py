@@ -20,9 +20,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from loaders.document import ReadError
+from loaders.readers.common import load_user_yaml
 
 FOLDER_FILE = "domains.yaml"
 ENV_VAR = "KFLOW_DOMAIN_MAP"
@@ -40,11 +39,11 @@ def domain_map_for(path: Path) -> dict[str, Organisation]:
     configured = os.environ.get(ENV_VAR, "").strip()
     if configured:
         env_path = Path(configured).expanduser()
-        if not env_path.is_file():
+        if not os.path.lexists(env_path):
             raise ReadError(path, f"domain map {env_path} (from {ENV_VAR}) does not exist")
         mapping.update(_load(path, env_path))
     local = path.parent / FOLDER_FILE
-    if local.is_file():
+    if os.path.lexists(local):
         mapping.update(_load(path, local))
     return mapping
 
@@ -63,9 +62,9 @@ def organisation_of(address: str, mapping: dict[str, Organisation]) -> Organisat
 def _load(reading: Path, map_path: Path) -> dict[str, Organisation]:
     where = f"domain map {map_path}"
     try:
-        raw = yaml.safe_load(map_path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ReadError(reading, f"{where}: invalid YAML ({error})") from None
+        raw = load_user_yaml(map_path) or {}
+    except ReadError as error:
+        raise ReadError(reading, f"{where}: {error.reason}") from None
     if not isinstance(raw, dict):
         raise ReadError(reading, f"{where}: must be a mapping of domain to organisation")
     mapping: dict[str, Organisation] = {}

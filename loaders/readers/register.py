@@ -38,11 +38,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-import yaml
-
 from graph.model import Claim, Node, node_id
 from loaders.document import Document, ReadError
-from loaders.readers.common import decode_text, looks_like_person, person_name, read_bytes, sha256
+from loaders.readers.common import decode_text, load_user_yaml, looks_like_person, person_name, read_bytes, sha256
 from loaders.readers.dates import parse_date
 
 EXTRACTOR = "reader.register"
@@ -100,7 +98,7 @@ def column_config(path: Path) -> dict[str, str]:
     if configured:
         config.update(_load_config(path, Path(configured).expanduser(), f"(from {ENV_VAR})"))
     for sidecar in (path.with_name(path.name + ".columns.yaml"), path.with_suffix(".columns.yaml")):
-        if sidecar.is_file():
+        if os.path.lexists(sidecar):
             config.update(_load_config(path, sidecar, ""))
             break
     return config
@@ -108,12 +106,12 @@ def column_config(path: Path) -> dict[str, str]:
 
 def _load_config(reading: Path, config_path: Path, origin: str) -> dict[str, str]:
     where = f"column map {config_path} {origin}".strip()
-    if not config_path.is_file():
+    if not os.path.lexists(config_path):
         raise ReadError(reading, f"{where} does not exist")
     try:
-        raw = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ReadError(reading, f"{where}: invalid YAML ({error})") from None
+        raw = load_user_yaml(config_path) or {}
+    except ReadError as error:
+        raise ReadError(reading, f"{where}: {error.reason}") from None
     if not isinstance(raw, dict):
         raise ReadError(reading, f"{where}: must be a mapping of field to column name")
     unknown = sorted(set(map(str, raw)) - set(SYNONYMS) - set(OPTIONS))
