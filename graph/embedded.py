@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -37,6 +38,10 @@ from graph.store import (
 )
 
 DEFAULT_PATH = "./kflow-data"
+READ_OPEN_WAIT_SECONDS = 30.0  # how long a read-only open waits for a writer's checkpoint to finish
+# What a read-only open meets while a writer is mid-checkpoint or mid-append to the WAL (a torn
+# last record fails its checksum): passing states, retried; after a crash, recovered.
+_WRITER_AT_WORK = ("checkpoint recovery is pending", "the WAL file is corrupted")
 BULK_ROWS = 20_000  # new nodes + claims from which a batch is written as a journaled bulk write
 # Below this many new rows a batch is written with parameterised CREATE, not COPY: each small COPY
 # leaves ~8 MB in Ladybug's buffer pool (a 200-document load reached 9 GB), CREATE stays flat.
@@ -110,15 +115,7 @@ class EmbeddedStore:
         self._journal = BulkJournal(self.path)
         if read_only and self._journal.pending() is not None:
             _recover_if_no_writer(self.path)
-        try:
-            self._db = ladybug.Database(
-                str(self.path / "graph.lbdb"),
-                read_only=read_only,
-                checkpoint_threshold=CHECKPOINT_BYTES,
-                buffer_pool_size=(cache_mb or 0) * 1024 * 1024,
-            )
-        except RuntimeError as error:
-            raise StoreError(_explain_open_error(self.path, error)) from None
+        self._db = _open_database(self.path, read_only, (cache_mb or 0) * 1024 * 1024)
         self._conn = ladybug.Connection(self._db)
         self._timeout_ms = query_timeout_ms
         self._conn.set_query_timeout(query_timeout_ms)
@@ -573,9 +570,39 @@ class _StoredIds:
         return label is not None and node_id in self._by_label[label]
 
 
+def _open_database(path: Path, read_only: bool, buffer_pool_bytes: int) -> ladybug.Database:
+    """Open the directory's database. A read-only open is refused while a checkpoint is unfinished
+    (Ladybug's shadow file) or the WAL's last record is half written: while a writer is at work,
+    retry; after a crash, finish the recovery with a brief read-write open (only possible when no
+    writer holds the store)."""
+    give_up = time.monotonic() + READ_OPEN_WAIT_SECONDS
+    next_recovery = 0.0
+    while True:
+        try:
+            return ladybug.Database(
+                str(path / "graph.lbdb"), read_only=read_only,
+                checkpoint_threshold=CHECKPOINT_BYTES, buffer_pool_size=buffer_pool_bytes,
+            )
+        except RuntimeError as error:
+            if not (read_only and any(sign in str(error) for sign in _WRITER_AT_WORK)):
+                raise StoreError(_explain_open_error(path, error)) from None
+        now = time.monotonic()
+        if now >= give_up:
+            raise StoreError(
+                f"the store at {path} is being checkpointed or written by another process and stayed so for "
+                f"{READ_OPEN_WAIT_SECONDS:.0f} s; retry when that load or import has finished"
+            )
+        if now >= next_recovery:
+            _recover_if_no_writer(path)
+            next_recovery = now + 2.0
+        else:
+            time.sleep(0.2)
+
+
 def _recover_if_no_writer(path: Path) -> None:
-    """Undo a bulk batch a crashed writer left half done, unless a writer is still at work (then
-    a reader sees the batch as far as it got, and the writer finishes or undoes it)."""
+    """Undo a bulk batch, or finish a checkpoint, that a crashed writer left half done, unless a
+    writer is still at work (then a reader sees the batch as far as it got, and the writer
+    finishes or undoes it)."""
     try:
         EmbeddedStore(path).close()
     except StoreError:
