@@ -7,8 +7,11 @@ makes re-running an interrupted load finish the rest.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import multiprocessing.pool
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -278,9 +281,26 @@ def prepare_files(
     _WORKER_JOB = (extractor, published)
     size = max(1, min(FILES_PER_TASK, len(files) // (workers * 4)))
     runs = [files[i: i + size] for i in range(0, len(files), size)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with _forked_pool(workers) as pool:
         for results in pool.imap(_prepare_in_worker, runs):
             yield from results
+
+
+@contextmanager
+def _forked_pool(workers: int) -> Iterator[multiprocessing.pool.Pool]:
+    """A fork pool whose workers never garbage-collect what they inherited. A forked child that
+    finalises a parent's object tied to the open store (LadybugDB's C++ state and threads do not
+    survive fork) segfaults: seen as a worker dying mid-parse and a load hanging. So the parent
+    collects its garbage, then freezes every live object out of the collector's reach (the
+    pattern the `gc.freeze` documentation gives for fork), and unfreezes once the workers exist."""
+    gc.collect()
+    gc.freeze()
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    finally:
+        gc.unfreeze()
+    with pool:
+        yield pool
 
 
 def _already_stored(path: Path, store: GraphStore) -> FileResult | None:
