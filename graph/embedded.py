@@ -494,6 +494,16 @@ class EmbeddedStore:
                 if claims:
                     yield claims
 
+    def claim_counts_by_source(self) -> dict[str, int]:
+        """Claims per source id, so `sync` can copy whole Sources in pages of about one size."""
+        return {source_id: count for source_id, count in self._rows("MATCH ()-[r]->() RETURN r.source_id, count(r)")}
+
+    def claims_of_sources(self, source_ids: list[str]) -> list[Claim]:
+        """Every claim made by these Sources (one scan per edge type for the whole group)."""
+        if not source_ids:
+            return []
+        return self._match_claims(list(SCHEMA.edges), "r.source_id IN $source_ids", {"source_ids": list(source_ids)})
+
     def _node_ids_by_internal_id(self) -> dict[int, list[str | None]]:
         """Node ids indexed by Ladybug's internal (table, offset) ids."""
         tables = {name: table_id for table_id, name in self._rows("CALL show_tables() WHERE type = 'NODE' RETURN id, name")}
