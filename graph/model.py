@@ -160,6 +160,16 @@ def claim_id(edge_type: str, from_id: str, to_id: str, source_id: str, char_star
     return f"claim:{digest[:20]}"
 
 
+def _statement(claim: Claim) -> tuple:
+    """What a claim id stands for: one statement read from one span. Two readings of it (two
+    extractors, another confidence) are the same claim and the first is kept."""
+    return (claim.type, claim.from_id, claim.to_id, claim.source_id, claim.char_start, claim.char_end, claim.sentence)
+
+
+def _claim_words(claim: Claim) -> str:
+    return f"{claim.type} {claim.from_id} -> {claim.to_id} from {claim.source_id} at [{claim.char_start}, {claim.char_end})"
+
+
 @dataclass
 class Batch:
     """Nodes and claims written together: all of it lands or none of it does."""
@@ -168,7 +178,8 @@ class Batch:
     claims: list[Claim] = field(default_factory=list)
 
     def deduplicated(self) -> "Batch":
-        """One node per id (sightings merged) and one claim per id, keeping first-seen order."""
+        """One node per id (sightings merged) and one claim per id, keeping first-seen order;
+        ModelError if two claims with one id are different statements (type, ends, source, span, sentence)."""
         nodes, claims = self.nodes, self.claims
         if len({n.id for n in nodes}) != len(nodes):
             merged: dict[str, Node] = {}
@@ -176,7 +187,13 @@ class Batch:
                 merged[node.id] = merged[node.id].merged_with(node) if node.id in merged else node
             nodes = list(merged.values())
         if len({c.id for c in claims}) != len(claims):
-            claims = list({c.id: c for c in reversed(claims)}.values())[::-1]
+            first: dict[str, Claim] = {}
+            for claim in claims:
+                seen = first.setdefault(claim.id, claim)
+                if _statement(seen) != _statement(claim):  # keeping either would silently lose the other's evidence
+                    raise ModelError("id", f"two different claims share the id {claim.id!r}: {_claim_words(seen)} and {_claim_words(claim)}; "
+                                           "give each its own id (or leave id empty to have it computed)")
+            claims = list(first.values())
         return Batch(list(nodes), list(claims))
 
     def check_references(self, stored: Container[str] = frozenset()) -> None:
