@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dashboards.graph_view import element_id
 from graph.model import Claim
 from graph.schema import EDGE_TYPES
 from graph.store import GraphStore, Subgraph
@@ -31,15 +32,17 @@ class Focus:
         if not event:
             return
         action, data = event.get("action"), event.get("data") or {}
+        target = element_id(data["target_id"]) if data.get("target_id") else None
+        node_ids = [element_id(n) for n in data.get("node_ids", [])]
         if action == "clicked_node":
-            self.selected_node, self.selected_claim = data.get("target_id"), None
+            self.selected_node, self.selected_claim = target, None
         elif action == "clicked_edge":
-            self.selected_claim = data.get("target_id")
+            self.selected_claim = target
         elif action == "expand":
-            self.expanded += [n for n in data.get("node_ids", []) if n not in self.expanded and n not in self.seeds]
-            self.hidden -= set(data.get("node_ids", []))
+            self.expanded += [n for n in node_ids if n not in self.expanded and n not in self.seeds]
+            self.hidden -= set(node_ids)
         elif action == "remove":
-            self.hidden |= set(data.get("node_ids", [])) - set(self.seeds)
+            self.hidden |= set(node_ids) - set(self.seeds)
 
 
 @dataclass(frozen=True)

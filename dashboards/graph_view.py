@@ -1,12 +1,15 @@
 """Subgraphs as cytoscape elements for st-link-analysis: styles by type, safe labels, Python layouts.
 
 st-link-analysis shows every `data` field of a selected element in its info panel through
-innerHTML, so names never go into `data` raw: the visible caption is a per-element style bypass
-(drawn on the canvas as text) and the panel gets an HTML-escaped copy.
+innerHTML, so nothing goes into `data` raw: the visible caption is a per-element style bypass
+(drawn on the canvas as text) and every `data` value (names, ids, types, dates) is HTML-escaped.
+Ids fit `graph.model.NODE_ID`, which escaping leaves unchanged, but a store written before that
+rule may hold others; `element_id` maps an id the component sends back to the stored one.
 """
 
 from __future__ import annotations
 
+import html
 import math
 from collections import defaultdict
 from typing import Any
@@ -39,8 +42,13 @@ EDGE_TYPES: dict[str, dict[str, str]] = {
 }
 
 
+def element_id(shown: str) -> str:
+    """The stored id of an element the component reports (its `data.id` is the escaped id)."""
+    return html.unescape(shown)
+
+
 def node_element(node: Node, position: tuple[float, float] | None = None) -> dict[str, Any]:
-    data = {"id": node.id, "label": node.label, "name": html_text(node.name)}
+    data = {"id": html_text(node.id), "label": html_text(node.label), "name": html_text(node.name)}
     element: dict[str, Any] = {"data": data, "style": {"label": short(node.name, 60)}}
     if position is not None:
         element["position"] = {"x": round(position[0], 1), "y": round(position[1], 1)}
@@ -48,9 +56,9 @@ def node_element(node: Node, position: tuple[float, float] | None = None) -> dic
 
 
 def claim_element(claim: Claim) -> dict[str, Any]:
-    data = {"id": claim.id, "label": claim.type, "source": claim.from_id, "target": claim.to_id}
+    data = {"id": html_text(claim.id), "label": html_text(claim.type), "source": html_text(claim.from_id), "target": html_text(claim.to_id)}
     if claim.date_start:
-        data["date"] = claim.date_start
+        data["date"] = html_text(claim.date_start)
     data["confidence"] = round(claim.confidence, 2)
     return {"data": data}
 

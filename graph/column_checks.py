@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from graph.model import ModelError
+from graph.model import CLAIM_ID, CLAIM_ID_RULE, ID_RULE, NODE_ID, ModelError
 from graph.schema import SCHEMA
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -31,6 +31,9 @@ def checked_claims(table: pa.Table) -> pa.Table:
         _refuse(blank, table, required, lambda row, f=required: f"a {row['type']} claim needs evidence: {f} is missing")
     _refuse(pc.invert(_has_prefix(table["source_id"], "Source")), table, "source_id",
             lambda row: f"{row['source_id']!r} is not a source id ('source:...')")
+    for end in ("from_id", "to_id", "source_id"):
+        _refuse(_bad_ids(table[end], NODE_ID.pattern), table, end, lambda row, e=end: f"{row[e]!r} is not a valid id: {ID_RULE}")
+    _refuse(_bad_ids(table["id"], CLAIM_ID.pattern), table, "id", lambda row: f"{row['id']!r} is not a valid claim id: {CLAIM_ID_RULE}")
     bad_span = pc.or_(pc.less(table["char_start"], 0), pc.greater_equal(table["char_start"], table["char_end"]))
     _refuse(bad_span, table, "char_start",
             lambda row: f"evidence span [{row['char_start']}, {row['char_end']}) must satisfy 0 <= start < end")
@@ -62,6 +65,7 @@ def checked_nodes(table: pa.Table) -> pa.Table:
             lambda row: f"unknown node type {row['label']!r}; expected one of {', '.join(labels)}")
     wrong_prefix = pc.invert(_any(*(pc.and_(pc.equal(table["label"], label), _has_prefix(table["id"], label)) for label in labels)))
     _refuse(wrong_prefix, table, "id", lambda row: f"{row['id']!r} must start with '{SCHEMA.nodes[row['label']].prefix}:' for a {row['label']}")
+    _refuse(_bad_ids(table["id"], NODE_ID.pattern), table, "id", lambda row: f"{row['id']!r} is not a valid id: {ID_RULE}")
     _refuse(pc.equal(pc.utf8_trim_whitespace(table["name"]), ""), table, "name", lambda row: f"node {row['id']} has an empty name")
     for name in types:
         if name in ("id", "label", "name", "aliases"):
@@ -148,6 +152,11 @@ def _has_prefix(ids: pa.ChunkedArray, label: str) -> pa.ChunkedArray:
     """`label_of(id) == label`: the label's prefix, a colon and at least one more character."""
     prefix = f"{SCHEMA.nodes[label].prefix}:"
     return pc.and_(pc.starts_with(ids, prefix), pc.greater(pc.utf8_length(ids), len(prefix)))
+
+
+def _bad_ids(ids: pa.ChunkedArray, pattern: str) -> pa.ChunkedArray:
+    """True where an id breaks the model's id grammar (`graph.model.NODE_ID` / `CLAIM_ID`); null is fine."""
+    return pc.invert(pc.match_substring_regex(ids, f"^(?:{pattern})$"))
 
 
 def _any(*masks: pa.ChunkedArray) -> pa.ChunkedArray:

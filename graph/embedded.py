@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterator
 import ladybug
 import pyarrow as pa
 
+from graph.aliases import surviving_aliases
 from graph.arrow_tables import CLAIM_COLUMNS, ClaimColumns, NodeColumns, batch_from_columns, node_table
 from graph.bulk_journal import BulkJournal, BulkMarks
 from graph.console_process import run_console_query
@@ -318,14 +319,18 @@ class EmbeddedStore:
         self._execute("BEGIN TRANSACTION")
         try:
             claims = self._scalar("MATCH ()-[r]->() WHERE r.source_id = $s RETURN count(r)", {"s": source_id})
-            touched = [row[0] for row in self._rows(
-                "MATCH (a)-[r]->(b) WHERE r.source_id = $s RETURN DISTINCT b.id UNION "
-                "MATCH (a)-[r]->(b) WHERE r.source_id = $s RETURN DISTINCT a.id", {"s": source_id})]
+            quoted: dict[str, list[str]] = defaultdict(list)  # node id -> sentences of the removed claims about it
+            for a, b, sentence in self._rows("MATCH (a)-[r]->(b) WHERE r.source_id = $s RETURN a.id, b.id, r.sentence", {"s": source_id}):
+                quoted[a].append(sentence)
+                quoted[b].append(sentence)
+            touched = list(quoted)
+            source = self._get_nodes([source_id])[0]
             self._execute("MATCH ()-[r]->() WHERE r.source_id = $s DELETE r", {"s": source_id})
             orphans = [row[0] for row in self._rows(
                 "MATCH (n) WHERE n.id IN $ids AND NOT EXISTS { MATCH (n)-[]-() } RETURN n.id", {"ids": touched})]
             orphans = [i for i in orphans if i != source_id]
             self._execute("MATCH (n) WHERE n.id IN $ids DELETE n", {"ids": orphans})
+            self._drop_aliases_of_removed_source(source, quoted, set(orphans))
             # DETACH: a claim another source made about this Source node goes with it, as on Neo4j
             self._execute("MATCH (s:Source) WHERE s.id = $id DETACH DELETE s", {"id": source_id})
             self._execute("COMMIT")
@@ -334,6 +339,19 @@ class EmbeddedStore:
             raise
         self._node_ids = self._claim_ids = None
         return RemovalResult(source_id, claims, len(orphans))
+
+    def _drop_aliases_of_removed_source(self, source: Node, quoted: dict[str, list[str]], gone: set[str]) -> None:
+        """Surviving nodes lose the aliases only the removed Source backed (graph/aliases.py)."""
+        titles = [source.name, source.props.get("title")]
+        survivors = [n for n in self._get_nodes(sorted(set(quoted) - gone - {source.id})) if n.aliases]
+        for node in survivors:
+            def still_quoted(alias: str, node_id: str = node.id) -> bool:
+                return bool(self._rows("MATCH (a)-[r]-(b) WHERE a.id = $id AND contains(lower(r.sentence), $alias) RETURN r.id LIMIT 1",
+                                       {"id": node_id, "alias": alias.lower()}))
+
+            kept = surviving_aliases(node, quoted[node.id], titles, still_quoted)
+            if kept != node.aliases:
+                self._write_node_update(Node(node.id, node.label, node.name, kept, node.props))
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -504,6 +522,16 @@ class EmbeddedStore:
                     ))
                 if claims:
                     yield claims
+
+    def claim_counts_by_source(self) -> dict[str, int]:
+        """Claims per source id, so `sync` can copy whole Sources in pages of about one size."""
+        return {source_id: count for source_id, count in self._rows("MATCH ()-[r]->() RETURN r.source_id, count(r)")}
+
+    def claims_of_sources(self, source_ids: list[str]) -> list[Claim]:
+        """Every claim made by these Sources (one scan per edge type for the whole group)."""
+        if not source_ids:
+            return []
+        return self._match_claims(list(SCHEMA.edges), "r.source_id IN $source_ids", {"source_ids": list(source_ids)})
 
     def _node_ids_by_internal_id(self) -> dict[int, list[str | None]]:
         """Node ids indexed by Ladybug's internal (table, offset) ids."""

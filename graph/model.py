@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any, Container
 
 from graph.names import name_key, slug
 from graph.schema import SCHEMA
+
+
+# The id grammar: a node type's prefix, ':' and a slug of ASCII letters, digits, '-', '_', '.'.
+# Everything kflow makes fits it (`node_id` slugs, `source:<sha256 prefix>`, `report:email-<slug>`,
+# `claim:<sha1 prefix>`); nothing that HTML, a URL or a terminal treats specially can be in an id,
+# so an id shown raw anywhere (the graph view's panel, a link) is inert.
+ID_SLUG = r"[A-Za-z0-9._-]+"
+NODE_ID = re.compile(rf"[a-z]+:{ID_SLUG}")
+CLAIM_ID = re.compile(r"[A-Za-z0-9._:-]+")  # an imported claim's own id: the same characters, ':' anywhere
+ID_RULE = "use only ASCII letters, digits, '-', '_' and '.' after the prefix"
+CLAIM_ID_RULE = "use only ASCII letters, digits, '-', '_', '.' and ':'"
 
 
 class ModelError(ValueError):
@@ -50,6 +62,8 @@ class Node:
         if SCHEMA.label_of(self.id or "") != self.label:
             prefix = SCHEMA.nodes[self.label].prefix
             raise ModelError("id", f"{self.id!r} must start with '{prefix}:' for a {self.label}")
+        if not NODE_ID.fullmatch(self.id):
+            raise ModelError("id", f"{self.id!r} is not a valid id: {ID_RULE}")
         if not (self.name or "").strip():
             raise ModelError("name", f"node {self.id} has an empty name")
         allowed = SCHEMA.nodes[self.label].properties
@@ -106,11 +120,18 @@ class Claim:
             label = SCHEMA.label_of(getattr(self, end) or "")
             if label not in allowed:
                 raise ModelError(end, f"{getattr(self, end)!r} cannot be the {end[:-3]} end of {self.type}; expected {'/'.join(allowed)}")
+        for end in ("from_id", "to_id"):
+            if not NODE_ID.fullmatch(getattr(self, end)):
+                raise ModelError(end, f"{getattr(self, end)!r} is not a valid id: {ID_RULE}")
         for required in ("source_id", "sentence", "extractor"):
             if not (getattr(self, required) or "").strip():
                 raise ModelError(required, f"a {self.type} claim needs evidence: {required} is missing")
         if SCHEMA.label_of(self.source_id) != "Source":
             raise ModelError("source_id", f"{self.source_id!r} is not a source id ('source:...')")
+        if not NODE_ID.fullmatch(self.source_id):
+            raise ModelError("source_id", f"{self.source_id!r} is not a valid id: {ID_RULE}")
+        if self.id and not CLAIM_ID.fullmatch(self.id):
+            raise ModelError("id", f"{self.id!r} is not a valid claim id: {CLAIM_ID_RULE}")
         if not (isinstance(self.char_start, int) and isinstance(self.char_end, int) and 0 <= self.char_start < self.char_end):
             raise ModelError("char_start", f"evidence span [{self.char_start}, {self.char_end}) must satisfy 0 <= start < end")
         if not (isinstance(self.confidence, (int, float)) and not math.isnan(self.confidence) and 0 <= self.confidence <= 1):
@@ -139,6 +160,16 @@ def claim_id(edge_type: str, from_id: str, to_id: str, source_id: str, char_star
     return f"claim:{digest[:20]}"
 
 
+def _statement(claim: Claim) -> tuple:
+    """What a claim id stands for: one statement read from one span. Two readings of it (two
+    extractors, another confidence) are the same claim and the first is kept."""
+    return (claim.type, claim.from_id, claim.to_id, claim.source_id, claim.char_start, claim.char_end, claim.sentence)
+
+
+def _claim_words(claim: Claim) -> str:
+    return f"{claim.type} {claim.from_id} -> {claim.to_id} from {claim.source_id} at [{claim.char_start}, {claim.char_end})"
+
+
 @dataclass
 class Batch:
     """Nodes and claims written together: all of it lands or none of it does."""
@@ -147,7 +178,8 @@ class Batch:
     claims: list[Claim] = field(default_factory=list)
 
     def deduplicated(self) -> "Batch":
-        """One node per id (sightings merged) and one claim per id, keeping first-seen order."""
+        """One node per id (sightings merged) and one claim per id, keeping first-seen order;
+        ModelError if two claims with one id are different statements (type, ends, source, span, sentence)."""
         nodes, claims = self.nodes, self.claims
         if len({n.id for n in nodes}) != len(nodes):
             merged: dict[str, Node] = {}
@@ -155,7 +187,13 @@ class Batch:
                 merged[node.id] = merged[node.id].merged_with(node) if node.id in merged else node
             nodes = list(merged.values())
         if len({c.id for c in claims}) != len(claims):
-            claims = list({c.id: c for c in reversed(claims)}.values())[::-1]
+            first: dict[str, Claim] = {}
+            for claim in claims:
+                seen = first.setdefault(claim.id, claim)
+                if _statement(seen) != _statement(claim):  # keeping either would silently lose the other's evidence
+                    raise ModelError("id", f"two different claims share the id {claim.id!r}: {_claim_words(seen)} and {_claim_words(claim)}; "
+                                           "give each its own id (or leave id empty to have it computed)")
+            claims = list(first.values())
         return Batch(list(nodes), list(claims))
 
     def check_references(self, stored: Container[str] = frozenset()) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable, TransientError
 
@@ -31,12 +31,29 @@ class Connection:
         return self.uri + (f" (database {self.database!r})" if self.database else "")
 
 
+def split_credentials(spec: str) -> tuple[str, str | None, str | None]:
+    """(spec without its `user:password@`, user, password): the one split every caller uses, so
+    what is printed and what is sent to the server can never disagree about where a secret ends.
+
+    The userinfo ends at the LAST `@` (a password may hold `@`, `/`, `:`, `#`, `?`, which the
+    generic URL grammar would take as the end of the host); the user ends at the first `:`.
+    Percent-escapes in either are decoded (`p%40ss` is `p@ss`), as in any URI.
+    """
+    scheme, sep, rest = spec.partition("://")
+    if not sep or "@" not in rest:
+        return spec, None, None
+    userinfo, _, host = rest.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    return f"{scheme}://{host}", unquote(user) or None, unquote(password) if colon else None
+
+
 def parse_spec(spec: str, environ: dict[str, str] | None = None) -> Connection:
     """Split a store spec into the driver's URI, the database name and the credentials.
 
     Raises ValueError naming the part that is wrong.
     """
     env = os.environ if environ is None else environ
+    spec, uri_user, uri_password = split_credentials(spec)
     parts = urlsplit(spec)
     if parts.scheme not in SCHEMES:
         raise ValueError(f"unknown Neo4j URI scheme {parts.scheme!r} in the store; expected one of {', '.join(s + '://' for s in SCHEMES)}")
@@ -48,8 +65,8 @@ def parse_spec(spec: str, environ: dict[str, str] | None = None) -> Connection:
         raise ValueError(f"unknown option(s) {', '.join(query)} in the Neo4j URI; only ?database=NAME is understood")
     netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
     uri = urlunsplit((parts.scheme, netloc, "", urlencode(query), ""))
-    user = parts.username or env.get("NEO4J_USER")
-    password = parts.password if parts.username else env.get("NEO4J_PASSWORD")
+    user = uri_user or env.get("NEO4J_USER")
+    password = uri_password if uri_user else env.get("NEO4J_PASSWORD")
     auth = (user, password or "") if user else None
     return Connection(uri, database, auth)
 

@@ -29,6 +29,7 @@ from neo4j import graph as neo4j_graph
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, TransientError
 
 from graph.arrow_tables import batch_from_columns
+from graph.aliases import surviving_aliases
 from graph.cypher_guard import ensure_read_only, query_timeout_seconds, timeout_message
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
@@ -175,6 +176,12 @@ class Neo4jStore:
     def _remove_source(self, tx: ManagedTransaction, source_id: str) -> RemovalResult:
         if tx.run("MATCH (s:Source {id: $id}) RETURN count(s) AS n", id=source_id).single()["n"] == 0:
             raise StoreError(f"no source {source_id!r} in the store")
+        source = self._fetch_nodes(tx, [source_id])[0]
+        quoted: dict[str, list[str]] = defaultdict(list)  # node id -> sentences of the removed claims about it
+        for edge in SCHEMA.edges:
+            for record in tx.run(f"MATCH (a)-[r:{edge}]->(b) WHERE r.source_id = $s RETURN a.id AS a, b.id AS b, r.sentence AS s", s=source_id):
+                quoted[record["a"]].append(record["s"])
+                quoted[record["b"]].append(record["s"])
         claims, touched = 0, set()
         for edge in SCHEMA.edges:
             record = tx.run(
@@ -190,7 +197,24 @@ class Neo4jStore:
                 f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) WHERE NOT EXISTS {{ (n)--() }} DELETE n RETURN count(*) AS n", ids=ids,
             ).single()["n"]
         tx.run("MATCH (s:Source {id: $id}) DETACH DELETE s", id=source_id).consume()
+        self._drop_aliases_of_removed_source(tx, source, quoted)
         return RemovalResult(source_id, claims, orphans)
+
+    def _drop_aliases_of_removed_source(self, tx: ManagedTransaction, source: Node, quoted: dict[str, list[str]]) -> None:
+        """Surviving nodes lose the aliases only the removed Source backed (graph/aliases.py)."""
+        titles = [source.name, source.props.get("title")]
+        for node in self._fetch_nodes(tx, sorted(set(quoted) - {source.id})):  # orphans are gone already
+            if not node.aliases:
+                continue
+
+            def still_quoted(alias: str, node_id: str = node.id, label: str = node.label) -> bool:
+                query = f"MATCH (a:{label} {{id: $id}})-[r]-() WHERE toLower(r.sentence) CONTAINS $alias RETURN r.id LIMIT 1"
+                return tx.run(query, id=node_id, alias=alias.lower()).single() is not None
+
+            kept = surviving_aliases(node, quoted[node.id], titles, still_quoted)
+            if kept != node.aliases:
+                updated = Node(node.id, node.label, node.name, kept, node.props)
+                tx.run(f"MATCH (n:{node.label} {{id: $id}}) SET n += $props", id=node.id, props=_node_props(updated)).consume()
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -353,6 +377,19 @@ class Neo4jStore:
             query = f"MATCH ()-[r:{edge}]->() WHERE r.id > $after RETURN {_CLAIM_RETURN} ORDER BY r.id LIMIT $limit"
             for records in self._pages(query, batch_size, lambda r: r["r"]["id"]):
                 yield [claim_from_record(r) for r in records]
+
+    def claim_counts_by_source(self) -> dict[str, int]:
+        """Claims per source id, so `sync` can copy whole Sources in pages of about one size."""
+        query = "MATCH ()-[r]->() RETURN r.source_id AS s, count(r) AS n"
+        return self._read(lambda tx: {r["s"]: r["n"] for r in tx.run(query)})
+
+    def claims_of_sources(self, source_ids: list[str]) -> list[Claim]:
+        """Every claim made by these Sources; one query per edge type, so each uses its source_id index."""
+        def work(tx: ManagedTransaction) -> list[Claim]:
+            return [claim_from_record(r) for edge in SCHEMA.edges
+                    for r in tx.run(f"MATCH ()-[r:{edge}]->() WHERE r.source_id IN $ids RETURN {_CLAIM_RETURN}", ids=list(source_ids))]
+
+        return self._read(work) if source_ids else []
 
     def _pages(self, query: str, size: int, last_id: Callable[[Any], str]) -> Iterator[list[Any]]:
         after = ""

@@ -1,16 +1,19 @@
 """Copy a whole graph from one store to another (a laptop's embedded store to a team Neo4j).
 
-Nodes go first, then claims, each page through the target's `upsert`, so every page lands whole
-and claims always find their ends. A copy interrupted half-way is finished by running it again:
-upserts are idempotent (nodes merge, claims are keyed by their id), so a second run adds nothing.
+Nodes other than Sources go first; then each Source is written in the same upsert (one
+transaction) as every claim it supports, a few Sources per page. So a copy interrupted at any
+point never leaves a Source in the target without all its claims: `kflow load` treats a stored
+Source as done, and would otherwise skip those files for good. A copy interrupted half-way is
+finished by running it again: upserts are idempotent (nodes merge, claims are keyed by their id).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from graph.model import Batch
+from graph.model import Batch, Node
+from graph.schema import SCHEMA
 from graph.store import GraphStore
 
 DEFAULT_PAGE = 10_000
@@ -28,20 +31,53 @@ class SyncResult:
 
 def copy_graph(source: GraphStore, target: GraphStore, batch_size: int = DEFAULT_PAGE,
                progress: Callable[[int], None] | None = None) -> SyncResult:
-    """Upsert every node, then every claim, of `source` into `target`; `progress(n)` after each page."""
+    """Upsert every node, then every Source with its claims, of `source` into `target`;
+    `progress(n)` after each page."""
     result = SyncResult()
+    sources: dict[str, Node] = {}
     for nodes in source.iter_nodes(batch_size):
-        done = target.upsert(Batch(nodes=nodes))
-        result.nodes_read += len(nodes)
-        result.nodes_added += done.nodes_added
-        result.nodes_updated += done.nodes_updated
+        sources.update({n.id: n for n in nodes if n.label == "Source"})
+        others = [n for n in nodes if n.label != "Source"]
+        if others:
+            _add(result, target.upsert(Batch(nodes=others)), nodes=len(others))
         if progress:
-            progress(len(nodes))
-    for claims in source.iter_claims(batch_size):
-        done = target.upsert(Batch(claims=claims))
-        result.claims_read += len(claims)
-        result.claims_added += done.claims_added
-        result.claims_skipped += done.claims_skipped
+            progress(len(others))
+    written: set[str] = set()
+    for group in _groups(sorted(sources), source.claim_counts_by_source(), batch_size):
+        ids = [i for i in group if i not in written]
+        claims = source.claims_of_sources(ids)
+        while True:  # a claim whose end is another Source (MENTIONS) needs that Source, so all of its claims too
+            more = sorted({e for c in claims for e in (c.from_id, c.to_id) if SCHEMA.label_of(e) == "Source"} - set(ids) - written)
+            if not more:
+                break
+            ids += more
+            claims += source.claims_of_sources(more)
+        _add(result, target.upsert(Batch(nodes=[sources[i] for i in ids], claims=claims)), nodes=len(ids), claims=len(claims))
+        written.update(ids)
         if progress:
-            progress(len(claims))
+            progress(len(ids) + len(claims))
     return result
+
+
+def _groups(source_ids: list[str], claim_counts: dict[str, int], size: int) -> Iterator[list[str]]:
+    """Consecutive Sources with about `size` claims in all (a bigger Source is a page of its own)."""
+    group: list[str] = []
+    total = 0
+    for source_id in source_ids:
+        count = claim_counts.get(source_id, 0)
+        if group and total + count > size:
+            yield group
+            group, total = [], 0
+        group.append(source_id)
+        total += count
+    if group:
+        yield group
+
+
+def _add(result: SyncResult, done, nodes: int = 0, claims: int = 0) -> None:
+    result.nodes_read += nodes
+    result.nodes_added += done.nodes_added
+    result.nodes_updated += done.nodes_updated
+    result.claims_read += claims
+    result.claims_added += done.claims_added
+    result.claims_skipped += done.claims_skipped

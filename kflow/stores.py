@@ -22,9 +22,10 @@ def resolve_spec(spec: str | None) -> str:
 def describe(spec: str | None) -> str:
     """A spec safe to print: any credentials in a URI are dropped."""
     spec = resolve_spec(spec)
-    if "@" in spec and spec.startswith(NEO4J_SCHEMES):
-        scheme, rest = spec.split("://", 1)
-        return f"{scheme}://{rest.split('@', 1)[1]}"
+    if spec.startswith(NEO4J_SCHEMES):
+        from graph.neo4j_connect import split_credentials
+
+        return split_credentials(spec)[0]  # the same split the connection uses
     return spec
 
 

@@ -35,7 +35,7 @@ def westbrook_batch() -> Batch:
             "date_end": "2009-12-31", "date_precision": "year", "published": False}),
         Node("topic:flood-risk-in-eastmere", "Topic", "flood risk in Eastmere"),
         Node("person:jo-marsh", "Person", "Jo Marsh", props={"role": "chief clerk"}),
-        Node("agency:odd id/ä?#x", "Agency", "Odd Body \u00e4", props={"kind": "charity"}),
+        Node("agency:odd.Id_x-9", "Agency", "Odd Body \u00e4", props={"kind": "charity"}),
     ]
     dated = {"date_start": "2009-01-01", "date_end": "2009-12-31", "date_precision": "year", "date_text": "2009"}
     claims = [
@@ -47,6 +47,6 @@ def westbrook_batch() -> Batch:
         Claim("KNEW_ABOUT", "agency:department-of-civic-affairs", "topic:flood-risk-in-eastmere", SOURCE, quote, *_span(quote), 0.6, "test.synthetic",
               date_start="2011-03-01", date_end="2011-03-31", date_precision="month"),
         Claim("MEMBER_OF", "person:jo-marsh", "agency:department-of-civic-affairs", SOURCE, quote, *_span(quote), 1.0, "test.synthetic", role="chief clerk"),
-        Claim("MENTIONS", SOURCE, "agency:odd id/ä?#x", SOURCE, quote, *_span(quote), 0.5, "pipeline.mentions"),
+        Claim("MENTIONS", SOURCE, "agency:odd.Id_x-9", SOURCE, quote, *_span(quote), 0.5, "pipeline.mentions"),
     ]
     return Batch(nodes, claims)

@@ -16,7 +16,8 @@ from click.testing import CliRunner
 
 from graph.neo4j_server import free_port
 from kflow.cli import main
-from kflow.stores import unprotected_server_warning
+from graph.neo4j_connect import parse_spec
+from kflow.stores import describe, unprotected_server_warning
 
 KFLOW = str(Path(sys.executable).with_name("kflow"))
 COMMANDS = [["stats"], ["query", "RETURN 1"], ["trace", "Northshire Police", "University of Eastmere"],
@@ -78,3 +79,33 @@ def test_an_unprotected_server_off_this_machine_gets_a_warning():
 def test_the_local_test_server_is_on_loopback_so_no_warning(neo4j_uri):
     run = subprocess.run([KFLOW, "stats", "--store", neo4j_uri], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and "warning:" not in run.stderr, run.stderr
+
+
+# Passwords with the characters a URI parser takes as delimiters; the last is percent-encoded '@'.
+URI_PASSWORDS = {"pw@rd-7": "pw@rd-7", "pw/rd-7": "pw/rd-7", "pw:rd-7": "pw:rd-7", "pw#rd-7": "pw#rd-7",
+                 "pw?rd@x/y:z#w": "pw?rd@x/y:z#w", "pw%40rd-7": "pw@rd-7"}
+
+
+@pytest.mark.parametrize("written", list(URI_PASSWORDS))
+def test_a_password_with_uri_delimiters_is_neither_printed_nor_misread(written: str):
+    """`describe` (what is printed) and `parse_spec` (what is sent) split the URI in one place."""
+    expected = URI_PASSWORDS[written]
+    spec = f"bolt://investigator:{written}@db.newsroom.example:7687?database=inquiry"
+    shown = describe(spec)
+    assert shown == "bolt://db.newsroom.example:7687?database=inquiry"
+    connection = parse_spec(spec, environ={})
+    assert connection.auth == ("investigator", expected)
+    assert (connection.uri, connection.database) == ("bolt://db.newsroom.example:7687", "inquiry")
+    assert written not in repr(connection) and expected not in repr(connection)
+
+
+def test_a_down_server_never_shows_a_password_with_uri_delimiters(tmp_path: Path):
+    password = "pw@" + secrets.token_hex(6) + "/x:y#z"
+    spec = f"bolt://investigator:{password}@127.0.0.1:{free_port()}"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    run = subprocess.run([KFLOW, "sync", "--from", spec, "--to", f"embedded:{tmp_path / 'copy'}"],
+                         capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
+    assert run.returncode != 0 and "cannot reach Neo4j" in run.stderr, run.stderr
+    output = run.stdout + run.stderr
+    for fragment in password.replace("@", " ").replace("/", " ").replace(":", " ").replace("#", " ").split():
+        assert fragment not in output, f"{fragment!r} of the password was printed: {output}"
