@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.model import Claim
-from graph.schema import EDGE_TYPES
+from graph.schema import SCHEMA
 from graph.store import GraphStore, Subgraph
 
-DEFAULT_EDGE_TYPES = [t for t in EDGE_TYPES if t != "MENTIONS"]
+DEFAULT_EDGE_TYPES = list(SCHEMA.analysed_types)
 
 
 @dataclass
