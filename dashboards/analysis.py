@@ -24,6 +24,7 @@ from graph.analysis.subgraph import with_topic_layer
 from graph.analysis.resolve import BODY_LABELS
 from graph.analysis.subgraph import FLOW_TYPES
 from graph.model import Claim
+from graph.schema import SCHEMA
 from graph.store import GraphStore
 
 __all__ = ["chronology_claims", "AnalysisError", "BODY_LABELS", "FLOW_TYPES", "FlowPath", "flow_paths", "topic_gaps", "brokers", "link_evidence", "flow_volumes"]
@@ -46,7 +47,7 @@ def topic_gaps(store: GraphStore, topic: str) -> GapsReport:
 
 def brokers(claims: list[Claim], top: int = 10) -> list[tuple[str, float]]:
     """(body id, betweenness) of the bodies most flows pass through, highest first."""
-    G = load_claims_graph(None, [c for c in claims if c.type in FLOW_TYPES and c.type != "KNEW_ABOUT"], with_nodes=False)
+    G = load_claims_graph(None, [c for c in claims if c.type in SCHEMA.transfer_types], with_nodes=False)
     return [(body, score) for body, _, score in rank_brokers(G, top=top)]
 
 
@@ -82,6 +83,6 @@ def chronology_claims(store: GraphStore, body: str | None = None, topic: str | N
     elif topic:
         G = load_topic_graph(store, [topic], since, until)
     else:
-        types = [t for t in store.counts().claims if t != "MENTIONS"]
+        types = [t for t in store.counts().claims if t in SCHEMA.analysed_types]
         G = load_claims_graph(store, store.claims(types=types, since=since, until=until), with_nodes=False)
     return [entry.claim for entry in timeline(G, body=body, topic=topic, since=since, until=until)]

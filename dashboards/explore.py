@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from dashboards.graph_view import element_id
 from graph.model import Claim
-from graph.schema import EDGE_TYPES
+from graph.schema import SCHEMA
 from graph.store import GraphStore, Subgraph
 
-DEFAULT_EDGE_TYPES = [t for t in EDGE_TYPES if t != "MENTIONS"]
+DEFAULT_EDGE_TYPES = list(SCHEMA.analysed_types)
 
 
 @dataclass

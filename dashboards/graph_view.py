@@ -15,31 +15,18 @@ from collections import defaultdict
 from typing import Any
 
 from graph.model import Claim, Node
+from graph.schema import SCHEMA
 from graph.store import Subgraph
 from dashboards.text import html_text, short
 
 # Layout in the browser (cose) only for small graphs: measured here, cose at 2,000 nodes takes
 # over a minute, while positions computed in Python draw 5,000 nodes in a few seconds.
 BROWSER_LAYOUT_MAX_NODES = 250
-NODE_TYPES: dict[str, dict[str, str]] = {
-    "Agency": {"color": "#1f77b4", "shape": "round-rectangle", "icon": "account_balance"},
-    "Report": {"color": "#ff7f0e", "shape": "rectangle", "icon": "description"},
-    "Person": {"color": "#2ca02c", "shape": "ellipse", "icon": "person"},
-    "Topic": {"color": "#9467bd", "shape": "diamond", "icon": "flag"},
-    "Source": {"color": "#7f7f7f", "shape": "tag", "icon": "folder"},
-}
-EDGE_TYPES: dict[str, dict[str, str]] = {
-    "SENT": {"color": "#d62728", "arrow": "triangle", "line": "solid"},
-    "RECEIVED": {"color": "#2ca02c", "arrow": "triangle-backcurve", "line": "solid"},
-    "COMMISSIONED": {"color": "#9467bd", "arrow": "diamond", "line": "solid"},
-    "AUTHORED": {"color": "#8c564b", "arrow": "triangle", "line": "dashed"},
-    "PUBLISHED": {"color": "#e377c2", "arrow": "triangle-tee", "line": "solid"},
-    "MEMBER_OF": {"color": "#17becf", "arrow": "circle", "line": "dotted"},
-    "KNEW_ABOUT": {"color": "#bcbd22", "arrow": "vee", "line": "dashed"},
-    "CONCERNS": {"color": "#aaaaaa", "arrow": "vee", "line": "dotted"},
-    "CITES": {"color": "#7f7f7f", "arrow": "chevron", "line": "dashed"},
-    "MENTIONS": {"color": "#cccccc", "arrow": "none", "line": "dotted"},
-}
+# Styles are declared per type in graph/schema.yaml; a type without one is drawn plainly.
+DEFAULT_NODE_STYLE = {"color": "#999999", "shape": "ellipse", "icon": "circle"}
+DEFAULT_EDGE_STYLE = {"color": "#999999", "arrow": "triangle", "line": "solid"}
+NODE_TYPES: dict[str, dict[str, str]] = {label: {**DEFAULT_NODE_STYLE, **t.style} for label, t in SCHEMA.nodes.items()}
+EDGE_TYPES: dict[str, dict[str, str]] = {name: {**DEFAULT_EDGE_STYLE, **t.style} for name, t in SCHEMA.edges.items()}
 
 
 def element_id(shown: str) -> str:

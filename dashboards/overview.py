@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.model import Claim, Node
+from graph.schema import SCHEMA
 from graph.store import Counts, GraphStore
 from dashboards.analysis import brokers
 
@@ -28,7 +29,7 @@ def overview(store: GraphStore, decided: set[str] = frozenset(), review_below: f
     investigator) drop out of the review list."""
     counts = store.counts()
     result = Overview(counts, store.sources())
-    claims = [c for c in store.claims(types=[t for t in counts.claims if t != "MENTIONS"])]
+    claims = [c for c in store.claims(types=[t for t in counts.claims if t in SCHEMA.analysed_types])]
     dated = sorted((c for c in claims if c.date_start), key=lambda c: (c.date_start, c.id))
     result.earliest = dated[:n]
     result.latest = sorted(dated, key=lambda c: (c.date_end or c.date_start, c.id), reverse=True)[:n]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.model import Batch, Claim, Node
+from graph.schema import SCHEMA
 from graph.store import GraphStore, UpsertResult
 from dashboards.annotations import Annotations
 from loaders.document import Document, Extraction, ReadError
@@ -31,7 +32,7 @@ class Staged:
     @property
     def claims(self) -> list[Claim]:
         """The claims to review (MENTIONS are derived from them, not reviewed on their own)."""
-        return [c for c in self.batch.claims if c.type != "MENTIONS"]
+        return [c for c in self.batch.claims if c.type in SCHEMA.analysed_types]
 
     @property
     def nodes(self) -> dict[str, Node]:

@@ -49,7 +49,7 @@ BULK_ROWS = 20_000  # new nodes + claims from which a batch is written as a jour
 CREATE_ROWS = 5_000
 CHECKPOINT_BYTES = 256 * 1024 * 1024  # fold the WAL into the main file every 256 MB, not after each bulk batch
 _LADYBUG_TYPES = {"string": "STRING", "date": "STRING", "bool": "BOOLEAN", "int": "INT64", "float": "DOUBLE", "strings": "STRING[]"}
-DEFAULT_NEIGHBOURHOOD_TYPES = [t for t in SCHEMA.edges if t != "MENTIONS"]
+DEFAULT_NEIGHBOURHOOD_TYPES = list(SCHEMA.analysed_types)
 _Copy = tuple[str, Callable[[], pa.Table], str]  # table name, builder of its COPY input, COPY options
 
 

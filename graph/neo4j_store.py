@@ -40,7 +40,7 @@ from graph.store import Counts, QueryResult, ReadOnlyQueryError, RemovalResult, 
 CLIENT_DEADLINE_GRACE_S = 2  # past KFLOW_QUERY_TIMEOUT, so the server's own timeout can answer first
 
 DEFAULT_BATCH_SIZE = 10_000
-DEFAULT_NEIGHBOURHOOD_TYPES = [t for t in SCHEMA.edges if t != "MENTIONS"]
+DEFAULT_NEIGHBOURHOOD_TYPES = list(SCHEMA.analysed_types)
 _CLAIM_PROPERTIES = list(SCHEMA.claim_properties)
 _CLAIM_RETURN = "r {.*} AS r, type(r) AS type, startNode(r).id AS a, endNode(r).id AS b"
 T = TypeVar("T")

@@ -32,7 +32,7 @@ from graph.analysis.errors import AmbiguousName, NodeNotFound
 from graph.analysis.evidence import node_name, short_quote
 from graph.analysis.flows import ENDPOINT_LABELS
 from graph.analysis.resolve import BODY_LABELS
-from graph.analysis.subgraph import FLOW_TYPES, with_topic_layer
+from graph.analysis.subgraph import QUESTION_TYPES, with_topic_layer
 from graph.model import Claim
 from graph.schema import SCHEMA
 from graph.store import GraphStore, StoreError
@@ -177,7 +177,7 @@ def _timeline_graph(store: GraphStore, body, topic, since, until):
         return with_topic_layer(G, store, since, until)
     if topic:
         return load_topic_graph(store, _topic_ids(store, topic), since, until)
-    types = [t for t in SCHEMA.edges if t != "MENTIONS"]
+    types = list(SCHEMA.analysed_types)
     return load_claims_graph(store, store.claims(types=types, since=since, until=until))
 
 
@@ -198,7 +198,7 @@ def gaps_command(topic, store_spec, as_json) -> None:
         if topic:
             G = load_topic_graph(store, _topic_ids(store, topic))
         else:
-            G = with_topic_layer(load_claims_graph(store, store.claims(types=[*FLOW_TYPES, "PUBLISHED"])), store)
+            G = with_topic_layer(load_claims_graph(store, store.claims(types=QUESTION_TYPES)), store)
         report = gaps(G, topic)
     if as_json:
         _echo_json({"topic": topic, "acted": [g.to_dict(G) for g in report.acted], "silences": [g.to_dict(G) for g in report.silences]})
@@ -227,7 +227,7 @@ def gaps_command(topic, store_spec, as_json) -> None:
 def brokers_command(top, store_spec, as_json) -> None:
     """Bodies that most flows pass through (betweenness centrality of the body flow graph)."""
     with _analysis(store_spec) as store:
-        G = load_claims_graph(store, store.claims(types=[t for t in FLOW_TYPES if t != "KNEW_ABOUT"]), with_nodes=False)
+        G = load_claims_graph(store, store.claims(types=list(SCHEMA.transfer_types)), with_nodes=False)
         ranked = brokers(G, top=top)
         names = {n: (store.get_node(n).name if store.get_node(n) else n) for n, _, _ in ranked}
     if as_json:

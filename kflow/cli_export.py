@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from graph.rdf import DEFAULT_BASE, FORMATS, ExportError, export_rdf
+from graph.rdf import DEFAULT_BASE, FORMATS, ExportError, export_rdf, shapes_turtle, vocabulary_turtle
 from graph.store import StoreError
 from kflow.terminal import visible
 from kflow.stores import describe, open_store
@@ -25,14 +25,21 @@ EXPORT_CACHE_MB = 256  # a streamed export reads each page once: a small cache k
               help="File to write (written whole or not at all). Default: standard output.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI node ids are minted under (ends in / or #).")
 @click.option("--include-text", is_flag=True, help="Also export each Source's full text (can be large).")
+@click.option("--shapes", "schema_part", flag_value="shapes", default=None,
+              help="Instead of the graph, write the SHACL shapes a valid export conforms to (Turtle).")
+@click.option("--vocabulary", "schema_part", flag_value="vocabulary",
+              help="Instead of the graph, write the kflow: vocabulary with labels and comments (Turtle).")
 @click.option("--store", "store_spec", envvar="KFLOW_STORE", default=None,
               help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI. Env: KFLOW_STORE.")
-def export(format_: str, output: Path | None, base: str, include_text: bool, store_spec: str | None) -> None:
+def export(format_: str, output: Path | None, base: str, include_text: bool, schema_part: str | None, store_spec: str | None) -> None:
     """Export the graph as RDF with PROV-O provenance: every claim keeps its dates and evidence sentence.
 
     The export is streamed, so graphs larger than memory export too. Mapping: docs/rdf.md;
-    validate with `pyshacl -s graph/rdf/shapes.ttl FILE`.
+    validate with `kflow export --shapes -o shapes.ttl` then `pyshacl -s shapes.ttl FILE`.
     """
+    if schema_part:
+        _write_text(shapes_turtle() if schema_part == "shapes" else vocabulary_turtle(), output)
+        return
     try:
         store = open_store(store_spec, read_only=True, cache_mb=EXPORT_CACHE_MB)
     except StoreError as error:
@@ -65,6 +72,17 @@ def _write(store, output: Path | None, format_: str, base: str, include_text: bo
         os.unlink(temp)
         raise
     return stats
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    """The shapes or the vocabulary (small: no streaming), to a file or standard output."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        _fail(str(error))
 
 
 def _fail(message: str) -> None:

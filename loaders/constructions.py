@@ -50,6 +50,7 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from graph.model import Claim, Node
+from graph.schema import SCHEMA
 from loaders.document import Document, Extraction
 from loaders.evaluate import _Matcher
 from loaders.extract.base import Extractor
@@ -326,7 +327,7 @@ def score_case(case: Case, extraction: Extraction) -> CaseResult:
     nodes: dict[str, Node] = {}
     for node in extraction.nodes:
         nodes[node.id] = nodes[node.id].merged_with(node) if node.id in nodes else node
-    claims: list[Claim] = [c for c in extraction.claims if c.type != "MENTIONS"]
+    claims: list[Claim] = [c for c in extraction.claims if c.type in SCHEMA.analysed_types]
     gold = case.gold()
     matcher = _Matcher(gold, nodes)
     missing = []

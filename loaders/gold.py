@@ -144,7 +144,7 @@ def load_gold(path: Path | str) -> GoldFile:
     for edge_type in types:
         if edge_type not in SCHEMA.edges:
             raise GoldError(path, "scope.edge_types", f"unknown edge type {edge_type!r}")
-    gold.edge_types = frozenset(types) - {"MENTIONS"}
+    gold.edge_types = frozenset(types) - set(SCHEMA.edges_with("derived"))
     return gold
 
 

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from graph.embedded import EmbeddedStore
-from graph.rdf import DEFAULT_BASE, FORMATS, SHAPES_FILE, VOCABULARY_FILE, ExportError, Minter, export_rdf
+from graph.rdf import DEFAULT_BASE, FORMATS, ExportError, Minter, export_rdf, shapes_turtle, vocabulary_turtle
 from graph.rdf.iris import IriError
 from graph.rdf.queries import first_knowledge_query
 from graph.rdf.vocab import EDGE_PREDICATES, KFLOW_NS
@@ -55,7 +55,7 @@ def parse(data: bytes, format: str = "turtle") -> rdflib.Graph:
 
 
 def shapes() -> rdflib.Graph:
-    return rdflib.Graph().parse(SHAPES_FILE, format="turtle")
+    return rdflib.Graph().parse(data=shapes_turtle(), format="turtle")
 
 
 @pytest.mark.parametrize("format", ["turtle", "nt", "jsonld", "trig"])
@@ -225,12 +225,12 @@ def test_n10s_star_annotates_each_relationship_with_its_claim_properties(westbro
 
 
 def test_every_kflow_term_in_an_export_is_declared_with_a_label_and_comment(westbrook):
-    vocabulary = rdflib.Graph().parse(VOCABULARY_FILE, format="turtle")
+    vocabulary = rdflib.Graph().parse(data=vocabulary_turtle(), format="turtle")
     used = {t for triple in parse(export(westbrook)) for t in triple if isinstance(t, rdflib.URIRef) and str(t).startswith(KFLOW_NS)}
     used |= {rdflib.URIRef(p.value) for p in EDGE_PREDICATES.values() if p.value.startswith(KFLOW_NS)}
     for term in used:
-        assert vocabulary.value(term, RDFS.label) is not None, f"{term} has no rdfs:label in kflow.ttl"
-        assert vocabulary.value(term, RDFS.comment) is not None, f"{term} has no rdfs:comment in kflow.ttl"
+        assert vocabulary.value(term, RDFS.label) is not None, f"{term} has no rdfs:label in the vocabulary"
+        assert vocabulary.value(term, RDFS.comment) is not None, f"{term} has no rdfs:comment in the vocabulary"
 
 
 def test_every_schema_edge_type_has_a_mapping_and_a_shape_value():

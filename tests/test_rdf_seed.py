@@ -46,9 +46,9 @@ def test_seed_export_conforms_to_the_shapes(seed_export):
     import pyshacl
     import rdflib
 
-    from graph.rdf import SHAPES_FILE
+    from graph.rdf import shapes_turtle
 
     data, _ = seed_export
     graph = rdflib.Graph().parse(data=data, format="turtle")
-    conforms, _, text = pyshacl.validate(graph, shacl_graph=rdflib.Graph().parse(SHAPES_FILE), inference="none")
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=rdflib.Graph().parse(data=shapes_turtle(), format="turtle"), inference="none")
     assert conforms, text

@@ -5,7 +5,7 @@ import streamlit as st
 
 from graph.analysis.dates import claim_date
 
-from dashboards.analysis import chronology_claims, topic_gaps
+from dashboards.analysis import BODY_LABELS, chronology_claims, topic_gaps
 from dashboards.chronology import SANKEY_CLICK, chronology, picked_claims, sankey_option, sankey_pick, selected_claim_ids, timeline_figure
 from dashboards.context import node_names, store_or_stop, titles
 from dashboards.text import md
@@ -15,7 +15,7 @@ store = store_or_stop()
 st.title("Timeline")
 left, right = st.columns(2)
 with left:
-    body = pick_node(store, "Body (optional)", "timeline_body", ("Agency", "Person"))
+    body = pick_node(store, "Body (optional)", "timeline_body", BODY_LABELS)
 with right:
     topic = pick_node(store, "Topic (optional)", "timeline_topic", ("Topic",))
 

@@ -9,6 +9,10 @@ import networkx as nx
 from graph.analysis.dates import claim_date
 from graph.model import Claim
 from graph.names import name_key
+from graph.schema import SCHEMA
+
+TOPIC_LINKS = SCHEMA.edges_with("links_topic")
+DERIVED = SCHEMA.edges_with("derived")
 
 
 class TopicMatcher:
@@ -56,9 +60,9 @@ class TopicMatcher:
             return True
         if report_id not in self._reports:
             G, data = self._G, self._G.nodes.get(report_id, {})
-            about = any(v in self.topic_ids for _, v, t in G.out_edges(report_id, data="type") if t == "CONCERNS")
+            about = any(v in self.topic_ids for _, v, t in G.out_edges(report_id, data="type") if t in TOPIC_LINKS)
             title = data.get("props", {}).get("title")
-            said = any(self.text(c.sentence) for _, _, c in G.in_edges(report_id, data="claim") if c.type != "MENTIONS")
+            said = any(self.text(c.sentence) for _, _, c in G.in_edges(report_id, data="claim") if c.type not in DERIVED)
             self._reports[report_id] = about or self.text(title) or self.text(data.get("name")) or said
         return self._reports[report_id]
 

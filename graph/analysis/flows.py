@@ -1,15 +1,11 @@
 """Flow paths: how information travelled between bodies, hop by dated hop.
 
-Direction of information (what a path follows), from the claims' subject -> object:
-  SENT         sender -> document
-  RECEIVED     document -> recipient (traversed against the claim)
-  COMMISSIONED commissioner -> commissioned body or document
-  AUTHORED     author -> document
-  CITES        cited document -> citing document (against the claim: the citing document carries
-               what the cited one said to its readers, and is written after it)
-  KNEW_ABOUT   body -> topic (a sink: knowing a topic passes nothing on); when the object is a
-               document, document -> body, like a receipt.
-PUBLISHED, MEMBER_OF, CONCERNS and MENTIONS are not hops.
+Direction of information (what a path follows) is each edge type's `flow` in graph/schema.yaml,
+from the claims' subject -> object: forward (SENT: sender -> document, COMMISSIONED, AUTHORED),
+backward, traversed against the claim (RECEIVED: document -> recipient; CITES: cited -> citing
+document, which carries what the cited one said to its readers and is written after it), or by
+the object's label (KNEW_ABOUT: body -> topic, a sink; document -> body, like a receipt). Edge
+types without a flow (PUBLISHED, MEMBER_OF, CONCERNS, MENTIONS) are not hops.
 
 A path is a flow when its hops are time-respecting (see `graph.analysis.dates.after`): a date
 can be picked inside each hop's interval, never decreasing along the path. Hops on the same day
@@ -32,12 +28,9 @@ from graph.analysis.errors import NodeNotFound
 from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
 from graph.analysis.resolve import BODY_LABELS, resolve_in_graph
 from graph.model import Claim
+from graph.schema import SCHEMA
 
-FORWARD = {"SENT", "COMMISSIONED", "AUTHORED"}
-BACKWARD = {"RECEIVED", "CITES"}
 ENDPOINT_LABELS = (*BODY_LABELS, "Report")
-# Between claims for one step on the same date, show the transmission itself first.
-TIE_ORDER = {"SENT": 0, "RECEIVED": 0, "KNEW_ABOUT": 1, "CITES": 1, "COMMISSIONED": 2, "AUTHORED": 2}
 
 
 @dataclass
@@ -97,9 +90,10 @@ def flow_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def flow_ends(claim: Claim, object_label: str | None) -> tuple[str | None, str | None]:
     """(from, to) in the direction information moved, or (None, None) if the claim is not a hop."""
-    if claim.type in FORWARD or (claim.type == "KNEW_ABOUT" and object_label == "Topic"):
+    direction = SCHEMA.flow(claim.type, object_label)
+    if direction == "forward":
         return claim.from_id, claim.to_id
-    if claim.type in BACKWARD or claim.type == "KNEW_ABOUT":
+    if direction == "backward":
         return claim.to_id, claim.from_id
     return None, None
 
@@ -226,12 +220,17 @@ def _steps(F, node, visited, t, fit, since, until, allow_undated, allowed):
             if new_t is not None:
                 dated.append((new_t, claim))
         if dated:
-            dated.sort(key=lambda x: (x[0].toordinal() if fit is after else -x[0].toordinal(), TIE_ORDER[x[1].type], x[1].id))
+            dated.sort(key=lambda x: (x[0].toordinal() if fit is after else -x[0].toordinal(), _tie_order(x[1]), x[1].id))
             (best_t, best), others = dated[0], [c for _, c in dated[1:]] + undated
             yield nxt, best, others, best_t
         elif undated:
             undated.sort(key=lambda c: c.id)
             yield nxt, undated[0], undated[1:], t
+
+
+def _tie_order(claim: Claim) -> int:
+    """Between claims for one step on the same date, the schema's tie order: the transmission first."""
+    return SCHEMA.edges[claim.type].tie_order or 0
 
 
 def _order(t: date | None, forward: bool) -> int:

@@ -12,8 +12,11 @@ from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
 from graph.analysis.knowledge import first_knowledge
 from graph.analysis.resolve import BODY_LABELS
 from graph.model import Claim
+from graph.schema import SCHEMA
 
-ACTION_TYPES = ("COMMISSIONED", "AUTHORED", "PUBLISHED", "SENT")
+ACTION_TYPES = SCHEMA.edges_with("action")
+# Knowing more without acting (received, knew about): how long a silence lasted.
+HEARING_TYPES = tuple(t for t in SCHEMA.edges_with("dates_knowledge") if t not in ACTION_TYPES)
 
 
 @dataclass
@@ -83,7 +86,7 @@ def gaps(G: nx.MultiDiGraph, topic: str | None = None) -> GapsReport:
         start = interval(known.claim)[0]
         own = [c for _, _, c in G.out_edges(body, data="claim") if interval(c) and matcher.claim(c)]
         actions = [c for c in own if c.type in ACTION_TYPES and interval(c)[0] >= start]
-        heard = [c for c in own if c.type in ("RECEIVED", "KNEW_ABOUT")]
+        heard = [c for c in own if c.type in HEARING_TYPES]
         gap = Gap(body, node_name(G, body), known.claim)
         gap.action = min(actions, key=lambda c: (interval(c)[0], c.id)) if actions else None
         gap.last_heard = max(heard, key=lambda c: (interval(c)[1], c.id)) if heard else None

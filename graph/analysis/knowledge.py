@@ -13,8 +13,9 @@ from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
 from graph.analysis.flows import FlowPath, Hop, upstream
 from graph.analysis.resolve import BODY_LABELS, resolve_in_graph
 from graph.model import Claim
+from graph.schema import SCHEMA
 
-KNOWING_TYPES = ("RECEIVED", "AUTHORED", "COMMISSIONED", "KNEW_ABOUT", "SENT")
+KNOWING_TYPES = SCHEMA.edges_with("dates_knowledge")
 NO_EVIDENCE = "no evidence found"
 
 
@@ -112,12 +113,13 @@ def first_knowledge(G: nx.MultiDiGraph, body: str, topic: str | None = None, max
 
 def _chain(G, body_id, first, matcher, max_hops) -> tuple[list[FlowPath], str | None]:
     start, end = interval(first)
-    if first.to_id.startswith("report:") and first.type in ("RECEIVED", "KNEW_ABOUT"):
+    object_label = SCHEMA.label_of(first.to_id)
+    if object_label == "Report" and SCHEMA.flow(first.type, object_label) == "backward":
         return _through(G, body_id, first, max_hops), "the document itself"
-    if first.type != "KNEW_ABOUT":
+    if object_label != "Topic":
         return [], None
     receipts = [c for _, _, c in G.out_edges(body_id, data="claim")
-                if c.type == "RECEIVED" and interval(c) and interval(c)[0] <= end and interval(c)[1] >= start]
+                if c.type in SCHEMA.receipt_types and interval(c) and interval(c)[0] <= end and interval(c)[1] >= start]
     about = [c for c in receipts if matcher.claim(c)]
     chosen, basis = (about, "documents on the topic received at the same time") if about else (
         receipts, "documents received at the same time (date overlap only; the evidence does not say they were on the topic)")

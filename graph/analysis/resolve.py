@@ -18,7 +18,7 @@ from graph.names import name_key
 from graph.schema import SCHEMA
 from graph.store import GraphStore
 
-BODY_LABELS = ("Agency", "Person")
+BODY_LABELS = SCHEMA.actor_labels
 
 
 def resolve_in_store(store: GraphStore, name: str, labels: Iterable[str] | None = None) -> Node:

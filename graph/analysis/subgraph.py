@@ -16,9 +16,14 @@ from graph.model import Claim, Node
 from graph.schema import SCHEMA
 from graph.store import GraphStore, Subgraph
 
-FLOW_TYPES = ("SENT", "RECEIVED", "COMMISSIONED", "AUTHORED", "CITES", "KNEW_ABOUT")
-TOPIC_TYPES = ("CONCERNS", "KNEW_ABOUT")
-_EXPANDED_TYPES = ["SENT", "RECEIVED", "COMMISSIONED", "AUTHORED", "CITES", "PUBLISHED"]
+FLOW_TYPES = SCHEMA.edges_with("flow")
+TOPIC_TYPES = SCHEMA.edges_with("links_topic")
+# About-a-topic claims from a document, as opposed to a body's knowledge (CONCERNS).
+_ABOUT_TYPES = tuple(t for t in TOPIC_TYPES if "Report" in SCHEMA.edges[t].from_labels)
+_EXPANDED_TYPES = list(SCHEMA.handling_types)
+# What a question expands along: documents handled (flows and actions) and what bodies knew.
+QUESTION_TYPES = [*_EXPANDED_TYPES, *(t for t in FLOW_TYPES if t not in _EXPANDED_TYPES)]
+_HANDLER_LABELS = (*SCHEMA.actor_labels, "Report")
 
 
 def to_networkx(sub: Subgraph, G: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
@@ -119,7 +124,7 @@ def _merge(G: nx.MultiDiGraph, store: GraphStore, claims: dict[str, Claim]) -> n
 
 def with_topic_layer(G: nx.MultiDiGraph, store: GraphStore, since: str | None = None, until: str | None = None) -> nx.MultiDiGraph:
     """Add the CONCERNS and KNEW_ABOUT claims touching the bodies and reports already in G (one layer)."""
-    return extend(G, store, _labelled(G, ("Agency", "Person", "Report")), TOPIC_TYPES, 1, since, until)
+    return extend(G, store, _labelled(G, _HANDLER_LABELS), TOPIC_TYPES, 1, since, until)
 
 
 def load_flow_graph(store: GraphStore, node_ids: Iterable[str], hops: int = 2, since: str | None = None,
@@ -133,10 +138,10 @@ def load_flow_graph(store: GraphStore, node_ids: Iterable[str], hops: int = 2, s
     (each hop multiplies what is loaded by the typical degree).
     """
     node_ids = list(node_ids)
-    found = expand(store, node_ids, [*_EXPANDED_TYPES, "KNEW_ABOUT"], hops, since, until, max_nodes)
+    found = expand(store, node_ids, QUESTION_TYPES, hops, since, until, max_nodes)
     if topic:
         reports = {n for c in found.values() for n in (c.from_id, c.to_id) if _label(n) == "Report"}
-        found.update(expand(store, reports, ["CONCERNS"], 1, since, until, max_nodes))
+        found.update(expand(store, reports, _ABOUT_TYPES, 1, since, until, max_nodes))
     return build(store, found, node_ids)
 
 
@@ -144,12 +149,12 @@ def load_body_graph(store: GraphStore, body_id: str, max_nodes: int = 5000) -> n
     """What `first_knowledge` needs: the documents a body handled and topics it knew, who else
     handled those documents, their topics, and who had commissioned the bodies that sent or
     wrote them (the third hop upstream, fetched only for those bodies)."""
-    found = expand(store, [body_id], [*_EXPANDED_TYPES, "KNEW_ABOUT"], 2, max_nodes=max_nodes)
+    found = expand(store, [body_id], QUESTION_TYPES, 2, max_nodes=max_nodes)
     documents = {c.to_id for c in found.values() if c.from_id == body_id and _label(c.to_id) == "Report"}
     documents |= {c.from_id for c in found.values() if c.to_id == body_id and _label(c.from_id) == "Report"}
-    found.update(expand(store, documents, ["CONCERNS"], 1, max_nodes=max_nodes))
-    senders = {c.from_id for c in found.values() if c.to_id in documents and c.type in ("SENT", "AUTHORED") and c.from_id != body_id}
-    found.update(expand(store, senders, ["COMMISSIONED"], 1, max_nodes=max_nodes))
+    found.update(expand(store, documents, _ABOUT_TYPES, 1, max_nodes=max_nodes))
+    senders = {c.from_id for c in found.values() if c.to_id in documents and c.type in SCHEMA.origination_types and c.from_id != body_id}
+    found.update(expand(store, senders, SCHEMA.engagement_types, 1, max_nodes=max_nodes))
     return build(store, found, [body_id])
 
 
@@ -161,9 +166,9 @@ def load_topic_graph(store: GraphStore, topic_ids: Iterable[str], since: str | N
     handled it, with the topics of all of these."""
     topic_ids = list(topic_ids)
     found = {c.id: c for c in claims_touching(store, topic_ids, TOPIC_TYPES, since, until)}
-    found.update(expand(store, _ends(found, ("Agency", "Person", "Report")), _EXPANDED_TYPES, 1, since, until, max_nodes))
-    found.update(expand(store, _ends(found, ("Agency", "Person")), _EXPANDED_TYPES, 2, since, until, max_nodes))
-    found.update(expand(store, _ends(found, ("Agency", "Person", "Report")), TOPIC_TYPES, 1, since, until, max_nodes))
+    found.update(expand(store, _ends(found, _HANDLER_LABELS), _EXPANDED_TYPES, 1, since, until, max_nodes))
+    found.update(expand(store, _ends(found, SCHEMA.actor_labels), _EXPANDED_TYPES, 2, since, until, max_nodes))
+    found.update(expand(store, _ends(found, _HANDLER_LABELS), TOPIC_TYPES, 1, since, until, max_nodes))
     return build(store, found, topic_ids)
 
 

@@ -12,9 +12,10 @@ from graph.analysis.dates import claim_date, describe, interval, overlaps
 from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
 from graph.analysis.resolve import BODY_LABELS, resolve_in_graph
 from graph.model import Claim
+from graph.schema import SCHEMA
 
-NOT_EVENTS = ("MENTIONS",)
-DATING_TYPES = ("PUBLISHED", "AUTHORED", "SENT", "COMMISSIONED")
+NOT_EVENTS = SCHEMA.edges_with("derived")
+DATING_TYPES = SCHEMA.edges_with("dates_document")
 
 
 @dataclass

@@ -28,23 +28,13 @@ from graph.rdf.vocab import (
     SCHEMA,
     SKOS,
     XSD,
+    camel,
+    term,
 )
+from graph.schema import SCHEMA as SCHEMA_TYPES
 
-NODE_CLASSES: dict[str, tuple[NamedNode, ...]] = {
-    "Agency": (ORG.Organization, PROV.Agent),
-    "Person": (FOAF.Person, PROV.Agent),
-    "Report": (PROV.Entity, SCHEMA.Report, FOAF.Document),
-    "Topic": (SKOS.Concept,),
-    "Source": (PROV.Entity, KFLOW.Source),
-}
-
-NAME_PREDICATES: dict[str, NamedNode] = {
-    "Agency": FOAF.name,
-    "Person": FOAF.name,
-    "Report": RDFS.label,
-    "Topic": SKOS.prefLabel,
-    "Source": RDFS.label,
-}
+NODE_CLASSES: dict[str, tuple[NamedNode, ...]] = {label: tuple(term(c) for c in t.rdf_classes) for label, t in SCHEMA_TYPES.nodes.items()}
+NAME_PREDICATES: dict[str, NamedNode] = {label: term(t.name_predicate) for label, t in SCHEMA_TYPES.nodes.items()}
 
 # Plain node properties: schema property -> (predicate, datatype or None for a plain string).
 NODE_PROPERTIES: dict[str, tuple[NamedNode, NamedNode | None]] = {
@@ -96,7 +86,7 @@ def node_triples(node: Node, mint: Minter, include_text: bool = False) -> Iterat
     for key, value in props.items():
         if value is None or (key == "text" and not include_text) or (node.label == "Source" and key in SOURCE_SPECIAL):
             continue
-        predicate, datatype = NODE_PROPERTIES.get(key) or (KFLOW[_camel(key)], None)
+        predicate, datatype = NODE_PROPERTIES.get(key) or (KFLOW[camel(key)], None)
         yield Triple(s, predicate, typed(value, datatype))
     if node.label == "Report" and props.get("date_start"):
         yield Triple(s, DCTERMS.date, precise_date(props["date_start"], props.get("date_precision")))
@@ -118,7 +108,7 @@ def _source_extras(s: NamedNode, props: dict) -> Iterator[Triple]:
 def claim_triples(claim: Claim, mint: Minter) -> Iterator[Triple]:
     """The direct triple, then the claim node with its evidence, then any activity it reports."""
     subject, obj, source = mint.node(claim.from_id), mint.node(claim.to_id), mint.node(claim.source_id)
-    predicate = EDGE_PREDICATES.get(claim.type) or KFLOW[_camel(claim.type)]
+    predicate = EDGE_PREDICATES[claim.type]
     yield Triple(subject, predicate, obj)
     c = mint.node(claim.id)
     yield Triple(c, RDF.type, KFLOW.Claim)
@@ -147,7 +137,7 @@ def claim_triples(claim: Claim, mint: Minter) -> Iterator[Triple]:
         yield Triple(c, KFLOW.role, Literal(claim.role))
     if claim.type in ACTIVITIES:
         yield from _activity(claim, c, subject, obj, mint)
-    elif claim.type == "MEMBER_OF" and claim.role:
+    elif claim.role and SCHEMA_TYPES.edges[claim.type].membership:
         yield from _membership(claim, c, subject, obj, mint)
 
 
@@ -178,7 +168,3 @@ def _membership(claim: Claim, c: NamedNode, person: NamedNode, agency: NamedNode
     yield Triple(role, RDF.type, ORG.Role)
     yield Triple(role, RDFS.label, Literal(claim.role))
 
-
-def _camel(edge_type: str) -> str:
-    first, *rest = edge_type.lower().split("_")
-    return first + "".join(word.capitalize() for word in rest)

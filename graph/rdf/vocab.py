@@ -11,6 +11,9 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
+from graph.schema import SCHEMA as SCHEMA_TYPES
+from graph.schema import EdgeType
+
 VOCABULARY_FILE = Path(__file__).with_name("kflow.ttl")
 SHAPES_FILE = Path(__file__).with_name("shapes.ttl")
 
@@ -62,28 +65,34 @@ RDF = Namespace(PREFIXES["rdf"])
 RDFS = Namespace(PREFIXES["rdfs"])
 XSD = Namespace(PREFIXES["xsd"])
 
+
+def term(curie: str) -> NamedNode:
+    """The NamedNode of a prefixed name from the schema (`kflow:sent`, `org:memberOf`)."""
+    prefix, sep, local = curie.partition(":")
+    if not sep or prefix not in PREFIXES:
+        raise ValueError(f"{curie!r} is not a prefixed name with a known prefix ({', '.join(PREFIXES)})")
+    return NamedNode(PREFIXES[prefix] + local)
+
+
+def camel(name: str) -> str:
+    """`KNEW_ABOUT` -> `knewAbout`: the kflow: local name of an undeclared term."""
+    first, *rest = name.lower().split("_")
+    return first + "".join(word.capitalize() for word in rest)
+
+
+def predicate_curie(edge: EdgeType) -> str:
+    """The direct predicate an edge type asserts: declared in the schema, else `kflow:` + its camel-cased name."""
+    return edge.predicate.get("term") or f"kflow:{camel(edge.name)}"
+
+
 # The plain "direct" predicate each edge type also asserts, so simple consumers get simple data.
-EDGE_PREDICATES: dict[str, NamedNode] = {
-    "SENT": KFLOW.sent,
-    "RECEIVED": KFLOW.received,
-    "COMMISSIONED": KFLOW.commissioned,
-    "AUTHORED": KFLOW.authored,
-    "PUBLISHED": KFLOW.published,
-    "MEMBER_OF": ORG.memberOf,
-    "KNEW_ABOUT": KFLOW.knewAbout,
-    "CONCERNS": KFLOW.concerns,
-    "CITES": KFLOW.cites,
-    "MENTIONS": SCHEMA.mentions,
-}
+EDGE_PREDICATES: dict[str, NamedNode] = {name: term(predicate_curie(edge)) for name, edge in SCHEMA_TYPES.edges.items()}
 
 # Edge types that report an act: the claim also describes a prov:Activity of this class, and the
 # subject's part in it (a qualified association with a role); `entity` is how the object relates.
 ACTIVITIES: dict[str, tuple[NamedNode, NamedNode, NamedNode | None]] = {
-    "SENT": (KFLOW.Sending, KFLOW.sender, PROV.used),
-    "RECEIVED": (KFLOW.Receiving, KFLOW.recipient, PROV.used),
-    "AUTHORED": (KFLOW.Authoring, KFLOW.author, PROV.generated),
-    "PUBLISHED": (KFLOW.Publishing, KFLOW.publisher, PROV.used),
-    "COMMISSIONED": (KFLOW.Commissioning, KFLOW.commissioner, None),
+    name: (term(edge.activity["class"]), term(edge.activity["role"]), term(edge.activity["entity"]) if edge.activity.get("entity") else None)
+    for name, edge in SCHEMA_TYPES.edges.items() if edge.activity
 }
 
 # Datatype of a date literal at each precision: a year-precise date is a gYear, not a 1 January.
