@@ -8,6 +8,7 @@ makes re-running an interrupted load finish the rest.
 from __future__ import annotations
 
 import gc
+from collections import deque
 import multiprocessing
 import multiprocessing.pool
 import time
@@ -27,6 +28,7 @@ from loaders.time_limit import Deadline, FileTimeout, file_timeout
 
 SKIPPED_SUFFIXES = (".meta.yaml",)
 FILES_PER_TASK = 16  # files a worker reads and extracts per task
+TASKS_AHEAD_PER_WORKER = 3  # tasks in flight per worker: both stay busy, the writer's backlog stays bounded
 BATCH_CHARS = 100_000  # text extracted in one batch; larger documents go alone
 
 
@@ -282,8 +284,21 @@ def prepare_files(
     size = max(1, min(FILES_PER_TASK, len(files) // (workers * 4)))
     runs = [files[i: i + size] for i in range(0, len(files), size)]
     with _forked_pool(workers) as pool:
-        for results in pool.imap(_prepare_in_worker, runs):
-            yield from results
+        yield from _in_order_with_bounded_backlog(pool, runs, workers * TASKS_AHEAD_PER_WORKER)
+
+
+def _in_order_with_bounded_backlog(pool: multiprocessing.pool.Pool, runs: list[list[Path]], ahead: int) -> Iterator[tuple[Document, Batch] | FileResult]:
+    """Results in file order, with at most `ahead` tasks queued or finished but not yet consumed.
+    `Pool.imap` runs every task as fast as the workers can and buffers the results until the writer
+    takes them: when extraction outpaces writing, the writer's memory grew with the corpus."""
+    queued = deque(pool.apply_async(_prepare_in_worker, (run,)) for run in runs[:ahead])
+    upcoming = iter(runs[ahead:])
+    while queued:
+        results = queued.popleft().get()
+        following = next(upcoming, None)
+        if following is not None:
+            queued.append(pool.apply_async(_prepare_in_worker, (following,)))
+        yield from results
 
 
 @contextmanager
