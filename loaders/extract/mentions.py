@@ -90,6 +90,8 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
         for ent in doc.ents:
             kind = ENT_KINDS.get(ent.label_)
             span = _trimmed(ent)
+            if ent.label_ == "LAW" and span is not None and span[-1].is_title and span[-1].lemma_.lower() in LEX.documents:
+                kind = "report"  # "the Harbour Safety Act", "the Prisons Bill"; not "Section 5" or "Article 8"
             if not kind or span is None or (doc_index, ent.sent.start) not in parse._sentence_of:
                 continue
             if kind in ("person", "agency") and not ent.ent_id_:
@@ -131,6 +133,8 @@ def names_a_body(name: str) -> bool:
     words = [w.strip(",.()'\u2019\"") for w in name.split()]
     if not words or words[-1].lower() in LEX.role_nouns and words[-1].lower() not in LEX.body_words:
         return False  # "Committee Clerk", "Council Leader": a job at a body
+    if any(c.isdigit() for c in words[0]):
+        return False  # "03,Northshire Police": a number glued to a name is a misread line
     for i, word in enumerate(words):
         if word[:1].isupper() and word.lower() in LEX.body_words and not (i and words[i - 1] in LEX.role_words_before_heads):
             return True

@@ -272,6 +272,52 @@ def _make_body_complements(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return mark
 
 
+MAX_NAME = 3  # tokens of a name after an office title
+
+
+@Language.factory("kflow_titled_people")
+def _make_titled_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """A component after NER that reads a name written after its office's title as a person, title
+    included (the role is split off again by `people`): "Special Counsel Ann Lee", "Chairman Hale",
+    "The Honorable Ann E. Lee". The name is one to three capitalised proper nouns no entity holds,
+    none a body word or an office word, and nothing capitalised follows it."""
+    offices = frozenset([*LEX.office_titles, *(t for t in LEX.title_forms if t[:1].isupper())])
+    not_name = frozenset([*LEX.not_name_words, *LEX.body_heads, *offices])
+
+    def name_word(token) -> bool:
+        return (token.pos_ == "PROPN" and (token.is_title or len(token) == 2 and token.text.endswith("."))
+                and token.text not in not_name and token.ent_type_ in ("", "PERSON"))
+
+    def mark(doc: Doc) -> Doc:
+        found = []
+        i = 0
+        while i < len(doc):
+            if doc[i].text not in offices or doc[i].ent_type_ not in ("", "PERSON"):  # "Home Secretary Ann Lee": the role is read by `people`
+                i += 1
+                continue
+            start = i
+            while i < len(doc) and doc[i].text in offices:
+                i += 1
+            end = i
+            while end < len(doc) and end - i < MAX_NAME and name_word(doc[end]):
+                end += 1
+            held = doc[i:end].ents
+            if held and len(held) == 1 and held[0].label_ == "PERSON" and held[0].start == i:
+                end = max(end, held[0].end)  # "said Special Counsel [Orla Brannigan]": the title joins the name NER found
+                held = ()
+            if end > i and (end == len(doc) or not doc[end].is_title and not doc[end].pos_ == "PROPN") and not held:
+                if start > 0 and doc[start - 1].lower_ == "the" and doc[start].text in LEX.title_forms:
+                    start -= 1
+                found.append(Span(doc, start, end, label="PERSON"))
+            i = max(end, i)
+        if found:
+            kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
+            doc.ents = filter_spans([*kept, *found])
+        return doc
+
+    return mark
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(model: str = MODEL) -> Language:
     """The model with the gazetteer ruler; loaded once per process and shared."""
@@ -282,4 +328,5 @@ def load_pipeline(model: str = MODEL) -> Language:
     add_gazetteer_ruler(nlp, load_gazetteer())
     nlp.add_pipe("kflow_joined_names", after="kflow_gazetteer")
     nlp.add_pipe("kflow_body_complements", after="ner")
+    nlp.add_pipe("kflow_titled_people", after="kflow_body_complements")
     return nlp
