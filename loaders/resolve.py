@@ -77,6 +77,8 @@ def clean_person_name(name: str) -> tuple[str, str | None]:
     """("Barrister Richard Whittam QC" minus role words handled by the caller) -> ("Richard Whittam", "QC").
     Strips honorifics and post-nominals; returns the name and the post-nominal letters, if any."""
     words = name.replace("\u2019", "'").split()
+    if len(words) > 1 and words[0].lower() == "the":  # "The Rt Hon Ann Lee", "The Honorable Ann Lee"
+        words = words[1:]
     while words and words[0].rstrip(".").lower() in LEX.title_keys:
         words = words[1:]
     suffix = None

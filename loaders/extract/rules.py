@@ -27,7 +27,7 @@ from loaders.document import Document, Extraction
 from loaders.extract import people, relations, reports, speaker, topics
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
-from loaders.extract.mentions import DocumentParse, Mention, Sentence, parse_document
+from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
 from loaders.extract.nlp import MODEL, chunks, load_pipeline
 from loaders.resolve import DocumentContext, Resolver, define_acronyms
 
@@ -161,6 +161,8 @@ class DocumentRun:
             if mention.kind == "agency":
                 mention.node = self.x.resolver.agency(mention.text, self.ctx, mention.ent_id)
                 self.ctx.add_body(mention.node, self.x.gazetteer, mention.sentence)
+                if mention.node.id in self.x.gazetteer.bodies or names_a_body(mention.node.name):
+                    self._node(mention.node)  # a named body is a node of the graph even when no claim uses it
             elif mention.kind == "person":
                 facts = people.person_facts(self.parse, mention)
                 if len(facts.name.split()) >= 2:
@@ -398,6 +400,8 @@ class DocumentRun:
 
     # -- claims -------------------------------------------------------------------------------
     def _sentence_claims(self, sentence: Sentence) -> None:
+        if sentence.heading:  # a headline's capitals mislead the parser, and the story under it says it again
+            return
         d = sentence.doc_index
         refs = lambda t: self.refs(d, t)  # noqa: E731
         topic_of = lambda t: self.topic(d, t, sentence.index)  # noqa: E731

@@ -67,8 +67,8 @@ def is_anaphoric(token: Token) -> bool:
 
 def topic_name(token: Token, acronyms: dict[str, str], place: str | None) -> str | None:
     """The Topic name for the phrase headed by `token`, or None when it is no usable topic."""
-    if token.lower_ in LEX.non_topics or token.pos_ == "PRON" or token.tag_ in ("WDT", "WP"):
-        return None
+    if token.lower_ in LEX.non_topics or token.pos_ == "PRON" or token.tag_ in ("WDT", "WP") or _temporal(token):
+        return None  # "told X on Wednesday": a time, not what was told
     tokens = topic_tokens(token)
     words: list[str] = []
     skip_until = -1
