@@ -317,7 +317,7 @@ class DocumentRun:
     # -- references ---------------------------------------------------------------------------
     def refs(self, doc_index: int, token: Token) -> list[relations.Ref]:
         found: dict[str, relations.Ref] = {}
-        for t in [token, *token.conjuncts]:
+        for t in relations.coordinated(token):
             for ref in self._refs_one(doc_index, t):
                 found.setdefault(ref.node.id, ref)
         return list(found.values())
