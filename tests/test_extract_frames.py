@@ -80,3 +80,21 @@ def test_a_weekday_is_the_latest_such_day_up_to_publication():
     assert parse_date("Monday", "2015-06-12", "day").start == "2015-06-08"
     assert parse_date("last Friday", "2015-06-12", "day").start == "2015-06-05"
     assert parse_date("Monday", "2015", "year") is None
+
+
+def test_an_owner_s_letter_to_someone_is_sent_by_the_owner(extractor):
+    found = run(extractor, "Owen Pritchard's email to Kestrel Motors raised concerns about costs.")
+    claim(found, "SENT", "Owen Pritchard", "email")
+    claim(found, "RECEIVED", "Kestrel Motors", "email")
+    forwarded = run(extractor, "Kestrel Motors forwarded Owen Pritchard's letter to the Federal Vehicle Agency.")
+    assert ("Owen Pritchard", "letter") not in edges(forwarded, "SENT")  # "to Y" is the forwarding's
+
+
+def test_a_letter_opening_the_clause_is_the_subject_s(extractor):
+    found = run(extractor, "In an email to Kestrel Motors, the Office for Coastal Planning warned that costs were rising.")
+    assert any(s == "Office for Coastal Planning" for s, _ in edges(found, "SENT"))
+    assert not any(s == "Office for Coastal Planning" for s, _ in edges(found, "RECEIVED"))
+    told = run(extractor, "In a letter of 19 October 2018 the Brackenridge County Council told Priya Anand that the review would be shared.")
+    assert any(s == "Brackenridge County Council" for s, _ in edges(told, "SENT"))
+    assert any(s == "Priya Anand" for s, _ in edges(told, "RECEIVED"))
+    assert not edges(run(extractor, "In an email to Kestrel Motors, the Office for Coastal Planning may have warned that costs were rising."), "SENT")
