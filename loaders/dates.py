@@ -34,6 +34,8 @@ _PART_YEAR = re.compile(_LEAD + r"(early|mid|middle|late|spring|summer|autumn|fa
 _AGO = re.compile(r"^(?:about |around |some |nearly |almost |more than |over |at least )?(\d+|a few|several|[a-z]+)\s+(year|decade|month)s?\s+(?:ago|earlier|before|previously)$", re.I)
 _NAMED_RELATIVE = re.compile(r"^(?:the\s+)?(last|this|next|previous|past)\s+(year|month|decade)$", re.I)
 _DURATION = re.compile(r"^(?:about |around |some |nearly |almost |more than |over |at least |up to |the )?(?:\d+|a few|several|[a-z]+)(?:[\s-]+(?:and a half|or so))?[\s-]+(?:year|decade|month|week|day|hour)s?(?:[\s-]+long)?$", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"^(?:(?:on|last|this|by|from|since|until|the)\s+)?(" + "|".join(_WEEKDAYS) + r")(?:\s+(morning|afternoon|evening|night))?$", re.I)
 _HAS_DATE_WORD = re.compile(r"\d|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today", re.I)
 
 
@@ -97,6 +99,19 @@ def _relative(text: str, anchor: date | None, anchor_precision: str) -> DateValu
     return _year_span(target.year, target.year, "year", text)
 
 
+def _weekday(text: str, anchor: date | None, anchor_precision: str) -> DateValue | None:
+    """"on Friday", "last Thursday": in news and letters, the latest such day on or before the
+    publication date (only when that date is known to the day)."""
+    match = _WEEKDAY.match(text)
+    if match is None or anchor is None or anchor_precision != "day":
+        return None
+    back = (anchor.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
+    if back == 0 and text.lower().startswith("last"):
+        back = 7
+    day = date.fromordinal(anchor.toordinal() - back)
+    return DateValue(day.isoformat(), day.isoformat(), "day", text)
+
+
 def _regex(text: str) -> DateValue | None:
     if m := _RANGE.match(text):
         first, last = int(m.group(1)), int(m.group(2))
@@ -157,8 +172,8 @@ def parse_date(text: str, published: str | None = None, published_precision: str
     if not cleaned:
         return None
     anchor = _anchor(published)
-    found = _regex(cleaned) or _relative(cleaned, anchor, published_precision or "day")
-    if found is None and not (_AGO.match(cleaned) or _NAMED_RELATIVE.match(cleaned) or _DURATION.match(cleaned)):
+    found = _regex(cleaned) or _relative(cleaned, anchor, published_precision or "day") or _weekday(cleaned, anchor, published_precision or "day")
+    if found is None and not (_WEEKDAY.match(cleaned) or _AGO.match(cleaned) or _NAMED_RELATIVE.match(cleaned) or _DURATION.match(cleaned)):
         found = _dateparser(cleaned, anchor)
     return DateValue(found.start, found.end, found.precision, text) if found else None
 

@@ -28,14 +28,14 @@ FLOORS = {
     "active": 0.80,  # 17/21
     "passive_by": 0.66,  # 12/18
     "passive_agentless": 0.33,  # 5/15
-    "nominal": 0.33,  # 6/18
-    "relative_clause": 0.50,  # 9/18
-    "coordinated_senders": 0.31,  # 5/16
-    "coordinated_recipients": 0.37,  # 6/16
-    "flow_verbs": 0.47,  # 10/21
-    "engage_verbs": 0.60,  # 9/15
-    "date_before": 0.58,  # 7/12
-    "date_inside": 0.58,  # 7/12
+    "nominal": 0.88,  # 16/18
+    "relative_clause": 0.61,  # 11/18
+    "coordinated_senders": 0.43,  # 7/16
+    "coordinated_recipients": 0.62,  # 10/16
+    "flow_verbs": 0.80,  # 17/21
+    "engage_verbs": 1.00,  # 15/15
+    "date_before": 0.75,  # 9/12
+    "date_inside": 0.75,  # 9/12
     "date_after": 0.83,  # 10/12
     "roles": 0.71,  # 15/21
     "org_names_whole": 1.00,  # 15/15

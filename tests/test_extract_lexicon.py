@@ -71,22 +71,22 @@ def test_invalid_yaml_is_refused_naming_the_file(tmp_path):
         load_lexicon(directory)
 
 
-TRANSMIT = "In May 2016 the Harbour Water Authority transmitted the audit to the Department of Civic Affairs."
+CONVEY = "In May 2016 the Harbour Water Authority conveyed the audit to the Department of Civic Affairs."
 
 
 def test_a_verb_frame_added_as_data_makes_its_sentence_a_claim(tmp_path, extractor):
-    """Proof that data drives the rules: "transmit" is no verb of the shipped lexicon; one line of
+    """Proof that data drives the rules: "convey" is no verb of the shipped lexicon; one line of
     verbs.yaml makes the same sentence a SENT and a RECEIVED claim."""
-    assert "transmit" not in LEX.frames
-    before = run(extractor, TRANSMIT)
+    assert "convey" not in LEX.frames
+    before = run(extractor, CONVEY)
     assert not edges(before, "SENT") and not edges(before, "RECEIVED")
     directory = _copy(tmp_path)
-    _edit(directory, "verbs.yaml", lambda d: d["frames"].update(transmit={"claim": "SENT"}))
+    _edit(directory, "verbs.yaml", lambda d: d["frames"].update(convey={"claim": "SENT"}))
     with lexicon.use(load_lexicon(directory)):
-        after = run(extractor, TRANSMIT)
+        after = run(extractor, CONVEY)
     claim(after, "SENT", "Harbour Water Authority", "audit")
     claim(after, "RECEIVED", "Department of Civic Affairs", "audit")
-    assert "transmit" not in LEX.frames  # the shipped lexicon is back
+    assert "convey" not in LEX.frames  # the shipped lexicon is back
 
 
 def test_a_particle_requirement_is_data(tmp_path, extractor):

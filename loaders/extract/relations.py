@@ -82,6 +82,48 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def coordinated(token: Token) -> list[Token]:
+    """The token and the names coordinated with it: its conjuncts, and the names the parser hung on or
+    inside it when a coordination joins multi-word names ("the Ministry of X and Y Association":
+    "Ministry" an nmod of "Association"; "to A, the Ministry of X and B": B a conj inside A's appositive)."""
+    found = [token, *token.conjuncts]
+    if token.pos_ != "PROPN":
+        return found
+    for child in token.children:
+        if child.dep_ in ("nmod", "compound", "poss") and child.i < token.i and child.pos_ == "PROPN":
+            joined = [child, *child.conjuncts]
+            if any(j.right_edge.dep_ == "cc" for j in joined):
+                found += [j for j in joined if j.i < token.i]
+        elif child.dep_ == "appos" and child.pos_ == "PROPN" and any(g.dep_ == "cc" for g in child.subtree):
+            found += [child, *child.conjuncts]
+    for holder in list(found):  # "the Ministry of Inland Waterways and B": B hangs on "Waterways", inside the name A
+        found += [t for t in holder.subtree if t.dep_ == "conj" and t.pos_ == "PROPN" and _inside_name(t.head, holder)
+                  and _entity(t.head) is not None and _entity(t.head) == _entity(holder) != _entity(t)]
+    return list({t.i: t for t in found}.values())
+
+
+def _entity(token: Token) -> tuple[int, int] | None:
+    """(start, end) of the named-entity span holding the token, if any."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def _inside_name(token: Token, name: Token) -> bool:
+    """Is `token` part of the proper name headed by `name` (through compounds and "of" phrases)?"""
+    while token.i != name.i:
+        if token.pos_ not in ("PROPN", "ADP") or token.dep_ not in ("compound", "pobj", "prep", "flat") or token.pos_ == "ADP" and token.lower_ != "of":
+            return False
+        token = token.head
+    return True
+
+
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return [o for p in token.children if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps for o in _children(p, "pobj")]
 
@@ -117,9 +159,43 @@ def arguments(verb: Token, frame: VerbFrame = _PLAIN_FRAME) -> tuple[list[Token]
         subjects, objects = _subjects(verb), _children(verb, "dobj")
         if objects:  # "received the dossier ..., and a letter from X": the parser hangs the second object on the verb
             objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    if not recipients and objects:  # "shared the report with X": the parser hangs the recipient on the object
+        recipients = [r for o in objects for r in _prep_objects(o, frame.recipients)]
+    if not objects and not passive:
+        contact = contact_relative(verb)
+        if contact is not None:  # "the dossier X sent to Y", "in a letter the agency's head, Ana Ruiz, sent to Y"
+            return [contact[0]], [contact[1]], recipients
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:  # "a report, commissioned by X"
         subjects, objects = _prep_objects(verb, frame.agent), [verb.head]
     return subjects, objects, recipients
+
+
+def contact_relative(verb: Token) -> tuple[Token, Token] | None:
+    """A relative clause without a relative pronoun ("the letter X sent to Y", "in a letter the agency's
+    head, Ana Ruiz, sent to Y, ..."), which the parser misreads: a document noun, then one noun phrase
+    (the subject) and the verb, lacking its object. Returns (subject, document) tokens."""
+    if verb.tag_ not in ("VBD", "VBN") or _children(verb, "dobj", "aux", "auxpass", "nsubjpass", "mark"):
+        return None
+    sent = verb.sent
+    j = verb.i - 1
+    while j > sent.start and verb.doc[j].lemma_.lower() not in LEX.document_nouns:
+        t = verb.doc[j]
+        if t.pos_ in ("VERB", "AUX", "SCONJ") or t.tag_ in ("WDT", "WP", "WRB") or t.lower_ == "that":
+            return None
+        j -= 1
+    document = verb.doc[j]
+    if document.lemma_.lower() not in LEX.document_nouns or document.pos_ not in ("NOUN", "PROPN") or j + 1 >= verb.i:
+        return None
+    if document.head.i > document.i and document.head.i < verb.i and document.dep_ != "compound":
+        return None
+    first = verb.doc[j + 1]
+    if first.pos_ not in ("DET", "PROPN") and first.tag_ != "PRP$":
+        return None
+    span = range(j + 1, verb.i)
+    heads = [verb.doc[k] for k in span if verb.doc[k].head.i not in span and verb.doc[k].pos_ != "PUNCT"]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return heads[0], document
 
 
 def _anchor(verb: Token, obj: Ref) -> Token:
@@ -194,6 +270,15 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
         for report in reports:
             for subject in subj_refs:
                 yield RawClaim(edge, subject, report, verb, min(base, subject.confidence, report.confidence), rule)
+            if frame.letter_to and report.token.lemma_.lower() in LEX.correspondence:
+                # "X wrote a letter to Y", "the letter that X wrote to Y": written and sent
+                letter_to = [r for t in _prep_objects(verb, frame.letter_to) for r in refs(t)] or rec_refs
+                if not letter_to:
+                    continue
+                for subject in subj_refs:
+                    yield RawClaim("SENT", subject, report, verb, min(base, subject.confidence, report.confidence) - 0.05, rule + ".sent")
+                for recipient in letter_to:
+                    yield RawClaim("RECEIVED", recipient, report, verb, min(base, recipient.confidence, report.confidence) - 0.05, rule + ".recipient")
 
 
 def _knowledge(verb: Token, frame: VerbFrame, subj_refs: list[Ref], obj_refs: list[Ref], rec_refs: list[Ref],
@@ -203,8 +288,11 @@ def _knowledge(verb: Token, frame: VerbFrame, subj_refs: list[Ref], obj_refs: li
     knowers = list(subj_refs)
     if frame.tells:
         knowers += [r for r in obj_refs + rec_refs if r.node.label in ("Agency", "Person")]
-        if not topics:  # "alerted to the abuse"
+        if not topics and not frame.needs_recipient and _children(verb, "dobj", "nsubjpass"):  # "alerted X to the abuse"
             topics = [t for t in (topic_of(o) for o in _prep_objects(verb, {"to"})) if t and t.node.label == "Topic"]
+        if not topics and rec_refs:  # "reported the abuse to the police": what is told is the object
+            if not any(r.node.label in ("Agency", "Person") for r in obj_refs):
+                topics = [t for t in (topic_of(o) for o in _children(verb, "dobj")) if t]
     elif not topics:
         topics = [r for r in obj_refs if r.node.label == "Report"] or [t for t in (topic_of(o) for o in _children(verb, "dobj")) if t]
     if not topics:  # "warned X that residents were at risk", "knew that the audit had found ...": what the clause is about
@@ -284,6 +372,8 @@ def dates_for(anchor: Token, date_spans: list[tuple[int, int, DateValue]], exclu
         distance, node, ok = 0, root, True
         while node.i != anchor.i:
             clause = node.dep_ in ("relcl", "ccomp", "advcl", "acl", "csubj", "parataxis") or node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")
+            if clause and node.dep_ == "advcl" and node.head.i == anchor.i and any(c.tag_ == "TO" for c in node.children):
+                clause = False  # "commissioned X to audit its accounts in 2012": the purpose clause dates the request
             if node.i in exclude or clause and node.i != root.i:
                 ok = False
                 break

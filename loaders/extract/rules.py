@@ -53,6 +53,22 @@ def _agrees(pronoun: Token, antecedent: Token) -> bool:
     return True
 
 
+def _fronted_writer(head: Token) -> Token | None:
+    """"In a letter to Y, X warned ...": a correspondence noun in a phrase opening its clause is written by
+    the clause's subject (or, where the parser read that subject as an appositive of Y, by that)."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "through", "via") or prep.i > head.i:
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or prep.i > verb.i:
+        return None
+    subjects = relations._children(verb, "nsubj")
+    if subjects:
+        return subjects[0]
+    misread = [a for t in head.subtree for a in t.children if a.dep_ == "appos" and a.i < verb.i and a.right_edge.i == verb.i - 1]
+    return misread[-1] if misread else None
+
+
 class RuleExtractor:
     """Offline extractor (the default). `store`, if given, lends names learned from earlier loads."""
 
@@ -305,7 +321,8 @@ class DocumentRun:
         for report in self.reports:
             if report.lemma not in LEX.correspondence or report.determiner == "named":
                 continue
-            for token in reports.correspondents(report.head, LEX.document(report.lemma).preps("sender"), sender=True):
+            writer = _fronted_writer(report.head) if not report.modifiers else None  # "In an email dated ..., X told Y": X's email
+            for token in [*reports.correspondents(report.head, LEX.document(report.lemma).preps("sender"), sender=True), *([writer] if writer is not None else [])]:
                 found = [r.node for r in self.refs(report.mention.doc_index, token) if r.node.label in ("Agency", "Person")]
                 if found:
                     report.sender = found[0].name
@@ -319,7 +336,7 @@ class DocumentRun:
     # -- references ---------------------------------------------------------------------------
     def refs(self, doc_index: int, token: Token) -> list[relations.Ref]:
         found: dict[str, relations.Ref] = {}
-        for t in [token, *token.conjuncts]:
+        for t in relations.coordinated(token):
             for ref in self._refs_one(doc_index, t):
                 found.setdefault(ref.node.id, ref)
         return list(found.values())
@@ -480,6 +497,18 @@ class DocumentRun:
                     found.append(relations.RawClaim("AUTHORED", owner, target, head, min(0.8 if child.dep_ == "poss" else 0.6, owner.confidence), f"report.{child.dep_}"))
         frame = LEX.document(report.lemma)  # what "by", "from", "to" say: nominals.yaml
         correspondence = bool(frame.preps("sender") | frame.preps("recipient"))
+        addressed = bool(reports.correspondents(head, frame.preps("recipient")))
+        passed_on = head.dep_ == "dobj" and getattr(LEX.frames.get(head.head.lemma_.lower()), "claim", None) == "SENT"
+        if correspondence and addressed and not passed_on:  # "forwarded X's letter to Y": "to Y" is the forwarding's
+            # "X's email to Y", "the inspector's report to the minister": the owner sent it, when the flow
+            # verb governing the phrase did ("was delivered in 2011"), else when the document is dated
+            governor = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)
+            anchor = governor if not report.date and governor.lemma_.lower() in LEX.frames else head
+            if anchor is head or not relations.is_negated_or_hedged(anchor):
+                for child in (c for c in head.children if c.dep_ == "poss" and c.lower_ not in LEX.possessive_pronouns):
+                    named = report.cluster.sender if report.cluster else None  # "the charity's letter", a letter from its officer
+                    for owner in (r for r in refs(child) if r.node.label in ("Agency", "Person") and named in (None, r.node.name)):
+                        found.append(relations.RawClaim("SENT", owner, target, anchor, min(0.75, owner.confidence), "report.possessive.sent"))
         governor = head.head if head.dep_ in ("dobj", "nsubjpass") else None
         misattached = governor is not None and any(c.dep_ == "auxpass" for c in governor.children) and not any(c.dep_ == "agent" for c in governor.children)
         authors = frame.preps("author") - ({"by"} if misattached else set())  # "was given the report by X": X is the verb's agent, not the author
@@ -492,11 +521,19 @@ class DocumentRun:
             if anchor is not head and relations.is_negated_or_hedged(anchor):
                 return found
             senders = {r.node.id: r for o in reports.correspondents(head, frame.preps("sender"), sender=True) for r in refs(o) if r.node.label in ("Agency", "Person")}
+            writer = _fronted_writer(head) if report.lemma in LEX.correspondence else None
+            if writer is not None and not senders and not any(c.dep_ == "poss" for c in head.children):
+                # "In an email to Y, X warned that ...": the letter is X's
+                senders = {r.node.id: r for r in refs(writer) if r.node.label in ("Agency", "Person")}
             for sender in senders.values():
                 found.append(relations.RawClaim("SENT", sender, target, anchor, min(0.8, sender.confidence), "report.from"))
                 if sender.node.label == "Person":
                     found.append(relations.RawClaim("AUTHORED", sender, target, anchor, min(0.75, sender.confidence), "report.from"))
-            for o in reports.correspondents(head, frame.preps("recipient")):
+            addressees = [o for o in reports.correspondents(head, frame.preps("recipient")) if writer is None or o.i != writer.i]
+            if writer is not None and senders and not addressees and LEX.frames.get(writer.head.lemma_.lower(), None) is not None \
+                    and LEX.frames[writer.head.lemma_.lower()].tells:  # "In a letter, X told Y that ...": Y received it
+                addressees = relations._children(writer.head, "dobj", "dative")
+            for o in addressees:
                 for recipient in refs(o):
                     if recipient.node.label in ("Agency", "Person"):
                         found.append(relations.RawClaim("RECEIVED", recipient, target, anchor, min(0.8, recipient.confidence), "report.to"))
