@@ -106,3 +106,10 @@ def test_this_statement_in_an_addressed_testimony_is_the_document_itself(extract
     assert own
     assert ("Harbour Oversight Committee", own[0].name) in edges(extraction, "RECEIVED")
     assert ("Chairman", own[0].name) in edges(extraction, "RECEIVED")
+
+
+def test_a_possessed_letter_keeps_what_the_text_calls_it_as_an_alias(extractor):
+    text = ("Dr Ruth Ansell wrote to the Eastmere Water Board in May 2015. "
+            "The board said Dr Ansell's letter was logged on 21 May 2015.\n")
+    letter = node(run(extractor, text), "Report", "letter from Ruth Ansell")
+    assert "Dr Ansell's letter" in letter.aliases
