@@ -109,6 +109,7 @@ class Lexicon:
     awareness_adjectives: frozenset[str]
     archives: frozenset[str]
     publication_events: frozenset[str]
+    own_documents: frozenset[str]
     # words.yaml
     person_titles: tuple[str, ...]  # as written, without full stops
     dotted_titles: tuple[str, ...]  # the titles also written with a full stop
@@ -125,6 +126,8 @@ class Lexicon:
     first_person_possessives: frozenset[str]
     person_pronouns: frozenset[str]
     report_pronouns: frozenset[str]
+    second_person: frozenset[str]
+    plural_pronouns: frozenset[str]
     possessive_pronouns: frozenset[str]
     body_heads: dict[str, str | None]  # as written -> kind or None
     company_suffixes: tuple[str, ...]
@@ -153,6 +156,9 @@ class Lexicon:
     conditional_marks: frozenset[str]
     sign_offs: tuple[str, ...]
     statement_headings: tuple[str, ...]
+    salutations: tuple[str, ...]
+    impersonal_addressees: frozenset[str]
+    chair_addresses: frozenset[str]
 
     # -- derived views (computed once on load) --------------------------------------------------
     def __post_init__(self) -> None:
@@ -283,18 +289,18 @@ def _verbs(file: _File) -> dict[str, Any]:
 def _nominals(file: _File) -> dict[str, Any]:
     documents = {noun: _document_frame(file, f"documents.{noun}", noun, raw) for noun, raw in file.mapping("documents").items()}
     other = _document_frame(file, "other_documents", "", file.take("other_documents"))
-    lists = ("findings", "information", "knowledge", "awareness_adjectives", "archives", "publication_events")
+    lists = ("findings", "information", "knowledge", "awareness_adjectives", "archives", "publication_events", "own_documents")
     return {"documents": documents, "other_documents": other, "report_title_words": file.words("report_title_words"),
             **{key: file.word_set(key) for key in lists}}
 
 
 TUPLE_WORDS = ("job_words", "role_modifiers", "office_titles", "not_name_words", "company_suffixes", "portfolio_heads", "articles",
-               "time_words", "sign_offs", "statement_headings")
+               "time_words", "sign_offs", "statement_headings", "salutations")
 SET_WORDS = ("post_nominals", "council_titles", "role_nouns", "staff_nouns", "first_person", "first_person_plural",
-             "first_person_possessives", "person_pronouns", "report_pronouns", "possessive_pronouns", "fuzzy_generic_words",
+             "first_person_possessives", "person_pronouns", "report_pronouns", "second_person", "plural_pronouns", "possessive_pronouns", "fuzzy_generic_words",
              "quantifiers", "indefinite_determiners", "skipped_modifiers", "title_links", "title_function_words",
              "topic_prepositions", "place_nouns", "anaphoric_nouns", "non_topics", "time_prepositions", "hedge_auxiliaries",
-             "denial_verbs", "not_done_verbs", "unverified_verbs", "hedge_adverbs", "asking_verbs", "conditional_marks")
+             "denial_verbs", "not_done_verbs", "unverified_verbs", "hedge_adverbs", "asking_verbs", "conditional_marks", "impersonal_addressees", "chair_addresses")
 
 
 def _words(file: _File) -> dict[str, Any]:

@@ -309,10 +309,20 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
         # the year; never a bare "report" for an untitled one, which would make every report look like every other
         plain = " ".join([*modifiers, cluster.lemma])
         aliases = [cluster.lemma] if by_sender else [plain] if modifiers and plain != name else []
+        if by_sender:  # "Ms Solberg's letter", "your letter": what the text calls it
+            aliases += [p for p in (_possessed(m.head) for m in cluster.mentions) if p and p not in aliases]
         cluster.node = Node(node_id("Report", f"{name} {source_id.split(':')[-1]}"), "Report", name, aliases, props)
     for cluster in clusters:
         for report in cluster.mentions:
             report.mention.node = cluster.node
+
+
+def _possessed(head: Token) -> str | None:
+    """"Ms Solberg's letter" / "your letter" as written: the possessor's words up to the document noun."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    return head.doc[owner.left_edge.i: head.i + 1].text
 
 
 def pronoun_report(reports: list[ReportMention], sentence: int, position: int, doc_index: int) -> ReportMention | None:

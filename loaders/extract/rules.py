@@ -24,7 +24,7 @@ from graph.schema import SCHEMA
 from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
-from loaders.extract import people, relations, reports, speaker, topics
+from loaders.extract import coref, people, relations, reports, speaker, topics
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
@@ -147,6 +147,9 @@ class DocumentRun:
         self.councillors: set[tuple[str, str]] = set()  # (person, council) memberships read off the title, once each
         self.speaker: Node | None = None  # who "I" is, when the document says (speaker.py)
         self.speaker_body: Node | None = None  # who "we" is: the body under a letter's signature
+        self.addressee: Node | None = None  # who "you" is: a letter's or a testimony's addressee (coref.py)
+        self.salutation: coref.Addressee | None = None
+        self.own_document: Node | None = None  # the document being read, once a text refers to it
 
     def run(self) -> Extraction:
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
@@ -163,6 +166,7 @@ class DocumentRun:
             self._node(cluster.node)
         for sentence in self.parse.sentences:
             self._sentence_claims(sentence)
+        self._addressed_claims()
         self._mention_claims()
         return Extraction(list(self.nodes.values()), self.claims)
 
@@ -228,7 +232,10 @@ class DocumentRun:
         if name:
             node = self.x.resolver.person(name, self.ctx, name)
             self.speaker = self._node(node) if node is not None else None
+        self._resolve_addressee()
         block = speaker.signature_block(self.document.text)
+        if self.speaker is not None and self.speaker_body is None:
+            self.speaker_body = self._only_body_of(self.speaker)
         if block is None or self.speaker is None:
             return
         for mention in (m for m in self.parse.mentions if m.kind == "agency" and m.node is not None):
@@ -242,6 +249,31 @@ class DocumentRun:
                 if speaker_mention is not None:  # "Yours sincerely, / Ann Lee / Information Officer / Harbour Water Authority"
                     self._member_of(speaker_mention, self.speaker_body, None, 0.8, evidence=mention.sentence)
                 return
+
+    def _only_body_of(self, person: Node) -> Node | None:
+        """The one body the text makes a person a member of ("Statement of Ann Lee, Director, Harbour
+        Water Authority"): who that person's "we" is. None for none or several."""
+        bodies = {c.to_id for c in self.claims if c.type == "MEMBER_OF" and c.from_id == person.id}
+        return self.nodes.get(next(iter(bodies))) if len(bodies) == 1 else None
+
+    def _resolve_addressee(self) -> None:
+        """The salutation's addressee as a Person: "Dear Chairman Issa" is the Darrell E. Issa the text
+        names; "Mr. Chairman" (no name) an office holder scoped to this document."""
+        found = coref.addressee(self.document.text)
+        if found is None:
+            return
+        name = found.name
+        if name and not found.titled and len(name.split()) == 1:  # "Dear David,": only a full name the text gives
+            full = {n for names in self.ctx.full_names.values() for n in names if n.split()[0] == name}
+            name = next(iter(full)) if len(full) == 1 else None
+            if name is None:
+                return
+        node = self.x.resolver.person(name, self.ctx, found.surface) if name else None
+        if node is None and found.role:
+            role = found.role[:1].upper() + found.role[1:]
+            node = Node(node_id("Person", f"{role} {self.document.source_id.split(':')[-1]}"), "Person", role, [found.surface], {"role": role})
+        if node is not None:
+            self.addressee, self.salutation = self._node(node), found
 
     def _owner_body(self, word: str, sentence: int):
         """The body a possessor in a role phrase stands for: "the Forum's" / "the authority's" -> the
@@ -322,7 +354,9 @@ class DocumentRun:
             if report.lemma not in LEX.correspondence or report.determiner == "named":
                 continue
             writer = _fronted_writer(report.head) if not report.modifiers else None  # "In an email dated ..., X told Y": X's email
-            for token in [*reports.correspondents(report.head, LEX.document(report.lemma).preps("sender"), sender=True), *([writer] if writer is not None else [])]:
+            owners = [c for c in report.head.children if c.dep_ == "poss" and c.lower_ not in LEX.possessive_pronouns]
+            candidates = [*reports.correspondents(report.head, LEX.document(report.lemma).preps("sender"), sender=True), *([writer] if writer is not None else []), *owners]
+            for token in dict.fromkeys(candidates):
                 found = [r.node for r in self.refs(report.mention.doc_index, token) if r.node.label in ("Agency", "Person")]
                 if found:
                     report.sender = found[0].name
@@ -343,7 +377,7 @@ class DocumentRun:
 
     def _refs_one(self, doc_index: int, token: Token) -> list[relations.Ref]:
         if self._is_this_document(token):
-            return [relations.Ref(self._document_report(), 0.8, token)]
+            return [relations.Ref(self._document_report(token), 0.8, token)]
         mention = self.parse.at(doc_index, token)
         if mention is not None:
             return [relations.Ref(self._node(mention.node), mention.confidence, token)] if mention.node else []
@@ -379,10 +413,16 @@ class DocumentRun:
             return [relations.Ref(self.speaker, 0.8, token)]
         if lower in LEX.first_person_plural and token.pos_ == "PRON" and self.speaker_body is not None and not self._quoted(doc_index, token):
             return [relations.Ref(self.speaker_body, 0.75, token)]
+        if lower in LEX.second_person and token.pos_ == "PRON" and self.addressee is not None and not self._quoted(doc_index, token):
+            return [relations.Ref(self.addressee, 0.75, token)]  # "Dear Chairman Issa: ... your letter"
         sentence = self.parse.sentence_of(doc_index, token).index
         if lower in LEX.report_pronouns and token.pos_ == "PRON":
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index)
-            return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)] if report and report.mention.node else []
+            if report and report.mention.node:
+                return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)]
+            return self._body_pronoun(doc_index, token, plural=False)
+        if lower in LEX.plural_pronouns and token.pos_ == "PRON":
+            return self._body_pronoun(doc_index, token, plural=True)
         if lower in LEX.person_pronouns and token.pos_ == "PRON":
             people_before = [m for m in self.parse.mentions if m.kind == "person" and m.node and sentence - 1 <= m.sentence <= sentence
                              and (m.sentence < sentence or m.start < token.i)]
@@ -390,6 +430,15 @@ class DocumentRun:
                 latest = max(people_before, key=lambda m: (m.sentence, m.start))
                 return [relations.Ref(latest.node, PRONOUN_CONFIDENCE, token)]
         return []
+
+    def _body_pronoun(self, doc_index: int, token: Token, plural: bool) -> list[relations.Ref]:
+        """"It" / "they" as an actor: the body the nearest preceding clause has as its subject (coref.py)."""
+        if token.dep_ not in coref.SUBJECT_DEPS and not (token.dep_ == "poss" and token.lower_ in LEX.possessive_pronouns):
+            return []  # "sent it to", "told them": an object pronoun is a document or unknown, not read here
+        mention = coref.body_antecedent(self.parse, doc_index, token, plural)
+        if mention is None:
+            return []
+        return [relations.Ref(self._node(mention.node), min(mention.confidence, PRONOUN_CONFIDENCE), token)]
 
     def _salient_report(self) -> reports.ReportMention | None:
         """A mention of the report the text is most about (most mentions)."""
@@ -581,9 +630,14 @@ class DocumentRun:
         self.claims.append(self._claim(raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, f"rules.{raw.rule}", date, raw.role))
 
     def _is_this_document(self, token: Token) -> bool:
-        """"this letter" / "this e-mail" in a document with a speaker: the document itself."""
-        return (self.speaker is not None and token.lemma_.lower() in LEX.correspondence
-                and any(c.dep_ == "det" and c.lower_ == "this" for c in token.children))
+        """"this letter" / "this e-mail" in a document with a speaker, "this statement" / "this response"
+        in a signed or addressed one: the document itself."""
+        if not any(c.dep_ == "det" and c.lower_ == "this" for c in token.children) or token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        lemma = token.lemma_.lower()
+        if self.speaker is not None and lemma in LEX.correspondence:
+            return True
+        return (self.speaker is not None or self.addressee is not None) and (lemma in LEX.document_nouns or lemma in LEX.own_documents)
 
     def _quoted(self, doc_index: int, token: Token) -> bool:
         """In quotation marks, or on an e-mail line quoting an earlier message ("> we shared it"):
@@ -592,12 +646,25 @@ class DocumentRun:
         line_start = self.document.text.rfind("\n", 0, offset) + 1
         return _in_quotes(token) or self.document.text[line_start:offset].lstrip().startswith(">")
 
-    def _document_report(self) -> Node:
-        """The letter or e-mail being read, as a Report: named by its title, else by its signatory."""
-        name = self.document.title or f"letter from {self.speaker.name if self.speaker else 'the writer'}"
+    def _document_report(self, token: Token | None = None) -> Node:
+        """The letter or e-mail being read, as a Report: named by its title, else by its signatory, else
+        by its addressee; the words the text calls it by ("this statement") are its aliases."""
+        phrase = f"this {token.lower_}" if token is not None else "this letter"
+        if self.own_document is not None:
+            node = self.own_document
+            return self._node(Node(node.id, "Report", node.name, [phrase], {}))
+        kind = token.lemma_.lower() if token is not None else "letter"
+        if self.document.title:
+            name = self.document.title
+        elif self.speaker is not None or self.addressee is None:
+            name = f"{kind} from {self.speaker.name if self.speaker else 'the writer'}"
+        else:
+            name = f"{kind} to {self.addressee.name}"
         date = self._document_date()
-        props = {"kind": "letter", **({"date_start": date.start, "date_end": date.end, "date_precision": date.precision} if date else {})}
-        return self._node(Node(node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"), "Report", name, ["this letter"], props))
+        props = {"kind": kind, **({"date_start": date.start, "date_end": date.end, "date_precision": date.precision} if date else {})}
+        aliases = sorted({"this letter" if kind == "letter" else phrase, phrase})
+        self.own_document = self._node(Node(node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"), "Report", name, aliases, props))
+        return self.own_document
 
     def _document_date(self) -> DateValue | None:
         if not self.published:
@@ -633,6 +700,31 @@ class DocumentRun:
         self._node(body)
         sentence = self.parse.sentences[person.sentence if evidence is None else evidence]
         self.claims.append(self._claim("MEMBER_OF", person.node.id, body.id, sentence, confidence, "rules.role", role=role))
+
+    def _addressed_claims(self) -> None:
+        """What a salutation says (coref.py): the addressee received the document; "your letter" was
+        sent by the addressee and received by the writer (the signatory's body, else the signatory)."""
+        if self.addressee is None or self.salutation is None:
+            return
+        sentence = next((s for s in self.parse.sentences if s.start <= self.salutation.start < s.end), None)
+        if sentence is not None:
+            token = next(t for t in sentence.span if not t.is_space)
+            target = relations.Ref(self._document_report(), 0.8, token)
+            self._add(relations.RawClaim("RECEIVED", relations.Ref(self.addressee, 0.8, token), target, token, 0.8, "coref.addressee"), sentence, [])
+        writer = self.speaker_body or self.speaker
+        for report in self.reports:
+            node, head = report.mention.node, report.head
+            if node is None or report.lemma not in LEX.correspondence or relations.is_negated_or_hedged(head):
+                continue
+            if not any(c.dep_ == "poss" and c.lower_ in LEX.second_person and not self._quoted(report.mention.doc_index, c) for c in head.children):
+                continue
+            here = self.parse.sentences[report.mention.sentence]
+            dates = self._dates(here)
+            target = relations.Ref(node, report.mention.confidence, head)
+            you = relations.Ref(self.addressee, 0.75, head)
+            self._add(relations.RawClaim("SENT", you, target, head, 0.75, "coref.your"), here, dates)
+            if writer is not None:
+                self._add(relations.RawClaim("RECEIVED", relations.Ref(writer, 0.7, head), target, head, 0.7, "coref.your.writer"), here, dates)
 
     def _mention_claims(self) -> None:
         """A MENTIONS claim (with its first sentence) for every node no other claim cites."""
