@@ -84,8 +84,8 @@ def test_a_weekday_is_the_latest_such_day_up_to_publication():
 
 def test_an_owner_s_letter_to_someone_is_sent_by_the_owner(extractor):
     found = run(extractor, "Owen Pritchard's email to Kestrel Motors raised concerns about costs.")
-    claim(found, "SENT", "Owen Pritchard", "email")
-    claim(found, "RECEIVED", "Kestrel Motors", "email")
+    claim(found, "SENT", "Owen Pritchard", "email from Owen Pritchard")
+    claim(found, "RECEIVED", "Kestrel Motors", "email from Owen Pritchard")
     forwarded = run(extractor, "Kestrel Motors forwarded Owen Pritchard's letter to the Federal Vehicle Agency.")
     assert ("Owen Pritchard", "letter") not in edges(forwarded, "SENT")  # "to Y" is the forwarding's
 
