@@ -63,12 +63,14 @@ def test_a_created_claim_keeps_quotes_newlines_and_unicode(tmp_path):
 
 
 FLAT_MEMORY_SCRIPT = textwrap.dedent("""
-    import resource, sys
+    import sys
     from graph.embedded import EmbeddedStore
     from graph.model import Batch, Claim, Node
 
-    def rss_mb():
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    def rss_mb():  # VmHWM: this process's own peak (ru_maxrss keeps the parent's across fork and exec)
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) // 1024
 
     store = EmbeddedStore(sys.argv[1])
     marks = {}
