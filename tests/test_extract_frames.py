@@ -120,3 +120,8 @@ def test_commissioned_investigation_is_a_report_named_by_what_it_reviews(extract
     assert ("Ministry of Tides", "independent review of the 2011 investigation") in edges(ex, "COMMISSIONED")
     assert ("Tom Quill", "independent review of the 2011 investigation") in edges(ex, "AUTHORED")
     assert any(to.endswith("investigation") and "review" not in to for _, to in edges(ex, "COMMISSIONED"))
+
+
+def test_laid_before_a_body_is_received_by_it(extractor):
+    ex = run(extractor, "The Belrose report was published on Tuesday. Anna Belrose laid the report before the Tidal Assembly on 3 May.")
+    assert ("Tidal Assembly", "Belrose Report") in edges(ex, "RECEIVED")
