@@ -8,7 +8,7 @@ import pytest
 
 from loaders.dates import parse_date
 from loaders.extract.rules import RuleExtractor
-from tests.extract_helpers import claim, edges, run
+from tests.extract_helpers import claim, edges, node, run
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +98,30 @@ def test_a_letter_opening_the_clause_is_the_subject_s(extractor):
     assert any(s == "Brackenridge County Council" for s, _ in edges(told, "SENT"))
     assert any(s == "Priya Anand" for s, _ in edges(told, "RECEIVED"))
     assert not edges(run(extractor, "In an email to Kestrel Motors, the Office for Coastal Planning may have warned that costs were rising."), "SENT")
+
+
+def test_commissioned_work_names_the_study_and_its_eponym(extractor):
+    """"X commissioned Y to conduct a review of Z": X commissioned the review, Y wrote it; "the Belrose
+    review" (named after its author) and "the full report by ..." are the same study."""
+    text = ("To ask the Minister to make a statement on the Belrose review. "
+            "In July the permanent secretary of the Ministry of Tides commissioned Anna Belrose to conduct a review "
+            "of the 2011 investigation. The full report by Anna Belrose has been published today.")
+    ex = run(extractor, text)
+    node(ex, "Report", "Belrose Review")
+    assert ("Anna Belrose", "Belrose Review") in edges(ex, "AUTHORED")
+    assert any(to == "Belrose Review" for _, to in edges(ex, "COMMISSIONED"))
+
+
+def test_commissioned_investigation_is_a_report_named_by_what_it_reviews(extractor):
+    text = ("In March 2011 the Ministry of Tides commissioned an investigation into missing ledgers. "
+            "In 2014 the Ministry of Tides asked Tom Quill to carry out an independent review of the 2011 investigation.")
+    ex = run(extractor, text)
+    node(ex, "Report", "independent review of the 2011 investigation")
+    assert ("Ministry of Tides", "independent review of the 2011 investigation") in edges(ex, "COMMISSIONED")
+    assert ("Tom Quill", "independent review of the 2011 investigation") in edges(ex, "AUTHORED")
+    assert any(to.endswith("investigation") and "review" not in to for _, to in edges(ex, "COMMISSIONED"))
+
+
+def test_laid_before_a_body_is_received_by_it(extractor):
+    ex = run(extractor, "The Belrose report was published on Tuesday. Anna Belrose laid the report before the Tidal Assembly on 3 May.")
+    assert ("Tidal Assembly", "Belrose Report") in edges(ex, "RECEIVED")

@@ -209,6 +209,16 @@ def _asks_for_work(verb: Token) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in LEX.work_verbs for c in verb.children)
 
 
+def _commissioned_work(verb: Token) -> list[Token]:
+    """"commissioned X to conduct a review", "asked X to carry out an inquiry": the objects of the work
+    clause the commissioning verb governs (the document the commissioned party is to produce)."""
+    found = []
+    for clause in verb.children:
+        if clause.dep_ in ("xcomp", "ccomp", "advcl") and clause.lemma_.lower() in LEX.work_verbs and not is_negated_or_hedged(clause):
+            found += [o for d in _children(clause, "dobj") for o in [d, *d.conjuncts]]
+    return found
+
+
 def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
     """Raw claims of one verb token (nothing when it is not a relation verb or is hedged)."""
     lemma = verb.lemma_.lower()
@@ -262,10 +272,13 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
         targets = [r for r in obj_refs if r.node.label in ("Agency", "Report", "Person")]
         if frame.requests_work and not _asks_for_work(verb):  # "asked the department to publish its register"
             targets = [r for r in targets if r.node.label == "Report"]
+        # "commissioned X to conduct a review of ...": the commissioner also commissioned the work itself
+        works = [r for t in _commissioned_work(verb) for r in refs(t) if r.node.label == "Report"]
+        targets += [w for w in works if all(w.node.id != t.node.id for t in targets)]
         for target in targets:
             for subject in subj_refs:
                 if subject.node.id != target.node.id:
-                    yield RawClaim("COMMISSIONED", subject, target, verb, min(base, subject.confidence, target.confidence), rule)
+                    yield RawClaim("COMMISSIONED", subject, target, verb, min(base, subject.confidence, target.confidence), rule + (".work" if target in works else ""))
     else:
         for report in reports:
             for subject in subj_refs:

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
+from loaders.extract import relations
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 
@@ -35,6 +36,8 @@ class ReportMention:
     name: str | None  # for named reports
     cluster: "ReportCluster | None" = None
     sender: str | None = None  # "a letter from X": X's name, set once people and bodies are resolved
+    eponym: str | None = None  # "the Wanless review": the author's surname the name is made of
+    subject: str | None = None  # "a review of the 2013 investigation": what the study is of
 
 
 @dataclass(eq=False)
@@ -56,6 +59,10 @@ class ReportCluster:
         return next((m.sender for m in self.mentions if m.sender), None)
 
     @property
+    def subject(self) -> str | None:
+        return next((m.subject for m in self.mentions if m.subject), None)
+
+    @property
     def lemma(self) -> str:
         return self.mentions[0].lemma
 
@@ -75,7 +82,7 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 if id(existing) not in titled:  # titles were added when their document noun was seen
                     found.append(_named(parse, existing, token))
                 continue
-            if token.lemma_.lower() not in LEX.document_nouns or token.pos_ not in ("NOUN", "PROPN"):
+            if token.lemma_.lower() not in LEX.document_nouns and not _work_product(token, found) or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             if existing or (doc_index, token.sent.start) not in parse._sentence_of:
                 continue
@@ -96,6 +103,23 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
     return [r for r in found if r]
 
 
+
+
+def _work_product(token: Token, found: list[ReportMention]) -> bool:
+    """An investigation or inquiry (a study noun that is no document by itself) that is one here: one
+    commissioned, conducted or carried out ("commissioned an investigation into ..."), a dated one ("the 2013
+    investigation"), or a definite one referring back to such ("That investigation was unable to ...")."""
+    lemma = token.lemma_.lower()
+    if lemma not in LEX.study_kinds or lemma in LEX.document_nouns or token.tag_ in ("NNS", "NNPS") or not token.is_lower:
+        return False
+    if token.dep_ in ("dobj", "nsubjpass"):
+        frame = LEX.frames.get(token.head.lemma_.lower())
+        if frame is not None and frame.claim in ("COMMISSIONED", "AUTHORED") and frame.lemma != "write":
+            return True
+    if any(c.dep_ in ("nummod", "compound", "amod") and c.ent_type_ == "DATE" for c in token.children):
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in token.children)
+    return definite and any(r is not None and r.lemma == lemma for r in found)
 
 
 def _title_after(parse: DocumentParse, doc_index: int, head: Token) -> ReportMention | None:
@@ -149,13 +173,13 @@ def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str 
     sentence = parse._sentence_of[(doc_index, token.sent.start)]
     proper = [c for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
     owner = [parse.at(doc_index, c) for c in proper]
-    if proper and all(m is None or m.kind == "person" for m in owner):
+    if proper and all(m is None or m.kind == "person" or _surname(parse, m) for m in owner):
         for m in {m for m in owner if m}:
             parse.remove(m)
         name = " ".join(c.text for c in proper) + " " + token.text.title()
         mention = Mention("report", doc_index, proper[0].i, token.i + 1, sentence, name)
         parse.add(mention)
-        return ReportMention(mention, token, token.lemma_.lower(), "named", [], None, name)
+        return ReportMention(mention, token, token.lemma_.lower(), "named", [], None, name, eponym=proper[-1].text)
     date = _report_date(token, published, precision)
     modifiers = [c.text.lower() for c in lefts if (c.dep_ == "amod" or c in counted or c.dep_ == "compound" and c.pos_ == "NOUN")
                  and c.lower_ not in LEX.skipped_modifiers and c.is_alpha]
@@ -170,7 +194,32 @@ def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str 
     mention = Mention("report", doc_index, token.i, token.i + 1, sentence, token.text)
     parse.add(mention)
     head = token.lower_ if counted or token.tag_ in ("NNS", "NNPS") else token.lemma_.lower()  # "three letters", "the emails" stay plural
-    return ReportMention(mention, token, head, determiner, modifiers, date, None)
+    return ReportMention(mention, token, head, determiner, modifiers, date, None, subject=_study_subject(token))
+
+
+def _study_subject(token: Token) -> str | None:
+    """"a review of the 2013 investigation", "an audit of the pension fund": what a study is of, as written
+    (a short noun phrase, not a date: "the report of 3 May" is dated, not about the third of May)."""
+    if token.lemma_.lower() not in LEX.study_kinds or token.tag_ in ("NNS", "NNPS"):
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "CARDINAL", "ORDINAL") or obj.like_num or obj.pos_ == "PRON":
+                    continue
+                words = list(obj.subtree)
+                if len(words) <= 8 and all(w.pos_ not in ("VERB", "AUX", "PUNCT") for w in words):
+                    return obj.doc[words[0].i: words[-1].i + 1].text
+    return None
+
+
+def _surname(parse: DocumentParse, mention: Mention) -> bool:
+    """"the Wanless review": a one-word name the tagger took for a body, which is the surname of a person
+    the text names; a study named after its author."""
+    if mention.kind != "agency" or mention.end - mention.start != 1:
+        return False
+    word = mention.text.split()[-1]
+    return any(m.kind == "person" and len(m.text.split()) > 1 and m.text.split()[-1] == word for m in parse.mentions)
 
 
 def _report_date(token: Token, published: str | None, precision: str | None) -> DateValue | None:
@@ -181,6 +230,8 @@ def _report_date(token: Token, published: str | None, precision: str | None) -> 
             if value:
                 return value
         if child.dep_ in ("prep", "acl") and child.lower_ in ("from", "of", "dated", "in", "on"):
+            if child.lower_ == "of" and not any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in child.children):
+                continue  # "a review of the 2013 investigation" is about it, not of 2013
             for grand in child.subtree:
                 if grand.ent_type_ == "DATE" and grand.ent_iob_ == "B":
                     span = next(e for e in grand.doc.ents if e.start == grand.i)
@@ -243,7 +294,43 @@ def cluster_reports(reports: list[ReportMention]) -> list[ReportCluster]:
             if cluster not in clusters:
                 clusters.append(cluster)
             _join(cluster, report)
-    return clusters
+    return _merge_eponymous(clusters)
+
+
+def _authors(report: ReportMention) -> list[Token]:
+    """Who the mention's own words say wrote it: "a review by X", "X conducted / carried out a review"."""
+    head = report.head
+    found = [o for p in head.children if p.dep_ == "prep" and p.lower_ in LEX.document(report.lemma).preps("author")
+             for o in p.children if o.dep_ == "pobj"]
+    frame = LEX.frames.get(head.head.lemma_.lower())
+    if head.dep_ == "dobj" and frame is not None and frame.claim == "AUTHORED":
+        found += relations._subjects(head.head)
+    return [t for f in found for t in (f, *f.conjuncts)]
+
+
+def _merge_eponymous(clusters: list[ReportCluster]) -> list[ReportCluster]:
+    """"the Wanless review" and "a review by / conducted by Peter Wanless" are one study: an unnamed study
+    whose author's surname makes a named study of the same kind joins it."""
+    eponyms = {}
+    for cluster in clusters:
+        for m in cluster.mentions:
+            if m.eponym and m.lemma in LEX.study_kinds:
+                eponyms.setdefault(m.eponym, cluster)
+    if not eponyms:
+        return clusters
+    kept = []
+    for cluster in clusters:
+        if not cluster.named and cluster.lemma in LEX.study_kinds:
+            surnames = {t.text for m in cluster.mentions for t in _authors(m) if t.pos_ == "PROPN"}
+            target = next((eponyms[s] for s in surnames if s in eponyms and same_kind(eponyms[s].lemma, cluster.lemma)), None)
+            if target is not None and target is not cluster:
+                for m in cluster.mentions:
+                    target.mentions.append(m)
+                    m.cluster = target
+                target.salience += cluster.salience
+                continue
+        kept.append(cluster)
+    return kept
 
 
 def _join(cluster: ReportCluster, report: ReportMention) -> None:
@@ -309,6 +396,9 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
         # the year; never a bare "report" for an untitled one, which would make every report look like every other
         plain = " ".join([*modifiers, cluster.lemma])
         aliases = [cluster.lemma] if by_sender else [plain] if modifiers and plain != name else []
+        if not by_sender and cluster.subject:  # "independent review of the 2013 investigation"
+            aliases = [a for a in [name, *aliases] if a != cluster.lemma]
+            name = f"{' '.join([*modifiers, cluster.lemma])} of {cluster.subject}"
         if by_sender:  # "Ms Solberg's letter", "your letter": what the text calls it
             aliases += [p for p in (_possessed(m.head) for m in cluster.mentions) if p and p not in aliases]
         cluster.node = Node(node_id("Report", f"{name} {source_id.split(':')[-1]}"), "Report", name, aliases, props)

@@ -558,7 +558,7 @@ class DocumentRun:
                     named = report.cluster.sender if report.cluster else None  # "the charity's letter", a letter from its officer
                     for owner in (r for r in refs(child) if r.node.label in ("Agency", "Person") and named in (None, r.node.name)):
                         found.append(relations.RawClaim("SENT", owner, target, anchor, min(0.75, owner.confidence), "report.possessive.sent"))
-        governor = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+        governor = head.head if head.dep_ == "dobj" else None  # "the report by X was published": X wrote it
         misattached = governor is not None and any(c.dep_ == "auxpass" for c in governor.children) and not any(c.dep_ == "agent" for c in governor.children)
         authors = frame.preps("author") - ({"by"} if misattached else set())  # "was given the report by X": X is the verb's agent, not the author
         for author in (r for o in relations._prep_objects(head, authors) for r in refs(o)):
