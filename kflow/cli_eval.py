@@ -11,6 +11,7 @@ import click
 from kflow.terminal import visible
 
 from loaders.evaluate import KINDS, SCORE_LEVELS, EvalReport, Score, Tally, evaluate_paths
+from loaders.extract.confidence import LEAD_THRESHOLD
 from loaders.gold import GoldError, find_gold_files
 
 COLUMNS = [(kind, level) for kind in KINDS for level in SCORE_LEVELS]
@@ -40,7 +41,20 @@ def _table(report: EvalReport) -> list[str]:
         lines.append(f"{visible(Path(score.gold_path).name):<{width}}  " + "  ".join(f"{_cell(score.tally(*c)):<21}" for c in COLUMNS) + suffix)
     lines.append(f"{'overall':<{width}}  " + "  ".join(f"{_cell(report.overall(*c)):<21}" for c in COLUMNS))
     counts = report.overall("edges", "all")
-    lines.append(f"(micro-averaged, %; {counts.gold} gold edges, {counts.predicted} predicted claims in scope)")
+    threshold = report.scores[0].threshold if report.scores else LEAD_THRESHOLD
+    leads = sum(1 for s in report.scores for c, *_ in s.predicted_edges if c < threshold)
+    lines.append(f"(micro-averaged, %; {counts.gold} gold edges, {counts.predicted} predicted claims in scope"
+                 f" at confidence >= {threshold:g}; {leads} below it are leads, not counted)")
+    return lines
+
+
+def _curve(report: EvalReport) -> list[str]:
+    """Edge precision and recall as the confidence threshold rises: they should trade off if confidences rank."""
+    lines = ["threshold  " + "  ".join(f"{HEADERS[('edges', lv)]:<21}" for lv in SCORE_LEVELS) + "  claims kept"]
+    curves = [report.curve(lv) for lv in SCORE_LEVELS]
+    for points in zip(*curves):
+        threshold = points[0][0]
+        lines.append(f"{threshold:>9.1f}  " + "  ".join(f"{_cell(t):<21}" for _, t in points) + f"  {points[1][1].predicted:>11}")
     return lines
 
 
@@ -61,14 +75,18 @@ def _errors(score: Score) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report (per file, overall, errors).")
 @click.option("--min-precision", type=click.FloatRange(0, 1), help="Exit 1 when overall edge precision (must+should) is below this.")
 @click.option("--min-recall", type=click.FloatRange(0, 1), help="Exit 1 when overall edge recall (must) is below this.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=LEAD_THRESHOLD, show_default=True,
+              help="Count only edge claims at or above this confidence; those below are leads (still stored by `kflow load`).")
+@click.option("--curve", is_flag=True, help="Also print edge precision and recall at thresholds 0.0, 0.1, ..., 0.9 (always in --json).")
 def eval_command(paths: tuple[Path, ...], docs_dirs: tuple[Path, ...], show_errors: bool, as_json: bool,
-                 min_precision: float | None, min_recall: float | None) -> None:
+                 min_precision: float | None, min_recall: float | None, threshold: float, curve: bool) -> None:
     """Score extraction against gold files (GOLD.yaml, or folders of them).
 
     Each gold file's document is loaded with the default extractor into a fresh temporary
     embedded store and compared with what a careful reader extracts: precision and recall for
     entities and edges, for the must items and for must+should. The document is looked for
-    beside the gold file, then in --docs folders, then in seeds/.
+    beside the gold file, then in --docs folders, then in seeds/. Edge claims below --threshold
+    are leads and not counted; --curve shows what each threshold would give.
     """
     from loaders.extract import default_extractor
 
@@ -76,7 +94,7 @@ def eval_command(paths: tuple[Path, ...], docs_dirs: tuple[Path, ...], show_erro
         gold_files = find_gold_files(paths)
         if not gold_files:
             raise click.UsageError(f"no gold files (YAML with a 'source' mapping) under {', '.join(map(str, paths))}")
-        report = evaluate_paths(gold_files, _embedded_store, default_extractor(), docs_dirs)
+        report = evaluate_paths(gold_files, _embedded_store, default_extractor(), docs_dirs, threshold)
     except GoldError as error:
         click.echo(f"error: {visible(str(error))}", err=True)
         sys.exit(2)
@@ -88,6 +106,9 @@ def eval_command(paths: tuple[Path, ...], docs_dirs: tuple[Path, ...], show_erro
                 click.echo("\n".join(_errors(score)))
             click.echo()
         click.echo("\n".join(_table(report)))
+        if curve:
+            click.echo()
+            click.echo("\n".join(_curve(report)))
     _enforce(report, min_precision, min_recall)
 
 

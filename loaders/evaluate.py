@@ -12,6 +12,12 @@ the gold lists. Predicted edges are the document's claims of the edge types the 
 (MENTIONS never). A gold edge is found by a claim of its type whose endpoints match the gold
 endpoints (name or alias, by `name_key`, and type; or an allowed alternative), whose dates overlap
 the gold year when one is given, and whose sentence contains the gold evidence words.
+
+Confidence: edge claims below the threshold (`LEAD_THRESHOLD`, 0.5, by default) are leads, left out of
+the edge scores; entities count every node the document's claims touch. Each Score keeps every edge
+claim's confidence and what it matched, and every gold edge's best matching confidence, so
+`EvalReport.curve` gives precision and recall at any threshold without extracting again: if the
+confidences rank, precision rises with the threshold while recall falls.
 """
 
 from __future__ import annotations
@@ -25,11 +31,13 @@ from graph.model import Claim, Node
 from graph.names import name_key
 from graph.store import GraphStore
 from loaders.extract.base import Extractor
+from loaders.extract.confidence import LEAD_THRESHOLD
 from loaders.gold import GoldEdge, GoldEntity, GoldError, GoldFile, load_gold, normalise_text
 from loaders.pipeline import load_paths
 
 KINDS = ("entities", "edges")
 SCORE_LEVELS = ("must", "all")
+CURVE_THRESHOLDS = tuple(round(i / 10, 1) for i in range(10))  # 0.0, 0.1, ..., 0.9
 PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
@@ -82,13 +90,30 @@ class Score:
     misses: list[Miss] = field(default_factory=list)
     false_positives: list[FalsePositive] = field(default_factory=list)
     error: str | None = None
+    threshold: float = 0.0
+    predicted_edges: list[tuple[float, frozenset[str], str]] = field(default_factory=list)  # every edge claim: confidence, gold levels it matched, extractor
+    gold_edges: list[tuple[str, float | None]] = field(default_factory=list)  # every gold edge: level, best matching confidence (None: unmatched)
 
     def tally(self, kind: str, level: str) -> Tally:
         return self.tallies[(kind, level)]
 
+    def edge_tally(self, level: str, threshold: float) -> Tally:
+        """The edge counts had the threshold been `threshold`."""
+        tally = Tally()
+        for gold_level, best in self.gold_edges:
+            if level == "all" or gold_level == "must":
+                tally.gold += 1
+                tally.gold_found += best is not None and best >= threshold
+        for confidence, levels, _ in self.predicted_edges:
+            if confidence < threshold or level == "must" and levels == {"should"}:
+                continue
+            tally.predicted += 1
+            tally.predicted_correct += bool(levels) if level == "all" else "must" in levels
+        return tally
+
     def to_dict(self) -> dict[str, Any]:
         return {
-            "gold": self.gold_path, "document": self.document, "error": self.error,
+            "gold": self.gold_path, "document": self.document, "error": self.error, "threshold": self.threshold,
             **{f"{k}_{lv}": t.to_dict() for (k, lv), t in self.tallies.items()},
             "misses": [vars(m) for m in self.misses],
             "false_positives": [vars(f) for f in self.false_positives],
@@ -106,9 +131,21 @@ class EvalReport:
             total = total + score.tally(kind, level)
         return total
 
+    def curve(self, level: str = "must", thresholds: Iterable[float] = CURVE_THRESHOLDS) -> list[tuple[float, Tally]]:
+        """Micro-averaged edge counts at each threshold, from the stored confidences."""
+        points = []
+        for threshold in thresholds:
+            total = Tally()
+            for score in self.scores:
+                total = total + score.edge_tally(level, threshold)
+            points.append((threshold, total))
+        return points
+
     def to_dict(self) -> dict[str, Any]:
         return {"files": [s.to_dict() for s in self.scores],
-                "overall": {f"{k}_{lv}": self.overall(k, lv).to_dict() for k in KINDS for lv in SCORE_LEVELS}}
+                "threshold": self.scores[0].threshold if self.scores else LEAD_THRESHOLD,
+                "overall": {f"{k}_{lv}": self.overall(k, lv).to_dict() for k in KINDS for lv in SCORE_LEVELS},
+                "curve": {f"edges_{lv}": [{"threshold": t, **tally.to_dict()} for t, tally in self.curve(lv)] for lv in SCORE_LEVELS}}
 
 
 @dataclass(frozen=True)
@@ -213,16 +250,17 @@ class _Matcher:
         return f"{name(claim.from_id)} -{claim.type}-> {name(claim.to_id)}{when}"
 
 
-def evaluate(gold: GoldFile, store: GraphStore, source_id: str | None = None) -> Score:
+def evaluate(gold: GoldFile, store: GraphStore, source_id: str | None = None, threshold: float = LEAD_THRESHOLD) -> Score:
     """Score what `store` holds for one document against its gold file.
 
     `source_id` names the document's Source; without it, the Source whose path has the gold's
-    file name is used. Raises GoldError when no such Source is stored.
+    file name is used. Raises GoldError when no such Source is stored. Edge claims below
+    `threshold` are leads: not scored (but kept in `Score.predicted_edges` for the curve).
     """
     source_id = source_id or _source_for(gold, store)
     claims = store.claims(source_id=source_id)
     nodes = _nodes(store, claims)
-    score = Score(str(gold.path), gold.source_file)
+    score = Score(str(gold.path), gold.source_file, threshold=threshold)
     _score_entities(gold, nodes, score)
     _score_edges(gold, nodes, [c for c in claims if c.type in gold.edge_types], score)
     return score
@@ -266,14 +304,22 @@ def _nearest_node(entity: GoldEntity, predicted: list[Node]) -> str | None:
 
 def _score_edges(gold: GoldFile, nodes: dict[str, Node], claims: list[Claim], score: Score) -> None:
     matcher = _Matcher(gold, nodes)
+    kept = [c for c in claims if c.confidence >= score.threshold]
     for edge in gold.edges:
-        found = any(matcher.matches(edge, claim) for claim in claims)
+        matching = [c.confidence for c in claims if matcher.matches(edge, c)]
+        best = max(matching, default=None)
+        score.gold_edges.append((edge.level, best))
+        found = best is not None and best >= score.threshold
         _count_gold(score, "edges", edge.level, found)
         if not found:
-            score.misses.append(Miss("edges", edge.level, edge.describe(), matcher.nearest(edge, claims)))
+            nearest = f"found only at confidence {best:.2f}, below the threshold {score.threshold}" if best is not None else matcher.nearest(edge, kept)
+            score.misses.append(Miss("edges", edge.level, edge.describe(), nearest))
     for claim in claims:
-        levels = {edge.level for edge in gold.edges if matcher.matches(edge, claim)}
-        _count_predicted(score, "edges", levels)
+        levels = frozenset(edge.level for edge in gold.edges if matcher.matches(edge, claim))
+        score.predicted_edges.append((claim.confidence, levels, claim.extractor))
+        if claim.confidence < score.threshold:
+            continue
+        _count_predicted(score, "edges", set(levels))
         if not levels:
             score.false_positives.append(FalsePositive("edges", matcher.describe(claim), _fp_reason(gold, matcher, claim), claim.sentence))
 
@@ -306,14 +352,15 @@ def _count_predicted(score: Score, kind: str, matched_levels: set[str]) -> None:
     must.predicted_correct += "must" in matched_levels
 
 
-def _failed_score(gold: GoldFile, path: Path, reason: str) -> Score:
+def _failed_score(gold: GoldFile, path: Path, reason: str, threshold: float = LEAD_THRESHOLD) -> Score:
     """A document that could not be loaded: every gold item is missed."""
-    score = Score(str(path), gold.source_file, error=reason)
+    score = Score(str(path), gold.source_file, error=reason, threshold=threshold)
     for entity in gold.entities:
         _count_gold(score, "entities", entity.level, False)
         score.misses.append(Miss("entities", entity.level, entity.describe(), reason))
     for edge in gold.edges:
         _count_gold(score, "edges", edge.level, False)
+        score.gold_edges.append((edge.level, None))
         score.misses.append(Miss("edges", edge.level, edge.describe(), reason))
     return score
 
@@ -323,12 +370,14 @@ def evaluate_paths(
     store_factory: Callable[[Path], GraphStore],
     extractor: Extractor,
     docs_dirs: Iterable[Path | str] = (),
+    threshold: float = LEAD_THRESHOLD,
 ) -> EvalReport:
     """Load each gold file's document into a fresh store (made by `store_factory(tmp_dir)`) and score it.
 
     The document is looked for beside the gold file, then in `docs_dirs`, then in the project's
     `seeds/`. A gold file that cannot be parsed raises GoldError; a document that cannot be found
-    or loaded scores zero recall with the reason in `Score.error`.
+    or loaded scores zero recall with the reason in `Score.error`. Edge claims below `threshold` are
+    leads, left out of the scores but kept for `EvalReport.curve`.
     """
     search = [*map(Path, docs_dirs), PROJECT_SEEDS, Path.cwd() / "seeds"]
     report = EvalReport()
@@ -337,21 +386,22 @@ def evaluate_paths(
         try:
             document = gold.document_path(search)
         except GoldError as error:
-            report.scores.append(_failed_score(gold, gold_path, str(error)))
+            report.scores.append(_failed_score(gold, gold_path, str(error), threshold))
             continue
-        report.scores.append(_score_one(gold, document, store_factory, extractor))
+        report.scores.append(_score_one(gold, document, store_factory, extractor, threshold))
     return report
 
 
-def _score_one(gold: GoldFile, document: Path, store_factory: Callable[[Path], GraphStore], extractor: Extractor) -> Score:
+def _score_one(gold: GoldFile, document: Path, store_factory: Callable[[Path], GraphStore], extractor: Extractor,
+               threshold: float = LEAD_THRESHOLD) -> Score:
     with tempfile.TemporaryDirectory(prefix="kflow-eval-") as tmp:
         store = store_factory(Path(tmp) / "store")
         try:
             loaded = load_paths([document], store, extractor, published=gold.published)
             result = loaded.files[0]
             if result.status == "failed" or not result.source_id:
-                return _failed_score(gold, gold.path, f"{document}: {result.reason}")
-            score = evaluate(gold, store, result.source_id)
+                return _failed_score(gold, gold.path, f"{document}: {result.reason}", threshold)
+            score = evaluate(gold, store, result.source_id, threshold)
         finally:
             store.close()
     score.document = str(document)

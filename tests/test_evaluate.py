@@ -257,3 +257,63 @@ def test_one_ended_edge_is_read_at_the_end_its_type_allows(tmp_path):
                     "edges:\n  should:\n    - {type: PUBLISHED, from: Westbrook Audit, year: 2014, evidence: publication}\n")
     [edge] = load_gold(path).edges
     assert (edge.from_name, edge.to_name) == (None, "Westbrook Audit")
+
+
+# -- confidence threshold and curve --------------------------------------------------------------
+def _at(claim: Claim, confidence: float) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, confidence=confidence)
+
+
+def test_claims_below_the_threshold_are_leads_not_scored(embedded_store, gold):
+    commissioned, sent, received = _perfect_claims()
+    wrong = _claim("RECEIVED", TRUST, AUDIT, 2012)  # a must_not: a false positive when counted
+    store = _store_with(embedded_store, [_at(commissioned, 0.9), _at(sent, 0.4), _at(received, 0.7), _at(wrong, 0.3)])
+    score = evaluate(gold, store, SOURCE, threshold=0.5)
+    must = score.tally("edges", "must")
+    assert (must.predicted, must.predicted_correct, must.gold_found) == (2, 2, 2)
+    assert score.false_positives == []  # the wrong claim is a lead
+    assert any("below the threshold 0.5" in (m.nearest or "") for m in score.misses)  # the SENT found at 0.4
+    everything = evaluate(gold, store, SOURCE, threshold=0.0).tally("edges", "must")
+    assert (everything.predicted, everything.predicted_correct, everything.gold_found) == (4, 3, 3)
+
+
+def test_the_curve_is_computed_from_the_predictions_and_recall_never_rises(embedded_store, gold):
+    from loaders.evaluate import EvalReport
+
+    commissioned, sent, received = _perfect_claims()
+    wrong = _claim("RECEIVED", TRUST, AUDIT, 2012)
+    store = _store_with(embedded_store, [_at(commissioned, 0.9), _at(sent, 0.4), _at(received, 0.7), _at(wrong, 0.3)])
+    report = EvalReport([evaluate(gold, store, SOURCE, threshold=0.5)])
+    curve = dict(report.curve("must"))
+    assert sorted(curve) == [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+    expected = {0.0: (4, 3, 3), 0.3: (4, 3, 3), 0.4: (3, 3, 3), 0.5: (2, 2, 2), 0.7: (2, 2, 2), 0.8: (1, 1, 1), 0.9: (1, 1, 1)}
+    for threshold, (predicted, correct, found) in expected.items():
+        tally = curve[threshold]
+        assert (tally.predicted, tally.predicted_correct, tally.gold_found, tally.gold) == (predicted, correct, found, 3), threshold
+    recalls = [t.recall for _, t in report.curve("must")]
+    assert all(a >= b for a, b in zip(recalls, recalls[1:]))
+    assert curve[0.0].precision < curve[0.5].precision  # the wrong claim was the least sure
+    assert report.curve("must", [0.5])[0][1].to_dict() == report.overall("edges", "must").to_dict()  # the table is the curve at the threshold
+    data = report.to_dict()
+    assert data["threshold"] == 0.5 and [p["threshold"] for p in data["curve"]["edges_must"]][:2] == [0.0, 0.1]
+
+
+def test_cli_eval_threshold_filters_and_curve_prints(tmp_path):
+    from kflow.cli import main
+
+    (tmp_path / "doc.txt").write_text(TEXT)
+    (tmp_path / "doc.gold.yaml").write_text(GOLD)
+    runner = CliRunner()
+    counted = {}
+    for threshold in ("0", "1"):
+        result = runner.invoke(main, ["eval", str(tmp_path / "doc.gold.yaml"), "--threshold", threshold, "--json"])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.output)
+        counted[threshold] = data["overall"]["edges_all"]["predicted"]
+        assert len(data["curve"]["edges_must"]) == 10 and data["threshold"] == float(threshold)
+    assert counted["0"] > 0 and counted["1"] == 0  # no text-drawn claim is exact
+    result = runner.invoke(main, ["eval", str(tmp_path / "doc.gold.yaml"), "--curve"])
+    assert result.exit_code == 0, result.output
+    assert "threshold" in result.output and "0.9" in result.output and "at confidence >= 0.5" in result.output

@@ -24,6 +24,7 @@ from graph.schema import SCHEMA
 from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
+from loaders.extract import confidence as scoring
 from loaders.extract import coref, people, relations, reports, speaker, topics
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
@@ -32,7 +33,7 @@ from loaders.extract.nlp import MODEL, chunks, load_pipeline
 from loaders.resolve import DocumentContext, Resolver, define_acronyms
 
 PIPE_BATCH = 64  # paragraphs per spaCy minibatch
-PRONOUN_CONFIDENCE = 0.6
+PRONOUN_CONFIDENCE = scoring.weight("coref:previous")  # a claim's own confidence comes from confidence.py
 SIGNATURE_SPAN = 3  # sentences (lines) between a signed name and the body under it
 _OFFICE_FOR = re.compile(r"^(?:the\s+)?(?:Secretary of State|Minister(?: of State)?)\s+for\s+(.+)$", re.I)
 
@@ -619,15 +620,16 @@ class DocumentRun:
         date = relations.dates_for(raw.verb, dates, exclude) if raw.verb.pos_ in ("VERB", "AUX", "ADJ") else None
         if date is None and raw.verb.pos_ in ("VERB", "AUX"):
             date = relations.opening_date(raw.verb, [d for d in dates if d[0] not in exclude])
-        confidence = raw.confidence
+        borrowed = False
         if date is None and raw.type in ("SENT", "RECEIVED", "AUTHORED") and self._is_this_document(raw.object.token):
             date = self._document_date()  # "I am copying this letter to X": sent when the letter was
         if date is None and raw.type in ("SENT", "RECEIVED", "AUTHORED", "PUBLISHED"):
             date = self._report_date(raw.object.node)
-            confidence -= 0.1 if date else 0
+            borrowed = date is not None
         self._node(raw.subject.node)
         self._node(raw.object.node)
-        self.claims.append(self._claim(raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, f"rules.{raw.rule}", date, raw.role))
+        confidence, extractor = scoring.score(self, raw, sentence, borrowed)  # the evidence kinds: confidence.py
+        self.claims.append(self._claim(raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, extractor, date, raw.role))
 
     def _is_this_document(self, token: Token) -> bool:
         """"this letter" / "this e-mail" in a document with a speaker, "this statement" / "this response"
@@ -735,4 +737,4 @@ class DocumentRun:
                 continue
             cited.add(node.id)
             sentence = self.parse.sentences[mention.sentence]
-            self.claims.append(self._claim("MENTIONS", self.document.source_id, node.id, sentence, 0.9, "rules.mention"))
+            self.claims.append(self._claim("MENTIONS", self.document.source_id, node.id, sentence, scoring.weight("mention"), "rules.mention"))
