@@ -21,7 +21,7 @@ from graph.analysis import (
     trace,
 )
 from graph.analysis.subgraph import with_topic_layer
-from graph.analysis.resolve import BODY_LABELS
+from graph.analysis.name_lookup import BODY_LABELS
 from graph.analysis.subgraph import FLOW_TYPES
 from graph.model import Claim
 from graph.schema import SCHEMA

@@ -30,7 +30,7 @@ from graph.analysis import (
     to_networkx,
     trace,
 )
-from graph.analysis.dates import describe
+from graph.analysis.date_windows import describe
 from graph.embedded import EmbeddedStore
 from graph.model import Batch, Claim, Node
 from graph.store import Subgraph
