@@ -13,7 +13,7 @@ import click
 
 from graph.store import ReadOnlyQueryError, StoreError
 from kflow.stores import describe, open_store, resolve_spec
-from kflow.terminal import visible
+from kflow.terminal import fail, visible
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
@@ -48,12 +48,6 @@ def _restore_env(name: str, value: str | None) -> None:
         os.environ.pop(name, None)
     else:
         os.environ[name] = value
-
-
-def fail(message: str) -> None:
-    """Print one clear line to stderr and exit non-zero (no traceback for expected errors)."""
-    click.echo(f"error: {visible(message)}", err=True)
-    sys.exit(1)
 
 
 @main.command()

@@ -27,17 +27,17 @@ from graph.analysis import (
     timeline,
     trace,
 )
-from graph.analysis.dates import claim_date
+from graph.analysis.date_windows import claim_date
 from graph.analysis.errors import AmbiguousName, NodeNotFound
 from graph.analysis.evidence import node_name, short_quote
 from graph.analysis.flows import ENDPOINT_LABELS
-from graph.analysis.resolve import BODY_LABELS
+from graph.analysis.name_lookup import BODY_LABELS
 from graph.analysis.subgraph import QUESTION_TYPES, with_topic_layer
 from graph.model import Claim
 from graph.schema import SCHEMA
 from graph.store import GraphStore, StoreError
 from kflow.stores import open_store
-from kflow.terminal import visible
+from kflow.terminal import fail, visible
 
 store_option = click.option("--store", "store_spec", envvar="KFLOW_STORE", default=None,
                             help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI. Env: KFLOW_STORE.")
@@ -46,18 +46,13 @@ since_option = click.option("--since", help="Only claims dated (at least partly)
 until_option = click.option("--until", help="Only claims dated (at least partly) on or before this ISO date.")
 
 
-def _fail(message: str) -> None:
-    click.echo(f"error: {visible(message)}", err=True)
-    sys.exit(1)
-
-
 @contextmanager
 def _analysis(store_spec: str | None) -> Iterator[GraphStore]:
     """A read-only store; expected failures become one clear line and exit status 1."""
     try:
         store = open_store(store_spec, read_only=True)
     except StoreError as error:
-        _fail(str(error))
+        fail(str(error))
     try:
         yield store
     except AmbiguousName as error:
@@ -66,7 +61,7 @@ def _analysis(store_spec: str | None) -> Iterator[GraphStore]:
             click.echo(f"  {_clean(name)}  ({label}, {_clean(cid)})", err=True)
         sys.exit(1)
     except (AnalysisError, StoreError) as error:
-        _fail(str(error))
+        fail(str(error))
     finally:
         store.close()
 
