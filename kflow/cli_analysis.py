@@ -36,11 +36,10 @@ from graph.analysis.subgraph import QUESTION_TYPES, with_topic_layer
 from graph.model import Claim
 from graph.schema import SCHEMA
 from graph.store import GraphStore, StoreError
-from kflow.stores import open_store
+from graph.stores import open_store
+from kflow.stores import store_option
 from kflow.terminal import fail, visible
 
-store_option = click.option("--store", "store_spec", envvar="KFLOW_STORE", default=None,
-                            help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI. Env: KFLOW_STORE.")
 json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 since_option = click.option("--since", help="Only claims dated (at least partly) on or after this ISO date.")
 until_option = click.option("--until", help="Only claims dated (at least partly) on or before this ISO date.")

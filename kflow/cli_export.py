@@ -11,8 +11,9 @@ import click
 
 from graph.rdf import DEFAULT_BASE, FORMATS, ExportError, export_rdf, shapes_turtle, vocabulary_turtle
 from graph.store import StoreError
+from graph.stores import describe, open_store
+from kflow.stores import store_option
 from kflow.terminal import fail, visible
-from kflow.stores import describe, open_store
 
 EXPORT_CACHE_MB = 256  # a streamed export reads each page once: a small cache keeps memory flat
 
@@ -29,8 +30,7 @@ EXPORT_CACHE_MB = 256  # a streamed export reads each page once: a small cache k
               help="Instead of the graph, write the SHACL shapes a valid export conforms to (Turtle).")
 @click.option("--vocabulary", "schema_part", flag_value="vocabulary",
               help="Instead of the graph, write the kflow: vocabulary with labels and comments (Turtle).")
-@click.option("--store", "store_spec", envvar="KFLOW_STORE", default=None,
-              help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI. Env: KFLOW_STORE.")
+@store_option
 def export(format_: str, output: Path | None, base: str, include_text: bool, schema_part: str | None, store_spec: str | None) -> None:
     """Export the graph as RDF with PROV-O provenance: every claim keeps its dates and evidence sentence.
 

@@ -9,8 +9,9 @@ import pyarrow as pa
 
 from graph.model import ModelError
 from graph.store import StoreError
+from graph.stores import describe, open_store
+from kflow.stores import store_option
 from kflow.terminal import fail
-from kflow.stores import describe, open_store
 from loaders.tables import SUFFIXES, TableReadError, read_table
 
 
@@ -26,7 +27,7 @@ def _empty_nodes() -> pa.Table:
 @click.command(name="import")
 @click.option("--nodes", "nodes_path", type=click.Path(path_type=Path), help=f"Node table ({' '.join(SUFFIXES)}): id, label, name, aliases, properties.")
 @click.option("--claims", "claims_path", type=click.Path(path_type=Path), help="Claim table: type, from_id, to_id, source_id, sentence, char_start, char_end, confidence, extractor, dates...")
-@click.option("--store", "store_spec", envvar="KFLOW_STORE", default=None, help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI.")
+@store_option
 def import_tables(nodes_path: Path | None, claims_path: Path | None, store_spec: str | None) -> None:
     """Import nodes and claims from tables, checked like every other write, in one bulk write.
 

@@ -9,7 +9,7 @@ import click
 from graph.store import StoreError
 from graph.sync import DEFAULT_PAGE, copy_graph
 from kflow.terminal import fail
-from kflow.stores import describe, open_store, resolve_spec
+from graph.stores import describe, open_store, resolve_spec
 
 
 @click.command()
