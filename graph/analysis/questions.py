@@ -12,8 +12,9 @@ whose name contains it ("child exploitation" also finds "child exploitation in R
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, Iterable, TypeVar
+from typing import Generic, TypeVar
 
 import networkx as nx
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
-from graph.schema import SCHEMA
-from graph.schema import EdgeType
+from graph.schema import SCHEMA, EdgeType
 
 VOCABULARY_FILE = Path(__file__).with_name("kflow.ttl")
 SHAPES_FILE = Path(__file__).with_name("shapes.ttl")
