@@ -29,7 +29,7 @@ from bench.results import write_section  # noqa: E402
 from bench.synthetic_graph import COMMUNITY, SyntheticSpec, batches, body_id, report_id  # noqa: E402
 from graph.analysis import first_knowledge, load_body_graph, load_flow_graph, resolve_in_store, trace  # noqa: E402
 from graph.analysis.flows import ENDPOINT_LABELS  # noqa: E402
-from graph.analysis.resolve import BODY_LABELS  # noqa: E402
+from graph.analysis.name_lookup import BODY_LABELS  # noqa: E402
 from graph.embedded import EmbeddedStore  # noqa: E402
 from graph.model import Batch  # noqa: E402
 from graph.store import GraphStore  # noqa: E402

@@ -1,30 +1,16 @@
-"""The app's one door to flow analysis (`graph.analysis`): each page question is one function here
-that loads the bounded subgraph it needs from the store and asks the library."""
+"""The app's one door to flow analysis: the page questions are the library's question layer
+(`graph.analysis.questions`, which the CLI asks too); what is only the app's (links and volumes for
+the Sankey chart) is here."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-import networkx as nx
-
-from graph.analysis import (
-    AnalysisError,
-    FlowPath,
-    GapsReport,
-    brokers as rank_brokers,
-    flow_graph,
-    gaps,
-    load_claims_graph,
-    load_flow_graph,
-    load_topic_graph,
-    timeline,
-    trace,
-)
-from graph.analysis.subgraph import with_topic_layer
-from graph.analysis.resolve import BODY_LABELS
+from graph.analysis import AnalysisError, FlowPath, GapsReport, flow_graph, load_claims_graph
+from graph.analysis.name_lookup import BODY_LABELS
+from graph.analysis.questions import ask_gaps, ask_timeline, ask_trace, broker_ranking
 from graph.analysis.subgraph import FLOW_TYPES
 from graph.model import Claim
-from graph.schema import SCHEMA
 from graph.store import GraphStore
 
 __all__ = ["chronology_claims", "AnalysisError", "BODY_LABELS", "FLOW_TYPES", "FlowPath", "flow_paths", "topic_gaps", "brokers", "link_evidence", "flow_volumes"]
@@ -33,22 +19,17 @@ __all__ = ["chronology_claims", "AnalysisError", "BODY_LABELS", "FLOW_TYPES", "F
 def flow_paths(store: GraphStore, source: str, target: str, topic: str | None = None, since: str | None = None,
                until: str | None = None, allow_undated: bool = False, limit: int = 10) -> list[FlowPath]:
     """Time-respecting flows of information from `source` to `target` (ids), shortest first."""
-    window = {"since": since, "until": until}
-    G = load_flow_graph(store, [source, target], **window)
-    if source not in G or target not in G:
-        return []
-    return trace(G, source, target, topic=topic, allow_undated=allow_undated, limit=limit, **window)
+    return ask_trace(store, source, target, topic, since, until, allow_undated, limit).result
 
 
 def topic_gaps(store: GraphStore, topic: str) -> GapsReport:
     """Per body: first knowledge of `topic` (id) and the time to its first later action, or silence."""
-    return gaps(load_topic_graph(store, [topic]), topic)
+    return ask_gaps(store, topic).result
 
 
 def brokers(claims: list[Claim], top: int = 10) -> list[tuple[str, float]]:
     """(body id, betweenness) of the bodies most flows pass through, highest first."""
-    G = load_claims_graph(None, [c for c in claims if c.type in SCHEMA.transfer_types], with_nodes=False)
-    return [(body, score) for body, _, score in rank_brokers(G, top=top)]
+    return broker_ranking(claims, top)
 
 
 def link_evidence(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
@@ -78,11 +59,4 @@ def flow_volumes(claims: list[Claim]) -> Counter[tuple[str, str]]:
 def chronology_claims(store: GraphStore, body: str | None = None, topic: str | None = None, since: str | None = None,
                       until: str | None = None) -> list[Claim]:
     """Dated claims in date order, about a body (id) and/or concerning a topic (id)."""
-    if body:
-        G = with_topic_layer(load_claims_graph(store, store.claims(body=body, since=since, until=until)), store, since, until)
-    elif topic:
-        G = load_topic_graph(store, [topic], since, until)
-    else:
-        types = [t for t in store.counts().claims if t in SCHEMA.analysed_types]
-        G = load_claims_graph(store, store.claims(types=types, since=since, until=until), with_nodes=False)
-    return [entry.claim for entry in timeline(G, body=body, topic=topic, since=since, until=until)]
+    return [entry.claim for entry in ask_timeline(store, body, topic, since, until).result]

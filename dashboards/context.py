@@ -12,7 +12,7 @@ import streamlit as st
 from graph.model import Node
 from graph.store import GraphStore
 from dashboards.text import md
-from kflow.stores import describe, open_store, resolve_spec
+from graph.stores import describe, open_store, resolve_spec
 
 
 @st.cache_resource(show_spinner=False)

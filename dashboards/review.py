@@ -15,8 +15,7 @@ from graph.store import GraphStore, UpsertResult
 from dashboards.annotations import Annotations
 from loaders.document import Document, Extraction, ReadError
 from loaders.extract.base import Extractor
-from loaders.pipeline import document_batch, mention_claims
-from loaders.readers import read_document
+from loaders.pipeline import FileResult, mention_claims, prepare_file
 from loaders.readers.common import file_sha256, max_file_bytes
 
 _UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
@@ -77,15 +76,12 @@ def _holds(path: Path, data: bytes, limit: int) -> bool:
 
 
 def stage(path: Path, extractor: Extractor, published: str | None = None) -> Staged:
-    """Read and extract one file exactly as `kflow load` would, without storing anything.
-    Raises ReadError (naming the file) for unreadable input."""
-    try:
-        document = read_document(path, published)
-    except ReadError:
-        raise
-    except Exception as error:  # as in loaders.pipeline: a reader bug on a hostile file fails that file
-        raise ReadError(path, f"unexpected reader error ({type(error).__name__}: {error}); please report it") from None
-    return Staged(document, document_batch(document, extractor))
+    """Read and extract one file exactly as `kflow load` would (its reader guard and per-file time
+    limit included), without storing anything. Raises ReadError (naming the file) when it fails."""
+    prepared = prepare_file(path, extractor, published)
+    if isinstance(prepared, FileResult):
+        raise ReadError(path, prepared.reason or "could not be read")
+    return Staged(*prepared)
 
 
 def accepted_batch(staged: Staged, accepted_ids: set[str]) -> Batch:

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from graph.analysis.dates import claim_date
+from graph.analysis.date_windows import claim_date
 from graph.model import Claim, Node
 from graph.store import GraphStore, Subgraph
 from dashboards import graph_view

@@ -408,7 +408,7 @@ class EmbeddedStore:
     def claims_touching(self, node_ids: list[str], edge_types: list[str] | None = None,
                         since: str | None = None, until: str | None = None) -> list[Claim]:
         """Claims with either end in `node_ids`, without fetching nodes: lets analysis expand a
-        neighbourhood hop by hop and fetch only the nodes it shows (proposed protocol method)."""
+        neighbourhood hop by hop and fetch only the nodes it shows."""
         if not node_ids:
             return []
         return self._claims_touching(list(node_ids), list(edge_types or DEFAULT_NEIGHBOURHOOD_TYPES), since, until)

@@ -83,6 +83,9 @@ class GraphStore(Protocol):
         edge_types: list[str] | None = None,
         max_nodes: int = 5000,
     ) -> Subgraph: ...
+    def claims_touching(
+        self, node_ids: list[str], edge_types: list[str] | None = None, since: str | None = None, until: str | None = None
+    ) -> list[Claim]: ...
     def claims(
         self,
         types: list[str] | None = None,

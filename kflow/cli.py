@@ -12,22 +12,14 @@ from pathlib import Path
 import click
 
 from graph.store import ReadOnlyQueryError, StoreError
-from kflow.stores import describe, open_store, resolve_spec
-from kflow.terminal import visible
+from graph.stores import describe, open_store, resolve_spec
+from kflow.stores import store_option
+from kflow.terminal import fail, visible
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
 APP = PROJECT_ROOT / "dashboards" / "app.py"
 COMMAND_MODULES: tuple[str, ...] = ("kflow.cli_export", "kflow.cli_analysis", "kflow.cli_eval", "kflow.cli_constructions", "kflow.cli_sync", "kflow.cli_import")
-
-store_option = click.option(
-    "--store",
-    "store_spec",
-    envvar="KFLOW_STORE",
-    default=None,
-    help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI. Env: KFLOW_STORE.",
-)
-
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", "store_spec", default=None, help="Store for every command (same as the command's own --store).")
@@ -48,12 +40,6 @@ def _restore_env(name: str, value: str | None) -> None:
         os.environ.pop(name, None)
     else:
         os.environ[name] = value
-
-
-def fail(message: str) -> None:
-    """Print one clear line to stderr and exit non-zero (no traceback for expected errors)."""
-    click.echo(f"error: {visible(message)}", err=True)
-    sys.exit(1)
 
 
 @main.command()

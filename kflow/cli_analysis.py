@@ -1,8 +1,8 @@
 """`kflow trace | first-knowledge | timeline | gaps | brokers`: questions about who knew what, when.
 
-Each command resolves names forgivingly in the store, loads only the subgraph its question
-needs (graph.analysis.subgraph), asks graph.analysis, and prints a table of dated, quoted
-evidence, or JSON with `--json`. An ambiguous name lists the candidates and exits 1.
+Each command asks the library's question layer (`graph.analysis.questions`, which the app asks
+too) and prints a table of dated, quoted evidence, or JSON with `--json`. An ambiguous name lists
+the candidates and exits 1.
 """
 
 from __future__ import annotations
@@ -14,41 +14,20 @@ from typing import Iterator
 
 import click
 
-from graph.analysis import (
-    AnalysisError,
-    brokers,
-    first_knowledge,
-    gaps,
-    load_body_graph,
-    load_claims_graph,
-    load_flow_graph,
-    load_topic_graph,
-    resolve_in_store,
-    timeline,
-    trace,
-)
-from graph.analysis.dates import claim_date
-from graph.analysis.errors import AmbiguousName, NodeNotFound
+from graph.analysis import AnalysisError
+from graph.analysis.date_windows import claim_date
+from graph.analysis.errors import AmbiguousName
 from graph.analysis.evidence import node_name, short_quote
-from graph.analysis.flows import ENDPOINT_LABELS
-from graph.analysis.resolve import BODY_LABELS
-from graph.analysis.subgraph import QUESTION_TYPES, with_topic_layer
+from graph.analysis.questions import ask_brokers, ask_first_knowledge, ask_gaps, ask_timeline, ask_trace
 from graph.model import Claim
-from graph.schema import SCHEMA
 from graph.store import GraphStore, StoreError
-from kflow.stores import open_store
-from kflow.terminal import visible
+from graph.stores import open_store
+from kflow.stores import store_option
+from kflow.terminal import fail, visible
 
-store_option = click.option("--store", "store_spec", envvar="KFLOW_STORE", default=None,
-                            help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI. Env: KFLOW_STORE.")
 json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 since_option = click.option("--since", help="Only claims dated (at least partly) on or after this ISO date.")
 until_option = click.option("--until", help="Only claims dated (at least partly) on or before this ISO date.")
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {visible(message)}", err=True)
-    sys.exit(1)
 
 
 @contextmanager
@@ -57,7 +36,7 @@ def _analysis(store_spec: str | None) -> Iterator[GraphStore]:
     try:
         store = open_store(store_spec, read_only=True)
     except StoreError as error:
-        _fail(str(error))
+        fail(str(error))
     try:
         yield store
     except AmbiguousName as error:
@@ -66,7 +45,7 @@ def _analysis(store_spec: str | None) -> Iterator[GraphStore]:
             click.echo(f"  {_clean(name)}  ({label}, {_clean(cid)})", err=True)
         sys.exit(1)
     except (AnalysisError, StoreError) as error:
-        _fail(str(error))
+        fail(str(error))
     finally:
         store.close()
 
@@ -91,17 +70,15 @@ def _echo_json(value) -> None:
 @click.option("--topic", help="Only flows through documents concerning this topic.")
 @since_option
 @until_option
-@click.option("--allow-undated", is_flag=True, help="Let undated hops into paths (they are marked).")
+@click.option("--allow-undated", is_flag=True, help="Let undated hops into paths (they are marked; a --since/--until window still leaves them out).")
 @click.option("--limit", default=10, show_default=True, help="At most this many paths.")
 @store_option
 @json_option
 def trace_command(source, target, topic, since, until, allow_undated, limit, store_spec, as_json) -> None:
     """Time-respecting flows from SOURCE to TARGET (bodies or documents), shortest first."""
     with _analysis(store_spec) as store:
-        a, b = (resolve_in_store(store, n, ENDPOINT_LABELS) for n in (source, target))
-        window = {} if allow_undated else {"since": since, "until": until}
-        G = load_flow_graph(store, [a.id, b.id], **window)
-        paths = trace(G, a.id, b.id, topic=topic, since=since, until=until, allow_undated=allow_undated, limit=limit)
+        answer = ask_trace(store, source, target, topic, since, until, allow_undated, limit)
+    a, b, paths, G = answer.source, answer.target, answer.result, answer.graph
     if as_json:
         _echo_json({"from": a.id, "to": b.id, "topic": topic, "paths": [p.to_dict() for p in paths]})
         return
@@ -126,9 +103,8 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
 def first_knowledge_command(body, topic, store_spec, as_json) -> None:
     """When BODY first knew about a topic, on what evidence, and how it got there."""
     with _analysis(store_spec) as store:
-        node = resolve_in_store(store, body, BODY_LABELS)
-        G = load_body_graph(store, node.id)
-        answer = first_knowledge(G, node.id, topic)
+        asked = ask_first_knowledge(store, body, topic)
+    answer, G = asked.result, asked.graph
     if as_json:
         _echo_json(answer.to_dict(G))
         return
@@ -159,8 +135,8 @@ def first_knowledge_command(body, topic, store_spec, as_json) -> None:
 def timeline_command(body, topic, since, until, store_spec, as_json) -> None:
     """Every dated claim in order, with its date as precise as the evidence, its source and quote."""
     with _analysis(store_spec) as store:
-        G = _timeline_graph(store, body, topic, since, until)
-        entries = timeline(G, body=body and resolve_in_store(store, body, BODY_LABELS).id, topic=topic, since=since, until=until)
+        answer = ask_timeline(store, body, topic, since, until)
+    entries, G = answer.result, answer.graph
     if as_json:
         _echo_json([e.to_dict(G) for e in entries])
         return
@@ -170,24 +146,6 @@ def timeline_command(body, topic, since, until, store_spec, as_json) -> None:
         click.echo(_claim_line(G, entry.claim, ""))
 
 
-def _timeline_graph(store: GraphStore, body, topic, since, until):
-    if body:
-        node = resolve_in_store(store, body, BODY_LABELS)
-        G = load_claims_graph(store, store.claims(body=node.id, since=since, until=until))
-        return with_topic_layer(G, store, since, until)
-    if topic:
-        return load_topic_graph(store, _topic_ids(store, topic), since, until)
-    types = list(SCHEMA.analysed_types)
-    return load_claims_graph(store, store.claims(types=types, since=since, until=until))
-
-
-def _topic_ids(store: GraphStore, topic: str) -> list[str]:
-    found = store.find_nodes(topic, label="Topic", limit=100)
-    if not found:
-        raise NodeNotFound(topic, "Topic")
-    return [n.id for n in found]
-
-
 @click.command("gaps")
 @click.option("--topic", help="The topic (default: knowledge of anything).")
 @store_option
@@ -195,11 +153,8 @@ def _topic_ids(store: GraphStore, topic: str) -> list[str]:
 def gaps_command(topic, store_spec, as_json) -> None:
     """Time from each body's first knowledge to its first later action, and the silences."""
     with _analysis(store_spec) as store:
-        if topic:
-            G = load_topic_graph(store, _topic_ids(store, topic))
-        else:
-            G = with_topic_layer(load_claims_graph(store, store.claims(types=QUESTION_TYPES)), store)
-        report = gaps(G, topic)
+        answer = ask_gaps(store, topic)
+    report, G = answer.result, answer.graph
     if as_json:
         _echo_json({"topic": topic, "acted": [g.to_dict(G) for g in report.acted], "silences": [g.to_dict(G) for g in report.silences]})
         return
@@ -227,15 +182,14 @@ def gaps_command(topic, store_spec, as_json) -> None:
 def brokers_command(top, store_spec, as_json) -> None:
     """Bodies that most flows pass through (betweenness centrality of the body flow graph)."""
     with _analysis(store_spec) as store:
-        G = load_claims_graph(store, store.claims(types=list(SCHEMA.transfer_types)), with_nodes=False)
-        ranked = brokers(G, top=top)
-        names = {n: (store.get_node(n).name if store.get_node(n) else n) for n, _, _ in ranked}
+        ranked = ask_brokers(store, top)
+        names = {n: (store.get_node(n).name if store.get_node(n) else n) for n, _ in ranked}
     if as_json:
-        _echo_json([{"body": n, "name": names[n], "betweenness": s} for n, _, s in ranked])
+        _echo_json([{"body": n, "name": names[n], "betweenness": s} for n, s in ranked])
         return
     if not ranked:
         click.echo("No body lies between others on a flow.")
-    for i, (n, _, score) in enumerate(ranked, 1):
+    for i, (n, score) in enumerate(ranked, 1):
         click.echo(f"{i:>3}. {score:8.4f}  {_clean(names[n])}  ({n})")
 
 

@@ -11,8 +11,9 @@ import click
 
 from graph.rdf import DEFAULT_BASE, FORMATS, ExportError, export_rdf, shapes_turtle, vocabulary_turtle
 from graph.store import StoreError
-from kflow.terminal import visible
-from kflow.stores import describe, open_store
+from graph.stores import describe, open_store
+from kflow.stores import store_option
+from kflow.terminal import fail, visible
 
 EXPORT_CACHE_MB = 256  # a streamed export reads each page once: a small cache keeps memory flat
 
@@ -29,8 +30,7 @@ EXPORT_CACHE_MB = 256  # a streamed export reads each page once: a small cache k
               help="Instead of the graph, write the SHACL shapes a valid export conforms to (Turtle).")
 @click.option("--vocabulary", "schema_part", flag_value="vocabulary",
               help="Instead of the graph, write the kflow: vocabulary with labels and comments (Turtle).")
-@click.option("--store", "store_spec", envvar="KFLOW_STORE", default=None,
-              help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI. Env: KFLOW_STORE.")
+@store_option
 def export(format_: str, output: Path | None, base: str, include_text: bool, schema_part: str | None, store_spec: str | None) -> None:
     """Export the graph as RDF with PROV-O provenance: every claim keeps its dates and evidence sentence.
 
@@ -43,11 +43,11 @@ def export(format_: str, output: Path | None, base: str, include_text: bool, sch
     try:
         store = open_store(store_spec, read_only=True, cache_mb=EXPORT_CACHE_MB)
     except StoreError as error:
-        _fail(str(error))
+        fail(str(error))
     try:
         stats = _write(store, output, format_, base, include_text)
     except (ExportError, StoreError, OSError) as error:
-        _fail(str(error))
+        fail(str(error))
     finally:
         store.close()
     where = visible(str(output)) if output else "standard output"
@@ -82,12 +82,7 @@ def _write_text(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        _fail(str(error))
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {visible(message)}", err=True)
-    sys.exit(1)
+        fail(str(error))
 
 
 commands = [export]

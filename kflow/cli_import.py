@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -10,14 +9,10 @@ import pyarrow as pa
 
 from graph.model import ModelError
 from graph.store import StoreError
-from kflow.terminal import visible
-from kflow.stores import describe, open_store
+from graph.stores import describe, open_store
+from kflow.stores import store_option
+from kflow.terminal import fail
 from loaders.tables import SUFFIXES, TableReadError, read_table
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {visible(message)}", err=True)
-    sys.exit(1)
 
 
 def _empty_claims() -> pa.Table:
@@ -32,7 +27,7 @@ def _empty_nodes() -> pa.Table:
 @click.command(name="import")
 @click.option("--nodes", "nodes_path", type=click.Path(path_type=Path), help=f"Node table ({' '.join(SUFFIXES)}): id, label, name, aliases, properties.")
 @click.option("--claims", "claims_path", type=click.Path(path_type=Path), help="Claim table: type, from_id, to_id, source_id, sentence, char_start, char_end, confidence, extractor, dates...")
-@click.option("--store", "store_spec", envvar="KFLOW_STORE", default=None, help="embedded:PATH (default embedded:./kflow-data) or a bolt:// / neo4j:// URI.")
+@store_option
 def import_tables(nodes_path: Path | None, claims_path: Path | None, store_spec: str | None) -> None:
     """Import nodes and claims from tables, checked like every other write, in one bulk write.
 
@@ -44,22 +39,22 @@ def import_tables(nodes_path: Path | None, claims_path: Path | None, store_spec:
     Example: kflow import --nodes nodes.csv --claims claims.csv
     """
     if nodes_path is None and claims_path is None:
-        _fail("give --nodes, --claims or both")
+        fail("give --nodes, --claims or both")
     try:
         nodes = read_table(nodes_path) if nodes_path else _empty_nodes()
         claims = read_table(claims_path) if claims_path else _empty_claims()
     except TableReadError as error:
-        _fail(str(error))
+        fail(str(error))
     try:
         store = open_store(store_spec)
     except StoreError as error:
-        _fail(str(error))
+        fail(str(error))
     try:
         result = store.upsert_columns(nodes, claims)
     except ModelError as error:
-        _fail(f"{_culprit(error, nodes_path, claims_path)}: {error}; nothing was imported")
+        fail(f"{_culprit(error, nodes_path, claims_path)}: {error}; nothing was imported")
     except StoreError as error:
-        _fail(str(error))
+        fail(str(error))
     finally:
         store.close()
     click.echo(

@@ -8,13 +8,8 @@ import click
 
 from graph.store import StoreError
 from graph.sync import DEFAULT_PAGE, copy_graph
-from kflow.terminal import visible
-from kflow.stores import describe, open_store, resolve_spec
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {visible(message)}", err=True)
-    sys.exit(1)
+from kflow.terminal import fail
+from graph.stores import describe, open_store, resolve_spec
 
 
 @click.command()
@@ -31,7 +26,7 @@ def sync(from_spec: str, to_spec: str, batch_size: int) -> None:
     Example: kflow sync --from embedded:./kflow-data --to bolt://team-server:7687
     """
     if resolve_spec(from_spec) == resolve_spec(to_spec):
-        _fail(f"--from and --to are the same store ({describe(from_spec)})")
+        fail(f"--from and --to are the same store ({describe(from_spec)})")
     source = target = None
     try:
         source = open_store(from_spec, read_only=True)
@@ -41,7 +36,7 @@ def sync(from_spec: str, to_spec: str, batch_size: int) -> None:
         with click.progressbar(length=total, label="Copying", file=sys.stderr, show_pos=True) as bar:
             result = copy_graph(source, target, batch_size, progress=bar.update)
     except StoreError as error:
-        _fail(str(error))
+        fail(str(error))
     finally:
         for store in (source, target):
             if store is not None:

@@ -346,6 +346,5 @@ def run_suite(cases: Sequence[Case], extractor: Extractor | None = None) -> Suit
 
         extractor = default_extractor()
     documents = [case.document() for case in cases]
-    batch = getattr(extractor, "extract_batch", None)
-    extractions = batch(documents) if batch else [extractor.extract(d) for d in documents]
+    extractions = extractor.extract_batch(documents)
     return SuiteReport([score_case(case, extraction) for case, extraction in zip(cases, extractions)])

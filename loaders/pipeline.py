@@ -274,11 +274,7 @@ def prepare_files(
     Each task is a run of up to FILES_PER_TASK consecutive files (`prepare_run`), fewer when there
     are few files, so both workers stay busy while spaCy parses several documents per call.
     """
-    warm = getattr(extractor, "warm", None)
-    if callable(warm):
-        warm()  # the model and caches load now, before forking, so workers share them
-    else:
-        getattr(extractor, "nlp", None)
+    extractor.warm()  # the model and caches load now, before forking, so workers share them
     global _WORKER_JOB
     _WORKER_JOB = (extractor, published)
     size = max(1, min(FILES_PER_TASK, len(files) // (workers * 4)))
@@ -349,13 +345,12 @@ def _prepare_in_worker(paths: list[Path]) -> list[tuple[Document, Batch] | FileR
 def prepare_run(paths: list[Path], extractor: Extractor, published: str | None = None) -> list[tuple[Document, Batch] | FileResult]:
     """`prepare_file` on each path, with the same results, but extraction batched where it can be.
 
-    With an extractor that has `extract_batch`, the readable documents are extracted in groups of up
-    to BATCH_CHARS of text. Each file keeps one time limit for reading and extraction: a group gets
-    one file's limit, and a group that overruns it or fails is redone file by file, each with what is
-    left of its own limit, so a hostile or broken file fails alone.
+    The readable documents are extracted with `extract_batch` in groups of up to BATCH_CHARS of text.
+    Each file keeps one time limit for reading and extraction: a group gets one file's limit, and a
+    group that overruns it or fails is redone file by file, each with what is left of its own limit,
+    so a hostile or broken file fails alone.
     """
-    batch = getattr(extractor, "extract_batch", None)
-    if not callable(batch) or len(paths) < 2:
+    if len(paths) < 2:
         return [prepare_file(path, extractor, published) for path in paths]
     results: list[tuple[Document, Batch] | FileResult | None] = [None] * len(paths)
     group: list[tuple[int, Document, float]] = []  # (position, document, seconds its reading took)
@@ -379,7 +374,7 @@ def _extract_group(group: list[tuple[int, Document, float]], extractor: Extracto
     if len(group) > 1:
         try:
             with Deadline(file_timeout()).running():
-                found = extractor.extract_batch([document for _, document, _ in group])  # type: ignore[attr-defined]
+                found = extractor.extract_batch([document for _, document, _ in group])
         except (ModelError, ReadError, FileTimeout):
             found = None  # redone file by file below, so the failure lands on its own file
     for i, (position, document, spent) in enumerate(group):

@@ -30,7 +30,7 @@ from graph.analysis import (
     to_networkx,
     trace,
 )
-from graph.analysis.dates import describe
+from graph.analysis.date_windows import describe
 from graph.embedded import EmbeddedStore
 from graph.model import Batch, Claim, Node
 from graph.store import Subgraph
@@ -289,21 +289,3 @@ def test_a_canonical_name_beats_the_same_words_as_an_alias(tmp_path):
     from graph.analysis import resolve_in_graph
 
     assert resolve_in_graph(G, "Northshire Council") == COUNCIL
-
-
-class ProtocolOnly:
-    """The store seen through the GraphStore protocol alone (no `claims_touching` fast path)."""
-
-    def __init__(self, store):
-        self._store = store
-
-    def neighbourhood(self, *args, **kwargs):
-        return self._store.neighbourhood(*args, **kwargs)
-
-
-def test_loaders_give_the_same_graph_without_the_fast_path(stored):
-    with EmbeddedStore(stored, read_only=True) as store:
-        fast = load_flow_graph(store, [EASTMERE, POLICE])
-        slow = load_flow_graph(ProtocolOnly(store), [EASTMERE, POLICE])
-        assert set(fast.edges(keys=True)) == set(slow.edges(keys=True)) and len(fast.edges) > 5
-        assert dict(fast.nodes(data="name")) == dict(slow.nodes(data="name"))

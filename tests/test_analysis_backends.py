@@ -27,7 +27,7 @@ from graph.analysis import (
     trace,
 )
 from graph.analysis.flows import ENDPOINT_LABELS
-from graph.analysis.resolve import BODY_LABELS
+from graph.analysis.name_lookup import BODY_LABELS
 from graph.analysis.subgraph import load_claims_graph, with_topic_layer
 from graph.embedded import EmbeddedStore
 from graph.model import Batch

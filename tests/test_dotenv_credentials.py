@@ -8,7 +8,7 @@ import pytest
 
 from graph.store import StoreError
 from graph.neo4j_server import free_port
-from kflow.stores import open_store
+from graph.stores import open_store
 
 
 def test_dotenv_supplies_missing_credentials_and_the_environment_wins(tmp_path, monkeypatch):

@@ -278,3 +278,22 @@ def test_uploads_are_size_checked_before_writing_and_never_written_through_a_lin
     assert outside.read_text(encoding="utf-8") == "SYNTHETIC untouched\n"
     assert save_upload("memo.txt", GOOD_TEXT.encode(), uploads) == first  # same bytes: reused
     assert "Northshire Police" in stage(first, NullExtractor()).document.text
+
+
+class _SlowExtractor(NullExtractor):
+    """Takes longer than the per-file limit the test sets, as a pathological upload could make it."""
+
+    def extract(self, document):
+        time.sleep(3)
+        return super().extract(document)
+
+
+def test_an_upload_is_staged_under_the_load_time_limit(tmp_path, monkeypatch):
+    upload = tmp_path / "memo.txt"
+    upload.write_text(GOOD_TEXT, encoding="utf-8")
+    monkeypatch.setenv("KFLOW_FILE_TIMEOUT", "1")
+    with pytest.raises(ReadError, match=r"memo\.txt: .*1-second limit per file \(KFLOW_FILE_TIMEOUT\)"):
+        stage(upload, _SlowExtractor())
+    monkeypatch.setenv("KFLOW_FILE_TIMEOUT", "soon")
+    with pytest.raises(ReadError, match="KFLOW_FILE_TIMEOUT"):
+        stage(upload, NullExtractor())

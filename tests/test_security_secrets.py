@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from graph.neo4j_server import free_port
 from kflow.cli import main
 from graph.neo4j_connect import parse_spec
-from kflow.stores import describe, unprotected_server_warning
+from graph.stores import describe, unprotected_server_warning
 
 KFLOW = str(Path(sys.executable).with_name("kflow"))
 COMMANDS = [["stats"], ["query", "RETURN 1"], ["trace", "Northshire Police", "University of Eastmere"],

@@ -114,6 +114,16 @@ def test_neighbourhood_hops_and_filters(store: GraphStore):
     assert set(windowed.nodes) == {"agency:northshire-police"} and not windowed.claims
 
 
+def test_claims_touching_are_the_one_hop_neighbourhood_claims_without_nodes(store: GraphStore):
+    _load_a(store)
+    ids, flows = ["agency:northshire-police", "topic:missing-records"], ["SENT", "RECEIVED", "CONCERNS"]
+    touching = store.claims_touching(ids, flows)
+    assert {c.id for c in touching} == set(store.neighbourhood(ids, hops=1, edge_types=flows).claims)
+    assert {(c.type, c.from_id) for c in touching} == {("SENT", "agency:northshire-police"), ("CONCERNS", "report:eastmere-review")}
+    assert [c.type for c in store.claims_touching(ids, ["SENT"], since="2009-06-01", until="2009-06-30")] == ["SENT"]
+    assert store.claims_touching(ids, flows, since="2010-01-01") == [] and store.claims_touching([], flows) == []
+
+
 def test_claims_by_type_body_and_date(store: GraphStore):
     _load_a(store)
     assert {c.type for c in store.claims(body="agency:department-of-civic-affairs")} == {"RECEIVED"}

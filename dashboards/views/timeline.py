@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from graph.analysis.dates import claim_date
+from graph.analysis.date_windows import claim_date
 
 from dashboards.analysis import BODY_LABELS, chronology_claims, topic_gaps
 from dashboards.chronology import SANKEY_CLICK, chronology, picked_claims, sankey_option, sankey_pick, selected_claim_ids, timeline_figure

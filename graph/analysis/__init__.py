@@ -14,7 +14,7 @@ from graph.analysis.errors import AmbiguousName, AnalysisError, NodeNotFound
 from graph.analysis.flows import FlowPath, Hop, body_flow_graph, brokers, flow_graph, trace, upstream
 from graph.analysis.gaps import Gap, GapsReport, gaps
 from graph.analysis.knowledge import NO_EVIDENCE, Knowledge, first_knowledge
-from graph.analysis.resolve import resolve_in_graph, resolve_in_store
+from graph.analysis.name_lookup import resolve_in_graph, resolve_in_store
 from graph.analysis.subgraph import (
     load_body_graph,
     load_claims_graph,

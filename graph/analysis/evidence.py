@@ -6,7 +6,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.dates import claim_date
+from graph.analysis.date_windows import claim_date
 from graph.model import Claim
 from graph.names import name_key
 from graph.schema import SCHEMA

@@ -7,7 +7,7 @@ document, which carries what the cited one said to its readers and is written af
 the object's label (KNEW_ABOUT: body -> topic, a sink; document -> body, like a receipt). Edge
 types without a flow (PUBLISHED, MEMBER_OF, CONCERNS, MENTIONS) are not hops.
 
-A path is a flow when its hops are time-respecting (see `graph.analysis.dates.after`): a date
+A path is a flow when its hops are time-respecting (see `graph.analysis.date_windows.after`): a date
 can be picked inside each hop's interval, never decreasing along the path. Hops on the same day
 (or in the same year, at year precision) may follow each other. Undated hops are left out
 unless asked for; then they constrain nothing and are marked `undated`.
@@ -23,10 +23,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.dates import after, before, interval, overlaps
+from graph.analysis.date_windows import after, before, interval, overlaps
 from graph.analysis.errors import NodeNotFound
 from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
-from graph.analysis.resolve import BODY_LABELS, resolve_in_graph
+from graph.analysis.name_lookup import BODY_LABELS, resolve_in_graph
 from graph.model import Claim
 from graph.schema import SCHEMA
 

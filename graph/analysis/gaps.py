@@ -7,10 +7,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.dates import claim_date, interval
+from graph.analysis.date_windows import claim_date, interval
 from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
 from graph.analysis.knowledge import first_knowledge
-from graph.analysis.resolve import BODY_LABELS
+from graph.analysis.name_lookup import BODY_LABELS
 from graph.model import Claim
 from graph.schema import SCHEMA
 

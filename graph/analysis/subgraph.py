@@ -68,15 +68,9 @@ def _label(node_id: str) -> str | None:
 
 def claims_touching(store: GraphStore, ids: Iterable[str], edge_types: Iterable[str], since: str | None = None,
                     until: str | None = None) -> list[Claim]:
-    """Claims with an end in `ids`. Uses the store's `claims_touching` when it has one (no node
-    fetch per hop, the fast path), else a one-hop `neighbourhood`."""
-    ids, types = sorted(set(ids)), list(edge_types)
-    if not ids:
-        return []
-    fast = getattr(store, "claims_touching", None)
-    if fast is not None:
-        return fast(ids, types, since, until)
-    return list(store.neighbourhood(ids, hops=1, since=since, until=until, edge_types=types).claims.values())
+    """Claims with an end in `ids`, without fetching any node (one hop of an expansion)."""
+    ids = sorted(set(ids))
+    return store.claims_touching(ids, list(edge_types), since, until) if ids else []
 
 
 def expand(store: GraphStore, seeds: Iterable[str], edge_types: Iterable[str], hops: int, since: str | None = None,

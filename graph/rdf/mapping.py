@@ -25,32 +25,32 @@ from graph.rdf.vocab import (
     PROV,
     RDF,
     RDFS,
-    SCHEMA,
+    SDO,
     SKOS,
     XSD,
     camel,
     term,
 )
-from graph.schema import SCHEMA as SCHEMA_TYPES
+from graph.schema import SCHEMA
 
-NODE_CLASSES: dict[str, tuple[NamedNode, ...]] = {label: tuple(term(c) for c in t.rdf_classes) for label, t in SCHEMA_TYPES.nodes.items()}
-NAME_PREDICATES: dict[str, NamedNode] = {label: term(t.name_predicate) for label, t in SCHEMA_TYPES.nodes.items()}
+NODE_CLASSES: dict[str, tuple[NamedNode, ...]] = {label: tuple(term(c) for c in t.rdf_classes) for label, t in SCHEMA.nodes.items()}
+NAME_PREDICATES: dict[str, NamedNode] = {label: term(t.name_predicate) for label, t in SCHEMA.nodes.items()}
 
 # Plain node properties: schema property -> (predicate, datatype or None for a plain string).
 NODE_PROPERTIES: dict[str, tuple[NamedNode, NamedNode | None]] = {
     "kind": (KFLOW.kind, None),
-    "role": (SCHEMA.jobTitle, None),
+    "role": (SDO.jobTitle, None),
     "title": (DCTERMS.title, None),
     "published": (KFLOW.isPublished, XSD.boolean),
     "date_start": (KFLOW.dateStart, XSD.date),
     "date_end": (KFLOW.dateEnd, XSD.date),
     "date_precision": (KFLOW.datePrecision, None),
     "path": (KFLOW.path, None),
-    "sha256": (SCHEMA.sha256, None),
+    "sha256": (SDO.sha256, None),
     "media_type": (DCTERMS["format"], None),
     "loaded_at": (KFLOW.loadedAt, XSD.dateTime),
     "note": (RDFS.comment, None),
-    "text": (SCHEMA.text, None),
+    "text": (SDO.text, None),
 }
 # Source properties with their own mapping (`_source_extras`); Source.published is a date, not a flag.
 SOURCE_SPECIAL = {"published", "published_precision", "url"}
@@ -100,7 +100,7 @@ def _source_extras(s: NamedNode, props: dict) -> Iterator[Triple]:
     url = props.get("url")
     if url:
         try:
-            yield Triple(s, SCHEMA.url, NamedNode(url))
+            yield Triple(s, SDO.url, NamedNode(url))
         except ValueError:
             yield Triple(s, KFLOW.location, Literal(url))
 
@@ -137,7 +137,7 @@ def claim_triples(claim: Claim, mint: Minter) -> Iterator[Triple]:
         yield Triple(c, KFLOW.role, Literal(claim.role))
     if claim.type in ACTIVITIES:
         yield from _activity(claim, c, subject, obj, mint)
-    elif claim.role and SCHEMA_TYPES.edges[claim.type].membership:
+    elif claim.role and SCHEMA.edges[claim.type].membership:
         yield from _membership(claim, c, subject, obj, mint)
 
 

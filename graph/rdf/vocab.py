@@ -11,8 +11,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
-from graph.schema import SCHEMA as SCHEMA_TYPES
-from graph.schema import EdgeType
+from graph.schema import SCHEMA, EdgeType
 
 VOCABULARY_FILE = Path(__file__).with_name("kflow.ttl")
 SHAPES_FILE = Path(__file__).with_name("shapes.ttl")
@@ -58,7 +57,7 @@ KFLOW = Namespace(KFLOW_NS)
 PROV = Namespace(PREFIXES["prov"])
 ORG = Namespace(PREFIXES["org"])
 FOAF = Namespace(PREFIXES["foaf"])
-SCHEMA = Namespace(PREFIXES["schema"])
+SDO = Namespace(PREFIXES["schema"])  # schema.org; `SCHEMA` is the graph schema (graph.schema)
 DCTERMS = Namespace(PREFIXES["dcterms"])
 SKOS = Namespace(PREFIXES["skos"])
 RDF = Namespace(PREFIXES["rdf"])
@@ -86,13 +85,13 @@ def predicate_curie(edge: EdgeType) -> str:
 
 
 # The plain "direct" predicate each edge type also asserts, so simple consumers get simple data.
-EDGE_PREDICATES: dict[str, NamedNode] = {name: term(predicate_curie(edge)) for name, edge in SCHEMA_TYPES.edges.items()}
+EDGE_PREDICATES: dict[str, NamedNode] = {name: term(predicate_curie(edge)) for name, edge in SCHEMA.edges.items()}
 
 # Edge types that report an act: the claim also describes a prov:Activity of this class, and the
 # subject's part in it (a qualified association with a role); `entity` is how the object relates.
 ACTIVITIES: dict[str, tuple[NamedNode, NamedNode, NamedNode | None]] = {
     name: (term(edge.activity["class"]), term(edge.activity["role"]), term(edge.activity["entity"]) if edge.activity.get("entity") else None)
-    for name, edge in SCHEMA_TYPES.edges.items() if edge.activity
+    for name, edge in SCHEMA.edges.items() if edge.activity
 }
 
 # Datatype of a date literal at each precision: a year-precise date is a gYear, not a 1 January.

@@ -40,8 +40,8 @@ from typing import Any, Iterator
 
 from graph.model import Claim, Node, node_id
 from loaders.document import Document, ReadError
+from loaders.readers.cell_dates import parse_date
 from loaders.readers.common import decode_text, load_user_yaml, looks_like_person, person_name, read_bytes, sha256
-from loaders.readers.dates import parse_date
 
 EXTRACTOR = "reader.register"
 ENV_VAR = "KFLOW_REGISTER_COLUMNS"
