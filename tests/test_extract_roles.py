@@ -31,3 +31,9 @@ def test_an_unnamed_office_holder_belongs_to_the_body_written_beside_the_office(
 def test_a_title_line_alone_makes_no_office_holder_member(extractor):
     x = run(extractor, "The Ministry of Coastal Affairs published its plan in 2019.\n\nPermanent Secretary\n")
     assert not edges(x, "MEMBER_OF")
+
+
+def test_a_title_naming_an_office_the_text_names_makes_its_holder_a_member(extractor):
+    x = run(extractor, "The Northshire Office of the Inspector General received a complaint. "
+                       "Inspector General Henry Carter wrote the letter in 2019.")
+    assert ("Henry Carter", "Northshire Office of the Inspector General") in edges(x, "MEMBER_OF")

@@ -219,6 +219,12 @@ class DocumentRun:
                 if owner is not None:
                     members.add(owner.id)
                     self._member_of(mention, self._node(self.x.resolver.body_node(owner)), facts.member_role, 0.7)
+            if not members and facts.role:  # "Special Counsel Ann Lee": the "Office of Special Counsel" the text names
+                title = set(name_key(facts.role).split()) - {"the", "of", "for", "and"}
+                office = self.ctx.latest_body(lambda b: len(title) >= 2 and title < set(name_key(b.name).split()), mention.sentence) if len(title) >= 2 else None
+                if office is not None:
+                    members.add(office.id)
+                    self._member_of(mention, self._node(self.x.resolver.body_node(office)), facts.role, 0.7)
             if not members and facts.role and facts.role.split()[0].lower() in LEX.council_titles:
                 council = self.x.resolver.context_body("council", self.ctx, mention.sentence)  # "Councillor Ann Hale"
                 if council is not None and (mention.node.id, council.id) not in self.councillors:
