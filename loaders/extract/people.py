@@ -38,12 +38,18 @@ def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
     name, suffix = clean_person_name(ent[len(lead):].text)
     alias = f"{name} {suffix}" if suffix else None
     phrase = _left_role_phrase(parse, mention, ent) + [t for t in lead]
-    appos = _apposition(ent)
+    appos = _apposition(ent) or _predicate_role(ent)
     tokens = phrase or appos
+    placed = [t for t in appos if t.dep_ == "pobj" and t.head.lower_ in ("of", "at", "with", "for")]
+    if placed and not _bodies_in(parse, mention.doc_index, phrase) and _bodies_in(parse, mention.doc_index, placed):
+        tokens = appos  # "Professor Ann Lee, general secretary of X": the title names no body, the apposition does
     bodies = _bodies_in(parse, mention.doc_index, tokens)
     role = _join(tokens) or None
     inside = {i for m in bodies if m.kind == "agency" for i in range(m.start, m.end)}
-    member_role = _join([t for t in tokens if t.i not in inside and t.dep_ != "case" and t.lower_ not in ("of", "the", "'s")]) or role
+    kept = [t for t in tokens if t.i not in inside and t.dep_ != "case" and t.lower_ not in ("the", "'s")]
+    while kept and (kept[-1].pos_ == "ADP" or kept[-1].text == ","):  # "chief executive at [the Agency]"
+        kept.pop()
+    member_role = _join(kept) or role
     affiliations = [m for o in _affiliation_objects(ent.root) if (m := parse.at(mention.doc_index, o)) and m.kind == "agency"]
     # "its chair" is left alone: "its" is as often a report or a panel as the body named last
     owners = [t.lemma_.lower() for t in tokens if any(c.dep_ == "case" for c in t.children) and parse.at(mention.doc_index, t) is None]
@@ -87,12 +93,30 @@ def _apposition(ent: Span) -> list[Token]:
             return [t for t in child.subtree if t.dep_ != "punct" and t.dep_ != "det"]
     if root.dep_ == "appos" and root.head.lemma_.lower() in LEX.role_nouns and root.head.i < ent.start:
         return [t for t in root.head.subtree if t.i < ent.start and t.dep_ not in ("punct", "det")]
+    if root.dep_ == "appos" and root.head.i < ent.start and ent.start > 0 and ent.doc[ent.start - 1].text == ",":
+        # "Head of finance of the Agency, Ann Lee, said": the parser hangs the name on the body closing the role phrase
+        node = root.head
+        while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of" and node.head.head.i < node.i:
+            node = node.head.head
+            if node.lemma_.lower() in LEX.role_nouns and not any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in node.subtree if t.i < ent.start - 1):
+                return [t for t in node.subtree if t.i < ent.start and t.dep_ not in ("punct", "det")]
     return []
 
 
-def _works_somewhere(noun: Token) -> bool:
+def _predicate_role(ent: Span) -> list[Token]:
+    """"Ann Lee was an assistant director at the Agency": a role noun predicated of the name, placed at a body."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in ("be", "become", "remain"):
+        return []
+    for child in root.head.children:
+        if child.dep_ == "attr" and child.lemma_.lower() in LEX.role_nouns and _works_somewhere(child, ("at", "with", "of", "for", "in")):
+            return [t for t in child.subtree if t.dep_ not in ("punct", "det")]
+    return []
+
+
+def _works_somewhere(noun: Token, preps: tuple[str, ...] = ("at", "with")) -> bool:
     """"Dr Ann Lee, then a consultant neonatologist at the Trust": a job noun placed at a body."""
-    return noun.pos_ == "NOUN" and any(p.dep_ == "prep" and p.lower_ in ("at", "with") for p in noun.children)
+    return noun.pos_ == "NOUN" and any(p.dep_ == "prep" and p.lower_ in preps for p in noun.children)
 
 
 def _is_role(parse: DocumentParse, doc_index: int, token: Token) -> bool:

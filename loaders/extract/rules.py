@@ -220,6 +220,12 @@ class DocumentRun:
                 if owner is not None:
                     members.add(owner.id)
                     self._member_of(mention, self._node(self.x.resolver.body_node(owner)), facts.member_role, 0.7)
+            if not members and facts.role:  # "Special Counsel Ann Lee": the "Office of Special Counsel" the text names
+                title = set(name_key(facts.role).split()) - {"the", "of", "for", "and"}
+                office = self.ctx.latest_body(lambda b: len(title) >= 2 and title < set(name_key(b.name).split()), mention.sentence) if len(title) >= 2 else None
+                if office is not None:
+                    members.add(office.id)
+                    self._member_of(mention, self._node(self.x.resolver.body_node(office)), facts.role, 0.7)
             if not members and facts.role and facts.role.split()[0].lower() in LEX.council_titles:
                 council = self.x.resolver.context_body("council", self.ctx, mention.sentence)  # "Councillor Ann Hale"
                 if council is not None and (mention.node.id, council.id) not in self.councillors:
@@ -314,8 +320,9 @@ class DocumentRun:
 
     def _resolve_roles(self, used: dict[int, Node]) -> None:
         """A title refers to the person it names ("the permanent secretary, Ana Ruiz"), else to the one
-        person the text gave that title at that body, else to an unnamed office holder (no membership
-        claim: the holder is identified only by the body)."""
+        person the text gave that title at that body, else to an unnamed office holder (a Person named by
+        the office, MEMBER_OF the office's body, cited at the office's first mention)."""
+        members: dict[tuple[str, str], tuple[Mention, bool]] = {}  # (holder, body) -> the mention to cite, body written beside it
         for mention in [m for m in self.parse.mentions if m.kind == "role"]:
             role = self._role(mention)
             body = self._role_body(mention)
@@ -331,8 +338,26 @@ class DocumentRun:
                 mention.node, mention.confidence = self.nodes[next(iter(holders))], 0.75
             else:
                 holder = role.phrase[:1].upper() + role.phrase[1:]
-                mention.node = self._node(Node(node_id("Person", f"{holder} of {body.name}"), "Person", holder, [], {"role": f"{holder}, {body.name}"}))
+                aliases = [] if name_key(body.name) in name_key(holder) else [f"{body.name} {holder}", f"{holder} of {body.name}"]
+                mention.node = self._node(Node(node_id("Person", f"{holder} of {body.name}"), "Person", holder, aliases, {"role": f"{holder}, {body.name}"}))
                 mention.confidence = 0.8
+                alone = len([t for t in self.parse.docs[mention.doc_index][mention.start:mention.end].sent if not t.is_punct and not t.is_space]) <= mention.end - mention.start
+                beside = self._names_body_beside(mention, body)
+                # an office of a body the text names (by the office's own name, or beside it when the body comes
+                # from context), not a signature's title line: its holder belongs to that body
+                if body.id in self.ctx.bodies and not alone and (beside or role.body_id):
+                    key = (mention.node.id, body.id)
+                    if key not in members or beside and not members[key][1]:
+                        members[key] = (mention, beside)
+        for (_, body_id), (mention, _) in members.items():  # cited where the text writes the body beside the office, else first
+            self._member_of(mention, self.nodes[body_id], self._role(mention).phrase, 0.75)
+
+    def _names_body_beside(self, mention: Mention, body: Node) -> bool:
+        """"the Home Office Permanent Secretary", "the Permanent Secretary of the Home Office", "the department's
+        Permanent Secretary": the office's body written next to it."""
+        doc = self.parse.docs[mention.doc_index]
+        near = [doc[i] for i in (mention.start - 1, mention.start - 2, mention.end, mention.end + 1, mention.end + 2) if 0 <= i < len(doc)]
+        return any((m := self.parse.at(mention.doc_index, t)) is not None and m.node is not None and m.node.id == body.id for t in near)
 
     def _resolve_generic(self) -> None:
         for mention in [m for m in self.parse.mentions if m.kind == "generic"]:
