@@ -21,7 +21,7 @@ def test_dotenv_supplies_missing_credentials_and_the_environment_wins(tmp_path, 
     assert os.environ["NEO4J_USER"] == "synthetic-user"
     assert os.environ["NEO4J_PASSWORD"] == "from-environment"
     assert "synthetic-secret-from-file" not in str(error.value) and "from-environment" not in str(error.value)
-    monkeypatch.delenv("NEO4J_USER")
+    os.environ.pop("NEO4J_USER")  # not monkeypatch.delenv: that would restore the file's value at teardown
 
 
 def test_dotenv_sets_only_the_neo4j_settings_never_other_variables(tmp_path, monkeypatch):
@@ -38,4 +38,4 @@ def test_dotenv_sets_only_the_neo4j_settings_never_other_variables(tmp_path, mon
     assert "KFLOW_MAX_FILE_BYTES" not in os.environ and "LD_PRELOAD" not in os.environ and "KFLOW_STORE" not in os.environ
     assert os.environ["PATH"] == path_before
     for name in ("NEO4J_USER", "NEO4J_DATABASE"):
-        monkeypatch.delenv(name)
+        os.environ.pop(name)  # not monkeypatch.delenv: that would restore the file's value at teardown
