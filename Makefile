@@ -7,7 +7,7 @@ UV_VERSION := 0.13.8
 SYNCED := $(VENV)/.synced
 PYTEST_ARGS ?=
 
-.PHONY: install demo serve test test-fast browser neo4j bench clean
+.PHONY: install demo serve test test-fast lint browser neo4j bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -27,9 +27,14 @@ serve: install
 	$(VENV)/bin/kflow serve
 
 ## The whole test suite, with a real Neo4j server (assembled from Maven Central) and headless Chromium.
-test: install browser
+test: install browser lint
 	$(VENV)/bin/python -m graph.neo4j_server --fetch-only
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## ruff lint and format check (configured in pyproject.toml).
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 ## Fast inner loop: no Neo4j, no browser.
 test-fast: install

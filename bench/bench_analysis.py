@@ -56,7 +56,7 @@ def build_neo4j(store, spec: SyntheticSpec) -> float:
     started = time.perf_counter()
     for batch in batches(spec, chunk=NEO4J_UPSERT_CLAIMS):
         for i in range(0, len(batch.nodes), NEO4J_UPSERT_CLAIMS):
-            store.upsert(Batch(batch.nodes[i:i + NEO4J_UPSERT_CLAIMS], []))
+            store.upsert(Batch(batch.nodes[i : i + NEO4J_UPSERT_CLAIMS], []))
         if batch.claims:
             store.upsert(batch)
     return time.perf_counter() - started
@@ -130,7 +130,9 @@ class Measured:
         return statistics.median(t for t, _ in self.fk_runs)
 
 
-def measure(backend: str, store: GraphStore, build_seconds: float, picked: list, spec: SyntheticSpec, n: int) -> Measured:
+def measure(
+    backend: str, store: GraphStore, build_seconds: float, picked: list, spec: SyntheticSpec, n: int
+) -> Measured:
     """Time the queries on one store; `picked` holds the (pairs, bodies) of an earlier backend, or is filled here."""
     if not picked:
         picked.extend(queries(store, spec, n))
@@ -178,21 +180,32 @@ def report(spec: SyntheticSpec, runs: list[Measured], heap: str) -> list[str]:
     ]
     for run in runs:
         if run.backend == "embedded":
-            where = "embedded (LadybugDB)" + (f", built in {run.build_seconds:.0f} s with Batch upserts of 250,000 claims" if run.build_seconds else ", reused store")
+            where = "embedded (LadybugDB)" + (
+                f", built in {run.build_seconds:.0f} s with Batch upserts of 250,000 claims"
+                if run.build_seconds
+                else ", reused store"
+            )
         else:
-            where = (f"Neo4j 5.26 Community (local server, heap {heap}, page cache 128 MB)"
-                     + (f", loaded in {run.build_seconds:.0f} s with `Neo4jStore.upsert` of {NEO4J_UPSERT_CLAIMS:,} claims per transaction"
-                        if run.build_seconds else ", reused database"))
+            where = f"Neo4j 5.26 Community (local server, heap {heap}, page cache 128 MB)" + (
+                f", loaded in {run.build_seconds:.0f} s with `Neo4jStore.upsert` of {NEO4J_UPSERT_CLAIMS:,} claims per transaction"
+                if run.build_seconds
+                else ", reused database"
+            )
         lines.append(
             f"- **{run.backend}** — {where}: `trace` median **{ms(run.trace_median)}** (max {ms(max(t for t, _ in run.trace_runs))}, "
             f"{verdict(run.trace_median)} the floor of < 1 s); `first-knowledge` median **{ms(run.fk_median)}** "
-            f"(max {ms(max(t for t, _ in run.fk_runs))}, {verdict(run.fk_median)} the floor of < 1 s)")
+            f"(max {ms(max(t for t, _ in run.fk_runs))}, {verdict(run.fk_median)} the floor of < 1 s)"
+        )
     if len(runs) > 1:
         same = all(_answers(a) == _answers(runs[0]) for a in runs[1:])
-        lines.append(f"- answers identical on both backends (paths, first-knowledge dates and sources): {'yes' if same else 'NO'}")
+        lines.append(
+            f"- answers identical on both backends (paths, first-knowledge dates and sources): {'yes' if same else 'NO'}"
+        )
     load = os.getloadavg()
-    lines.append(f"- machine load while measuring (1/5/15-min load average on {os.cpu_count()} shared cores): "
-                 f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}; absolute figures vary with it")
+    lines.append(
+        f"- machine load while measuring (1/5/15-min load average on {os.cpu_count()} shared cores): "
+        f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}; absolute figures vary with it"
+    )
     return lines
 
 
@@ -220,9 +233,18 @@ def main() -> int:
     if args.backend in ("neo4j", "both"):
         runs.append(run_neo4j(args, spec, picked))
     lines = report(spec, runs, args.heap)
-    command = "python bench/bench_analysis.py" + (f" --backend {args.backend}" if args.backend != "both" else "") + (
-        f" --bodies {args.bodies} --claims {args.claims}" if (args.bodies, args.claims) != (100_000, 1_000_000) else "")
-    write_section("bench_analysis", "Flow analysis: trace and first-knowledge, end to end, embedded and Neo4j", command, lines)
+    command = (
+        "python bench/bench_analysis.py"
+        + (f" --backend {args.backend}" if args.backend != "both" else "")
+        + (
+            f" --bodies {args.bodies} --claims {args.claims}"
+            if (args.bodies, args.claims) != (100_000, 1_000_000)
+            else ""
+        )
+    )
+    write_section(
+        "bench_analysis", "Flow analysis: trace and first-knowledge, end to end, embedded and Neo4j", command, lines
+    )
     print("\n".join(lines))
     return 0 if max(max(r.trace_median, r.fk_median) for r in runs) < FLOOR_SECONDS else 1
 

@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from app_browser import GRAPH_FRAME, Session, chromium, kflow_serve  # noqa: E402
+
 from bench.results import write_section  # noqa: E402
 from graph.embedded import EmbeddedStore  # noqa: E402
 from graph.model import Batch, Claim, Node  # noqa: E402
@@ -33,7 +34,9 @@ SENTENCE = "Synthetic benchmark claim about fictional bodies."
 
 
 def _claim(edge: str, a: str, b: str, i: int, year: int) -> Claim:
-    return Claim(edge, a, b, SOURCE, SENTENCE, i, i + 1, 0.9, "bench.synthetic", f"{year}-01-01", f"{year}-12-31", "year")
+    return Claim(
+        edge, a, b, SOURCE, SENTENCE, i, i + 1, 0.9, "bench.synthetic", f"{year}-01-01", f"{year}-12-31", "year"
+    )
 
 
 def synthetic_batch(nodes: int = 500) -> Batch:
@@ -41,12 +44,24 @@ def synthetic_batch(nodes: int = 500) -> Batch:
     commissioned) and each agency receiving five of the reports: ~2 claims per node."""
     reports = [Node(f"report:bench-report-{i}", "Report", f"Benchmark report {i}") for i in range(nodes // 2)]
     people = [Node(f"person:bench-person-{i}", "Person", f"Benchmark Person {i}") for i in range(nodes * 3 // 10)]
-    agencies = [Node(f"agency:bench-agency-{i}", "Agency", f"Benchmark Agency {i}") for i in range(nodes - 1 - len(reports) - len(people))]
+    agencies = [
+        Node(f"agency:bench-agency-{i}", "Agency", f"Benchmark Agency {i}")
+        for i in range(nodes - 1 - len(reports) - len(people))
+    ]
     claims = [_claim("SENT", HUB.id, r.id, i, 1990 + i % 30) for i, r in enumerate(reports)]
     claims += [_claim("MEMBER_OF", p.id, HUB.id, i, 2000) for i, p in enumerate(people)]
     claims += [_claim("COMMISSIONED", HUB.id, a.id, i, 1995 + i % 20) for i, a in enumerate(agencies)]
-    claims += [_claim("RECEIVED", a.id, reports[(i * 5 + k) % len(reports)].id, i * 5 + k, 2001) for i, a in enumerate(agencies) for k in range(5)]
-    source = Node(SOURCE, "Source", "Synthetic benchmark file", props={"title": "Synthetic benchmark file (fictional)", "text": SENTENCE})
+    claims += [
+        _claim("RECEIVED", a.id, reports[(i * 5 + k) % len(reports)].id, i * 5 + k, 2001)
+        for i, a in enumerate(agencies)
+        for k in range(5)
+    ]
+    source = Node(
+        SOURCE,
+        "Source",
+        "Synthetic benchmark file",
+        props={"title": "Synthetic benchmark file (fictional)", "text": SENTENCE},
+    )
     return Batch([source, HUB, *reports, *people, *agencies], claims)
 
 
@@ -71,7 +86,9 @@ def measure(url: str, browser, runs: int, nodes: int, warm: bool) -> list[float]
             frame.wait_for_function(
                 "(n) => { const c = document.getElementById('cy'); const cy = c && c._cyreg && c._cyreg.cy;"
                 " return !!cy && cy.nodes().length >= n && cy.nodes().every(x => x.renderedPosition().x !== undefined); }",
-                arg=nodes, timeout=120_000, polling=20,
+                arg=nodes,
+                timeout=120_000,
+                polling=20,
             )
             frame.evaluate("() => new Promise(r => requestAnimationFrame(() => r(1)))")
             times.append(time.perf_counter() - start)
@@ -95,7 +112,10 @@ def main() -> int:
         batch = synthetic_batch(args.nodes)
         store.upsert(batch)
         store.close()
-        with kflow_serve(f"embedded:{Path(work) / 'kflow-data'}", Path(work) / "serve.log") as url, chromium() as browser:
+        with (
+            kflow_serve(f"embedded:{Path(work) / 'kflow-data'}", Path(work) / "serve.log") as url,
+            chromium() as browser,
+        ):
             version = browser.version
             measure(url, browser, 1, args.nodes, warm=False)  # warm-up: the server's first load of the store
             cold = measure(url, browser, args.runs, args.nodes, warm=False)
@@ -113,7 +133,12 @@ def main() -> int:
         f"- first visit (fresh context per run, nothing cached): median {statistics.median(cold):.2f} s; runs {', '.join(f'{t:.2f}' for t in cold)}",
         f"- machine load while measuring (1/5/15-min load average on shared cores): {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}",
     ]
-    write_section("bench_app", "App: Explore draws a 500-node neighbourhood (browser-measured)", f"python bench/bench_app.py --nodes {args.nodes} --runs {args.runs}", lines)
+    write_section(
+        "bench_app",
+        "App: Explore draws a 500-node neighbourhood (browser-measured)",
+        f"python bench/bench_app.py --nodes {args.nodes} --runs {args.runs}",
+        lines,
+    )
     print("\n".join(lines))
     return 0 if median < FLOOR_SECONDS else 1
 

@@ -48,7 +48,13 @@ def run(path: str, n_claims: int, n_bodies: int) -> dict[str, float]:
         with EmbeddedStore(Path(folder) / "db", read_only=True) as reopened:
             assert reopened.counts().total_claims == n_claims
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"claims": n_claims, "seconds": elapsed, "claims_per_s": n_claims / elapsed, "peak_mb": peak_mb, "ladybug_s": in_ladybug[0]}
+    return {
+        "claims": n_claims,
+        "seconds": elapsed,
+        "claims_per_s": n_claims / elapsed,
+        "peak_mb": peak_mb,
+        "ladybug_s": in_ladybug[0],
+    }
 
 
 def _time_database_calls(store: EmbeddedStore) -> list[float]:
@@ -69,7 +75,17 @@ def _time_database_calls(store: EmbeddedStore) -> list[float]:
 
 
 def _in_child(path: str, args: argparse.Namespace) -> dict[str, float]:
-    command = [sys.executable, __file__, "--path", path, "--claims", str(args.claims), "--bodies", str(args.bodies), "--child"]
+    command = [
+        sys.executable,
+        __file__,
+        "--path",
+        path,
+        "--claims",
+        str(args.claims),
+        "--bodies",
+        str(args.bodies),
+        "--child",
+    ]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 

@@ -72,7 +72,15 @@ def main() -> None:
             f"- ratio **{ratio:.2f}x** ({'meets' if ratio >= FLOOR else 'BELOW'} the floor of {FLOOR}x); load average at the end {load:.1f}",
         ],
     )
-    print({"tokens": tokens, "bare_tokens_per_s": bare_rate, "pipeline_tokens_per_s": pipe_rate, "ratio": ratio, "claims": claims})
+    print(
+        {
+            "tokens": tokens,
+            "bare_tokens_per_s": bare_rate,
+            "pipeline_tokens_per_s": pipe_rate,
+            "ratio": ratio,
+            "claims": claims,
+        }
+    )
 
 
 if __name__ == "__main__":

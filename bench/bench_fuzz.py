@@ -11,8 +11,8 @@ import argparse
 import resource
 import shutil
 import sys
-import threading
 import tempfile
+import threading
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -26,14 +26,17 @@ from bench.results import write_section  # noqa: E402
 from tests.fuzz_inputs import EXTENSIONS, check_file, inputs, pathological, seed_files, special_files  # noqa: E402
 
 
-def fuzz_extension(ext: str, seed: bytes, examples: int, work: Path, findings: Path) -> tuple[Counter, float, list[str]]:
+def fuzz_extension(
+    ext: str, seed: bytes, examples: int, work: Path, findings: Path
+) -> tuple[Counter, float, list[str]]:
     outcomes: Counter = Counter()
     slowest = [0.0]
     found: list[str] = []
     counter = iter(range(10**9))
 
-    @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=examples, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    )
     @given(data=inputs(ext, seed))
     def prop(data: bytes) -> None:
         path = work / f"fuzz-{next(counter)}{ext}"
@@ -90,8 +93,10 @@ def main() -> int:
         outcomes, slowest, found = fuzz_extension(ext, seeds[ext], args.examples, work, args.findings)
         total.update(outcomes)
         findings.extend(found)
-        rows.append(f"| {ext} | {sum(outcomes.values())} | {outcomes['document']} | {outcomes['read_error']} | "
-                    f"{outcomes['model_error']} | {outcomes['finding']} | {slowest:.2f} |")
+        rows.append(
+            f"| {ext} | {sum(outcomes.values())} | {outcomes['document']} | {outcomes['read_error']} | "
+            f"{outcomes['model_error']} | {outcomes['finding']} | {slowest:.2f} |"
+        )
         print(rows[-1], flush=True)
     worst = defaultdict(str)
     for name, (ext, build) in sorted(pathological().items()):
@@ -100,13 +105,17 @@ def main() -> int:
         t0 = time.monotonic()
         try:
             outcome = check_file(path)
-            worst[name] = f"{outcome.kind} in {time.monotonic() - t0:.2f} s" + (f" ({outcome.detail[:80]})" if outcome.detail else "")
+            worst[name] = f"{outcome.kind} in {time.monotonic() - t0:.2f} s" + (
+                f" ({outcome.detail[:80]})" if outcome.detail else ""
+            )
         except BaseException as error:  # noqa: BLE001
             worst[name] = f"FINDING {type(error).__name__}: {str(error)[:120]}"
             findings.append(f"{name}: {worst[name]}")
         path.unlink()
         print(f"{name}: {worst[name]}", flush=True)
-    for name, make in sorted(special_files().items()):  # FIFO, /dev/zero link, sparse giant, alias-bomb sidecar, XML bomb
+    for name, make in sorted(
+        special_files().items()
+    ):  # FIFO, /dev/zero link, sparse giant, alias-bomb sidecar, XML bomb
         folder = work / f"special-{name}"
         folder.mkdir()
         t0 = time.monotonic()
@@ -124,12 +133,20 @@ def main() -> int:
         f"+ {len(worst)} named worst cases, in {seconds:.0f} s; peak RSS {peak_mb:.0f} MB",
         f"- outcomes: {total['document']:,} documents, {total['read_error']:,} ReadErrors, {total['model_error']:,} ModelErrors, "
         f"**{total['finding'] + sum(1 for v in worst.values() if v.startswith('FINDING'))} findings**",
-        "", "| ext | inputs | documents | ReadError | ModelError | findings | slowest (s) |", "|---|---|---|---|---|---|---|", *rows,
-        "", "| worst case | outcome |", "|---|---|", *[f"| {k} | {v.replace('|', '/')} |" for k, v in worst.items()],
+        "",
+        "| ext | inputs | documents | ReadError | ModelError | findings | slowest (s) |",
+        "|---|---|---|---|---|---|---|",
+        *rows,
+        "",
+        "| worst case | outcome |",
+        "|---|---|",
+        *[f"| {k} | {v.replace('|', '/')} |" for k, v in worst.items()],
     ]
     if findings:
         lines += ["", "Findings:", *[f"- {f}" for f in findings]]
-    write_section("bench_fuzz", "Reader fuzzing (bench_fuzz)", f"python bench/bench_fuzz.py --examples {args.examples}", lines)
+    write_section(
+        "bench_fuzz", "Reader fuzzing (bench_fuzz)", f"python bench/bench_fuzz.py --examples {args.examples}", lines
+    )
     print("\n".join(lines))
     return 1 if findings else 0
 

@@ -47,8 +47,12 @@ def write_news(folder: Path, n_docs: int, seed: int = 7) -> None:
 def peak_rss_of_load(folder: Path, store: Path, workers: int) -> tuple[int, float, str]:
     """Peak resident memory (VmHWM, MB) of the `kflow load` process alone, sampled until it exits."""
     started = time.perf_counter()
-    proc = subprocess.Popen([str(KFLOW), "load", str(folder), "--store", f"embedded:{store}", "--workers", str(workers)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [str(KFLOW), "load", str(folder), "--store", f"embedded:{store}", "--workers", str(workers)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     peak_kb = 0
     status = Path(f"/proc/{proc.pid}/status")
     while proc.poll() is None:
@@ -80,7 +84,7 @@ def main() -> int:
         for label, folder, n in corpora:
             (write_news if "news" in label else write_small)(folder, n)
         for workers in args.workers:
-            for label, folder, n in corpora:
+            for label, folder, _ in corpora:
                 peak, seconds, summary = peak_rss_of_load(folder, root / f"store-{folder.name}-{workers}", workers)
                 peaks[workers, label] = peak
                 rows.append(f"| {label} | {workers} | {peak:,} MB | {seconds:.0f} s | {summary} |")
@@ -92,11 +96,23 @@ def main() -> int:
         worst = max(v for (w, _), v in peaks.items() if w == workers)
         ok = worst < FLOOR_MB and high <= low * FLAT_RATIO
         verdicts.append(ok)
-        rows.append(f"- workers {workers}: peak {worst:,} MB (floor {FLOOR_MB:,}); {args.small[1]:,} vs {args.small[0]:,} documents: "
-                    f"{high:,} vs {low:,} MB ({high / low:.2f}x, flat means <= {FLAT_RATIO}x): {'meets' if ok else 'BELOW'} the floor")
-    write_section("bench_memory", "Writer memory over a load (bench_memory.py)", "python bench/bench_memory.py",
-                  ["", "| corpus | workers | writer peak RSS | time | summary |", "|---|---|---|---|---|",
-                   *[r for r in rows if r.startswith("|")], "", *[r for r in rows if r.startswith("-")]])
+        rows.append(
+            f"- workers {workers}: peak {worst:,} MB (floor {FLOOR_MB:,}); {args.small[1]:,} vs {args.small[0]:,} documents: "
+            f"{high:,} vs {low:,} MB ({high / low:.2f}x, flat means <= {FLAT_RATIO}x): {'meets' if ok else 'BELOW'} the floor"
+        )
+    write_section(
+        "bench_memory",
+        "Writer memory over a load (bench_memory.py)",
+        "python bench/bench_memory.py",
+        [
+            "",
+            "| corpus | workers | writer peak RSS | time | summary |",
+            "|---|---|---|---|---|",
+            *[r for r in rows if r.startswith("|")],
+            "",
+            *[r for r in rows if r.startswith("-")],
+        ],
+    )
     print("\n".join(r for r in rows if r.startswith("-")))
     return 0 if all(verdicts) else 1
 

@@ -36,7 +36,9 @@ CLAIM_FIELDS = list(SCHEMA.claim_properties)
 def node_rows(batch: Batch) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {}
     for n in batch.nodes:
-        rows.setdefault(n.label, []).append({"id": n.id, "name": n.name, "aliases": n.aliases, "keys": n.keys, **n.props})
+        rows.setdefault(n.label, []).append(
+            {"id": n.id, "name": n.name, "aliases": n.aliases, "keys": n.keys, **n.props}
+        )
     return rows
 
 
@@ -44,7 +46,9 @@ def claim_rows(batch: Batch) -> dict[tuple[str, str, str], list[dict]]:
     rows: dict[tuple[str, str, str], list[dict]] = {}
     for c in batch.claims:
         key = (c.type, SCHEMA.label_of(c.from_id), SCHEMA.label_of(c.to_id))
-        rows.setdefault(key, []).append({"from_id": c.from_id, "to_id": c.to_id, "props": {k: getattr(c, k) for k in CLAIM_FIELDS}})
+        rows.setdefault(key, []).append(
+            {"from_id": c.from_id, "to_id": c.to_id, "props": {k: getattr(c, k) for k in CLAIM_FIELDS}}
+        )
     return rows
 
 
@@ -55,13 +59,17 @@ def baseline(uri: str, batches: list[Batch]) -> float:
         for batch in batches:
             for label, rows in node_rows(batch).items():
                 for i in range(0, len(rows), BASELINE_BATCH):
-                    driver.execute_query(f"UNWIND $rows AS row CREATE (n:{label}) SET n = row", rows=rows[i:i + BASELINE_BATCH])
+                    driver.execute_query(
+                        f"UNWIND $rows AS row CREATE (n:{label}) SET n = row", rows=rows[i : i + BASELINE_BATCH]
+                    )
         for batch in batches:
             for (edge, a, b), rows in claim_rows(batch).items():
-                statement = (f"UNWIND $rows AS row MATCH (a:{a} {{id: row.from_id}}) MATCH (b:{b} {{id: row.to_id}}) "
-                             f"CREATE (a)-[r:{edge}]->(b) SET r = row.props")
+                statement = (
+                    f"UNWIND $rows AS row MATCH (a:{a} {{id: row.from_id}}) MATCH (b:{b} {{id: row.to_id}}) "
+                    f"CREATE (a)-[r:{edge}]->(b) SET r = row.props"
+                )
                 for i in range(0, len(rows), BASELINE_BATCH):
-                    driver.execute_query(statement, rows=rows[i:i + BASELINE_BATCH])
+                    driver.execute_query(statement, rows=rows[i : i + BASELINE_BATCH])
         return time.perf_counter() - started
 
 
@@ -90,7 +98,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--bodies", type=int, default=100_000)
-    parser.add_argument("--upsert-claims", type=int, default=10_000, help="claims per kflow upsert (one transaction each)")
+    parser.add_argument(
+        "--upsert-claims", type=int, default=10_000, help="claims per kflow upsert (one transaction each)"
+    )
     parser.add_argument("--heap", default="2g", help="Neo4j JVM heap for the bench")
     args = parser.parse_args()
     batches = list(synthetic_batches(args.claims, args.bodies, batch_claims=args.upsert_claims))
@@ -119,7 +129,14 @@ def main() -> None:
             f"{sum(len(b.nodes) for b in batches):,} nodes",
         ],
     )
-    print({"claims": args.claims, "baseline_claims_per_s": round(base_rate), "kflow_claims_per_s": round(kflow_rate), "ratio": round(ratio, 2)})
+    print(
+        {
+            "claims": args.claims,
+            "baseline_claims_per_s": round(base_rate),
+            "kflow_claims_per_s": round(kflow_rate),
+            "ratio": round(ratio, 2),
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -46,7 +46,6 @@ def export(folder: str) -> dict:
     """Stream the store to N-Triples (written to /dev/null so disk speed does not count)."""
     from graph.embedded import EmbeddedStore
     from graph.rdf import export_rdf
-
     from kflow.cli_export import EXPORT_CACHE_MB
 
     with EmbeddedStore(Path(folder), read_only=True, cache_mb=EXPORT_CACHE_MB) as store:
@@ -55,8 +54,14 @@ def export(folder: str) -> dict:
         with open(os.devnull, "wb") as out:
             stats = export_rdf(store, out, "nt")
         seconds = time.perf_counter() - started
-    return {"claims": stats.claims, "nodes": stats.nodes, "triples": stats.triples, "seconds": seconds,
-            "opened_mb": opened_mb, "peak_mb": peak_mb()}
+    return {
+        "claims": stats.claims,
+        "nodes": stats.nodes,
+        "triples": stats.triples,
+        "seconds": seconds,
+        "opened_mb": opened_mb,
+        "peak_mb": peak_mb(),
+    }
 
 
 def writer_only(claims: int) -> dict:
@@ -66,7 +71,12 @@ def writer_only(claims: int) -> dict:
     started = time.perf_counter()
     with open(os.devnull, "wb") as out:
         stats = write_rdf(_lazy_nodes(claims), _lazy_claims(claims), out, "nt", Minter())
-    return {"claims": stats.claims, "triples": stats.triples, "seconds": time.perf_counter() - started, "peak_mb": peak_mb()}
+    return {
+        "claims": stats.claims,
+        "triples": stats.triples,
+        "seconds": time.perf_counter() - started,
+        "peak_mb": peak_mb(),
+    }
 
 
 def _lazy_nodes(claims: int):
@@ -76,10 +86,16 @@ def _lazy_nodes(claims: int):
     for i in range(100):
         yield Node(f"source:synthetic{i:08d}", "Source", f"Synthetic source {i}", props={"sha256": f"{i:064x}"})
     for i in range(claims // 10):
-        yield Node(f"agency:synthetic-body-{i:06d}", "Agency", f"Synthetic Body {i:06d} of Eastmere", props={"kind": "council"})
+        yield Node(
+            f"agency:synthetic-body-{i:06d}", "Agency", f"Synthetic Body {i:06d} of Eastmere", props={"kind": "council"}
+        )
     for i in range(claims // 5):
-        yield Node(f"report:synthetic-report-{i:07d}", "Report", f"Synthetic Report {i:07d}",
-                   props={"date_start": "2009-03-01", "date_end": "2009-03-31", "date_precision": "month"})
+        yield Node(
+            f"report:synthetic-report-{i:07d}",
+            "Report",
+            f"Synthetic Report {i:07d}",
+            props={"date_start": "2009-03-01", "date_end": "2009-03-31", "date_precision": "month"},
+        )
 
 
 def _lazy_claims(claims: int):
@@ -88,10 +104,27 @@ def _lazy_claims(claims: int):
 
     kinds = ("SENT", "RECEIVED", "RECEIVED", "AUTHORED", "KNEW_ABOUT")
     for n in range(claims):
-        kind, body, report = kinds[n % 5], f"agency:synthetic-body-{n % (claims // 10):06d}", f"report:synthetic-report-{n // 5:07d}"
+        kind, body, report = (
+            kinds[n % 5],
+            f"agency:synthetic-body-{n % (claims // 10):06d}",
+            f"report:synthetic-report-{n // 5:07d}",
+        )
         target = "topic:synthetic-topic-0001" if kind == "KNEW_ABOUT" else report
-        yield Claim(kind, body, target, f"source:synthetic{n % 100:08d}", f"Synthetic sentence {n}: {body} {kind} {target}.",
-                    0, 40, 0.9, "bench.synthetic", "2009-03-01", "2009-03-31", "month", id=f"claim:syn{n:09d}")
+        yield Claim(
+            kind,
+            body,
+            target,
+            f"source:synthetic{n % 100:08d}",
+            f"Synthetic sentence {n}: {body} {kind} {target}.",
+            0,
+            40,
+            0.9,
+            "bench.synthetic",
+            "2009-03-01",
+            "2009-03-31",
+            "month",
+            id=f"claim:syn{n:09d}",
+        )
 
 
 def baseline(folder: str, claims: int) -> dict:
@@ -121,8 +154,14 @@ def baseline(folder: str, claims: int) -> dict:
     with open(os.devnull, "wb") as out:
         graph.serialize(out, format="nt", encoding="utf-8")
     seconds = time.perf_counter() - started
-    return {"claims": min(claims, n + 1), "triples": triples, "unique_triples": len(graph), "build_s": built,
-            "seconds": seconds, "peak_mb": peak_mb()}
+    return {
+        "claims": min(claims, n + 1),
+        "triples": triples,
+        "unique_triples": len(graph),
+        "build_s": built,
+        "seconds": seconds,
+        "peak_mb": peak_mb(),
+    }
 
 
 def _converter(rdflib):
@@ -134,6 +173,7 @@ def _converter(rdflib):
             return rdflib.Literal(term.value, lang=term.language)
         datatype = term.datatype.value
         return rdflib.Literal(term.value, datatype=None if datatype.endswith("#string") else rdflib.URIRef(datatype))
+
     return convert
 
 
@@ -147,13 +187,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--small", type=int, default=100_000, help="the smaller run, to show memory is flat")
-    parser.add_argument("--baseline-claims", type=int, default=50_000, help="claims in the rdflib baseline (it holds all triples in RAM)")
+    parser.add_argument(
+        "--baseline-claims",
+        type=int,
+        default=50_000,
+        help="claims in the rdflib baseline (it holds all triples in RAM)",
+    )
     parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.step:
         name, *rest = args.step
-        steps = {"build": lambda: build(rest[0], int(rest[1])), "export": lambda: export(rest[0]),
-                 "writer": lambda: writer_only(int(rest[0])), "baseline": lambda: baseline(rest[0], int(rest[1]))}
+        steps = {
+            "build": lambda: build(rest[0], int(rest[1])),
+            "export": lambda: export(rest[0]),
+            "writer": lambda: writer_only(int(rest[0])),
+            "baseline": lambda: baseline(rest[0], int(rest[1])),
+        }
         print(json.dumps(steps[name]()))
         return
     results: dict[str, dict] = {}
@@ -194,8 +243,12 @@ def report(args, r: dict) -> None:
         "- data: bench/synthetic_graph.py (fictional bodies, reports, topics); each claim is a kflow:Claim node with "
         "evidence and dates, plus the direct triple and, for acts, a prov:Activity with a qualified association",
     ]
-    write_section("bench_rdf", "RDF export (streamed N-Triples)",
-                  f"python bench/bench_rdf.py --claims {args.claims} --small {args.small} --baseline-claims {args.baseline_claims}", lines)
+    write_section(
+        "bench_rdf",
+        "RDF export (streamed N-Triples)",
+        f"python bench/bench_rdf.py --claims {args.claims} --small {args.small} --baseline-claims {args.baseline_claims}",
+        lines,
+    )
     print("\n".join(lines))
 
 

@@ -6,11 +6,35 @@ import random
 from pathlib import Path
 
 PLACES = ["Eastmere", "Westbrook", "Northshire", "Southholm", "Ashford Vale", "Kelbridge", "Marlow Fen", "Oldcastle"]
-BODIES = ["{p} Police", "{p} City Council", "University of {p}", "{p} Safeguarding Board", "{p} Health Trust", "Department of Civic Affairs",
-          "Children First Trust", "Office for Public Records", "{p} Housing Association"]
-PEOPLE = ["Maria Okafor", "Daniel Reeve", "Helen Ashby", "Tomasz Nowak", "Priya Raman", "Owen Blake", "Grace Mwangi", "Luke Hartley"]
+BODIES = [
+    "{p} Police",
+    "{p} City Council",
+    "University of {p}",
+    "{p} Safeguarding Board",
+    "{p} Health Trust",
+    "Department of Civic Affairs",
+    "Children First Trust",
+    "Office for Public Records",
+    "{p} Housing Association",
+]
+PEOPLE = [
+    "Maria Okafor",
+    "Daniel Reeve",
+    "Helen Ashby",
+    "Tomasz Nowak",
+    "Priya Raman",
+    "Owen Blake",
+    "Grace Mwangi",
+    "Luke Hartley",
+]
 ROLES = ["chief executive", "director", "chief constable", "leader", "chair", "spokesperson"]
-TOPICS = ["missing records", "the abuse of children in care", "fraud in housing grants", "failures in custody", "unsafe hospital wards"]
+TOPICS = [
+    "missing records",
+    "the abuse of children in care",
+    "fraud in housing grants",
+    "failures in custody",
+    "unsafe hospital wards",
+]
 SENTENCES = [
     "A report on {t} was sent to the {b2} by the {b1} in {y}.",
     "The {b1}, which was commissioned in {y} by the {b2}, found evidence of {t}.",
@@ -34,10 +58,18 @@ def article(rng: random.Random) -> str:
     for _ in range(rng.randrange(8, 14)):
         y = rng.randrange(1995, 2016)
         b1, b2 = _body(rng), _body(rng)
-        lines.append(rng.choice(SENTENCES).format(
-            t=rng.choice(TOPICS), b1=b1, b2=b2, y=y, y2=y + rng.randrange(1, 9), n=rng.choice(PEOPLE),
-            r=rng.choice(ROLES).capitalize(), a=rng.randrange(2, 20),
-        ))
+        lines.append(
+            rng.choice(SENTENCES).format(
+                t=rng.choice(TOPICS),
+                b1=b1,
+                b2=b2,
+                y=y,
+                y2=y + rng.randrange(1, 9),
+                n=rng.choice(PEOPLE),
+                r=rng.choice(ROLES).capitalize(),
+                a=rng.randrange(2, 20),
+            )
+        )
     return "\n".join(lines) + "\n"
 
 

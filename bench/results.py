@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -17,7 +17,7 @@ def machine() -> str:
 
 
 def write_section(key: str, title: str, command: str, lines: list[str]) -> None:
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     body = "\n".join([f"## {title}", "", f"- date: {stamp}; machine: {machine()}", f"- command: `{command}`", *lines])
     block = f"<!-- {key} -->\n{body}\n<!-- /{key} -->"
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else HEADER

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 import pyarrow as pa
@@ -15,7 +15,12 @@ SENTENCE = "Synthetic benchmark sentence: a fictional body sent a fictional repo
 
 
 def source_node() -> Node:
-    return Node(SOURCE_ID, "Source", "synthetic benchmark corpus", props={"sha256": "5e" * 32, "text": SENTENCE, "note": "synthetic"})
+    return Node(
+        SOURCE_ID,
+        "Source",
+        "synthetic benchmark corpus",
+        props={"sha256": "5e" * 32, "text": SENTENCE, "note": "synthetic"},
+    )
 
 
 def synthetic_batches(n_claims: int, n_bodies: int, batch_claims: int = 1_000_000, seed: int = 7) -> Iterator[Batch]:
@@ -36,10 +41,22 @@ def synthetic_batches(n_claims: int, n_bodies: int, batch_claims: int = 1_000_00
                     seen.add(node_id)
                     nodes.append(Node(node_id, label, f"Fictional {label} {node_id.split('-')[-1]}"))
             year = 1990 + rng.randrange(30)
-            claims.append(Claim(
-                "SENT" if i % 2 else "RECEIVED", body, report, SOURCE_ID, SENTENCE, i, i + len(SENTENCE), 0.8, "bench",
-                date_start=f"{year}-01-01", date_end=f"{year}-12-31", date_precision="year",
-            ))
+            claims.append(
+                Claim(
+                    "SENT" if i % 2 else "RECEIVED",
+                    body,
+                    report,
+                    SOURCE_ID,
+                    SENTENCE,
+                    i,
+                    i + len(SENTENCE),
+                    0.8,
+                    "bench",
+                    date_start=f"{year}-01-01",
+                    date_end=f"{year}-12-31",
+                    date_precision="year",
+                )
+            )
         yield Batch(nodes, claims)
 
 
@@ -54,26 +71,42 @@ def synthetic_tables(n_claims: int, n_bodies: int, seed: int = 7) -> tuple[pa.Ta
     report_ids = [f"report:report-{r:07d}" for r in range(n_reports)]
     used_bodies, used_reports = np.unique(bodies), np.unique(reports)
     source = source_node()
-    nodes = pa.table({
-        "id": [source.id] + [body_ids[b] for b in used_bodies] + [report_ids[r] for r in used_reports],
-        "label": ["Source"] + ["Agency"] * len(used_bodies) + ["Report"] * len(used_reports),
-        "name": [source.name] + [f"Fictional Agency {b:06d}" for b in used_bodies] + [f"Fictional Report {r:07d}" for r in used_reports],
-        "sha256": [source.props["sha256"]] + [None] * (len(used_bodies) + len(used_reports)),
-        "text": [source.props["text"]] + [None] * (len(used_bodies) + len(used_reports)),
-        "note": [source.props["note"]] + [None] * (len(used_bodies) + len(used_reports)),
-    })
+    nodes = pa.table(
+        {
+            "id": [source.id] + [body_ids[b] for b in used_bodies] + [report_ids[r] for r in used_reports],
+            "label": ["Source"] + ["Agency"] * len(used_bodies) + ["Report"] * len(used_reports),
+            "name": [source.name]
+            + [f"Fictional Agency {b:06d}" for b in used_bodies]
+            + [f"Fictional Report {r:07d}" for r in used_reports],
+            "sha256": [source.props["sha256"]] + [None] * (len(used_bodies) + len(used_reports)),
+            "text": [source.props["text"]] + [None] * (len(used_bodies) + len(used_reports)),
+            "note": [source.props["note"]] + [None] * (len(used_bodies) + len(used_reports)),
+        }
+    )
     types = np.where(np.arange(n_claims) % 2 == 1, "SENT", "RECEIVED")
     from_ids = [body_ids[b] for b in bodies]
     to_ids = [report_ids[r] for r in reports]
     starts = np.arange(n_claims)
     ends = starts + len(SENTENCE)
     years = 1990 + rng.integers(0, 30, n_claims)
-    claims = pa.table({
-        "id": [claim_id(t, f, o, SOURCE_ID, int(s), int(e)) for t, f, o, s, e in zip(types.tolist(), from_ids, to_ids, starts, ends)],
-        "type": types, "from_id": from_ids, "to_id": to_ids,
-        "source_id": pa.array([SOURCE_ID] * n_claims), "sentence": pa.array([SENTENCE] * n_claims),
-        "char_start": starts, "char_end": ends, "confidence": np.full(n_claims, 0.8), "extractor": pa.array(["bench"] * n_claims),
-        "date_start": [f"{y}-01-01" for y in years.tolist()], "date_end": [f"{y}-12-31" for y in years.tolist()],
-        "date_precision": pa.array(["year"] * n_claims),
-    })
+    claims = pa.table(
+        {
+            "id": [
+                claim_id(t, f, o, SOURCE_ID, int(s), int(e))
+                for t, f, o, s, e in zip(types.tolist(), from_ids, to_ids, starts, ends)
+            ],
+            "type": types,
+            "from_id": from_ids,
+            "to_id": to_ids,
+            "source_id": pa.array([SOURCE_ID] * n_claims),
+            "sentence": pa.array([SENTENCE] * n_claims),
+            "char_start": starts,
+            "char_end": ends,
+            "confidence": np.full(n_claims, 0.8),
+            "extractor": pa.array(["bench"] * n_claims),
+            "date_start": [f"{y}-01-01" for y in years.tolist()],
+            "date_end": [f"{y}-12-31" for y in years.tolist()],
+            "date_precision": pa.array(["year"] * n_claims),
+        }
+    )
     return nodes, claims

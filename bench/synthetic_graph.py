@@ -10,9 +10,9 @@ sometimes across communities.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterator
 
 from graph.model import Batch, Claim, Node, node_id
 
@@ -61,15 +61,29 @@ def source_id(i: int) -> str:
 def nodes(spec: SyntheticSpec) -> list[Node]:
     """Bodies, reports, topics and the sources every claim cites."""
     rng = random.Random(spec.seed)
-    out = [Node(source_id(i), "Source", f"Synthetic source {i}", props={"note": "synthetic benchmark data"}) for i in range(SOURCES)]
+    out = [
+        Node(source_id(i), "Source", f"Synthetic source {i}", props={"note": "synthetic benchmark data"})
+        for i in range(SOURCES)
+    ]
     out += [Node(topic_id(i), "Topic", f"synthetic topic {i:04d}") for i in range(TOPICS)]
     for i in range(spec.bodies):
         kind = KINDS[(i // len(PLACES)) % len(KINDS)]
         out.append(Node(body_id(i), "Agency", body_name(i), props={"kind": kind.lower()}))
     for i in range(spec.reports):
         day = START + timedelta(days=rng.randrange(SPAN_DAYS))
-        out.append(Node(report_id(i), "Report", f"Synthetic Report {i:07d}",
-                        props={"title": f"Synthetic Report {i:07d} on synthetic topic {i % TOPICS:04d}", "date_start": day.isoformat(), "date_end": day.isoformat(), "date_precision": "day"}))
+        out.append(
+            Node(
+                report_id(i),
+                "Report",
+                f"Synthetic Report {i:07d}",
+                props={
+                    "title": f"Synthetic Report {i:07d} on synthetic topic {i % TOPICS:04d}",
+                    "date_start": day.isoformat(),
+                    "date_end": day.isoformat(),
+                    "date_precision": "day",
+                },
+            )
+        )
     return out
 
 
@@ -81,8 +95,21 @@ def claims(spec: SyntheticSpec) -> Iterator[Claim]:
 
     def claim(kind: str, a: str, b: str, start: date, end: date, precision: str) -> Claim:
         n = next(counter)
-        return Claim(kind, a, b, source_id(n % SOURCES), f"Synthetic sentence {n}: {a} {kind} {b}.", 0, 40, 0.9,
-                     "bench.synthetic", start.isoformat(), end.isoformat(), precision, id=f"claim:syn{n:09d}")
+        return Claim(
+            kind,
+            a,
+            b,
+            source_id(n % SOURCES),
+            f"Synthetic sentence {n}: {a} {kind} {b}.",
+            0,
+            40,
+            0.9,
+            "bench.synthetic",
+            start.isoformat(),
+            end.isoformat(),
+            precision,
+            id=f"claim:syn{n:09d}",
+        )
 
     def near(body: int) -> int:
         if rng.random() < 0.05:
@@ -105,7 +132,14 @@ def claims(spec: SyntheticSpec) -> Iterator[Claim]:
     for _ in range(rest * 2 // 5):
         commissioner = rng.randrange(spec.bodies)
         year = START.year + rng.randrange(30)
-        yield claim("COMMISSIONED", body_id(commissioner), body_id(near(commissioner)), date(year, 1, 1), date(year, 12, 31), "year")
+        yield claim(
+            "COMMISSIONED",
+            body_id(commissioner),
+            body_id(near(commissioner)),
+            date(year, 1, 1),
+            date(year, 12, 31),
+            "year",
+        )
     for _ in range(rest // 5):
         citing, cited = rng.randrange(spec.reports), rng.randrange(spec.reports)
         day = max(dates[citing], dates[cited])
@@ -114,7 +148,14 @@ def claims(spec: SyntheticSpec) -> Iterator[Claim]:
         try:
             day = START + timedelta(days=rng.randrange(SPAN_DAYS))
             month_end = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-            n_claim = claim("KNEW_ABOUT", body_id(rng.randrange(spec.bodies)), topic_id(rng.randrange(TOPICS)), day.replace(day=1), month_end, "month")
+            n_claim = claim(
+                "KNEW_ABOUT",
+                body_id(rng.randrange(spec.bodies)),
+                topic_id(rng.randrange(TOPICS)),
+                day.replace(day=1),
+                month_end,
+                "month",
+            )
         except StopIteration:
             return
         yield n_claim

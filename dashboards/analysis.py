@@ -13,11 +13,30 @@ from graph.analysis.subgraph import FLOW_TYPES
 from graph.model import Claim
 from graph.store import GraphStore
 
-__all__ = ["chronology_claims", "AnalysisError", "BODY_LABELS", "FLOW_TYPES", "FlowPath", "flow_paths", "topic_gaps", "brokers", "link_evidence", "flow_volumes"]
+__all__ = [
+    "chronology_claims",
+    "AnalysisError",
+    "BODY_LABELS",
+    "FLOW_TYPES",
+    "FlowPath",
+    "flow_paths",
+    "topic_gaps",
+    "brokers",
+    "link_evidence",
+    "flow_volumes",
+]
 
 
-def flow_paths(store: GraphStore, source: str, target: str, topic: str | None = None, since: str | None = None,
-               until: str | None = None, allow_undated: bool = False, limit: int = 10) -> list[FlowPath]:
+def flow_paths(
+    store: GraphStore,
+    source: str,
+    target: str,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    allow_undated: bool = False,
+    limit: int = 10,
+) -> list[FlowPath]:
     """Time-respecting flows of information from `source` to `target` (ids), shortest first."""
     return ask_trace(store, source, target, topic, since, until, allow_undated, limit).result
 
@@ -56,7 +75,12 @@ def flow_volumes(claims: list[Claim]) -> Counter[tuple[str, str]]:
     return Counter({pair: len(found) for pair, found in link_evidence(claims).items()})
 
 
-def chronology_claims(store: GraphStore, body: str | None = None, topic: str | None = None, since: str | None = None,
-                      until: str | None = None) -> list[Claim]:
+def chronology_claims(
+    store: GraphStore,
+    body: str | None = None,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[Claim]:
     """Dated claims in date order, about a body (id) and/or concerning a topic (id)."""
     return [entry.claim for entry in ask_timeline(store, body, topic, since, until).result]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from graph.model import Claim
@@ -43,9 +43,12 @@ class Annotations:
     def record(self, claims: list[Claim], decision: str, note: str = "") -> None:
         if decision not in DECISIONS:
             raise AnnotationError(f"decision {decision!r}: expected one of {', '.join(DECISIONS)}")
-        at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        at = datetime.now(UTC).isoformat(timespec="seconds")
         lines = [
-            json.dumps(asdict(Annotation(c.id, decision, at, c.source_id, c.type, c.from_id, c.to_id, c.sentence, note)), ensure_ascii=False)
+            json.dumps(
+                asdict(Annotation(c.id, decision, at, c.source_id, c.type, c.from_id, c.to_id, c.sentence, note)),
+                ensure_ascii=False,
+            )
             for c in claims
         ]
         if not lines:

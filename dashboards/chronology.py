@@ -7,11 +7,22 @@ from datetime import date, timedelta
 import networkx as nx
 import pandas as pd
 
-from graph.model import Claim
 from dashboards.analysis import flow_volumes, link_evidence
 from dashboards.text import html_text, short
+from graph.model import Claim
 
-CHRONOLOGY_COLUMNS = ["start", "end", "precision", "subject", "type", "object", "quote", "source", "confidence", "claim"]
+CHRONOLOGY_COLUMNS = [
+    "start",
+    "end",
+    "precision",
+    "subject",
+    "type",
+    "object",
+    "quote",
+    "source",
+    "confidence",
+    "claim",
+]
 
 
 def _end(claim: Claim) -> str:
@@ -36,7 +47,12 @@ def evidence_row(c: Claim, names: dict[str, str], titles: dict[str, str]) -> dic
 def chronology(claims: list[Claim], names: dict[str, str], titles: dict[str, str]) -> pd.DataFrame:
     """Dated claims, earliest first: who did what to what, when, said where."""
     rows = [
-        {"start": c.date_start, "end": c.date_end or c.date_start, "precision": c.date_precision, **evidence_row(c, names, titles)}
+        {
+            "start": c.date_start,
+            "end": c.date_end or c.date_start,
+            "precision": c.date_precision,
+            **evidence_row(c, names, titles),
+        }
         for c in sorted(claims, key=lambda c: (c.date_start or "", c.id))
         if c.date_start
     ]
@@ -60,9 +76,21 @@ def timeline_figure(claims: list[Claim], names: dict[str, str]):
             "claim": [c.id for c in dated],
         }
     )
-    figure = px.timeline(frame, x_start="start", x_end="finish", y="who", color="type", custom_data=["claim"], hover_data={"what": True, "quote": True, "claim": False})
+    figure = px.timeline(
+        frame,
+        x_start="start",
+        x_end="finish",
+        y="who",
+        color="type",
+        custom_data=["claim"],
+        hover_data={"what": True, "quote": True, "claim": False},
+    )
     figure.update_yaxes(autorange="reversed", title=None)
-    figure.update_layout(height=max(260, 40 * frame["who"].nunique() + 120), margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend_title_text="claim type")
+    figure.update_layout(
+        height=max(260, 40 * frame["who"].nunique() + 120),
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend_title_text="claim type",
+    )
     return figure
 
 
@@ -119,7 +147,9 @@ def sankey_option(claims: list[Claim], names: dict[str, str]) -> tuple[dict, dic
                 "lineStyle": {"color": "gradient", "curveness": 0.5, "opacity": 0.45},
                 "label": {"show": True},
                 "data": [{"name": label[n]} for n in sorted(kept.nodes)],
-                "links": [{"source": label[a], "target": label[b], "value": d["weight"]} for a, b, d in kept.edges(data=True)],
+                "links": [
+                    {"source": label[a], "target": label[b], "value": d["weight"]} for a, b, d in kept.edges(data=True)
+                ],
             }
         ],
     }

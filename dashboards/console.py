@@ -33,11 +33,13 @@ def examples(dialect: str) -> dict[str, str]:
 def _node_id(value: Any) -> str | None:
     """The kflow id of a node-like value (a record dict or a driver node), else None."""
     candidate = None
-    if isinstance(value, dict):
+    if isinstance(value, dict) or hasattr(value, "get") and hasattr(value, "labels"):
         candidate = value.get("id")
-    elif hasattr(value, "get") and hasattr(value, "labels"):
-        candidate = value.get("id")
-    if isinstance(candidate, str) and SCHEMA.label_of(candidate) and "_SRC" not in (value if isinstance(value, dict) else {}):
+    if (
+        isinstance(candidate, str)
+        and SCHEMA.label_of(candidate)
+        and "_SRC" not in (value if isinstance(value, dict) else {})
+    ):
         return candidate
     return None
 

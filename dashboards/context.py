@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import streamlit as st
 
+from dashboards.text import md
 from graph.model import Node
 from graph.store import GraphStore
-from dashboards.text import md
 from graph.stores import describe, open_store, resolve_spec
 
 

@@ -57,7 +57,9 @@ class Filters:
 def view(store: GraphStore, focus: Focus, filters: Filters) -> Subgraph:
     """The neighbourhood of the seeds at the chosen depth, plus one hop around each expanded node,
     minus what the investigator removed."""
-    args = dict(since=filters.since, until=filters.until, edge_types=list(filters.edge_types), max_nodes=filters.max_nodes)
+    args = dict(
+        since=filters.since, until=filters.until, edge_types=list(filters.edge_types), max_nodes=filters.max_nodes
+    )
     sub = store.neighbourhood(focus.seeds, hops=filters.hops, **args)
     if focus.expanded:
         more = store.neighbourhood(focus.expanded, hops=1, **args)
@@ -74,5 +76,7 @@ def node_claims(store: GraphStore, node_id: str, filters: Filters) -> list[Claim
 
 
 def year_span(claims: list[Claim]) -> tuple[int, int] | None:
-    years = [int(c.date_start[:4]) for c in claims if c.date_start] + [int(c.date_end[:4]) for c in claims if c.date_end]
+    years = [int(c.date_start[:4]) for c in claims if c.date_start] + [
+        int(c.date_end[:4]) for c in claims if c.date_end
+    ]
     return (min(years), max(years)) if years else None

@@ -7,17 +7,23 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable
+from collections.abc import Iterable
 
 import networkx as nx
 import pandas as pd
 
+from dashboards.text import csv_cell, xml_safe
 from graph.model import Claim, Node
 from graph.schema import SCHEMA
 from graph.store import GraphStore, Subgraph
-from dashboards.text import csv_cell, xml_safe
 
-NODE_COLUMNS = ["id", "label", "name", "aliases", *sorted({p for t in SCHEMA.nodes.values() for p in t.properties} - {"text"})]
+NODE_COLUMNS = [
+    "id",
+    "label",
+    "name",
+    "aliases",
+    *sorted({p for t in SCHEMA.nodes.values() for p in t.properties} - {"text"}),
+]
 CLAIM_COLUMNS = ["id", "type", "from_id", "to_id", *[p for p in SCHEMA.claim_properties if p != "id"]]
 
 
@@ -81,7 +87,9 @@ def graphml(sub: Subgraph) -> bytes:
 
 
 def _clean(attrs: dict) -> dict:
-    return {k: xml_safe(v) if isinstance(v, str) else v for k, v in attrs.items() if isinstance(v, (str, int, float, bool))}
+    return {
+        k: xml_safe(v) if isinstance(v, str) else v for k, v in attrs.items() if isinstance(v, (str, int, float, bool))
+    }
 
 
 def rdf(store: GraphStore, format: str) -> bytes:

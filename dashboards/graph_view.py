@@ -14,10 +14,10 @@ import math
 from collections import defaultdict
 from typing import Any
 
+from dashboards.text import html_text, short
 from graph.model import Claim, Node
 from graph.schema import SCHEMA
 from graph.store import Subgraph
-from dashboards.text import html_text, short
 
 # Layout in the browser (cose) only for small graphs: measured here, cose at 2,000 nodes takes
 # over a minute, while positions computed in Python draw 5,000 nodes in a few seconds.
@@ -43,7 +43,12 @@ def node_element(node: Node, position: tuple[float, float] | None = None) -> dic
 
 
 def claim_element(claim: Claim) -> dict[str, Any]:
-    data = {"id": html_text(claim.id), "label": html_text(claim.type), "source": html_text(claim.from_id), "target": html_text(claim.to_id)}
+    data = {
+        "id": html_text(claim.id),
+        "label": html_text(claim.type),
+        "source": html_text(claim.from_id),
+        "target": html_text(claim.to_id),
+    }
     if claim.date_start:
         data["date"] = html_text(claim.date_start)
     data["confidence"] = round(claim.confidence, 2)
@@ -104,26 +109,39 @@ def styles(large: bool = False) -> tuple[list, list]:
 
     node_styles = [NodeStyle(label, spec["color"], None, spec["icon"]) for label, spec in NODE_TYPES.items()]
     caption = None if large else "label"
-    edge_styles = [EdgeStyle(label, spec["color"], caption, labeled=None, directed=True) for label, spec in EDGE_TYPES.items()]
+    edge_styles = [
+        EdgeStyle(label, spec["color"], caption, labeled=None, directed=True) for label, spec in EDGE_TYPES.items()
+    ]
     return node_styles, edge_styles
 
 
 def extra_style(large: bool = False) -> list[dict[str, Any]]:
     """Shapes, arrow heads and line styles the NodeStyle/EdgeStyle helpers cannot express; large
     graphs skip labels too small to read at the current zoom."""
-    rules = [{"selector": f"node[label='{label}']", "style": {"shape": spec["shape"]}} for label, spec in NODE_TYPES.items()]
+    rules = [
+        {"selector": f"node[label='{label}']", "style": {"shape": spec["shape"]}} for label, spec in NODE_TYPES.items()
+    ]
     if large:
         rules.append({"selector": "node", "style": {"min-zoomed-font-size": 8}})
     rules += [
-        {"selector": f"edge[label='{label}']", "style": {"target-arrow-shape": spec["arrow"], "line-style": spec["line"]}}
+        {
+            "selector": f"edge[label='{label}']",
+            "style": {"target-arrow-shape": spec["arrow"], "line-style": spec["line"]},
+        }
         for label, spec in EDGE_TYPES.items()
     ]
     return rules
 
 
 def legend_rows() -> list[dict[str, str]]:
-    rows = [{"kind": "node", "type": label, "colour": spec["color"], "shape": spec["shape"]} for label, spec in NODE_TYPES.items()]
-    rows += [{"kind": "edge", "type": label, "colour": spec["color"], "shape": f"{spec['line']} line, {spec['arrow']} arrow"} for label, spec in EDGE_TYPES.items()]
+    rows = [
+        {"kind": "node", "type": label, "colour": spec["color"], "shape": spec["shape"]}
+        for label, spec in NODE_TYPES.items()
+    ]
+    rows += [
+        {"kind": "edge", "type": label, "colour": spec["color"], "shape": f"{spec['line']} line, {spec['arrow']} arrow"}
+        for label, spec in EDGE_TYPES.items()
+    ]
     return rows
 
 

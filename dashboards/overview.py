@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dashboards.analysis import brokers
 from graph.model import Claim, Node
 from graph.schema import SCHEMA
 from graph.store import Counts, GraphStore
-from dashboards.analysis import brokers
 
 REVIEW_BELOW = 0.6
 MAX_CLAIMS_FOR_BROKERS = 50_000
@@ -24,7 +24,9 @@ class Overview:
     brokers_skipped: bool = False
 
 
-def overview(store: GraphStore, decided: set[str] = frozenset(), review_below: float = REVIEW_BELOW, n: int = 5) -> Overview:
+def overview(
+    store: GraphStore, decided: set[str] = frozenset(), review_below: float = REVIEW_BELOW, n: int = 5
+) -> Overview:
     """Everything the Overview page shows; `decided` claim ids (already accepted or rejected by an
     investigator) drop out of the review list."""
     counts = store.counts()
@@ -33,7 +35,9 @@ def overview(store: GraphStore, decided: set[str] = frozenset(), review_below: f
     dated = sorted((c for c in claims if c.date_start), key=lambda c: (c.date_start, c.id))
     result.earliest = dated[:n]
     result.latest = sorted(dated, key=lambda c: (c.date_end or c.date_start, c.id), reverse=True)[:n]
-    result.review = sorted((c for c in claims if c.confidence < review_below and c.id not in decided), key=lambda c: (c.confidence, c.id))
+    result.review = sorted(
+        (c for c in claims if c.confidence < review_below and c.id not in decided), key=lambda c: (c.confidence, c.id)
+    )
     if len(claims) <= MAX_CLAIMS_FOR_BROKERS:
         result.brokers = brokers(claims)
     else:

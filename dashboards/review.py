@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboards.annotations import Annotations
 from graph.model import Batch, Claim, Node
 from graph.schema import SCHEMA
 from graph.store import GraphStore, UpsertResult
-from dashboards.annotations import Annotations
 from loaders.document import Document, Extraction, ReadError
 from loaders.extract.base import Extractor
 from loaders.pipeline import FileResult, mention_claims, prepare_file

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dashboards.analysis import flow_paths
 from graph.analysis import FlowPath
 from graph.store import GraphStore, Subgraph
-from dashboards.analysis import flow_paths
 
 
 @dataclass
@@ -15,8 +15,15 @@ class Trace:
     drawn: Subgraph
 
 
-def trace(store: GraphStore, source: str, target: str, topic: str | None = None, since: str | None = None,
-          until: str | None = None, allow_undated: bool = False) -> Trace:
+def trace(
+    store: GraphStore,
+    source: str,
+    target: str,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    allow_undated: bool = False,
+) -> Trace:
     """The time-respecting flows from `source` to `target`, and the subgraph of just their hops."""
     flows = flow_paths(store, source, target, topic=topic, since=since, until=until, allow_undated=allow_undated)
     drawn = Subgraph()

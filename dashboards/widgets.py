@@ -7,12 +7,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from graph.analysis.date_windows import claim_date
-from graph.model import Claim, Node
-from graph.store import GraphStore, Subgraph
 from dashboards import graph_view
 from dashboards.chronology import evidence_row
 from dashboards.text import md, short
+from graph.analysis.date_windows import claim_date
+from graph.model import Claim, Node
+from graph.store import GraphStore, Subgraph
 
 GRAPH_EVENTS = (("clicked_node", "click tap", "node"), ("clicked_edge", "click tap", "edge"))
 
@@ -65,13 +65,18 @@ def pick_node(store: GraphStore, label_text: str, key: str, labels: tuple[str, .
     if not matches:
         st.warning(f"Nothing matches “{md(query)}”.")
         return None
-    chosen = st.selectbox(f"{label_text}: matches", matches, format_func=lambda n: f"{short(n.name, 80)} ({n.label})", key=f"{key}_pick")
+    chosen = st.selectbox(
+        f"{label_text}: matches", matches, format_func=lambda n: f"{short(n.name, 80)} ({n.label})", key=f"{key}_pick"
+    )
     return chosen
 
 
 def claims_frame(claims: list[Claim], names: dict[str, str], titles: dict[str, str]) -> pd.DataFrame:
     """Claims with their evidence, one row each, as a user reads them."""
-    rows = [{"date": c.date_start or "", "precision": c.date_precision or "", **evidence_row(c, names, titles)} for c in claims]
+    rows = [
+        {"date": c.date_start or "", "precision": c.date_precision or "", **evidence_row(c, names, titles)}
+        for c in claims
+    ]
     columns = ["date", "precision", "subject", "type", "object", "quote", "source", "confidence", "claim"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -81,5 +86,9 @@ def evidence_list(claims: list[Claim], names: dict[str, str], titles: dict[str, 
     for i, c in enumerate(claims, start=start or 1):
         prefix = f"{i}\\. " if start else ""
         when = md(claim_date(c))
-        st.markdown(f"{prefix}**{when}** · `{c.type}` · {md(names.get(c.from_id, c.from_id))} → {md(names.get(c.to_id, c.to_id))}")
-        st.markdown(f"> “{md(c.sentence)}”  \n> — {md(titles.get(c.source_id, c.source_id))} (confidence {c.confidence:.2f})")
+        st.markdown(
+            f"{prefix}**{when}** · `{c.type}` · {md(names.get(c.from_id, c.from_id))} → {md(names.get(c.to_id, c.to_id))}"
+        )
+        st.markdown(
+            f"> “{md(c.sentence)}”  \n> — {md(titles.get(c.source_id, c.source_id))} (confidence {c.confidence:.2f})"
+        )

@@ -15,8 +15,9 @@ from graph.model import Node
 from graph.names import name_key
 
 
-def surviving_aliases(node: Node, removed_sentences: Iterable[str], source_titles: Iterable[str],
-                      still_quoted: Callable[[str], bool]) -> list[str]:
+def surviving_aliases(
+    node: Node, removed_sentences: Iterable[str], source_titles: Iterable[str], still_quoted: Callable[[str], bool]
+) -> list[str]:
     """The node's aliases after the removal; `still_quoted(alias)` asks the store whether a
     remaining claim about the node quotes the alias (asked only for the aliases at stake)."""
     removed = [s.lower() for s in removed_sentences]

@@ -8,23 +8,28 @@ costs about a second.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
-from typing import Callable
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from graph.column_checks import ARROW_TYPES, checked_claims, checked_nodes
-from graph.model import Claim, ModelError, Node, claim_id
+from graph.model import Batch, Claim, ModelError, Node, claim_id
 from graph.names import name_key
 from graph.schema import SCHEMA
 
 CLAIM_COLUMNS = list(SCHEMA.claim_properties)
 _CLAIM_ATTRIBUTES = ("type", "from_id", "to_id", *CLAIM_COLUMNS)
-_CLAIM_TYPES = {"type": pa.string(), "from": pa.string(), "to": pa.string(), **{n: ARROW_TYPES[t] for n, t in SCHEMA.claim_properties.items()}}
+_CLAIM_TYPES = {
+    "type": pa.string(),
+    "from": pa.string(),
+    "to": pa.string(),
+    **{n: ARROW_TYPES[t] for n, t in SCHEMA.claim_properties.items()},
+}
 
 
 @dataclass
@@ -37,14 +42,18 @@ class ClaimColumns:
     _ends: set[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def of(cls, claims: list[Claim]) -> "ClaimColumns":
-        columns = {name: list(map(attrgetter(name), claims)) for name in _CLAIM_ATTRIBUTES}  # per column: no per-claim tuples for the GC to walk
+    def of(cls, claims: list[Claim]) -> ClaimColumns:
+        columns = {
+            name: list(map(attrgetter(name), claims)) for name in _CLAIM_ATTRIBUTES
+        }  # per column: no per-claim tuples for the GC to walk
         columns["from"], columns["to"] = columns.pop("from_id"), columns.pop("to_id")
-        table = pa.table({name: _array(columns[name], _CLAIM_TYPES[name]) for name in ("type", "from", "to", *CLAIM_COLUMNS)})
+        table = pa.table(
+            {name: _array(columns[name], _CLAIM_TYPES[name]) for name in ("type", "from", "to", *CLAIM_COLUMNS)}
+        )
         return cls(table, columns["id"])
 
     @classmethod
-    def from_arrow(cls, table: pa.Table) -> "ClaimColumns":
+    def from_arrow(cls, table: pa.Table) -> ClaimColumns:
         """Claims given as columns (the `Claim` field names), checked with the model's rules.
         A missing or null `id` is computed as `claim_id` would; a given id is kept, as `Claim` keeps it."""
         checked = checked_claims(table)
@@ -52,7 +61,9 @@ class ClaimColumns:
         if ids.null_count:
             ids = pa.chunked_array([_fill_claim_ids(checked)])
         columns = {
-            "type": checked["type"], "from": checked["from_id"], "to": checked["to_id"],
+            "type": checked["type"],
+            "from": checked["from_id"],
+            "to": checked["to_id"],
             **{name: ids if name == "id" else checked[name] for name in CLAIM_COLUMNS},
         }
         return cls(pa.table(columns), ids.to_pylist())
@@ -70,15 +81,21 @@ class ClaimColumns:
 
     def missing_end(self, missing: set[str]) -> ModelError:
         """The error for the first claim that refers to a node in `missing`, worded as the model words it."""
-        columns = {end: self.table[column].to_pylist() for end, column in (("from_id", "from"), ("to_id", "to"), ("source_id", "source_id"))}
+        columns = {
+            end: self.table[column].to_pylist()
+            for end, column in (("from_id", "from"), ("to_id", "to"), ("source_id", "source_id"))
+        }
         for n, claim_id_ in enumerate(self.ids):
             for end, values in columns.items():
                 if values[n] in missing:
                     edge_type = self.table["type"][n].as_py()
-                    return ModelError(end, f"claim {claim_id_} ({edge_type}) refers to {values[n]!r}, which is neither in the batch nor stored")
+                    return ModelError(
+                        end,
+                        f"claim {claim_id_} ({edge_type}) refers to {values[n]!r}, which is neither in the batch nor stored",
+                    )
         raise ValueError("no claim refers to the missing nodes")
 
-    def without(self, known: set[str]) -> "ClaimColumns":
+    def without(self, known: set[str]) -> ClaimColumns:
         """The claims whose ids are not in `known` (already stored)."""
         if not known:
             return self
@@ -108,7 +125,11 @@ class ClaimColumns:
         for edge_type, type_mask in is_type.items():
             pairs = SCHEMA.edge_pairs(edge_type)
             for from_label, to_label in pairs:
-                mask = type_mask if len(pairs) == 1 else pc.and_(type_mask, pc.and_(starts("from", from_label), starts("to", to_label)))
+                mask = (
+                    type_mask
+                    if len(pairs) == 1
+                    else pc.and_(type_mask, pc.and_(starts("from", from_label), starts("to", to_label)))
+                )
                 rows = pc.sum(mask).as_py() or 0
                 if rows:
                     builders[edge_type, from_label, to_label] = partial(_rows_to_copy, table, mask)
@@ -131,8 +152,15 @@ def node_table(label: str, nodes: list[Node]) -> pa.Table:
     """COPY input for one node table; `keys` are the name keys `find_nodes` matches."""
     columns = SCHEMA.nodes[label].all_properties
     names = pa.array([n.name for n in nodes], pa.string())
-    aliases, keys = aliases_and_keys(pa.chunked_array([names]), pa.chunked_array([pa.array([n.aliases for n in nodes], pa.list_(pa.string()))]))
-    data: dict[str, pa.Array] = {"id": pa.array([n.id for n in nodes], pa.string()), "name": names, "aliases": aliases, "keys": keys}
+    aliases, keys = aliases_and_keys(
+        pa.chunked_array([names]), pa.chunked_array([pa.array([n.aliases for n in nodes], pa.list_(pa.string()))])
+    )
+    data: dict[str, pa.Array] = {
+        "id": pa.array([n.id for n in nodes], pa.string()),
+        "name": names,
+        "aliases": aliases,
+        "keys": keys,
+    }
     for name, kind in columns.items():
         if name not in data:
             data[name] = _array([n.props.get(name) for n in nodes], ARROW_TYPES[kind])
@@ -148,7 +176,7 @@ class NodeColumns:
     ids: list[str]
 
     @classmethod
-    def from_arrow(cls, table: pa.Table) -> "NodeColumns":
+    def from_arrow(cls, table: pa.Table) -> NodeColumns:
         checked = checked_nodes(table)
         return cls(checked, checked["id"].to_pylist())
 
@@ -211,8 +239,10 @@ def aliases_and_keys(names: pa.ChunkedArray, aliases: pa.ChunkedArray) -> tuple[
     index = np.arange(n)
     index[others] = n + np.arange(len(others))
     take = pa.array(index)
-    return (pa.concat_arrays([no_aliases, pa.array(slow_aliases, pa.list_(pa.string()))]).take(take),
-            pa.concat_arrays([fast_keys, pa.array(slow_keys, pa.list_(pa.string()))]).take(take))
+    return (
+        pa.concat_arrays([no_aliases, pa.array(slow_aliases, pa.list_(pa.string()))]).take(take),
+        pa.concat_arrays([fast_keys, pa.array(slow_keys, pa.list_(pa.string()))]).take(take),
+    )
 
 
 def _keys(name: str, aliases: list[str]) -> list[str]:
@@ -227,7 +257,10 @@ def _fill_claim_ids(table: pa.Table) -> pa.Array:
     """The id column with null ids computed from the claim's identity, as `Claim` does."""
     ids = table["id"].to_pylist()
     missing = [n for n, value in enumerate(ids) if value is None]
-    fields = [table[name].take(pa.array(missing, pa.int64())).to_pylist() for name in ("type", "from_id", "to_id", "source_id", "char_start", "char_end")]
+    fields = [
+        table[name].take(pa.array(missing, pa.int64())).to_pylist()
+        for name in ("type", "from_id", "to_id", "source_id", "char_start", "char_end")
+    ]
     for n, identity in zip(missing, zip(*fields)):
         ids[n] = claim_id(*identity)
     return pa.array(ids, pa.string())
@@ -237,9 +270,8 @@ def _array(values: list, arrow_type: pa.DataType) -> pa.Array:
     return pa.array(values, type=arrow_type)
 
 
-def batch_from_columns(nodes: pa.Table, claims: pa.Table) -> "Batch":
+def batch_from_columns(nodes: pa.Table, claims: pa.Table) -> Batch:
     """Checked Arrow input as model objects, for backends that write objects (Neo4j)."""
-    from graph.model import Batch
 
     claim_columns = ClaimColumns.from_arrow(claims)
     rows = claim_columns.table.to_pylist()

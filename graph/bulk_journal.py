@@ -30,14 +30,16 @@ class BulkMarks:
     prior_nodes: list[Node] = field(default_factory=list)  # stored state of nodes the batch updates
 
     def to_json(self) -> str:
-        return json.dumps({
-            "node_marks": self.node_marks,
-            "rel_marks": [list(m) for m in self.rel_marks],
-            "prior_nodes": [asdict(n) for n in self.prior_nodes],
-        })
+        return json.dumps(
+            {
+                "node_marks": self.node_marks,
+                "rel_marks": [list(m) for m in self.rel_marks],
+                "prior_nodes": [asdict(n) for n in self.prior_nodes],
+            }
+        )
 
     @classmethod
-    def from_json(cls, text: str) -> "BulkMarks":
+    def from_json(cls, text: str) -> BulkMarks:
         data = json.loads(text)
         return cls(
             {k: int(v) for k, v in data["node_marks"].items()},

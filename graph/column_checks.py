@@ -14,65 +14,156 @@ from graph.model import CLAIM_ID, CLAIM_ID_RULE, ID_RULE, NODE_ID, ModelError
 from graph.schema import SCHEMA
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
-_CLAIM_REQUIRED = ("type", "from_id", "to_id", "source_id", "sentence", "char_start", "char_end", "confidence", "extractor")
-ARROW_TYPES = {"string": pa.string(), "date": pa.string(), "bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "strings": pa.list_(pa.string())}  # schema kind -> Arrow type
-_CLAIM_FIELD_TYPES = {"type": pa.string(), "from_id": pa.string(), "to_id": pa.string(), **{n: ARROW_TYPES[k] for n, k in SCHEMA.claim_properties.items()}}
+_CLAIM_REQUIRED = (
+    "type",
+    "from_id",
+    "to_id",
+    "source_id",
+    "sentence",
+    "char_start",
+    "char_end",
+    "confidence",
+    "extractor",
+)
+ARROW_TYPES = {
+    "string": pa.string(),
+    "date": pa.string(),
+    "bool": pa.bool_(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "strings": pa.list_(pa.string()),
+}  # schema kind -> Arrow type
+_CLAIM_FIELD_TYPES = {
+    "type": pa.string(),
+    "from_id": pa.string(),
+    "to_id": pa.string(),
+    **{n: ARROW_TYPES[k] for n, k in SCHEMA.claim_properties.items()},
+}
 
 
 def checked_claims(table: pa.Table) -> pa.Table:
     """The claims with every column present in its canonical type (missing optional ones null),
     or ModelError naming the field and the first row that breaks a rule."""
     table = _conformed(table, _CLAIM_FIELD_TYPES, _CLAIM_REQUIRED, "claims")
-    _refuse(pc.invert(pc.is_in(table["type"], value_set=pa.array(list(SCHEMA.edges)))), table, "type",
-            lambda row: f"unknown edge type {row['type']!r}; expected one of {', '.join(SCHEMA.edges)}")
+    _refuse(
+        pc.invert(pc.is_in(table["type"], value_set=pa.array(list(SCHEMA.edges)))),
+        table,
+        "type",
+        lambda row: f"unknown edge type {row['type']!r}; expected one of {', '.join(SCHEMA.edges)}",
+    )
     _check_ends(table)
     for required in ("source_id", "sentence", "extractor"):
         blank = pc.equal(pc.utf8_trim_whitespace(table[required]), "")
         _refuse(blank, table, required, lambda row, f=required: f"a {row['type']} claim needs evidence: {f} is missing")
-    _refuse(pc.invert(_has_prefix(table["source_id"], "Source")), table, "source_id",
-            lambda row: f"{row['source_id']!r} is not a source id ('source:...')")
+    _refuse(
+        pc.invert(_has_prefix(table["source_id"], "Source")),
+        table,
+        "source_id",
+        lambda row: f"{row['source_id']!r} is not a source id ('source:...')",
+    )
     for end in ("from_id", "to_id", "source_id"):
-        _refuse(_bad_ids(table[end], NODE_ID.pattern), table, end, lambda row, e=end: f"{row[e]!r} is not a valid id: {ID_RULE}")
-    _refuse(_bad_ids(table["id"], CLAIM_ID.pattern), table, "id", lambda row: f"{row['id']!r} is not a valid claim id: {CLAIM_ID_RULE}")
+        _refuse(
+            _bad_ids(table[end], NODE_ID.pattern),
+            table,
+            end,
+            lambda row, e=end: f"{row[e]!r} is not a valid id: {ID_RULE}",
+        )
+    _refuse(
+        _bad_ids(table["id"], CLAIM_ID.pattern),
+        table,
+        "id",
+        lambda row: f"{row['id']!r} is not a valid claim id: {CLAIM_ID_RULE}",
+    )
     bad_span = pc.or_(pc.less(table["char_start"], 0), pc.greater_equal(table["char_start"], table["char_end"]))
-    _refuse(bad_span, table, "char_start",
-            lambda row: f"evidence span [{row['char_start']}, {row['char_end']}) must satisfy 0 <= start < end")
+    _refuse(
+        bad_span,
+        table,
+        "char_start",
+        lambda row: f"evidence span [{row['char_start']}, {row['char_end']}) must satisfy 0 <= start < end",
+    )
     confidence = table["confidence"]
     bad_confidence = pc.or_(pc.is_nan(confidence), pc.or_(pc.less(confidence, 0), pc.greater(confidence, 1)))
     _refuse(bad_confidence, table, "confidence", lambda row: f"{row['confidence']!r} must be a number between 0 and 1")
     for name in ("date_start", "date_end"):
         _check_dates(table, name)
-    _refuse(pc.less(table["date_end"], table["date_start"]), table, "date_end",
-            lambda row: f"{row['date_end']} is before date_start {row['date_start']}")
+    _refuse(
+        pc.less(table["date_end"], table["date_start"]),
+        table,
+        "date_end",
+        lambda row: f"{row['date_end']} is before date_start {row['date_start']}",
+    )
     precision = table["date_precision"]
-    _refuse(pc.and_(pc.is_valid(precision), pc.invert(pc.is_in(precision, value_set=pa.array(list(SCHEMA.date_precisions))))),
-            table, "date_precision", lambda row: f"{row['date_precision']!r}; expected one of {', '.join(SCHEMA.date_precisions)}")
+    _refuse(
+        pc.and_(
+            pc.is_valid(precision), pc.invert(pc.is_in(precision, value_set=pa.array(list(SCHEMA.date_precisions))))
+        ),
+        table,
+        "date_precision",
+        lambda row: f"{row['date_precision']!r}; expected one of {', '.join(SCHEMA.date_precisions)}",
+    )
     dated = pc.or_(pc.is_valid(table["date_start"]), pc.is_valid(table["date_end"]))
-    _refuse(pc.and_(dated, pc.is_null(precision)), table, "date_precision", lambda row: "a dated claim must say how precise its date is")
+    _refuse(
+        pc.and_(dated, pc.is_null(precision)),
+        table,
+        "date_precision",
+        lambda row: "a dated claim must say how precise its date is",
+    )
     return table
 
 
 def checked_nodes(table: pa.Table) -> pa.Table:
     """The nodes with id, label, name, aliases and every property column of any node type."""
-    types: dict[str, pa.DataType | None] = {"id": pa.string(), "label": pa.string(), "name": pa.string(), "aliases": pa.list_(pa.string())}
+    types: dict[str, pa.DataType | None] = {
+        "id": pa.string(),
+        "label": pa.string(),
+        "name": pa.string(),
+        "aliases": pa.list_(pa.string()),
+    }
     for node_type in SCHEMA.nodes.values():
         for name, kind in node_type.properties.items():
             # a name with two kinds (Report.published is a flag, Source.published a date) is cast per type later
             types[name] = ARROW_TYPES[kind] if types.get(name, ARROW_TYPES[kind]) == ARROW_TYPES[kind] else None
     table = _conformed(table, types, ("id", "label", "name"), "nodes")
     labels = list(SCHEMA.nodes)
-    _refuse(pc.invert(pc.is_in(table["label"], value_set=pa.array(labels))), table, "label",
-            lambda row: f"unknown node type {row['label']!r}; expected one of {', '.join(labels)}")
-    wrong_prefix = pc.invert(_any(*(pc.and_(pc.equal(table["label"], label), _has_prefix(table["id"], label)) for label in labels)))
-    _refuse(wrong_prefix, table, "id", lambda row: f"{row['id']!r} must start with '{SCHEMA.nodes[row['label']].prefix}:' for a {row['label']}")
-    _refuse(_bad_ids(table["id"], NODE_ID.pattern), table, "id", lambda row: f"{row['id']!r} is not a valid id: {ID_RULE}")
-    _refuse(pc.equal(pc.utf8_trim_whitespace(table["name"]), ""), table, "name", lambda row: f"node {row['id']} has an empty name")
+    _refuse(
+        pc.invert(pc.is_in(table["label"], value_set=pa.array(labels))),
+        table,
+        "label",
+        lambda row: f"unknown node type {row['label']!r}; expected one of {', '.join(labels)}",
+    )
+    wrong_prefix = pc.invert(
+        _any(*(pc.and_(pc.equal(table["label"], label), _has_prefix(table["id"], label)) for label in labels))
+    )
+    _refuse(
+        wrong_prefix,
+        table,
+        "id",
+        lambda row: f"{row['id']!r} must start with '{SCHEMA.nodes[row['label']].prefix}:' for a {row['label']}",
+    )
+    _refuse(
+        _bad_ids(table["id"], NODE_ID.pattern), table, "id", lambda row: f"{row['id']!r} is not a valid id: {ID_RULE}"
+    )
+    _refuse(
+        pc.equal(pc.utf8_trim_whitespace(table["name"]), ""),
+        table,
+        "name",
+        lambda row: f"node {row['id']} has an empty name",
+    )
     for name in types:
         if name in ("id", "label", "name", "aliases"):
             continue
         owners = [label for label, node_type in SCHEMA.nodes.items() if name in node_type.properties]
-        foreign = pc.and_(pc.is_valid(table[name]), pc.invert(pc.is_in(table["label"], value_set=pa.array(owners, pa.string()))))
-        _refuse(foreign, table, f"props.{name}", lambda row, n=name: f"not a property of {row['label']}; allowed: {', '.join(SCHEMA.nodes[row['label']].properties) or 'none'}")
+        foreign = pc.and_(
+            pc.is_valid(table[name]), pc.invert(pc.is_in(table["label"], value_set=pa.array(owners, pa.string())))
+        )
+        _refuse(
+            foreign,
+            table,
+            f"props.{name}",
+            lambda row, n=name: (
+                f"not a property of {row['label']}; allowed: {', '.join(SCHEMA.nodes[row['label']].properties) or 'none'}"
+            ),
+        )
         for label in owners:
             if SCHEMA.nodes[label].properties[name] == "date":
                 _check_dates(table, name, f"props.{name}", pc.equal(table["label"], label))
@@ -93,7 +184,9 @@ def _conformed(table: pa.Table, types: dict[str, pa.DataType | None], required: 
             continue
         if arrow_type is None:
             given = table[name]
-            columns[name] = given.cast(pa.string()) if pa.types.is_date(given.type) else given  # a date column reads as ISO text
+            columns[name] = (
+                given.cast(pa.string()) if pa.types.is_date(given.type) else given
+            )  # a date column reads as ISO text
             continue
         try:
             columns[name] = table[name].cast(arrow_type)
@@ -111,13 +204,26 @@ def _check_ends(table: pa.Table) -> None:
     is_type = {edge: pc.equal(table["type"], edge) for edge in SCHEMA.edges}
     for end, side in (("from_id", 0), ("to_id", 1)):
         is_label = {label: _has_prefix(table[end], label) for label in SCHEMA.nodes}
-        fits = [pc.and_(is_type[edge], _any(*(is_label[label] for label in dict.fromkeys(p[side] for p in SCHEMA.edge_pairs(edge)))))
-                for edge in SCHEMA.edges]
-        _refuse(pc.invert(_any(*fits)), table, end, lambda row, e=end, s=side: (
-            f"{row[e]!r} cannot be the {e[:-3]} end of {row['type']}; expected {'/'.join(dict.fromkeys(p[s] for p in SCHEMA.edge_pairs(row['type'])))}"))
+        fits = [
+            pc.and_(
+                is_type[edge],
+                _any(*(is_label[label] for label in dict.fromkeys(p[side] for p in SCHEMA.edge_pairs(edge)))),
+            )
+            for edge in SCHEMA.edges
+        ]
+        _refuse(
+            pc.invert(_any(*fits)),
+            table,
+            end,
+            lambda row, e=end, s=side: (
+                f"{row[e]!r} cannot be the {e[:-3]} end of {row['type']}; expected {'/'.join(dict.fromkeys(p[s] for p in SCHEMA.edge_pairs(row['type'])))}"
+            ),
+        )
 
 
-def _check_dates(table: pa.Table, name: str, field_name: str | None = None, rows: pa.ChunkedArray | None = None) -> None:
+def _check_dates(
+    table: pa.Table, name: str, field_name: str | None = None, rows: pa.ChunkedArray | None = None
+) -> None:
     """A real calendar date written YYYY-MM-DD (what `date.fromisoformat` reads back the same)."""
     values = table[name]
     if values.type != pa.string():
@@ -143,9 +249,17 @@ def _real_dates(values: pa.ChunkedArray) -> pa.ChunkedArray:
     text = pc.if_else(wellformed, values, pa.scalar("0000-00-00"))
     year, month, day = (pc.cast(pc.utf8_slice_codeunits(text, a, b), pa.int64()) for a, b in ((0, 4), (5, 7), (8, 10)))
     month_ok = pc.and_(pc.greater_equal(month, 1), pc.less_equal(month, 12))
-    leap = pc.and_(pc.equal(pc.bit_wise_and(year, 3), 0), pc.or_(pc.not_equal(pc.remainder(year, 100), 0), pc.equal(pc.remainder(year, 400), 0)))
-    days = pc.add(pc.take(_DAYS_IN_MONTH, pc.if_else(month_ok, month, 0)), pc.cast(pc.and_(leap, pc.equal(month, 2)), pa.int64()))
-    return pc.and_(pc.and_(wellformed, pc.greater_equal(year, 1)), pc.and_(month_ok, pc.and_(pc.greater_equal(day, 1), pc.less_equal(day, days))))
+    leap = pc.and_(
+        pc.equal(pc.bit_wise_and(year, 3), 0),
+        pc.or_(pc.not_equal(pc.remainder(year, 100), 0), pc.equal(pc.remainder(year, 400), 0)),
+    )
+    days = pc.add(
+        pc.take(_DAYS_IN_MONTH, pc.if_else(month_ok, month, 0)), pc.cast(pc.and_(leap, pc.equal(month, 2)), pa.int64())
+    )
+    return pc.and_(
+        pc.and_(wellformed, pc.greater_equal(year, 1)),
+        pc.and_(month_ok, pc.and_(pc.greater_equal(day, 1), pc.less_equal(day, days))),
+    )
 
 
 def _has_prefix(ids: pa.ChunkedArray, label: str) -> pa.ChunkedArray:

@@ -35,22 +35,40 @@ _SLACK_BYTES = 256 * 1024 * 1024  # thread stacks and small allocations beyond t
 _MEMORY_SIGNS = ("bad_alloc", "Buffer manager exception", "Unable to allocate memory", "MemoryError", "Mmap for size")
 
 
-def run_console_query(database: Path, cypher: str, params: dict[str, Any] | None, seconds: float,
-                      memory_mb: int) -> QueryResult:
+def run_console_query(
+    database: Path, cypher: str, params: dict[str, Any] | None, seconds: float, memory_mb: int
+) -> QueryResult:
     """Run one (already guarded) read query on the LadybugDB file `database` in a fenced child process."""
-    request = {"database": str(database), "cypher": cypher, "params": params or {},
-               "timeout_ms": max(int(seconds * 1000), 1), "memory_mb": memory_mb}
+    request = {
+        "database": str(database),
+        "cypher": cypher,
+        "params": params or {},
+        "timeout_ms": max(int(seconds * 1000), 1),
+        "memory_mb": memory_mb,
+    }
     with tempfile.TemporaryDirectory(prefix="kflow-console-") as home:
-        env = {**os.environ, "HOME": home, "PYTHONPATH": _project_root() + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        env = {
+            **os.environ,
+            "HOME": home,
+            "PYTHONPATH": _project_root() + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        }
         try:
-            done = subprocess.run([sys.executable, "-m", "graph.console_process"], input=pickle.dumps(request),
-                                  capture_output=True, cwd=home, env=env, timeout=seconds + STARTUP_GRACE_S)
+            done = subprocess.run(
+                [sys.executable, "-m", "graph.console_process"],
+                input=pickle.dumps(request),
+                capture_output=True,
+                cwd=home,
+                env=env,
+                timeout=seconds + STARTUP_GRACE_S,
+            )
         except subprocess.TimeoutExpired:  # run() has killed the child
             raise StoreError(timeout_message(seconds)) from None
     if done.returncode < 0:
         name = signal.Signals(-done.returncode).name
-        raise StoreError(f"query stopped: the database engine crashed on it ({name}) in its own process; "
-                         "nothing was changed and kflow carries on. Please report the query")
+        raise StoreError(
+            f"query stopped: the database engine crashed on it ({name}) in its own process; "
+            "nothing was changed and kflow carries on. Please report the query"
+        )
     try:
         kind, *payload = pickle.loads(done.stdout)
     except Exception:
@@ -99,8 +117,9 @@ def _child() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     answer: tuple
     try:
-        db = ladybug.Database(str(database), read_only=True, buffer_pool_size=memory, max_db_size=max_db_size,
-                              max_num_threads=2)
+        db = ladybug.Database(
+            str(database), read_only=True, buffer_pool_size=memory, max_db_size=max_db_size, max_num_threads=2
+        )
         conn = ladybug.Connection(db)
         conn.set_query_timeout(request["timeout_ms"])
         conn.execute("BEGIN TRANSACTION READ ONLY")

@@ -25,12 +25,27 @@ from dataclasses import dataclass
 from graph.store import ReadOnlyQueryError
 
 # Lower-case names; Neo4j 5 and LadybugDB procedures that only read the schema or the server's identity.
-READ_PROCEDURES = frozenset({
-    "db.labels", "db.relationshiptypes", "db.propertykeys", "db.info", "db.ping", "dbms.components",
-    "db.schema.visualization", "db.schema.nodetypeproperties", "db.schema.reltypeproperties",
-    "db.index.fulltext.querynodes", "db.index.fulltext.queryrelationships",
-    "show_tables", "table_info", "show_connection", "db_version", "show_functions", "current_setting",
-})
+READ_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshiptypes",
+        "db.propertykeys",
+        "db.info",
+        "db.ping",
+        "dbms.components",
+        "db.schema.visualization",
+        "db.schema.nodetypeproperties",
+        "db.schema.reltypeproperties",
+        "db.index.fulltext.querynodes",
+        "db.index.fulltext.queryrelationships",
+        "show_tables",
+        "table_info",
+        "show_connection",
+        "db_version",
+        "show_functions",
+        "current_setting",
+    }
+)
 # Words that begin a read query (after an optional EXPLAIN / PROFILE).
 READ_STARTS = ("MATCH", "OPTIONAL", "UNWIND", "WITH", "RETURN", "CALL")
 # Why each word is refused wherever it stands as a keyword. LadybugDB treats most of these as
@@ -40,31 +55,105 @@ _FILES = "reads or writes files"
 _EXTENSIONS = "installs, loads or deletes database extensions"
 _ADMIN = "changes databases, transactions, users or settings"
 REFUSED_WORDS: dict[str, str] = {
-    **dict.fromkeys(["CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "ALTER", "RENAME",
-                     "FOREACH", "INSERT", "COMMENT", "MACRO"], _WRITES),
+    **dict.fromkeys(
+        [
+            "CREATE",
+            "MERGE",
+            "SET",
+            "DELETE",
+            "DETACH",
+            "REMOVE",
+            "DROP",
+            "ALTER",
+            "RENAME",
+            "FOREACH",
+            "INSERT",
+            "COMMENT",
+            "MACRO",
+        ],
+        _WRITES,
+    ),
     **dict.fromkeys(["LOAD", "COPY", "EXPORT", "IMPORT", "GLOB"], _FILES),
     **dict.fromkeys(["INSTALL", "UNINSTALL", "UPDATE", "EXTENSION", "FORCE"], _EXTENSIONS),
-    **dict.fromkeys(["ATTACH", "USE", "DATABASE", "ANALYZE", "CHECKPOINT", "BEGIN", "COMMIT", "ROLLBACK",
-                     "TRANSACTION", "TRANSACTIONS", "GRANT", "REVOKE", "DENY", "START", "STOP", "TERMINATE",
-                     "SHOW", "ENABLE", "DISABLE", "DEALLOCATE", "REALLOCATE", "DRYRUN"], _ADMIN),
+    **dict.fromkeys(
+        [
+            "ATTACH",
+            "USE",
+            "DATABASE",
+            "ANALYZE",
+            "CHECKPOINT",
+            "BEGIN",
+            "COMMIT",
+            "ROLLBACK",
+            "TRANSACTION",
+            "TRANSACTIONS",
+            "GRANT",
+            "REVOKE",
+            "DENY",
+            "START",
+            "STOP",
+            "TERMINATE",
+            "SHOW",
+            "ENABLE",
+            "DISABLE",
+            "DEALLOCATE",
+            "REALLOCATE",
+            "DRYRUN",
+        ],
+        _ADMIN,
+    ),
 }
 # LadybugDB table functions that read files or memory given by address (`show_functions()`), and
 # extension ones; any `read_*` name is refused too.
-FILE_FUNCTIONS = frozenset({
-    "read_csv", "read_csv_serial", "read_csv_parallel", "read_parquet", "read_npy", "read_pandas",
-    "read_json", "read_ndjson", "read_text", "read_blob", "read_arrow", "read_polars", "read_delta",
-    "read_iceberg", "scan", "glob", "file_info", "copy_csv", "copy_parquet",
-})
+FILE_FUNCTIONS = frozenset(
+    {
+        "read_csv",
+        "read_csv_serial",
+        "read_csv_parallel",
+        "read_parquet",
+        "read_npy",
+        "read_pandas",
+        "read_json",
+        "read_ndjson",
+        "read_text",
+        "read_blob",
+        "read_arrow",
+        "read_polars",
+        "read_delta",
+        "read_iceberg",
+        "scan",
+        "glob",
+        "file_info",
+        "copy_csv",
+        "copy_parquet",
+    }
+)
 # Namespaces of Neo4j's built-in functions (`date.truncate`, `point.distance`, ...).
-BUILTIN_NAMESPACES = frozenset({"date", "datetime", "localdatetime", "localtime", "time", "duration", "point",
-                                "vector", "db", "graph", "string", "math"})
+BUILTIN_NAMESPACES = frozenset(
+    {
+        "date",
+        "datetime",
+        "localdatetime",
+        "localtime",
+        "time",
+        "duration",
+        "point",
+        "vector",
+        "db",
+        "graph",
+        "string",
+        "math",
+    }
+)
 
 QUERY_TIMEOUT_S = 30
 QUERY_MEMORY_MB = 1024
 
 # Whitespace as Kùzu's Cypher.g4 lists it (also Neo4j whitespace).
-_WHITESPACE = frozenset(" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005"
-                        "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u205f\u3000\u00a0\u202f")
+_WHITESPACE = frozenset(
+    " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u205f\u3000\u00a0\u202f"
+)
 # Block comment as Kùzu lexes it: a `*` inside is consumed with the character after it, so `/* **/` is
 # not closed there; the guard refuses comments where this and the usual first-`*/` reading differ.
 _KUZU_BLOCK_COMMENT = re.compile(r"/\*(?:[^*]|\*[^/])*\*/", re.DOTALL)
@@ -109,13 +198,17 @@ def _positive_setting(name: str, default: float, what: str, whole: bool = False)
 
 
 def timeout_message(seconds: float) -> str:
-    return (f"query cancelled: it ran longer than the {seconds:g}-second limit (KFLOW_QUERY_TIMEOUT); "
-            "narrow it (a LIMIT, a label, fewer hops) or raise the limit")
+    return (
+        f"query cancelled: it ran longer than the {seconds:g}-second limit (KFLOW_QUERY_TIMEOUT); "
+        "narrow it (a LIMIT, a label, fewer hops) or raise the limit"
+    )
 
 
 def memory_message(megabytes: int) -> str:
-    return (f"query stopped: it needed more than {megabytes} MB of memory (KFLOW_QUERY_MEMORY_MB); "
-            "narrow it (a LIMIT, a label, fewer hops, no huge range()) or raise the limit")
+    return (
+        f"query stopped: it needed more than {megabytes} MB of memory (KFLOW_QUERY_MEMORY_MB); "
+        "narrow it (a LIMIT, a label, fewer hops, no huge range()) or raise the limit"
+    )
 
 
 def _refuse(reason: str) -> ReadOnlyQueryError:
@@ -146,18 +239,27 @@ def tokenize(cypher: str) -> list[Token]:
                 if close < 0:
                     raise _refuse(f"the quoted name starting at character {i + 1} is never closed")
                 end = close + 1
-            tokens.append(Token("quoted", cypher[i + 1:end - 1].replace("``", "`"), i))
+            tokens.append(Token("quoted", cypher[i + 1 : end - 1].replace("``", "`"), i))
             i = end
-        elif ch.isascii() and (ch.isdigit() or (ch == "." and i + 1 < n and cypher[i + 1].isdigit()
-                                                and not (tokens and tokens[-1].text == "." and tokens[-1].start == i - 1))):
+        elif ch.isascii() and (
+            ch.isdigit()
+            or (
+                ch == "."
+                and i + 1 < n
+                and cypher[i + 1].isdigit()
+                and not (tokens and tokens[-1].text == "." and tokens[-1].start == i - 1)
+            )
+        ):
             match = _NUMBER.match(cypher, i)
             end = match.end()
             if end < n and _continues_name(cypher[end]):
                 glued = end
                 while glued < n and _continues_name(cypher[glued]):
                     glued += 1
-                raise _refuse(f"`{cypher[i:glued]}` (character {i + 1}) glues a number to a word, which the database "
-                              "reads as two tokens; put a space between them")
+                raise _refuse(
+                    f"`{cypher[i:glued]}` (character {i + 1}) glues a number to a word, which the database "
+                    "reads as two tokens; put a space between them"
+                )
             tokens.append(Token("number", cypher[i:end], i))
             i = end
         elif _starts_name(ch):
@@ -168,11 +270,13 @@ def tokenize(cypher: str) -> list[Token]:
             i = end
         elif ch.isascii() and ch.isprintable():
             width = 2 if cypher.startswith(("..", "<>", "<=", ">=", "=~", "!=", "->", "<-", "<<", ">>", "+="), i) else 1
-            tokens.append(Token("punct", cypher[i:i + width], i))
+            tokens.append(Token("punct", cypher[i : i + width], i))
             i += width
         else:
-            raise _refuse(f"character {i + 1} ({unicodedata.name(ch, repr(ch))}, U+{ord(ch):04X}) is outside "
-                          "any string or `quoted name`; the console accepts only ASCII there")
+            raise _refuse(
+                f"character {i + 1} ({unicodedata.name(ch, repr(ch))}, U+{ord(ch):04X}) is outside "
+                "any string or `quoted name`; the console accepts only ASCII there"
+            )
     return tokens
 
 
@@ -204,8 +308,10 @@ def _string_end(cypher: str, start: int) -> int:
         if ch == "\\":
             escape = _ESCAPE.match(cypher, i)
             if escape is None:
-                raise _refuse(f"the string starting at character {start + 1} has an escape "
-                              f"`{cypher[i:i + 2]}` the database does not read the same way")
+                raise _refuse(
+                    f"the string starting at character {start + 1} has an escape "
+                    f"`{cypher[i : i + 2]}` the database does not read the same way"
+                )
             i = escape.end()
         else:
             i += 1
@@ -227,15 +333,18 @@ def ensure_read_only(cypher: str) -> None:
         raise _refuse(f"this query uses {word}, which {REFUSED_WORDS[word]}")
     if first >= len(tokens) or tokens[first].keyword not in READ_STARTS:
         shown = tokens[first].text if first < len(tokens) else "nothing"
-        raise _refuse(f"only read queries run here, starting with {', '.join(READ_STARTS)}; this one starts with "
-                      f"`{shown}`")
+        raise _refuse(
+            f"only read queries run here, starting with {', '.join(READ_STARTS)}; this one starts with `{shown}`"
+        )
     for index, token in enumerate(tokens):
         if token.kind != "word" or _is_name_position(tokens, index):
             continue
         word = token.keyword
         if word in REFUSED_WORDS:
-            raise _refuse(f"this query uses {word}, which {REFUSED_WORDS[word]}; load or remove data with "
-                          f"`kflow load` / `kflow remove` (if {token.text} is a name here, quote it: `{token.text}`)")
+            raise _refuse(
+                f"this query uses {word}, which {REFUSED_WORDS[word]}; load or remove data with "
+                f"`kflow load` / `kflow remove` (if {token.text} is a name here, quote it: `{token.text}`)"
+            )
         if word == "CALL":
             _check_call(tokens, index)
         elif _is_call_of(tokens, index):
@@ -278,8 +387,10 @@ def _check_function(tokens: list[Token], index: int) -> None:
     if lowered in FILE_FUNCTIONS or lowered.startswith("read_"):
         raise _refuse(f"{name}() {_FILES}")
     if "." in lowered and lowered.split(".")[0] not in BUILTIN_NAMESPACES:
-        raise _refuse(f"{name}() is not a built-in function; plug-in functions (apoc.*, gds.*, ...) may run "
-                      "queries or read files the console cannot check")
+        raise _refuse(
+            f"{name}() is not a built-in function; plug-in functions (apoc.*, gds.*, ...) may run "
+            "queries or read files the console cannot check"
+        )
 
 
 def _check_call(tokens: list[Token], index: int) -> None:
@@ -306,5 +417,6 @@ def _check_call(tokens: list[Token], index: int) -> None:
     if name.lower() in FILE_FUNCTIONS or name.lower().startswith("read_"):
         raise _refuse(f"{name} {_FILES}")
     if name.lower() not in READ_PROCEDURES:
-        raise _refuse(f"{name} is not a read-only procedure it may call "
-                      f"(allowed: {', '.join(sorted(READ_PROCEDURES))})")
+        raise _refuse(
+            f"{name} is not a read-only procedure it may call (allowed: {', '.join(sorted(READ_PROCEDURES))})"
+        )

@@ -8,14 +8,16 @@ one read-write process may hold the directory, which keeps that index truthful.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import time
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import ladybug
 import pyarrow as pa
@@ -31,7 +33,6 @@ from graph.schema import SCHEMA
 from graph.store import (
     Counts,
     QueryResult,
-    ReadOnlyQueryError,
     RemovalResult,
     StoreError,
     Subgraph,
@@ -48,7 +49,14 @@ BULK_ROWS = 20_000  # new nodes + claims from which a batch is written as a jour
 # leaves ~8 MB in Ladybug's buffer pool (a 200-document load reached 9 GB), CREATE stays flat.
 CREATE_ROWS = 5_000
 CHECKPOINT_BYTES = 256 * 1024 * 1024  # fold the WAL into the main file every 256 MB, not after each bulk batch
-_LADYBUG_TYPES = {"string": "STRING", "date": "STRING", "bool": "BOOLEAN", "int": "INT64", "float": "DOUBLE", "strings": "STRING[]"}
+_LADYBUG_TYPES = {
+    "string": "STRING",
+    "date": "STRING",
+    "bool": "BOOLEAN",
+    "int": "INT64",
+    "float": "DOUBLE",
+    "strings": "STRING[]",
+}
 DEFAULT_NEIGHBOURHOOD_TYPES = list(SCHEMA.analysed_types)
 _Copy = tuple[str, Callable[[], pa.Table], str]  # table name, builder of its COPY input, COPY options
 
@@ -143,7 +151,9 @@ class EmbeddedStore:
         updates = self._node_updates([n for n in batch.nodes if n.id in node_ids[n.label]])
         by_label = _group(new_nodes, lambda n: n.label)
         node_tables = {label: node_table(label, nodes) for label, nodes in by_label.items()}
-        return self._write(node_tables, {label: [n.id for n in nodes] for label, nodes in by_label.items()}, updates, claims)
+        return self._write(
+            node_tables, {label: [n.id for n in nodes] for label, nodes in by_label.items()}, updates, claims
+        )
 
     def upsert_columns(self, nodes: pa.Table, claims: pa.Table) -> UpsertResult:
         """Bulk upsert from Arrow tables (columns named as `Node` and `Claim` fields; node
@@ -159,9 +169,15 @@ class EmbeddedStore:
             repeated_nodes = node_columns.has_duplicates()
             if not repeated_nodes:
                 labels = node_columns.table["label"].to_pylist()
-                seen = [i in node_ids[label] for i, label in zip(node_columns.ids, labels)] if any(node_ids.values()) else []
+                seen = (
+                    [i in node_ids[label] for i, label in zip(node_columns.ids, labels)]
+                    if any(node_ids.values())
+                    else []
+                )
                 seen_rows = [n for n, was_seen in enumerate(seen) if was_seen]
-                new_rows = [n for n, was_seen in enumerate(seen) if not was_seen] if seen_rows else list(range(len(labels)))
+                new_rows = (
+                    [n for n, was_seen in enumerate(seen) if not was_seen] if seen_rows else list(range(len(labels)))
+                )
                 node_tables = node_columns.tables(new_rows) if new_rows else {}
             claim_columns, repeated_claims = checking.result()
         if repeated_nodes or repeated_claims:
@@ -171,7 +187,13 @@ class EmbeddedStore:
         new_ids = {label: table["id"].to_pylist() for label, table in node_tables.items()}
         return self._write(node_tables, new_ids, updates, claim_columns)
 
-    def _write(self, node_tables: dict[str, pa.Table], new_node_ids: dict[str, list[str]], updates: list[Node], claims: ClaimColumns) -> UpsertResult:
+    def _write(
+        self,
+        node_tables: dict[str, pa.Table],
+        new_node_ids: dict[str, list[str]],
+        updates: list[Node],
+        claims: ClaimColumns,
+    ) -> UpsertResult:
         """Write checked input: as one transaction, or journaled COPYs for a bulk batch."""
         node_ids, claim_ids = self._known_ids()
         new_claims = claims.without(claim_ids)
@@ -230,7 +252,9 @@ class EmbeddedStore:
     def _create_nodes(self, label: str, data: pa.Table) -> None:
         columns = _filled_columns(data)
         properties = ", ".join(f"{c}: r.{c}" for c in columns)
-        self._execute(f"UNWIND $rows AS r CREATE (:{label} {{{properties}}})", {"rows": data.select(columns).to_pylist()})
+        self._execute(
+            f"UNWIND $rows AS r CREATE (:{label} {{{properties}}})", {"rows": data.select(columns).to_pylist()}
+        )
 
     def _create_relationships(self, edge: str, options: str, data: pa.Table) -> None:
         from_label, to_label = _COPY_ENDS.fullmatch(options).groups()  # type: ignore[union-attr]
@@ -259,11 +283,16 @@ class EmbeddedStore:
             raise
         self._journal.finish()
 
-    def _marks_before(self, labels: list[str], rel_tables: list[tuple[str, str, str]], updates: list[Node]) -> BulkMarks:
+    def _marks_before(
+        self, labels: list[str], rel_tables: list[tuple[str, str, str]], updates: list[Node]
+    ) -> BulkMarks:
         stored = {n.id: n for n in self._get_nodes([n.id for n in updates])}
         return BulkMarks(
             {label: self._max_offset(f"MATCH (n:{label}) RETURN max(offset(ID(n)))") for label in labels},
-            [(edge, a, b, self._max_offset(f"MATCH (:{a})-[r:{edge}]->(:{b}) RETURN max(offset(ID(r)))")) for edge, a, b in rel_tables],
+            [
+                (edge, a, b, self._max_offset(f"MATCH (:{a})-[r:{edge}]->(:{b}) RETURN max(offset(ID(r)))"))
+                for edge, a, b in rel_tables
+            ],
             [stored[n.id] for n in updates],
         )
 
@@ -308,7 +337,11 @@ class EmbeddedStore:
 
     def _write_node_update(self, node: Node) -> None:
         """Every property of the node's type is set, so a restored prior state drops later additions."""
-        props = {"aliases": node.aliases, "keys": node.keys, **{k: node.props.get(k) for k in SCHEMA.nodes[node.label].properties}}
+        props = {
+            "aliases": node.aliases,
+            "keys": node.keys,
+            **{k: node.props.get(k) for k in SCHEMA.nodes[node.label].properties},
+        }
         assignments = ", ".join(f"n.{k} = ${k}" for k in props)
         self._execute(f"MATCH (n:{node.label}) WHERE n.id = $id SET {assignments}", {"id": node.id, **props})
 
@@ -320,14 +353,20 @@ class EmbeddedStore:
         try:
             claims = self._scalar("MATCH ()-[r]->() WHERE r.source_id = $s RETURN count(r)", {"s": source_id})
             quoted: dict[str, list[str]] = defaultdict(list)  # node id -> sentences of the removed claims about it
-            for a, b, sentence in self._rows("MATCH (a)-[r]->(b) WHERE r.source_id = $s RETURN a.id, b.id, r.sentence", {"s": source_id}):
+            for a, b, sentence in self._rows(
+                "MATCH (a)-[r]->(b) WHERE r.source_id = $s RETURN a.id, b.id, r.sentence", {"s": source_id}
+            ):
                 quoted[a].append(sentence)
                 quoted[b].append(sentence)
             touched = list(quoted)
             source = self._get_nodes([source_id])[0]
             self._execute("MATCH ()-[r]->() WHERE r.source_id = $s DELETE r", {"s": source_id})
-            orphans = [row[0] for row in self._rows(
-                "MATCH (n) WHERE n.id IN $ids AND NOT EXISTS { MATCH (n)-[]-() } RETURN n.id", {"ids": touched})]
+            orphans = [
+                row[0]
+                for row in self._rows(
+                    "MATCH (n) WHERE n.id IN $ids AND NOT EXISTS { MATCH (n)-[]-() } RETURN n.id", {"ids": touched}
+                )
+            ]
             orphans = [i for i in orphans if i != source_id]
             self._execute("MATCH (n) WHERE n.id IN $ids DELETE n", {"ids": orphans})
             self._drop_aliases_of_removed_source(source, quoted, set(orphans))
@@ -345,9 +384,14 @@ class EmbeddedStore:
         titles = [source.name, source.props.get("title")]
         survivors = [n for n in self._get_nodes(sorted(set(quoted) - gone - {source.id})) if n.aliases]
         for node in survivors:
+
             def still_quoted(alias: str, node_id: str = node.id) -> bool:
-                return bool(self._rows("MATCH (a)-[r]-(b) WHERE a.id = $id AND contains(lower(r.sentence), $alias) RETURN r.id LIMIT 1",
-                                       {"id": node_id, "alias": alias.lower()}))
+                return bool(
+                    self._rows(
+                        "MATCH (a)-[r]-(b) WHERE a.id = $id AND contains(lower(r.sentence), $alias) RETURN r.id LIMIT 1",
+                        {"id": node_id, "alias": alias.lower()},
+                    )
+                )
 
             kept = surviving_aliases(node, quoted[node.id], titles, still_quoted)
             if kept != node.aliases:
@@ -377,7 +421,9 @@ class EmbeddedStore:
         pattern = f"(n:{label})" if label else "(n)"
         if label and label not in SCHEMA.nodes:
             raise ModelError("label", f"unknown node type {label!r}")
-        exact = self._rows(f"MATCH {pattern} WHERE list_contains(n.keys, $k) RETURN n LIMIT $limit", {"k": key, "limit": limit})
+        exact = self._rows(
+            f"MATCH {pattern} WHERE list_contains(n.keys, $k) RETURN n LIMIT $limit", {"k": key, "limit": limit}
+        )
         if exact:
             return [node_from_record(r[0]) for r in exact]
         partial = self._rows(
@@ -405,8 +451,13 @@ class EmbeddedStore:
         sub.claims = {k: c for k, c in sub.claims.items() if c.from_id in sub.nodes and c.to_id in sub.nodes}
         return sub
 
-    def claims_touching(self, node_ids: list[str], edge_types: list[str] | None = None,
-                        since: str | None = None, until: str | None = None) -> list[Claim]:
+    def claims_touching(
+        self,
+        node_ids: list[str],
+        edge_types: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Claim]:
         """Claims with either end in `node_ids`, without fetching nodes: lets analysis expand a
         neighbourhood hop by hop and fetch only the nodes it shows."""
         if not node_ids:
@@ -426,7 +477,9 @@ class EmbeddedStore:
             raise ModelError("edge_types", f"unknown edge type(s) {', '.join(unknown)}")
         found: dict[str, Claim] = {}
         for end in ("a", "b"):
-            query = f"MATCH (a)-[r:{'|'.join(types)}]->(b) WHERE {end}.id IN {ids}{extra} RETURN r, label(r), a.id, b.id"
+            query = (
+                f"MATCH (a)-[r:{'|'.join(types)}]->(b) WHERE {end}.id IN {ids}{extra} RETURN r, label(r), a.id, b.id"
+            )
             for record, edge_type, from_id, to_id in self._rows(query, params):
                 found.setdefault(record["id"], claim_from_record(record, edge_type, from_id, to_id))
         return list(found.values())
@@ -442,13 +495,17 @@ class EmbeddedStore:
             params.update(date_params)
         if body:
             extra = "".join(f" AND {c}" for c in clauses)
-            found = self._match_either_end(types or list(SCHEMA.edges), "$body_ids", extra, {**params, "body_ids": [body]})
+            found = self._match_either_end(
+                types or list(SCHEMA.edges), "$body_ids", extra, {**params, "body_ids": [body]}
+            )
         else:
             found = self._match_claims(types or list(SCHEMA.edges), " AND ".join(clauses) or "true", params, limit)
         ordered = sorted(found, key=lambda c: (c.date_start or "9999", c.id))
         return ordered[:limit] if limit else ordered
 
-    def _match_claims(self, types: list[str], where: str, params: dict[str, Any], limit: int | None = None) -> list[Claim]:
+    def _match_claims(
+        self, types: list[str], where: str, params: dict[str, Any], limit: int | None = None
+    ) -> list[Claim]:
         unknown = [t for t in types if t not in SCHEMA.edges]
         if unknown:
             raise ModelError("edge_types", f"unknown edge type(s) {', '.join(unknown)}")
@@ -497,7 +554,10 @@ class EmbeddedStore:
         for label in SCHEMA.nodes:
             last = self._scalar(f"MATCH (n:{label}) RETURN max(offset(ID(n)))")
             for start in range(0, -1 if last is None else last + 1, batch_size):
-                rows = self._rows(f"MATCH (n:{label}) WHERE offset(ID(n)) >= $lo AND offset(ID(n)) < $hi RETURN n", {"lo": start, "hi": start + batch_size})
+                rows = self._rows(
+                    f"MATCH (n:{label}) WHERE offset(ID(n)) >= $lo AND offset(ID(n)) < $hi RETURN n",
+                    {"lo": start, "hi": start + batch_size},
+                )
                 if rows:
                     yield [node_from_record(r[0]) for r in rows]
 
@@ -517,9 +577,14 @@ class EmbeddedStore:
                 claims = []
                 for (record,) in rows:
                     source, target = record["_SRC"], record["_DST"]
-                    claims.append(claim_from_record(
-                        record, edge_type, node_ids[source["table"]][source["offset"]], node_ids[target["table"]][target["offset"]]
-                    ))
+                    claims.append(
+                        claim_from_record(
+                            record,
+                            edge_type,
+                            node_ids[source["table"]][source["offset"]],
+                            node_ids[target["table"]][target["offset"]],
+                        )
+                    )
                 if claims:
                     yield claims
 
@@ -535,7 +600,9 @@ class EmbeddedStore:
 
     def _node_ids_by_internal_id(self) -> dict[int, list[str | None]]:
         """Node ids indexed by Ladybug's internal (table, offset) ids."""
-        tables = {name: table_id for table_id, name in self._rows("CALL show_tables() WHERE type = 'NODE' RETURN id, name")}
+        tables = {
+            name: table_id for table_id, name in self._rows("CALL show_tables() WHERE type = 'NODE' RETURN id, name")
+        }
         by_table: dict[int, list[str | None]] = {}
         for label in SCHEMA.nodes:
             rows = self._rows(f"MATCH (n:{label}) RETURN offset(ID(n)), n.id")
@@ -549,7 +616,7 @@ class EmbeddedStore:
         self._conn.close()
         self._db.close()
 
-    def __enter__(self) -> "EmbeddedStore":
+    def __enter__(self) -> EmbeddedStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -559,7 +626,9 @@ class EmbeddedStore:
 
     def _known_ids(self) -> tuple[dict[str, set[str]], set[str]]:
         if self._node_ids is None or self._claim_ids is None:
-            self._node_ids = {label: {r[0] for r in self._rows(f"MATCH (n:{label}) RETURN n.id")} for label in SCHEMA.nodes}
+            self._node_ids = {
+                label: {r[0] for r in self._rows(f"MATCH (n:{label}) RETURN n.id")} for label in SCHEMA.nodes
+            }
             self._claim_ids = {r[0] for r in self._rows("MATCH ()-[r]->() RETURN r.id")}
         return self._node_ids, self._claim_ids
 
@@ -570,7 +639,11 @@ class EmbeddedStore:
     def _copy(self, table: str, data: pa.Table, options: str = "") -> None:
         """COPY the table's non-empty columns only (naming them): an all-null column still costs
         Ladybug a pass (date_text, role, page at a million claims: half a second)."""
-        empty = [c for c in data.column_names if c not in ("from", "to", "id") and data.num_rows and data[c].null_count == data.num_rows]
+        empty = [
+            c
+            for c in data.column_names
+            if c not in ("from", "to", "id") and data.num_rows and data[c].null_count == data.num_rows
+        ]
         if empty:
             data = data.drop_columns(empty)
             properties = ", ".join(c for c in data.column_names if c not in ("from", "to"))
@@ -608,8 +681,10 @@ def _open_database(path: Path, read_only: bool, buffer_pool_bytes: int) -> ladyb
     while True:
         try:
             return ladybug.Database(
-                str(path / "graph.lbdb"), read_only=read_only,
-                checkpoint_threshold=CHECKPOINT_BYTES, buffer_pool_size=buffer_pool_bytes,
+                str(path / "graph.lbdb"),
+                read_only=read_only,
+                checkpoint_threshold=CHECKPOINT_BYTES,
+                buffer_pool_size=buffer_pool_bytes,
             )
         except RuntimeError as error:
             if not (read_only and any(sign in str(error) for sign in _WRITER_AT_WORK)):
@@ -631,10 +706,8 @@ def _recover_if_no_writer(path: Path) -> None:
     """Undo a bulk batch, or finish a checkpoint, that a crashed writer left half done, unless a
     writer is still at work (then a reader sees the batch as far as it got, and the writer
     finishes or undoes it)."""
-    try:
+    with contextlib.suppress(StoreError):
         EmbeddedStore(path).close()
-    except StoreError:
-        pass
 
 
 def _explain_open_error(path: Path, error: RuntimeError) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Container
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from typing import Any, Container
+from typing import Any
 
 from graph.names import name_key, slug
 from graph.schema import SCHEMA
-
 
 # The id grammar: a node type's prefix, ':' and a slug of ASCII letters, digits, '-', '_', '.'.
 # Everything kflow makes fits it (`node_id` slugs, `source:<sha256 prefix>`, `report:email-<slug>`,
@@ -69,7 +69,9 @@ class Node:
         allowed = SCHEMA.nodes[self.label].properties
         for key, value in self.props.items():
             if key not in allowed:
-                raise ModelError(f"props.{key}", f"not a property of {self.label}; allowed: {', '.join(allowed) or 'none'}")
+                raise ModelError(
+                    f"props.{key}", f"not a property of {self.label}; allowed: {', '.join(allowed) or 'none'}"
+                )
             if allowed[key] == "date":
                 _check_date(f"props.{key}", value)
         self.aliases = sorted({a for a in self.aliases if a and a != self.name})
@@ -82,7 +84,7 @@ class Node:
             return [key] if key else []
         return sorted({name_key(n) for n in [self.name, *self.aliases]} - {""})
 
-    def merged_with(self, other: "Node") -> "Node":
+    def merged_with(self, other: Node) -> Node:
         """This node with another sighting of it: aliases united, missing properties filled in."""
         props = {**other.props, **{k: v for k, v in self.props.items() if v is not None}}
         return Node(self.id, self.label, self.name, [*self.aliases, *other.aliases, other.name], props)
@@ -119,7 +121,10 @@ class Claim:
         for end, allowed in (("from_id", edge.from_labels), ("to_id", edge.to_labels)):
             label = SCHEMA.label_of(getattr(self, end) or "")
             if label not in allowed:
-                raise ModelError(end, f"{getattr(self, end)!r} cannot be the {end[:-3]} end of {self.type}; expected {'/'.join(allowed)}")
+                raise ModelError(
+                    end,
+                    f"{getattr(self, end)!r} cannot be the {end[:-3]} end of {self.type}; expected {'/'.join(allowed)}",
+                )
         for end in ("from_id", "to_id"):
             if not NODE_ID.fullmatch(getattr(self, end)):
                 raise ModelError(end, f"{getattr(self, end)!r} is not a valid id: {ID_RULE}")
@@ -132,16 +137,24 @@ class Claim:
             raise ModelError("source_id", f"{self.source_id!r} is not a valid id: {ID_RULE}")
         if self.id and not CLAIM_ID.fullmatch(self.id):
             raise ModelError("id", f"{self.id!r} is not a valid claim id: {CLAIM_ID_RULE}")
-        if not (isinstance(self.char_start, int) and isinstance(self.char_end, int) and 0 <= self.char_start < self.char_end):
-            raise ModelError("char_start", f"evidence span [{self.char_start}, {self.char_end}) must satisfy 0 <= start < end")
-        if not (isinstance(self.confidence, (int, float)) and not math.isnan(self.confidence) and 0 <= self.confidence <= 1):
+        if not (
+            isinstance(self.char_start, int) and isinstance(self.char_end, int) and 0 <= self.char_start < self.char_end
+        ):
+            raise ModelError(
+                "char_start", f"evidence span [{self.char_start}, {self.char_end}) must satisfy 0 <= start < end"
+            )
+        if not (
+            isinstance(self.confidence, (int, float)) and not math.isnan(self.confidence) and 0 <= self.confidence <= 1
+        ):
             raise ModelError("confidence", f"{self.confidence!r} must be a number between 0 and 1")
         _check_date("date_start", self.date_start)
         _check_date("date_end", self.date_end)
         if self.date_start and self.date_end and self.date_end < self.date_start:
             raise ModelError("date_end", f"{self.date_end} is before date_start {self.date_start}")
         if self.date_precision is not None and self.date_precision not in SCHEMA.date_precisions:
-            raise ModelError("date_precision", f"{self.date_precision!r}; expected one of {', '.join(SCHEMA.date_precisions)}")
+            raise ModelError(
+                "date_precision", f"{self.date_precision!r}; expected one of {', '.join(SCHEMA.date_precisions)}"
+            )
         if (self.date_start or self.date_end) and self.date_precision is None:
             raise ModelError("date_precision", "a dated claim must say how precise its date is")
 
@@ -149,7 +162,7 @@ class Claim:
         return asdict(self)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Claim":
+    def from_row(cls, row: dict[str, Any]) -> Claim:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in row.items() if k in names})
 
@@ -177,7 +190,7 @@ class Batch:
     nodes: list[Node] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
-    def deduplicated(self) -> "Batch":
+    def deduplicated(self) -> Batch:
         """One node per id (sightings merged) and one claim per id, keeping first-seen order;
         ModelError if two claims with one id are different statements (type, ends, source, span, sentence)."""
         nodes, claims = self.nodes, self.claims
@@ -191,8 +204,11 @@ class Batch:
             for claim in claims:
                 seen = first.setdefault(claim.id, claim)
                 if _statement(seen) != _statement(claim):  # keeping either would silently lose the other's evidence
-                    raise ModelError("id", f"two different claims share the id {claim.id!r}: {_claim_words(seen)} and {_claim_words(claim)}; "
-                                           "give each its own id (or leave id empty to have it computed)")
+                    raise ModelError(
+                        "id",
+                        f"two different claims share the id {claim.id!r}: {_claim_words(seen)} and {_claim_words(claim)}; "
+                        "give each its own id (or leave id empty to have it computed)",
+                    )
             claims = list(first.values())
         return Batch(list(nodes), list(claims))
 
@@ -205,4 +221,7 @@ class Batch:
         for claim in self.claims:
             for end in ("from_id", "to_id", "source_id"):
                 if getattr(claim, end) in missing:
-                    raise ModelError(end, f"claim {claim.id} ({claim.type}) refers to {getattr(claim, end)!r}, which is neither in the batch nor stored")
+                    raise ModelError(
+                        end,
+                        f"claim {claim.id} ({claim.type}) refers to {getattr(claim, end)!r}, which is neither in the batch nor stored",
+                    )

@@ -56,7 +56,9 @@ def parse_spec(spec: str, environ: dict[str, str] | None = None) -> Connection:
     spec, uri_user, uri_password = split_credentials(spec)
     parts = urlsplit(spec)
     if parts.scheme not in SCHEMES:
-        raise ValueError(f"unknown Neo4j URI scheme {parts.scheme!r} in the store; expected one of {', '.join(s + '://' for s in SCHEMES)}")
+        raise ValueError(
+            f"unknown Neo4j URI scheme {parts.scheme!r} in the store; expected one of {', '.join(s + '://' for s in SCHEMES)}"
+        )
     if not parts.hostname:
         raise ValueError("the Neo4j URI has no host (expected e.g. bolt://localhost:7687)")
     query = dict(parse_qsl(parts.query, keep_blank_values=True))
@@ -84,9 +86,17 @@ def explain(error: Exception, connection: Connection) -> str:
         if code.endswith("DatabaseNotFound"):
             return f"Neo4j at {connection.uri} has no database {connection.database!r}; create it or change ?database= / NEO4J_DATABASE"
         if "MemoryPoolOutOfMemoryError" in code or "TransactionOutOfMemory" in code:
-            return (f"Neo4j at {where} ran out of transaction memory; nothing was written. Upsert smaller batches "
-                    "or raise dbms.memory.transaction.total.max on the server")
-        kind = "query failed" if isinstance(error, ClientError) else "Neo4j error" if not isinstance(error, TransientError) else "Neo4j is busy"
+            return (
+                f"Neo4j at {where} ran out of transaction memory; nothing was written. Upsert smaller batches "
+                "or raise dbms.memory.transaction.total.max on the server"
+            )
+        kind = (
+            "query failed"
+            if isinstance(error, ClientError)
+            else "Neo4j error"
+            if not isinstance(error, TransientError)
+            else "Neo4j is busy"
+        )
         return f"{kind} on {where}: {error.message or code}"
     if isinstance(error, DriverError):
         return f"Neo4j driver error talking to {where}: {_first_line(error)}"

@@ -24,12 +24,12 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import pyarrow as pa
-from neo4j import READ_ACCESS, GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j import READ_ACCESS, GraphDatabase, ManagedTransaction
 from neo4j import graph as neo4j_graph
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, TransientError
 
-from graph.arrow_tables import batch_from_columns
 from graph.aliases import surviving_aliases
+from graph.arrow_tables import batch_from_columns
 from graph.cypher_guard import ensure_read_only, query_timeout_seconds, timeout_message
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
@@ -52,22 +52,36 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 def schema_statements() -> dict[str, str]:
     """By name: uniqueness of `id` for every label and claim type, and an index on each claim type's source."""
-    statements = {f"kflow_{label}_id": f"CREATE CONSTRAINT kflow_{label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
-                  for label in SCHEMA.nodes}
+    statements = {
+        f"kflow_{label}_id": f"CREATE CONSTRAINT kflow_{label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        for label in SCHEMA.nodes
+    }
     for edge in SCHEMA.edges:
-        statements[f"kflow_{edge}_id"] = f"CREATE CONSTRAINT kflow_{edge}_id IF NOT EXISTS FOR ()-[r:{edge}]-() REQUIRE r.id IS UNIQUE"
-        statements[f"kflow_{edge}_source"] = f"CREATE INDEX kflow_{edge}_source IF NOT EXISTS FOR ()-[r:{edge}]-() ON (r.source_id)"
+        statements[f"kflow_{edge}_id"] = (
+            f"CREATE CONSTRAINT kflow_{edge}_id IF NOT EXISTS FOR ()-[r:{edge}]-() REQUIRE r.id IS UNIQUE"
+        )
+        statements[f"kflow_{edge}_source"] = (
+            f"CREATE INDEX kflow_{edge}_source IF NOT EXISTS FOR ()-[r:{edge}]-() ON (r.source_id)"
+        )
     return statements
 
 
 def node_from_record(props: dict[str, Any], label: str) -> Node:
     own = SCHEMA.nodes[label].properties
-    return Node(props["id"], label, props["name"], list(props.get("aliases") or []), {k: props[k] for k in own if props.get(k) is not None})
+    return Node(
+        props["id"],
+        label,
+        props["name"],
+        list(props.get("aliases") or []),
+        {k: props[k] for k in own if props.get(k) is not None},
+    )
 
 
 def claim_from_record(record: Any) -> Claim:
     props = record["r"]
-    return Claim(type=record["type"], from_id=record["a"], to_id=record["b"], **{k: props.get(k) for k in _CLAIM_PROPERTIES})
+    return Claim(
+        type=record["type"], from_id=record["a"], to_id=record["b"], **{k: props.get(k) for k in _CLAIM_PROPERTIES}
+    )
 
 
 class Neo4jStore:
@@ -82,7 +96,10 @@ class Neo4jStore:
         self.read_only = read_only
         self.batch_size = batch_size
         self._driver = GraphDatabase.driver(
-            connection.uri, auth=connection.auth, user_agent="kflow", connection_timeout=10.0,
+            connection.uri,
+            auth=connection.auth,
+            user_agent="kflow",
+            connection_timeout=10.0,
             notifications_min_severity="OFF",
         )
         try:
@@ -96,7 +113,7 @@ class Neo4jStore:
             raise
 
     @classmethod
-    def from_uri(cls, uri: str, read_only: bool = False, batch_size: int = DEFAULT_BATCH_SIZE) -> "Neo4jStore":
+    def from_uri(cls, uri: str, read_only: bool = False, batch_size: int = DEFAULT_BATCH_SIZE) -> Neo4jStore:
         """Connect to the server a store spec names (see `graph.neo4j_connect.parse_spec`)."""
         try:
             connection = parse_spec(uri)
@@ -106,7 +123,9 @@ class Neo4jStore:
 
     def _ensure_schema(self) -> None:
         """Create the constraints and indexes that are missing (one round trip when all exist)."""
-        existing = self._read(lambda tx: {r["name"] for kind in ("CONSTRAINTS", "INDEXES") for r in tx.run(f"SHOW {kind} YIELD name")})
+        existing = self._read(
+            lambda tx: {r["name"] for kind in ("CONSTRAINTS", "INDEXES") for r in tx.run(f"SHOW {kind} YIELD name")}
+        )
         for name, statement in schema_statements().items():
             if name not in existing:
                 with self._errors():
@@ -126,13 +145,20 @@ class Neo4jStore:
         self._ensure_writable()
         batch = batch_from_columns(nodes, claims).deduplicated()
         outside = {i for c in batch.claims for i in (c.from_id, c.to_id, c.source_id)} - {n.id for n in batch.nodes}
-        batch.check_references({n.id for n in self._read(lambda tx: self._fetch_nodes(tx, outside))})  # refuse before writing
+        batch.check_references(
+            {n.id for n in self._read(lambda tx: self._fetch_nodes(tx, outside))}
+        )  # refuse before writing
         totals = [0, 0, 0, 0]
-        parts = [Batch(batch.nodes[i:i + self.batch_size], []) for i in range(0, len(batch.nodes), self.batch_size)]
-        parts += [Batch([], batch.claims[i:i + self.batch_size]) for i in range(0, len(batch.claims), self.batch_size)]
+        parts = [Batch(batch.nodes[i : i + self.batch_size], []) for i in range(0, len(batch.nodes), self.batch_size)]
+        parts += [
+            Batch([], batch.claims[i : i + self.batch_size]) for i in range(0, len(batch.claims), self.batch_size)
+        ]
         for part in parts:
             done = self.upsert(part)
-            totals = [a + b for a, b in zip(totals, (done.nodes_added, done.nodes_updated, done.claims_added, done.claims_skipped))]
+            totals = [
+                a + b
+                for a, b in zip(totals, (done.nodes_added, done.nodes_updated, done.claims_added, done.claims_skipped))
+            ]
         return UpsertResult(*totals)
 
     def _upsert(self, tx: ManagedTransaction, batch: Batch) -> UpsertResult:
@@ -141,8 +167,11 @@ class Neo4jStore:
         batch.check_references({n.id for n in self._fetch_nodes(tx, ends)})
         stored = {n.id: n for n in self._fetch_nodes(tx, in_batch)}
         new_nodes = [n for n in batch.nodes if n.id not in stored]
-        updated = [m for m in (stored[n.id].merged_with(n) for n in batch.nodes if n.id in stored)
-                   if m.aliases != stored[m.id].aliases or m.props != stored[m.id].props]
+        updated = [
+            m
+            for m in (stored[n.id].merged_with(n) for n in batch.nodes if n.id in stored)
+            if m.aliases != stored[m.id].aliases or m.props != stored[m.id].props
+        ]
         for label, nodes in _group(new_nodes + updated, lambda n: n.label).items():
             statement = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
             self._run_batched(tx, statement, [{"id": n.id, "props": _node_props(n)} for n in nodes])
@@ -152,7 +181,10 @@ class Neo4jStore:
                 f"UNWIND $rows AS row MATCH (a:{a_label} {{id: row.from_id}}) MATCH (b:{b_label} {{id: row.to_id}}) "
                 f"MERGE (a)-[r:{edge} {{id: row.props.id}}]->(b) ON CREATE SET r += row.props"
             )
-            rows = [{"from_id": c.from_id, "to_id": c.to_id, "props": {k: getattr(c, k) for k in _CLAIM_PROPERTIES}} for c in claims]
+            rows = [
+                {"from_id": c.from_id, "to_id": c.to_id, "props": {k: getattr(c, k) for k in _CLAIM_PROPERTIES}}
+                for c in claims
+            ]
             added += self._run_batched(tx, statement, rows)
         return UpsertResult(len(new_nodes), len(updated), added, len(batch.claims) - added)
 
@@ -161,7 +193,7 @@ class Neo4jStore:
         created = 0
         for start in range(0, len(rows), self.batch_size):
             try:
-                summary = tx.run(statement, rows=rows[start:start + self.batch_size]).consume()
+                summary = tx.run(statement, rows=rows[start : start + self.batch_size]).consume()
             except TransientError as error:
                 if "MemoryPool" in (error.code or ""):  # retrying the same oversized batch cannot help
                     raise StoreError(explain(error, self.connection)) from None
@@ -179,14 +211,18 @@ class Neo4jStore:
         source = self._fetch_nodes(tx, [source_id])[0]
         quoted: dict[str, list[str]] = defaultdict(list)  # node id -> sentences of the removed claims about it
         for edge in SCHEMA.edges:
-            for record in tx.run(f"MATCH (a)-[r:{edge}]->(b) WHERE r.source_id = $s RETURN a.id AS a, b.id AS b, r.sentence AS s", s=source_id):
+            for record in tx.run(
+                f"MATCH (a)-[r:{edge}]->(b) WHERE r.source_id = $s RETURN a.id AS a, b.id AS b, r.sentence AS s",
+                s=source_id,
+            ):
                 quoted[record["a"]].append(record["s"])
                 quoted[record["b"]].append(record["s"])
         claims, touched = 0, set()
         for edge in SCHEMA.edges:
             record = tx.run(
                 f"MATCH (a)-[r:{edge}]->(b) WHERE r.source_id = $s WITH a, b, r DELETE r "
-                "RETURN count(*) AS n, collect(DISTINCT a.id) + collect(DISTINCT b.id) AS ids", s=source_id,
+                "RETURN count(*) AS n, collect(DISTINCT a.id) + collect(DISTINCT b.id) AS ids",
+                s=source_id,
             ).single()
             claims += record["n"]
             touched.update(record["ids"])
@@ -194,13 +230,16 @@ class Neo4jStore:
         orphans = 0
         for label, ids in _group(sorted(touched), SCHEMA.label_of).items():
             orphans += tx.run(
-                f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) WHERE NOT EXISTS {{ (n)--() }} DELETE n RETURN count(*) AS n", ids=ids,
+                f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) WHERE NOT EXISTS {{ (n)--() }} DELETE n RETURN count(*) AS n",
+                ids=ids,
             ).single()["n"]
         tx.run("MATCH (s:Source {id: $id}) DETACH DELETE s", id=source_id).consume()
         self._drop_aliases_of_removed_source(tx, source, quoted)
         return RemovalResult(source_id, claims, orphans)
 
-    def _drop_aliases_of_removed_source(self, tx: ManagedTransaction, source: Node, quoted: dict[str, list[str]]) -> None:
+    def _drop_aliases_of_removed_source(
+        self, tx: ManagedTransaction, source: Node, quoted: dict[str, list[str]]
+    ) -> None:
         """Surviving nodes lose the aliases only the removed Source backed (graph/aliases.py)."""
         titles = [source.name, source.props.get("title")]
         for node in self._fetch_nodes(tx, sorted(set(quoted) - {source.id})):  # orphans are gone already
@@ -214,7 +253,9 @@ class Neo4jStore:
             kept = surviving_aliases(node, quoted[node.id], titles, still_quoted)
             if kept != node.aliases:
                 updated = Node(node.id, node.label, node.name, kept, node.props)
-                tx.run(f"MATCH (n:{node.label} {{id: $id}}) SET n += $props", id=node.id, props=_node_props(updated)).consume()
+                tx.run(
+                    f"MATCH (n:{node.label} {{id: $id}}) SET n += $props", id=node.id, props=_node_props(updated)
+                ).consume()
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -227,7 +268,9 @@ class Neo4jStore:
         for label, group in _group(ids, SCHEMA.label_of).items():
             if label is None:
                 continue
-            for record in tx.run(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n {{.*}} AS n ORDER BY n.id", ids=group):
+            for record in tx.run(
+                f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n {{.*}} AS n ORDER BY n.id", ids=group
+            ):
                 nodes.append(node_from_record(record["n"], label))
         return nodes
 
@@ -238,9 +281,13 @@ class Neo4jStore:
         if not key:
             return []
         pattern = f"(n:{label})" if label else "(n)"
-        exact = f"MATCH {pattern} WHERE $k IN n.keys RETURN n {{.*}} AS n, labels(n) AS labels ORDER BY n.id LIMIT $limit"
-        partial = (f"MATCH {pattern} WHERE any(x IN n.keys WHERE x CONTAINS $k) "
-                   "RETURN n {.*} AS n, labels(n) AS labels ORDER BY size(n.name), n.id LIMIT $limit")
+        exact = (
+            f"MATCH {pattern} WHERE $k IN n.keys RETURN n {{.*}} AS n, labels(n) AS labels ORDER BY n.id LIMIT $limit"
+        )
+        partial = (
+            f"MATCH {pattern} WHERE any(x IN n.keys WHERE x CONTAINS $k) "
+            "RETURN n {.*} AS n, labels(n) AS labels ORDER BY size(n.name), n.id LIMIT $limit"
+        )
 
         def work(tx: ManagedTransaction) -> list[Node]:
             records = list(tx.run(exact, k=key, limit=limit)) or list(tx.run(partial, k=key, limit=limit))
@@ -270,22 +317,37 @@ class Neo4jStore:
 
         return self._read(work)
 
-    def claims_touching(self, node_ids: list[str], edge_types: list[str] | None = None,
-                        since: str | None = None, until: str | None = None) -> list[Claim]:
+    def claims_touching(
+        self,
+        node_ids: list[str],
+        edge_types: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Claim]:
         """Claims with either end in `node_ids`, without fetching nodes (the analysis fast path)."""
         types = _check_types(edge_types or DEFAULT_NEIGHBOURHOOD_TYPES)
         return self._read(lambda tx: self._touching(tx, list(node_ids), types, since, until)) if node_ids else []
 
-    def _touching(self, tx: ManagedTransaction, ids: list[str], types: list[str], since, until, extra: str = "",
-                  params: dict[str, Any] | None = None) -> list[Claim]:
+    def _touching(
+        self,
+        tx: ManagedTransaction,
+        ids: list[str],
+        types: list[str],
+        since,
+        until,
+        extra: str = "",
+        params: dict[str, Any] | None = None,
+    ) -> list[Claim]:
         """One index seek per label of the given ids, then both directions of each node's claims."""
         where, date_params = _date_filter(since, until)
         found: dict[str, Claim] = {}
         for label, group in _group(ids, SCHEMA.label_of).items():
             if label is None:
                 continue
-            query = (f"UNWIND $ids AS id MATCH (n:{label} {{id: id}})-[r:{'|'.join(types)}]-() "
-                     f"WHERE {' AND '.join(filter(None, [where, extra])) or 'true'} RETURN DISTINCT {_CLAIM_RETURN}")
+            query = (
+                f"UNWIND $ids AS id MATCH (n:{label} {{id: id}})-[r:{'|'.join(types)}]-() "
+                f"WHERE {' AND '.join(filter(None, [where, extra])) or 'true'} RETURN DISTINCT {_CLAIM_RETURN}"
+            )
             for record in tx.run(query, ids=group, **date_params, **(params or {})):
                 claim = claim_from_record(record)
                 found.setdefault(claim.id, claim)
@@ -296,20 +358,26 @@ class Neo4jStore:
         order = lambda c: (c.date_start or "9999", c.id)  # noqa: E731 (the one sort key both branches share)
         if body:
             extra, params = ("r.source_id = $source_id", {"source_id": source_id}) if source_id else ("", {})
-            found = sorted(self._read(lambda tx: self._touching(tx, [body], types, since, until, extra, params)), key=order)
+            found = sorted(
+                self._read(lambda tx: self._touching(tx, [body], types, since, until, extra, params)), key=order
+            )
             return found[:limit] if limit else found
         where, params = _date_filter(since, until)
         if source_id:
             where = " AND ".join(filter(None, [where, "r.source_id = $source_id"]))
             params["source_id"] = source_id
-        query = (f"MATCH ()-[r:{'|'.join(types)}]->() WHERE {where or 'true'} RETURN {_CLAIM_RETURN} "
-                 "ORDER BY coalesce(r.date_start, '9999'), r.id" + (" LIMIT $limit" if limit else ""))
+        query = (
+            f"MATCH ()-[r:{'|'.join(types)}]->() WHERE {where or 'true'} RETURN {_CLAIM_RETURN} "
+            "ORDER BY coalesce(r.date_start, '9999'), r.id" + (" LIMIT $limit" if limit else "")
+        )
         return self._read(lambda tx: [claim_from_record(r) for r in tx.run(query, **params, limit=limit)])
 
     def counts(self) -> Counts:
         def work(tx: ManagedTransaction) -> Counts:
             nodes = {label: tx.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"] for label in SCHEMA.nodes}
-            claims = {edge: tx.run(f"MATCH ()-[r:{edge}]->() RETURN count(r) AS n").single()["n"] for edge in SCHEMA.edges}
+            claims = {
+                edge: tx.run(f"MATCH ()-[r:{edge}]->() RETURN count(r) AS n").single()["n"] for edge in SCHEMA.edges
+            }
             return Counts(nodes, claims)
 
         return self._read(work)
@@ -328,12 +396,16 @@ class Neo4jStore:
 
         def work() -> QueryResult:
             # An explicit transaction, not execute_read: a memory-limit error is "transient" and would be retried.
-            with self._errors(), self._driver.session(database=self.connection.database,
-                                                      default_access_mode=READ_ACCESS) as session:
+            with (
+                self._errors(),
+                self._driver.session(database=self.connection.database, default_access_mode=READ_ACCESS) as session,
+            ):
                 try:
                     with session.begin_transaction(timeout=seconds) as tx:
                         result = tx.run(cypher, params or {})
-                        return QueryResult(list(result.keys()), [[_plain(v) for v in record.values()] for record in result])
+                        return QueryResult(
+                            list(result.keys()), [[_plain(v) for v in record.values()] for record in result]
+                        )
                 except Neo4jError as error:
                     code = error.code or ""
                     if "TransactionTimedOut" in code or "MemoryPoolOutOfMemory" in code:
@@ -352,14 +424,18 @@ class Neo4jStore:
         worker.start()
         worker.join(seconds + CLIENT_DEADLINE_GRACE_S)
         if worker.is_alive():
-            raise StoreError(timeout_message(seconds) + "; the server may still be working on it until its own "
-                             "limits stop it (db.transaction.timeout, db.memory.transaction.max)")
+            raise StoreError(
+                timeout_message(seconds) + "; the server may still be working on it until its own "
+                "limits stop it (db.transaction.timeout, db.memory.transaction.max)"
+            )
         if "error" in outcome:
             raise outcome["error"]
         return outcome["result"]
 
     def has_source(self, source_id: str) -> bool:
-        return self._read(lambda tx: tx.run("MATCH (s:Source {id: $id}) RETURN count(s) AS n", id=source_id).single()["n"] > 0)
+        return self._read(
+            lambda tx: tx.run("MATCH (s:Source {id: $id}) RETURN count(s) AS n", id=source_id).single()["n"] > 0
+        )
 
     def sources(self) -> list[Node]:
         records = self._read(lambda tx: list(tx.run("MATCH (s:Source) RETURN s {.*} AS s ORDER BY s.id")))
@@ -385,9 +461,15 @@ class Neo4jStore:
 
     def claims_of_sources(self, source_ids: list[str]) -> list[Claim]:
         """Every claim made by these Sources; one query per edge type, so each uses its source_id index."""
+
         def work(tx: ManagedTransaction) -> list[Claim]:
-            return [claim_from_record(r) for edge in SCHEMA.edges
-                    for r in tx.run(f"MATCH ()-[r:{edge}]->() WHERE r.source_id IN $ids RETURN {_CLAIM_RETURN}", ids=list(source_ids))]
+            return [
+                claim_from_record(r)
+                for edge in SCHEMA.edges
+                for r in tx.run(
+                    f"MATCH ()-[r:{edge}]->() WHERE r.source_id IN $ids RETURN {_CLAIM_RETURN}", ids=list(source_ids)
+                )
+            ]
 
         return self._read(work) if source_ids else []
 
@@ -408,7 +490,7 @@ class Neo4jStore:
     def close(self) -> None:
         self._driver.close()
 
-    def __enter__(self) -> "Neo4jStore":
+    def __enter__(self) -> Neo4jStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -422,7 +504,10 @@ class Neo4jStore:
 
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Reads run in a READ_ACCESS session: the server itself refuses any write in them."""
-        with self._errors(), self._driver.session(database=self.connection.database, default_access_mode=READ_ACCESS) as session:
+        with (
+            self._errors(),
+            self._driver.session(database=self.connection.database, default_access_mode=READ_ACCESS) as session,
+        ):
             return session.execute_read(work)
 
     @contextmanager
@@ -505,6 +590,8 @@ def _plain(value: Any) -> Any:
 def _server_limit_message(error: Neo4jError, seconds: float) -> str:
     """The server stopped a console query at its time or memory limit: say which, and what to do."""
     if "MemoryPool" in (error.code or ""):
-        return ("query stopped: it needed more memory than the Neo4j server allows one transaction "
-                f"(db.memory.transaction.max; {error.message}); narrow it (a LIMIT, a label, fewer hops)")
+        return (
+            "query stopped: it needed more memory than the Neo4j server allows one transaction "
+            f"(db.memory.transaction.max; {error.message}); narrow it (a LIMIT, a label, fewer hops)"
+        )
     return timeout_message(seconds)

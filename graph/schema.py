@@ -73,7 +73,9 @@ class EdgeType:
             return self.activity is not None
         if role == "membership":
             return self.membership
-        raise SchemaError(f"unknown edge role {role!r}; expected one of flow, activity, membership, {', '.join(EDGE_FLAGS)}")
+        raise SchemaError(
+            f"unknown edge role {role!r}; expected one of flow, activity, membership, {', '.join(EDGE_FLAGS)}"
+        )
 
     def flow_for(self, object_label: str | None) -> Direction | None:
         """How information moves along a claim of this type whose object has `object_label`."""
@@ -132,7 +134,9 @@ class Schema:
     def handling_types(self) -> tuple[str, ...]:
         """Edges by which a body or document handles a document: flows and actions, not topic links.
         An analysis expands a neighbourhood along these, and adds the topic layer separately."""
-        return tuple(n for n, e in self.edges.items() if (e.has("flow") or e.has("action")) and not e.has("links_topic"))
+        return tuple(
+            n for n, e in self.edges.items() if (e.has("flow") or e.has("action")) and not e.has("links_topic")
+        )
 
     @property
     def transfer_types(self) -> tuple[str, ...]:
@@ -143,30 +147,48 @@ class Schema:
     def receipt_types(self) -> tuple[str, ...]:
         """Flow edges bringing a document to a body: information always moves object -> actor subject."""
         actors = set(self.actor_labels)
-        return tuple(n for n, e in self.edges.items()
-                     if set(e.from_labels) <= actors and e.to_labels and all(e.flow_for(t) == "backward" for t in e.to_labels))
+        return tuple(
+            n
+            for n, e in self.edges.items()
+            if set(e.from_labels) <= actors and e.to_labels and all(e.flow_for(t) == "backward" for t in e.to_labels)
+        )
 
     @property
     def origination_types(self) -> tuple[str, ...]:
         """Flow edges by which a body puts out a document (sent, wrote): actor -> document only."""
         actors = set(self.actor_labels)
-        return tuple(n for n, e in self.edges.items()
-                     if set(e.from_labels) <= actors and e.to_labels and all(e.flow_for(t) == "forward" and t not in actors for t in e.to_labels))
+        return tuple(
+            n
+            for n, e in self.edges.items()
+            if set(e.from_labels) <= actors
+            and e.to_labels
+            and all(e.flow_for(t) == "forward" and t not in actors for t in e.to_labels)
+        )
 
     @property
     def engagement_types(self) -> tuple[str, ...]:
         """Flow edges from one body to another (commissioning): who set a body to work."""
         actors = set(self.actor_labels)
-        return tuple(n for n, e in self.edges.items()
-                     if set(e.from_labels) <= actors and any(e.flow_for(t) == "forward" for t in set(e.to_labels) & actors))
+        return tuple(
+            n
+            for n, e in self.edges.items()
+            if set(e.from_labels) <= actors and any(e.flow_for(t) == "forward" for t in set(e.to_labels) & actors)
+        )
 
 
 def _node(label: str, spec: dict[str, Any]) -> NodeType:
     _known_keys(f"node {label}", spec, NODE_KEYS)
     rdf = spec.get("rdf") or {}
-    return NodeType(label, spec["prefix"], spec.get("description", ""), dict(spec.get("properties") or {}),
-                    bool(spec.get("actor")), tuple(rdf.get("classes") or ()), rdf.get("name", "rdfs:label"),
-                    dict(spec.get("style") or {}))
+    return NodeType(
+        label,
+        spec["prefix"],
+        spec.get("description", ""),
+        dict(spec.get("properties") or {}),
+        bool(spec.get("actor")),
+        tuple(rdf.get("classes") or ()),
+        rdf.get("name", "rdfs:label"),
+        dict(spec.get("style") or {}),
+    )
 
 
 def _edge(name: str, spec: dict[str, Any], labels: dict[str, NodeType]) -> EdgeType:
@@ -184,9 +206,18 @@ def _edge(name: str, spec: dict[str, Any], labels: dict[str, NodeType]) -> EdgeT
         raise SchemaError(f"{where}: a flow edge needs an integer tie_order")
     rdf = spec.get("rdf") or {}
     return EdgeType(
-        name, tuple(spec["from"]), tuple(spec["to"]), spec.get("description", ""), flow, flow_to, spec.get("tie_order"),
-        frozenset(f for f in EDGE_FLAGS if spec.get(f)), dict(rdf.get("predicate") or {}), rdf.get("activity"),
-        bool(rdf.get("membership")), dict(spec.get("style") or {}),
+        name,
+        tuple(spec["from"]),
+        tuple(spec["to"]),
+        spec.get("description", ""),
+        flow,
+        flow_to,
+        spec.get("tie_order"),
+        frozenset(f for f in EDGE_FLAGS if spec.get(f)),
+        dict(rdf.get("predicate") or {}),
+        rdf.get("activity"),
+        bool(rdf.get("membership")),
+        dict(spec.get("style") or {}),
     )
 
 

@@ -6,8 +6,9 @@ Neo4j are interchangeable; `tests/test_store_contract.py` runs one suite against
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import pyarrow as pa
 
@@ -84,7 +85,11 @@ class GraphStore(Protocol):
         max_nodes: int = 5000,
     ) -> Subgraph: ...
     def claims_touching(
-        self, node_ids: list[str], edge_types: list[str] | None = None, since: str | None = None, until: str | None = None
+        self,
+        node_ids: list[str],
+        edge_types: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
     ) -> list[Claim]: ...
     def claims(
         self,

@@ -38,8 +38,10 @@ def unprotected_server_warning(uri: str, auth: object) -> str | None:
     host = urlsplit(uri).hostname or ""
     if auth is not None or host == "localhost" or _is_loopback(host):
         return None
-    return (f"the Neo4j server at {host} accepted a connection without credentials and is not on this machine: "
-            "anyone who can reach it can read and change the graph; enable dbms.security.auth_enabled and set NEO4J_USER/NEO4J_PASSWORD")
+    return (
+        f"the Neo4j server at {host} accepted a connection without credentials and is not on this machine: "
+        "anyone who can reach it can read and change the graph; enable dbms.security.auth_enabled and set NEO4J_USER/NEO4J_PASSWORD"
+    )
 
 
 def _is_loopback(host: str) -> bool:

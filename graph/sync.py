@@ -29,8 +29,12 @@ class SyncResult:
     claims_skipped: int = 0
 
 
-def copy_graph(source: GraphStore, target: GraphStore, batch_size: int = DEFAULT_PAGE,
-               progress: Callable[[int], None] | None = None) -> SyncResult:
+def copy_graph(
+    source: GraphStore,
+    target: GraphStore,
+    batch_size: int = DEFAULT_PAGE,
+    progress: Callable[[int], None] | None = None,
+) -> SyncResult:
     """Upsert every node, then every Source with its claims, of `source` into `target`;
     `progress(n)` after each page."""
     result = SyncResult()
@@ -47,12 +51,19 @@ def copy_graph(source: GraphStore, target: GraphStore, batch_size: int = DEFAULT
         ids = [i for i in group if i not in written]
         claims = source.claims_of_sources(ids)
         while True:  # a claim whose end is another Source (MENTIONS) needs that Source, so all of its claims too
-            more = sorted({e for c in claims for e in (c.from_id, c.to_id) if SCHEMA.label_of(e) == "Source"} - set(ids) - written)
+            more = sorted(
+                {e for c in claims for e in (c.from_id, c.to_id) if SCHEMA.label_of(e) == "Source"} - set(ids) - written
+            )
             if not more:
                 break
             ids += more
             claims += source.claims_of_sources(more)
-        _add(result, target.upsert(Batch(nodes=[sources[i] for i in ids], claims=claims)), nodes=len(ids), claims=len(claims))
+        _add(
+            result,
+            target.upsert(Batch(nodes=[sources[i] for i in ids], claims=claims)),
+            nodes=len(ids),
+            claims=len(claims),
+        )
         written.update(ids)
         if progress:
             progress(len(ids) + len(claims))

@@ -19,10 +19,20 @@ from kflow.terminal import fail, visible
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
 APP = PROJECT_ROOT / "dashboards" / "app.py"
-COMMAND_MODULES: tuple[str, ...] = ("kflow.cli_export", "kflow.cli_analysis", "kflow.cli_eval", "kflow.cli_constructions", "kflow.cli_sync", "kflow.cli_import")
+COMMAND_MODULES: tuple[str, ...] = (
+    "kflow.cli_export",
+    "kflow.cli_analysis",
+    "kflow.cli_eval",
+    "kflow.cli_constructions",
+    "kflow.cli_sync",
+    "kflow.cli_import",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--store", "store_spec", default=None, help="Store for every command (same as the command's own --store).")
+@click.option(
+    "--store", "store_spec", default=None, help="Store for every command (same as the command's own --store)."
+)
 @click.pass_context
 def main(ctx: click.Context, store_spec: str | None) -> None:
     """kflow: turn documents into a graph of who sent, received, commissioned and knew what, when.
@@ -45,11 +55,20 @@ def _restore_env(name: str, value: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
-@click.option("--published", help="Publication date for these files (YYYY, YYYY-MM or YYYY-MM-DD), when no sidecar gives one.")
+@click.option(
+    "--published", help="Publication date for these files (YYYY, YYYY-MM or YYYY-MM-DD), when no sidecar gives one."
+)
 @click.option("--no-extract", is_flag=True, help="Store Sources only, without text extraction.")
-@click.option("--workers", type=click.IntRange(1, 64), default=lambda: min(os.cpu_count() or 1, 4), show_default="cores, at most 4",
-              help="Processes reading and extracting in parallel (one process writes).")
-def load(paths: tuple[Path, ...], store_spec: str | None, published: str | None, no_extract: bool, workers: int) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=lambda: min(os.cpu_count() or 1, 4),
+    show_default="cores, at most 4",
+    help="Processes reading and extracting in parallel (one process writes).",
+)
+def load(
+    paths: tuple[Path, ...], store_spec: str | None, published: str | None, no_extract: bool, workers: int
+) -> None:
     """Load files and folders (.txt .md .html .pdf .docx .eml .mbox .csv .jsonl) into the store."""
     from loaders.extract import default_extractor
     from loaders.extract.base import NullExtractor
@@ -148,7 +167,9 @@ def remove(source_id: str, store_spec: str | None) -> None:
         store.close()
     except StoreError as error:
         fail(str(error))
-    click.echo(f"removed {visible(source_id)}: {result.claims_removed} claims, {result.nodes_removed} nodes no longer supported")
+    click.echo(
+        f"removed {visible(source_id)}: {result.claims_removed} claims, {result.nodes_removed} nodes no longer supported"
+    )
 
 
 @main.command()
@@ -159,9 +180,21 @@ def serve(store_spec: str | None, port: int, host: str) -> None:
     """Serve the investigator app (Streamlit) on http://HOST:PORT."""
     env = {**os.environ, "KFLOW_STORE": resolve_spec(store_spec)}
     command = [
-        sys.executable, "-m", "streamlit", "run", str(APP),
-        "--server.headless", "true", "--server.port", str(port), "--server.address", host,
-        "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        host,
+        "--browser.gatherUsageStats",
+        "false",
+        "--global.developmentMode",
+        "false",
     ]
     click.echo(f"kflow app on http://{host}:{port} (store {describe(store_spec)}); Ctrl-C to stop", err=True)
     sys.exit(subprocess.call(command, env=env))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import click
 
@@ -70,7 +70,11 @@ def _echo_json(value) -> None:
 @click.option("--topic", help="Only flows through documents concerning this topic.")
 @since_option
 @until_option
-@click.option("--allow-undated", is_flag=True, help="Let undated hops into paths (they are marked; a --since/--until window still leaves them out).")
+@click.option(
+    "--allow-undated",
+    is_flag=True,
+    help="Let undated hops into paths (they are marked; a --since/--until window still leaves them out).",
+)
 @click.option("--limit", default=10, show_default=True, help="At most this many paths.")
 @store_option
 @json_option
@@ -83,16 +87,22 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
         _echo_json({"from": a.id, "to": b.id, "topic": topic, "paths": [p.to_dict() for p in paths]})
         return
     if not paths:
-        click.echo(_clean(f"No time-respecting flow found from {a.name} to {b.name}" + (f" on {topic}" if topic else "") + "."))
+        click.echo(
+            _clean(f"No time-respecting flow found from {a.name} to {b.name}" + (f" on {topic}" if topic else "") + ".")
+        )
         return
     for i, path in enumerate(paths, 1):
         arrival = path.arrival.isoformat() if path.arrival else "undated"
         marks = f", {path.undated_hops} undated hop(s)" if path.undated_hops else ""
-        click.echo(f"Flow {i}: {' -> '.join(_clean(node_name(G, n)) for n in path.nodes)}  ({len(path.hops)} hops, earliest arrival {arrival}{marks})")
+        click.echo(
+            f"Flow {i}: {' -> '.join(_clean(node_name(G, n)) for n in path.nodes)}  ({len(path.hops)} hops, earliest arrival {arrival}{marks})"
+        )
         for hop in path.hops:
             click.echo(_claim_line(G, hop.claim, "    "))
             if hop.corroborating:
-                click.echo(f"    {'':<22} also: " + ", ".join(f"{c.source_id} ({claim_date(c)})" for c in hop.corroborating))
+                click.echo(
+                    f"    {'':<22} also: " + ", ".join(f"{c.source_id} ({claim_date(c)})" for c in hop.corroborating)
+                )
 
 
 @click.command("first-knowledge")
@@ -156,14 +166,22 @@ def gaps_command(topic, store_spec, as_json) -> None:
         answer = ask_gaps(store, topic)
     report, G = answer.result, answer.graph
     if as_json:
-        _echo_json({"topic": topic, "acted": [g.to_dict(G) for g in report.acted], "silences": [g.to_dict(G) for g in report.silences]})
+        _echo_json(
+            {
+                "topic": topic,
+                "acted": [g.to_dict(G) for g in report.acted],
+                "silences": [g.to_dict(G) for g in report.silences],
+            }
+        )
         return
     click.echo(_clean(f"Gaps between knowing and acting{' on ' + topic if topic else ''}:"))
     if not report.acted:
         click.echo("  none")
     for gap in report.acted:
-        click.echo(f"  {_clean(gap.body_name)}: knew {claim_date(gap.knowledge)}, acted {claim_date(gap.action)} "
-                   f"({gap.years} year(s), {gap.days} days)")
+        click.echo(
+            f"  {_clean(gap.body_name)}: knew {claim_date(gap.knowledge)}, acted {claim_date(gap.action)} "
+            f"({gap.years} year(s), {gap.days} days)"
+        )
         click.echo(_claim_line(G, gap.knowledge, "    "))
         click.echo(_claim_line(G, gap.action, "    "))
     click.echo("Silences (knew, no later action on record):")

@@ -39,10 +39,16 @@ def _failures(report: SuiteReport) -> list[str]:
 @click.command("constructions")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--capability", "capabilities", multiple=True, help="Only this capability (repeatable).")
-@click.option("--show-failures", is_flag=True, help="List every failing case: its sentence, what was missing or forbidden, what was produced.")
+@click.option(
+    "--show-failures",
+    is_flag=True,
+    help="List every failing case: its sentence, what was missing or forbidden, what was produced.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report (per capability, overall, failures).")
 @click.option("--min-rate", type=click.FloatRange(0, 1), help="Exit 1 when the overall pass rate is below this.")
-def constructions_command(paths: tuple[Path, ...], capabilities: tuple[str, ...], show_failures: bool, as_json: bool, min_rate: float | None) -> None:
+def constructions_command(
+    paths: tuple[Path, ...], capabilities: tuple[str, ...], show_failures: bool, as_json: bool, min_rate: float | None
+) -> None:
     """Run the construction suite: what extraction handles, capability by capability.
 
     Each case is one fictional sentence generated (seeded) from a template in

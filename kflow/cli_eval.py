@@ -9,14 +9,17 @@ from pathlib import Path
 import click
 
 from kflow.terminal import visible
-
 from loaders.evaluate import KINDS, SCORE_LEVELS, EvalReport, Score, Tally, evaluate_paths
 from loaders.extract.confidence import LEAD_THRESHOLD
 from loaders.gold import GoldError, find_gold_files
 
 COLUMNS = [(kind, level) for kind in KINDS for level in SCORE_LEVELS]
-HEADERS = {("entities", "must"): "entities must", ("entities", "all"): "entities must+should",
-           ("edges", "must"): "edges must", ("edges", "all"): "edges must+should"}
+HEADERS = {
+    ("entities", "must"): "entities must",
+    ("entities", "all"): "entities must+should",
+    ("edges", "must"): "edges must",
+    ("edges", "all"): "edges must+should",
+}
 
 
 def _embedded_store(path: Path):
@@ -38,13 +41,19 @@ def _table(report: EvalReport) -> list[str]:
     lines = [f"{'gold file':<{width}}  " + "  ".join(f"{HEADERS[c]:<21}" for c in COLUMNS)]
     for score in report.scores:
         suffix = f"  ERROR: {visible(str(score.error))}" if score.error else ""
-        lines.append(f"{visible(Path(score.gold_path).name):<{width}}  " + "  ".join(f"{_cell(score.tally(*c)):<21}" for c in COLUMNS) + suffix)
+        lines.append(
+            f"{visible(Path(score.gold_path).name):<{width}}  "
+            + "  ".join(f"{_cell(score.tally(*c)):<21}" for c in COLUMNS)
+            + suffix
+        )
     lines.append(f"{'overall':<{width}}  " + "  ".join(f"{_cell(report.overall(*c)):<21}" for c in COLUMNS))
     counts = report.overall("edges", "all")
     threshold = report.scores[0].threshold if report.scores else LEAD_THRESHOLD
     leads = sum(1 for s in report.scores for c, *_ in s.predicted_edges if c < threshold)
-    lines.append(f"(micro-averaged, %; {counts.gold} gold edges, {counts.predicted} predicted claims in scope"
-                 f" at confidence >= {threshold:g}; {leads} below it are leads, not counted)")
+    lines.append(
+        f"(micro-averaged, %; {counts.gold} gold edges, {counts.predicted} predicted claims in scope"
+        f" at confidence >= {threshold:g}; {leads} below it are leads, not counted)"
+    )
     return lines
 
 
@@ -54,32 +63,68 @@ def _curve(report: EvalReport) -> list[str]:
     curves = [report.curve(lv) for lv in SCORE_LEVELS]
     for points in zip(*curves):
         threshold = points[0][0]
-        lines.append(f"{threshold:>9.1f}  " + "  ".join(f"{_cell(t):<21}" for _, t in points) + f"  {points[1][1].predicted:>11}")
+        lines.append(
+            f"{threshold:>9.1f}  " + "  ".join(f"{_cell(t):<21}" for _, t in points) + f"  {points[1][1].predicted:>11}"
+        )
     return lines
 
 
 def _errors(score: Score) -> list[str]:
     lines = [f"== {visible(Path(score.gold_path).name)} ({visible(str(score.document))})"]
     for miss in score.misses:
-        lines.append(f"  MISS {miss.level:<6} {miss.kind:<8} {visible(str(miss.item))}" + (f"\n         nearest: {visible(str(miss.nearest))}" if miss.nearest else ""))
+        lines.append(
+            f"  MISS {miss.level:<6} {miss.kind:<8} {visible(str(miss.item))}"
+            + (f"\n         nearest: {visible(str(miss.nearest))}" if miss.nearest else "")
+        )
     for fp in score.false_positives:
-        lines.append(f"  FALSE  {fp.kind:<8} {visible(str(fp.item))}\n         why: {visible(str(fp.reason))}" + (f"\n         sentence: {visible(' '.join(fp.sentence.split()))}" if fp.sentence else ""))
+        lines.append(
+            f"  FALSE  {fp.kind:<8} {visible(str(fp.item))}\n         why: {visible(str(fp.reason))}"
+            + (f"\n         sentence: {visible(' '.join(fp.sentence.split()))}" if fp.sentence else "")
+        )
     return lines
 
 
 @click.command("eval")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--docs", "docs_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder holding the documents, when they are neither beside the gold file nor in seeds/. Repeatable.")
-@click.option("--show-errors", is_flag=True, help="List every missed gold item and every false positive, with its sentence.")
+@click.option(
+    "--docs",
+    "docs_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder holding the documents, when they are neither beside the gold file nor in seeds/. Repeatable.",
+)
+@click.option(
+    "--show-errors", is_flag=True, help="List every missed gold item and every false positive, with its sentence."
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report (per file, overall, errors).")
-@click.option("--min-precision", type=click.FloatRange(0, 1), help="Exit 1 when overall edge precision (must+should) is below this.")
+@click.option(
+    "--min-precision",
+    type=click.FloatRange(0, 1),
+    help="Exit 1 when overall edge precision (must+should) is below this.",
+)
 @click.option("--min-recall", type=click.FloatRange(0, 1), help="Exit 1 when overall edge recall (must) is below this.")
-@click.option("--threshold", type=click.FloatRange(0, 1), default=LEAD_THRESHOLD, show_default=True,
-              help="Count only edge claims at or above this confidence; those below are leads (still stored by `kflow load`).")
-@click.option("--curve", is_flag=True, help="Also print edge precision and recall at thresholds 0.0, 0.1, ..., 0.9 (always in --json).")
-def eval_command(paths: tuple[Path, ...], docs_dirs: tuple[Path, ...], show_errors: bool, as_json: bool,
-                 min_precision: float | None, min_recall: float | None, threshold: float, curve: bool) -> None:
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=LEAD_THRESHOLD,
+    show_default=True,
+    help="Count only edge claims at or above this confidence; those below are leads (still stored by `kflow load`).",
+)
+@click.option(
+    "--curve",
+    is_flag=True,
+    help="Also print edge precision and recall at thresholds 0.0, 0.1, ..., 0.9 (always in --json).",
+)
+def eval_command(
+    paths: tuple[Path, ...],
+    docs_dirs: tuple[Path, ...],
+    show_errors: bool,
+    as_json: bool,
+    min_precision: float | None,
+    min_recall: float | None,
+    threshold: float,
+    curve: bool,
+) -> None:
     """Score extraction against gold files (GOLD.yaml, or folders of them).
 
     Each gold file's document is loaded with the default extractor into a fresh temporary

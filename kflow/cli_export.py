@@ -19,19 +19,44 @@ EXPORT_CACHE_MB = 256  # a streamed export reads each page once: a small cache k
 
 
 @click.command("export")
-@click.option("--format", "-f", "format_", type=click.Choice(FORMATS), default="turtle", show_default=True,
-              help="turtle, nt (N-Triples, best for very large graphs), jsonld, trig (claims in one named graph per Source), "
-                   "or n10s-star (Turtle-star for re-import into Neo4j with neosemantics).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write (written whole or not at all). Default: standard output.")
-@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI node ids are minted under (ends in / or #).")
+@click.option(
+    "--format",
+    "-f",
+    "format_",
+    type=click.Choice(FORMATS),
+    default="turtle",
+    show_default=True,
+    help="turtle, nt (N-Triples, best for very large graphs), jsonld, trig (claims in one named graph per Source), "
+    "or n10s-star (Turtle-star for re-import into Neo4j with neosemantics).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (written whole or not at all). Default: standard output.",
+)
+@click.option(
+    "--base", default=DEFAULT_BASE, show_default=True, help="Base IRI node ids are minted under (ends in / or #)."
+)
 @click.option("--include-text", is_flag=True, help="Also export each Source's full text (can be large).")
-@click.option("--shapes", "schema_part", flag_value="shapes", default=None,
-              help="Instead of the graph, write the SHACL shapes a valid export conforms to (Turtle).")
-@click.option("--vocabulary", "schema_part", flag_value="vocabulary",
-              help="Instead of the graph, write the kflow: vocabulary with labels and comments (Turtle).")
+@click.option(
+    "--shapes",
+    "schema_part",
+    flag_value="shapes",
+    default=None,
+    help="Instead of the graph, write the SHACL shapes a valid export conforms to (Turtle).",
+)
+@click.option(
+    "--vocabulary",
+    "schema_part",
+    flag_value="vocabulary",
+    help="Instead of the graph, write the kflow: vocabulary with labels and comments (Turtle).",
+)
 @store_option
-def export(format_: str, output: Path | None, base: str, include_text: bool, schema_part: str | None, store_spec: str | None) -> None:
+def export(
+    format_: str, output: Path | None, base: str, include_text: bool, schema_part: str | None, store_spec: str | None
+) -> None:
     """Export the graph as RDF with PROV-O provenance: every claim keeps its dates and evidence sentence.
 
     The export is streamed, so graphs larger than memory export too. Mapping: docs/rdf.md;
@@ -51,8 +76,11 @@ def export(format_: str, output: Path | None, base: str, include_text: bool, sch
     finally:
         store.close()
     where = visible(str(output)) if output else "standard output"
-    click.echo(f"exported {stats.nodes} nodes and {stats.claims} claims ({stats.triples} statements) "
-               f"from {describe(store_spec)} to {where} as {format_}", err=True)
+    click.echo(
+        f"exported {stats.nodes} nodes and {stats.claims} claims ({stats.triples} statements) "
+        f"from {describe(store_spec)} to {where} as {format_}",
+        err=True,
+    )
 
 
 def _write(store, output: Path | None, format_: str, base: str, include_text: bool):

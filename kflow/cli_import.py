@@ -16,8 +16,14 @@ from loaders.tables import SUFFIXES, TableReadError, read_table
 
 
 def _empty_claims() -> pa.Table:
-    return pa.table({name: pa.array([], pa.string()) for name in ("type", "from_id", "to_id", "source_id", "sentence", "extractor")}
-                    | {"char_start": pa.array([], pa.int64()), "char_end": pa.array([], pa.int64()), "confidence": pa.array([], pa.float64())})
+    return pa.table(
+        {name: pa.array([], pa.string()) for name in ("type", "from_id", "to_id", "source_id", "sentence", "extractor")}
+        | {
+            "char_start": pa.array([], pa.int64()),
+            "char_end": pa.array([], pa.int64()),
+            "confidence": pa.array([], pa.float64()),
+        }
+    )
 
 
 def _empty_nodes() -> pa.Table:
@@ -25,8 +31,18 @@ def _empty_nodes() -> pa.Table:
 
 
 @click.command(name="import")
-@click.option("--nodes", "nodes_path", type=click.Path(path_type=Path), help=f"Node table ({' '.join(SUFFIXES)}): id, label, name, aliases, properties.")
-@click.option("--claims", "claims_path", type=click.Path(path_type=Path), help="Claim table: type, from_id, to_id, source_id, sentence, char_start, char_end, confidence, extractor, dates...")
+@click.option(
+    "--nodes",
+    "nodes_path",
+    type=click.Path(path_type=Path),
+    help=f"Node table ({' '.join(SUFFIXES)}): id, label, name, aliases, properties.",
+)
+@click.option(
+    "--claims",
+    "claims_path",
+    type=click.Path(path_type=Path),
+    help="Claim table: type, from_id, to_id, source_id, sentence, char_start, char_end, confidence, extractor, dates...",
+)
 @store_option
 def import_tables(nodes_path: Path | None, claims_path: Path | None, store_spec: str | None) -> None:
     """Import nodes and claims from tables, checked like every other write, in one bulk write.
@@ -66,7 +82,9 @@ def import_tables(nodes_path: Path | None, claims_path: Path | None, store_spec:
 def _culprit(error: ModelError, nodes_path: Path | None, claims_path: Path | None) -> str:
     """Which file the refused field belongs to (node fields and claim fields do not overlap but for `id`)."""
     node_fields = {"label", "name", "aliases"}
-    if nodes_path and (error.field in node_fields or error.field.startswith("props.") or (error.field == "id" and not claims_path)):
+    if nodes_path and (
+        error.field in node_fields or error.field.startswith("props.") or (error.field == "id" and not claims_path)
+    ):
         return str(nodes_path)
     if claims_path is None:
         return str(nodes_path)

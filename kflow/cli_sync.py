@@ -7,16 +7,21 @@ import sys
 import click
 
 from graph.store import StoreError
+from graph.stores import describe, open_store, resolve_spec
 from graph.sync import DEFAULT_PAGE, copy_graph
 from kflow.terminal import fail
-from graph.stores import describe, open_store, resolve_spec
 
 
 @click.command()
 @click.option("--from", "from_spec", required=True, help="Store to read: embedded:PATH or a bolt:// / neo4j:// URI.")
 @click.option("--to", "to_spec", required=True, help="Store to write (created if it is a new embedded path).")
-@click.option("--batch-size", default=DEFAULT_PAGE, show_default=True, type=click.IntRange(min=1),
-              help="Nodes or claims per page; each page is one transaction in the target.")
+@click.option(
+    "--batch-size",
+    default=DEFAULT_PAGE,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Nodes or claims per page; each page is one transaction in the target.",
+)
 def sync(from_spec: str, to_spec: str, batch_size: int) -> None:
     """Copy every node and claim from one store into another.
 

@@ -42,10 +42,11 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import yaml
 
@@ -81,7 +82,17 @@ class Expected:
 
     def edge(self, level: str) -> GoldEdge:
         years = (self.year, self.year) if self.year else None
-        return GoldEdge(self.type, self.from_name, self.to_name, level, years, (), None, self.from_alternatives, self.to_alternatives)
+        return GoldEdge(
+            self.type,
+            self.from_name,
+            self.to_name,
+            level,
+            years,
+            (),
+            None,
+            self.from_alternatives,
+            self.to_alternatives,
+        )
 
     def describe(self) -> str:
         return self.edge("must").describe()
@@ -101,8 +112,12 @@ class Case:
     def gold(self) -> GoldFile:
         """The case as a gold file, so `loaders.evaluate`'s matcher scores it."""
         return GoldFile(
-            Path(f"constructions/{self.id}"), f"{self.id}.txt", self.published, list(self.entities),
-            [e.edge("must") for e in self.expect], [f.edge("must_not") for f in self.forbid],
+            Path(f"constructions/{self.id}"),
+            f"{self.id}.txt",
+            self.published,
+            list(self.entities),
+            [e.edge("must") for e in self.expect],
+            [f.edge("must_not") for f in self.forbid],
             frozenset(e.type for e in (*self.expect, *self.forbid)),
         )
 
@@ -111,8 +126,13 @@ class Case:
         return Document(Path(f"{self.id}.txt"), self.sentence, sha, "text/plain", self.id, self.published, "day")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "capability": self.capability, "sentence": self.sentence,
-                "expect": [e.describe() for e in self.expect], "forbid": [f.describe() for f in self.forbid]}
+        return {
+            "id": self.id,
+            "capability": self.capability,
+            "sentence": self.sentence,
+            "expect": [e.describe() for e in self.expect],
+            "forbid": [f.describe() for f in self.forbid],
+        }
 
 
 @dataclass
@@ -124,7 +144,13 @@ class CaseResult:
     produced: list[str] = field(default_factory=list)  # every claim of the sentence (MENTIONS left out)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.case.to_dict(), "passed": self.passed, "missing": self.missing, "forbidden": self.forbidden, "produced": self.produced}
+        return {
+            **self.case.to_dict(),
+            "passed": self.passed,
+            "missing": self.missing,
+            "forbidden": self.forbidden,
+            "produced": self.produced,
+        }
 
 
 @dataclass
@@ -163,7 +189,10 @@ class SuiteReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "capabilities": {name: {**rate.to_dict(), "description": self.descriptions.get(name)} for name, rate in self.by_capability().items()},
+            "capabilities": {
+                name: {**rate.to_dict(), "description": self.descriptions.get(name)}
+                for name, rate in self.by_capability().items()
+            },
             "overall": self.overall().to_dict(),
             "failures": [r.to_dict() for r in self.failures],
         }
@@ -218,7 +247,9 @@ def load_suite_file(path: Path | str) -> list[Case]:
             where = f"{path.name}: {capability}.templates[{index}]"
             generator = _Template(where, capability, template, lexicon, block or {})
             rng = random.Random(f"{seed}/{capability}/{index}")
-            cases.extend(generator.cases(rng, int(template.get("n", block.get("per_template", per_template))), published))
+            cases.extend(
+                generator.cases(rng, int(template.get("n", block.get("per_template", per_template))), published)
+            )
     return cases
 
 
@@ -232,7 +263,9 @@ def _with_shared(path: Path, data: dict[str, Any]) -> dict[str, Any]:
 
 
 class _Template:
-    def __init__(self, where: str, capability: str, template: dict[str, Any], lexicon: dict[str, Any], block: dict[str, Any]):
+    def __init__(
+        self, where: str, capability: str, template: dict[str, Any], lexicon: dict[str, Any], block: dict[str, Any]
+    ):
         if not isinstance(template, dict) or not template.get("text"):
             raise SuiteError(f"{where}: a template is a mapping with 'text'")
         self.where, self.capability, self.text, self.lexicon = where, capability, str(template["text"]), lexicon
@@ -262,8 +295,18 @@ class _Template:
                 continue
             seen.add(sentence)
             case_id = f"{self.capability}-{self.where.rsplit('[', 1)[1].rstrip(']')}-{len(out)}"
-            out.append(Case(case_id, self.capability, self.text, sentence, tuple(self._claims(self.expect, fill)),
-                            tuple(self._claims(self.forbid, fill)), tuple(self._entities(fill)), published))
+            out.append(
+                Case(
+                    case_id,
+                    self.capability,
+                    self.text,
+                    sentence,
+                    tuple(self._claims(self.expect, fill)),
+                    tuple(self._claims(self.forbid, fill)),
+                    tuple(self._entities(fill)),
+                    published,
+                )
+            )
         return out
 
     def _draw(self, rng: random.Random) -> dict[str, dict[str, Any]]:

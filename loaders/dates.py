@@ -17,8 +17,26 @@ from functools import lru_cache
 import dateparser
 
 PRECISIONS = ("day", "month", "year", "decade")
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "several": None, "a few": None}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "several": None,
+    "a few": None,
+}
 _UNIT_MONTHS = {"year": 12, "decade": 120, "month": 1}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
 _PARTS = {"early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12)}
@@ -30,13 +48,28 @@ _RANGE = re.compile(_LEAD + r"(?:between\s+)?" + YEAR + r"\s*(?:and|to|-|–|—
 _FINANCIAL = re.compile(_LEAD + YEAR + r"\s*[/-]\s*(\d\d)$", re.I)
 _DECADE = re.compile(_LEAD + r"(?:(early|mid|middle|late)[\s-]+)?(?:the\s+)?(\d{3}0)'?s$", re.I)
 _YEAR_ONLY = re.compile(_LEAD + YEAR + r"$", re.I)
-_PART_YEAR = re.compile(_LEAD + r"(early|mid|middle|late|spring|summer|autumn|fall|winter)(?:\s+of)?[\s-]+" + YEAR + r"$", re.I)
-_AGO = re.compile(r"^(?:about |around |some |nearly |almost |more than |over |at least )?(\d+|a few|several|[a-z]+)\s+(year|decade|month)s?\s+(?:ago|earlier|before|previously)$", re.I)
+_PART_YEAR = re.compile(
+    _LEAD + r"(early|mid|middle|late|spring|summer|autumn|fall|winter)(?:\s+of)?[\s-]+" + YEAR + r"$", re.I
+)
+_AGO = re.compile(
+    r"^(?:about |around |some |nearly |almost |more than |over |at least )?(\d+|a few|several|[a-z]+)\s+(year|decade|month)s?\s+(?:ago|earlier|before|previously)$",
+    re.I,
+)
 _NAMED_RELATIVE = re.compile(r"^(?:the\s+)?(last|this|next|previous|past)\s+(year|month|decade)$", re.I)
-_DURATION = re.compile(r"^(?:about |around |some |nearly |almost |more than |over |at least |up to |the )?(?:\d+|a few|several|[a-z]+)(?:[\s-]+(?:and a half|or so))?[\s-]+(?:year|decade|month|week|day|hour)s?(?:[\s-]+long)?$", re.I)
+_DURATION = re.compile(
+    r"^(?:about |around |some |nearly |almost |more than |over |at least |up to |the )?(?:\d+|a few|several|[a-z]+)(?:[\s-]+(?:and a half|or so))?[\s-]+(?:year|decade|month|week|day|hour)s?(?:[\s-]+long)?$",
+    re.I,
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"^(?:(?:on|last|this|by|from|since|until|the)\s+)?(" + "|".join(_WEEKDAYS) + r")(?:\s+(morning|afternoon|evening|night))?$", re.I)
-_HAS_DATE_WORD = re.compile(r"\d|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today", re.I)
+_WEEKDAY = re.compile(
+    r"^(?:(?:on|last|this|by|from|since|until|the)\s+)?("
+    + "|".join(_WEEKDAYS)
+    + r")(?:\s+(morning|afternoon|evening|night))?$",
+    re.I,
+)
+_HAS_DATE_WORD = re.compile(
+    r"\d|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +91,9 @@ def _year_span(first: int, last: int, precision: str, text: str) -> DateValue:
 def _month_span(year: int, first_month: int, last_month: int, text: str) -> DateValue:
     end_year, end_month = year + (last_month - 1) // 12, (last_month - 1) % 12 + 1
     last_day = calendar.monthrange(end_year, end_month)[1]
-    return DateValue(date(year, first_month, 1).isoformat(), date(end_year, end_month, last_day).isoformat(), "month", text)
+    return DateValue(
+        date(year, first_month, 1).isoformat(), date(end_year, end_month, last_day).isoformat(), "month", text
+    )
 
 
 def _anchor(published: str | None) -> date | None:
@@ -74,7 +109,7 @@ def _shift_months(day: date, months: int) -> date:
 
 
 def _relative(text: str, anchor: date | None, anchor_precision: str) -> DateValue | None:
-    """"16 years ago", "last year": counted back from the publication date, no finer than it is."""
+    """ "16 years ago", "last year": counted back from the publication date, no finer than it is."""
     if anchor is None:
         return None
     match = _AGO.match(text)
@@ -100,7 +135,7 @@ def _relative(text: str, anchor: date | None, anchor_precision: str) -> DateValu
 
 
 def _weekday(text: str, anchor: date | None, anchor_precision: str) -> DateValue | None:
-    """"on Friday", "last Thursday": in news and letters, the latest such day on or before the
+    """ "on Friday", "last Thursday": in news and letters, the latest such day on or before the
     publication date (only when that date is known to the day)."""
     match = _WEEKDAY.match(text)
     if match is None or anchor is None or anchor_precision != "day":
@@ -140,7 +175,12 @@ def _dateparser(text: str, anchor: date | None) -> DateValue | None:
     settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
     if anchor:
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
-    cleaned = re.sub(r"^(?:(?:on|in|from|since|by|during|until|of|the|at least|as early as|as far back as|as long ago as|no later than)\s+)+", "", text, flags=re.I)
+    cleaned = re.sub(
+        r"^(?:(?:on|in|from|since|by|during|until|of|the|at least|as early as|as far back as|as long ago as|no later than)\s+)+",
+        "",
+        text,
+        flags=re.I,
+    )
     data = _parser(tuple(sorted(settings.items(), key=str))).get_date_data(cleaned)
     if data is None or data.date_obj is None:
         return None
@@ -172,17 +212,26 @@ def parse_date(text: str, published: str | None = None, published_precision: str
     if not cleaned:
         return None
     anchor = _anchor(published)
-    found = _regex(cleaned) or _relative(cleaned, anchor, published_precision or "day") or _weekday(cleaned, anchor, published_precision or "day")
-    if found is None and not (_WEEKDAY.match(cleaned) or _AGO.match(cleaned) or _NAMED_RELATIVE.match(cleaned) or _DURATION.match(cleaned)):
+    found = (
+        _regex(cleaned)
+        or _relative(cleaned, anchor, published_precision or "day")
+        or _weekday(cleaned, anchor, published_precision or "day")
+    )
+    if found is None and not (
+        _WEEKDAY.match(cleaned) or _AGO.match(cleaned) or _NAMED_RELATIVE.match(cleaned) or _DURATION.match(cleaned)
+    ):
         found = _dateparser(cleaned, anchor)
     return DateValue(found.start, found.end, found.precision, text) if found else None
 
 
-_ANAPHORIC = re.compile(r"^(?:(?:later|earlier) (?:in )?)?(?:that|the same) (year|month)$|^(?:the )?(following|next|previous) (year|month)$|^(?:a|one) (year|month) (later|earlier)$", re.I)
+_ANAPHORIC = re.compile(
+    r"^(?:(?:later|earlier) (?:in )?)?(?:that|the same) (year|month)$|^(?:the )?(following|next|previous) (year|month)$|^(?:a|one) (year|month) (later|earlier)$",
+    re.I,
+)
 
 
 def anaphoric_date(text: str, previous: DateValue | None) -> DateValue | None:
-    """"later that year", "the same month", "the following year", "a year later": a date counted from the
+    """ "later that year", "the same month", "the following year", "a year later": a date counted from the
     last date the text gave (`previous`), no finer than that date is."""
     match = _ANAPHORIC.match(" ".join(text.strip(" ,.;:").split()))
     if match is None or previous is None:

@@ -25,7 +25,7 @@ class Extraction:
     nodes: list[Node] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
-    def extend(self, other: "Extraction") -> None:
+    def extend(self, other: Extraction) -> None:
         self.nodes.extend(other.nodes)
         self.claims.extend(other.claims)
 

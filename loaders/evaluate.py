@@ -23,9 +23,10 @@ confidences rank, precision rises with the threshold while recall falls.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from graph.model import Claim, Node
 from graph.names import name_key
@@ -58,12 +59,23 @@ class Tally:
     def recall(self) -> float | None:
         return self.gold_found / self.gold if self.gold else None
 
-    def __add__(self, other: "Tally") -> "Tally":
-        return Tally(self.gold + other.gold, self.gold_found + other.gold_found, self.predicted + other.predicted, self.predicted_correct + other.predicted_correct)
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.gold + other.gold,
+            self.gold_found + other.gold_found,
+            self.predicted + other.predicted,
+            self.predicted_correct + other.predicted_correct,
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"gold": self.gold, "gold_found": self.gold_found, "predicted": self.predicted,
-                "predicted_correct": self.predicted_correct, "precision": self.precision, "recall": self.recall}
+        return {
+            "gold": self.gold,
+            "gold_found": self.gold_found,
+            "predicted": self.predicted,
+            "predicted_correct": self.predicted_correct,
+            "precision": self.precision,
+            "recall": self.recall,
+        }
 
 
 @dataclass
@@ -86,13 +98,19 @@ class FalsePositive:
 class Score:
     gold_path: str
     document: str | None = None
-    tallies: dict[tuple[str, str], Tally] = field(default_factory=lambda: {(k, lv): Tally() for k in KINDS for lv in SCORE_LEVELS})
+    tallies: dict[tuple[str, str], Tally] = field(
+        default_factory=lambda: {(k, lv): Tally() for k in KINDS for lv in SCORE_LEVELS}
+    )
     misses: list[Miss] = field(default_factory=list)
     false_positives: list[FalsePositive] = field(default_factory=list)
     error: str | None = None
     threshold: float = 0.0
-    predicted_edges: list[tuple[float, frozenset[str], str]] = field(default_factory=list)  # every edge claim: confidence, gold levels it matched, extractor
-    gold_edges: list[tuple[str, float | None]] = field(default_factory=list)  # every gold edge: level, best matching confidence (None: unmatched)
+    predicted_edges: list[tuple[float, frozenset[str], str]] = field(
+        default_factory=list
+    )  # every edge claim: confidence, gold levels it matched, extractor
+    gold_edges: list[tuple[str, float | None]] = field(
+        default_factory=list
+    )  # every gold edge: level, best matching confidence (None: unmatched)
 
     def tally(self, kind: str, level: str) -> Tally:
         return self.tallies[(kind, level)]
@@ -113,7 +131,10 @@ class Score:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "gold": self.gold_path, "document": self.document, "error": self.error, "threshold": self.threshold,
+            "gold": self.gold_path,
+            "document": self.document,
+            "error": self.error,
+            "threshold": self.threshold,
             **{f"{k}_{lv}": t.to_dict() for (k, lv), t in self.tallies.items()},
             "misses": [vars(m) for m in self.misses],
             "false_positives": [vars(f) for f in self.false_positives],
@@ -142,10 +163,15 @@ class EvalReport:
         return points
 
     def to_dict(self) -> dict[str, Any]:
-        return {"files": [s.to_dict() for s in self.scores],
-                "threshold": self.scores[0].threshold if self.scores else LEAD_THRESHOLD,
-                "overall": {f"{k}_{lv}": self.overall(k, lv).to_dict() for k in KINDS for lv in SCORE_LEVELS},
-                "curve": {f"edges_{lv}": [{"threshold": t, **tally.to_dict()} for t, tally in self.curve(lv)] for lv in SCORE_LEVELS}}
+        return {
+            "files": [s.to_dict() for s in self.scores],
+            "threshold": self.scores[0].threshold if self.scores else LEAD_THRESHOLD,
+            "overall": {f"{k}_{lv}": self.overall(k, lv).to_dict() for k in KINDS for lv in SCORE_LEVELS},
+            "curve": {
+                f"edges_{lv}": [{"threshold": t, **tally.to_dict()} for t, tally in self.curve(lv)]
+                for lv in SCORE_LEVELS
+            },
+        }
 
 
 @dataclass(frozen=True)
@@ -154,7 +180,7 @@ class EndSpec:
 
     keys: frozenset[str]
     label: str | None
-    alternatives: tuple["EndSpec", ...] = ()
+    alternatives: tuple[EndSpec, ...] = ()
 
     def accepts(self, node: Node | None) -> bool:
         if node is None:
@@ -207,7 +233,10 @@ class _Matcher:
 
     def ends(self, edge: GoldEdge) -> tuple[EndSpec | None, EndSpec | None]:
         if edge not in self._specs:
-            self._specs[edge] = (_spec(self.gold, edge.from_name, edge.from_alternatives), _spec(self.gold, edge.to_name, edge.to_alternatives))
+            self._specs[edge] = (
+                _spec(self.gold, edge.from_name, edge.from_alternatives),
+                _spec(self.gold, edge.to_name, edge.to_alternatives),
+            )
         return self._specs[edge]
 
     def endpoints_match(self, edge: GoldEdge, claim: Claim) -> bool:
@@ -219,7 +248,9 @@ class _Matcher:
         )
 
     def matches(self, edge: GoldEdge, claim: Claim) -> bool:
-        return self.endpoints_match(edge, claim) and _overlaps(claim, edge.years) and _has_evidence(claim, edge.evidence)
+        return (
+            self.endpoints_match(edge, claim) and _overlaps(claim, edge.years) and _has_evidence(claim, edge.evidence)
+        )
 
     def why_not(self, edge: GoldEdge, claim: Claim) -> str:
         if edge.years and not (claim.date_start or claim.date_end):
@@ -250,7 +281,9 @@ class _Matcher:
         return f"{name(claim.from_id)} -{claim.type}-> {name(claim.to_id)}{when}"
 
 
-def evaluate(gold: GoldFile, store: GraphStore, source_id: str | None = None, threshold: float = LEAD_THRESHOLD) -> Score:
+def evaluate(
+    gold: GoldFile, store: GraphStore, source_id: str | None = None, threshold: float = LEAD_THRESHOLD
+) -> Score:
     """Score what `store` holds for one document against its gold file.
 
     `source_id` names the document's Source; without it, the Source whose path has the gold's
@@ -271,7 +304,9 @@ def _source_for(gold: GoldFile, store: GraphStore) -> str:
         path = source.props.get("path") or ""
         if Path(path).name == Path(gold.source_file).name:
             return source.id
-    raise GoldError(gold.path, "source.file", f"no Source for {gold.source_file!r} in the store; load the document first")
+    raise GoldError(
+        gold.path, "source.file", f"no Source for {gold.source_file!r} in the store; load the document first"
+    )
 
 
 def _nodes(store: GraphStore, claims: list[Claim]) -> dict[str, Node]:
@@ -292,7 +327,9 @@ def _score_entities(gold: GoldFile, nodes: dict[str, Node], score: Score) -> Non
         levels = {entity.level for entity, spec in specs if spec.accepts(node)}
         _count_predicted(score, "entities", levels)
         if not levels:
-            score.false_positives.append(FalsePositive("entities", f"{node.label} {node.name!r}", "no gold entity has this name or alias"))
+            score.false_positives.append(
+                FalsePositive("entities", f"{node.label} {node.name!r}", "no gold entity has this name or alias")
+            )
 
 
 def _nearest_node(entity: GoldEntity, predicted: list[Node]) -> str | None:
@@ -312,7 +349,11 @@ def _score_edges(gold: GoldFile, nodes: dict[str, Node], claims: list[Claim], sc
         found = best is not None and best >= score.threshold
         _count_gold(score, "edges", edge.level, found)
         if not found:
-            nearest = f"found only at confidence {best:.2f}, below the threshold {score.threshold}" if best is not None else matcher.nearest(edge, kept)
+            nearest = (
+                f"found only at confidence {best:.2f}, below the threshold {score.threshold}"
+                if best is not None
+                else matcher.nearest(edge, kept)
+            )
             score.misses.append(Miss("edges", edge.level, edge.describe(), nearest))
     for claim in claims:
         levels = frozenset(edge.level for edge in gold.edges if matcher.matches(edge, claim))
@@ -321,7 +362,9 @@ def _score_edges(gold: GoldFile, nodes: dict[str, Node], claims: list[Claim], sc
             continue
         _count_predicted(score, "edges", set(levels))
         if not levels:
-            score.false_positives.append(FalsePositive("edges", matcher.describe(claim), _fp_reason(gold, matcher, claim), claim.sentence))
+            score.false_positives.append(
+                FalsePositive("edges", matcher.describe(claim), _fp_reason(gold, matcher, claim), claim.sentence)
+            )
 
 
 def _fp_reason(gold: GoldFile, matcher: _Matcher, claim: Claim) -> str:
@@ -392,8 +435,13 @@ def evaluate_paths(
     return report
 
 
-def _score_one(gold: GoldFile, document: Path, store_factory: Callable[[Path], GraphStore], extractor: Extractor,
-               threshold: float = LEAD_THRESHOLD) -> Score:
+def _score_one(
+    gold: GoldFile,
+    document: Path,
+    store_factory: Callable[[Path], GraphStore],
+    extractor: Extractor,
+    threshold: float = LEAD_THRESHOLD,
+) -> Score:
     with tempfile.TemporaryDirectory(prefix="kflow-eval-") as tmp:
         store = store_factory(Path(tmp) / "store")
         try:

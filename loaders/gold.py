@@ -91,7 +91,13 @@ class GoldEdge:
     to_alternatives: tuple[str, ...] = ()
 
     def describe(self) -> str:
-        when = "" if not self.years else f" [{self.years[0]}]" if self.years[0] == self.years[1] else f" [{self.years[0]}-{self.years[1]}]"
+        when = (
+            ""
+            if not self.years
+            else f" [{self.years[0]}]"
+            if self.years[0] == self.years[1]
+            else f" [{self.years[0]}-{self.years[1]}]"
+        )
         return f"{self.from_name or '*'} -{self.type}-> {self.to_name or '*'}{when}"
 
 
@@ -118,7 +124,11 @@ class GoldFile:
         for candidate in tried:
             if candidate.is_file():
                 return candidate
-        raise GoldError(self.path, "source.file", f"{self.source_file!r} not found; looked in {', '.join(str(p.parent) for p in tried)}")
+        raise GoldError(
+            self.path,
+            "source.file",
+            f"{self.source_file!r} not found; looked in {', '.join(str(p.parent) for p in tried)}",
+        )
 
 
 def load_gold(path: Path | str) -> GoldFile:
@@ -134,10 +144,22 @@ def load_gold(path: Path | str) -> GoldFile:
     if not source.get("file"):
         raise GoldError(path, "source.file", "missing: the document this gold describes")
     published = source.get("published", source.get("published_year"))
-    gold = GoldFile(path, str(source["file"]), published.isoformat() if isinstance(published, date) else (str(published) if published else None))
-    gold.entities = [_entity(path, f"entities.{level}[{i}]", item, level) for level, i, item in _items(path, data, "entities", LEVELS)]
-    gold.edges = [_edge(path, f"edges.{level}[{i}]", item, level) for level, i, item in _items(path, data, "edges", LEVELS)]
-    gold.must_not = [_edge(path, f"edges.must_not[{i}]", item, "must_not") for _, i, item in _items(path, data, "edges", ("must_not",))]
+    gold = GoldFile(
+        path,
+        str(source["file"]),
+        published.isoformat() if isinstance(published, date) else (str(published) if published else None),
+    )
+    gold.entities = [
+        _entity(path, f"entities.{level}[{i}]", item, level)
+        for level, i, item in _items(path, data, "entities", LEVELS)
+    ]
+    gold.edges = [
+        _edge(path, f"edges.{level}[{i}]", item, level) for level, i, item in _items(path, data, "edges", LEVELS)
+    ]
+    gold.must_not = [
+        _edge(path, f"edges.must_not[{i}]", item, "must_not")
+        for _, i, item in _items(path, data, "edges", ("must_not",))
+    ]
     gold.edges = [_orient(gold, edge) for edge in gold.edges]
     scope = (data.get("scope") or {}).get("edge_types")
     types = scope if scope is not None else [e.type for e in [*gold.edges, *gold.must_not]]
@@ -148,7 +170,9 @@ def load_gold(path: Path | str) -> GoldFile:
     return gold
 
 
-def _items(path: Path, data: dict[str, Any], section: str, levels: tuple[str, ...]) -> list[tuple[str, int, dict[str, Any]]]:
+def _items(
+    path: Path, data: dict[str, Any], section: str, levels: tuple[str, ...]
+) -> list[tuple[str, int, dict[str, Any]]]:
     block = data.get(section) or {}
     if not isinstance(block, dict):
         raise GoldError(path, section, "must be a mapping of levels (must, should)")
@@ -181,18 +205,32 @@ def _note_alternatives(note: str | None, end: str) -> tuple[str, ...]:
 def _entity(path: Path, where: str, item: dict[str, Any], level: str) -> GoldEntity:
     label, name = item.get("type"), item.get("name")
     if label not in SCHEMA.nodes or label == "Source":
-        raise GoldError(path, f"{where}.type", f"{label!r} is not an entity type; expected Agency, Report, Person or Topic")
+        raise GoldError(
+            path, f"{where}.type", f"{label!r} is not an entity type; expected Agency, Report, Person or Topic"
+        )
     if not name or not str(name).strip():
         raise GoldError(path, f"{where}.name", "missing")
     note = item.get("note")
-    alternatives = _strings(path, f"{where}.may_resolve_to", item.get("may_resolve_to")) + _note_alternatives(note, "from")
-    return GoldEntity(label, str(name), level, _strings(path, f"{where}.aliases", item.get("aliases")), item.get("role"), note, alternatives)
+    alternatives = _strings(path, f"{where}.may_resolve_to", item.get("may_resolve_to")) + _note_alternatives(
+        note, "from"
+    )
+    return GoldEntity(
+        label,
+        str(name),
+        level,
+        _strings(path, f"{where}.aliases", item.get("aliases")),
+        item.get("role"),
+        note,
+        alternatives,
+    )
 
 
 def _edge(path: Path, where: str, item: dict[str, Any], level: str) -> GoldEdge:
     edge_type = item.get("type")
     if edge_type not in SCHEMA.edges:
-        raise GoldError(path, f"{where}.type", f"unknown edge type {edge_type!r}; expected one of {', '.join(SCHEMA.edges)}")
+        raise GoldError(
+            path, f"{where}.type", f"unknown edge type {edge_type!r}; expected one of {', '.join(SCHEMA.edges)}"
+        )
     ends = {end: item.get(end) for end in ("from", "to")}
     if not any(ends.values()):
         raise GoldError(path, where, "an edge needs 'from' or 'to' (leave one out only when the text does not say it)")
@@ -205,7 +243,8 @@ def _edge(path: Path, where: str, item: dict[str, Any], level: str) -> GoldEdge:
         _years(path, f"{where}.year", item.get("year")),
         _strings(path, f"{where}.evidence", item.get("evidence")),
         note,
-        _strings(path, f"{where}.from_may_resolve_to", item.get("from_may_resolve_to")) + _note_alternatives(note, "from"),
+        _strings(path, f"{where}.from_may_resolve_to", item.get("from_may_resolve_to"))
+        + _note_alternatives(note, "from"),
         _strings(path, f"{where}.to_may_resolve_to", item.get("to_may_resolve_to")) + _note_alternatives(note, "to"),
     )
 
@@ -224,7 +263,9 @@ def _orient(gold: GoldFile, edge: GoldEdge) -> GoldEdge:
         return edge
     schema = SCHEMA.edges[edge.type]
     if edge.from_name and entity.type not in schema.from_labels and entity.type in schema.to_labels:
-        return replace(edge, from_name=None, to_name=named, from_alternatives=(), to_alternatives=edge.from_alternatives)
+        return replace(
+            edge, from_name=None, to_name=named, from_alternatives=(), to_alternatives=edge.from_alternatives
+        )
     if edge.to_name and entity.type not in schema.to_labels and entity.type in schema.from_labels:
         return replace(edge, from_name=named, to_name=None, from_alternatives=edge.to_alternatives, to_alternatives=())
     return edge
@@ -245,7 +286,9 @@ def _years(path: Path, where: str, value: Any) -> tuple[int, int] | None:
 def normalise_text(text: str) -> str:
     """Text for evidence comparison: NFKC, straight quotes, one space, case-folded."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}))
+    text = text.translate(
+        str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+    )
     return " ".join(text.split()).casefold()
 
 

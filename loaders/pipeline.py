@@ -8,15 +8,15 @@ makes re-running an interrupted load finish the rest.
 from __future__ import annotations
 
 import gc
-from collections import deque
 import multiprocessing
 import multiprocessing.pool
 import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from graph.model import Batch, Claim, ModelError, Node
 from graph.store import GraphStore
@@ -81,7 +81,13 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResu
             root = path.resolve()
             found = sorted(p for p in path.rglob("*") if not p.is_dir() and _is_document(p, path))
             if not found:
-                failures.append(FileResult(str(path), "failed", reason=f"no readable files (kflow reads {', '.join(supported_extensions())})"))
+                failures.append(
+                    FileResult(
+                        str(path),
+                        "failed",
+                        reason=f"no readable files (kflow reads {', '.join(supported_extensions())})",
+                    )
+                )
             for entry in found:
                 outside = _link_outside(entry, root)
                 if outside:
@@ -120,13 +126,18 @@ def source_node(document: Document) -> Node:
         "title": document.title,
         "published": document.published,
         "published_precision": document.published_precision,
-        "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "loaded_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "media_type": document.media_type,
         "text": document.text,
         "url": document.url,
         "note": document.note,
     }
-    return Node(document.source_id, "Source", document.title or document.path.name, props={k: v for k, v in props.items() if v is not None})
+    return Node(
+        document.source_id,
+        "Source",
+        document.title or document.path.name,
+        props={k: v for k, v in props.items() if v is not None},
+    )
 
 
 def mention_claims(document: Document, extraction: Extraction) -> list[Claim]:
@@ -137,7 +148,18 @@ def mention_claims(document: Document, extraction: Extraction) -> list[Claim]:
             if not end.startswith("source:"):
                 first.setdefault(end, claim)
     return [
-        Claim("MENTIONS", document.source_id, node, document.source_id, c.sentence, c.char_start, c.char_end, c.confidence, "pipeline.mentions", page=c.page)
+        Claim(
+            "MENTIONS",
+            document.source_id,
+            node,
+            document.source_id,
+            c.sentence,
+            c.char_start,
+            c.char_end,
+            c.confidence,
+            "pipeline.mentions",
+            page=c.page,
+        )
         for node, c in first.items()
     ]
 
@@ -164,7 +186,9 @@ def _read(path: Path, published: str | None, deadline: Deadline) -> Document | F
     except FileTimeout as error:
         return FileResult(str(path), "failed", reason=str(error))
     except Exception as error:  # a reader bug on a hostile file fails that file, never the whole load
-        return FileResult(str(path), "failed", reason=f"unexpected reader error ({type(error).__name__}: {error}); please report it")
+        return FileResult(
+            str(path), "failed", reason=f"unexpected reader error ({type(error).__name__}: {error}); please report it"
+        )
 
 
 def _extract(document: Document, extractor: Extractor, deadline: Deadline) -> Batch | FileResult:
@@ -172,7 +196,9 @@ def _extract(document: Document, extractor: Extractor, deadline: Deadline) -> Ba
         with deadline.running():
             return document_batch(document, extractor)
     except (ModelError, ReadError) as error:
-        return FileResult(str(document.path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}")
+        return FileResult(
+            str(document.path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}"
+        )
     except FileTimeout as error:
         return FileResult(str(document.path), "failed", document.source_id, reason=str(error))
 
@@ -183,8 +209,17 @@ def _store(document: Document, batch: Batch, store: GraphStore) -> FileResult:
     try:
         result = store.upsert(batch)
     except ModelError as error:
-        return FileResult(str(document.path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}")
-    return FileResult(str(document.path), "loaded", document.source_id, result.nodes_added, result.claims_added, warnings=document.warnings)
+        return FileResult(
+            str(document.path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}"
+        )
+    return FileResult(
+        str(document.path),
+        "loaded",
+        document.source_id,
+        result.nodes_added,
+        result.claims_added,
+        warnings=document.warnings,
+    )
 
 
 def _deadline(path: Path) -> Deadline | FileResult:
@@ -248,7 +283,9 @@ def load_paths(
     return report
 
 
-def _results(files: list[Path], store: GraphStore, extractor: Extractor, published: str | None, workers: int) -> Iterator[FileResult]:
+def _results(
+    files: list[Path], store: GraphStore, extractor: Extractor, published: str | None, workers: int
+) -> Iterator[FileResult]:
     if workers <= 1 or len(files) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for path in files:
             yield load_file(path, store, extractor, published)
@@ -278,12 +315,14 @@ def prepare_files(
     global _WORKER_JOB
     _WORKER_JOB = (extractor, published)
     size = max(1, min(FILES_PER_TASK, len(files) // (workers * 4)))
-    runs = [files[i: i + size] for i in range(0, len(files), size)]
+    runs = [files[i : i + size] for i in range(0, len(files), size)]
     with _forked_pool(workers) as pool:
         yield from _in_order_with_bounded_backlog(pool, runs, workers * TASKS_AHEAD_PER_WORKER)
 
 
-def _in_order_with_bounded_backlog(pool: multiprocessing.pool.Pool, runs: list[list[Path]], ahead: int) -> Iterator[tuple[Document, Batch] | FileResult]:
+def _in_order_with_bounded_backlog(
+    pool: multiprocessing.pool.Pool, runs: list[list[Path]], ahead: int
+) -> Iterator[tuple[Document, Batch] | FileResult]:
     """Results in file order, with at most `ahead` tasks queued or finished but not yet consumed.
     `Pool.imap` runs every task as fast as the workers can and buffers the results until the writer
     takes them: when extraction outpaces writing, the writer's memory grew with the corpus."""
@@ -342,7 +381,9 @@ def _prepare_in_worker(paths: list[Path]) -> list[tuple[Document, Batch] | FileR
     return prepare_run(paths, extractor, published)
 
 
-def prepare_run(paths: list[Path], extractor: Extractor, published: str | None = None) -> list[tuple[Document, Batch] | FileResult]:
+def prepare_run(
+    paths: list[Path], extractor: Extractor, published: str | None = None
+) -> list[tuple[Document, Batch] | FileResult]:
     """`prepare_file` on each path, with the same results, but extraction batched where it can be.
 
     The readable documents are extracted with `extract_batch` in groups of up to BATCH_CHARS of text.
@@ -386,7 +427,9 @@ def _extract_group(group: list[tuple[int, Document, float]], extractor: Extracto
         try:
             results[position] = (document, extracted_batch(document, found[i]))
         except (ModelError, ReadError) as error:
-            results[position] = FileResult(str(document.path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}")
+            results[position] = FileResult(
+                str(document.path), "failed", document.source_id, reason=f"extraction produced invalid data: {error}"
+            )
 
 
 def _finish(document: Document, batch: Batch | FileResult) -> tuple[Document, Batch] | FileResult:

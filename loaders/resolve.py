@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
 
 from rapidfuzz import fuzz, process
 
@@ -31,7 +31,7 @@ _WORD = re.compile(r"[\w'&-]+")
 
 
 def strip_article(name: str) -> str:
-    """"the Home Office" -> "Home Office"; keeps inner words and case."""
+    """ "the Home Office" -> "Home Office"; keeps inner words and case."""
     return re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.I).strip(" ,.;:'\"\u201c\u201d\u2018\u2019")
 
 
@@ -43,7 +43,7 @@ def define_acronyms(text: str) -> dict[str, str]:
         short = match.group(1)
         if not any(c.isupper() for c in short) or short.lower() in {"the", "and"}:
             continue
-        words = _WORD.findall(text[max(0, match.start() - 200): match.start()])[-min(len(short) + 5, 2 * len(short)):]
+        words = _WORD.findall(text[max(0, match.start() - 200) : match.start()])[-min(len(short) + 5, 2 * len(short)) :]
         long_form = _best_long_form(short, words)
         if long_form:
             found.setdefault(short, long_form)
@@ -128,7 +128,9 @@ class DocumentContext:
             known = gazetteer.bodies.get(node.id)
             key = name_key(node.name)
             places = tuple(p for p in self.place_counts if key.startswith(p + " "))
-            self.bodies[node.id] = known or Body(node.id, node.name, node.props.get("kind", "organisation"), tuple(node.aliases), (), places)
+            self.bodies[node.id] = known or Body(
+                node.id, node.name, node.props.get("kind", "organisation"), tuple(node.aliases), (), places
+            )
 
     def add_person(self, full_name: str) -> None:
         parts = full_name.split()
@@ -147,7 +149,12 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, store: GraphStore | None = None):
         self.gazetteer = gazetteer
         self.store = store
-        self._fuzzy_names = {name: body.id for body in gazetteer.bodies.values() for name in (body.name, *body.aliases) if len(name) >= MIN_FUZZY_CHARS}
+        self._fuzzy_names = {
+            name: body.id
+            for body in gazetteer.bodies.values()
+            for name in (body.name, *body.aliases)
+            if len(name) >= MIN_FUZZY_CHARS
+        }
 
     def body_node(self, body: Body, surface: str | None = None) -> Node:
         aliases = [*body.aliases, *body.acronyms]
@@ -191,7 +198,7 @@ class Resolver:
         return next((n for n in self.store.find_nodes(name, label, limit=5) if key in n.keys), None)
 
     def context_body(self, context: str, ctx: DocumentContext, sentence: int = 10**9) -> Body | None:
-        """"the council" / "the force" / "Ministers": the body the document's context makes them."""
+        """ "the council" / "the force" / "Ministers": the body the document's context makes them."""
         named = [ctx.bodies[b] for b, _ in ctx.body_counts.most_common() if b in ctx.bodies]
         place = ctx.main_place
         if context == "council":

@@ -20,7 +20,9 @@ from graph.column_checks import ARROW_TYPES
 from graph.schema import SCHEMA
 
 ALIAS_SEPARATOR = "|"  # CSV has no lists: "DCA|Dept. of Civic Affairs"
-_KIND_TYPES = {kind: arrow_type for kind, arrow_type in ARROW_TYPES.items() if kind != "strings"}  # CSV has no list cells
+_KIND_TYPES = {
+    kind: arrow_type for kind, arrow_type in ARROW_TYPES.items() if kind != "strings"
+}  # CSV has no list cells
 SUFFIXES = (".parquet", ".csv", ".jsonl", ".ndjson", ".arrow", ".feather")
 
 
@@ -37,7 +39,11 @@ def _column_types() -> dict[str, pa.DataType]:
             kinds.setdefault(name, set()).add(kind)
     for name, kind in SCHEMA.claim_properties.items():
         kinds.setdefault(name, set()).add(kind)
-    types = {name: _KIND_TYPES[next(iter(found))] if len(found) == 1 else pa.string() for name, found in kinds.items() if found <= _KIND_TYPES.keys()}
+    types = {
+        name: _KIND_TYPES[next(iter(found))] if len(found) == 1 else pa.string()
+        for name, found in kinds.items()
+        if found <= _KIND_TYPES.keys()
+    }
     types.update({name: pa.string() for name in ("id", "label", "name", "aliases", "type", "from_id", "to_id")})
     return types
 
@@ -73,11 +79,15 @@ def _read_json_lines(path: Path) -> pa.Table:
     present = pa_json.read_json(path).column_names
     types = _column_types() | {"aliases": pa.list_(pa.string())}
     schema = pa.schema([(name, types[name]) for name in present if name in types])
-    return pa_json.read_json(path, parse_options=pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="infer"))
+    return pa_json.read_json(
+        path, parse_options=pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="infer")
+    )
 
 
 def _split_aliases(table: pa.Table) -> pa.Table:
     if "aliases" not in table.column_names or not pa.types.is_string(table["aliases"].type):
         return table
-    lists = [[a.strip() for a in (cell or "").split(ALIAS_SEPARATOR) if a.strip()] for cell in table["aliases"].to_pylist()]
+    lists = [
+        [a.strip() for a in (cell or "").split(ALIAS_SEPARATOR) if a.strip()] for cell in table["aliases"].to_pylist()
+    ]
     return table.set_column(table.column_names.index("aliases"), "aliases", pa.array(lists, pa.list_(pa.string())))

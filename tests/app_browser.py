@@ -14,9 +14,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlparse
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,9 @@ GRAPH_FRAME = "iframe[title='st_link_analysis.component.component.st_link_analys
 
 def kflow_load(paths: list[Path], spec: str) -> str:
     """Run `kflow load` as a user would; returns its output, raising with it on failure."""
-    done = subprocess.run([str(KFLOW), "load", *map(str, paths), "--store", spec], capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [str(KFLOW), "load", *map(str, paths), "--store", spec], capture_output=True, text=True, timeout=600
+    )
     if done.returncode != 0:
         raise RuntimeError(f"kflow load failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     return done.stdout + done.stderr
@@ -64,7 +66,10 @@ def kflow_serve(spec: str, log: Path, env: dict[str, str] | None = None) -> Iter
     with log.open("w") as out:
         proc = subprocess.Popen(
             [str(KFLOW), "serve", "--store", spec, "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, start_new_session=True, env={**os.environ, **(env or {})},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, **(env or {})},
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -137,7 +142,9 @@ class Session:
         page.locator("[data-testid='stApp']").wait_for(timeout=60_000)
         for _ in range(2):
             page.wait_for_timeout(300)
-            page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached", timeout=60_000)
+            page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+                state="attached", timeout=60_000
+            )
             expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60_000)
         page.wait_for_timeout(extra_ms)
 
@@ -170,14 +177,21 @@ def graph_frame(page):
     handle = page.locator(GRAPH_FRAME).first
     handle.wait_for(timeout=60_000)
     frame = handle.element_handle().content_frame()
-    frame.wait_for_function("() => { const c = document.getElementById('cy'); return c && c._cyreg && c._cyreg.cy && c._cyreg.cy.nodes().length > 0; }", timeout=60_000)
+    frame.wait_for_function(
+        "() => { const c = document.getElementById('cy'); return c && c._cyreg && c._cyreg.cy && c._cyreg.cy.nodes().length > 0; }",
+        timeout=60_000,
+    )
     return frame
 
 
 def click_graph_node(page, node_id: str) -> None:
     """Click a node on the cytoscape canvas at its rendered position."""
     frame = graph_frame(page)
-    position = frame.evaluate("(id) => document.getElementById('cy')._cyreg.cy.getElementById(id).renderedPosition()", node_id)
+    position = frame.evaluate(
+        "(id) => document.getElementById('cy')._cyreg.cy.getElementById(id).renderedPosition()", node_id
+    )
     box = page.locator(GRAPH_FRAME).first.bounding_box()
-    canvas = frame.evaluate("() => { const r = document.getElementById('cy').getBoundingClientRect(); return {x: r.left, y: r.top}; }")
+    canvas = frame.evaluate(
+        "() => { const r = document.getElementById('cy').getBoundingClientRect(); return {x: r.left, y: r.top}; }"
+    )
     page.mouse.click(box["x"] + canvas["x"] + position["x"], box["y"] + canvas["y"] + position["y"])

@@ -28,12 +28,20 @@ SENTENCES = {
 TEXT = "Synthetic test document, all names fictional.\n" + "\n".join(SENTENCES.values()) + "\n"
 
 NODES = [
-    Node("agency:department-of-civic-affairs", "Agency", "Department of Civic Affairs", ["DCA"], {"kind": "department"}),
+    Node(
+        "agency:department-of-civic-affairs", "Agency", "Department of Civic Affairs", ["DCA"], {"kind": "department"}
+    ),
     Node("agency:university-of-eastmere", "Agency", "University of Eastmere", [], {"kind": "university"}),
     Node("agency:northshire-police", "Agency", "Northshire Police", [], {"kind": "police"}),
     Node("agency:eastmere-council", "Agency", "Eastmere Council", [], {"kind": "council"}),
     Node("person:ada-quill", "Person", "Dr Ada Quill", [], {"role": "researcher"}),
-    Node("report:eastmere-youth-safety-study", "Report", "Eastmere Youth Safety Study", [], {"kind": "report", "date_start": "2002-03-01"}),
+    Node(
+        "report:eastmere-youth-safety-study",
+        "Report",
+        "Eastmere Youth Safety Study",
+        [],
+        {"kind": "report", "date_start": "2002-03-01"},
+    ),
     Node("report:northshire-police-briefing", "Report", "Northshire Police briefing", [], {"kind": "briefing"}),
     Node("report:eastmere-inquiry", "Report", "Eastmere Inquiry", [], {"kind": "inquiry"}),
     Node("report:council-memo", "Report", "Council memo", [], {"kind": "memo"}),
@@ -41,15 +49,34 @@ NODES = [
 ]
 
 
-def _claim(key: str, edge: str, a: str, b: str, start: str | None, end: str | None, precision: str | None, confidence: float = 0.9, text: str = TEXT, sentences: dict = SENTENCES, source: str = SOURCE_ID) -> Claim:
+def _claim(
+    key: str,
+    edge: str,
+    a: str,
+    b: str,
+    start: str | None,
+    end: str | None,
+    precision: str | None,
+    confidence: float = 0.9,
+    text: str = TEXT,
+    sentences: dict = SENTENCES,
+    source: str = SOURCE_ID,
+) -> Claim:
     sentence = sentences[key]
     begin = text.index(sentence)
-    return Claim(edge, a, b, source, sentence, begin, begin + len(sentence), confidence, "test.fixture", start, end, precision)
+    return Claim(
+        edge, a, b, source, sentence, begin, begin + len(sentence), confidence, "test.fixture", start, end, precision
+    )
 
 
 def claims() -> list[Claim]:
     dca, uni, police, council = (n.id for n in NODES[:4])
-    study, briefing, inquiry, topic = "report:eastmere-youth-safety-study", "report:northshire-police-briefing", "report:eastmere-inquiry", "topic:youth-exploitation-in-eastmere"
+    study, briefing, inquiry, topic = (
+        "report:eastmere-youth-safety-study",
+        "report:northshire-police-briefing",
+        "report:eastmere-inquiry",
+        "topic:youth-exploitation-in-eastmere",
+    )
     return [
         _claim("commission", "COMMISSIONED", dca, uni, "2001-01-01", "2001-12-31", "year"),
         _claim("authored", "AUTHORED", uni, study, "2002-01-01", "2002-12-31", "year"),
@@ -67,7 +94,17 @@ def claims() -> list[Claim]:
 
 
 def source_node() -> Node:
-    return Node(SOURCE_ID, "Source", "Eastmere synthetic file", props={"title": "Eastmere synthetic file", "published": "2011-01-01", "path": "fictional/eastmere.txt", "text": TEXT})
+    return Node(
+        SOURCE_ID,
+        "Source",
+        "Eastmere synthetic file",
+        props={
+            "title": "Eastmere synthetic file",
+            "published": "2011-01-01",
+            "path": "fictional/eastmere.txt",
+            "text": TEXT,
+        },
+    )
 
 
 def fictional_batch() -> Batch:
@@ -87,7 +124,9 @@ def hostile_batch() -> Batch:
     """A fictional document whose names and sentences carry HTML and script: it must show as text."""
     board = Node("agency:img-src-x-onerror-alert-1-board-of-b-westmarch-b", "Agency", HOSTILE_NAME)
     memo = Node("report:memo-script", "Report", "<script>alert('memo')</script> memo")
-    source = Node(HOSTILE_SOURCE_ID, "Source", "<b>hostile</b> file", props={"title": "<b>hostile</b> file", "text": HOSTILE_TEXT})
+    source = Node(
+        HOSTILE_SOURCE_ID, "Source", "<b>hostile</b> file", props={"title": "<b>hostile</b> file", "text": HOSTILE_TEXT}
+    )
     args = dict(text=HOSTILE_TEXT, sentences=HOSTILE_SENTENCES, source=HOSTILE_SOURCE_ID)
     found = [
         _claim("sent", "SENT", board.id, memo.id, "2005-01-01", "2005-12-31", "year", **args),

@@ -10,7 +10,9 @@ from loaders.document import Document, Extraction
 
 def document(text: str, published: str | None = "2020-06-01", precision: str | None = "day") -> Document:
     sha = hashlib.sha256(text.encode()).hexdigest()
-    return Document(Path("synthetic.txt"), text, sha, "text/plain", "synthetic", published, precision if published else None)
+    return Document(
+        Path("synthetic.txt"), text, sha, "text/plain", "synthetic", published, precision if published else None
+    )
 
 
 def run(extractor, text: str, published: str | None = "2020-06-01", precision: str | None = "day") -> Extraction:
@@ -19,7 +21,7 @@ def run(extractor, text: str, published: str | None = "2020-06-01", precision: s
     extraction = extractor.extract(doc)
     for claim in extraction.claims:
         assert claim.source_id == doc.source_id
-        assert doc.text[claim.char_start:claim.char_end] == claim.sentence, claim
+        assert doc.text[claim.char_start : claim.char_end] == claim.sentence, claim
     return extraction
 
 
@@ -31,7 +33,11 @@ def edges(extraction: Extraction, edge_type: str) -> set[tuple[str, str]]:
 
 def claim(extraction: Extraction, edge_type: str, from_name: str, to_name: str):
     names = {n.id: n.name for n in extraction.nodes}
-    found = [c for c in extraction.claims if c.type == edge_type and names.get(c.from_id) == from_name and names[c.to_id] == to_name]
+    found = [
+        c
+        for c in extraction.claims
+        if c.type == edge_type and names.get(c.from_id) == from_name and names[c.to_id] == to_name
+    ]
     assert found, f"no {edge_type} {from_name} -> {to_name}; have {edges(extraction, edge_type)}"
     return found[0]
 

@@ -15,9 +15,9 @@ import io
 import os
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from hypothesis import strategies as st
 
@@ -58,6 +58,7 @@ def seed_files(folder: Path) -> dict[str, bytes]:
 
 # -- strategies ---------------------------------------------------------------------------------
 
+
 @st.composite
 def mutated(draw, seed: bytes) -> bytes:
     """A valid file damaged the way transfers and adversaries damage files: flipped bytes,
@@ -71,19 +72,21 @@ def mutated(draw, seed: bytes) -> bytes:
         if op == "flip":
             data[at] = draw(st.integers(0, 255))
         elif op == "delete":
-            del data[at:at + draw(st.integers(1, 64))]
+            del data[at : at + draw(st.integers(1, 64))]
         elif op == "insert":
             data[at:at] = draw(st.binary(min_size=1, max_size=64))
         elif op == "truncate":
             del data[at:]
         else:
-            chunk = data[at:at + draw(st.integers(1, 256))]
+            chunk = data[at : at + draw(st.integers(1, 256))]
             data[at:at] = chunk * draw(st.integers(1, 20))
     return bytes(data)
 
 
 HOSTILE_TEXT = st.text(
-    alphabet=st.one_of(st.characters(codec="utf-8"), st.sampled_from(list("<>&\"'`=+-@;,|\\\x1b\x00\r\n\t\u202e\ufeff"))),
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"), st.sampled_from(list("<>&\"'`=+-@;,|\\\x1b\x00\r\n\t\u202e\ufeff"))
+    ),
     max_size=400,
 )
 
@@ -99,8 +102,10 @@ def structured(draw, ext: str) -> bytes:
         return f"<html><head><title>{value}</title><meta name='date' content='{other}'></head><body><p>{other}</p><script>{value}</script></body></html>".encode()
     if ext in (".eml", ".mbox"):
         head = "From MAILER-DAEMON Thu Jan  1 00:00:00 2019\n" if ext == ".mbox" else ""
-        return (f"{head}From: {value} <a@northshire.example>\nTo: {other}\nDate: {value}\nSubject: {other}\n"
-                f"Message-ID: <{value}>\nContent-Type: text/html; charset={other[:20] or 'utf-8'}\n\n{value}<b>{other}</b>\n").encode()
+        return (
+            f"{head}From: {value} <a@northshire.example>\nTo: {other}\nDate: {value}\nSubject: {other}\n"
+            f"Message-ID: <{value}>\nContent-Type: text/html; charset={other[:20] or 'utf-8'}\n\n{value}<b>{other}</b>\n"
+        ).encode()
     if ext == ".csv":
         rows = draw(st.lists(st.lists(HOSTILE_TEXT, min_size=1, max_size=6), max_size=6))
         body = "\n".join(",".join('"' + c.replace('"', '""') + '"' for c in row) for row in rows)
@@ -108,8 +113,15 @@ def structured(draw, ext: str) -> bytes:
     if ext == ".jsonl":
         import json
 
-        rows = draw(st.lists(st.dictionaries(st.sampled_from(["date", "from", "to", "title", "sender", "author", "type", value[:10]]),
-                                             st.one_of(HOSTILE_TEXT, st.integers(), st.none(), st.lists(HOSTILE_TEXT, max_size=3))), max_size=5))
+        rows = draw(
+            st.lists(
+                st.dictionaries(
+                    st.sampled_from(["date", "from", "to", "title", "sender", "author", "type", value[:10]]),
+                    st.one_of(HOSTILE_TEXT, st.integers(), st.none(), st.lists(HOSTILE_TEXT, max_size=3)),
+                ),
+                max_size=5,
+            )
+        )
         return "\n".join(json.dumps(r) for r in rows).encode() + b"\n"
     if ext == ".docx":
         return docx_with(f"<w:p><w:r><w:t>{_xml(value)}</w:t></w:r></w:p>{other}")
@@ -131,16 +143,22 @@ def docx_with(body_xml: str, extra: dict[str, bytes] | None = None) -> bytes:
     """A minimal .docx (ZIP) whose document body is `body_xml`, well-formed or not."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml",
-                         '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        archive.writestr("_rels/.rels",
-                         '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-        archive.writestr("word/document.xml",
-                         '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                         f"<w:body>{body_xml}</w:body></w:document>")
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "word/document.xml",
+            '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f"<w:body>{body_xml}</w:body></w:document>",
+        )
         for name, data in (extra or {}).items():
             archive.writestr(name, data)
     return out.getvalue()
@@ -148,32 +166,63 @@ def docx_with(body_xml: str, extra: dict[str, bytes] | None = None) -> bytes:
 
 # -- hand-made pathological files -----------------------------------------------------------------
 
+
 def pathological() -> dict[str, tuple[str, Callable[[], bytes]]]:
     """Named worst cases that random generation rarely reaches: deep nesting, entity expansion,
     huge fields, many parts. name -> (extension, builder of the file's bytes)."""
-    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-              + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
-              + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>')
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+        + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
+    )
     many_parts = "".join(f"--b\nContent-Type: text/plain\n\npart {i}\n" for i in range(5000))
     return {
-        "html-deep-nesting": (".html", lambda: b"<html><body>" + b"<div>" * 100_000 + b"Northshire Police" + b"</div>" * 100_000 + b"</body></html>"),
+        "html-deep-nesting": (
+            ".html",
+            lambda: (
+                b"<html><body>" + b"<div>" * 100_000 + b"Northshire Police" + b"</div>" * 100_000 + b"</body></html>"
+            ),
+        ),
         "html-unclosed-title": (".html", lambda: b"<html><title>" + b"x" * 200_000),
         "html-entity-flood": (".html", lambda: b"<p>" + b"&amp;&#0;&#xD800;&#1114112;" * 20_000 + b"</p>"),
         "docx-billion-laughs": (".docx", lambda: _docx_raw(laughs.encode())),
         "docx-zip-bomb": (".docx", _docx_plus_bomb),
         "docx-deep-nesting": (".docx", lambda: docx_with("<w:p>" * 50_000 + "</w:p>" * 50_000)),
-        "eml-5000-parts": (".eml", lambda: f"From: a@northshire.example\nSubject: parts\nContent-Type: multipart/mixed; boundary=b\n\n{many_parts}--b--\n".encode()),
+        "eml-5000-parts": (
+            ".eml",
+            lambda: (
+                f"From: a@northshire.example\nSubject: parts\nContent-Type: multipart/mixed; boundary=b\n\n{many_parts}--b--\n".encode()
+            ),
+        ),
         "eml-nested-multipart": (".eml", lambda: _nested_mime(200)),
-        "eml-huge-header": (".eml", lambda: b"From: a@northshire.example\nTo: " + b"x@y.example, " * 100_000 + b"\nSubject: s\n\nbody\n"),
-        "mbox-10000-messages": (".mbox", lambda: b"".join(b"From x@y Thu Jan  1 00:00:00 2019\nFrom: x@northshire.example\nSubject: m%d\n\nbody %d\n\n" % (i, i) for i in range(10_000))),
-        "csv-huge-field": (".csv", lambda: b"date,from,to,title\n2019,Northshire Police,Eastmere Office,\"" + b"x" * 1_000_000 + b"\"\n"),
-        "csv-unterminated-quote": (".csv", lambda: b"date,from,to,title\n2019,\"Northshire Police,Eastmere Office,x\n" * 1000),
+        "eml-huge-header": (
+            ".eml",
+            lambda: b"From: a@northshire.example\nTo: " + b"x@y.example, " * 100_000 + b"\nSubject: s\n\nbody\n",
+        ),
+        "mbox-10000-messages": (
+            ".mbox",
+            lambda: b"".join(
+                b"From x@y Thu Jan  1 00:00:00 2019\nFrom: x@northshire.example\nSubject: m%d\n\nbody %d\n\n" % (i, i)
+                for i in range(10_000)
+            ),
+        ),
+        "csv-huge-field": (
+            ".csv",
+            lambda: b'date,from,to,title\n2019,Northshire Police,Eastmere Office,"' + b"x" * 1_000_000 + b'"\n',
+        ),
+        "csv-unterminated-quote": (
+            ".csv",
+            lambda: b'date,from,to,title\n2019,"Northshire Police,Eastmere Office,x\n' * 1000,
+        ),
         "jsonl-deep-nesting": (".jsonl", lambda: b"[" * 100_000 + b"]" * 100_000 + b"\n"),
         "jsonl-huge-number": (".jsonl", lambda: b'{"date": 1' + b"0" * 100_000 + b', "from": "a", "to": "b"}\n'),
         "pdf-page-tree-loop": (".pdf", _pdf_loop),
         "pdf-header-only": (".pdf", lambda: b"%PDF-1.7\n" + b"\x00" * 4096),
         "txt-one-huge-line": (".txt", lambda: b"Northshire Police " * 200_000),
-        "txt-bidi-and-ansi": (".txt", lambda: "SYNTHETIC \u202egnirts\u202c \x1b[31mred\x1b[0m <script>alert(1)</script>\n".encode()),
+        "txt-bidi-and-ansi": (
+            ".txt",
+            lambda: "SYNTHETIC \u202egnirts\u202c \x1b[31mred\x1b[0m <script>alert(1)</script>\n".encode(),
+        ),
     }
 
 
@@ -182,18 +231,22 @@ def _docx_raw(document_xml: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for info in base.infolist():
-            archive.writestr(info.filename, document_xml if info.filename == "word/document.xml" else base.read(info.filename))
+            archive.writestr(
+                info.filename, document_xml if info.filename == "word/document.xml" else base.read(info.filename)
+            )
     return out.getvalue()
 
 
 def _docx_plus_bomb() -> bytes:
     """A .docx with one extra part that inflates 1 GiB from about 1 MiB."""
     out = io.BytesIO(docx_with("<w:p><w:r><w:t>SYNTHETIC</w:t></w:r></w:p>"))
-    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("word/media/bomb.bin", "w", force_zip64=True) as part:
-            block = b"\0" * (1024 * 1024)
-            for _ in range(1024):
-                part.write(block)
+    with (
+        zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/media/bomb.bin", "w", force_zip64=True) as part,
+    ):
+        block = b"\0" * (1024 * 1024)
+        for _ in range(1024):
+            part.write(block)
     return out.getvalue()
 
 
@@ -218,18 +271,27 @@ def _pdf_loop() -> bytes:
 
 # -- hostile files that are not just bytes: special files, links, sidecars, inflated XML ----------
 
-YAML_ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)) + "note: *i\n"  # 9^9 leaves from ~350 bytes
+YAML_ALIAS_BOMB = (
+    "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    + "note: *i\n"
+)  # 9^9 leaves from ~350 bytes
 
 
-def write_docx_xml_bomb(path: Path, inflated: int, text_per_paragraph: str = "Synthetic line of the Eastmere panel. ") -> Path:
+def write_docx_xml_bomb(
+    path: Path, inflated: int, text_per_paragraph: str = "Synthetic line of the Eastmere panel. "
+) -> Path:
     """A valid .docx whose word/document.xml inflates to about `inflated` bytes, mostly run and
     paragraph properties (as Word writes them), from a file of a few MB: streamed, never held whole."""
     base = zipfile.ZipFile(io.BytesIO(docx_with("")))
-    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
-    run = (b'<w:r><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:sz w:val="22"/></w:rPr>'
-           b'<w:t xml:space="preserve">' + text_per_paragraph.encode() + b"</w:t></w:r>")
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    )
+    run = (
+        b'<w:r><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:sz w:val="22"/></w:rPr>'
+        b'<w:t xml:space="preserve">' + text_per_paragraph.encode() + b"</w:t></w:r>"
+    )
     block = (b'<w:p><w:pPr><w:pStyle w:val="Normal"/><w:spacing w:after="120"/></w:pPr>' + run * 3 + b"</w:p>") * 1000
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for info in base.infolist():
@@ -248,6 +310,7 @@ def write_docx_xml_bomb(path: Path, inflated: int, text_per_paragraph: str = "Sy
 def special_files() -> dict[str, Callable[[Path], Path]]:
     """Named hostile files that random bytes never make: name -> maker(folder) -> the path to load.
     Each must fail alone, quickly and without reading unbounded data."""
+
     def fifo(folder: Path) -> Path:
         os.mkfifo(folder / "pipe.txt")
         return folder / "pipe.txt"
@@ -262,18 +325,26 @@ def special_files() -> dict[str, Callable[[Path], Path]]:
         return folder / "sparse.txt"
 
     def alias_bomb_sidecar(folder: Path) -> Path:
-        (folder / "laughs.txt").write_text("SYNTHETIC memo. Northshire Police wrote to the Eastmere panel.\n", encoding="utf-8")
+        (folder / "laughs.txt").write_text(
+            "SYNTHETIC memo. Northshire Police wrote to the Eastmere panel.\n", encoding="utf-8"
+        )
         (folder / "laughs.txt.meta.yaml").write_text(YAML_ALIAS_BOMB, encoding="utf-8")
         return folder / "laughs.txt"
 
     def docx_xml_bomb(folder: Path) -> Path:  # under the 1 GiB archive limit, over the document.xml one
         return write_docx_xml_bomb(folder / "inflated.docx", 1_040_000_000)
 
-    return {"fifo": fifo, "dev-zero-link": zero_link, "sparse-6gib": sparse,
-            "yaml-alias-bomb-sidecar": alias_bomb_sidecar, "docx-xml-bomb-under-archive-limit": docx_xml_bomb}
+    return {
+        "fifo": fifo,
+        "dev-zero-link": zero_link,
+        "sparse-6gib": sparse,
+        "yaml-alias-bomb-sidecar": alias_bomb_sidecar,
+        "docx-xml-bomb-under-archive-limit": docx_xml_bomb,
+    }
 
 
 # -- the property -------------------------------------------------------------------------------
+
 
 @dataclass
 class Outcome:
@@ -299,5 +370,7 @@ def check_file(path: Path) -> Outcome:
     assert document.text.strip(), "a Document with no text"
     assert document.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     for claim in batch.claims:
-        assert 0 <= claim.char_start <= claim.char_end <= len(document.text), f"evidence offsets outside the text: {claim}"
+        assert 0 <= claim.char_start <= claim.char_end <= len(document.text), (
+            f"evidence offsets outside the text: {claim}"
+        )
     return Outcome("document", seconds)

@@ -51,33 +51,134 @@ S1, S2 = "source:north-gazette", "source:north-herald"
 
 
 def nodes() -> list[Node]:
-    bodies = [(DCA, "Department of Civic Affairs"), (EASTMERE, "University of Eastmere"), (POLICE, "Northshire Police"),
-              (AUTHORITY, "Northshire Police Authority"), (COUNCIL, "Northshire Council"), (HARBOUR_BOARD, "Westholm Harbour Board")]
-    reports = [(STUDY, "Eastmere study"), (LETTER, "Department letter to the police"), (NOTE, "Council note"), (DRAFT, "Eastmere draft")]
+    bodies = [
+        (DCA, "Department of Civic Affairs"),
+        (EASTMERE, "University of Eastmere"),
+        (POLICE, "Northshire Police"),
+        (AUTHORITY, "Northshire Police Authority"),
+        (COUNCIL, "Northshire Council"),
+        (HARBOUR_BOARD, "Westholm Harbour Board"),
+    ]
+    reports = [
+        (STUDY, "Eastmere study"),
+        (LETTER, "Department letter to the police"),
+        (NOTE, "Council note"),
+        (DRAFT, "Eastmere draft"),
+    ]
     return [
         *(Node(i, "Agency", n) for i, n in bodies),
         *(Node(i, "Report", n) for i, n in reports),
         Node(TOPIC, "Topic", "harbour pollution in Northshire", aliases=["harbour pollution"]),
-        Node(S1, "Source", "Northshire Gazette (synthetic)"), Node(S2, "Source", "Northshire Herald (synthetic)"),
+        Node(S1, "Source", "Northshire Gazette (synthetic)"),
+        Node(S2, "Source", "Northshire Herald (synthetic)"),
     ]
 
 
 def c(kind, a, b, sentence, start=None, end=None, precision=None, source=S1, at=0) -> Claim:
-    return Claim(kind, a, b, source, sentence, at, at + len(sentence), 0.9, "test", start, end or start, precision if start else None)
+    return Claim(
+        kind,
+        a,
+        b,
+        source,
+        sentence,
+        at,
+        at + len(sentence),
+        0.9,
+        "test",
+        start,
+        end or start,
+        precision if start else None,
+    )
 
 
 def claims() -> list[Claim]:
     return [
-        c("COMMISSIONED", DCA, EASTMERE, "The Department of Civic Affairs commissioned the University of Eastmere in 2001.", "2001-01-01", "2001-12-31", "year"),
-        c("AUTHORED", EASTMERE, STUDY, "The University of Eastmere wrote the study.", "2002-03-12", precision="day", at=100),
-        c("SENT", EASTMERE, STUDY, "The study was sent to the Department by the University of Eastmere on 12 March 2002.", "2002-03-12", precision="day", at=200),
-        c("RECEIVED", DCA, STUDY, "The study was sent to the Department by the University of Eastmere on 12 March 2002.", "2002-03-12", precision="day", at=200),
-        c("RECEIVED", DCA, STUDY, "The Department received the Eastmere study in March 2002.", "2002-03-01", "2002-03-31", "month", source=S2),
+        c(
+            "COMMISSIONED",
+            DCA,
+            EASTMERE,
+            "The Department of Civic Affairs commissioned the University of Eastmere in 2001.",
+            "2001-01-01",
+            "2001-12-31",
+            "year",
+        ),
+        c(
+            "AUTHORED",
+            EASTMERE,
+            STUDY,
+            "The University of Eastmere wrote the study.",
+            "2002-03-12",
+            precision="day",
+            at=100,
+        ),
+        c(
+            "SENT",
+            EASTMERE,
+            STUDY,
+            "The study was sent to the Department by the University of Eastmere on 12 March 2002.",
+            "2002-03-12",
+            precision="day",
+            at=200,
+        ),
+        c(
+            "RECEIVED",
+            DCA,
+            STUDY,
+            "The study was sent to the Department by the University of Eastmere on 12 March 2002.",
+            "2002-03-12",
+            precision="day",
+            at=200,
+        ),
+        c(
+            "RECEIVED",
+            DCA,
+            STUDY,
+            "The Department received the Eastmere study in March 2002.",
+            "2002-03-01",
+            "2002-03-31",
+            "month",
+            source=S2,
+        ),
         c("CONCERNS", STUDY, TOPIC, "The study documented harbour pollution.", "2002-03-12", precision="day", at=300),
-        c("SENT", DCA, LETTER, "In June 2004 the Department wrote to Northshire Police about harbour pollution.", "2004-06-01", "2004-06-30", "month", at=400),
-        c("RECEIVED", POLICE, LETTER, "Northshire Police received the letter on 15 June 2004.", "2004-06-15", precision="day", at=500),
-        c("SENT", COUNCIL, NOTE, "Northshire Council sent the Department a note in 2006.", "2006-01-01", "2006-12-31", "year", at=600),
-        c("RECEIVED", DCA, NOTE, "Northshire Council sent the Department a note in 2006.", "2006-01-01", "2006-12-31", "year", at=600),
+        c(
+            "SENT",
+            DCA,
+            LETTER,
+            "In June 2004 the Department wrote to Northshire Police about harbour pollution.",
+            "2004-06-01",
+            "2004-06-30",
+            "month",
+            at=400,
+        ),
+        c(
+            "RECEIVED",
+            POLICE,
+            LETTER,
+            "Northshire Police received the letter on 15 June 2004.",
+            "2004-06-15",
+            precision="day",
+            at=500,
+        ),
+        c(
+            "SENT",
+            COUNCIL,
+            NOTE,
+            "Northshire Council sent the Department a note in 2006.",
+            "2006-01-01",
+            "2006-12-31",
+            "year",
+            at=600,
+        ),
+        c(
+            "RECEIVED",
+            DCA,
+            NOTE,
+            "Northshire Council sent the Department a note in 2006.",
+            "2006-01-01",
+            "2006-12-31",
+            "year",
+            at=600,
+        ),
         c("SENT", EASTMERE, DRAFT, "The university also shared a draft with the police.", at=700),
         c("RECEIVED", POLICE, DRAFT, "The university also shared a draft with the police.", at=700),
     ]
@@ -167,8 +268,17 @@ def test_first_knowledge_without_evidence_says_so(G):
 
 
 def test_first_knowledge_prefers_the_earliest_certain_date_over_a_vague_range(G):
-    vague = c("RECEIVED", DCA, LETTER, "Between 1998 and 2005 the Department received papers on harbour pollution.",
-              "1998-01-01", "2005-12-31", "year", source=S2, at=900)
+    vague = c(
+        "RECEIVED",
+        DCA,
+        LETTER,
+        "Between 1998 and 2005 the Department received papers on harbour pollution.",
+        "1998-01-01",
+        "2005-12-31",
+        "year",
+        source=S2,
+        at=900,
+    )
     G.add_edge(DCA, LETTER, key=vague.id, claim=vague, type=vague.type)
     answer = first_knowledge(G, DCA, topic="harbour pollution")
     assert answer.date == "12 March 2002"
@@ -176,7 +286,16 @@ def test_first_knowledge_prefers_the_earliest_certain_date_over_a_vague_range(G)
 
 
 def test_bare_knowledge_is_linked_to_documents_received_at_the_same_time(G):
-    knew = c("KNEW_ABOUT", POLICE, TOPIC, "Northshire Police knew about harbour pollution in 2004.", "2004-01-01", "2004-12-31", "year", at=1000)
+    knew = c(
+        "KNEW_ABOUT",
+        POLICE,
+        TOPIC,
+        "Northshire Police knew about harbour pollution in 2004.",
+        "2004-01-01",
+        "2004-12-31",
+        "year",
+        at=1000,
+    )
     G.add_edge(POLICE, TOPIC, key=knew.id, claim=knew, type=knew.type)
     answer = first_knowledge(G, POLICE, topic="harbour pollution in Northshire")
     assert answer.claim.type == "RECEIVED" or answer.claim == knew
@@ -232,7 +351,11 @@ def test_store_to_networkx_answers_the_same(stored):
         G = load_flow_graph(store, [source.id, target.id])
         [path] = trace(G, source.id, target.id, topic="harbour pollution")
         assert path.nodes == [EASTMERE, STUDY, DCA, LETTER, POLICE]
-        edge = G.edges[STUDY, DCA, path.hops[1].claim.id] if G.has_edge(STUDY, DCA) else G.edges[DCA, STUDY, path.hops[1].claim.id]
+        edge = (
+            G.edges[STUDY, DCA, path.hops[1].claim.id]
+            if G.has_edge(STUDY, DCA)
+            else G.edges[DCA, STUDY, path.hops[1].claim.id]
+        )
         assert edge["claim"].sentence.startswith("The study was sent")
         answer = first_knowledge(load_body_graph(store, DCA), DCA, "harbour pollution")
         assert answer.year == 2002 and answer.independent_sources == 2
@@ -261,7 +384,10 @@ def test_cli_ambiguous_name_lists_candidates_and_fails(stored):
 def test_cli_first_knowledge_and_no_evidence(stored):
     result = run(stored, "first-knowledge", "department of civic affairs", "--topic", "harbour pollution")
     assert result.exit_code == 0, result.output
-    assert "first knew about harbour pollution: 12 March 2002" in result.output and "independent sources: 2" in result.output
+    assert (
+        "first knew about harbour pollution: 12 March 2002" in result.output
+        and "independent sources: 2" in result.output
+    )
     none = run(stored, "first-knowledge", "Westholm Harbour Board", "--topic", "harbour pollution")
     assert none.exit_code == 0 and "no evidence found" in none.output
     data = json.loads(run(stored, "first-knowledge", "Westholm Harbour Board", "--json").output)
@@ -279,7 +405,9 @@ def test_cli_timeline_gaps_brokers(stored):
 
 
 def test_a_canonical_name_beats_the_same_words_as_an_alias(tmp_path):
-    county = Node("agency:northshire-county-council", "Agency", "Northshire County Council", aliases=["Northshire Council"])
+    county = Node(
+        "agency:northshire-county-council", "Agency", "Northshire County Council", aliases=["Northshire Council"]
+    )
     with EmbeddedStore(tmp_path / "kflow-data") as store:
         store.upsert(Batch([*nodes(), county], []))
         assert resolve_in_store(store, "northshire council").id == COUNCIL

@@ -32,7 +32,21 @@ from graph.analysis.subgraph import load_claims_graph, with_topic_layer
 from graph.embedded import EmbeddedStore
 from graph.model import Batch
 from kflow.cli import main
-from tests.test_analysis import AUTHORITY, COUNCIL, DCA, EASTMERE, LETTER, POLICE, S1, S2, STUDY, TOPIC, claims, graph, nodes
+from tests.test_analysis import (
+    AUTHORITY,
+    COUNCIL,
+    DCA,
+    EASTMERE,
+    LETTER,
+    POLICE,
+    S1,
+    S2,
+    STUDY,
+    TOPIC,
+    claims,
+    graph,
+    nodes,
+)
 
 CLAIMS = {c.sentence + c.type + c.from_id: c for c in claims()}
 
@@ -45,12 +59,25 @@ def world(store):
 
 def flows(paths):
     """Everything a reader sees of flow paths: nodes, arrival, each hop's claim (quote, offsets, dates) and corroboration."""
-    return [(p.nodes, p.arrival, p.undated_hops, [(h.claim, h.corroborating, h.source_name, h.target_name) for h in p.hops]) for p in paths]
+    return [
+        (p.nodes, p.arrival, p.undated_hops, [(h.claim, h.corroborating, h.source_name, h.target_name) for h in p.hops])
+        for p in paths
+    ]
 
 
 def knowledge(k):
-    return (k.body_name, k.date, k.year, k.claim, k.independent_sources, sorted(k.supporting, key=lambda c: c.id),
-            k.possibly_earlier, flows(k.chain), k.chain_basis, k.undated)
+    return (
+        k.body_name,
+        k.date,
+        k.year,
+        k.claim,
+        k.independent_sources,
+        sorted(k.supporting, key=lambda c: c.id),
+        k.possibly_earlier,
+        flows(k.chain),
+        k.chain_basis,
+        k.undated,
+    )
 
 
 def entries(items):
@@ -58,7 +85,10 @@ def entries(items):
 
 
 def report(r):
-    return [[(g.body, g.body_name, g.knowledge, g.action, g.last_heard, g.days) for g in part] for part in (r.acted, r.silences)]
+    return [
+        [(g.body, g.body_name, g.knowledge, g.action, g.last_heard, g.days) for g in part]
+        for part in (r.acted, r.silences)
+    ]
 
 
 def trace_in_store(store, source, target, **options):
@@ -78,16 +108,26 @@ def test_trace_paths_dates_and_quotes_match_the_whole_world(world):
     assert receipt.claim.source_id == S1 and [c.source_id for c in receipt.corroborating] == [S2]
 
 
-@pytest.mark.parametrize("options", [
-    {"topic": "harbour pollution"}, {"until": "2003-12-31"}, {"allow_undated": True}, {"since": "2002-01-01", "limit": 1},
-])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"topic": "harbour pollution"},
+        {"until": "2003-12-31"},
+        {"allow_undated": True},
+        {"since": "2002-01-01", "limit": 1},
+    ],
+)
 def test_trace_options_match_the_whole_world(world, options):
-    assert flows(trace_in_store(world, EASTMERE, POLICE, **options)) == flows(trace(graph(), EASTMERE, POLICE, **options))
+    assert flows(trace_in_store(world, EASTMERE, POLICE, **options)) == flows(
+        trace(graph(), EASTMERE, POLICE, **options)
+    )
 
 
 def test_a_flow_back_in_time_is_refused_on_the_store_too(world):
     assert trace_in_store(world, "Northshire Council", "Northshire Police") == []
-    assert [p.nodes for p in trace_in_store(world, "Northshire Council", DCA)] == [[COUNCIL, "report:council-note", DCA]]
+    assert [p.nodes for p in trace_in_store(world, "Northshire Council", DCA)] == [
+        [COUNCIL, "report:council-note", DCA]
+    ]
 
 
 def test_first_knowledge_dates_quotes_and_independent_sources_match(world):
@@ -95,7 +135,10 @@ def test_first_knowledge_dates_quotes_and_independent_sources_match(world):
     known = first_knowledge(load_body_graph(world, body.id), body.id, "harbour pollution")
     assert knowledge(known) == knowledge(first_knowledge(graph(), DCA, "harbour pollution"))
     assert known.date == "12 March 2002" and known.independent_sources == 2
-    assert known.claim == CLAIMS["The study was sent to the Department by the University of Eastmere on 12 March 2002.RECEIVED" + DCA]
+    assert (
+        known.claim
+        == CLAIMS["The study was sent to the Department by the University of Eastmere on 12 March 2002.RECEIVED" + DCA]
+    )
     assert [p.nodes for p in known.chain] == [[DCA, EASTMERE, STUDY, DCA]]
 
 
@@ -116,22 +159,31 @@ def test_timeline_and_gaps_of_a_topic_match(world):
     [topic] = world.find_nodes("harbour pollution", label="Topic")
     assert topic.id == TOPIC
     G = load_topic_graph(world, [topic.id])
-    assert entries(timeline(G, topic="harbour pollution", since="2004-01-01")) == entries(timeline(graph(), topic="harbour pollution", since="2004-01-01"))
+    assert entries(timeline(G, topic="harbour pollution", since="2004-01-01")) == entries(
+        timeline(graph(), topic="harbour pollution", since="2004-01-01")
+    )
     found = gaps(G, "harbour pollution")
     assert report(found) == report(gaps(graph(), "harbour pollution"))
     assert [g.body for g in found.acted] == [DCA, EASTMERE] and [g.body for g in found.silences] == [POLICE]
 
 
 def test_ambiguous_and_unknown_names_fail_the_same_way(world):
-    bodies = [(COUNCIL, "Agency", "Northshire Council"), (POLICE, "Agency", "Northshire Police"),
-              (AUTHORITY, "Agency", "Northshire Police Authority")]
+    bodies = [
+        (COUNCIL, "Agency", "Northshire Council"),
+        (POLICE, "Agency", "Northshire Police"),
+        (AUTHORITY, "Agency", "Northshire Police Authority"),
+    ]
     with pytest.raises(AmbiguousName) as error:
         resolve_in_store(world, "northshire", BODY_LABELS)
     assert error.value.candidates == bodies
     with pytest.raises(AmbiguousName) as error:
         resolve_in_store(world, "northshire")
-    assert error.value.candidates == [*bodies, (S1, "Source", "Northshire Gazette (synthetic)"),
-                                      (S2, "Source", "Northshire Herald (synthetic)"), (TOPIC, "Topic", "harbour pollution in Northshire")]
+    assert error.value.candidates == [
+        *bodies,
+        (S1, "Source", "Northshire Gazette (synthetic)"),
+        (S2, "Source", "Northshire Herald (synthetic)"),
+        (TOPIC, "Topic", "harbour pollution in Northshire"),
+    ]
     assert resolve_in_store(world, "Northshire Police", ["Agency"]).id == POLICE  # the exact name beats the longer one
     with pytest.raises(NodeNotFound):
         resolve_in_store(world, "Ministry of Nowhere", BODY_LABELS)

@@ -11,9 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from app_graph import HOSTILE_NAME, SENTENCES, build_store
+from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboards" / "app.py")
 STUDY = "report:eastmere-youth-safety-study"
@@ -53,7 +52,11 @@ def frame(at: AppTest, heading: str):
     seen = False
     for element in [*_walk(at.sidebar), *_walk(at.main)]:
         value = getattr(element, "value", None)
-        if element.type in ("title", "header", "subheader", "markdown", "caption") and isinstance(value, str) and unescape(value).startswith(heading):
+        if (
+            element.type in ("title", "header", "subheader", "markdown", "caption")
+            and isinstance(value, str)
+            and unescape(value).startswith(heading)
+        ):
             seen = True
         elif seen and element.type in ("dataframe", "arrow_data_frame"):
             return element.value
@@ -142,7 +145,9 @@ def test_trace_lists_dated_hops_with_quotes(page):
     at.text_input(key="trace_from_q").input("Northshire Police").run()
     at.text_input(key="trace_to_q").input("civic affairs").run()
     shown = text_of(at)
-    assert "1 flow(s) from Northshire Police to Department of Civic Affairs" in "\n".join(re.sub(r"\\(.)", r"\1", h.value) for h in at.subheader)
+    assert "1 flow(s) from Northshire Police to Department of Civic Affairs" in "\n".join(
+        re.sub(r"\\(.)", r"\1", h.value) for h in at.subheader
+    )
     for key in ("briefing_sent", "briefing_received", "memo_sent", "memo_received"):
         assert SENTENCES[key] in shown
     assert "1. 2004 · `SENT`" in shown and "4. 2005 · `RECEIVED`" in shown
@@ -176,7 +181,9 @@ def test_timeline_bar_click_shows_its_evidence(page):
     at = page("timeline")
     table = frame(at, "Timeline")
     claim = table.loc[table["quote"] == SENTENCES["briefing_sent"], "claim"].iloc[0]
-    at.session_state["timeline_chart"] = {"selection": {"points": [{"customdata": [claim]}], "point_indices": [0], "box": [], "lasso": []}}
+    at.session_state["timeline_chart"] = {
+        "selection": {"points": [{"customdata": [claim]}], "point_indices": [0], "box": [], "lasso": []}
+    }
     at.run()
     assert any(h.value == "Selected" for h in at.subheader)
     assert SENTENCES["briefing_sent"] in text_of(at)
@@ -184,7 +191,9 @@ def test_timeline_bar_click_shows_its_evidence(page):
 
 def test_timeline_sankey_click_shows_the_links_evidence(page):
     at = page("timeline")
-    at.session_state["timeline_sankey"] = {"chart_event": {"dataType": "edge", "source": "Northshire Police", "target": "Eastmere Council"}}
+    at.session_state["timeline_sankey"] = {
+        "chart_event": {"dataType": "edge", "source": "Northshire Police", "target": "Eastmere Council"}
+    }
     at.run()
     shown = text_of(at)
     assert SENTENCES["briefing_sent"] in shown and SENTENCES["briefing_received"] in shown
@@ -223,11 +232,17 @@ def test_load_stores_accepted_claims_and_remembers_rejections(page, tmp_path, mo
     assert review["accept"].all() and set(review["type"]) >= {"SENT", "RECEIVED"}
     rejected = review.index[review["quote"].str.startswith("2003-06-01")].tolist()
     assert len(rejected) == 2
-    at.session_state[editor.key] = {"edited_rows": {i: {"accept": False} for i in rejected}, "added_rows": [], "deleted_rows": []}
+    at.session_state[editor.key] = {
+        "edited_rows": {i: {"accept": False} for i in rejected},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     next(b for b in at.button if b.key and b.key.startswith("load_commit_")).click().run()
     kept = len(review) - 2
-    assert any(f"Stored {kept} accepted claim(s)" in s.value and "2 rejected" in s.value for s in at.success), [e.value for e in at.error]
+    assert any(f"Stored {kept} accepted claim(s)" in s.value and "2 rejected" in s.value for s in at.success), [
+        e.value for e in at.error
+    ]
     notes = (tmp_path / "app-data" / "annotations.jsonl").read_text().splitlines()
     decisions = [json.loads(n) for n in notes]
     assert sorted(d["decision"] for d in decisions).count("rejected") == 2
@@ -256,7 +271,9 @@ def test_document_html_is_shown_as_text_everywhere(page):
     at = page("explore")
     at.text_input(key="explore_q").input("Westmarch").run()
     args = graph_args(at)
-    board = next(n for n in args["elements"]["nodes"] if n["data"]["label"] == "Agency" and "Westmarch" in n["style"]["label"])
+    board = next(
+        n for n in args["elements"]["nodes"] if n["data"]["label"] == "Agency" and "Westmarch" in n["style"]["label"]
+    )
     assert board["style"]["label"] == HOSTILE_NAME  # canvas text
     assert "<" not in json.dumps([n["data"] for n in args["elements"]["nodes"]])  # info panel uses innerHTML
     for markdown in at.markdown:

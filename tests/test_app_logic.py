@@ -10,8 +10,8 @@ import re
 import networkx as nx
 import pyoxigraph
 import pytest
-
 from app_graph import HOSTILE_NAME, NODES, build_store, claims, fictional_batch
+
 from dashboards import console, exports, graph_view
 from dashboards.annotations import AnnotationError, Annotations
 from dashboards.text import csv_cell, md
@@ -20,7 +20,7 @@ from graph.model import Claim, Node
 from graph.store import QueryResult, Subgraph
 
 
-@pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])
+@pytest.mark.parametrize("value", ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])
 def test_csv_cells_that_start_a_formula_are_neutralised(value):
     assert csv_cell(value) == "'" + value
 
@@ -116,7 +116,11 @@ def test_radial_layout_puts_the_centre_in_the_middle_and_neighbours_on_a_ring():
     centre = "agency:university-of-eastmere"
     positions = graph_view.radial_positions(sub, [centre])
     assert positions[centre] == (0.0, 0.0)
-    ring = [positions[c.to_id if c.from_id == centre else c.from_id] for c in sub.claims.values() if centre in (c.from_id, c.to_id)]
+    ring = [
+        positions[c.to_id if c.from_id == centre else c.from_id]
+        for c in sub.claims.values()
+        if centre in (c.from_id, c.to_id)
+    ]
     radii = {round((x * x + y * y) ** 0.5) for x, y in ring}
     assert len(radii) == 1 and radii.pop() > 0
 
@@ -128,8 +132,13 @@ def test_node_elements_keep_names_out_of_html_rendered_fields():
 
 
 def test_console_finds_nodes_in_results_and_tables_them():
-    result = QueryResult(["a", "n"], [[{"id": "agency:x", "_LABEL": "Agency", "name": "X", "keys": ["x"]}, 1],
-                                      [[{"id": "report:r", "name": "R"}, {"id": "not-a-node"}], 2]])
+    result = QueryResult(
+        ["a", "n"],
+        [
+            [{"id": "agency:x", "_LABEL": "Agency", "name": "X", "keys": ["x"]}, 1],
+            [[{"id": "report:r", "name": "R"}, {"id": "not-a-node"}], 2],
+        ],
+    )
     assert console.node_ids(result) == ["agency:x", "report:r"]
     table = console.table(result)
     assert list(table.columns) == ["a", "n"] and '"keys"' not in table.iloc[0, 0]

@@ -80,12 +80,15 @@ class _FailsOn(RuleExtractor):
             raise ModelError("sentence", "claim without evidence (injected)")
         return super().extract_batch(documents)
 
+
 def test_a_failing_batch_is_redone_file_by_file_and_only_the_bad_file_fails(files, one_by_one):
     results = [_outcome(r) for r in prepare_run(files, _FailsOn())]
     failed = [r for r in results if r[0] == "failed"]
     assert [Path(r[1]).name for r in failed] == ["empty.txt", "news_02_police_knew.txt"]
     assert "extraction produced invalid data" in failed[1][2]
-    assert [r for r in results if r[0] != "failed"] == [o for o in one_by_one if o[0] != "failed" and "news_02" not in o[0]]
+    assert [r for r in results if r[0] != "failed"] == [
+        o for o in one_by_one if o[0] != "failed" and "news_02" not in o[0]
+    ]
 
 
 class _StallsOn(RuleExtractor):
@@ -99,9 +102,11 @@ class _StallsOn(RuleExtractor):
 
 def test_a_batch_over_the_time_limit_is_redone_file_by_file_and_only_the_slow_file_fails(tmp_path, monkeypatch):
     monkeypatch.setenv("KFLOW_FILE_TIMEOUT", "1")
-    texts = ["SYNTHETIC: Northshire Police wrote to the Department of Civic Affairs in 2009.\n",
-             "SYNTHETIC: this one never finishes extracting.\n",
-             "SYNTHETIC: the University of Eastmere sent a report to Northshire Police in 2011.\n"]
+    texts = [
+        "SYNTHETIC: Northshire Police wrote to the Department of Civic Affairs in 2009.\n",
+        "SYNTHETIC: this one never finishes extracting.\n",
+        "SYNTHETIC: the University of Eastmere sent a report to Northshire Police in 2011.\n",
+    ]
     paths = []
     for i, text in enumerate(texts):
         paths.append(tmp_path / f"doc{i}.txt")

@@ -11,8 +11,16 @@ import re
 from pathlib import Path
 
 import pytest
-
-from app_browser import CHROMIUM, PROJECT_ROOT, Session, chromium, click_graph_node, graph_frame, kflow_load, kflow_serve
+from app_browser import (
+    CHROMIUM,
+    PROJECT_ROOT,
+    Session,
+    chromium,
+    click_graph_node,
+    graph_frame,
+    kflow_load,
+    kflow_serve,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PAGES = ["overview", "explore", "trace", "timeline", "cypher", "load", "export"]
@@ -114,8 +122,12 @@ def test_document_html_and_script_show_as_text(browser, hostile_app):
         session.fill("Search a body, report, person or topic", "Westmarch")  # the Board sorts first (shorter name)
         name = '<img src=x onerror="alert(1)"> Board of <b>Westmarch</b>'
         page.get_by_text(name + " (Agency)").wait_for(timeout=30_000)
-        page.get_by_text("<script>window.__kflowXss=1</script> Memo on <i>Westmarch</i>").filter(visible=True).first.wait_for(timeout=30_000)
-        node_id = graph_frame(page).evaluate("() => document.getElementById('cy')._cyreg.cy.nodes('[label = \"Agency\"]').filter(n => n.style('label').includes('Westmarch')).id()")
+        page.get_by_text("<script>window.__kflowXss=1</script> Memo on <i>Westmarch</i>").filter(
+            visible=True
+        ).first.wait_for(timeout=30_000)
+        node_id = graph_frame(page).evaluate(
+            "() => document.getElementById('cy')._cyreg.cy.nodes('[label = \"Agency\"]').filter(n => n.style('label').includes('Westmarch')).id()"
+        )
         click_graph_node(page, node_id)
         session.settle()
         panel = graph_frame(page).evaluate("() => document.getElementById('infopanelProps').innerText")

@@ -25,7 +25,12 @@ from graph.column_checks import _real_dates
 from graph.embedded import EmbeddedStore
 from graph.model import Batch, Claim, ModelError, Node
 
-SOURCE = Node("source:5717e71c", "Source", "Synthetic register (fictional)", props={"sha256": "ab" * 32, "published": "2003-05-01"})
+SOURCE = Node(
+    "source:5717e71c",
+    "Source",
+    "Synthetic register (fictional)",
+    props={"sha256": "ab" * 32, "published": "2003-05-01"},
+)
 SENTENCE = "On 4 March 2002 the Department of Civic Affairs sent the Northshire Review to Northshire Police."
 
 
@@ -33,20 +38,78 @@ def synthetic_batch() -> Batch:
     """Fictional bodies, a person with aliases, reports; a few claim shapes including dated ones."""
     nodes = [
         SOURCE,
-        Node("agency:department-of-civic-affairs", "Agency", "The Department of Civic Affairs", ["DCA", "Dept. of Civic Affairs"], {"kind": "government"}),
+        Node(
+            "agency:department-of-civic-affairs",
+            "Agency",
+            "The Department of Civic Affairs",
+            ["DCA", "Dept. of Civic Affairs"],
+            {"kind": "government"},
+        ),
         Node("agency:northshire-police", "Agency", "Northshire Police"),
         Node("person:ada-quill", "Person", "Ada Quill", props={"role": "analyst"}),
-        Node("report:northshire-review", "Report", "Northshire Review", props={"date_start": "2002-01-01", "date_end": "2002-12-31", "date_precision": "year"}),
+        Node(
+            "report:northshire-review",
+            "Report",
+            "Northshire Review",
+            props={"date_start": "2002-01-01", "date_end": "2002-12-31", "date_precision": "year"},
+        ),
         Node("report:annex-b", "Report", "Annex B: Café records"),
         Node("topic:synthetic-topic", "Topic", "Synthetic topic"),
     ]
     claims = [
-        Claim("SENT", "agency:department-of-civic-affairs", "report:northshire-review", SOURCE.id, SENTENCE, 0, 60, 0.9, "rules",
-              date_start="2002-03-04", date_end="2002-03-04", date_precision="day", date_text="4 March 2002"),
-        Claim("RECEIVED", "agency:northshire-police", "report:northshire-review", SOURCE.id, SENTENCE, 0, 95, 0.8, "rules"),
-        Claim("AUTHORED", "person:ada-quill", "report:northshire-review", SOURCE.id, "Ada Quill wrote it.", 96, 115, 0.7, "rules", role="author"),
-        Claim("MEMBER_OF", "person:ada-quill", "agency:department-of-civic-affairs", SOURCE.id, "Ada Quill of the DCA.", 116, 137, 0.6, "rules"),
-        Claim("CITES", "report:northshire-review", "report:annex-b", SOURCE.id, "It cites Annex B.", 138, 155, 0.5, "rules", page=3),
+        Claim(
+            "SENT",
+            "agency:department-of-civic-affairs",
+            "report:northshire-review",
+            SOURCE.id,
+            SENTENCE,
+            0,
+            60,
+            0.9,
+            "rules",
+            date_start="2002-03-04",
+            date_end="2002-03-04",
+            date_precision="day",
+            date_text="4 March 2002",
+        ),
+        Claim(
+            "RECEIVED", "agency:northshire-police", "report:northshire-review", SOURCE.id, SENTENCE, 0, 95, 0.8, "rules"
+        ),
+        Claim(
+            "AUTHORED",
+            "person:ada-quill",
+            "report:northshire-review",
+            SOURCE.id,
+            "Ada Quill wrote it.",
+            96,
+            115,
+            0.7,
+            "rules",
+            role="author",
+        ),
+        Claim(
+            "MEMBER_OF",
+            "person:ada-quill",
+            "agency:department-of-civic-affairs",
+            SOURCE.id,
+            "Ada Quill of the DCA.",
+            116,
+            137,
+            0.6,
+            "rules",
+        ),
+        Claim(
+            "CITES",
+            "report:northshire-review",
+            "report:annex-b",
+            SOURCE.id,
+            "It cites Annex B.",
+            138,
+            155,
+            0.5,
+            "rules",
+            page=3,
+        ),
         Claim("MENTIONS", SOURCE.id, "topic:synthetic-topic", SOURCE.id, "A synthetic topic.", 156, 174, 0.4, "rules"),
     ]
     return Batch(nodes, claims)
@@ -77,7 +140,9 @@ def test_columns_store_the_same_graph_as_objects(store, tmp_path):
     reference.upsert(synthetic_batch())
     assert snapshot(store) == snapshot(reference)
     assert [n.id for n in store.find_nodes("dept of civic affairs")] == ["agency:department-of-civic-affairs"]
-    assert [n.id for n in store.find_nodes("annex b cafe records")] == [n.id for n in reference.find_nodes("annex b cafe records")]
+    assert [n.id for n in store.find_nodes("annex b cafe records")] == [
+        n.id for n in reference.find_nodes("annex b cafe records")
+    ]
     reference.close()
 
 
@@ -94,9 +159,13 @@ def test_columns_twice_change_nothing(store):
 def test_repeated_ids_in_columns_merge_like_upsert(store):
     batch = synthetic_batch()
     nodes, claims = as_tables(batch)
-    extra = pa.Table.from_pylist([{"id": "agency:northshire-police", "label": "Agency", "name": "Northshire Constabulary", "aliases": []}])
-    store.upsert_columns(pa.concat_tables([nodes, extra.cast(nodes.select(extra.column_names).schema)], promote_options="default"),
-                         pa.concat_tables([claims, claims]))
+    extra = pa.Table.from_pylist(
+        [{"id": "agency:northshire-police", "label": "Agency", "name": "Northshire Constabulary", "aliases": []}]
+    )
+    store.upsert_columns(
+        pa.concat_tables([nodes, extra.cast(nodes.select(extra.column_names).schema)], promote_options="default"),
+        pa.concat_tables([claims, claims]),
+    )
     assert store.get_node("agency:northshire-police").aliases == ["Northshire Constabulary"]
     assert store.counts().total_claims == len(batch.claims)
 
@@ -107,24 +176,31 @@ def _claims_with(**changes) -> pa.Table:
     return table_of(rows)
 
 
-@pytest.mark.parametrize("changes, field, words", [
-    ({"type": "LEAKED"}, "type", "unknown edge type 'LEAKED'"),
-    ({"to_id": "agency:northshire-police"}, "to_id", "cannot be the to end of AUTHORED; expected Report"),
-    ({"from_id": "report:annex-b"}, "from_id", "cannot be the from end of AUTHORED"),
-    ({"sentence": "   "}, "sentence", "needs evidence: sentence is missing"),
-    ({"extractor": None}, "extractor", "extractor is missing"),
-    ({"source_id": "report:annex-b"}, "source_id", "is not a source id"),
-    ({"char_start": 20, "char_end": 20}, "char_start", "must satisfy 0 <= start < end"),
-    ({"char_start": -1}, "char_start", "must satisfy 0 <= start < end"),
-    ({"confidence": 1.5}, "confidence", "between 0 and 1"),
-    ({"confidence": math.nan}, "confidence", "between 0 and 1"),
-    ({"date_start": "2002-02-30", "date_precision": "day"}, "date_start", "is not an ISO date"),
-    ({"date_end": "2002-13-01", "date_precision": "month"}, "date_end", "is not an ISO date"),
-    ({"date_start": "2003-01-01", "date_end": "2002-01-01", "date_precision": "year"}, "date_end", "is before date_start"),
-    ({"date_start": "2002-01-01"}, "date_precision", "must say how precise"),
-    ({"date_precision": "fortnight"}, "date_precision", "expected one of"),
-    ({"witness": "nobody"}, "witness", "not a column of claims"),
-])
+@pytest.mark.parametrize(
+    "changes, field, words",
+    [
+        ({"type": "LEAKED"}, "type", "unknown edge type 'LEAKED'"),
+        ({"to_id": "agency:northshire-police"}, "to_id", "cannot be the to end of AUTHORED; expected Report"),
+        ({"from_id": "report:annex-b"}, "from_id", "cannot be the from end of AUTHORED"),
+        ({"sentence": "   "}, "sentence", "needs evidence: sentence is missing"),
+        ({"extractor": None}, "extractor", "extractor is missing"),
+        ({"source_id": "report:annex-b"}, "source_id", "is not a source id"),
+        ({"char_start": 20, "char_end": 20}, "char_start", "must satisfy 0 <= start < end"),
+        ({"char_start": -1}, "char_start", "must satisfy 0 <= start < end"),
+        ({"confidence": 1.5}, "confidence", "between 0 and 1"),
+        ({"confidence": math.nan}, "confidence", "between 0 and 1"),
+        ({"date_start": "2002-02-30", "date_precision": "day"}, "date_start", "is not an ISO date"),
+        ({"date_end": "2002-13-01", "date_precision": "month"}, "date_end", "is not an ISO date"),
+        (
+            {"date_start": "2003-01-01", "date_end": "2002-01-01", "date_precision": "year"},
+            "date_end",
+            "is before date_start",
+        ),
+        ({"date_start": "2002-01-01"}, "date_precision", "must say how precise"),
+        ({"date_precision": "fortnight"}, "date_precision", "expected one of"),
+        ({"witness": "nobody"}, "witness", "not a column of claims"),
+    ],
+)
 def test_bad_claim_columns_are_refused_by_field_and_row_and_change_nothing(store, changes, field, words):
     nodes, good_claims = as_tables(synthetic_batch())
     store.upsert_columns(nodes, good_claims.slice(0, 1))
@@ -138,13 +214,24 @@ def test_bad_claim_columns_are_refused_by_field_and_row_and_change_nothing(store
     assert snapshot(store) == before
 
 
-@pytest.mark.parametrize("row, field, words", [
-    ({"id": "agency:x", "label": "Ministry", "name": "X"}, "label", "unknown node type 'Ministry'"),
-    ({"id": "report:x", "label": "Agency", "name": "X"}, "id", "must start with 'agency:'"),
-    ({"id": "agency:x", "label": "Agency", "name": "  "}, "name", "empty name"),
-    ({"id": "agency:x", "label": "Agency", "name": "X", "sha256": "ab"}, "props.sha256", "not a property of Agency"),
-    ({"id": "source:x", "label": "Source", "name": "X", "published": "2018-02-30"}, "props.published", "is not an ISO date"),
-])
+@pytest.mark.parametrize(
+    "row, field, words",
+    [
+        ({"id": "agency:x", "label": "Ministry", "name": "X"}, "label", "unknown node type 'Ministry'"),
+        ({"id": "report:x", "label": "Agency", "name": "X"}, "id", "must start with 'agency:'"),
+        ({"id": "agency:x", "label": "Agency", "name": "  "}, "name", "empty name"),
+        (
+            {"id": "agency:x", "label": "Agency", "name": "X", "sha256": "ab"},
+            "props.sha256",
+            "not a property of Agency",
+        ),
+        (
+            {"id": "source:x", "label": "Source", "name": "X", "published": "2018-02-30"},
+            "props.published",
+            "is not an ISO date",
+        ),
+    ],
+)
 def test_bad_node_columns_are_refused(store, row, field, words):
     with pytest.raises(ModelError) as raised:
         store.upsert_columns(pa.Table.from_pylist([row]), _no_claims())
@@ -161,19 +248,29 @@ def test_a_claim_to_a_node_neither_given_nor_stored_is_refused_before_writing(st
     without_annex = nodes.filter(pa.compute.not_equal(nodes["id"], "report:annex-b"))
     with pytest.raises(ModelError) as raised:
         store.upsert_columns(without_annex, claims)
-    assert raised.value.field == "to_id" and "'report:annex-b', which is neither in the batch nor stored" in str(raised.value)
+    assert raised.value.field == "to_id" and "'report:annex-b', which is neither in the batch nor stored" in str(
+        raised.value
+    )
     assert store.counts().total_nodes == 0 and store.counts().total_claims == 0
 
 
 # -- the vectorised rules agree with the model's ------------------------------------------------
 
-_NAMES = st.lists(st.sampled_from(list("abcXYZ 019'.-éÉ’&\t") + ["the ", "The ", "A ", "an ", "  "]), min_size=1, max_size=12).map("".join).filter(str.strip)
+_NAMES = (
+    st.lists(
+        st.sampled_from(list("abcXYZ 019'.-éÉ’&\t") + ["the ", "The ", "A ", "an ", "  "]), min_size=1, max_size=12
+    )
+    .map("".join)
+    .filter(str.strip)
+)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(_NAMES, st.lists(_NAMES, max_size=3)), min_size=1, max_size=20))
 def test_vectorised_aliases_and_keys_equal_the_models(named):
-    aliases, keys = aliases_and_keys(pa.chunked_array([[n for n, _ in named]]), pa.chunked_array([[a for _, a in named]], pa.list_(pa.string())))
+    aliases, keys = aliases_and_keys(
+        pa.chunked_array([[n for n, _ in named]]), pa.chunked_array([[a for _, a in named]], pa.list_(pa.string()))
+    )
     expected = [Node("topic:x", "Topic", name, list(found)) for name, found in named]
     assert aliases.to_pylist() == [n.aliases for n in expected]
     assert keys.to_pylist() == [n.keys for n in expected]
@@ -194,6 +291,7 @@ def test_vectorised_dates_equal_python_dates(parts):
 
 
 # -- embedded: a bulk batch is all or nothing without one big transaction ------------------------
+
 
 @pytest.fixture
 def bulk_always(monkeypatch):
@@ -254,14 +352,20 @@ _CRASHING_WRITER = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("die_after, reopen_read_only", [("Agency", False), ("SENT", False), ("MENTIONS", True)])  # first, a middle, the last COPY
+@pytest.mark.parametrize(
+    "die_after, reopen_read_only", [("Agency", False), ("SENT", False), ("MENTIONS", True)]
+)  # first, a middle, the last COPY
 def test_a_crash_between_bulk_copies_is_undone_on_the_next_open(tmp_path, die_after, reopen_read_only):
     path = tmp_path / "db"
     with EmbeddedStore(path) as store:
         store.upsert(Batch([SOURCE, Node("agency:northshire-police", "Agency", "Northshire Police")], []))
         before = snapshot(store)
-    script = _CRASHING_WRITER.format(root=str(Path(__file__).resolve().parent.parent), tests=str(Path(__file__).resolve().parent),
-                                     path=str(path), die_after=die_after)
+    script = _CRASHING_WRITER.format(
+        root=str(Path(__file__).resolve().parent.parent),
+        tests=str(Path(__file__).resolve().parent),
+        path=str(path),
+        die_after=die_after,
+    )
     assert subprocess.run([sys.executable, "-c", script], capture_output=True).returncode == 9
     assert (path / JOURNAL_NAME).exists(), "the crash left its journal behind"
     with EmbeddedStore(path, read_only=reopen_read_only) as reopened:
@@ -280,8 +384,23 @@ def test_undo_after_deletions_and_a_reopen_removes_only_the_failed_batch(tmp_pat
         store.upsert(synthetic_batch())
         kept = synthetic_batch()
         kept.nodes[0] = other
-        kept.claims = [Claim(c.type, c.from_id, c.to_id, other.id, c.sentence, c.char_start, c.char_end, c.confidence, c.extractor,
-                             c.date_start, c.date_end, c.date_precision) for c in kept.claims]
+        kept.claims = [
+            Claim(
+                c.type,
+                c.from_id,
+                c.to_id,
+                other.id,
+                c.sentence,
+                c.char_start,
+                c.char_end,
+                c.confidence,
+                c.extractor,
+                c.date_start,
+                c.date_end,
+                c.date_precision,
+            )
+            for c in kept.claims
+        ]
         store.upsert(kept)
         store.remove_source(SOURCE.id)
     store = EmbeddedStore(path)

@@ -44,19 +44,42 @@ REFUSED = [
     "MATCH (n) RETURN n\u200bLOAD",
     "MATCH (n) RETURN n // c\nLOAD FROM '{secret}' RETURN *",
     # C2 and every statement that touches files, extensions or settings
-    "UNINSTALL json", "UPDATE json", "INSTALL json", "FORCE INSTALL json", "LOAD EXTENSION json", "LOAD json",
+    "UNINSTALL json",
+    "UPDATE json",
+    "INSTALL json",
+    "FORCE INSTALL json",
+    "LOAD EXTENSION json",
+    "LOAD json",
     "MATCH (n) RETURN n UNION LOAD FROM '{secret}' RETURN *",
-    "ATTACH '{secret}' AS other (dbtype lbug)", "DETACH other", "USE other", "ANALYZE", "CHECKPOINT",
-    "EXPORT DATABASE '/tmp/kflow-export'", "IMPORT DATABASE '/tmp/kflow-export'",
-    "COPY (MATCH (n) RETURN n) TO '/tmp/kflow-out.csv'", "COPY Agency FROM '{secret}'",
-    "BEGIN TRANSACTION", "COMMIT", "ROLLBACK", "COMMENT ON TABLE Agency IS 'x'",
-    "CREATE MACRO m(x) AS x", "DROP TABLE Agency", "ALTER TABLE Agency ADD x STRING",
-    "CALL timeout=0", "CALL home_directory='/tmp'", "CALL project_graph('g', ['Agency'], [])",
-    "MATCH (n) SET n.name = 'x'", "MATCH (n) WITH n MERGE (m:Agency {id: 'x'})", "MATCH (n) REMOVE n.name",
-    "MATCH (n) FOREACH (x IN [1] | CREATE (:Agency))", "MATCH (n) RETURN n; MATCH (n) DELETE n",
+    "ATTACH '{secret}' AS other (dbtype lbug)",
+    "DETACH other",
+    "USE other",
+    "ANALYZE",
+    "CHECKPOINT",
+    "EXPORT DATABASE '/tmp/kflow-export'",
+    "IMPORT DATABASE '/tmp/kflow-export'",
+    "COPY (MATCH (n) RETURN n) TO '/tmp/kflow-out.csv'",
+    "COPY Agency FROM '{secret}'",
+    "BEGIN TRANSACTION",
+    "COMMIT",
+    "ROLLBACK",
+    "COMMENT ON TABLE Agency IS 'x'",
+    "CREATE MACRO m(x) AS x",
+    "DROP TABLE Agency",
+    "ALTER TABLE Agency ADD x STRING",
+    "CALL timeout=0",
+    "CALL home_directory='/tmp'",
+    "CALL project_graph('g', ['Agency'], [])",
+    "MATCH (n) SET n.name = 'x'",
+    "MATCH (n) WITH n MERGE (m:Agency {id: 'x'})",
+    "MATCH (n) REMOVE n.name",
+    "MATCH (n) FOREACH (x IN [1] | CREATE (:Agency))",
+    "MATCH (n) RETURN n; MATCH (n) DELETE n",
     "RETURN apoc.cypher.runFirstColumnSingle('LOAD CSV FROM \"file:///x\" AS l RETURN l')",
     "LOAD CSV FROM 'file:///{secret}' AS line RETURN line",
-    "SHOW USERS", "GRANT ROLE reader TO someone", "TERMINATE TRANSACTIONS 'x'",
+    "SHOW USERS",
+    "GRANT ROLE reader TO someone",
+    "TERMINATE TRANSACTIONS 'x'",
     *[f"MATCH (n) WITH n LIMIT 1 CALL {name}('{{secret}}') RETURN *" for name in sorted(FILE_FUNCTIONS)],
     "RETURN read_json('{secret}')",
     "MATCH (n) RETURN n LIMIT 1 CALL `read_csv_serial`('{secret}') RETURN *",
@@ -69,7 +92,9 @@ ALLOWED = [
     "UNWIND [1, 2.5, .5, 1e3] AS x RETURN x UNION ALL RETURN 3 AS x",
     "MATCH (n) WHERE n.name = $name RETURN n.load, n.`set`, `delete`.x // LOAD FROM '/etc/passwd'\n",
     "RETURN 'it''s', \"\\u00e9\\n\", '/* LOAD */' /* a comment */ ;",
-    "CALL show_tables() RETURN *", "CALL db.labels()", "CALL `db.labels`() YIELD label RETURN label",
+    "CALL show_tables() RETURN *",
+    "CALL db.labels()",
+    "CALL `db.labels`() YIELD label RETURN label",
     "MATCH (n) CALL { WITH n RETURN n.name AS x } RETURN x",
     "RETURN date.truncate('day', date()), datetime()",
 ]
@@ -95,7 +120,18 @@ def test_read_queries_pass_the_guard(query: str):
 
 
 def test_the_lexer_splits_digits_from_letters_as_the_database_does():
-    assert [t.text for t in tokenize("RETURN 1..3, n.x, `a``b`")] == ["RETURN", "1", "..", "3", ",", "n", ".", "x", ",", "a`b"]
+    assert [t.text for t in tokenize("RETURN 1..3, n.x, `a``b`")] == [
+        "RETURN",
+        "1",
+        "..",
+        "3",
+        ",",
+        "n",
+        ".",
+        "x",
+        ",",
+        "a`b",
+    ]
     with pytest.raises(ReadOnlyQueryError, match=r"`1LOAD` \(character 8\) glues a number to a word"):
         tokenize("RETURN 1LOAD")
 
@@ -110,8 +146,9 @@ def test_glued_payload_really_read_the_file_before_the_guard(secret_file: Path, 
         "print(c.execute(sys.argv[2]).get_all())\n"
     )
     payload = f"MATCH (a:A) WITH a LIMIT 1LOAD FROM '{secret_file}' (header=false) RETURN *"
-    raw = subprocess.run([sys.executable, "-c", script, str(tmp_path / "raw.lbdb"), payload],
-                         capture_output=True, text=True, timeout=120)
+    raw = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "raw.lbdb"), payload], capture_output=True, text=True, timeout=120
+    )
     assert SECRET in raw.stdout, raw.stderr  # the engine's READ ONLY transaction does not stop LOAD FROM
 
 
@@ -131,8 +168,13 @@ def test_uninstall_deleted_an_extension_folder_in_a_read_only_transaction(tmp_pa
         "c.execute('BEGIN TRANSACTION READ ONLY')\n"
         "print(c.execute('UNINSTALL json').get_all())\n"
     )
-    raw = subprocess.run([sys.executable, "-c", script, str(tmp_path / "raw.lbdb")], capture_output=True,
-                         text=True, timeout=120, env={**os.environ, "HOME": str(fake_home)})
+    raw = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "raw.lbdb")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(fake_home)},
+    )
     if sys.platform != "linux" or "uninstalled" not in raw.stdout:
         pytest.skip(f"this LadybugDB build keeps extensions elsewhere: {raw.stdout or raw.stderr}")
     assert not extension.exists()
@@ -147,7 +189,8 @@ def test_red_team_payloads_are_refused_by_the_store_and_the_cli(store: GraphStor
     payloads = [
         f"MATCH (a:Agency) WITH a LIMIT 1LOAD FROM '{secret_file}' (header=false) RETURN *",
         f"MATCH (a:Agency) WITH a LIMIT 1CALL read_csv_serial('{secret_file}') RETURN *",
-        "UNINSTALL json", "UPDATE json",
+        "UNINSTALL json",
+        "UPDATE json",
     ]
     for payload in payloads:
         with pytest.raises(ReadOnlyQueryError, match="refused") as refused:
@@ -164,8 +207,9 @@ def test_red_team_payloads_are_refused_by_the_store_and_the_cli(store: GraphStor
 def test_an_engine_crash_ends_only_the_console_process(embedded_store: EmbeddedStore, secret_file: Path):
     """The C1 segfault payload, run past the guard straight into the fenced child: one line, no crash here."""
     with pytest.raises(StoreError, match=r"crashed on it \(SIGSEGV\) in its own process"):
-        run_console_query(embedded_store.path / "graph.lbdb", f"CALL read_csv_serial('{secret_file}') RETURN *",
-                          None, 30, 256)
+        run_console_query(
+            embedded_store.path / "graph.lbdb", f"CALL read_csv_serial('{secret_file}') RETURN *", None, 30, 256
+        )
     _store_with_agencies(embedded_store)
     assert embedded_store.query("MATCH (n:Agency) RETURN count(n)").rows == [[3]]
 

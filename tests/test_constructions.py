@@ -74,13 +74,22 @@ def test_suite_has_enough_cases_per_capability(suite):
 
 
 def _fingerprint() -> str:
-    return json.dumps([[c.id, c.sentence, [e.describe() for e in c.expect], [f.describe() for f in c.forbid]] for c in load_suite()])
+    return json.dumps(
+        [[c.id, c.sentence, [e.describe() for e in c.expect], [f.describe() for f in c.forbid]] for c in load_suite()]
+    )
 
 
 def test_generation_is_deterministic_across_processes():
     code = "from loaders.constructions import load_suite; import json; print(json.dumps([[c.id, c.sentence, [e.describe() for e in c.expect], [f.describe() for f in c.forbid]] for c in load_suite()]))"
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=Path(__file__).parent.parent, check=True)
+    other = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).parent.parent,
+        check=True,
+    )
     assert other.stdout.strip() == _fingerprint()
 
 
@@ -102,7 +111,12 @@ def test_no_sentence_names_a_real_institution(suite):
     hits = {case.sentence: m.group(0) for case in suite if (m := pattern.search(case.sentence))}
     assert not hits, f"real bodies in the suite: {hits}"
     lexicon = yaml.safe_load((SUITE_DIR / "lexicon.yaml").read_text(encoding="utf-8"))["lexicon"]
-    names = [str(n) for cls in lexicon.values() for f in cls["fillers"] for n in (f["text"], f.get("name", ""), *f.get("aliases", []))]
+    names = [
+        str(n)
+        for cls in lexicon.values()
+        for f in cls["fillers"]
+        for n in (f["text"], f.get("name", ""), *f.get("aliases", []))
+    ]
     assert not [n for n in names if pattern.search(n)], "a lexicon filler names a real body"
 
 
@@ -145,7 +159,20 @@ def _extraction(case, *edges: tuple[str, Node, str | None]) -> Extraction:
     claims = []
     for edge_type, subject, year in edges:
         dates = {"date_start": f"{year}-01-01", "date_end": f"{year}-12-31", "date_precision": "year"} if year else {}
-        claims.append(Claim(edge_type, subject.id, REPORT.id, doc.source_id, case.sentence, 0, len(case.sentence), 0.9, "stub", **dates))
+        claims.append(
+            Claim(
+                edge_type,
+                subject.id,
+                REPORT.id,
+                doc.source_id,
+                case.sentence,
+                0,
+                len(case.sentence),
+                0.9,
+                "stub",
+                **dates,
+            )
+        )
     return Extraction([POLICE, DCA, REPORT], claims)
 
 
@@ -157,7 +184,9 @@ def test_runner_passes_a_known_good_case(tmp_path):
     assert result.passed and not result.missing and not result.forbidden
     negated = cases["toy_negated"]
     assert score_case(negated, _extraction(negated)).passed
-    assert score_case(negated, _extraction(negated, ("AUTHORED", POLICE, None))).passed, "only the types the case is about count"
+    assert score_case(negated, _extraction(negated, ("AUTHORED", POLICE, None))).passed, (
+        "only the types the case is about count"
+    )
 
 
 def test_runner_fails_known_bad_cases(tmp_path):
@@ -182,8 +211,14 @@ def test_cli_runs_the_real_extractor_on_a_toy_suite(tmp_path):
     data = json.loads(result.output)
     assert data["capabilities"]["toy_active"] == {"cases": 1, "passed": 1, "rate": 1.0, "description": ""}
     assert data["capabilities"]["toy_negated"]["passed"] == 1 and data["overall"]["cases"] == 2
-    table = CliRunner().invoke(main, ["constructions", str(path), "--capability", "toy_active", "--show-failures", "--min-rate", "1"])
-    assert table.exit_code == 0 and "no failures" in table.output and re.search(r"toy_active\s+1\s+1\s+100\.0", table.output)
+    table = CliRunner().invoke(
+        main, ["constructions", str(path), "--capability", "toy_active", "--show-failures", "--min-rate", "1"]
+    )
+    assert (
+        table.exit_code == 0
+        and "no failures" in table.output
+        and re.search(r"toy_active\s+1\s+1\s+100\.0", table.output)
+    )
 
 
 # --- the floors -----------------------------------------------------------------------------------
@@ -192,7 +227,11 @@ def test_cli_runs_the_real_extractor_on_a_toy_suite(tmp_path):
 def test_pass_rates_do_not_drop(report):
     rates = report.by_capability()
     assert set(rates) == set(FLOORS), "every capability has a floor (and every floor a capability)"
-    dropped = {name: f"{rate.passed}/{rate.cases} < {FLOORS[name]:.2f}" for name, rate in rates.items() if rate.rate + 1e-9 < FLOORS[name]}
+    dropped = {
+        name: f"{rate.passed}/{rate.cases} < {FLOORS[name]:.2f}"
+        for name, rate in rates.items()
+        if rate.rate + 1e-9 < FLOORS[name]
+    }
     overall = report.overall()
     assert not dropped, f"pass rates below their floors (kflow constructions --show-failures): {dropped}"
     assert overall.rate + 1e-9 >= OVERALL_FLOOR, f"overall {overall.passed}/{overall.cases} < {OVERALL_FLOOR}"

@@ -36,8 +36,11 @@ def _write_registers(folder: Path) -> None:
 
 
 def _load(folder: Path, store_dir: Path) -> subprocess.Popen:
-    return subprocess.Popen([KFLOW, "load", str(folder), "--no-extract", "--store", f"embedded:{store_dir}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [KFLOW, "load", str(folder), "--no-extract", "--store", f"embedded:{store_dir}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _claims_per_source(store_dir: Path) -> Counter:

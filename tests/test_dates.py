@@ -7,46 +7,54 @@ import pytest
 from loaders.dates import parse_date
 
 
-@pytest.mark.parametrize("text, start, end, precision", [
-    ("2002", "2002-01-01", "2002-12-31", "year"),
-    ("in 2001", "2001-01-01", "2001-12-31", "year"),
-    ("from 2002", "2002-01-01", "2002-12-31", "year"),
-    ("March 2014", "2014-03-01", "2014-03-31", "month"),
-    ("in February 2016", "2016-02-01", "2016-02-29", "month"),
-    ("26 August 2014", "2014-08-26", "2014-08-26", "day"),
-    ("August 26, 2014", "2014-08-26", "2014-08-26", "day"),
-    ("26/08/2014", "2014-08-26", "2014-08-26", "day"),
-    ("2014-08-26", "2014-08-26", "2014-08-26", "day"),
-    ("between 1998 and 2005", "1998-01-01", "2005-12-31", "year"),
-    ("From 1997 to 2013", "1997-01-01", "2013-12-31", "year"),
-    ("1998-2005", "1998-01-01", "2005-12-31", "year"),
-    ("2004/05", "2004-04-01", "2005-03-31", "month"),
-    ("the 1990s", "1990-01-01", "1999-12-31", "decade"),
-    ("the early 2000s", "2000-01-01", "2003-12-31", "decade"),
-    ("the late 1980s", "1987-01-01", "1989-12-31", "decade"),
-    ("summer 2014", "2014-06-01", "2014-08-31", "month"),
-    ("early 2014", "2014-01-01", "2014-04-30", "month"),
-])
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("2002", "2002-01-01", "2002-12-31", "year"),
+        ("in 2001", "2001-01-01", "2001-12-31", "year"),
+        ("from 2002", "2002-01-01", "2002-12-31", "year"),
+        ("March 2014", "2014-03-01", "2014-03-31", "month"),
+        ("in February 2016", "2016-02-01", "2016-02-29", "month"),
+        ("26 August 2014", "2014-08-26", "2014-08-26", "day"),
+        ("August 26, 2014", "2014-08-26", "2014-08-26", "day"),
+        ("26/08/2014", "2014-08-26", "2014-08-26", "day"),
+        ("2014-08-26", "2014-08-26", "2014-08-26", "day"),
+        ("between 1998 and 2005", "1998-01-01", "2005-12-31", "year"),
+        ("From 1997 to 2013", "1997-01-01", "2013-12-31", "year"),
+        ("1998-2005", "1998-01-01", "2005-12-31", "year"),
+        ("2004/05", "2004-04-01", "2005-03-31", "month"),
+        ("the 1990s", "1990-01-01", "1999-12-31", "decade"),
+        ("the early 2000s", "2000-01-01", "2003-12-31", "decade"),
+        ("the late 1980s", "1987-01-01", "1989-12-31", "decade"),
+        ("summer 2014", "2014-06-01", "2014-08-31", "month"),
+        ("early 2014", "2014-01-01", "2014-04-30", "month"),
+    ],
+)
 def test_absolute_dates(text, start, end, precision):
     value = parse_date(text)
     assert (value.start, value.end, value.precision) == (start, end, precision)
     assert value.text == text
 
 
-@pytest.mark.parametrize("text, published, precision, start, end, expected_precision", [
-    ("16 years ago", "2018-01-01", "year", "2002-01-01", "2002-12-31", "year"),
-    ("a decade before", "2018-01-01", "year", "2008-01-01", "2008-12-31", "year"),
-    ("last year", "2018-05-04", "day", "2017-01-01", "2017-12-31", "year"),
-    ("this year", "2018-05-04", "day", "2018-01-01", "2018-12-31", "year"),
-    ("three months ago", "2018-05-04", "day", "2018-02-01", "2018-02-28", "month"),
-    ("last month", "2018-05-04", "day", "2018-04-01", "2018-04-30", "month"),
-])
+@pytest.mark.parametrize(
+    "text, published, precision, start, end, expected_precision",
+    [
+        ("16 years ago", "2018-01-01", "year", "2002-01-01", "2002-12-31", "year"),
+        ("a decade before", "2018-01-01", "year", "2008-01-01", "2008-12-31", "year"),
+        ("last year", "2018-05-04", "day", "2017-01-01", "2017-12-31", "year"),
+        ("this year", "2018-05-04", "day", "2018-01-01", "2018-12-31", "year"),
+        ("three months ago", "2018-05-04", "day", "2018-02-01", "2018-02-28", "month"),
+        ("last month", "2018-05-04", "day", "2018-04-01", "2018-04-30", "month"),
+    ],
+)
 def test_relative_dates_resolve_against_publication(text, published, precision, start, end, expected_precision):
     value = parse_date(text, published, precision)
     assert (value.start, value.end, value.precision) == (start, end, expected_precision)
 
 
-@pytest.mark.parametrize("text", ["12 years", "at least ten years", "a decade", "the time", "two weeks", "recently", ""])
+@pytest.mark.parametrize(
+    "text", ["12 years", "at least ten years", "a decade", "the time", "two weeks", "recently", ""]
+)
 def test_durations_and_vague_phrases_are_not_dates(text):
     assert parse_date(text, "2018-01-01", "year") is None
 

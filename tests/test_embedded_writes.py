@@ -53,12 +53,12 @@ def test_a_created_claim_keeps_quotes_newlines_and_unicode(tmp_path):
     store = EmbeddedStore(tmp_path / "db")
     text = 'Synthetic: the "Café" memo\nwas sent by Northshire Police; it\'s `odd` $k {x}.'
     source = Node("source:00000000000000aa", "Source", "synthetic", props={"sha256": "aa" * 32, "text": text})
-    police = Node("agency:northshire-police", "Agency", "Northshire Police", ["Northshire's \"force\""])
+    police = Node("agency:northshire-police", "Agency", "Northshire Police", ['Northshire\'s "force"'])
     memo = Node("report:cafe-memo", "Report", 'the "Café" memo')
     claim = Claim("SENT", police.id, memo.id, source.id, text, 0, len(text), 0.5, "test")
     store.upsert(Batch([source, police, memo], [claim]))
     assert store.claims(types=["SENT"])[0].sentence == text
-    assert store.get_node(police.id).aliases == ["Northshire's \"force\""]
+    assert store.get_node(police.id).aliases == ['Northshire\'s "force"']
     store.close()
 
 
@@ -93,8 +93,13 @@ FLAT_MEMORY_SCRIPT = textwrap.dedent("""
 def test_many_small_writes_keep_the_writer_memory_flat(tmp_path):
     """Each small COPY left ~8 MB per table in Ladybug's buffer pool: 400 one-document writes grew
     the writer by gigabytes. Written by CREATE, the growth after the first 50 is a few megabytes."""
-    done = subprocess.run([sys.executable, "-c", FLAT_MEMORY_SCRIPT, str(tmp_path / "db")],
-                          capture_output=True, text=True, timeout=600, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", FLAT_MEMORY_SCRIPT, str(tmp_path / "db")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
     after_50, after_400 = map(int, done.stdout.split())
     assert after_400 - after_50 < 100, f"writer grew from {after_50} MB to {after_400} MB over 350 small writes"
     assert after_400 < 1000

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -77,7 +76,9 @@ def gold(tmp_path) -> object:
 
 def _store_with(store, claims: list[Claim], nodes: list[Node] | None = None):
     source = Node(SOURCE, "Source", "doc.txt", props={"path": "doc.txt", "text": TEXT})
-    mentions = [Claim("MENTIONS", SOURCE, c.to_id, SOURCE, c.sentence, c.char_start, c.char_end, 1.0, "test") for c in claims]
+    mentions = [
+        Claim("MENTIONS", SOURCE, c.to_id, SOURCE, c.sentence, c.char_start, c.char_end, 1.0, "test") for c in claims
+    ]
     store.upsert(Batch([source, *(nodes or [DCA, POLICE, TRUST, AUDIT])], [*claims, *mentions]))
     return store
 
@@ -123,7 +124,9 @@ def test_wrong_endpoint_is_a_miss_and_a_false_positive(embedded_store, gold):
     assert (edges.predicted, edges.predicted_correct, edges.gold, edges.gold_found) == (3, 2, 3, 2)
     [miss] = [m for m in score.misses if m.level == "must" and m.kind == "edges"]
     assert miss.item.startswith("Children First Trust -SENT->") and "subject resolved differently" in miss.nearest
-    assert [f.item for f in score.false_positives] == ["Northshire Police (Agency) -SENT-> Westbrook Audit (Report) [2012-01-01..2012-12-31]"]
+    assert [f.item for f in score.false_positives] == [
+        "Northshire Police (Agency) -SENT-> Westbrook Audit (Report) [2012-01-01..2012-12-31]"
+    ]
 
 
 def test_evidence_must_be_in_the_cited_sentence(embedded_store, gold):
@@ -143,7 +146,11 @@ def test_gold_alias_matches_node_name_and_gold_name_matches_stored_alias(embedde
     assert score.tally("entities", "must").precision == 1.0
 
     by_alias = tmp_path / "h.yaml"  # gold names the acronym; the stored node carries it as an alias
-    by_alias.write_text(GOLD.replace("name: Department of Civic Affairs, aliases: [DCA]", "name: DCA").replace("from: Department of Civic Affairs", "from: DCA"))
+    by_alias.write_text(
+        GOLD.replace("name: Department of Civic Affairs, aliases: [DCA]", "name: DCA").replace(
+            "from: Department of Civic Affairs", "from: DCA"
+        )
+    )
     other = EmbeddedStore(tmp_path / "other")
     try:
         score = evaluate(load_gold(by_alias), _store_with(other, _perfect_claims()), SOURCE)
@@ -154,10 +161,27 @@ def test_gold_alias_matches_node_name_and_gold_name_matches_stored_alias(embedde
 
 def test_entity_type_must_match(embedded_store, gold):
     audit_as_agency = _node("Agency", "Westbrook Audit")
-    claims = [Claim("COMMISSIONED", DCA.id, audit_as_agency.id, SOURCE, SENTENCE_1, 0, len(SENTENCE_1), 0.9, "t", "2011-01-01", "2011-12-31", "year")]
+    claims = [
+        Claim(
+            "COMMISSIONED",
+            DCA.id,
+            audit_as_agency.id,
+            SOURCE,
+            SENTENCE_1,
+            0,
+            len(SENTENCE_1),
+            0.9,
+            "t",
+            "2011-01-01",
+            "2011-12-31",
+            "year",
+        )
+    ]
     score = evaluate(gold, _store_with(embedded_store, claims, [DCA, audit_as_agency]), SOURCE)
     assert score.tally("edges", "must").recall == 0
-    assert any(m.item.startswith("Report 'Westbrook Audit'") and "wrong type" in (m.nearest or "") for m in score.misses)
+    assert any(
+        m.item.startswith("Report 'Westbrook Audit'") and "wrong type" in (m.nearest or "") for m in score.misses
+    )
 
 
 def test_mentions_are_out_of_scope(embedded_store, gold):
@@ -197,8 +221,23 @@ class _FixedExtractor:
     name = "fixed"
 
     def extract(self, document: Document) -> Extraction:
-        claims = [Claim(c.type, c.from_id, c.to_id, document.source_id, c.sentence, c.char_start, c.char_end, 0.9, "fixed",
-                        c.date_start, c.date_end, c.date_precision) for c in _perfect_claims()]
+        claims = [
+            Claim(
+                c.type,
+                c.from_id,
+                c.to_id,
+                document.source_id,
+                c.sentence,
+                c.char_start,
+                c.char_end,
+                0.9,
+                "fixed",
+                c.date_start,
+                c.date_end,
+                c.date_precision,
+            )
+            for c in _perfect_claims()
+        ]
         return Extraction([DCA, POLICE, TRUST, AUDIT], claims)
 
 
@@ -228,9 +267,15 @@ def test_cli_eval_json_docs_option_and_threshold(tmp_path):
     assert data["files"][0]["document"] == str(docs / "doc.txt")
     assert data["overall"]["edges_must"]["gold"] == 3
 
-    unreachable = "    - {type: CITES, from: Westbrook Audit, to: Eastmere Ledger, year: 1990, evidence: \"not in the text\"}\n"
-    (golds / "doc.gold.yaml").write_text(GOLD.replace("  must:\n    - {type: COMMISSIONED", "  must:\n" + unreachable + "    - {type: COMMISSIONED"))
-    result = runner.invoke(main, ["eval", str(golds / "doc.gold.yaml"), "--docs", str(docs), "--show-errors", "--min-recall", "1.0"])
+    unreachable = (
+        '    - {type: CITES, from: Westbrook Audit, to: Eastmere Ledger, year: 1990, evidence: "not in the text"}\n'
+    )
+    (golds / "doc.gold.yaml").write_text(
+        GOLD.replace("  must:\n    - {type: COMMISSIONED", "  must:\n" + unreachable + "    - {type: COMMISSIONED")
+    )
+    result = runner.invoke(
+        main, ["eval", str(golds / "doc.gold.yaml"), "--docs", str(docs), "--show-errors", "--min-recall", "1.0"]
+    )
     assert result.exit_code == 1
     assert "overall" in result.output and "MISS must" in result.output
     assert "below threshold: edge recall (must)" in result.output
@@ -253,8 +298,10 @@ def test_document_not_found_lists_where_it_looked(tmp_path, gold):
 
 def test_one_ended_edge_is_read_at_the_end_its_type_allows(tmp_path):
     path = tmp_path / "g.yaml"
-    path.write_text("source: {file: d.txt}\nentities:\n  must:\n    - {type: Report, name: Westbrook Audit}\n"
-                    "edges:\n  should:\n    - {type: PUBLISHED, from: Westbrook Audit, year: 2014, evidence: publication}\n")
+    path.write_text(
+        "source: {file: d.txt}\nentities:\n  must:\n    - {type: Report, name: Westbrook Audit}\n"
+        "edges:\n  should:\n    - {type: PUBLISHED, from: Westbrook Audit, year: 2014, evidence: publication}\n"
+    )
     [edge] = load_gold(path).edges
     assert (edge.from_name, edge.to_name) == (None, "Westbrook Audit")
 
@@ -288,14 +335,29 @@ def test_the_curve_is_computed_from_the_predictions_and_recall_never_rises(embed
     report = EvalReport([evaluate(gold, store, SOURCE, threshold=0.5)])
     curve = dict(report.curve("must"))
     assert sorted(curve) == [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
-    expected = {0.0: (4, 3, 3), 0.3: (4, 3, 3), 0.4: (3, 3, 3), 0.5: (2, 2, 2), 0.7: (2, 2, 2), 0.8: (1, 1, 1), 0.9: (1, 1, 1)}
+    expected = {
+        0.0: (4, 3, 3),
+        0.3: (4, 3, 3),
+        0.4: (3, 3, 3),
+        0.5: (2, 2, 2),
+        0.7: (2, 2, 2),
+        0.8: (1, 1, 1),
+        0.9: (1, 1, 1),
+    }
     for threshold, (predicted, correct, found) in expected.items():
         tally = curve[threshold]
-        assert (tally.predicted, tally.predicted_correct, tally.gold_found, tally.gold) == (predicted, correct, found, 3), threshold
+        assert (tally.predicted, tally.predicted_correct, tally.gold_found, tally.gold) == (
+            predicted,
+            correct,
+            found,
+            3,
+        ), threshold
     recalls = [t.recall for _, t in report.curve("must")]
     assert all(a >= b for a, b in zip(recalls, recalls[1:]))
     assert curve[0.0].precision < curve[0.5].precision  # the wrong claim was the least sure
-    assert report.curve("must", [0.5])[0][1].to_dict() == report.overall("edges", "must").to_dict()  # the table is the curve at the threshold
+    assert (
+        report.curve("must", [0.5])[0][1].to_dict() == report.overall("edges", "must").to_dict()
+    )  # the table is the curve at the threshold
     data = report.to_dict()
     assert data["threshold"] == 0.5 and [p["threshold"] for p in data["curve"]["edges_must"]][:2] == [0.0, 0.1]
 

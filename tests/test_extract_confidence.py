@@ -4,8 +4,8 @@ and the claim's extractor says why (loaders/extract/confidence.py). Fictional na
 from __future__ import annotations
 
 import pytest
-
 from extract_helpers import claim, run
+
 from loaders.extract import confidence, default_extractor
 
 
@@ -22,21 +22,41 @@ def test_every_kind_has_a_weight_in_range_and_the_product_combines_them():
     assert confidence.combine(["compound"] + ["coref:previous"] * 20) == confidence.FLOOR
 
 
-@pytest.mark.parametrize("rule, kind", [
-    ("send.active", "active"), ("send.passive", "passive"), ("send.active.relcl", "relative"),
-    ("receive.active.sender", "implied"), ("tell.active.information", "information"), ("write.to.recipient", "written-to"),
-    ("report.from", "nominal"), ("report.poss", "possessive"), ("report.possessive", "their-report"),
-    ("report.possessive.sent", "possessive"), ("report.compound", "compound"), ("member.join", "member"),
-    ("coref.your.writer", "your-letter-writer"), ("coref.your", "your-letter"), ("aware", "aware"), ("something.new", "other"),
-])
+@pytest.mark.parametrize(
+    "rule, kind",
+    [
+        ("send.active", "active"),
+        ("send.passive", "passive"),
+        ("send.active.relcl", "relative"),
+        ("receive.active.sender", "implied"),
+        ("tell.active.information", "information"),
+        ("write.to.recipient", "written-to"),
+        ("report.from", "nominal"),
+        ("report.poss", "possessive"),
+        ("report.possessive", "their-report"),
+        ("report.possessive.sent", "possessive"),
+        ("report.compound", "compound"),
+        ("member.join", "member"),
+        ("coref.your.writer", "your-letter-writer"),
+        ("coref.your", "your-letter"),
+        ("aware", "aware"),
+        ("something.new", "other"),
+    ],
+)
 def test_rule_names_map_to_constructions(rule, kind):
     assert confidence.construction(rule) == kind
 
 
 def test_an_explicit_verb_outranks_the_same_fact_through_a_pronoun(extractor):
-    named = run(extractor, "The Brackwater Port Authority sent the Tidewater Audit to the Harbour Oversight Committee in 2020.\n")
-    through_it = run(extractor, "The Brackwater Port Authority reviewed the harbour plan in 2019. "
-                                "It sent the Tidewater Audit to the Harbour Oversight Committee in 2020.\n")
+    named = run(
+        extractor,
+        "The Brackwater Port Authority sent the Tidewater Audit to the Harbour Oversight Committee in 2020.\n",
+    )
+    through_it = run(
+        extractor,
+        "The Brackwater Port Authority reviewed the harbour plan in 2019. "
+        "It sent the Tidewater Audit to the Harbour Oversight Committee in 2020.\n",
+    )
     outright = claim(named, "SENT", "Brackwater Port Authority", "Tidewater Audit")
     inferred = claim(through_it, "SENT", "Brackwater Port Authority", "Tidewater Audit")
     assert outright.confidence > inferred.confidence
@@ -44,11 +64,14 @@ def test_an_explicit_verb_outranks_the_same_fact_through_a_pronoun(extractor):
     assert inferred.extractor == "rules.send.active+coref:previous"
     assert inferred.confidence == confidence.combine(["active", "coref:previous"])
     # the end the sentence names keeps the explicit confidence
-    assert claim(through_it, "RECEIVED", "Harbour Oversight Committee", "Tidewater Audit").confidence == outright.confidence
+    assert (
+        claim(through_it, "RECEIVED", "Harbour Oversight Committee", "Tidewater Audit").confidence
+        == outright.confidence
+    )
 
 
 def test_staff_read_as_their_body_say_so(extractor):
-    text = ("Officials at the Harbour Oversight Committee were aware of the flooding in 2019.\n")
+    text = "Officials at the Harbour Oversight Committee were aware of the flooding in 2019.\n"
     extraction = run(extractor, text)
     knew = [c for c in extraction.claims if c.type == "KNEW_ABOUT"]
     assert knew and all("+inferred:staff" in c.extractor and c.confidence < confidence.weight("aware") for c in knew)

@@ -17,12 +17,15 @@ def extractor():
     return default_extractor()
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("WITNESS STATEMENT OF DR ANNA KERR\n\nI was the director.", "Anna Kerr"),
-    ("Witness statement of Anna Kerr\n\nI, Anna Kerr, will say as follows.", "Anna Kerr"),
-    ("Dear Ms Hale,\n\nI enclose the review.\n\nYours sincerely,\n\nTomas Reyes\nChief Executive\n", "Tomas Reyes"),
-    ("Harbour council was warned. \"I was never sent it,\" said Ms Hale.", None),
-])
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("WITNESS STATEMENT OF DR ANNA KERR\n\nI was the director.", "Anna Kerr"),
+        ("Witness statement of Anna Kerr\n\nI, Anna Kerr, will say as follows.", "Anna Kerr"),
+        ("Dear Ms Hale,\n\nI enclose the review.\n\nYours sincerely,\n\nTomas Reyes\nChief Executive\n", "Tomas Reyes"),
+        ('Harbour council was warned. "I was never sent it," said Ms Hale.', None),
+    ],
+)
 def test_the_speaker_is_read_only_from_statement_and_letter_conventions(text, speaker):
     assert document_speaker(text) == speaker
 
@@ -40,7 +43,7 @@ def test_first_person_transfers_in_a_statement_belong_to_its_maker(extractor):
 
 
 def test_a_quoted_i_in_a_news_article_is_not_resolved(extractor):
-    text = "\"I sent the Eastmere Review to the council in 2012,\" Ms Hale said. The Department of Civic Affairs denies receiving it.\n"
+    text = '"I sent the Eastmere Review to the council in 2012," Ms Hale said. The Department of Civic Affairs denies receiving it.\n'
     extraction = run(extractor, text)
     assert not [c for c in extraction.claims if c.type == "SENT"]
 
@@ -71,7 +74,7 @@ def test_an_opening_date_dates_the_main_clause(extractor):
 
 
 def test_a_quoted_title_names_the_report(extractor):
-    text = "The audit, formally titled \"Review of Ward Safety on Kestrel Ward\", was written by Dr Martin Calloway in 2014.\n"
+    text = 'The audit, formally titled "Review of Ward Safety on Kestrel Ward", was written by Dr Martin Calloway in 2014.\n'
     extraction = run(extractor, text)
     assert ("Martin Calloway", "Review of Ward Safety on Kestrel Ward") in edges(extraction, "AUTHORED")
 
@@ -86,5 +89,7 @@ def test_we_in_a_signed_letter_is_the_body_under_the_signature_and_this_letter_i
     extraction = run(extractor, text)
     assert claim(extraction, "SENT", "Harbour Water Authority", "Harbour Review").date_start == "2019-03-01"
     assert ("Tomas Reyes", "Harbour Water Authority") in edges(extraction, "MEMBER_OF")
-    assert ("Northshire Police", "synthetic") in edges(extraction, "RECEIVED"), "the letter being read, named by its title"
+    assert ("Northshire Police", "synthetic") in edges(extraction, "RECEIVED"), (
+        "the letter being read, named by its title"
+    )
     assert claim(extraction, "SENT", "Tomas Reyes", "synthetic").date_start == "2020-06-01", "dated by the document"

@@ -41,22 +41,60 @@ def test_the_shipped_lexicon_loads_once_and_keeps_today_s_frames():
     assert LEX.frames["send"].claim == "SENT" and LEX.frames["warn"].tells
     assert LEX.frames["hand"].particle is True and LEX.frames["address"].needs_recipient
     assert LEX.frames["write"].letter_to == {"to"} and LEX.frames["ask"].requests_work
-    assert LEX.document("letter").preps("sender") == {"from"} and LEX.document("report").preps("author") == {"by", "from"}
+    assert LEX.document("letter").preps("sender") == {"from"} and LEX.document("report").preps("author") == {
+        "by",
+        "from",
+    }
     assert {"on", "no"} <= LEX.title_function_words | LEX.quantifiers  # YAML 1.1 would have made these booleans
 
 
-@pytest.mark.parametrize(("name", "change", "expected"), [
-    ("verbs.yaml", lambda d: d["frames"].update(zorble={"claim": "FORWARDED"}), r"verbs\.yaml: frames\.zorble\.claim: unknown claim type 'FORWARDED'"),
-    ("verbs.yaml", lambda d: d["frames"].update(present={"claim": "MENTIONS"}), r"verbs\.yaml: frames\.present\.claim: a verb frame cannot give MENTIONS"),
-    ("verbs.yaml", lambda d: d["frames"]["send"].update(recipient=["to"]), r"verbs\.yaml: frames\.send: unknown key recipient"),
-    ("verbs.yaml", lambda d: d["frames"]["warn"].update(tells="yes"), r"verbs\.yaml: frames\.warn\.tells: expected true or false"),
-    ("verbs.yaml", lambda d: d.update(verb_frames={}), r"verbs\.yaml: verb_frames: unknown key"),
-    ("nominals.yaml", lambda d: d["documents"]["letter"]["prepositions"].update(via="courier"), r"nominals\.yaml: documents\.letter\.prepositions\.via: role 'courier'"),
-    ("nominals.yaml", lambda d: d["documents"]["memo"].update(genre="note"), r"nominals\.yaml: documents\.memo\.genre: 'note' is not one of"),
-    ("words.yaml", lambda d: d.pop("person_titles"), r"words\.yaml: person_titles: missing"),
-    ("words.yaml", lambda d: d["role_nouns"].append("barrister"), r"words\.yaml: role_nouns: listed twice: barrister"),
-    ("words.yaml", lambda d: d["generic_bodies"].update(guild="guild"), r"words\.yaml: generic_bodies\.guild: context 'guild'"),
-])
+@pytest.mark.parametrize(
+    ("name", "change", "expected"),
+    [
+        (
+            "verbs.yaml",
+            lambda d: d["frames"].update(zorble={"claim": "FORWARDED"}),
+            r"verbs\.yaml: frames\.zorble\.claim: unknown claim type 'FORWARDED'",
+        ),
+        (
+            "verbs.yaml",
+            lambda d: d["frames"].update(present={"claim": "MENTIONS"}),
+            r"verbs\.yaml: frames\.present\.claim: a verb frame cannot give MENTIONS",
+        ),
+        (
+            "verbs.yaml",
+            lambda d: d["frames"]["send"].update(recipient=["to"]),
+            r"verbs\.yaml: frames\.send: unknown key recipient",
+        ),
+        (
+            "verbs.yaml",
+            lambda d: d["frames"]["warn"].update(tells="yes"),
+            r"verbs\.yaml: frames\.warn\.tells: expected true or false",
+        ),
+        ("verbs.yaml", lambda d: d.update(verb_frames={}), r"verbs\.yaml: verb_frames: unknown key"),
+        (
+            "nominals.yaml",
+            lambda d: d["documents"]["letter"]["prepositions"].update(via="courier"),
+            r"nominals\.yaml: documents\.letter\.prepositions\.via: role 'courier'",
+        ),
+        (
+            "nominals.yaml",
+            lambda d: d["documents"]["memo"].update(genre="note"),
+            r"nominals\.yaml: documents\.memo\.genre: 'note' is not one of",
+        ),
+        ("words.yaml", lambda d: d.pop("person_titles"), r"words\.yaml: person_titles: missing"),
+        (
+            "words.yaml",
+            lambda d: d["role_nouns"].append("barrister"),
+            r"words\.yaml: role_nouns: listed twice: barrister",
+        ),
+        (
+            "words.yaml",
+            lambda d: d["generic_bodies"].update(guild="guild"),
+            r"words\.yaml: generic_bodies\.guild: context 'guild'",
+        ),
+    ],
+)
 def test_a_malformed_file_is_refused_naming_the_file_and_the_key(tmp_path, name, change, expected):
     directory = _copy(tmp_path)
     _edit(directory, name, change)
@@ -90,14 +128,19 @@ def test_a_verb_frame_added_as_data_makes_its_sentence_a_claim(tmp_path, extract
 
 
 def test_a_particle_requirement_is_data(tmp_path, extractor):
-    """"handed over": `particle: true` on hand; the same requirement on "pass" drops a bare "passed"."""
+    """ "handed over": `particle: true` on hand; the same requirement on "pass" drops a bare "passed"."""
     text = "The Westmere Trust passed the dossier to Northshire Police in 2012."
     claim(run(extractor, text), "SENT", "Westmere Trust", "dossier")
     directory = _copy(tmp_path)
     _edit(directory, "verbs.yaml", lambda d: d["frames"]["pass"].update(particle=["on"]))
     with lexicon.use(load_lexicon(directory)):
         assert not edges(run(extractor, text), "SENT")
-        claim(run(extractor, "The Westmere Trust passed the dossier on to Northshire Police in 2012."), "SENT", "Westmere Trust", "dossier")
+        claim(
+            run(extractor, "The Westmere Trust passed the dossier on to Northshire Police in 2012."),
+            "SENT",
+            "Westmere Trust",
+            "dossier",
+        )
 
 
 # -- each list once ----------------------------------------------------------------------------
@@ -108,19 +151,24 @@ def _code() -> dict[Path, str]:
     return {path: path.read_text(encoding="utf-8") for path in EXTRACTION_CODE}
 
 
-@pytest.mark.parametrize("words", [
-    ("Baroness", "Reverend", "Dame"),  # person titles
-    ("Constabulary", "Inspectorate", "Directorate"),  # body head words
-    ("whistleblower", "criminologist", "caseworker"),  # role nouns
-    ("purportedly", "supposedly"),  # hedge adverbs
-    ("memorandum", "petition"),  # document nouns
-    ("co-author", "circulate"),  # verb frames
-])
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("Baroness", "Reverend", "Dame"),  # person titles
+        ("Constabulary", "Inspectorate", "Directorate"),  # body head words
+        ("whistleblower", "criminologist", "caseworker"),  # role nouns
+        ("purportedly", "supposedly"),  # hedge adverbs
+        ("memorandum", "petition"),  # document nouns
+        ("co-author", "circulate"),  # verb frames
+    ],
+)
 def test_word_lists_live_only_in_the_lexicon(words):
     """No extraction module spells out a lexicon list: its words appear in no Python source."""
     for path, text in _code().items():
         for word in words:
-            assert not re.search(rf"[\"']{re.escape(word)}[\"']", text, re.I), f"{path.name} lists {word!r}: it belongs in data/lexicon/"
+            assert not re.search(rf"[\"']{re.escape(word)}[\"']", text, re.I), (
+                f"{path.name} lists {word!r}: it belongs in data/lexicon/"
+            )
 
 
 def test_no_list_is_defined_twice_across_the_lexicon_files():
@@ -144,5 +192,9 @@ def test_a_signature_strips_every_person_title_the_names_do():
     from loaders.extract.speaker import document_speaker
     from loaders.resolve import clean_person_name
 
-    assert document_speaker("Dear Sir,\n\nYours sincerely,\nRev John Smith\n") == "John Smith" == clean_person_name("Rev John Smith")[0]
+    assert (
+        document_speaker("Dear Sir,\n\nYours sincerely,\nRev John Smith\n")
+        == "John Smith"
+        == clean_person_name("Rev John Smith")[0]
+    )
     assert document_speaker("Witness statement of Baroness Ann Lee\n") == "Ann Lee"

@@ -35,8 +35,11 @@ def test_a_name_with_no_body_word_is_not_made_a_body_node(extractor):
 
 
 def test_of_for_on_complements_stay_inside_the_name(extractor):
-    x = run(extractor, "The Federal Bureau of Harbour Safety wrote to the Committee on Rivers and Canal Reform "
-                       "and to the Office of the Inspector General.")
+    x = run(
+        extractor,
+        "The Federal Bureau of Harbour Safety wrote to the Committee on Rivers and Canal Reform "
+        "and to the Office of the Inspector General.",
+    )
     names = labels(x)
     assert names.get("Federal Bureau of Harbour Safety") == "Agency"
     assert names.get("Committee on Rivers and Canal Reform") == "Agency"
@@ -44,7 +47,10 @@ def test_of_for_on_complements_stay_inside_the_name(extractor):
 
 
 def test_a_bracketed_acronym_is_not_part_of_the_name(extractor):
-    x = run(extractor, "The Tallowmere Bureau of Statistics (TBS) sent the report to the Department of Civic Affairs in 2012.")
+    x = run(
+        extractor,
+        "The Tallowmere Bureau of Statistics (TBS) sent the report to the Department of Civic Affairs in 2012.",
+    )
     assert not any("(" in n.name for n in x.nodes)
     assert ("Tallowmere Bureau of Statistics", "report") in edges(x, "SENT")
 
@@ -63,33 +69,50 @@ def test_a_titled_name_ending_in_a_document_noun_is_a_report(extractor):
 
 
 def test_office_titles_before_names_give_people_with_roles(extractor):
-    x = run(extractor, "\"We acted,\" said Special Counsel Orla Brannigan. Dear Chairman Pellow: thank you. "
-                       "The Honorable Ivo Pellow replied.")
+    x = run(
+        extractor,
+        '"We acted," said Special Counsel Orla Brannigan. Dear Chairman Pellow: thank you. '
+        "The Honorable Ivo Pellow replied.",
+    )
     brannigan = node(x, "Person", "Orla Brannigan")
     assert brannigan.props.get("role") == "Special Counsel"
     assert node(x, "Person", "Ivo Pellow")
 
 
 def test_a_headline_is_no_person_and_draws_no_claims(extractor):
-    x = run(extractor, "Memo Warned of Abuse at Fernhill Grange Care Home\n\n"
-                       "Vantor Analytics Sent Dossier to Westbrook University, Letters Reveal")
+    x = run(
+        extractor,
+        "Memo Warned of Abuse at Fernhill Grange Care Home\n\n"
+        "Vantor Analytics Sent Dossier to Westbrook University, Letters Reveal",
+    )
     assert not [n for n in x.nodes if n.label == "Person"]
     assert not [c for c in x.claims if c.type != "MENTIONS"]
 
 
 def test_a_dateline_is_split_from_its_sentence(extractor):
     assert [t for _, t in chunks("TALLOWMERE, March 3 (Wirewatch) - Halloway Trust sent it.")] == [
-        "TALLOWMERE, March 3 (Wirewatch) - ", "Halloway Trust sent it."]
-    x = run(extractor, "TALLOWMERE, March 3 (Meridian Press Service) - Halloway Housing Association sent the "
-                       "Harbour Review to the Department of Civic Affairs.")
+        "TALLOWMERE, March 3 (Wirewatch) - ",
+        "Halloway Trust sent it.",
+    ]
+    x = run(
+        extractor,
+        "TALLOWMERE, March 3 (Meridian Press Service) - Halloway Housing Association sent the "
+        "Harbour Review to the Department of Civic Affairs.",
+    )
     assert {s for s, _ in edges(x, "SENT")} == {"Halloway Housing Association"}
 
 
 def test_a_weekday_is_never_a_topic(extractor):
-    x = run(extractor, "The Federal Vehicle Agency told the Office for Coastal Planning on Tuesday that it knew about the defects.")
+    x = run(
+        extractor,
+        "The Federal Vehicle Agency told the Office for Coastal Planning on Tuesday that it knew about the defects.",
+    )
     assert "Tuesday" not in {n.name for n in x.nodes if n.label == "Topic"}
 
 
 def test_a_name_cut_at_a_dash(extractor):
-    x = run(extractor, "Orla Brannigan - Minister for Coastal Communities\n\nOrla Brannigan wrote to the Tarnwick Water Board.")
+    x = run(
+        extractor,
+        "Orla Brannigan - Minister for Coastal Communities\n\nOrla Brannigan wrote to the Tarnwick Water Board.",
+    )
     assert "Orla Brannigan - Minister" not in {n.name for n in x.nodes}

@@ -38,7 +38,7 @@ def test_chunks_keep_offsets_into_the_text():
     pieces = list(chunks(text))
     assert [p for _, p in pieces] == ["Headline here", "First paragraph wraps here.", "Second one."]
     for offset, piece in pieces:
-        assert text[offset:offset + len(piece)].replace("\n", " ") == piece
+        assert text[offset : offset + len(piece)].replace("\n", " ") == piece
 
 
 def test_long_paragraphs_are_split_at_sentence_ends():

@@ -30,8 +30,11 @@ def test_passive_send_with_agent(extractor):
 
 
 def test_relative_clause_commissioned_by(extractor):
-    x = run(extractor, "The letter was forwarded by the University of Eastmere, which was commissioned in 2004 "
-                       "by the Department of Civic Affairs to study youth services.")
+    x = run(
+        extractor,
+        "The letter was forwarded by the University of Eastmere, which was commissioned in 2004 "
+        "by the Department of Civic Affairs to study youth services.",
+    )
     commissioned = claim(x, "COMMISSIONED", "Department of Civic Affairs", "University of Eastmere")
     assert commissioned.date_start[:4] == "2004"
     assert ("University of Eastmere", "letter") in edges(x, "SENT")
@@ -80,8 +83,11 @@ def test_honorific_and_post_nominals_are_stripped(extractor):
 
 
 def test_unnamed_report_is_named_by_modifiers_and_dated(extractor):
-    x = run(extractor, "One unpublished report from 2003 described the failures. "
-                       "It was sent to the Department of Civic Affairs by Northshire Police.")
+    x = run(
+        extractor,
+        "One unpublished report from 2003 described the failures. "
+        "It was sent to the Department of Civic Affairs by Northshire Police.",
+    )
     report = node(x, "Report", "unpublished 2003 report")
     assert report.props["date_start"] == "2003-01-01" and report.props["published"] is False
     sent = claim(x, "SENT", "Northshire Police", "unpublished 2003 report")
@@ -101,8 +107,11 @@ def test_named_report_is_global_and_unnamed_one_is_scoped_to_its_source(extracto
 
 
 def test_possessive_report_is_authored_by_the_speakers(extractor):
-    x = run(extractor, "An independent review into youth services was completed. "
-                       "Jane Fenwick and Tom Ashby said in their report that staff were overstretched.")
+    x = run(
+        extractor,
+        "An independent review into youth services was completed. "
+        "Jane Fenwick and Tom Ashby said in their report that staff were overstretched.",
+    )
     assert {("Jane Fenwick", "independent review"), ("Tom Ashby", "independent review")} <= edges(x, "AUTHORED")
 
 
@@ -113,14 +122,22 @@ def test_knowledge_statement_with_topic_and_start_date(extractor):
 
 
 def test_relative_date_resolves_against_publication(extractor):
-    x = run(extractor, "Northshire Police knew about the missing files 12 years ago.", published="2018-01-01", precision="year")
+    x = run(
+        extractor,
+        "Northshire Police knew about the missing files 12 years ago.",
+        published="2018-01-01",
+        precision="year",
+    )
     knew = claim(x, "KNEW_ABOUT", "Northshire Police", "missing files")
     assert (knew.date_start, knew.date_precision) == ("2006-01-01", "year")
 
 
 def test_knowledge_noun_with_coordinated_holders_and_anaphoric_topic(extractor):
-    x = run(extractor, "Eastmere Borough Council knew about child neglect in Eastmere. "
-                       "The review highlights the knowledge of the local authority and Northshire Police of the abuse.")
+    x = run(
+        extractor,
+        "Eastmere Borough Council knew about child neglect in Eastmere. "
+        "The review highlights the knowledge of the local authority and Northshire Police of the abuse.",
+    )
     knew = edges(x, "KNEW_ABOUT")
     assert ("Northshire Police", "child neglect in Eastmere") in knew
     local = [c for c in x.claims if c.type == "KNEW_ABOUT" and "knowledge" in c.sentence]
@@ -129,7 +146,9 @@ def test_knowledge_noun_with_coordinated_holders_and_anaphoric_topic(extractor):
 
 def test_warning_gives_knowledge_to_both_sides(extractor):
     x = run(extractor, "In 2007 the Westmere Trust warned the Department of Civic Affairs about youth homelessness.")
-    assert {("Westmere Trust", "youth homelessness"), ("Department of Civic Affairs", "youth homelessness")} <= edges(x, "KNEW_ABOUT")
+    assert {("Westmere Trust", "youth homelessness"), ("Department of Civic Affairs", "youth homelessness")} <= edges(
+        x, "KNEW_ABOUT"
+    )
 
 
 def test_aware_of(extractor):
@@ -138,26 +157,33 @@ def test_aware_of(extractor):
 
 
 def test_archive_holding_is_knowledge_of_the_document(extractor):
-    x = run(extractor, "A memo from 2001, which was found in the Department of Civic Affairs archives, named the suspects.")
+    x = run(
+        extractor, "A memo from 2001, which was found in the Department of Civic Affairs archives, named the suspects."
+    )
     assert ("Department of Civic Affairs", "2001 memo") in edges(x, "KNEW_ABOUT")
 
 
-@pytest.mark.parametrize("text", [
-    "There was no evidence that Northshire Police knew about the fraud.",
-    "Northshire Police did not receive the report.",
-    "Northshire Police may have known about the fraud.",
-    "Northshire Police denied that it knew about the fraud.",
-    "If Northshire Police had received the report, it would have acted.",
-    "Did Northshire Police know about the fraud?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was no evidence that Northshire Police knew about the fraud.",
+        "Northshire Police did not receive the report.",
+        "Northshire Police may have known about the fraud.",
+        "Northshire Police denied that it knew about the fraud.",
+        "If Northshire Police had received the report, it would have acted.",
+        "Did Northshire Police know about the fraud?",
+    ],
+)
 def test_negated_and_hedged_statements_make_no_claims(extractor, text):
     x = run(extractor, text)
     assert not [c for c in x.claims if c.type not in ("MENTIONS",)], [(c.type, c.sentence) for c in x.claims]
 
 
 def test_defined_acronym_is_the_same_body(extractor):
-    x = run(extractor, "The Department of Civic Affairs (DCA) commissioned a review in 2013. "
-                       "The DCA received the review in 2014.")
+    x = run(
+        extractor,
+        "The Department of Civic Affairs (DCA) commissioned a review in 2013. The DCA received the review in 2014.",
+    )
     agencies = [n for n in x.nodes if n.label == "Agency"]
     assert [a.name for a in agencies] == ["Department of Civic Affairs"]
     assert "DCA" in agencies[0].aliases
@@ -166,7 +192,7 @@ def test_defined_acronym_is_the_same_body(extractor):
 
 def test_he_refers_to_the_last_person(extractor):
     x = run(extractor, "Tom Ashby joined the Westmere Trust in 2001. He wrote a report on youth services in 2003.")
-    assert claim(x, "AUTHORED", "Tom Ashby", "report on youth services".split(" on")[0]).confidence <= 0.6
+    assert claim(x, "AUTHORED", "Tom Ashby", ["report", " youth services"][0]).confidence <= 0.6
 
 
 def test_evidence_page_for_paged_documents(extractor):
@@ -197,13 +223,18 @@ def test_alerted_to_a_topic(extractor):
 
 
 def test_commissioned_body_is_the_author_of_what_it_was_asked_to_produce(extractor):
-    x = run(extractor, "Northshire Police commissioned the University of Eastmere to produce a report on gangs in 2010.")
+    x = run(
+        extractor, "Northshire Police commissioned the University of Eastmere to produce a report on gangs in 2010."
+    )
     assert ("Northshire Police", "University of Eastmere") in edges(x, "COMMISSIONED")
     assert edges(x, "AUTHORED") == {("University of Eastmere", "report")}
 
 
 def test_person_of_a_body_is_a_member(extractor):
-    x = run(extractor, "The memo, written by Dr Anna Kerr of the University of Eastmere, was submitted to the Westmere Trust in 2013.")
+    x = run(
+        extractor,
+        "The memo, written by Dr Anna Kerr of the University of Eastmere, was submitted to the Westmere Trust in 2013.",
+    )
     assert ("Anna Kerr", "University of Eastmere") in edges(x, "MEMBER_OF")
     assert ("Anna Kerr", "memo") in edges(x, "AUTHORED")
     assert claim(x, "RECEIVED", "Westmere Trust", "memo").date_start == "2013-01-01"

@@ -13,14 +13,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from graph.embedded import EmbeddedStore
 from loaders.document import Document, Extraction
 from loaders.extract.base import Extractor, NullExtractor
 from loaders.pipeline import load_paths
 from loaders.readers import read_document
-from loaders.readers.mail import MAX_HEADER_CHARS
 from tests.fuzz_inputs import EXTENSIONS, check_file, inputs, pathological, seed_files
 
 EXAMPLES = 25  # per extension here; the bench runs thousands
@@ -42,8 +40,13 @@ def test_seed_files_read_as_documents(seeds, ext, tmp_path):
 def test_random_and_damaged_files_give_a_document_or_a_read_error(seeds, ext, tmp_path):
     counter = iter(range(10**9))
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(data=inputs(ext, seeds[ext]))
     def prop(data: bytes) -> None:
         path = tmp_path / f"fuzz-{next(counter)}{ext}"
@@ -70,19 +73,28 @@ def test_worst_case_files_are_read_or_refused_quickly(name, tmp_path):
 
 def test_deeply_nested_html_keeps_its_text_and_drops_its_script(tmp_path):
     path = tmp_path / "deep.html"
-    path.write_bytes(b"<html><body>" + b"<div>" * 20_000 + b"SYNTHETIC Northshire Police<script>alert(1)</script>"
-                     + b"</div>" * 20_000 + b"</body></html>")
+    path.write_bytes(
+        b"<html><body>"
+        + b"<div>" * 20_000
+        + b"SYNTHETIC Northshire Police<script>alert(1)</script>"
+        + b"</div>" * 20_000
+        + b"</body></html>"
+    )
     document = read_document(path)
     assert "Northshire Police" in document.text and "alert" not in document.text
 
 
 def test_a_giant_address_header_is_cut_with_a_warning_not_parsed_for_minutes(tmp_path):
     path = tmp_path / "giant.eml"
-    path.write_bytes(b"From: a@northshire.example\nTo: " + b"clerk@eastmere.example, " * 50_000 + b"\nSubject: SYNTHETIC\n\nbody\n")
+    path.write_bytes(
+        b"From: a@northshire.example\nTo: " + b"clerk@eastmere.example, " * 50_000 + b"\nSubject: SYNTHETIC\n\nbody\n"
+    )
     started = time.monotonic()
     document = read_document(path)
     assert time.monotonic() - started < 10
-    assert any(w.startswith("To header is 1,200,000 characters; read only its first") for w in document.warnings), document.warnings
+    assert any(w.startswith("To header is 1,200,000 characters; read only its first") for w in document.warnings), (
+        document.warnings
+    )
 
 
 def test_files_over_the_size_limit_are_refused_before_reading(tmp_path, monkeypatch):
@@ -97,13 +109,16 @@ def test_pdf_pages_beyond_the_limit_are_not_read(tmp_path, monkeypatch):
     from tests.fuzz_inputs import _make_fixtures
 
     monkeypatch.setenv("KFLOW_MAX_PDF_PAGES", "2")
-    path = _make_fixtures().make_pdf(tmp_path / "five.pdf", pages=[f"SYNTHETIC page {i} of the Eastmere review." for i in range(1, 6)])
+    path = _make_fixtures().make_pdf(
+        tmp_path / "five.pdf", pages=[f"SYNTHETIC page {i} of the Eastmere review." for i in range(1, 6)]
+    )
     document = read_document(path)
     assert "page 2" in document.text and "page 3" not in document.text
     assert any("KFLOW_MAX_PDF_PAGES" in w for w in document.warnings)
 
 
 # -- the per-file time limit --------------------------------------------------------------------
+
 
 class _StallingExtractor(Extractor):
     """An extractor that never finishes on one document, as a pathological input could make it."""

@@ -31,7 +31,9 @@ from tests.fuzz_inputs import YAML_ALIAS_BOMB, special_files, write_docx_xml_bom
 ROOT = Path(__file__).resolve().parent.parent
 KFLOW = Path(sys.executable).with_name("kflow")
 GOOD_TEXT = "SYNTHETIC memo. Northshire Police sent the Eastmere Review to the Department of Civic Affairs in 2009.\n"
-needs_posix = pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs FIFOs and /dev/zero")
+needs_posix = pytest.mark.skipif(
+    not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs FIFOs and /dev/zero"
+)
 
 
 def _in_thread(call, seconds: float = 20.0):
@@ -53,7 +55,9 @@ def _in_thread(call, seconds: float = 20.0):
     return outcome["value"]
 
 
-def _run_watched(args: list[str], cwd: Path, max_rss_mb: int = 1024, seconds: float = 120) -> subprocess.CompletedProcess:
+def _run_watched(
+    args: list[str], cwd: Path, max_rss_mb: int = 1024, seconds: float = 120
+) -> subprocess.CompletedProcess:
     """Run a command, killing it (and failing) if its resident memory passes `max_rss_mb` or it runs
     past `seconds`: reading /dev/zero or a 6 GiB file whole must fail the test, not swap the machine.
     (An address-space rlimit cannot be used: the embedded store reserves terabytes of virtual memory.)"""
@@ -69,13 +73,16 @@ def _run_watched(args: list[str], cwd: Path, max_rss_mb: int = 1024, seconds: fl
             if peak > max_rss_mb or time.monotonic() > ends:
                 child.kill()
                 child.communicate()
-                pytest.fail(f"{' '.join(args[:2])} killed: {peak} MB resident after {seconds - (ends - time.monotonic()):.0f} s")
+                pytest.fail(
+                    f"{' '.join(args[:2])} killed: {peak} MB resident after {seconds - (ends - time.monotonic()):.0f} s"
+                )
             time.sleep(0.05)
         out, err = child.communicate()
     return subprocess.CompletedProcess(args, child.returncode, out, err)
 
 
 # -- H2: only regular files are read; size from stat; hashing streamed ---------------------------
+
 
 @needs_posix
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -86,14 +93,31 @@ def test_fifo_dev_zero_link_and_sparse_giant_fail_alone_through_the_cli(tmp_path
     hostile = [makers[name](folder) for name in ("fifo", "dev-zero-link", "sparse-6gib")]
     (folder / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
     (folder / "other.md").write_text("# Synthetic\n\nThe Westbrook Trust wrote to the council.\n", encoding="utf-8")
-    args = [str(KFLOW), "load", "--no-extract", "--workers", workers, "--store", f"embedded:{tmp_path / 'db'}",
-            *map(str, hostile), str(folder / "good.txt"), str(folder / "other.md")]
+    args = [
+        str(KFLOW),
+        "load",
+        "--no-extract",
+        "--workers",
+        workers,
+        "--store",
+        f"embedded:{tmp_path / 'db'}",
+        *map(str, hostile),
+        str(folder / "good.txt"),
+        str(folder / "other.md"),
+    ]
     done = _run_watched(args, tmp_path)
     err = done.stderr
     assert done.returncode == 1, err
-    assert f"failed: {folder / 'pipe.txt'}: is a named pipe (FIFO), not a regular file; only regular files are read" in err
-    assert f"failed: {folder / 'zero.txt'}: is a character device, not a regular file; only regular files are read" in err
-    assert f"failed: {folder / 'sparse.txt'}: file is 6,442,450,944 bytes, over the 52,428,800-byte limit (KFLOW_MAX_FILE_BYTES)" in err
+    assert (
+        f"failed: {folder / 'pipe.txt'}: is a named pipe (FIFO), not a regular file; only regular files are read" in err
+    )
+    assert (
+        f"failed: {folder / 'zero.txt'}: is a character device, not a regular file; only regular files are read" in err
+    )
+    assert (
+        f"failed: {folder / 'sparse.txt'}: file is 6,442,450,944 bytes, over the 52,428,800-byte limit (KFLOW_MAX_FILE_BYTES)"
+        in err
+    )
     assert "2 loaded, 0 already in the store, 3 failed" in done.stdout
     assert "Traceback" not in err
 
@@ -101,7 +125,11 @@ def test_fifo_dev_zero_link_and_sparse_giant_fail_alone_through_the_cli(tmp_path
 @needs_posix
 def test_readers_refuse_special_files_by_stat_before_opening(tmp_path):
     makers = special_files()
-    for name, reason in [("fifo", "is a named pipe (FIFO)"), ("dev-zero-link", "is a character device"), ("sparse-6gib", "over the")]:
+    for name, reason in [
+        ("fifo", "is a named pipe (FIFO)"),
+        ("dev-zero-link", "is a character device"),
+        ("sparse-6gib", "over the"),
+    ]:
         path = makers[name](tmp_path)
         for call in (lambda: read_bytes(path), lambda: file_sha256(path), lambda: read_document(path)):
             with pytest.raises(ReadError) as error:
@@ -118,6 +146,7 @@ def test_streamed_hash_is_the_files_sha256_and_stops_at_the_limit(tmp_path):
 
 
 # -- M2: links out of a walked folder ------------------------------------------------------------
+
 
 @pytest.fixture
 def linked_folder(tmp_path) -> tuple[Path, Path]:
@@ -139,8 +168,14 @@ def test_a_link_out_of_a_loaded_folder_is_skipped_with_a_reason_and_nothing_of_i
     report = load_paths([folder], store)
     by_name = {Path(f.path).name: f for f in report.files}
     assert by_name["leak.txt"].status == "skipped"
-    assert by_name["leak.txt"].reason == f"symbolic link to {secret.resolve()}, outside the folder being loaded; skipped (name the file itself to load it)"
-    assert sorted([by_name["alias.txt"].status, by_name["good.txt"].status]) == ["loaded", "unchanged"]  # same bytes, one Source
+    assert (
+        by_name["leak.txt"].reason
+        == f"symbolic link to {secret.resolve()}, outside the folder being loaded; skipped (name the file itself to load it)"
+    )
+    assert sorted([by_name["alias.txt"].status, by_name["good.txt"].status]) == [
+        "loaded",
+        "unchanged",
+    ]  # same bytes, one Source
     secret_id = "source:" + hashlib.sha256(secret.read_bytes()).hexdigest()[:16]
     assert not store.has_source(secret_id)
     assert report.failed == []
@@ -150,15 +185,20 @@ def test_a_link_out_of_a_loaded_folder_is_skipped_with_a_reason_and_nothing_of_i
 def test_the_cli_prints_the_skipped_link_and_a_named_link_still_loads(tmp_path, linked_folder):
     folder, secret = linked_folder
     store = f"embedded:{tmp_path / 'db'}"
-    result = CliRunner().invoke(main, ["load", "--no-extract", "--workers", "1", "--store", store, str(folder)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["load", "--no-extract", "--workers", "1", "--store", store, str(folder)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     assert f"skipped: {folder / 'leak.txt'}: symbolic link to {secret.resolve()}, outside the folder" in result.output
     assert "1 loaded, 1 already in the store, 0 failed, 1 skipped;" in result.output
-    result = CliRunner().invoke(main, ["load", "--no-extract", "--store", store, str(folder / "leak.txt")], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["load", "--no-extract", "--store", store, str(folder / "leak.txt")], catch_exceptions=False
+    )
     assert result.exit_code == 0 and "1 loaded" in result.output  # named on the command line: the user chose it
 
 
 # -- H4: YAML alias bombs and oversized or special sidecars ---------------------------------------
+
 
 def test_a_sidecar_alias_bomb_fails_only_its_document_naming_the_sidecar(tmp_path):
     folder = tmp_path / "docs"
@@ -172,18 +212,23 @@ def test_a_sidecar_alias_bomb_fails_only_its_document_naming_the_sidecar(tmp_pat
     assert by_name["good.txt"].status == "loaded"
     failed = by_name[laughs.name]
     assert failed.status == "failed"
-    assert failed.reason.startswith("sidecar laughs.txt.meta.yaml: invalid YAML (YAML anchors and aliases (& and *) are not allowed in kflow's files")
+    assert failed.reason.startswith(
+        "sidecar laughs.txt.meta.yaml: invalid YAML (YAML anchors and aliases (& and *) are not allowed in kflow's files"
+    )
     assert store.counts().nodes["Source"] == 1
     store.close()
 
 
-@pytest.mark.parametrize("sidecar, reason", [
-    ("title: &t Eastmere\nnote: *t\n", "YAML anchors and aliases (& and *) are not allowed"),
-    ("note: [" + "x, " * 30_000 + "x]\n", "over the 65,536-byte limit"),
-    ("note: [synthetic, list]\n", "'note' must be a single value, not a list"),
-    ("title: {nested: mapping}\n", "'title' must be a single value, not a dict"),
-    ("- just\n- a list\n", "must be a YAML mapping"),
-])
+@pytest.mark.parametrize(
+    "sidecar, reason",
+    [
+        ("title: &t Eastmere\nnote: *t\n", "YAML anchors and aliases (& and *) are not allowed"),
+        ("note: [" + "x, " * 30_000 + "x]\n", "over the 65,536-byte limit"),
+        ("note: [synthetic, list]\n", "'note' must be a single value, not a list"),
+        ("title: {nested: mapping}\n", "'title' must be a single value, not a dict"),
+        ("- just\n- a list\n", "must be a YAML mapping"),
+    ],
+)
 def test_bad_sidecars_are_refused_naming_the_sidecar(tmp_path, sidecar, reason):
     path = tmp_path / "memo.txt"
     path.write_text(GOOD_TEXT, encoding="utf-8")
@@ -205,10 +250,15 @@ def test_a_fifo_sidecar_is_refused_not_waited_on(tmp_path):
 
 def test_alias_bombs_in_domains_and_column_maps_fail_the_file_that_uses_them(tmp_path):
     (tmp_path / "domains.yaml").write_text(YAML_ALIAS_BOMB.replace("note:", "eastmere.example:"), encoding="utf-8")
-    (tmp_path / "reply.eml").write_text("From: clerk@eastmere.example\nTo: desk@northshire.example\nSubject: SYNTHETIC\n\nThe audit is attached.\n", encoding="utf-8")
+    (tmp_path / "reply.eml").write_text(
+        "From: clerk@eastmere.example\nTo: desk@northshire.example\nSubject: SYNTHETIC\n\nThe audit is attached.\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ReadError, match=r"domain map .*domains.yaml: invalid YAML \(YAML anchors and aliases"):
         read_document(tmp_path / "reply.eml")
-    (tmp_path / "log.csv").write_text("date,from,to,title\n2019-03-04,Northshire Police,Eastmere Office,Audit\n", encoding="utf-8")
+    (tmp_path / "log.csv").write_text(
+        "date,from,to,title\n2019-03-04,Northshire Police,Eastmere Office,Audit\n", encoding="utf-8"
+    )
     (tmp_path / "log.columns.yaml").write_text("date: &d date\nfrom: *d\n", encoding="utf-8")
     with pytest.raises(ReadError, match=r"column map .*log.columns.yaml: invalid YAML \(YAML anchors and aliases"):
         read_document(tmp_path / "log.csv")
@@ -216,11 +266,14 @@ def test_alias_bombs_in_domains_and_column_maps_fail_the_file_that_uses_them(tmp
 
 # -- H5: a DOCX whose XML inflates far beyond its size ---------------------------------------------
 
+
 def test_a_docx_xml_bomb_under_the_archive_limit_is_refused_by_the_document_xml_limit(tmp_path, monkeypatch):
     monkeypatch.setenv("KFLOW_MAX_FILE_BYTES", "1000000")  # scaled down: archive limit 20 MB, document.xml 4 MB
     path = write_docx_xml_bomb(tmp_path / "inflated.docx", 5_000_000)
     assert path.stat().st_size < 1_000_000
-    with pytest.raises(ReadError, match=r"word/document.xml would inflate to 5,\d{3},\d{3} bytes, over the 4,000,000-byte limit"):
+    with pytest.raises(
+        ReadError, match=r"word/document.xml would inflate to 5,\d{3},\d{3} bytes, over the 4,000,000-byte limit"
+    ):
         read_document(path)
 
 
@@ -258,6 +311,7 @@ def test_a_100_mb_docx_body_is_read_in_bounded_memory(tmp_path):
 
 
 # -- the app's upload path --------------------------------------------------------------------------
+
 
 @needs_posix
 def test_uploads_are_size_checked_before_writing_and_never_written_through_a_link_or_fifo(tmp_path, monkeypatch):

@@ -34,7 +34,10 @@ def run(*args: str) -> tuple[int, str]:
 
 def stored(path: Path) -> tuple[dict, dict]:
     with EmbeddedStore(path, read_only=True) as store:
-        return ({n.id: n for page in store.iter_nodes() for n in page}, {c.id: c for page in store.iter_claims() for c in page})
+        return (
+            {n.id: n for page in store.iter_nodes() for n in page},
+            {c.id: c for page in store.iter_claims() for c in page},
+        )
 
 
 @pytest.fixture
@@ -83,11 +86,14 @@ def test_a_claim_whose_source_is_missing_is_refused(tmp_path, tables):
     assert "neither in the batch nor stored" in output and str(tables[1]) in output
 
 
-@pytest.mark.parametrize("content, words", [
-    (None, "no such file"),
-    ("id,label\n", "the table has no rows"),
-    ("\x00\x01binary\xff", "cannot read it as csv"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (None, "no such file"),
+        ("id,label\n", "the table has no rows"),
+        ("\x00\x01binary\xff", "cannot read it as csv"),
+    ],
+)
 def test_unreadable_tables_get_one_line(tmp_path, content, words):
     path = tmp_path / "nodes.csv"
     if content is not None:
@@ -104,7 +110,20 @@ def test_parquet_and_json_lines_import_the_same_graph(tmp_path, tables):
     with open(tmp_path / "claims.jsonl", "w", encoding="utf-8") as handle:
         for row in claims.to_pylist():
             handle.write(json.dumps(row) + "\n")
-    assert run("import", "--nodes", str(tmp_path / "nodes.parquet"), "--claims", str(tmp_path / "claims.jsonl"),
-               "--store", f"embedded:{tmp_path / 'a'}")[0] == 0
-    assert run("import", "--nodes", str(tables[0]), "--claims", str(tables[1]), "--store", f"embedded:{tmp_path / 'b'}")[0] == 0
+    assert (
+        run(
+            "import",
+            "--nodes",
+            str(tmp_path / "nodes.parquet"),
+            "--claims",
+            str(tmp_path / "claims.jsonl"),
+            "--store",
+            f"embedded:{tmp_path / 'a'}",
+        )[0]
+        == 0
+    )
+    assert (
+        run("import", "--nodes", str(tables[0]), "--claims", str(tables[1]), "--store", f"embedded:{tmp_path / 'b'}")[0]
+        == 0
+    )
     assert stored(tmp_path / "a") == stored(tmp_path / "b")

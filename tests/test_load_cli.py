@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,9 @@ from graph.embedded import EmbeddedStore
 from kflow.cli import main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-GOOD_TEXT = "Synthetic document. Northshire Police sent the Eastmere Review to the Department of Civic Affairs in 2009.\n"
+GOOD_TEXT = (
+    "Synthetic document. Northshire Police sent the Eastmere Review to the Department of Civic Affairs in 2009.\n"
+)
 
 
 def run(*args: str):
@@ -35,7 +36,9 @@ def corpus(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
     (folder / "good.txt.meta.yaml").write_text("published: 2010-05-01\nnote: synthetic\n", encoding="utf-8")
-    (folder / "second.md").write_text("# Synthetic note\n\nThe Westbrook Trust wrote to the council.\n", encoding="utf-8")
+    (folder / "second.md").write_text(
+        "# Synthetic note\n\nThe Westbrook Trust wrote to the council.\n", encoding="utf-8"
+    )
     return folder
 
 
@@ -107,7 +110,11 @@ def test_bad_files_leave_an_existing_store_unchanged(tmp_path: Path, corpus: Pat
 
 def test_cp1252_text_is_decoded_with_a_warning(tmp_path: Path):
     path = tmp_path / "latin.txt"
-    path.write_bytes("Synthetic. The Caf\u00e9 Trust wrote to Northshire Police about the r\u00e9sum\u00e9 of events \u2013 twice.".encode("cp1252"))
+    path.write_bytes(
+        "Synthetic. The Caf\u00e9 Trust wrote to Northshire Police about the r\u00e9sum\u00e9 of events \u2013 twice.".encode(
+            "cp1252"
+        )
+    )
     code, output = run("load", str(path), "--store", f"embedded:{tmp_path / 'db'}")
     assert code == 0 and "warning:" in output and "latin.txt" in output and "decoded as" in output
 

@@ -24,13 +24,19 @@ from tests.conftest import IN_CI, PROJECT_ROOT
 from tests.store_export import export
 
 pytestmark = pytest.mark.neo4j
-KFLOW = [sys.executable, "-m", "kflow.cli"] if not (PROJECT_ROOT / ".venv/bin/kflow").exists() else [str(PROJECT_ROOT / ".venv/bin/kflow")]
+KFLOW = (
+    [sys.executable, "-m", "kflow.cli"]
+    if not (PROJECT_ROOT / ".venv/bin/kflow").exists()
+    else [str(PROJECT_ROOT / ".venv/bin/kflow")]
+)
 SEEDS = PROJECT_ROOT / "seeds"
 
 
 def kflow(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KFLOW_"))}
-    return subprocess.run([*KFLOW, *args], capture_output=True, text=True, timeout=300, env={**base, **(env or {})}, cwd=PROJECT_ROOT)
+    return subprocess.run(
+        [*KFLOW, *args], capture_output=True, text=True, timeout=300, env={**base, **(env or {})}, cwd=PROJECT_ROOT
+    )
 
 
 def assert_one_clear_error(run: subprocess.CompletedProcess[str], expected: str) -> None:
@@ -78,12 +84,19 @@ def test_sync_embedded_to_neo4j_twice_then_back(empty_neo4j, tmp_path):
     laptop = f"embedded:{tmp_path / 'laptop'}"
     assert kflow("load", str(SEEDS), "--store", laptop).returncode == 0
     first = in_process("sync", "--from", laptop, "--to", empty_neo4j, "--batch-size", "7")
-    assert re.search(r"copied (\d+) nodes \(\1 added, 0 updated\) and (\d+) claims \(\2 added, 0 already there\)", first.output)
+    assert re.search(
+        r"copied (\d+) nodes \(\1 added, 0 updated\) and (\d+) claims \(\2 added, 0 already there\)", first.output
+    )
     second = in_process("sync", "--from", laptop, "--to", empty_neo4j)
-    assert re.search(r"nodes \(0 added, 0 updated\) and (\d+) claims \(0 added, \1 already there\)", second.output), second.output
+    assert re.search(r"nodes \(0 added, 0 updated\) and (\d+) claims \(0 added, \1 already there\)", second.output), (
+        second.output
+    )
     in_process("sync", "--from", empty_neo4j, "--to", f"embedded:{tmp_path / 'back'}")
-    stores = [EmbeddedStore(tmp_path / "laptop", read_only=True), Neo4jStore.from_uri(empty_neo4j, read_only=True),
-              EmbeddedStore(tmp_path / "back", read_only=True)]
+    stores = [
+        EmbeddedStore(tmp_path / "laptop", read_only=True),
+        Neo4jStore.from_uri(empty_neo4j, read_only=True),
+        EmbeddedStore(tmp_path / "back", read_only=True),
+    ]
     try:
         exports = [export(s) for s in stores]
     finally:
@@ -99,7 +112,9 @@ def in_process(*args: str):
 
 
 def test_sync_refuses_the_same_store_twice(empty_neo4j):
-    assert_one_clear_error(kflow("sync", "--from", empty_neo4j, "--to", empty_neo4j), "--from and --to are the same store")
+    assert_one_clear_error(
+        kflow("sync", "--from", empty_neo4j, "--to", empty_neo4j), "--from and --to are the same store"
+    )
 
 
 # -- a second server with authentication on, for the credential errors -------------------------

@@ -25,8 +25,17 @@ def _batch() -> Batch:
         Node("agency:department-of-civic-affairs", "Agency", "Department of Civic Affairs", ["DCA"]),
         Node("report:eastmere-review", "Report", "Eastmere Review", props={"published": True}),
     ]
-    common = dict(source_id=SOURCE, sentence=TEXT[11:], char_start=11, char_end=len(TEXT), confidence=0.75, extractor="test",
-                  date_start="2009-01-01", date_end="2009-12-31", date_precision="year")
+    common = dict(
+        source_id=SOURCE,
+        sentence=TEXT[11:],
+        char_start=11,
+        char_end=len(TEXT),
+        confidence=0.75,
+        extractor="test",
+        date_start="2009-01-01",
+        date_end="2009-12-31",
+        date_precision="year",
+    )
     claims = [
         Claim("SENT", "agency:northshire-police", "report:eastmere-review", **common),
         Claim("RECEIVED", "agency:department-of-civic-affairs", "report:eastmere-review", **common),
@@ -39,7 +48,9 @@ def _batch() -> Batch:
 
 
 def test_spec_database_from_uri_or_env_and_credentials_from_env():
-    conn = parse_spec("neo4j+s://db.example:7687?database=inquiry", {"NEO4J_USER": "reader", "NEO4J_PASSWORD": "s3cret"})
+    conn = parse_spec(
+        "neo4j+s://db.example:7687?database=inquiry", {"NEO4J_USER": "reader", "NEO4J_PASSWORD": "s3cret"}
+    )
     assert (conn.uri, conn.database, conn.auth) == ("neo4j+s://db.example:7687", "inquiry", ("reader", "s3cret"))
     assert "s3cret" not in repr(conn) and "s3cret" not in conn.where
     assert parse_spec("bolt://localhost:7687", {"NEO4J_DATABASE": "team"}).database == "team"
@@ -133,16 +144,17 @@ def test_the_server_refuses_writes_in_the_read_session(neo4j_store, monkeypatch)
 @needs_neo4j
 def test_query_returns_plain_values(neo4j_store):
     neo4j_store.upsert(_batch())
-    result = neo4j_store.query("MATCH (a:Agency {id: 'agency:department-of-civic-affairs'})-[r:RECEIVED]->() RETURN a, r")
-    (node, rel), = result.rows
+    result = neo4j_store.query(
+        "MATCH (a:Agency {id: 'agency:department-of-civic-affairs'})-[r:RECEIVED]->() RETURN a, r"
+    )
+    ((node, rel),) = result.rows
     assert node["_labels"] == ["Agency"] and node["aliases"] == ["DCA"] and rel["_type"] == "RECEIVED"
 
 
 @needs_neo4j
 def test_read_only_store_refuses_upsert_and_creates_nothing(neo4j_uri):
-    with Neo4jStore.from_uri(neo4j_uri, read_only=True) as store:
-        with pytest.raises(StoreError, match="read-only"):
-            store.upsert(_batch())
+    with Neo4jStore.from_uri(neo4j_uri, read_only=True) as store, pytest.raises(StoreError, match="read-only"):
+        store.upsert(_batch())
 
 
 @needs_neo4j

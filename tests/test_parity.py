@@ -29,8 +29,17 @@ The University of Eastmere wrote the Eastmere Review, which the Department of Ci
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("parity-corpus")
-    for name in ("article.html", "original.eml", "reply.eml", "thread.mbox", "register.csv", "register.jsonl", "minutes-log.csv",
-                 "minutes-log.csv.columns.yaml", "domains.yaml"):
+    for name in (
+        "article.html",
+        "original.eml",
+        "reply.eml",
+        "thread.mbox",
+        "register.csv",
+        "register.jsonl",
+        "minutes-log.csv",
+        "minutes-log.csv.columns.yaml",
+        "domains.yaml",
+    ):
         shutil.copy(READER_FIXTURES / name, folder / name)
     (folder / "memo.txt").write_text(CLAIMS_TEXT, encoding="utf-8")
     return folder

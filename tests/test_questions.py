@@ -39,12 +39,15 @@ def plain(value):
     return json.loads(json.dumps(value, default=str))
 
 
-@pytest.mark.parametrize("options, flags", [
-    ({}, []),
-    ({"topic": TOPIC}, ["--topic", "harbour pollution"]),
-    ({"until": "2004-12-31", "allow_undated": True}, ["--until", "2004-12-31", "--allow-undated"]),
-    ({"since": "2002-01-01", "limit": 1}, ["--since", "2002-01-01", "--limit", "1"]),
-])
+@pytest.mark.parametrize(
+    "options, flags",
+    [
+        ({}, []),
+        ({"topic": TOPIC}, ["--topic", "harbour pollution"]),
+        ({"until": "2004-12-31", "allow_undated": True}, ["--until", "2004-12-31", "--allow-undated"]),
+        ({"since": "2002-01-01", "limit": 1}, ["--since", "2002-01-01", "--limit", "1"]),
+    ],
+)
 def test_trace_answers_the_same_in_the_cli_and_the_app(world, options, flags):
     store, spec = world
     on_app = app.flow_paths(store, EASTMERE, POLICE, **options)
@@ -52,12 +55,15 @@ def test_trace_answers_the_same_in_the_cli_and_the_app(world, options, flags):
     assert on_app and plain([p.to_dict() for p in on_app]) == on_cli
 
 
-@pytest.mark.parametrize("options, flags", [
-    ({"body": DCA}, ["--body", "Department of Civic Affairs"]),
-    ({"topic": TOPIC}, ["--topic", "harbour pollution"]),
-    ({}, []),
-    ({"since": "2004-01-01"}, ["--since", "2004-01-01"]),
-])
+@pytest.mark.parametrize(
+    "options, flags",
+    [
+        ({"body": DCA}, ["--body", "Department of Civic Affairs"]),
+        ({"topic": TOPIC}, ["--topic", "harbour pollution"]),
+        ({}, []),
+        ({"since": "2004-01-01"}, ["--since", "2004-01-01"]),
+    ],
+)
 def test_timeline_answers_the_same_in_the_cli_and_the_app(world, options, flags):
     store, spec = world
     on_app = [c.id for c in app.chronology_claims(store, **options)]
@@ -70,7 +76,10 @@ def test_gaps_and_brokers_answer_the_same_in_the_cli_and_the_app(world):
     on_cli = cli(spec, "gaps", "--topic", "harbour pollution")
     for part in ("acted", "silences"):
         mine = [(g.body, g.knowledge.id, g.action and g.action.id, g.days) for g in getattr(report, part)]
-        theirs = [(g["body"], g["knowledge"]["claim_id"], g["action"] and g["action"]["claim_id"], g["days"]) for g in on_cli[part]]
+        theirs = [
+            (g["body"], g["knowledge"]["claim_id"], g["action"] and g["action"]["claim_id"], g["days"])
+            for g in on_cli[part]
+        ]
         assert mine == theirs and mine
     ranked = app.brokers(store.claims())
     assert ranked and plain(ranked) == [[b["body"], b["betweenness"]] for b in cli(spec, "brokers")]

@@ -27,8 +27,13 @@ from tests.rdf_fixtures import SOURCE_TEXT, westbrook_batch
 KF = rdflib.Namespace(KFLOW_NS)
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
 RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
-OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
-              "trig": ox.RdfFormat.TRIG, "n10s-star": ox.RdfFormat.TURTLE}
+OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "n10s-star": ox.RdfFormat.TURTLE,
+}
 
 
 @pytest.fixture
@@ -73,13 +78,22 @@ def test_export_conforms_to_the_shapes(westbrook):
     assert conforms, text
 
 
-@pytest.mark.parametrize("breakage, message", [
-    (lambda g, c: (g.remove((c, KF.confidence, None)), g.add((c, KF.confidence, rdflib.Literal(1.5)))), "confidence"),
-    (lambda g, c: g.add((c, KF.subject, rdflib.URIRef(DEFAULT_BASE + "agency/second"))), "exactly one subject"),
-    (lambda g, c: g.remove((c, KF.sentence, None)), "evidence sentence"),
-    (lambda g, c: (g.remove((c, KF.dateStart, None)), g.add((c, KF.dateStart, rdflib.Literal("2009")))), "xsd:date"),
-    (lambda g, c: g.remove((c, PROV.wasDerivedFrom, None)), "kflow:Source"),
-])
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        (
+            lambda g, c: (g.remove((c, KF.confidence, None)), g.add((c, KF.confidence, rdflib.Literal(1.5)))),
+            "confidence",
+        ),
+        (lambda g, c: g.add((c, KF.subject, rdflib.URIRef(DEFAULT_BASE + "agency/second"))), "exactly one subject"),
+        (lambda g, c: g.remove((c, KF.sentence, None)), "evidence sentence"),
+        (
+            lambda g, c: (g.remove((c, KF.dateStart, None)), g.add((c, KF.dateStart, rdflib.Literal("2009")))),
+            "xsd:date",
+        ),
+        (lambda g, c: g.remove((c, PROV.wasDerivedFrom, None)), "kflow:Source"),
+    ],
+)
 def test_shapes_reject_a_broken_claim_with_a_readable_message(westbrook, breakage, message):
     graph = parse(export(westbrook))
     claim = next(graph.subjects(KF.edgeType, rdflib.Literal("SENT")))
@@ -127,7 +141,7 @@ def test_round_trip_keeps_node_and_claim_counts_dates_and_evidence(westbrook):
         assert str(graph.value(iri, KF.edgeType)) == claim.type
         assert _opt(graph.value(iri, KF.dateStart)) == claim.date_start
         assert _opt(graph.value(iri, KF.dateEnd)) == claim.date_end
-        assert SOURCE_TEXT[claim.char_start:claim.char_end] == claim.sentence
+        assert SOURCE_TEXT[claim.char_start : claim.char_end] == claim.sentence
 
 
 def _opt(value):
@@ -165,8 +179,11 @@ def test_a_bad_base_iri_is_refused_with_a_message_naming_it(westbrook, base):
 
 def test_export_uses_the_configured_base(westbrook):
     graph = parse(export(westbrook, base="urn:kflow:test/"))
-    assert (rdflib.URIRef("urn:kflow:test/agency/university-of-westbrook"), KF.sent,
-            rdflib.URIRef("urn:kflow:test/report/westbrook-2009")) in graph
+    assert (
+        rdflib.URIRef("urn:kflow:test/agency/university-of-westbrook"),
+        KF.sent,
+        rdflib.URIRef("urn:kflow:test/report/westbrook-2009"),
+    ) in graph
 
 
 def test_source_text_is_left_out_unless_asked_for(westbrook):
@@ -187,7 +204,10 @@ def test_direct_triples_and_prov_activity_for_a_sending(westbrook):
     association = graph.value(activity, PROV.qualifiedAssociation)
     assert graph.value(association, PROV.agent) == uni and graph.value(association, PROV.hadRole) == KF.sender
     org = rdflib.Namespace("http://www.w3.org/ns/org#")
-    person, dca = rdflib.URIRef(DEFAULT_BASE + "person/jo-marsh"), rdflib.URIRef(DEFAULT_BASE + "agency/department-of-civic-affairs")
+    person, dca = (
+        rdflib.URIRef(DEFAULT_BASE + "person/jo-marsh"),
+        rdflib.URIRef(DEFAULT_BASE + "agency/department-of-civic-affairs"),
+    )
     assert (person, org.memberOf, dca) in graph
     (membership,) = graph.subjects(RDF.type, org.Membership)
     assert str(graph.value(graph.value(membership, org.role), RDFS.label)) == "chief clerk"
@@ -213,20 +233,27 @@ def test_n10s_star_annotates_each_relationship_with_its_claim_properties(westbro
     data = export(westbrook, "n10s-star")
     store = ox.Store()
     store.load(data, ox.RdfFormat.TURTLE)  # pyoxigraph reads << s p o >> as an RDF 1.2 reifier
-    rows = list(store.query("""
+    rows = list(
+        store.query("""
         PREFIX n4: <neo4j://graph.schema#>
         SELECT ?sentence ?date WHERE {
           ?a n4:SENT ?b ; n4:name "University of Westbrook" .
           ?r1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> <<( ?a n4:SENT ?b )>> ; n4:sentence ?sentence .
-          ?r2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> <<( ?a n4:SENT ?b )>> ; n4:date_start ?date }"""))
+          ?r2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> <<( ?a n4:SENT ?b )>> ; n4:date_start ?date }""")
+    )
     assert len(rows) == 1 and rows[0]["date"].value == "2009-01-01"
     assert rows[0]["sentence"].value.startswith("An unpublished 2009 report")
-    assert b'<neo4j://graph.schema#Agency>' in data
+    assert b"<neo4j://graph.schema#Agency>" in data
 
 
 def test_every_kflow_term_in_an_export_is_declared_with_a_label_and_comment(westbrook):
     vocabulary = rdflib.Graph().parse(data=vocabulary_turtle(), format="turtle")
-    used = {t for triple in parse(export(westbrook)) for t in triple if isinstance(t, rdflib.URIRef) and str(t).startswith(KFLOW_NS)}
+    used = {
+        t
+        for triple in parse(export(westbrook))
+        for t in triple
+        if isinstance(t, rdflib.URIRef) and str(t).startswith(KFLOW_NS)
+    }
     used |= {rdflib.URIRef(p.value) for p in EDGE_PREDICATES.values() if p.value.startswith(KFLOW_NS)}
     for term in used:
         assert vocabulary.value(term, RDFS.label) is not None, f"{term} has no rdfs:label in the vocabulary"
@@ -273,7 +300,9 @@ def test_cli_export_to_stdout_and_clear_errors(tmp_path):
     assert ok.exit_code == 0 and "kflow:sent" in ok.stdout
     bad = CliRunner().invoke(main, ["export", "--store", f"embedded:{path}", "--base", "not-an-iri"])
     assert bad.exit_code == 1 and "--base 'not-an-iri'" in bad.output
-    missing = CliRunner().invoke(main, ["export", "--store", f"embedded:{tmp_path / 'none'}", "-o", str(tmp_path / "x.ttl")])
+    missing = CliRunner().invoke(
+        main, ["export", "--store", f"embedded:{tmp_path / 'none'}", "-o", str(tmp_path / "x.ttl")]
+    )
     assert missing.exit_code == 1 and "no kflow store" in missing.output
 
 
@@ -282,9 +311,12 @@ def test_control_characters_backslashes_and_astral_characters_round_trip(format)
     from graph.model import Claim, Node
     from graph.rdf import write_rdf
 
-    nasty = 'tab\there \\ back "q" \x00nul \x0bvt \r\n \u2028 \U0001F600 </script>'
-    nodes = [Node("source:s", "Source", "S", props={"sha256": "a" * 64}), Node("topic:t", "Topic", nasty),
-             Node("agency:a", "Agency", "Synthetic Agency")]
+    nasty = 'tab\there \\ back "q" \x00nul \x0bvt \r\n \u2028 \U0001f600 </script>'
+    nodes = [
+        Node("source:s", "Source", "S", props={"sha256": "a" * 64}),
+        Node("topic:t", "Topic", nasty),
+        Node("agency:a", "Agency", "Synthetic Agency"),
+    ]
     claims = [Claim("KNEW_ABOUT", "agency:a", "topic:t", "source:s", nasty, 0, 5, 0.5, "test")]
     out = io.BytesIO()
     write_rdf(nodes, claims, out, format, Minter())

@@ -34,7 +34,9 @@ def test_seed_export_answers_when_the_home_office_first_learnt_of_cse_in_rotherh
     store.load(data, ox.RdfFormat.TURTLE)
     query = first_knowledge_query("Home Office", "child sexual exploitation in Rotherham")
     rows = list(store.query(query))
-    assert rows, "no dated claim links the Home Office to child sexual exploitation in Rotherham (is the extractor ready?)"
+    assert rows, (
+        "no dated claim links the Home Office to child sexual exploitation in Rotherham (is the extractor ready?)"
+    )
     (row,) = rows
     assert row["date"].value.startswith("2002"), f"first knowledge dated {row['date'].value}, expected 2002"
     sentence = row["sentence"].value
@@ -50,5 +52,7 @@ def test_seed_export_conforms_to_the_shapes(seed_export):
 
     data, _ = seed_export
     graph = rdflib.Graph().parse(data=data, format="turtle")
-    conforms, _, text = pyshacl.validate(graph, shacl_graph=rdflib.Graph().parse(data=shapes_turtle(), format="turtle"), inference="none")
+    conforms, _, text = pyshacl.validate(
+        graph, shacl_graph=rdflib.Graph().parse(data=shapes_turtle(), format="turtle"), inference="none"
+    )
     assert conforms, text

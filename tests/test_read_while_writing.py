@@ -37,7 +37,9 @@ WRITER = textwrap.dedent("""
 
 
 def _writer(path: Path, writes: int, linger: float = 0.0) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(writes), str(linger)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), str(writes), str(linger)], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout.readline().strip() == "open"
     return proc
 

@@ -20,7 +20,16 @@ def test_html_keeps_article_text_and_drops_scripts_navigation_and_boilerplate():
     document = read_document(FIXTURES / "article.html")
     assert "sent its review of custody records to Northshire Police on 5 March 2019." in document.text
     assert "University of Eastmere & the force" in document.text
-    for furniture in ("do not read me", "injected", "We use cookies", "Home", "Share this", "Other stories", "Copyright", "font-family"):
+    for furniture in (
+        "do not read me",
+        "injected",
+        "We use cookies",
+        "Home",
+        "Share this",
+        "Other stories",
+        "Copyright",
+        "font-family",
+    ):
         assert furniture not in document.text
     assert document.media_type == "text/html"
 
@@ -39,10 +48,14 @@ def test_html_title_date_and_url_come_from_page_metadata():
 
 def test_html_date_from_time_element_and_json_ld(tmp_path):
     page = tmp_path / "page.html"
-    page.write_text('<html><body><article><time datetime="2020-07-14">14 July</time><p>SYNTHETIC text.</p></article></body></html>')
+    page.write_text(
+        '<html><body><article><time datetime="2020-07-14">14 July</time><p>SYNTHETIC text.</p></article></body></html>'
+    )
     assert read_document(page).published == "2020-07-14"
-    page.write_text('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2017-02"}</script>'
-                    "</head><body><p>SYNTHETIC text.</p></body></html>")
+    page.write_text(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2017-02"}</script>'
+        "</head><body><p>SYNTHETIC text.</p></body></html>"
+    )
     assert (read_document(page).published, read_document(page).published_precision) == ("2017-02-01", "month")
 
 
@@ -62,7 +75,11 @@ def test_html_without_text_fails_with_reason(tmp_path):
 
 def test_html_in_declared_cp1252_charset_reads_with_warning(tmp_path):
     page = tmp_path / "old.html"
-    page.write_bytes('<html><head><meta charset="windows-1252"></head><body><p>SYNTHETIC caf\u00e9 \u2018quoted\u2019 note.</p></body></html>'.encode("cp1252"))
+    page.write_bytes(
+        '<html><head><meta charset="windows-1252"></head><body><p>SYNTHETIC caf\u00e9 \u2018quoted\u2019 note.</p></body></html>'.encode(
+            "cp1252"
+        )
+    )
     document = read_document(page)
     assert "caf\u00e9 \u2018quoted\u2019 note." in document.text
     assert any("windows-1252" in w for w in document.warnings)
@@ -74,7 +91,7 @@ def test_pdf_reads_pages_with_page_starts_and_warns_on_pages_without_text(tmp_pa
     first = document.text.index("Northshire Police received")
     third = document.text.index("The Department of Civic Affairs sent")
     assert document.page_of(first) == 1 and document.page_of(third) == 3
-    assert document.text[document.page_starts[2]:].startswith("The Department of Civic Affairs")
+    assert document.text[document.page_starts[2] :].startswith("The Department of Civic Affairs")
     assert document.warnings == ["page 2 has no text layer (scanned? OCR is not supported)"]
     assert (document.title, document.published) == ("Custody audit (synthetic)", "2019-03-04")
 
@@ -93,7 +110,9 @@ def test_pdf_page_limit_reads_only_the_first_pages(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
 def test_pdf_with_empty_user_password_reads(tmp_path, algorithm):
-    document = read_document(make.make_encrypted_pdf(tmp_path / "restricted.pdf", user_password="", algorithm=algorithm))
+    document = read_document(
+        make.make_encrypted_pdf(tmp_path / "restricted.pdf", user_password="", algorithm=algorithm)
+    )
     assert "Northshire Police received the custody audit" in document.text
     assert "PDF is encrypted with an empty user password; read without one" in document.warnings
 
@@ -107,5 +126,13 @@ def test_pdf_locked_by_a_password_is_refused(tmp_path, algorithm):
 def test_docx_reads_paragraphs_and_table_rows_in_order_with_core_properties(tmp_path):
     document = read_document(make.make_docx(tmp_path / "minutes.docx"))
     text = document.text
-    assert text.index("Eastmere Safeguarding Panel") < text.index("2 April 2018 | Northshire Police | University of Eastmere") < text.index("Members asked")
-    assert (document.title, document.published, document.published_precision) == ("Panel minutes (synthetic)", "2018-04-02", "day")
+    assert (
+        text.index("Eastmere Safeguarding Panel")
+        < text.index("2 April 2018 | Northshire Police | University of Eastmere")
+        < text.index("Members asked")
+    )
+    assert (document.title, document.published, document.published_precision) == (
+        "Panel minutes (synthetic)",
+        "2018-04-02",
+        "day",
+    )

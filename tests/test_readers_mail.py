@@ -25,7 +25,7 @@ def assert_claims_cite_their_lines(document: Document) -> None:
     """Every claim's span is exactly its sentence, and that sentence is a whole line of the text."""
     lines = set(document.text.split("\n"))
     for claim in document.structured.claims:
-        assert document.text[claim.char_start:claim.char_end] == claim.sentence
+        assert document.text[claim.char_start : claim.char_end] == claim.sentence
         assert claim.sentence in lines
         assert claim.extractor == "reader.email"
 
@@ -41,7 +41,11 @@ def test_eml_text_is_header_block_then_plain_body():
         "Subject: RE: Custody records audit",
     ]
     assert "We received the audit" in body and "must not be used" not in body
-    assert (document.title, document.published, document.published_precision) == ("RE: Custody records audit", "2019-03-05", "day")
+    assert (document.title, document.published, document.published_precision) == (
+        "RE: Custody records audit",
+        "2019-03-05",
+        "day",
+    )
 
 
 def test_eml_headers_become_sent_received_and_cites_claims_dated_by_the_date_header():
@@ -55,15 +59,23 @@ def test_eml_headers_become_sent_received_and_cites_claims_dated_by_the_date_hea
     }
     for claim in document.structured.claims:
         assert (claim.date_start, claim.date_precision, claim.confidence <= 1.0) == ("2019-03-05", "day", True)
-    roles = {c.to_id if c.type == "CITES" else c.from_id: c.role for c in document.structured.claims if c.type in {"RECEIVED", "CITES"}}
-    assert roles["person:tom-reyes"] == "to" and roles["person:amara-lines"] == "cc" and roles[ORIGINAL_ID] == "in-reply-to"
+    roles = {
+        c.to_id if c.type == "CITES" else c.from_id: c.role
+        for c in document.structured.claims
+        if c.type in {"RECEIVED", "CITES"}
+    }
+    assert (
+        roles["person:tom-reyes"] == "to"
+        and roles["person:amara-lines"] == "cc"
+        and roles[ORIGINAL_ID] == "in-reply-to"
+    )
     assert_claims_cite_their_lines(document)
 
 
 def test_eml_sent_claim_cites_the_from_line():
     document = read_document(FIXTURES / "reply.eml")
     sent = next(c for c in document.structured.claims if c.type == "SENT")
-    assert document.text[sent.char_start:sent.char_end] == 'From: "Okafor, Jane" <j.okafor@civic-affairs.example>'
+    assert document.text[sent.char_start : sent.char_end] == 'From: "Okafor, Jane" <j.okafor@civic-affairs.example>'
 
 
 def test_people_join_organisations_only_through_the_domain_map():
@@ -92,7 +104,9 @@ def test_domain_map_from_env_and_without_any_map(tmp_path, monkeypatch):
 def test_bad_domain_map_is_reported_with_its_path(tmp_path, monkeypatch):
     shutil.copy(FIXTURES / "reply.eml", tmp_path / "reply.eml")
     (tmp_path / "domains.yaml").write_text("civic-affairs.example: [not, a, name]\n")
-    with pytest.raises(ReadError, match=r"domain map .*domains.yaml: entry 'civic-affairs.example' needs an organisation name"):
+    with pytest.raises(
+        ReadError, match=r"domain map .*domains.yaml: entry 'civic-affairs.example' needs an organisation name"
+    ):
         read_document(tmp_path / "reply.eml")
 
 
@@ -126,9 +140,13 @@ def test_mbox_renders_every_message_and_claims_per_message():
 
 def test_message_without_message_id_or_date_still_reads_with_warnings(tmp_path):
     mail = tmp_path / "bare.eml"
-    mail.write_text("From: clerk@eastmere.example\nTo: panel@eastmere.example\nSubject: SYNTHETIC minutes\n\nMinutes attached.\n")
+    mail.write_text(
+        "From: clerk@eastmere.example\nTo: panel@eastmere.example\nSubject: SYNTHETIC minutes\n\nMinutes attached.\n"
+    )
     document = read_document(mail)
-    assert any("no Message-ID" in w for w in document.warnings) and any("no Date header" in w for w in document.warnings)
+    assert any("no Message-ID" in w for w in document.warnings) and any(
+        "no Date header" in w for w in document.warnings
+    )
     assert all(c.date_start is None for c in document.structured.claims)
     assert {c.type for c in document.structured.claims} == {"SENT", "RECEIVED"}
 
@@ -148,5 +166,7 @@ def test_email_reports_carry_their_message_ids_as_aliases():
     document = read_document(FIXTURES / "reply.eml")
     reports = {n.id: n for n in document.structured.nodes if n.label == "Report"}
     assert "<reply-0305.12@civic-affairs.example>" in reports[REPLY_ID].aliases
-    assert reports[ORIGINAL_ID].name == "Custody records audit"  # named by the thread's subject until the original loads
+    assert (
+        reports[ORIGINAL_ID].name == "Custody records audit"
+    )  # named by the thread's subject until the original loads
     assert "audit-0304.7781@northshire-police.example" in reports[ORIGINAL_ID].aliases

@@ -20,7 +20,7 @@ def edges(document: Document) -> set[tuple[str, str, str, str]]:
 
 def assert_claims_cite_their_rows(document: Document) -> None:
     for claim in document.structured.claims:
-        assert document.text[claim.char_start:claim.char_end] == claim.sentence
+        assert document.text[claim.char_start : claim.char_end] == claim.sentence
         assert claim.sentence.strip() == claim.sentence and "SYNTHETIC" in claim.sentence  # the whole row, no more
         assert (claim.extractor, claim.confidence) == ("reader.register", 1.0)
 
@@ -36,7 +36,12 @@ def test_csv_rows_become_reports_sent_and_received_by_agencies_and_people():
         ("SENT", "person:amara-lines", "report:amara-lines-ue-7", "2019-03-10"),
     }
     reports = {n.id: n for n in document.structured.nodes if n.label == "Report"}
-    assert reports[terms].props == {"kind": "letter", "title": "Custody review, terms of reference", "date_start": "2019-03-04", "date_precision": "day"}
+    assert reports[terms].props == {
+        "kind": "letter",
+        "title": "Custody review, terms of reference",
+        "date_start": "2019-03-04",
+        "date_precision": "day",
+    }
     assert reports["report:amara-lines-ue-7"].props["kind"] == "report"
     assert_claims_cite_their_rows(document)
 
@@ -44,12 +49,17 @@ def test_csv_rows_become_reports_sent_and_received_by_agencies_and_people():
 def test_csv_row_spanning_two_lines_is_cited_whole():
     document = read_document(FIXTURES / "register.csv")
     sent = next(c for c in document.structured.claims if c.to_id == "report:amara-lines-ue-7" and c.type == "SENT")
-    assert sent.sentence == '2019-03-10,Dr Amara Lines,Department of Civic Affairs,"Interim findings\n(two-line title)",UE-7,report,SYNTHETIC'
+    assert (
+        sent.sentence
+        == '2019-03-10,Dr Amara Lines,Department of Civic Affairs,"Interim findings\n(two-line title)",UE-7,report,SYNTHETIC'
+    )
 
 
 def test_month_only_date_keeps_month_precision_and_default_kind():
     document = read_document(FIXTURES / "register.csv")
-    monthly = next(c for c in document.structured.claims if c.type == "RECEIVED" and c.from_id == "agency:university-of-eastmere")
+    monthly = next(
+        c for c in document.structured.claims if c.type == "RECEIVED" and c.from_id == "agency:university-of-eastmere"
+    )
     assert (monthly.date_start, monthly.date_precision, monthly.date_text) == ("2019-04-01", "month", "April 2019")
     report = next(n for n in document.structured.nodes if n.id == monthly.to_id)
     assert report.props["kind"] == "letter"
@@ -73,27 +83,42 @@ def test_jsonl_register_with_synonym_keys_list_recipients_and_declared_person():
         ("RECEIVED", "agency:department-of-civic-affairs", response, "2019-05-01"),
         ("RECEIVED", "person:priya-hale", response, "2019-05-01"),
     }
-    acknowledgement = next(c for c in document.structured.claims if c.type == "SENT" and c.from_id == "person:priya-hale")
+    acknowledgement = next(
+        c for c in document.structured.claims if c.type == "SENT" and c.from_id == "person:priya-hale"
+    )
     assert acknowledgement.to_id.startswith("report:priya-hale-2019-05-02")  # no reference: sender, date and title
     assert [w.split(":")[0] for w in document.warnings] == ["row 3 (line 3)", "row 4 (line 4)", "row 5 (line 5)"]
     assert "not valid JSON" in document.warnings[0] and "not a JSON object" in document.warnings[1]
     for claim in document.structured.claims:
-        assert document.text[claim.char_start:claim.char_end] == claim.sentence
+        assert document.text[claim.char_start : claim.char_end] == claim.sentence
         assert claim.sentence.startswith("{") and claim.sentence.endswith("}") and "\n" not in claim.sentence
 
 
 def test_sidecar_column_map_names_unusual_columns():
     document = read_document(FIXTURES / "minutes-log.csv")
     assert edges(document) == {
-        ("SENT", "agency:university-of-eastmere", "report:university-of-eastmere-2018-11-20-research-data-request", "2018-11-20"),
-        ("RECEIVED", "agency:northshire-police", "report:university-of-eastmere-2018-11-20-research-data-request", "2018-11-20"),
+        (
+            "SENT",
+            "agency:university-of-eastmere",
+            "report:university-of-eastmere-2018-11-20-research-data-request",
+            "2018-11-20",
+        ),
+        (
+            "RECEIVED",
+            "agency:northshire-police",
+            "report:university-of-eastmere-2018-11-20-research-data-request",
+            "2018-11-20",
+        ),
     }
 
 
 def test_column_map_from_env_and_date_order(tmp_path, monkeypatch):
     register = tmp_path / "log.csv"
     register.write_text("Posted,By,For,Note\n03/04/2019,Northshire Police,University of Eastmere,SYNTHETIC\n")
-    with pytest.raises(ReadError, match=r"no date column \(looked for date, sent, .*\); columns: Posted, By, For, Note; name it in log.csv.columns.yaml"):
+    with pytest.raises(
+        ReadError,
+        match=r"no date column \(looked for date, sent, .*\); columns: Posted, By, For, Note; name it in log.csv.columns.yaml",
+    ):
         read_document(register)
     columns = tmp_path / "columns.yaml"
     columns.write_text("date: Posted\nfrom: By\nto: For\ndate_order: MDY\n")
@@ -119,10 +144,14 @@ def test_register_loads_into_the_store_with_row_evidence(embedded_store, tmp_pat
     (result,) = report.files
     assert result.status == "loaded" and len(result.warnings) == 3
     stored = embedded_store.claims(types=["SENT"])
-    assert {c.to_id for c in stored} == {"report:department-of-civic-affairs-dca-19-001", "report:amara-lines-ue-7", "report:northshire-police-np-6"}
+    assert {c.to_id for c in stored} == {
+        "report:department-of-civic-affairs-dca-19-001",
+        "report:amara-lines-ue-7",
+        "report:northshire-police-np-6",
+    }
     source = embedded_store.get_node(result.source_id)
     for claim in stored:
-        assert source.props["text"][claim.char_start:claim.char_end] == claim.sentence
+        assert source.props["text"][claim.char_start : claim.char_end] == claim.sentence
 
 
 def test_parties_without_a_type_are_people_when_their_name_reads_as_a_person(tmp_path):
@@ -131,12 +160,16 @@ def test_parties_without_a_type_are_people_when_their_name_reads_as_a_person(tmp
         "date,from,to,to_type,note\n"
         "2014-07-02,Maria Okafor,Children First Trust,,SYNTHETIC\n"
         "2014-07-03,Eastmere City Council,Acme Widgets,agency,SYNTHETIC\n"
-        "2014-07-04,\"Finch, Laura\",Department of Civic Affairs,,SYNTHETIC\n"
+        '2014-07-04,"Finch, Laura",Department of Civic Affairs,,SYNTHETIC\n'
     )
     labels = {n.name: n.label for n in read_document(register).structured.nodes if n.label != "Report"}
     assert labels == {
-        "Maria Okafor": "Person", "Children First Trust": "Agency", "Eastmere City Council": "Agency",
-        "Acme Widgets": "Agency", "Laura Finch": "Person", "Department of Civic Affairs": "Agency",
+        "Maria Okafor": "Person",
+        "Children First Trust": "Agency",
+        "Eastmere City Council": "Agency",
+        "Acme Widgets": "Agency",
+        "Laura Finch": "Person",
+        "Department of Civic Affairs": "Agency",
     }
 
 

@@ -7,7 +7,6 @@ Watched: the app's cached read-only store sees a load that happened after it was
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import subprocess
@@ -22,8 +21,13 @@ from tests.test_crash_safety import FILES, KFLOW, _claims_per_source, _write_reg
 
 
 def _run_load(folder: Path, store_dir: Path, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([KFLOW, "load", str(folder), "--no-extract", "--store", f"embedded:{store_dir}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    return subprocess.Popen(
+        [KFLOW, "load", str(folder), "--no-extract", "--store", f"embedded:{store_dir}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
 
 
 def _sources_so_far(store_dir: Path) -> int:

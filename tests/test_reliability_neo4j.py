@@ -30,8 +30,12 @@ KILLS = 3
 
 
 def _load(folder: Path, spec: str) -> subprocess.Popen:
-    return subprocess.Popen([KFLOW, "load", str(folder), "--no-extract", "--store", spec],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [KFLOW, "load", str(folder), "--no-extract", "--store", spec],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _per_source(uri: str) -> Counter:
@@ -59,8 +63,13 @@ def corpus(tmp_path_factory) -> tuple[Path, Counter]:
     """The registers and the claims per Source of a clean embedded load, the reference for every count."""
     root = tmp_path_factory.mktemp("neo4j-reliability")
     _write_registers(root / "registers")
-    assert subprocess.run([KFLOW, "load", str(root / "registers"), "--no-extract", "--store", f"embedded:{root / 'clean'}"],
-                          capture_output=True).returncode == 0
+    assert (
+        subprocess.run(
+            [KFLOW, "load", str(root / "registers"), "--no-extract", "--store", f"embedded:{root / 'clean'}"],
+            capture_output=True,
+        ).returncode
+        == 0
+    )
     clean = _claims_per_source(root / "clean")
     assert len(clean) == FILES
     return root / "registers", clean

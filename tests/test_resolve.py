@@ -70,12 +70,18 @@ def test_ambiguous_surname_links_to_nobody(extractor):
 
 
 def test_the_council_is_the_named_council_of_the_place(extractor):
-    x = run(extractor, "Eastmere Borough Council met in Eastmere. Eastmere families said the council received a letter in 2011.")
+    x = run(
+        extractor,
+        "Eastmere Borough Council met in Eastmere. Eastmere families said the council received a letter in 2011.",
+    )
     assert ("Eastmere Borough Council", "letter") in edges(x, "RECEIVED")
 
 
 def test_the_local_authority_is_the_gazetteer_council_of_the_place(extractor):
-    x = run(extractor, "Families in Sheffield complained. The local authority received a petition in 2012. Sheffield residents waited.")
+    x = run(
+        extractor,
+        "Families in Sheffield complained. The local authority received a petition in 2012. Sheffield residents waited.",
+    )
     received = [c for c in x.claims if c.type == "RECEIVED"]
     assert received and received[0].to_id.startswith("report:")
     assert received[0].from_id == "agency:sheffield-city-council"
@@ -89,8 +95,11 @@ def test_the_force_needs_a_force_named_in_the_text(extractor):
 
 
 def test_ministers_resolve_to_the_department_the_text_is_about(extractor):
-    x = run(extractor, "The Department of Civic Affairs held the files. The Department of Civic Affairs was criticised. "
-                       "The study was commissioned by Ministers in 2003.")
+    x = run(
+        extractor,
+        "The Department of Civic Affairs held the files. The Department of Civic Affairs was criticised. "
+        "The study was commissioned by Ministers in 2003.",
+    )
     assert ("Department of Civic Affairs", "study") in edges(x, "COMMISSIONED")
 
 
@@ -106,17 +115,23 @@ def test_store_lends_names_learned_from_earlier_documents(embedded_store):
     from tests.extract_helpers import document
 
     doc = document("Placeholder.")
-    embedded_store.upsert(Batch([
-        Node(doc.source_id, "Source", "earlier"),
-        Node("agency:eastmere-housing-trust", "Agency", "Eastmere Housing Trust", ["EHT"], {"kind": "trust"}),
-    ]))
+    embedded_store.upsert(
+        Batch(
+            [
+                Node(doc.source_id, "Source", "earlier"),
+                Node("agency:eastmere-housing-trust", "Agency", "Eastmere Housing Trust", ["EHT"], {"kind": "trust"}),
+            ]
+        )
+    )
     resolver = Resolver(load_gazetteer(), embedded_store)
     assert resolver.agency("EHT", DocumentContext()).id == "agency:eastmere-housing-trust"
     assert Resolver(load_gazetteer()).agency("EHT", DocumentContext()).id == "agency:eht"
 
 
 def test_gazetteer_rejects_duplicate_names(tmp_path):
-    (tmp_path / "a.yaml").write_text("kind: x\nbodies:\n  - {name: Eastmere Trust}\n  - {name: Westmere Trust, aliases: [Eastmere Trust]}\n")
+    (tmp_path / "a.yaml").write_text(
+        "kind: x\nbodies:\n  - {name: Eastmere Trust}\n  - {name: Westmere Trust, aliases: [Eastmere Trust]}\n"
+    )
     with pytest.raises(GazetteerError, match="a.yaml: name 'Eastmere Trust'"):
         load_gazetteer(tmp_path)
 

@@ -18,12 +18,12 @@ from graph.schema import SCHEMA, SchemaError, load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCANNED = ("graph", "loaders", "dashboards", "kflow")
-# An upper-case quoted word on a line that speaks of a claim, an edge or a type.
+# An upper-case quoted word on (or just after) a line that speaks of a claim, an edge or a type.
 TOKEN = re.compile(r"""["']([A-Z][A-Z]+(?:_[A-Z]+)*)["']""")
 CONTEXT = re.compile(r"type|edge|claim", re.IGNORECASE)
 # Upper-case words such lines use that are not edge types: LadybugDB column types, its table
-# kinds, and the spaCy entity label the gazetteer gives to office titles.
-NOT_EDGE_TYPES = {"BOOLEAN", "DOUBLE", "STRING", "NODE", "ROLE"}
+# kinds and statements (COMMIT), and the spaCy entity label the gazetteer gives to office titles.
+NOT_EDGE_TYPES = {"BOOLEAN", "DOUBLE", "STRING", "NODE", "ROLE", "COMMIT"}
 
 
 def edge_type_tokens(text: str) -> set[str]:
@@ -34,8 +34,10 @@ def edge_type_tokens(text: str) -> set[str]:
 
     ignored = set(GLOSSARY) | set(IDS) | NOT_EDGE_TYPES | _exported(text)
     found = set()
-    for line in text.splitlines():
-        if CONTEXT.search(line):
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
+        # the line itself or the two before it: the formatter puts a call's arguments on lines of their own
+        if any(CONTEXT.search(near) for near in lines[max(n - 2, 0) : n + 1]):
             found |= {t for t in TOKEN.findall(line) if t not in ignored}
     return found
 
@@ -49,7 +51,9 @@ def _exported(text: str) -> set[str]:
 
 
 def test_the_scan_finds_edge_types_named_in_code():
-    sample = '__all__ = ["EDGE_TYPES"]\nif claim.type in ("SENT", "FORWARDED"):\n    x = "NOUN"\nlabel = "ORG"  # a type\n'
+    sample = (
+        '__all__ = ["EDGE_TYPES"]\nif claim.type in ("SENT", "FORWARDED"):\n    x = "NOUN"\nlabel = "ORG"  # a type\n'
+    )
     assert edge_type_tokens(sample) == {"SENT", "FORWARDED"}
 
 
@@ -59,7 +63,9 @@ def test_no_module_names_an_edge_type_the_schema_does_not_declare():
         for path in sorted((ROOT / folder).rglob("*.py")):
             for token in edge_type_tokens(path.read_text(encoding="utf-8")):
                 named.setdefault(token, []).append(str(path.relative_to(ROOT)))
-    assert {"SENT", "RECEIVED", "MEMBER_OF", "MENTIONS"} <= set(named), "the scan no longer sees the extractors' claim types"
+    assert {"SENT", "RECEIVED", "MEMBER_OF", "MENTIONS"} <= set(named), (
+        "the scan no longer sees the extractors' claim types"
+    )
     unknown = {token: files for token, files in named.items() if token not in SCHEMA.edges}
     assert not unknown, f"edge types not declared in graph/schema.yaml: {unknown}"
 
@@ -111,7 +117,7 @@ FORWARDED = {
 
 # Runs under KFLOW_SCHEMA naming a schema with FORWARDED: the module-level SCHEMA is read once
 # at import, so the fictional schema gets a fresh interpreter.
-CHECKS = r'''
+CHECKS = r"""
 import io, json, sys
 import pyshacl, rdflib
 from graph.embedded import EmbeddedStore
@@ -159,15 +165,21 @@ print(json.dumps({
     "rules": [r for r in graph_view.extra_style() if r["selector"] == "edge[label='FORWARDED']"],
     "legend": [r for r in graph_view.legend_rows() if r["type"] == "FORWARDED"],
 }))
-'''
+"""
 
 
 @pytest.fixture(scope="module")
 def forwarded(tmp_path_factory) -> dict:
     tmp = tmp_path_factory.mktemp("forwarded")
     env = {**os.environ, "KFLOW_SCHEMA": str(_schema_with(tmp, "FORWARDED", FORWARDED)), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", CHECKS, str(tmp / "store")], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", CHECKS, str(tmp / "store")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -189,5 +201,7 @@ def test_the_rdf_export_asserts_and_validates_a_new_edge(forwarded):
 
 def test_the_graph_view_styles_a_new_edge(forwarded):
     assert forwarded["style"] == {"color": "#123456", "arrow": "vee", "line": "dashed"}
-    assert forwarded["rules"] == [{"selector": "edge[label='FORWARDED']", "style": {"target-arrow-shape": "vee", "line-style": "dashed"}}]
+    assert forwarded["rules"] == [
+        {"selector": "edge[label='FORWARDED']", "style": {"target-arrow-shape": "vee", "line-style": "dashed"}}
+    ]
     assert forwarded["legend"][0]["colour"] == "#123456"

@@ -117,10 +117,18 @@ def test_analysis_commands_take_hostile_names_as_text(store: GraphStore, tmp_pat
     spec = _spec(store)
     runner = CliRunner()
     for name in [*HOSTILE_NAMES, *PROBES]:
-        for args in (["trace", name, "Northshire Police"], ["first-knowledge", name], ["timeline", "--body", name],
-                     ["gaps", "--topic", name], ["trace", "Northshire Police", name, "--json"]):
+        for args in (
+            ["trace", name, "Northshire Police"],
+            ["first-knowledge", name],
+            ["timeline", "--body", name],
+            ["gaps", "--topic", name],
+            ["trace", "Northshire Police", name, "--json"],
+        ):
             run = runner.invoke(main, [*args, "--store", spec])
-            assert run.exit_code in (0, 1) and run.exception is None or isinstance(run.exception, SystemExit), (args, run.output)
+            assert run.exit_code in (0, 1) and run.exception is None or isinstance(run.exception, SystemExit), (
+                args,
+                run.output,
+            )
             assert "Traceback" not in run.output and "\x1b" not in run.stdout, (args, run.output)
     after = EmbeddedStore(spec.removeprefix("embedded:"), read_only=True) if spec.startswith("embedded:") else store
     assert after.counts() == before

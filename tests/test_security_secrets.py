@@ -14,14 +14,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.neo4j_server import free_port
-from kflow.cli import main
 from graph.neo4j_connect import parse_spec
+from graph.neo4j_server import free_port
 from graph.stores import describe, unprotected_server_warning
+from kflow.cli import main
 
 KFLOW = str(Path(sys.executable).with_name("kflow"))
-COMMANDS = [["stats"], ["query", "RETURN 1"], ["trace", "Northshire Police", "University of Eastmere"],
-            ["remove", "source:0000000000000000"]]
+COMMANDS = [
+    ["stats"],
+    ["query", "RETURN 1"],
+    ["trace", "Northshire Police", "University of Eastmere"],
+    ["remove", "source:0000000000000000"],
+]
 
 
 def _password() -> str:
@@ -35,10 +39,16 @@ def test_a_down_server_never_shows_the_password(tmp_path: Path):
     out = tmp_path / "graph.ttl"
     specs = [down, down.replace("bolt://", f"bolt://investigator:{password}@")]
     for spec in specs:
-        for args in [*COMMANDS, ["export", "-o", str(out)], ["load", str(tmp_path), "--no-extract"],
-                     ["sync", "--from", spec, "--to", f"embedded:{tmp_path / 'copy'}"]]:
+        for args in [
+            *COMMANDS,
+            ["export", "-o", str(out)],
+            ["load", str(tmp_path), "--no-extract"],
+            ["sync", "--from", spec, "--to", f"embedded:{tmp_path / 'copy'}"],
+        ]:
             store_args = [] if args[0] == "sync" else ["--store", spec]
-            run = subprocess.run([KFLOW, *args, *store_args], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
+            run = subprocess.run(
+                [KFLOW, *args, *store_args], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path
+            )
             assert run.returncode != 0, (args, run.stdout)
             assert "Traceback" not in run.stderr, run.stderr
             assert password not in run.stdout + run.stderr, f"{args} printed the password"
@@ -59,7 +69,10 @@ def test_driver_debug_logs_and_exports_never_hold_the_password(neo4j_store, tmp_
     caplog.set_level(logging.DEBUG)
     logging.getLogger("neo4j").setLevel(logging.DEBUG)
     out = tmp_path / "graph.nt"
-    runs = [runner.invoke(main, [*args, "--store", uri]) for args in (["stats"], ["query", "RETURN 1 AS one"], ["export", "-f", "nt", "-o", str(out)])]
+    runs = [
+        runner.invoke(main, [*args, "--store", uri])
+        for args in (["stats"], ["query", "RETURN 1 AS one"], ["export", "-f", "nt", "-o", str(out)])
+    ]
     assert all(r.exit_code == 0 for r in runs), [r.output for r in runs]
     assert any("neo4j" in r.name for r in caplog.records), "driver debug logging was not captured"
     assert password not in caplog.text
@@ -82,8 +95,14 @@ def test_the_local_test_server_is_on_loopback_so_no_warning(neo4j_uri):
 
 
 # Passwords with the characters a URI parser takes as delimiters; the last is percent-encoded '@'.
-URI_PASSWORDS = {"pw@rd-7": "pw@rd-7", "pw/rd-7": "pw/rd-7", "pw:rd-7": "pw:rd-7", "pw#rd-7": "pw#rd-7",
-                 "pw?rd@x/y:z#w": "pw?rd@x/y:z#w", "pw%40rd-7": "pw@rd-7"}
+URI_PASSWORDS = {
+    "pw@rd-7": "pw@rd-7",
+    "pw/rd-7": "pw/rd-7",
+    "pw:rd-7": "pw:rd-7",
+    "pw#rd-7": "pw#rd-7",
+    "pw?rd@x/y:z#w": "pw?rd@x/y:z#w",
+    "pw%40rd-7": "pw@rd-7",
+}
 
 
 @pytest.mark.parametrize("written", list(URI_PASSWORDS))
@@ -103,8 +122,14 @@ def test_a_down_server_never_shows_a_password_with_uri_delimiters(tmp_path: Path
     password = "pw@" + secrets.token_hex(6) + "/x:y#z"
     spec = f"bolt://investigator:{password}@127.0.0.1:{free_port()}"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    run = subprocess.run([KFLOW, "sync", "--from", spec, "--to", f"embedded:{tmp_path / 'copy'}"],
-                         capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
+    run = subprocess.run(
+        [KFLOW, "sync", "--from", spec, "--to", f"embedded:{tmp_path / 'copy'}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert run.returncode != 0 and "cannot reach Neo4j" in run.stderr, run.stderr
     output = run.stdout + run.stderr
     for fragment in password.replace("@", " ").replace("/", " ").replace(":", " ").replace("#", " ").split():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 
 from graph.names import name_key
@@ -73,7 +72,8 @@ def _missing_edge(nodes, claims, edge: dict) -> str | None:
     by_id = {n.id: n for n in nodes}
     from_names, to_names = _endpoint_names(edge, "from"), _endpoint_names(edge, "to")
     candidates = [
-        c for c in claims
+        c
+        for c in claims
         if c.type == edge["type"] and _matches(by_id[c.from_id], from_names) and _matches(by_id[c.to_id], to_names)
     ]
     label = f"{edge['type']} {edge['from']!r} -> {edge['to']!r}"
@@ -82,7 +82,9 @@ def _missing_edge(nodes, claims, edge: dict) -> str | None:
     evidenced = [c for c in candidates if _norm(edge["evidence"]) in _norm(c.sentence)]
     if not evidenced:
         return f"no {label} cites {edge['evidence']!r}: {[c.sentence for c in candidates]}"
-    if "year" in edge and not [c for c in evidenced if c.date_start and int(c.date_start[:4]) <= edge["year"] <= int(c.date_end[:4])]:
+    if "year" in edge and not [
+        c for c in evidenced if c.date_start and int(c.date_start[:4]) <= edge["year"] <= int(c.date_end[:4])
+    ]:
         return f"{label} is not dated {edge['year']}: {[(c.date_start, c.date_end) for c in evidenced]}"
     return None
 
@@ -99,4 +101,4 @@ def test_seed_every_claim_cites_its_sentence_by_offsets(embedded_store):
     text = embedded_store.sources()[0].props["text"]
     assert len([c for c in claims if c.extractor.startswith("rules.") and c.type != "MENTIONS"]) >= 10
     for claim in claims:
-        assert text[claim.char_start:claim.char_end] == claim.sentence, claim
+        assert text[claim.char_start : claim.char_end] == claim.sentence, claim

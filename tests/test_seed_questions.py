@@ -28,7 +28,9 @@ TOPIC = "child sexual exploitation in Rotherham"
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory):
     extractor = default_extractor()
-    assert not isinstance(extractor, NullExtractor), "the text extractor is not available: default_extractor() returns NullExtractor"
+    assert not isinstance(extractor, NullExtractor), (
+        "the text extractor is not available: default_extractor() returns NullExtractor"
+    )
     path = tmp_path_factory.mktemp("seed") / "kflow-data"
     with EmbeddedStore(path) as store:
         report = load_paths([ROOT / "seeds"], store, extractor)
@@ -61,7 +63,10 @@ def test_every_cited_sentence_is_in_the_article_at_its_offsets(seeded, answer):
     with EmbeddedStore(seeded, read_only=True) as store:
         text = store.get_node(known.claim.source_id).props["text"]
     for claim in claims:
-        assert claim.sentence in text[max(claim.char_start - len(claim.sentence), 0): claim.char_end + len(claim.sentence)]
+        assert (
+            claim.sentence
+            in text[max(claim.char_start - len(claim.sentence), 0) : claim.char_end + len(claim.sentence)]
+        )
 
 
 def test_first_knowledge_came_12_years_before_the_jay_report(seeded, answer):
@@ -86,11 +91,17 @@ def test_university_of_luton_sent_it_and_had_been_commissioned_in_2001(answer):
     assert commissioned[0].claim.date_start.startswith("2001")
     assert "commissioned in 2001 by Ministers" in commissioned[0].claim.sentence
     expected = set(GOLD["questions"][2]["answer"])
-    assert {name(sent[0].source), "Ministers" if name(commissioned[0].source) == "Home Office" else name(commissioned[0].source)} == expected
+    assert {
+        name(sent[0].source),
+        "Ministers" if name(commissioned[0].source) == "Home Office" else name(commissioned[0].source),
+    } == expected
 
 
 def test_cli_first_knowledge_on_the_seed(seeded):
-    result = CliRunner().invoke(main, ["first-knowledge", "home office", "--topic", "child sexual exploitation", "--store", f"embedded:{seeded}"])
+    result = CliRunner().invoke(
+        main,
+        ["first-knowledge", "home office", "--topic", "child sexual exploitation", "--store", f"embedded:{seeded}"],
+    )
     assert result.exit_code == 0, result.output
     assert "Home Office first knew about child sexual exploitation: 2002" in result.output
     assert "University of Luton" in result.output and "commissioned in 2001 by Ministers" in result.output

@@ -26,7 +26,9 @@ pytestmark = pytest.mark.neo4j
 @pytest.fixture(scope="module")
 def extractor():
     found = default_extractor()
-    assert not isinstance(found, NullExtractor), "the text extractor is not available: default_extractor() returns NullExtractor"
+    assert not isinstance(found, NullExtractor), (
+        "the text extractor is not available: default_extractor() returns NullExtractor"
+    )
     return found
 
 
@@ -70,7 +72,7 @@ def test_every_cited_sentence_is_in_the_article_at_its_offsets(on_neo4j):
     claims = [known.claim, *known.supporting, *(h.claim for p in known.chain for h in p.hops)]
     assert len(claims) > 2
     for claim in claims:
-        window = on_neo4j.text[max(claim.char_start - len(claim.sentence), 0): claim.char_end + len(claim.sentence)]
+        window = on_neo4j.text[max(claim.char_start - len(claim.sentence), 0) : claim.char_end + len(claim.sentence)]
         assert claim.sentence in window
 
 
@@ -80,6 +82,10 @@ def test_the_answer_is_the_embedded_store_answer(on_neo4j, extractor, tmp_path):
         home_office = resolve_in_store(store, "home office")
         embedded = first_knowledge(load_body_graph(store, home_office.id), home_office.id, seed.TOPIC)
     _, known = on_neo4j.answer
-    assert known.claim == embedded.claim and known.date == embedded.date and known.independent_sources == embedded.independent_sources
+    assert (
+        known.claim == embedded.claim
+        and known.date == embedded.date
+        and known.independent_sources == embedded.independent_sources
+    )
     assert sorted(c.id for c in known.supporting) == sorted(c.id for c in embedded.supporting)
     assert [[h.claim for h in p.hops] for p in known.chain] == [[h.claim for h in p.hops] for p in embedded.chain]

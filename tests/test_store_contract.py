@@ -14,14 +14,29 @@ TEXT_B = "Synthetic. Northshire Police sent the Eastmere Review to the Departmen
 
 
 def _source(source_id: str, text: str) -> Node:
-    return Node(source_id, "Source", f"synthetic {source_id}", props={"sha256": source_id[7:] * 4, "text": text, "published": "2018-01-01"})
+    return Node(
+        source_id,
+        "Source",
+        f"synthetic {source_id}",
+        props={"sha256": source_id[7:] * 4, "text": text, "published": "2018-01-01"},
+    )
 
 
 def _bodies() -> list[Node]:
     return [
         Node("agency:northshire-police", "Agency", "Northshire Police", ["the Northshire force"], {"kind": "police"}),
-        Node("agency:department-of-civic-affairs", "Agency", "Department of Civic Affairs", ["DCA", "the Department of Civic Affairs"]),
-        Node("report:eastmere-review", "Report", "Eastmere Review", props={"kind": "review", "date_start": "2009-01-01", "date_end": "2009-12-31", "date_precision": "year"}),
+        Node(
+            "agency:department-of-civic-affairs",
+            "Agency",
+            "Department of Civic Affairs",
+            ["DCA", "the Department of Civic Affairs"],
+        ),
+        Node(
+            "report:eastmere-review",
+            "Report",
+            "Eastmere Review",
+            props={"kind": "review", "date_start": "2009-01-01", "date_end": "2009-12-31", "date_precision": "year"},
+        ),
         Node("topic:missing-records", "Topic", "missing records in Eastmere"),
     ]
 
@@ -30,7 +45,9 @@ def _claims(source_id: str, text: str, year_start: str = "2009-01-01", year_end:
     start = text.index("The") if "The Eastmere" in text else text.index("Northshire")
     span = (start, len(text))
     sentence = text[start:]
-    common = dict(source_id=source_id, sentence=sentence, char_start=span[0], char_end=span[1], confidence=0.9, extractor="test")
+    common = dict(
+        source_id=source_id, sentence=sentence, char_start=span[0], char_end=span[1], confidence=0.9, extractor="test"
+    )
     dates = dict(date_start=year_start, date_end=year_end, date_precision="year")
     return [
         Claim("SENT", "agency:northshire-police", "report:eastmere-review", **common, **dates),
@@ -69,7 +86,7 @@ def test_claims_keep_their_evidence_and_dates(store: GraphStore):
     _load_a(store)
     (sent,) = store.claims(types=["SENT"])
     assert sent.sentence.startswith("The Eastmere Review was sent")
-    assert TEXT_A[sent.char_start:sent.char_end] == sent.sentence
+    assert TEXT_A[sent.char_start : sent.char_end] == sent.sentence
     assert (sent.date_start, sent.date_end, sent.date_precision) == ("2009-01-01", "2009-12-31", "year")
     assert sent.confidence == pytest.approx(0.9) and sent.extractor == "test"
 
@@ -89,7 +106,10 @@ def test_get_node_by_id(store: GraphStore):
     assert store.get_node("agency:nobody") is None
 
 
-@pytest.mark.parametrize("query", ["department of civic affairs", "The Department of Civic Affairs", "DCA", "THE DEPARTMENT OF CIVIC AFFAIRS"])
+@pytest.mark.parametrize(
+    "query",
+    ["department of civic affairs", "The Department of Civic Affairs", "DCA", "THE DEPARTMENT OF CIVIC AFFAIRS"],
+)
 def test_find_nodes_is_case_and_article_insensitive(store: GraphStore, query: str):
     _load_a(store)
     assert [n.id for n in store.find_nodes(query)] == ["agency:department-of-civic-affairs"]
@@ -119,7 +139,10 @@ def test_claims_touching_are_the_one_hop_neighbourhood_claims_without_nodes(stor
     ids, flows = ["agency:northshire-police", "topic:missing-records"], ["SENT", "RECEIVED", "CONCERNS"]
     touching = store.claims_touching(ids, flows)
     assert {c.id for c in touching} == set(store.neighbourhood(ids, hops=1, edge_types=flows).claims)
-    assert {(c.type, c.from_id) for c in touching} == {("SENT", "agency:northshire-police"), ("CONCERNS", "report:eastmere-review")}
+    assert {(c.type, c.from_id) for c in touching} == {
+        ("SENT", "agency:northshire-police"),
+        ("CONCERNS", "report:eastmere-review"),
+    }
     assert [c.type for c in store.claims_touching(ids, ["SENT"], since="2009-06-01", until="2009-06-30")] == ["SENT"]
     assert store.claims_touching(ids, flows, since="2010-01-01") == [] and store.claims_touching([], flows) == []
 
@@ -135,9 +158,16 @@ def test_claims_by_type_body_and_date(store: GraphStore):
 def test_read_only_query_returns_rows_and_refuses_writes(store: GraphStore):
     _load_a(store)
     result = store.query("MATCH (a:Agency) RETURN a.name AS name ORDER BY name")
-    assert result.columns == ["name"] and [r[0] for r in result.rows] == ["Department of Civic Affairs", "Northshire Police"]
-    for write in ["CREATE (:Agency {id: 'agency:x', name: 'X'})", "MATCH (n) DETACH DELETE n", "MATCH (a:Agency) SET a.name = 'Y'",
-                  "MATCH (n) RETURN n; MATCH (n) DELETE n"]:
+    assert result.columns == ["name"] and [r[0] for r in result.rows] == [
+        "Department of Civic Affairs",
+        "Northshire Police",
+    ]
+    for write in [
+        "CREATE (:Agency {id: 'agency:x', name: 'X'})",
+        "MATCH (n) DETACH DELETE n",
+        "MATCH (a:Agency) SET a.name = 'Y'",
+        "MATCH (n) RETURN n; MATCH (n) DELETE n",
+    ]:
         with pytest.raises(ReadOnlyQueryError):
             store.query(write)
     assert store.counts().total_nodes == 5

@@ -27,9 +27,33 @@ def _source_batch(n: int) -> Batch:
     for k in range(2 * n + 3):
         start = 36 * k
         if k % 2:
-            claims.append(Claim("SENT", BODIES[k % 4].id, REPORTS[k % 3].id, source.id, text[start:start + 35], start, start + 35, 0.9, "test.sync"))
+            claims.append(
+                Claim(
+                    "SENT",
+                    BODIES[k % 4].id,
+                    REPORTS[k % 3].id,
+                    source.id,
+                    text[start : start + 35],
+                    start,
+                    start + 35,
+                    0.9,
+                    "test.sync",
+                )
+            )
         else:
-            claims.append(Claim("MENTIONS", source.id, BODIES[k % 4].id, source.id, text[start:start + 35], start, start + 35, 0.5, "test.sync"))
+            claims.append(
+                Claim(
+                    "MENTIONS",
+                    source.id,
+                    BODIES[k % 4].id,
+                    source.id,
+                    text[start : start + 35],
+                    start,
+                    start + 35,
+                    0.5,
+                    "test.sync",
+                )
+            )
     return Batch([source, *BODIES, *REPORTS], claims)
 
 

@@ -40,7 +40,9 @@ filters = Filters(hops=hops, edge_types=tuple(types or DEFAULT_EDGE_TYPES), sinc
 st.session_state["selection"] = {"seeds": focus.seeds + focus.expanded, "filters": filters}
 
 sub = view(store, focus, filters)
-st.caption(f"{len(sub.nodes)} nodes, {len(sub.claims)} claims. Click a node or edge for its evidence; double-click a node to expand it.")
+st.caption(
+    f"{len(sub.nodes)} nodes, {len(sub.claims)} claims. Click a node or edge for its evidence; double-click a node to expand it."
+)
 event = show_graph(sub, "explore_graph", focus.seeds + focus.expanded)
 if event:
     focus.apply(event)
@@ -60,8 +62,16 @@ if node:
     if st.button("Expand this node", key="explore_expand"):
         focus.apply({"action": "expand", "data": {"node_ids": [node.id]}})
         st.rerun()
-    details = {"id": node.id, "aliases": ", ".join(node.aliases), **{k: v for k, v in node.props.items() if k != "text"}}
-    st.dataframe(pd.DataFrame({"field": list(details), "value": [str(v) for v in details.values()]}), hide_index=True, key="explore_details")
+    details = {
+        "id": node.id,
+        "aliases": ", ".join(node.aliases),
+        **{k: v for k, v in node.props.items() if k != "text"},
+    }
+    st.dataframe(
+        pd.DataFrame({"field": list(details), "value": [str(v) for v in details.values()]}),
+        hide_index=True,
+        key="explore_details",
+    )
     claims = node_claims(store, node.id, filters)
     names.update(node_names(store, {c.from_id for c in claims} | {c.to_id for c in claims}, sub.nodes))
     st.markdown(f"**Claims ({len(claims)})**")

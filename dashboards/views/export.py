@@ -15,7 +15,10 @@ st.subheader("Whole store")
 left, right = st.columns(2)
 with left:
     if st.button("Prepare nodes and claims CSV", key="export_csv"):
-        st.session_state["export_csv_data"] = (exports.nodes_csv(exports.store_nodes(store)), exports.claims_csv(exports.store_claims(store)))
+        st.session_state["export_csv_data"] = (
+            exports.nodes_csv(exports.store_nodes(store)),
+            exports.claims_csv(exports.store_claims(store)),
+        )
     if "export_csv_data" in st.session_state:
         nodes_data, claims_data = st.session_state["export_csv_data"]
         st.download_button("nodes.csv", nodes_data, "kflow-nodes.csv", "text/csv", key="export_nodes_dl")
@@ -29,7 +32,13 @@ with right:
             st.error(str(error))
     if "export_rdf_data" in st.session_state:
         done_fmt, data = st.session_state["export_rdf_data"]
-        st.download_button(f"kflow.{EXTENSIONS[done_fmt]}", data, f"kflow.{EXTENSIONS[done_fmt]}", MEDIA_TYPES[done_fmt], key="export_rdf_dl")
+        st.download_button(
+            f"kflow.{EXTENSIONS[done_fmt]}",
+            data,
+            f"kflow.{EXTENSIONS[done_fmt]}",
+            MEDIA_TYPES[done_fmt],
+            key="export_rdf_dl",
+        )
 
 st.subheader("Current selection")
 selection = st.session_state.get("selection")
@@ -39,9 +48,21 @@ if not selection or not focus or not focus.seeds:
 else:
     sub = view(store, focus, selection["filters"])
     st.caption(f"{len(sub.nodes)} nodes and {len(sub.claims)} claims around the Explore selection.")
-    st.download_button("GraphML (Gephi)", exports.graphml(sub), "kflow-selection.graphml", "application/graphml+xml", key="export_graphml_dl")
+    st.download_button(
+        "GraphML (Gephi)",
+        exports.graphml(sub),
+        "kflow-selection.graphml",
+        "application/graphml+xml",
+        key="export_graphml_dl",
+    )
 chronology = st.session_state.get("chronology")
 if chronology is not None and not chronology.empty:
-    st.download_button(f"Chronology CSV ({len(chronology)} rows, from the Timeline page)", exports.chronology_csv(chronology), "kflow-chronology.csv", "text/csv", key="export_chronology_dl")
+    st.download_button(
+        f"Chronology CSV ({len(chronology)} rows, from the Timeline page)",
+        exports.chronology_csv(chronology),
+        "kflow-chronology.csv",
+        "text/csv",
+        key="export_chronology_dl",
+    )
 else:
     st.info("Open the Timeline page to choose a chronology to export.")

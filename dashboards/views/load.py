@@ -12,8 +12,12 @@ from loaders.extract import default_extractor
 from loaders.readers import supported_extensions
 
 st.title("Load documents")
-st.caption(f"Into {store_label()}. Each claim is shown with its quote; untick a claim to reject it. Rejections are remembered.")
-uploads = st.file_uploader("Documents", type=[e.lstrip(".") for e in supported_extensions()], accept_multiple_files=True, key="load_files")
+st.caption(
+    f"Into {store_label()}. Each claim is shown with its quote; untick a claim to reject it. Rejections are remembered."
+)
+uploads = st.file_uploader(
+    "Documents", type=[e.lstrip(".") for e in supported_extensions()], accept_multiple_files=True, key="load_files"
+)
 if not uploads:
     st.info(f"kflow reads {', '.join(supported_extensions())}.")
     st.stop()
@@ -33,17 +37,34 @@ for upload in uploads:
         st.warning(md(warning))
     nodes = staged.nodes
     frame = pd.DataFrame(
-        [{"accept": c.id not in rejected_before, "type": c.type, "subject": nodes[c.from_id].name if c.from_id in nodes else c.from_id,
-          "object": nodes[c.to_id].name if c.to_id in nodes else c.to_id, "date": c.date_start or "", "confidence": round(c.confidence, 2),
-          "quote": c.sentence, "claim": c.id} for c in staged.claims],
+        [
+            {
+                "accept": c.id not in rejected_before,
+                "type": c.type,
+                "subject": nodes[c.from_id].name if c.from_id in nodes else c.from_id,
+                "object": nodes[c.to_id].name if c.to_id in nodes else c.to_id,
+                "date": c.date_start or "",
+                "confidence": round(c.confidence, 2),
+                "quote": c.sentence,
+                "claim": c.id,
+            }
+            for c in staged.claims
+        ],
         columns=["accept", "type", "subject", "object", "date", "confidence", "quote", "claim"],
     )
     if frame.empty:
-        st.info("No claims were extracted from this document; storing it keeps the Source (its text and metadata) only.")
+        st.info(
+            "No claims were extracted from this document; storing it keeps the Source (its text and metadata) only."
+        )
     previously = sum(1 for c in staged.claims if c.id in rejected_before)
     if previously:
         st.caption(f"{previously} claim(s) were rejected before and start unticked.")
-    edited = st.data_editor(frame, hide_index=True, disabled=[c for c in frame.columns if c != "accept"], key=f"load_review_{staged.document.source_id}")
+    edited = st.data_editor(
+        frame,
+        hide_index=True,
+        disabled=[c for c in frame.columns if c != "accept"],
+        key=f"load_review_{staged.document.source_id}",
+    )
     if st.button("Store accepted claims", key=f"load_commit_{staged.document.source_id}", type="primary"):
         accepted = set(edited.loc[edited["accept"], "claim"]) if not edited.empty else set()
         record_decisions(staged, accepted, notes)

@@ -15,22 +15,40 @@ source_titles = titles(store)
 
 left, right = st.columns(2)
 left.subheader(f"Nodes ({summary.counts.total_nodes})")
-left.dataframe(pd.DataFrame({"type": list(summary.counts.nodes), "count": list(summary.counts.nodes.values())}), hide_index=True, key="ov_nodes")
+left.dataframe(
+    pd.DataFrame({"type": list(summary.counts.nodes), "count": list(summary.counts.nodes.values())}),
+    hide_index=True,
+    key="ov_nodes",
+)
 right.subheader(f"Claims ({summary.counts.total_claims})")
-right.dataframe(pd.DataFrame({"type": list(summary.counts.claims), "count": list(summary.counts.claims.values())}), hide_index=True, key="ov_claims")
+right.dataframe(
+    pd.DataFrame({"type": list(summary.counts.claims), "count": list(summary.counts.claims.values())}),
+    hide_index=True,
+    key="ov_claims",
+)
 
 st.subheader(f"Sources loaded ({len(summary.sources)})")
 st.dataframe(
     pd.DataFrame(
-        [{"title": s.props.get("title") or s.name, "published": s.props.get("published"), "loaded": s.props.get("loaded_at"),
-          "path": s.props.get("path") or s.props.get("url"), "id": s.id} for s in summary.sources],
+        [
+            {
+                "title": s.props.get("title") or s.name,
+                "published": s.props.get("published"),
+                "loaded": s.props.get("loaded_at"),
+                "path": s.props.get("path") or s.props.get("url"),
+                "id": s.id,
+            }
+            for s in summary.sources
+        ],
         columns=["title", "published", "loaded", "path", "id"],
     ),
     hide_index=True,
     key="ov_sources",
 )
 
-ends = {c.from_id for c in summary.earliest + summary.latest + summary.review} | {c.to_id for c in summary.earliest + summary.latest + summary.review}
+ends = {c.from_id for c in summary.earliest + summary.latest + summary.review} | {
+    c.to_id for c in summary.earliest + summary.latest + summary.review
+}
 names = node_names(store, ends | {b for b, _ in summary.brokers})
 first, last = st.columns(2)
 first.subheader("Earliest dated claims")
@@ -44,7 +62,11 @@ if summary.brokers_skipped:
 elif not summary.brokers:
     st.info("No body sits between two others on a flow yet.")
 else:
-    st.dataframe(pd.DataFrame([{"body": names[b], "betweenness": round(s, 3), "id": b} for b, s in summary.brokers]), hide_index=True, key="ov_brokers")
+    st.dataframe(
+        pd.DataFrame([{"body": names[b], "betweenness": round(s, 3), "id": b} for b, s in summary.brokers]),
+        hide_index=True,
+        key="ov_brokers",
+    )
 
 st.subheader(f"Needs review: {len(summary.review)} claims below confidence {REVIEW_BELOW}")
 st.dataframe(claims_frame(summary.review, names, source_titles), hide_index=True, key="ov_review")

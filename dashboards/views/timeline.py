@@ -3,13 +3,20 @@
 import pandas as pd
 import streamlit as st
 
-from graph.analysis.date_windows import claim_date
-
 from dashboards.analysis import BODY_LABELS, chronology_claims, topic_gaps
-from dashboards.chronology import SANKEY_CLICK, chronology, picked_claims, sankey_option, sankey_pick, selected_claim_ids, timeline_figure
+from dashboards.chronology import (
+    SANKEY_CLICK,
+    chronology,
+    picked_claims,
+    sankey_option,
+    sankey_pick,
+    selected_claim_ids,
+    timeline_figure,
+)
 from dashboards.context import node_names, store_or_stop, titles
 from dashboards.text import md
 from dashboards.widgets import evidence_list, pick_node
+from graph.analysis.date_windows import claim_date
 
 store = store_or_stop()
 st.title("Timeline")
@@ -28,7 +35,9 @@ st.session_state["chronology"] = table
 if table.empty:
     st.info("No dated claims match.")
 else:
-    state = st.plotly_chart(timeline_figure(claims, names), on_select="rerun", selection_mode="points", key="timeline_chart")
+    state = st.plotly_chart(
+        timeline_figure(claims, names), on_select="rerun", selection_mode="points", key="timeline_chart"
+    )
     picked = selected_claim_ids(state)
     if picked:
         st.subheader("Selected")
@@ -43,11 +52,19 @@ if topic:
         st.info("No body is dated as knowing about this topic.")
     else:
         st.dataframe(
-            pd.DataFrame([
-                {"body": g.body_name, "first knew": claim_date(g.knowledge), "next action": claim_date(g.action) if g.action else "none recorded (silence)",
-                 "days between": g.days, "how it knew": g.knowledge.sentence, "action": g.action.sentence if g.action else ""}
-                for g in report.gaps
-            ]),
+            pd.DataFrame(
+                [
+                    {
+                        "body": g.body_name,
+                        "first knew": claim_date(g.knowledge),
+                        "next action": claim_date(g.action) if g.action else "none recorded (silence)",
+                        "days between": g.days,
+                        "how it knew": g.knowledge.sentence,
+                        "action": g.action.sentence if g.action else "",
+                    }
+                    for g in report.gaps
+                ]
+            ),
             hide_index=True,
             key="timeline_gaps",
         )

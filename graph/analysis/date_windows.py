@@ -47,7 +47,20 @@ def before(latest: date | None, span: Interval) -> date | None:
     return at if at >= start else None
 
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def describe(start: str | None, end: str | None, precision: str | None) -> str:
@@ -58,10 +71,18 @@ def describe(start: str | None, end: str | None, precision: str | None) -> str:
     first, last = date.fromisoformat(start or end), date.fromisoformat(end or start)
     if precision == "decade":
         decade = first.year - first.year % 10
-        return f"the {decade}s" if last.year < decade + 10 else f"between the {decade}s and the {last.year - last.year % 10}s"
+        return (
+            f"the {decade}s"
+            if last.year < decade + 10
+            else f"between the {decade}s and the {last.year - last.year % 10}s"
+        )
     if precision == "month":
         text = f"{MONTHS[first.month - 1]} {first.year}"
-        return text if (first.year, first.month) == (last.year, last.month) else f"between {text} and {MONTHS[last.month - 1]} {last.year}"
+        return (
+            text
+            if (first.year, first.month) == (last.year, last.month)
+            else f"between {text} and {MONTHS[last.month - 1]} {last.year}"
+        )
     if precision == "day":
         text = f"{first.day} {MONTHS[first.month - 1]} {first.year}"
         return text if first == last else f"between {text} and {last.day} {MONTHS[last.month - 1]} {last.year}"

@@ -62,14 +62,18 @@ class TopicMatcher:
             G, data = self._G, self._G.nodes.get(report_id, {})
             about = any(v in self.topic_ids for _, v, t in G.out_edges(report_id, data="type") if t in TOPIC_LINKS)
             title = data.get("props", {}).get("title")
-            said = any(self.text(c.sentence) for _, _, c in G.in_edges(report_id, data="claim") if c.type not in DERIVED)
+            said = any(
+                self.text(c.sentence) for _, _, c in G.in_edges(report_id, data="claim") if c.type not in DERIVED
+            )
             self._reports[report_id] = about or self.text(title) or self.text(data.get("name")) or said
         return self._reports[report_id]
 
     def claim(self, claim: Claim) -> bool:
         if self.any or claim.to_id in self.topic_ids or self.text(claim.sentence):
             return True
-        return any(self.report(end) for end in (claim.from_id, claim.to_id) if end.startswith("report:") and end in self._G)
+        return any(
+            self.report(end) for end in (claim.from_id, claim.to_id) if end.startswith("report:") and end in self._G
+        )
 
 
 def _contains(haystack: str, needle: str) -> bool:
@@ -87,6 +91,7 @@ def short_quote(sentence: str, width: int = 110) -> str:
 
 def claim_dict(claim: Claim, G: nx.MultiDiGraph | None = None) -> dict[str, Any]:
     """A claim for `--json`: who, what, when (with a readable date), and the exact evidence."""
+
     def name(node_id: str) -> str:
         return G.nodes[node_id].get("name", node_id) if G is not None and node_id in G else node_id
 

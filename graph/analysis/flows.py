@@ -51,8 +51,12 @@ class Hop:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "from": self.source, "from_name": self.source_name, "to": self.target, "to_name": self.target_name,
-            "undated": self.undated, "claim": claim_dict(self.claim),
+            "from": self.source,
+            "from_name": self.source_name,
+            "to": self.target,
+            "to_name": self.target_name,
+            "undated": self.undated,
+            "claim": claim_dict(self.claim),
             "corroborating": [claim_dict(c) for c in self.corroborating],
         }
 
@@ -73,15 +77,19 @@ class FlowPath:
         return sum(h.undated for h in self.hops)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"nodes": self.nodes, "arrival": self.arrival.isoformat() if self.arrival else None,
-                "undated_hops": self.undated_hops, "hops": [h.to_dict() for h in self.hops]}
+        return {
+            "nodes": self.nodes,
+            "arrival": self.arrival.isoformat() if self.arrival else None,
+            "undated_hops": self.undated_hops,
+            "hops": [h.to_dict() for h in self.hops],
+        }
 
 
 def flow_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The claims of G that are flow hops, as edges in the direction information moved (key = claim id)."""
     F = nx.MultiDiGraph()
     F.add_nodes_from(G.nodes(data=True))
-    for u, v, key, claim in G.edges(keys=True, data="claim"):
+    for _u, v, key, claim in G.edges(keys=True, data="claim"):
         a, b = flow_ends(claim, G.nodes[v].get("label"))
         if a is not None:
             F.add_edge(a, b, key=key, claim=claim)
@@ -98,8 +106,17 @@ def flow_ends(claim: Claim, object_label: str | None) -> tuple[str | None, str |
     return None, None
 
 
-def trace(G: nx.MultiDiGraph, source: str, target: str, topic: str | None = None, since: str | None = None,
-          until: str | None = None, allow_undated: bool = False, limit: int = 10, max_hops: int = 8) -> list[FlowPath]:
+def trace(
+    G: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    allow_undated: bool = False,
+    limit: int = 10,
+    max_hops: int = 8,
+) -> list[FlowPath]:
     """Time-respecting flow paths from `source` to `target`, shortest first, then earliest arrival.
 
     Parameters
@@ -142,14 +159,23 @@ def trace(G: nx.MultiDiGraph, source: str, target: str, topic: str | None = None
         return G.nodes[node].get("label") != "Report" or matcher.report(node)
 
     found = []
-    for nodes, hops, arrival in _search(F, start, lambda n: n == goal, allowed, since, until, allow_undated, limit, max_hops, forward=True):
+    for nodes, hops, arrival in _search(
+        F, start, lambda n: n == goal, allowed, since, until, allow_undated, limit, max_hops, forward=True
+    ):
         if topic is None or any(G.nodes[n].get("label") == "Report" for n in nodes):
             found.append(_path(G, hops, arrival))
     return sorted(found, key=_rank)[:limit]
 
 
-def upstream(G: nx.MultiDiGraph, node: str, latest: date | None, max_hops: int = 3, limit: int = 10,
-             allow_undated: bool = False, stop_at: frozenset[str] = frozenset()) -> list[FlowPath]:
+def upstream(
+    G: nx.MultiDiGraph,
+    node: str,
+    latest: date | None,
+    max_hops: int = 3,
+    limit: int = 10,
+    allow_undated: bool = False,
+    stop_at: frozenset[str] = frozenset(),
+) -> list[FlowPath]:
     """Maximal time-respecting flows ending at `node` no later than `latest`: where it came from.
 
     Walking back stops at `stop_at` nodes (e.g. the body asking: what it knew before is another
@@ -160,8 +186,19 @@ def upstream(G: nx.MultiDiGraph, node: str, latest: date | None, max_hops: int =
     F = flow_graph(G)
     reverse = F.reverse(copy=False)
     results = []
-    for nodes, hops, _ in _search(reverse, node, lambda n: n in stop_at, lambda n: True, None, None,
-                                  allow_undated, limit, max_hops, forward=False, initial=latest):
+    for _nodes, hops, _ in _search(
+        reverse,
+        node,
+        lambda n: n in stop_at,
+        lambda n: True,
+        None,
+        None,
+        allow_undated,
+        limit,
+        max_hops,
+        forward=False,
+        initial=latest,
+    ):
         if hops:
             forward_hops = [(b, a, claim, alts) for a, b, claim, alts in reversed(hops)]
             arrival = None
@@ -191,14 +228,20 @@ def _search(F, start, terminal, allowed, since, until, allow_undated, limit, max
             continue
         expanded[node] = expanded.get(node, 0) + 1
         stop = hops and terminal(node)
-        steps = [] if stop or length >= max_hops else list(_steps(F, node, nodes, t, fit, since, until, allow_undated, allowed))
+        steps = (
+            []
+            if stop or length >= max_hops
+            else list(_steps(F, node, nodes, t, fit, since, until, allow_undated, allowed))
+        )
         if stop or (hops and not forward and not steps):
             yielded += 1
             yield nodes, hops, t
         for nxt, claim, alts, new_t in steps:
             hop = (node, nxt, claim, alts)
             und = undated + (interval(claim) is None)
-            heapq.heappush(heap, (length + 1, und, _order(new_t, forward), next(counter), nxt, (*nodes, nxt), (*hops, hop), new_t))
+            heapq.heappush(
+                heap, (length + 1, und, _order(new_t, forward), next(counter), nxt, (*nodes, nxt), (*hops, hop), new_t)
+            )
 
 
 def _steps(F, node, visited, t, fit, since, until, allow_undated, allowed):
@@ -220,7 +263,9 @@ def _steps(F, node, visited, t, fit, since, until, allow_undated, allowed):
             if new_t is not None:
                 dated.append((new_t, claim))
         if dated:
-            dated.sort(key=lambda x: (x[0].toordinal() if fit is after else -x[0].toordinal(), _tie_order(x[1]), x[1].id))
+            dated.sort(
+                key=lambda x: (x[0].toordinal() if fit is after else -x[0].toordinal(), _tie_order(x[1]), x[1].id)
+            )
             (best_t, best), others = dated[0], [c for _, c in dated[1:]] + undated
             yield nxt, best, others, best_t
         elif undated:
@@ -247,7 +292,9 @@ def _rank(path: FlowPath):
     return (len(path.hops), path.undated_hops > 0, path.arrival or date.max, [h.claim.id for h in path.hops])
 
 
-def brokers(G: nx.MultiDiGraph, top: int = 10, sample: int | None = 1000, seed: int = 0) -> list[tuple[str, str, float]]:
+def brokers(
+    G: nx.MultiDiGraph, top: int = 10, sample: int | None = 1000, seed: int = 0
+) -> list[tuple[str, str, float]]:
     """Bodies that sit on many flows: betweenness centrality of the body-to-body flow graph.
 
     A body passes to another when it sent, authored or commissioned something the other

@@ -45,10 +45,15 @@ class Gap:
 
     def to_dict(self, G: nx.MultiDiGraph | None = None) -> dict[str, Any]:
         return {
-            "body": self.body, "body_name": self.body_name, "silent": self.silent,
-            "knew": claim_date(self.knowledge), "acted": claim_date(self.action) if self.action else None,
-            "days": self.days, "years": self.years,
-            "knowledge": claim_dict(self.knowledge, G), "action": claim_dict(self.action, G) if self.action else None,
+            "body": self.body,
+            "body_name": self.body_name,
+            "silent": self.silent,
+            "knew": claim_date(self.knowledge),
+            "acted": claim_date(self.action) if self.action else None,
+            "days": self.days,
+            "years": self.years,
+            "knowledge": claim_dict(self.knowledge, G),
+            "action": claim_dict(self.action, G) if self.action else None,
             "last_heard": claim_dict(self.last_heard, G) if self.last_heard else None,
         }
 

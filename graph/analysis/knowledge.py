@@ -58,13 +58,17 @@ class Knowledge:
 
     def to_dict(self, G: nx.MultiDiGraph | None = None) -> dict[str, Any]:
         return {
-            "body": self.body, "body_name": self.body_name, "topic": self.topic, "found": self.found,
+            "body": self.body,
+            "body_name": self.body_name,
+            "topic": self.topic,
+            "found": self.found,
             "answer": self.date if self.found else NO_EVIDENCE,
             "claim": claim_dict(self.claim, G) if self.claim else None,
             "independent_sources": self.independent_sources,
             "supporting": [claim_dict(c, G) for c in self.supporting],
             "possibly_earlier": [claim_dict(c, G) for c in self.possibly_earlier],
-            "chain_basis": self.chain_basis, "chain": [p.to_dict() for p in self.chain],
+            "chain_basis": self.chain_basis,
+            "chain": [p.to_dict() for p in self.chain],
             "undated": [claim_dict(c, G) for c in self.undated],
         }
 
@@ -118,11 +122,20 @@ def _chain(G, body_id, first, matcher, max_hops) -> tuple[list[FlowPath], str | 
         return _through(G, body_id, first, max_hops), "the document itself"
     if object_label != "Topic":
         return [], None
-    receipts = [c for _, _, c in G.out_edges(body_id, data="claim")
-                if c.type in SCHEMA.receipt_types and interval(c) and interval(c)[0] <= end and interval(c)[1] >= start]
+    receipts = [
+        c
+        for _, _, c in G.out_edges(body_id, data="claim")
+        if c.type in SCHEMA.receipt_types and interval(c) and interval(c)[0] <= end and interval(c)[1] >= start
+    ]
     about = [c for c in receipts if matcher.claim(c)]
-    chosen, basis = (about, "documents on the topic received at the same time") if about else (
-        receipts, "documents received at the same time (date overlap only; the evidence does not say they were on the topic)")
+    chosen, basis = (
+        (about, "documents on the topic received at the same time")
+        if about
+        else (
+            receipts,
+            "documents received at the same time (date overlap only; the evidence does not say they were on the topic)",
+        )
+    )
     paths = [p for c in sorted(chosen, key=lambda c: c.id) for p in _through(G, body_id, c, max_hops)]
     return paths, basis if paths else None
 
@@ -131,7 +144,13 @@ def _through(G, body_id, receipt: Claim, max_hops: int) -> list[FlowPath]:
     """Flows into the document of `receipt`, each completed with the receipt hop to the body."""
     document = receipt.to_id
     last = Hop(document, body_id, receipt, node_name(G, document), node_name(G, body_id))
-    before = upstream(G, document, interval(receipt)[1], max_hops=max_hops - 1, stop_at=frozenset({body_id})) if max_hops > 1 else []
-    chains = [FlowPath([*p.hops, last], interval(receipt)[0] if p.arrival is None else max(p.arrival, interval(receipt)[0]))
-              for p in before]
+    before = (
+        upstream(G, document, interval(receipt)[1], max_hops=max_hops - 1, stop_at=frozenset({body_id}))
+        if max_hops > 1
+        else []
+    )
+    chains = [
+        FlowPath([*p.hops, last], interval(receipt)[0] if p.arrival is None else max(p.arrival, interval(receipt)[0]))
+        for p in before
+    ]
     return chains or [FlowPath([last], interval(receipt)[0])]

@@ -8,7 +8,7 @@ several raise `AmbiguousName` listing them, none at all raise `NodeNotFound`.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -39,7 +39,12 @@ def resolve_in_store(store: GraphStore, name: str, labels: Iterable[str] | None 
     if len(canonical) == 1:
         return canonical[0]
     found = [n for n in store.find_nodes(name, limit=50) if labels is None or n.label in labels]
-    return _choose(name, [(n.id, n.label, n.name, [n.name, *n.aliases]) for n in found], labels, lambda i: next(n for n in found if n.id == i))
+    return _choose(
+        name,
+        [(n.id, n.label, n.name, [n.name, *n.aliases]) for n in found],
+        labels,
+        lambda i: next(n for n in found if n.id == i),
+    )
 
 
 def resolve_in_graph(G: nx.MultiDiGraph, name: str, labels: Iterable[str] | None = None) -> str:

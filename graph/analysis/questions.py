@@ -74,8 +74,16 @@ def topic_ids(store: GraphStore, topic: str) -> list[str]:
     return [n.id for n in found]
 
 
-def ask_trace(store: GraphStore, source: str, target: str, topic: str | None = None, since: str | None = None,
-              until: str | None = None, allow_undated: bool = False, limit: int = 10) -> Flows:
+def ask_trace(
+    store: GraphStore,
+    source: str,
+    target: str,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    allow_undated: bool = False,
+    limit: int = 10,
+) -> Flows:
     """Time-respecting flows from `source` to `target`, shortest first.
 
     The date window bounds what is loaded even with `allow_undated`: `trace` keeps undated hops
@@ -94,12 +102,19 @@ def ask_first_knowledge(store: GraphStore, body: str, topic: str | None = None) 
     return Answer(first_knowledge(G, node.id, topic), G)
 
 
-def ask_timeline(store: GraphStore, body: str | None = None, topic: str | None = None, since: str | None = None,
-                 until: str | None = None) -> Answer[list[Entry]]:
+def ask_timeline(
+    store: GraphStore,
+    body: str | None = None,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Answer[list[Entry]]:
     """Every dated claim in order, about `body` and/or concerning `topic` (everything when neither)."""
     body_id = resolve_in_store(store, body, BODY_LABELS).id if body else None
     if body_id:
-        G = with_topic_layer(load_claims_graph(store, store.claims(body=body_id, since=since, until=until)), store, since, until)
+        G = with_topic_layer(
+            load_claims_graph(store, store.claims(body=body_id, since=since, until=until)), store, since, until
+        )
     elif topic:
         G = load_topic_graph(store, topic_ids(store, topic), since, until)
     else:

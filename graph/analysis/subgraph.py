@@ -8,7 +8,7 @@ expanded: a topic is a hub that reaches every body that ever knew of it.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -66,15 +66,23 @@ def _label(node_id: str) -> str | None:
     return SCHEMA.label_of(node_id)
 
 
-def claims_touching(store: GraphStore, ids: Iterable[str], edge_types: Iterable[str], since: str | None = None,
-                    until: str | None = None) -> list[Claim]:
+def claims_touching(
+    store: GraphStore, ids: Iterable[str], edge_types: Iterable[str], since: str | None = None, until: str | None = None
+) -> list[Claim]:
     """Claims with an end in `ids`, without fetching any node (one hop of an expansion)."""
     ids = sorted(set(ids))
     return store.claims_touching(ids, list(edge_types), since, until) if ids else []
 
 
-def expand(store: GraphStore, seeds: Iterable[str], edge_types: Iterable[str], hops: int, since: str | None = None,
-           until: str | None = None, max_nodes: int = 5000) -> dict[str, Claim]:
+def expand(
+    store: GraphStore,
+    seeds: Iterable[str],
+    edge_types: Iterable[str],
+    hops: int,
+    since: str | None = None,
+    until: str | None = None,
+    max_nodes: int = 5000,
+) -> dict[str, Claim]:
     """Claims within `hops` of `seeds`, hop by hop; Topic nodes are reached but never expanded
     (a topic is a hub), and expansion stops growing once `max_nodes` nodes are reached."""
     seen, frontier, found = set(seeds), set(seeds), {}
@@ -100,8 +108,16 @@ def build(store: GraphStore, claims: dict[str, Claim], extra_ids: Iterable[str] 
     return G
 
 
-def extend(G: nx.MultiDiGraph, store: GraphStore, ids: Iterable[str], edge_types: Iterable[str], hops: int = 1,
-           since: str | None = None, until: str | None = None, max_nodes: int = 5000) -> nx.MultiDiGraph:
+def extend(
+    G: nx.MultiDiGraph,
+    store: GraphStore,
+    ids: Iterable[str],
+    edge_types: Iterable[str],
+    hops: int = 1,
+    since: str | None = None,
+    until: str | None = None,
+    max_nodes: int = 5000,
+) -> nx.MultiDiGraph:
     """Merge the claims within `hops` of `ids` over `edge_types` into G, with their new nodes."""
     found = expand(store, ids, edge_types, hops, since, until, max_nodes)
     return _merge(G, store, found)
@@ -116,13 +132,22 @@ def _merge(G: nx.MultiDiGraph, store: GraphStore, claims: dict[str, Claim]) -> n
     return G
 
 
-def with_topic_layer(G: nx.MultiDiGraph, store: GraphStore, since: str | None = None, until: str | None = None) -> nx.MultiDiGraph:
+def with_topic_layer(
+    G: nx.MultiDiGraph, store: GraphStore, since: str | None = None, until: str | None = None
+) -> nx.MultiDiGraph:
     """Add the CONCERNS and KNEW_ABOUT claims touching the bodies and reports already in G (one layer)."""
     return extend(G, store, _labelled(G, _HANDLER_LABELS), TOPIC_TYPES, 1, since, until)
 
 
-def load_flow_graph(store: GraphStore, node_ids: Iterable[str], hops: int = 2, since: str | None = None,
-                    until: str | None = None, max_nodes: int = 5000, topic: bool = True) -> nx.MultiDiGraph:
+def load_flow_graph(
+    store: GraphStore,
+    node_ids: Iterable[str],
+    hops: int = 2,
+    since: str | None = None,
+    until: str | None = None,
+    max_nodes: int = 5000,
+    topic: bool = True,
+) -> nx.MultiDiGraph:
     """What `trace` needs: flow claims (KNEW_ABOUT included) within `hops` of both ends, and with
     `topic` the CONCERNS claims of the documents found, to tell which concern a topic.
 
@@ -147,13 +172,22 @@ def load_body_graph(store: GraphStore, body_id: str, max_nodes: int = 5000) -> n
     documents = {c.to_id for c in found.values() if c.from_id == body_id and _label(c.to_id) == "Report"}
     documents |= {c.from_id for c in found.values() if c.to_id == body_id and _label(c.from_id) == "Report"}
     found.update(expand(store, documents, _ABOUT_TYPES, 1, max_nodes=max_nodes))
-    senders = {c.from_id for c in found.values() if c.to_id in documents and c.type in SCHEMA.origination_types and c.from_id != body_id}
+    senders = {
+        c.from_id
+        for c in found.values()
+        if c.to_id in documents and c.type in SCHEMA.origination_types and c.from_id != body_id
+    }
     found.update(expand(store, senders, SCHEMA.engagement_types, 1, max_nodes=max_nodes))
     return build(store, found, [body_id])
 
 
-def load_topic_graph(store: GraphStore, topic_ids: Iterable[str], since: str | None = None, until: str | None = None,
-                     max_nodes: int = 20_000) -> nx.MultiDiGraph:
+def load_topic_graph(
+    store: GraphStore,
+    topic_ids: Iterable[str],
+    since: str | None = None,
+    until: str | None = None,
+    max_nodes: int = 20_000,
+) -> nx.MultiDiGraph:
     """What `gaps` and a topic timeline need: documents about the topics and the bodies that knew of
     them; every flow claim on those documents; then every document those bodies handled (their
     later actions may be on documents that only a sentence ties to the topic) and who else

@@ -29,8 +29,13 @@ class Entry:
         return claim_dict(self.claim, G)
 
 
-def timeline(G: nx.MultiDiGraph, body: str | None = None, topic: str | None = None, since: str | None = None,
-             until: str | None = None) -> list[Entry]:
+def timeline(
+    G: nx.MultiDiGraph,
+    body: str | None = None,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[Entry]:
     """Dated claims of G in date order (start, then end), optionally about one body and/or topic.
 
     A claim is in the window when its date interval overlaps [since, until]. Undated claims are

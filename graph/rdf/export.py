@@ -8,8 +8,9 @@ one node object per run of same-subject triples, no compaction, no @context).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Triple, serialize
 
@@ -97,7 +98,9 @@ def write_rdf(
     return stats
 
 
-def _triples(nodes: Iterable[Node], claims: Iterable[Claim], mint: Minter, include_text: bool, stats: ExportStats) -> Iterator[Triple]:
+def _triples(
+    nodes: Iterable[Node], claims: Iterable[Claim], mint: Minter, include_text: bool, stats: ExportStats
+) -> Iterator[Triple]:
     for node in nodes:
         triples = list(node_triples(node, mint, include_text))
         stats.triples += len(triples)

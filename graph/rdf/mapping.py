@@ -8,7 +8,7 @@ association, and the plain direct triple is asserted too.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -18,7 +18,6 @@ from graph.rdf.vocab import (
     ACTIVITIES,
     DCTERMS,
     EDGE_PREDICATES,
-    FOAF,
     KFLOW,
     ORG,
     PRECISION_DATATYPES,
@@ -33,7 +32,9 @@ from graph.rdf.vocab import (
 )
 from graph.schema import SCHEMA
 
-NODE_CLASSES: dict[str, tuple[NamedNode, ...]] = {label: tuple(term(c) for c in t.rdf_classes) for label, t in SCHEMA.nodes.items()}
+NODE_CLASSES: dict[str, tuple[NamedNode, ...]] = {
+    label: tuple(term(c) for c in t.rdf_classes) for label, t in SCHEMA.nodes.items()
+}
 NAME_PREDICATES: dict[str, NamedNode] = {label: term(t.name_predicate) for label, t in SCHEMA.nodes.items()}
 
 # Plain node properties: schema property -> (predicate, datatype or None for a plain string).
@@ -167,4 +168,3 @@ def _membership(claim: Claim, c: NamedNode, person: NamedNode, agency: NamedNode
     yield Triple(membership, ORG.role, role)
     yield Triple(role, RDF.type, ORG.Role)
     yield Triple(role, RDFS.label, Literal(claim.role))
-

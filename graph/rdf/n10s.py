@@ -11,7 +11,8 @@ for n10s, which keeps one relationship per triple.
 
 from __future__ import annotations
 
-from typing import BinaryIO, Iterable
+from collections.abc import Iterable
+from typing import BinaryIO
 
 from pyoxigraph import Literal, NamedNode
 
@@ -41,7 +42,9 @@ def _n4(name: str, cache: dict[str, str]) -> str:
     return term
 
 
-def write_n10s_star(nodes: Iterable[Node], claims: Iterable[Claim], out: BinaryIO, mint: Minter, include_text: bool = False) -> int:
+def write_n10s_star(
+    nodes: Iterable[Node], claims: Iterable[Claim], out: BinaryIO, mint: Minter, include_text: bool = False
+) -> int:
     """Write nodes and claims as n10s-flavoured Turtle-star to `out`; returns the statement count."""
     vocab: dict[str, str] = {}
     lines: list[str] = []

@@ -90,8 +90,13 @@ EDGE_PREDICATES: dict[str, NamedNode] = {name: term(predicate_curie(edge)) for n
 # Edge types that report an act: the claim also describes a prov:Activity of this class, and the
 # subject's part in it (a qualified association with a role); `entity` is how the object relates.
 ACTIVITIES: dict[str, tuple[NamedNode, NamedNode, NamedNode | None]] = {
-    name: (term(edge.activity["class"]), term(edge.activity["role"]), term(edge.activity["entity"]) if edge.activity.get("entity") else None)
-    for name, edge in SCHEMA.edges.items() if edge.activity
+    name: (
+        term(edge.activity["class"]),
+        term(edge.activity["role"]),
+        term(edge.activity["entity"]) if edge.activity.get("entity") else None,
+    )
+    for name, edge in SCHEMA.edges.items()
+    if edge.activity
 }
 
 # Datatype of a date literal at each precision: a year-precise date is a gYear, not a 1 January.

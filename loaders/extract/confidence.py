@@ -36,7 +36,6 @@ from loaders.extract import topics
 from loaders.extract.lexicon import LEX
 
 if TYPE_CHECKING:  # pragma: no cover
-    from loaders.dates import DateValue
     from loaders.extract.mentions import Sentence
     from loaders.extract.relations import RawClaim, Ref
     from loaders.extract.rules import DocumentRun
@@ -53,51 +52,100 @@ class Evidence:
     says: str  # what it means, for people
 
 
-EVIDENCE: dict[str, Evidence] = {e.kind: e for e in (
-    # how the relation is stated
-    Evidence("header", 1.0, "construction", "a header or register field states it (set by the readers)"),
-    Evidence("active", 0.9, "construction", "a verb in the active voice, both ends its arguments: 'X sent the report to Y'"),
-    Evidence("passive", 0.9, "construction", "a passive verb with its agent: 'the report was sent to Y by X'"),
-    Evidence("relative", 0.85, "construction", "a verb in a relative clause or participle: 'the report, which X sent to Y'"),
-    Evidence("implied", 0.85, "construction", "the other side of a flow verb: 'Y received the report from X' -> X sent it"),
-    Evidence("nominal", 0.7, "construction", "a document noun's own frame: 'a letter from X to Y', 'a report by X'"),
-    Evidence("possessive", 0.7, "construction", "an owner of a document: 'X's report', 'X's letter to Y'"),
-    Evidence("their-report", 0.75, "construction", "a possessive pronoun's report read as the clause subject's: 'X published their report'"),
-    Evidence("compound", 0.5, "construction", "a name before the document noun: 'the Smith report'"),
-    Evidence("written-to", 0.75, "construction", "'X wrote to Y': a letter from X, received by Y"),
-    Evidence("information", 0.75, "construction", "information passed on: 'X told Y about T'"),
-    Evidence("knowledge", 0.75, "construction", "a knowledge noun: 'X's knowledge of T'"),
-    Evidence("aware", 0.85, "construction", "'X was aware of T'"),
-    Evidence("archive", 0.7, "construction", "a document found in a body's archive or files"),
-    Evidence("member", 0.8, "construction", "a membership verb: 'X joined Y', 'X chairs Y'"),
-    Evidence("salutation", 0.8, "construction", "the addressee of a letter or testimony received it ('Dear Chairman Issa:')"),
-    Evidence("your-letter", 0.75, "construction", "'your letter' in an addressed document was sent by the addressee"),
-    Evidence("your-letter-writer", 0.7, "construction", "'your letter' was received by the writer of the answer"),
-    Evidence("mention", 0.9, "construction", "the document names the node (MENTIONS)"),
-    Evidence("other", 0.7, "construction", "a rule this table does not list yet"),
-    # how an end was identified, when the sentence does not name it
-    Evidence("coref:relative", 0.95, "reference", "a relative pronoun: 'the council, which ...'"),
-    Evidence("coref:role", 0.85, "reference", "a title read as the one person holding it: 'the chief executive'"),
-    Evidence("coref:definite", 0.8, "reference", "a definite description resolved by context: 'the council', 'the report'"),
-    Evidence("coref:pronoun", 0.7, "reference", "a pronoun whose antecedent is earlier in the sentence"),
-    Evidence("coref:previous", 0.65, "reference", "a pronoun reaching back to an earlier sentence"),
-    Evidence("coref:topic", 0.7, "reference", "'the abuse': a topic named earlier"),
-    Evidence("speaker", 0.9, "reference", "'I' as the signatory or witness"),
-    Evidence("speaker:we", 0.8, "reference", "'we' as the body the signatory writes for"),
-    Evidence("addressee", 0.85, "reference", "'you' as the addressee of the salutation"),
-    Evidence("this-document", 0.9, "reference", "'this letter', 'this statement': the document being read"),
-    Evidence("inferred:body", 0.8, "reference", "a collective role read as its body: 'Ministers' -> the department"),
-    Evidence("inferred:staff", 0.8, "reference", "staff read as their body: 'officials at X' -> X"),
-    # how it was dated
-    Evidence("date:report", 0.9, "date", "dated by the report's own date, not by the clause"),
-)}
+EVIDENCE: dict[str, Evidence] = {
+    e.kind: e
+    for e in (
+        # how the relation is stated
+        Evidence("header", 1.0, "construction", "a header or register field states it (set by the readers)"),
+        Evidence(
+            "active",
+            0.9,
+            "construction",
+            "a verb in the active voice, both ends its arguments: 'X sent the report to Y'",
+        ),
+        Evidence("passive", 0.9, "construction", "a passive verb with its agent: 'the report was sent to Y by X'"),
+        Evidence(
+            "relative",
+            0.85,
+            "construction",
+            "a verb in a relative clause or participle: 'the report, which X sent to Y'",
+        ),
+        Evidence(
+            "implied",
+            0.85,
+            "construction",
+            "the other side of a flow verb: 'Y received the report from X' -> X sent it",
+        ),
+        Evidence(
+            "nominal", 0.7, "construction", "a document noun's own frame: 'a letter from X to Y', 'a report by X'"
+        ),
+        Evidence("possessive", 0.7, "construction", "an owner of a document: 'X's report', 'X's letter to Y'"),
+        Evidence(
+            "their-report",
+            0.75,
+            "construction",
+            "a possessive pronoun's report read as the clause subject's: 'X published their report'",
+        ),
+        Evidence("compound", 0.5, "construction", "a name before the document noun: 'the Smith report'"),
+        Evidence("written-to", 0.75, "construction", "'X wrote to Y': a letter from X, received by Y"),
+        Evidence("information", 0.75, "construction", "information passed on: 'X told Y about T'"),
+        Evidence("knowledge", 0.75, "construction", "a knowledge noun: 'X's knowledge of T'"),
+        Evidence("aware", 0.85, "construction", "'X was aware of T'"),
+        Evidence("archive", 0.7, "construction", "a document found in a body's archive or files"),
+        Evidence("member", 0.8, "construction", "a membership verb: 'X joined Y', 'X chairs Y'"),
+        Evidence(
+            "salutation",
+            0.8,
+            "construction",
+            "the addressee of a letter or testimony received it ('Dear Chairman Issa:')",
+        ),
+        Evidence(
+            "your-letter", 0.75, "construction", "'your letter' in an addressed document was sent by the addressee"
+        ),
+        Evidence("your-letter-writer", 0.7, "construction", "'your letter' was received by the writer of the answer"),
+        Evidence("mention", 0.9, "construction", "the document names the node (MENTIONS)"),
+        Evidence("other", 0.7, "construction", "a rule this table does not list yet"),
+        # how an end was identified, when the sentence does not name it
+        Evidence("coref:relative", 0.95, "reference", "a relative pronoun: 'the council, which ...'"),
+        Evidence("coref:role", 0.85, "reference", "a title read as the one person holding it: 'the chief executive'"),
+        Evidence(
+            "coref:definite",
+            0.8,
+            "reference",
+            "a definite description resolved by context: 'the council', 'the report'",
+        ),
+        Evidence("coref:pronoun", 0.7, "reference", "a pronoun whose antecedent is earlier in the sentence"),
+        Evidence("coref:previous", 0.65, "reference", "a pronoun reaching back to an earlier sentence"),
+        Evidence("coref:topic", 0.7, "reference", "'the abuse': a topic named earlier"),
+        Evidence("speaker", 0.9, "reference", "'I' as the signatory or witness"),
+        Evidence("speaker:we", 0.8, "reference", "'we' as the body the signatory writes for"),
+        Evidence("addressee", 0.85, "reference", "'you' as the addressee of the salutation"),
+        Evidence("this-document", 0.9, "reference", "'this letter', 'this statement': the document being read"),
+        Evidence(
+            "inferred:body", 0.8, "reference", "a collective role read as its body: 'Ministers' -> the department"
+        ),
+        Evidence("inferred:staff", 0.8, "reference", "staff read as their body: 'officials at X' -> X"),
+        # how it was dated
+        Evidence("date:report", 0.9, "date", "dated by the report's own date, not by the clause"),
+    )
+}
 
 CONSTRUCTION_OF_RULE = {  # rule name (its first parts) -> construction, where the name alone decides it
-    "report.by": "nominal", "report.from": "nominal", "report.to": "nominal",
-    "report.poss": "possessive", "report.possessive.sent": "possessive", "report.possessive": "their-report",
-    "report.compound": "compound", "knowledge.nominal": "knowledge", "aware": "aware", "archive": "archive",
-    "coref.addressee": "salutation", "coref.your.writer": "your-letter-writer", "coref.your": "your-letter",
-    "mention": "mention", "role": "member",
+    "report.by": "nominal",
+    "report.from": "nominal",
+    "report.to": "nominal",
+    "report.poss": "possessive",
+    "report.possessive.sent": "possessive",
+    "report.possessive": "their-report",
+    "report.compound": "compound",
+    "knowledge.nominal": "knowledge",
+    "aware": "aware",
+    "archive": "archive",
+    "coref.addressee": "salutation",
+    "coref.your.writer": "your-letter-writer",
+    "coref.your": "your-letter",
+    "mention": "mention",
+    "role": "member",
 }
 
 
@@ -135,7 +183,7 @@ def construction(rule: str) -> str:
     return "other"
 
 
-def reference(run: "DocumentRun", sentence: "Sentence", ref: "Ref") -> str | None:
+def reference(run: DocumentRun, sentence: Sentence, ref: Ref) -> str | None:
     """How an end was identified when the sentence does not simply name it; None when it does."""
     token: Token = ref.token
     doc_index = next((i for i, doc in enumerate(run.parse.docs) if doc is token.doc), sentence.doc_index)
@@ -169,7 +217,7 @@ def reference(run: "DocumentRun", sentence: "Sentence", ref: "Ref") -> str | Non
     return None
 
 
-def _mention_reference(run: "DocumentRun", mention, ref: "Ref") -> str | None:
+def _mention_reference(run: DocumentRun, mention, ref: Ref) -> str | None:
     if mention.kind == "generic":
         return "coref:definite"
     if mention.kind == "role":
@@ -180,19 +228,33 @@ def _mention_reference(run: "DocumentRun", mention, ref: "Ref") -> str | None:
         report = next((r for r in run.reports if r.mention is mention), None)
         if report is None or report.determiner in ("named", "indefinite", "bare") or report.cluster is None:
             return None
-        earlier = [m for m in report.cluster.mentions if (m.mention.sentence, m.mention.start) < (mention.sentence, mention.start)]
+        earlier = [
+            m
+            for m in report.cluster.mentions
+            if (m.mention.sentence, m.mention.start) < (mention.sentence, mention.start)
+        ]
         return "coref:definite" if earlier or report.cluster.named else None
     return None
 
 
-def _pronoun(run: "DocumentRun", doc_index: int, token: Token, ref: "Ref") -> str:
-    here = run.parse.sentence_of(doc_index, token).index if (doc_index, token.sent.start) in run.parse._sentence_of else None
-    same = any(m.node is not None and m.node.id == ref.node.id and m.sentence == here and m.doc_index == doc_index and m.start < token.i
-               for m in run.parse.mentions)
+def _pronoun(run: DocumentRun, doc_index: int, token: Token, ref: Ref) -> str:
+    here = (
+        run.parse.sentence_of(doc_index, token).index
+        if (doc_index, token.sent.start) in run.parse._sentence_of
+        else None
+    )
+    same = any(
+        m.node is not None
+        and m.node.id == ref.node.id
+        and m.sentence == here
+        and m.doc_index == doc_index
+        and m.start < token.i
+        for m in run.parse.mentions
+    )
     return "coref:pronoun" if same else "coref:previous"
 
 
-def score(run: "DocumentRun", raw: "RawClaim", sentence: "Sentence", date_from_report: bool = False) -> tuple[float, str]:
+def score(run: DocumentRun, raw: RawClaim, sentence: Sentence, date_from_report: bool = False) -> tuple[float, str]:
     """The claim's confidence and its extractor string: 'rules.RULE' then '+kind' for every kind that lowered it."""
     kinds = [construction(raw.rule)]
     if not raw.rule.startswith("coref."):  # the salutation rules identify their ends themselves

@@ -41,7 +41,10 @@ class Addressee:
 
 
 def _role_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in (*LEX.job_words, *LEX.role_modifiers, *LEX.not_name_words, *LEX.role_nouns, *LEX.chair_addresses))
+    return frozenset(
+        w.lower()
+        for w in (*LEX.job_words, *LEX.role_modifiers, *LEX.not_name_words, *LEX.role_nouns, *LEX.chair_addresses)
+    )
 
 
 _WORD = r"[A-Z][\w.'\u2019-]*"
@@ -49,11 +52,15 @@ _WORD = r"[A-Z][\w.'\u2019-]*"
 
 def _salutation_pattern() -> re.Pattern:
     greeting = "|".join(re.escape(s.capitalize()) for s in LEX.salutations)
-    return re.compile(r"(?:^|(?<=\s))(?:" + greeting + r")[ \t]+(" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,5})[ \t]*[:,]")
+    return re.compile(
+        r"(?:^|(?<=\s))(?:" + greeting + r")[ \t]+(" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,5})[ \t]*[:,]"
+    )
 
 
 def _chair_pattern() -> re.Pattern:
-    titles = "|".join(re.escape(t) + r"\.?" for t in LEX.person_titles if t.lower() in ("mr", "mrs", "ms", "madam")) or "Mr"
+    titles = (
+        "|".join(re.escape(t) + r"\.?" for t in LEX.person_titles if t.lower() in ("mr", "mrs", "ms", "madam")) or "Mr"
+    )
     chairs = "|".join(c.capitalize() for c in LEX.chair_addresses)
     return re.compile(r"(?m)^[ \t]*((?:" + titles + r"|Madam)[ \t]+(" + chairs + r"))\b[^\n]{0,120}:[ \t]*$")
 
@@ -99,9 +106,12 @@ def body_antecedent(parse: DocumentParse, doc_index: int, pronoun: Token, plural
     doc = parse.docs[doc_index]
     here = parse.sentence_of(doc_index, pronoun).index
     for token in reversed(doc[: pronoun.i]):
-        if token.sent.start != pronoun.sent.start and (doc_index, token.sent.start) in parse._sentence_of:
-            if here - parse._sentence_of[(doc_index, token.sent.start)] > WINDOW:
-                return None
+        if (
+            token.sent.start != pronoun.sent.start
+            and (doc_index, token.sent.start) in parse._sentence_of
+            and here - parse._sentence_of[(doc_index, token.sent.start)] > WINDOW
+        ):
+            return None
         if token.dep_ not in SUBJECT_DEPS or token.head.i == pronoun.head.i and token.sent.start == pronoun.sent.start:
             continue
         if token.pos_ == "PRON":

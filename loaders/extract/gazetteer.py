@@ -19,7 +19,10 @@ from graph.names import name_key
 DATA_DIR = Path(__file__).with_name("data")
 CONTEXTS = ("department", "force", "council")
 _COUNCIL_FORMS = {
-    "metropolitan borough": ("{p} Metropolitan Borough Council", ["{p} Council", "{p} Borough Council", "{p} MBC", "Metropolitan Borough of {p}"]),
+    "metropolitan borough": (
+        "{p} Metropolitan Borough Council",
+        ["{p} Council", "{p} Borough Council", "{p} MBC", "Metropolitan Borough of {p}"],
+    ),
     "city": ("{p} City Council", ["{p} Council", "City of {p} Council"]),
     "county": ("{p} County Council", ["{p} Council"]),
     "london borough": ("{p} Council", ["London Borough of {p}", "{p} Borough Council"]),
@@ -67,7 +70,9 @@ class Gazetteer:
         for name in (body.name, *body.aliases):
             key = name_key(name)
             if self._by_key.get(key, body.id) != body.id:
-                raise GazetteerError(f"{where}: name {name!r} of {body.name!r} already belongs to {self.bodies[self._by_key[key]].name!r}")
+                raise GazetteerError(
+                    f"{where}: name {name!r} of {body.name!r} already belongs to {self.bodies[self._by_key[key]].name!r}"
+                )
             self._by_key[key] = body.id
         for acronym in body.acronyms:
             self._by_acronym[acronym] = body.id
@@ -117,12 +122,21 @@ def _body(raw: dict[str, Any], kind: str, where: str) -> Body:
 def _council(raw: dict[str, Any], where: str) -> Body:
     place, kind = raw.get("place"), raw.get("type")
     if not isinstance(place, str) or kind not in _COUNCIL_FORMS:
-        raise GazetteerError(f"{where}: a council needs `place` and `type` (one of {', '.join(_COUNCIL_FORMS)}): {raw!r}")
+        raise GazetteerError(
+            f"{where}: a council needs `place` and `type` (one of {', '.join(_COUNCIL_FORMS)}): {raw!r}"
+        )
     derived_name, derived_aliases = _COUNCIL_FORMS[kind]
     forms = [f.format(p=place) for f in [derived_name, *derived_aliases]] if raw.get("derive", True) else []
     name = raw.get("name") or forms[0]
     aliases = [*_strings(raw.get("aliases"), f"{where} {place} aliases"), *forms]
-    return Body(node_id("Agency", name), name, "council", tuple(a for a in aliases if a != name), _strings(raw.get("acronyms"), f"{where} {place} acronyms"), (place,))
+    return Body(
+        node_id("Agency", name),
+        name,
+        "council",
+        tuple(a for a in aliases if a != name),
+        _strings(raw.get("acronyms"), f"{where} {place} acronyms"),
+        (place,),
+    )
 
 
 def _load_file(gazetteer: Gazetteer, path: Path) -> None:
@@ -159,7 +173,9 @@ def _add_role(gazetteer: Gazetteer, raw: dict[str, Any], where: str) -> None:
 def _check_role_bodies(gazetteer: Gazetteer) -> None:
     for role in gazetteer.roles.values():
         if role.body_id and role.body_id not in gazetteer.bodies:
-            raise GazetteerError(f"roles.yaml: role {role.phrase!r} names a body that is not in the gazetteer ({role.body_id})")
+            raise GazetteerError(
+                f"roles.yaml: role {role.phrase!r} names a body that is not in the gazetteer ({role.body_id})"
+            )
 
 
 @lru_cache(maxsize=4)

@@ -11,11 +11,12 @@ run; `use(lexicon)` swaps it for a block (tests of a changed lexicon). The spaCy
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -40,7 +41,9 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 @dataclass(frozen=True)
@@ -232,7 +235,9 @@ def _fields(file: _File, where: str, raw: Any, allowed: set[str]) -> dict[str, A
         raise file.error(where, f"expected a mapping, got {raw!r}")
     unknown = set(raw) - allowed
     if unknown:
-        raise file.error(where, f"unknown key {', '.join(sorted(map(str, unknown)))} (allowed: {', '.join(sorted(allowed))})")
+        raise file.error(
+            where, f"unknown key {', '.join(sorted(map(str, unknown)))} (allowed: {', '.join(sorted(allowed))})"
+        )
     return raw
 
 
@@ -247,7 +252,9 @@ def _verb_frame(file: _File, lemma: str, raw: Any) -> VerbFrame:
     spec = _fields(file, where, raw, {f.name for f in fields(VerbFrame)} - {"lemma"})
     claim = spec.get("claim")
     if claim not in SCHEMA.edges:
-        raise file.error(f"{where}.claim", f"unknown claim type {claim!r}: graph/schema.yaml declares {', '.join(SCHEMA.edges)}")
+        raise file.error(
+            f"{where}.claim", f"unknown claim type {claim!r}: graph/schema.yaml declares {', '.join(SCHEMA.edges)}"
+        )
     if claim not in VERB_CLAIMS:
         raise file.error(f"{where}.claim", f"a verb frame cannot give {claim}: one of {', '.join(VERB_CLAIMS)}")
     frame: dict[str, Any] = {"lemma": lemma, "claim": claim}
@@ -259,7 +266,9 @@ def _verb_frame(file: _File, lemma: str, raw: Any) -> VerbFrame:
             frame[key] = _flag(file, f"{where}.{key}", spec[key])
     if "particle" in spec:
         particle = spec["particle"]
-        frame["particle"] = particle if isinstance(particle, bool) else frozenset(file.words("particle", particle, f"{where}.particle"))
+        frame["particle"] = (
+            particle if isinstance(particle, bool) else frozenset(file.words("particle", particle, f"{where}.particle"))
+        )
     return VerbFrame(**frame)
 
 
@@ -280,27 +289,93 @@ def _verbs(file: _File) -> dict[str, Any]:
     membership = {}
     for lemma, raw in file.mapping("membership").items():
         spec = _fields(file, f"membership.{lemma}", raw, {"role", "prepositions"})
-        preps = frozenset(file.words("prepositions", spec["prepositions"], f"membership.{lemma}.prepositions")) if "prepositions" in spec else frozenset()
+        preps = (
+            frozenset(file.words("prepositions", spec["prepositions"], f"membership.{lemma}.prepositions"))
+            if "prepositions" in spec
+            else frozenset()
+        )
         membership[lemma] = MembershipFrame(lemma, spec.get("role"), preps)
-    lists = ("archive_verbs", "archive_prepositions", "reporting_verbs", "naming_verbs", "receiving_verbs", "work_verbs", "publishing_verbs")
+    lists = (
+        "archive_verbs",
+        "archive_prepositions",
+        "reporting_verbs",
+        "naming_verbs",
+        "receiving_verbs",
+        "work_verbs",
+        "publishing_verbs",
+    )
     return {"frames": frames, "membership": membership, **{key: file.word_set(key) for key in lists}}
 
 
 def _nominals(file: _File) -> dict[str, Any]:
-    documents = {noun: _document_frame(file, f"documents.{noun}", noun, raw) for noun, raw in file.mapping("documents").items()}
+    documents = {
+        noun: _document_frame(file, f"documents.{noun}", noun, raw) for noun, raw in file.mapping("documents").items()
+    }
     other = _document_frame(file, "other_documents", "", file.take("other_documents"))
-    lists = ("findings", "information", "knowledge", "awareness_adjectives", "archives", "publication_events", "own_documents")
-    return {"documents": documents, "other_documents": other, "report_title_words": file.words("report_title_words"),
-            **{key: file.word_set(key) for key in lists}}
+    lists = (
+        "findings",
+        "information",
+        "knowledge",
+        "awareness_adjectives",
+        "archives",
+        "publication_events",
+        "own_documents",
+    )
+    return {
+        "documents": documents,
+        "other_documents": other,
+        "report_title_words": file.words("report_title_words"),
+        **{key: file.word_set(key) for key in lists},
+    }
 
 
-TUPLE_WORDS = ("job_words", "role_modifiers", "office_titles", "not_name_words", "company_suffixes", "portfolio_heads", "articles",
-               "time_words", "sign_offs", "statement_headings", "salutations")
-SET_WORDS = ("post_nominals", "council_titles", "role_nouns", "staff_nouns", "first_person", "first_person_plural",
-             "first_person_possessives", "person_pronouns", "report_pronouns", "second_person", "plural_pronouns", "possessive_pronouns", "fuzzy_generic_words",
-             "quantifiers", "indefinite_determiners", "skipped_modifiers", "title_links", "title_function_words",
-             "topic_prepositions", "place_nouns", "anaphoric_nouns", "non_topics", "time_prepositions", "hedge_auxiliaries",
-             "denial_verbs", "not_done_verbs", "unverified_verbs", "hedge_adverbs", "asking_verbs", "conditional_marks", "impersonal_addressees", "chair_addresses")
+TUPLE_WORDS = (
+    "job_words",
+    "role_modifiers",
+    "office_titles",
+    "not_name_words",
+    "company_suffixes",
+    "portfolio_heads",
+    "articles",
+    "time_words",
+    "sign_offs",
+    "statement_headings",
+    "salutations",
+)
+SET_WORDS = (
+    "post_nominals",
+    "council_titles",
+    "role_nouns",
+    "staff_nouns",
+    "first_person",
+    "first_person_plural",
+    "first_person_possessives",
+    "person_pronouns",
+    "report_pronouns",
+    "second_person",
+    "plural_pronouns",
+    "possessive_pronouns",
+    "fuzzy_generic_words",
+    "quantifiers",
+    "indefinite_determiners",
+    "skipped_modifiers",
+    "title_links",
+    "title_function_words",
+    "topic_prepositions",
+    "place_nouns",
+    "anaphoric_nouns",
+    "non_topics",
+    "time_prepositions",
+    "hedge_auxiliaries",
+    "denial_verbs",
+    "not_done_verbs",
+    "unverified_verbs",
+    "hedge_adverbs",
+    "asking_verbs",
+    "conditional_marks",
+    "impersonal_addressees",
+    "chair_addresses",
+)
 
 
 def _words(file: _File) -> dict[str, Any]:
@@ -313,14 +388,20 @@ def _words(file: _File) -> dict[str, Any]:
     contexts = {}
     for context, raw in file.mapping("contexts").items():
         spec = _fields(file, f"contexts.{context}", raw, {"kinds", "names"})
-        contexts[context] = tuple(frozenset(file.words(k, spec.get(k, []), f"contexts.{context}.{k}")) for k in ("kinds", "names"))
+        contexts[context] = tuple(
+            frozenset(file.words(k, spec.get(k, []), f"contexts.{context}.{k}")) for k in ("kinds", "names")
+        )
     for noun, context in generic.items():
         if context not in contexts and context not in ("council", "force"):
-            raise file.error(f"generic_bodies.{noun}", f"context {context!r} is neither council, force nor one of contexts")
+            raise file.error(
+                f"generic_bodies.{noun}", f"context {context!r} is neither council, force nor one of contexts"
+            )
     return {
         "person_titles": tuple(t.rstrip(".") for t in titles),
         "dotted_titles": tuple(t.rstrip(".") for t in titles if t.endswith(".")),
-        "body_heads": dict(heads), "generic_bodies": dict(generic), "contexts": contexts,
+        "body_heads": dict(heads),
+        "generic_bodies": dict(generic),
+        "contexts": contexts,
         **{key: file.words(key) for key in TUPLE_WORDS},
         **{key: file.word_set(key) for key in SET_WORDS},
     }

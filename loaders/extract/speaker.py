@@ -64,9 +64,8 @@ def signature_block(text: str) -> tuple[int, int] | None:
 
 
 def _plain(name: str) -> str:
-    """"DR ANN LEE" (a heading in capitals) -> "Ann Lee"."""
+    """ "DR ANN LEE" (a heading in capitals) -> "Ann Lee"."""
     words = name.title().split() if name.isupper() else name.split()
     while len(words) > 2 and words[0].rstrip(".").lower() in LEX.title_keys:
         words = words[1:]
     return " ".join(words)
-

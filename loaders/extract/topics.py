@@ -22,8 +22,10 @@ def _temporal(token: Token) -> bool:
 
 
 def _names_a_party(prep: Token) -> bool:
-    """"... with the council", "... to Harlow Vale Police": a body or person the statement is addressed to."""
-    return prep.lower_ in ("with", "to", "by") and any(o.dep_ == "pobj" and o.ent_type_ in ("ORG", "PERSON") for o in prep.children)
+    """ "... with the council", "... to Harlow Vale Police": a body or person the statement is addressed to."""
+    return prep.lower_ in ("with", "to", "by") and any(
+        o.dep_ == "pobj" and o.ent_type_ in ("ORG", "PERSON") for o in prep.children
+    )
 
 
 def _is_temporal_prep(prep: Token) -> bool:
@@ -58,11 +60,21 @@ def topic_tokens(token: Token) -> list[Token]:
 
 
 def is_anaphoric(token: Token) -> bool:
-    """"the abuse", "this crime": a bare definite noun that points back to a topic already named."""
+    """ "the abuse", "this crime": a bare definite noun that points back to a topic already named."""
     dets = [c for c in token.lefts if c.dep_ == "det"]
-    others = [c for c in token.children if c.dep_ not in ("det", "punct") and not (c.dep_ == "amod" and c.lower_ in ("same", "very", "such"))
-              and not (c.dep_ == "prep" and _is_temporal_prep(c))]
-    return bool(dets) and dets[0].lower_ in ("the", "this", "that", "such") and not others and token.lemma_.lower() in LEX.anaphoric_nouns
+    others = [
+        c
+        for c in token.children
+        if c.dep_ not in ("det", "punct")
+        and not (c.dep_ == "amod" and c.lower_ in ("same", "very", "such"))
+        and not (c.dep_ == "prep" and _is_temporal_prep(c))
+    ]
+    return (
+        bool(dets)
+        and dets[0].lower_ in ("the", "this", "that", "such")
+        and not others
+        and token.lemma_.lower() in LEX.anaphoric_nouns
+    )
 
 
 def topic_name(token: Token, acronyms: dict[str, str], place: str | None) -> str | None:
@@ -77,7 +89,13 @@ def topic_name(token: Token, acronyms: dict[str, str], place: str | None) -> str
             continue
         if t.text in acronyms:
             words.append(acronyms[t.text])
-        elif t.lemma_.lower() in LEX.place_nouns and place and t.i > 0 and t.doc[t.i - 1].lower_ == "the" and t.dep_ == "pobj":
+        elif (
+            t.lemma_.lower() in LEX.place_nouns
+            and place
+            and t.i > 0
+            and t.doc[t.i - 1].lower_ == "the"
+            and t.dep_ == "pobj"
+        ):
             words[-1:] = [place] if words and words[-1].lower() == "the" else [*words[-1:], place]
         elif t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
             words.append(t.text)

@@ -6,9 +6,10 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from charset_normalizer import from_bytes
@@ -22,17 +23,84 @@ HONORIFIC = re.compile(
     re.IGNORECASE,
 )
 # Words that make a name an institution's ("Northshire Police", "Children First Trust", "Home Office").
-INSTITUTION_WORDS = frozenset("""
-    academy agency association authority bank board borough bureau cabinet center centre chamber charity
-    church clinic college commission committee company constabulary corporation council court department
-    directorate division executive federation force foundation fund government group guild hospital inc
-    inquiry institute institution league llc llp ltd limited ministry network nhs office organisation
-    organization panel parliament partnership plc police press programme project school secretariat
-    service services society team tribunal trust unit union university
-""".split())
+INSTITUTION_WORDS = frozenset(
+    [
+        "academy",
+        "agency",
+        "association",
+        "authority",
+        "bank",
+        "board",
+        "borough",
+        "bureau",
+        "cabinet",
+        "center",
+        "centre",
+        "chamber",
+        "charity",
+        "church",
+        "clinic",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "constabulary",
+        "corporation",
+        "council",
+        "court",
+        "department",
+        "directorate",
+        "division",
+        "executive",
+        "federation",
+        "force",
+        "foundation",
+        "fund",
+        "government",
+        "group",
+        "guild",
+        "hospital",
+        "inc",
+        "inquiry",
+        "institute",
+        "institution",
+        "league",
+        "llc",
+        "llp",
+        "ltd",
+        "limited",
+        "ministry",
+        "network",
+        "nhs",
+        "office",
+        "organisation",
+        "organization",
+        "panel",
+        "parliament",
+        "partnership",
+        "plc",
+        "police",
+        "press",
+        "programme",
+        "project",
+        "school",
+        "secretariat",
+        "service",
+        "services",
+        "society",
+        "team",
+        "tribunal",
+        "trust",
+        "unit",
+        "union",
+        "university",
+    ]
+)
 # Connectives found in institutions' names but not in people's ("Department of ...", "Friends and Family").
 CONNECTIVES = frozenset({"of", "for", "and", "&", "the", "on", "in", "at", "to"})
-SURNAME_FIRST = re.compile(r"^([^\W\d][\w'\-]*(?: [^\W\d][\w'\-]*){0,2}), ([^\W\d][\w.'\-]*(?: [^\W\d][\w.'\-]*){0,2})$")
+SURNAME_FIRST = re.compile(
+    r"^([^\W\d][\w'\-]*(?: [^\W\d][\w'\-]*){0,2}), ([^\W\d][\w.'\-]*(?: [^\W\d][\w.'\-]*){0,2})$"
+)
 
 
 def env_int(name: str, default: int) -> int:
@@ -56,12 +124,17 @@ def max_file_bytes() -> int:
 
 CHUNK_BYTES = 1024 * 1024  # hashing and reading go this far at a time, never the whole file at once
 _NOT_REGULAR = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
 )
 
 
-def regular_file_size(path: Path, limit: int, *, allow_empty: bool = False, limit_name: str = "KFLOW_MAX_FILE_BYTES") -> int:
+def regular_file_size(
+    path: Path, limit: int, *, allow_empty: bool = False, limit_name: str = "KFLOW_MAX_FILE_BYTES"
+) -> int:
     """The size of `path` from `stat` (links followed), refusing before any open what is not a regular
     file (a FIFO would block the open, /dev/zero never ends) and what is empty or over `limit`."""
     try:
@@ -80,7 +153,9 @@ def regular_file_size(path: Path, limit: int, *, allow_empty: bool = False, limi
     return info.st_size
 
 
-def _chunks(path: Path, limit: int, *, allow_empty: bool = False, limit_name: str = "KFLOW_MAX_FILE_BYTES") -> Iterator[bytes]:
+def _chunks(
+    path: Path, limit: int, *, allow_empty: bool = False, limit_name: str = "KFLOW_MAX_FILE_BYTES"
+) -> Iterator[bytes]:
     """The bytes of a regular file of at most `limit` bytes, a chunk at a time.
 
     Opened non-blocking and checked again with `fstat`, so a file swapped for a FIFO or device after
@@ -143,7 +218,9 @@ def decode_text(path: Path, data: bytes, warnings: list[str]) -> str:
     except UnicodeDecodeError as error:
         best = from_bytes(data).best()
         if best is None or best.chaos > 0.2:
-            raise ReadError(path, f"not valid UTF-8 (byte {error.start}) and no text encoding could be detected") from None
+            raise ReadError(
+                path, f"not valid UTF-8 (byte {error.start}) and no text encoding could be detected"
+            ) from None
         text = str(best)
         warnings.append(f"not UTF-8; decoded as {best.encoding}")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -165,14 +242,17 @@ class PlainYamlLoader(yaml.SafeLoader):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.composer.ComposerError(
-                None, None, "YAML anchors and aliases (& and *) are not allowed in kflow's files", event.start_mark)
+                None, None, "YAML anchors and aliases (& and *) are not allowed in kflow's files", event.start_mark
+            )
         return super().compose_node(parent, index)
 
 
 def load_user_yaml(path: Path, limit: int = MAX_CONFIG_BYTES) -> Any:
     """YAML from a user's folder: a regular file of at most `limit` bytes, UTF-8, without anchors or
     aliases. Raises ReadError(path, reason); an empty file is None."""
-    data = b"".join(_chunks(path, limit, allow_empty=True, limit_name="the limit for YAML kflow reads beside documents"))
+    data = b"".join(
+        _chunks(path, limit, allow_empty=True, limit_name="the limit for YAML kflow reads beside documents")
+    )
     try:
         return yaml.load(data.decode("utf-8"), Loader=PlainYamlLoader)  # noqa: S506 - a SafeLoader subclass
     except UnicodeDecodeError as error:
@@ -197,7 +277,9 @@ def sidecar_metadata(path: Path) -> dict[str, Any]:
             for key in SIDECAR_TEXT_FIELDS:
                 value = meta.get(key)
                 if value is not None and not isinstance(value, (str, int, float, date)):
-                    raise ReadError(path, f"sidecar {candidate.name}: {key!r} must be a single value, not a {type(value).__name__}")
+                    raise ReadError(
+                        path, f"sidecar {candidate.name}: {key!r} must be a single value, not a {type(value).__name__}"
+                    )
             return meta
     return {}
 
@@ -241,7 +323,12 @@ def looks_like_person(name: str) -> bool:
 def _is_name_word(word: str) -> bool:
     """Capitalised letters ("Okafor", "McDonald", "O'Neill-Smith", "Zo\u00eb", "J."), not an acronym ("NHS")."""
     bare = word.rstrip(".")
-    return bool(bare) and bare[0].isupper() and all(c.isalpha() or c in "'\u2019-" for c in bare) and not (len(bare) > 1 and bare.isupper())
+    return (
+        bool(bare)
+        and bare[0].isupper()
+        and all(c.isalpha() or c in "'\u2019-" for c in bare)
+        and not (len(bare) > 1 and bare.isupper())
+    )
 
 
 def person_name(written: str) -> str:
@@ -254,5 +341,5 @@ def person_name(written: str) -> str:
     if match:
         name = f"{match.group(2)} {match.group(1)}"
     honorific = HONORIFIC.match(name)
-    bare = name[honorific.end():].strip() if honorific else name
+    bare = name[honorific.end() :].strip() if honorific else name
     return bare or name

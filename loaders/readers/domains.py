@@ -75,6 +75,8 @@ def _load(reading: Path, map_path: Path) -> dict[str, Organisation]:
             kind = value.get("kind")
             organisation = Organisation(str(value["name"]).strip(), str(kind) if kind else None)
         else:
-            raise ReadError(reading, f"{where}: entry {domain!r} needs an organisation name (a string or {{name: ...}})")
+            raise ReadError(
+                reading, f"{where}: entry {domain!r} needs an organisation name (a string or {{name: ...}})"
+            )
         mapping[str(domain).strip().lower().lstrip("@").rstrip(".")] = organisation
     return mapping

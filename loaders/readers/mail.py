@@ -79,7 +79,7 @@ def read_eml(path: Path) -> Document:
     _refuse_binary(path, data)
     capped: list[str] = []
     message = _parse(data, capped)
-    if not {k.casefold() for k in message.keys()} & {name.casefold() for name in IDENTIFYING}:
+    if not {k.casefold() for k in message} & {name.casefold() for name in IDENTIFYING}:
         raise ReadError(path, "no e-mail headers found (From, To, Date, Subject, Message-ID); is it an e-mail?")
     document = Document(path=path, text="", sha256=sha256(data), media_type="message/rfc822", warnings=capped)
     out = _Text()
@@ -145,7 +145,9 @@ def _parse(data: bytes, warnings: list[str]) -> EmailMessage:
             cut = cut[: cut.rfind(",")] if "," in cut else cut
             del message[name]
             message[name] = cut
-            warnings.append(f"{name} header is {len(value):,} characters; read only its first {len(cut):,} (MAX_HEADER_CHARS)")
+            warnings.append(
+                f"{name} header is {len(value):,} characters; read only its first {len(cut):,} (MAX_HEADER_CHARS)"
+            )
     return message
 
 
@@ -190,7 +192,9 @@ class _MessageReader:
             warnings.append("no Message-ID header; replies to this e-mail cannot be linked to it")
         props = {"kind": "email", "title": subject, "date_start": day, "date_precision": "day" if day else None}
         aliases = [f"<{ids[0]}>", ids[0]] if ids else []
-        node = Node(report_id, "Report", subject or "(no subject)", aliases=aliases, props={k: v for k, v in props.items() if v})
+        node = Node(
+            report_id, "Report", subject or "(no subject)", aliases=aliases, props={k: v for k, v in props.items() if v}
+        )
         self.structured.nodes.append(node)
         return node
 
@@ -210,8 +214,12 @@ class _MessageReader:
         self.structured.nodes.append(person)
         organisation = organisation_of(addr_spec, self.domains) if "@" in addr_spec else None
         if organisation:
-            agency = Node(node_id("Agency", organisation.name), "Agency", organisation.name,
-                          props={"kind": organisation.kind} if organisation.kind else {})
+            agency = Node(
+                node_id("Agency", organisation.name),
+                "Agency",
+                organisation.name,
+                props={"kind": organisation.kind} if organisation.kind else {},
+            )
             self.structured.nodes.append(agency)
             self._claim("MEMBER_OF", person.id, agency.id, line, day, date_text, confidence=MEMBERSHIP_CONFIDENCE)
         return person
@@ -227,14 +235,37 @@ class _MessageReader:
                         continue
                     seen.add(cited)
                     cited_name = thread or f"e-mail <{message_id}>"
-                    self.structured.nodes.append(Node(cited, "Report", cited_name, aliases=[f"<{message_id}>", message_id], props={"kind": "email"}))
+                    self.structured.nodes.append(
+                        Node(
+                            cited,
+                            "Report",
+                            cited_name,
+                            aliases=[f"<{message_id}>", message_id],
+                            props={"kind": "email"},
+                        )
+                    )
                     self._claim("CITES", report.id, cited, line, day, date_text, confidence=1.0, role=name.lower())
 
-    def _claim(self, edge, from_id, to_id, line: _Line, day, date_text, confidence: float, role: str | None = None) -> None:
-        self.structured.claims.append(Claim(
-            edge, from_id, to_id, self.document.source_id, line.text, line.start, line.end, confidence, EXTRACTOR,
-            date_start=day, date_precision="day" if day else None, date_text=date_text if day else None, role=role,
-        ))
+    def _claim(
+        self, edge, from_id, to_id, line: _Line, day, date_text, confidence: float, role: str | None = None
+    ) -> None:
+        self.structured.claims.append(
+            Claim(
+                edge,
+                from_id,
+                to_id,
+                self.document.source_id,
+                line.text,
+                line.start,
+                line.end,
+                confidence,
+                EXTRACTOR,
+                date_start=day,
+                date_precision="day" if day else None,
+                date_text=date_text if day else None,
+                role=role,
+            )
+        )
 
 
 def _all_headers(message: EmailMessage, name: str, warnings: list[str]) -> list:
@@ -284,7 +315,9 @@ def _body(message: EmailMessage, warnings: list[str]) -> str:
 
 
 def _readable_body(message: EmailMessage, warnings: list[str]) -> str:
-    attachments = [p.get_filename() or p.get_content_type() for p in message.iter_attachments()] if message.is_multipart() else []
+    attachments = (
+        [p.get_filename() or p.get_content_type() for p in message.iter_attachments()] if message.is_multipart() else []
+    )
     if attachments:
         warnings.append(f"{len(attachments)} attachment(s) not read: {', '.join(attachments)}")
     part = message.get_body(preferencelist=("plain", "html"))

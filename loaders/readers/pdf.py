@@ -37,9 +37,15 @@ def read_pdf(path: Path) -> Document:
         raise ReadError(path, "PDF has no text layer on any page (scanned? OCR is not supported)")
     title, published = _metadata(reader)
     return Document(
-        path=path, text=text, sha256=sha256(data), media_type="application/pdf", title=title,
-        published=published, published_precision="day" if published else None,
-        page_starts=page_starts, warnings=warnings,
+        path=path,
+        text=text,
+        sha256=sha256(data),
+        media_type="application/pdf",
+        title=title,
+        published=published,
+        published_precision="day" if published else None,
+        page_starts=page_starts,
+        warnings=warnings,
     )
 
 

@@ -34,9 +34,10 @@ import csv
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from graph.model import Claim, Node, node_id
 from loaders.document import Document, ReadError
@@ -83,7 +84,9 @@ def read_register(path: Path) -> Document:
     if not rows:
         raise ReadError(path, "register has no rows")
     media_type = "text/csv" if path.suffix.lower() == ".csv" else "application/jsonl"
-    document = Document(path=path, text=text, sha256=sha256(data), media_type=media_type, title=path.name, warnings=warnings)
+    document = Document(
+        path=path, text=text, sha256=sha256(data), media_type=media_type, title=path.name, warnings=warnings
+    )
     columns = _resolve_columns(path, rows, config)
     loaded = sum(_add_row(document, row, columns, str(config.get("date_order", "DMY"))) for row in rows)
     if not loaded:
@@ -116,7 +119,9 @@ def _load_config(reading: Path, config_path: Path, origin: str) -> dict[str, str
         raise ReadError(reading, f"{where}: must be a mapping of field to column name")
     unknown = sorted(set(map(str, raw)) - set(SYNONYMS) - set(OPTIONS))
     if unknown:
-        raise ReadError(reading, f"{where}: unknown field(s) {', '.join(unknown)}; expected {', '.join([*SYNONYMS, *OPTIONS])}")
+        raise ReadError(
+            reading, f"{where}: unknown field(s) {', '.join(unknown)}; expected {', '.join([*SYNONYMS, *OPTIONS])}"
+        )
     if str(raw.get("date_order", "DMY")).upper() not in {"DMY", "MDY", "YMD"}:
         raise ReadError(reading, f"{where}: date_order must be DMY, MDY or YMD")
     return {str(k): str(v).upper() if k == "date_order" else str(v) for k, v in raw.items() if v is not None}
@@ -136,7 +141,10 @@ def _resolve_columns(path: Path, rows: list[_Row], config: dict[str, str]) -> di
     for name, synonyms in SYNONYMS.items():
         if name in config:
             if _key(config[name]) not in present:
-                raise ReadError(path, f"column {config[name]!r} (mapped to {name}) is not in the register; columns: {', '.join(present.values())}")
+                raise ReadError(
+                    path,
+                    f"column {config[name]!r} (mapped to {name}) is not in the register; columns: {', '.join(present.values())}",
+                )
             columns[name] = present[_key(config[name])]
             continue
         found = next((present[s] for s in synonyms if s in present), None)
@@ -144,10 +152,13 @@ def _resolve_columns(path: Path, rows: list[_Row], config: dict[str, str]) -> di
             columns[name] = found
     for required in ("date", "from"):
         if required not in columns:
-            raise ReadError(path, (
-                f"no {required} column (looked for {', '.join(SYNONYMS[required])}); columns: {', '.join(present.values())}; "
-                f"name it in {path.name}.columns.yaml"
-            ))
+            raise ReadError(
+                path,
+                (
+                    f"no {required} column (looked for {', '.join(SYNONYMS[required])}); columns: {', '.join(present.values())}; "
+                    f"name it in {path.name}.columns.yaml"
+                ),
+            )
     return columns
 
 
@@ -183,7 +194,7 @@ class _TrackedLines:
         self.position = 0
         self.first: int | None = None
 
-    def __iter__(self) -> "_TrackedLines":
+    def __iter__(self) -> _TrackedLines:
         return self
 
     def __next__(self) -> str:
@@ -234,6 +245,7 @@ def _jsonl_rows(text: str, warnings: list[str]) -> Iterator[_Row]:
 
 def _add_row(document: Document, row: _Row, columns: dict[str, str], date_order: str) -> bool:
     """The row's Report, parties and claims added to the document; False (with a warning) for a bad row."""
+
     def value(name: str) -> str:
         return _text(row.values.get(columns[name])) if name in columns else ""
 
@@ -251,16 +263,35 @@ def _add_row(document: Document, row: _Row, columns: dict[str, str], date_order:
     sender_node = _party(sender, value("from_type"), row, document.warnings)
     identity = f"{sender_node.name} {reference}" if reference else f"{sender_node.name} {day} {title or kind}"
     props = {"kind": kind, "title": title or None, "date_start": day, "date_precision": precision}
-    report = Node(node_id("Report", identity), "Report", title or f"{kind} from {sender_node.name}, {day}",
-                  aliases=[reference], props={k: v for k, v in props.items() if v})
-    recipients = [_party(r, value("to_type"), row, document.warnings) for r in _recipients(row.values.get(columns.get("to", "")))]
+    report = Node(
+        node_id("Report", identity),
+        "Report",
+        title or f"{kind} from {sender_node.name}, {day}",
+        aliases=[reference],
+        props={k: v for k, v in props.items() if v},
+    )
+    recipients = [
+        _party(r, value("to_type"), row, document.warnings) for r in _recipients(row.values.get(columns.get("to", "")))
+    ]
     sentence = document.text[row.start : row.end]
     document.structured.nodes.extend([report, sender_node, *recipients])
     for edge, party in [("SENT", sender_node), *(("RECEIVED", r) for r in recipients)]:
-        document.structured.claims.append(Claim(
-            edge, party.id, report.id, document.source_id, sentence, row.start, row.end, 1.0, EXTRACTOR,
-            date_start=day, date_precision=precision, date_text=raw_date,
-        ))
+        document.structured.claims.append(
+            Claim(
+                edge,
+                party.id,
+                report.id,
+                document.source_id,
+                sentence,
+                row.start,
+                row.end,
+                1.0,
+                EXTRACTOR,
+                date_start=day,
+                date_precision=precision,
+                date_text=raw_date,
+            )
+        )
     return True
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from loaders.document import Document, ReadError
 from loaders.readers.common import normalise_published, sidecar_metadata
@@ -17,12 +17,17 @@ from loaders.readers.word import read_docx
 Reader = Callable[[Path], Document]
 
 READERS: dict[str, Reader] = {
-    ".txt": read_text, ".md": read_text, ".markdown": read_text,
-    ".html": read_html, ".htm": read_html,
+    ".txt": read_text,
+    ".md": read_text,
+    ".markdown": read_text,
+    ".html": read_html,
+    ".htm": read_html,
     ".pdf": read_pdf,
     ".docx": read_docx,
-    ".eml": read_eml, ".mbox": read_mbox,
-    ".csv": read_register, ".jsonl": read_register,
+    ".eml": read_eml,
+    ".mbox": read_mbox,
+    ".csv": read_register,
+    ".jsonl": read_register,
 }
 
 
@@ -34,7 +39,9 @@ def read_document(path: Path, published: str | None = None) -> Document:
     """Read one file with the reader for its extension; sidecar and `published` override what it found."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise ReadError(path, f"unknown file type {path.suffix or '(none)'!r}; kflow reads {', '.join(supported_extensions())}")
+        raise ReadError(
+            path, f"unknown file type {path.suffix or '(none)'!r}; kflow reads {', '.join(supported_extensions())}"
+        )
     if path.is_dir():
         raise ReadError(path, "is a directory")
     document = reader(path)

@@ -14,4 +14,6 @@ def read_text(path: Path) -> Document:
     text = decode_text(path, data, warnings)
     first_line = next((line.strip().lstrip("# ").strip() for line in text.splitlines() if line.strip()), None)
     media_type = "text/markdown" if path.suffix.lower() in {".md", ".markdown"} else "text/plain"
-    return Document(path=path, text=text, sha256=sha256(data), media_type=media_type, title=first_line, warnings=warnings)
+    return Document(
+        path=path, text=text, sha256=sha256(data), media_type=media_type, title=first_line, warnings=warnings
+    )

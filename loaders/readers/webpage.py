@@ -18,27 +18,121 @@ from loaders.readers.common import decode_text, normalise_published, read_bytes,
 
 # Never content: code, styling, embedded objects, forms and the page's navigation furniture.
 DROPPED_TAGS = (
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "form", "button", "input", "select", "textarea", "nav", "aside", "dialog", "head", "meta", "link",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "canvas",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "nav",
+    "aside",
+    "dialog",
+    "head",
+    "meta",
+    "link",
 )
 # Page furniture when outside the chosen article: site header and footer.
 FURNITURE_TAGS = ("header", "footer")
-BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert"}
+BOILERPLATE_ROLES = {
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alert",
+}
 # Whole class/id tokens that mark furniture on common sites (matched as tokens, never substrings).
 BOILERPLATE_TOKENS = {
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "cookie", "cookies",
-    "cookie-banner", "cookie-notice", "consent", "share", "social", "social-share", "advert", "advertisement",
-    "ads", "related", "related-links", "skip-link", "site-header", "site-footer", "newsletter", "pagination",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "cookie",
+    "cookies",
+    "cookie-banner",
+    "cookie-notice",
+    "consent",
+    "share",
+    "social",
+    "social-share",
+    "advert",
+    "advertisement",
+    "ads",
+    "related",
+    "related-links",
+    "skip-link",
+    "site-header",
+    "site-footer",
+    "newsletter",
+    "pagination",
 }
 BLOCK_TAGS = {
-    "address", "article", "blockquote", "body", "caption", "dd", "details", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main",
-    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 DATE_META = (
-    ("property", "article:published_time"), ("property", "og:published_time"), ("itemprop", "datePublished"),
-    ("name", "citation_publication_date"), ("name", "dcterms.date"), ("name", "dcterms.issued"), ("name", "dc.date"),
-    ("name", "dc.date.issued"), ("name", "date"), ("name", "pubdate"), ("name", "publish-date"), ("name", "publication_date"),
+    ("property", "article:published_time"),
+    ("property", "og:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "citation_publication_date"),
+    ("name", "dcterms.date"),
+    ("name", "dcterms.issued"),
+    ("name", "dc.date"),
+    ("name", "dc.date.issued"),
+    ("name", "date"),
+    ("name", "pubdate"),
+    ("name", "publish-date"),
+    ("name", "publication_date"),
 )
 NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 # lxml follows browsers (an unclosed <title> swallows the page); Python's parser is the lenient second try.
@@ -62,8 +156,15 @@ def read_html(path: Path) -> Document:
     if not text:
         raise ReadError(path, "HTML has no readable text (only markup, scripts or navigation)")
     return Document(
-        path=path, text=text, sha256=sha256(data), media_type="text/html", title=title,
-        published=published, published_precision=precision, url=url, warnings=warnings,
+        path=path,
+        text=text,
+        sha256=sha256(data),
+        media_type="text/html",
+        title=title,
+        published=published,
+        published_precision=precision,
+        url=url,
+        warnings=warnings,
     )
 
 
@@ -96,7 +197,9 @@ def _decode(path: Path, data: bytes, warnings: list[str]) -> str:
 def main_text(soup: BeautifulSoup, warnings: list[str]) -> str:
     """The article (or main, or body) as paragraphs of plain text, furniture removed."""
     container = _main_container(soup)
-    _strip_boilerplate(container, inside_article=container.name in {"article", "main"} or container.get("role") == "main")
+    _strip_boilerplate(
+        container, inside_article=container.name in {"article", "main"} or container.get("role") == "main"
+    )
     text = _render(container)
     if not text and container is not soup:
         warnings.append("no main text in the page's article/main element; read the whole page")
@@ -110,7 +213,9 @@ def _parse(path: Path, markup: str, parser: str) -> BeautifulSoup:
     try:
         return BeautifulSoup(markup, parser)
     except Exception as error:  # both parsers are lenient; whatever they still reject is a bad file, not a crash
-        raise ReadError(path, f"malformed HTML that {parser} could not parse ({type(error).__name__}: {error})") from None
+        raise ReadError(
+            path, f"malformed HTML that {parser} could not parse ({type(error).__name__}: {error})"
+        ) from None
 
 
 def _main_container(soup: BeautifulSoup) -> Tag:
@@ -208,7 +313,9 @@ def _published(soup: BeautifulSoup, markup: str, warnings: list[str]) -> tuple[s
     try:
         from htmldate import find_date
 
-        found = find_date(markup, extensive_search=False, original_date=True, outputformat="%Y-%m-%d", min_date="1900-01-01")
+        found = find_date(
+            markup, extensive_search=False, original_date=True, outputformat="%Y-%m-%d", min_date="1900-01-01"
+        )
     except Exception:  # htmldate is a heuristic; its failure leaves the page undated, not unread
         found = None
     return (found, "day") if found else (None, None)
@@ -223,7 +330,9 @@ def _declared_dates(soup: BeautifulSoup) -> list[str]:
     for script in soup.find_all("script", type="application/ld+json"):
         values.extend(_json_ld_dates(script.get_text()))
     times = soup.find_all("time", attrs={"datetime": True})
-    values.extend(str(t["datetime"]) for t in times if t.has_attr("pubdate") or str(t.get("itemprop", "")) == "datePublished")
+    values.extend(
+        str(t["datetime"]) for t in times if t.has_attr("pubdate") or str(t.get("itemprop", "")) == "datePublished"
+    )
     first_in_article = next((t for t in times if t.find_parent("article") is not None), None)
     if first_in_article is not None:
         values.append(str(first_in_article["datetime"]))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from lxml import etree
@@ -34,7 +34,9 @@ MAX_CORE_BYTES = 1024 * 1024  # title and dates; anything bigger is not core pro
 MAX_ROW_CELLS = 4096  # Word allows 63 columns; a row of millions of cells is an attack on memory
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-W_BODY, W_P, W_R, W_HYPERLINK, W_TBL, W_TR, W_TC, W_TCPR = (W + n for n in ("body", "p", "r", "hyperlink", "tbl", "tr", "tc", "tcPr"))
+W_BODY, W_P, W_R, W_HYPERLINK, W_TBL, W_TR, W_TC, W_TCPR = (
+    W + n for n in ("body", "p", "r", "hyperlink", "tbl", "tr", "tc", "tcPr")
+)
 W_GRIDSPAN, W_VMERGE, W_VAL, W_BR, W_TYPE = (W + n for n in ("gridSpan", "vMerge", "val", "br", "type"))
 RUN_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
 HANDLED = frozenset({W + "t", W_BR, *RUN_TEXT, W_P, W_GRIDSPAN, W_VMERGE, W_TC, W_TR, W_TBL})
@@ -58,8 +60,13 @@ def read_docx(path: Path) -> Document:
     if not text.strip():
         raise ReadError(path, "Word document contains no text")
     return Document(
-        path=path, text=text, sha256=sha256(data), media_type=MEDIA_TYPE, title=title,
-        published=published, published_precision="day" if published else None,
+        path=path,
+        text=text,
+        sha256=sha256(data),
+        media_type=MEDIA_TYPE,
+        title=title,
+        published=published,
+        published_precision="day" if published else None,
     )
 
 
@@ -72,8 +79,11 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
         raise ReadError(path, f"archive would inflate to {inflated:,} bytes; refused as a possible zip bomb")
     body = archive.getinfo("word/document.xml").file_size  # zipfile stops at this size, so it cannot lie upward
     if body > DOCUMENT_XML_FACTOR * max_file_bytes():
-        raise ReadError(path, f"word/document.xml would inflate to {body:,} bytes, over the {DOCUMENT_XML_FACTOR * max_file_bytes():,}-byte "
-                              f"limit for a document's text ({DOCUMENT_XML_FACTOR} x KFLOW_MAX_FILE_BYTES); refused as a possible XML bomb")
+        raise ReadError(
+            path,
+            f"word/document.xml would inflate to {body:,} bytes, over the {DOCUMENT_XML_FACTOR * max_file_bytes():,}-byte "
+            f"limit for a document's text ({DOCUMENT_XML_FACTOR} x KFLOW_MAX_FILE_BYTES); refused as a possible XML bomb",
+        )
 
 
 def _parser_options() -> dict:
@@ -113,7 +123,7 @@ def _body_text(path: Path, archive: zipfile.ZipFile) -> str:
                         cells.setdefault(parent, []).append(text)
                 elif parent is not None and parent.tag == W_BODY:
                     block = text.strip()
-            elif (tag == W_GRIDSPAN or tag == W_VMERGE) and parent is not None and parent.tag == W_TCPR:
+            elif (tag in (W_GRIDSPAN, W_VMERGE)) and parent is not None and parent.tag == W_TCPR:
                 cell = parent.getparent()
                 span, merge = spans.get(cell, (1, None))
                 if tag == W_GRIDSPAN:
@@ -140,7 +150,10 @@ def _body_text(path: Path, archive: zipfile.ZipFile) -> str:
                 blocks.append(block)
                 size += 2
             if size > limit:
-                raise ReadError(path, f"Word document text passes {limit:,} characters, the file size limit (KFLOW_MAX_FILE_BYTES); refused")
+                raise ReadError(
+                    path,
+                    f"Word document text passes {limit:,} characters, the file size limit (KFLOW_MAX_FILE_BYTES); refused",
+                )
             if parent is not None:
                 parent.remove(element)  # done with it: the tree never holds more than the open elements
     return "\n\n".join(blocks)
@@ -213,5 +226,5 @@ def _created(value: str | None) -> str | None:
     except ValueError:
         return None
     if created.tzinfo is not None:
-        created = created.astimezone(timezone.utc)
+        created = created.astimezone(UTC)
     return created.date().isoformat()

@@ -6,7 +6,7 @@ committed; rerun only when the text below changes, and update the gold files to 
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -60,7 +60,7 @@ def make_pdf(path: Path) -> None:
     pdf.set_title(BRIEFING_TITLE)
     pdf.set_author("Northshire Police (synthetic)")
     pdf.set_subject(NOTE)
-    pdf.set_creation_date(datetime(2011, 2, 15, 9, 0, tzinfo=timezone.utc))
+    pdf.set_creation_date(datetime(2011, 2, 15, 9, 0, tzinfo=UTC))
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 14)
     pdf.multi_cell(0, 8, BRIEFING_TITLE)

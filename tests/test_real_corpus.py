@@ -1,0 +1,76 @@
+"""The real-document corpus (tests/gold/real): openly licensed, sourced, split, and measured.
+
+`test/` is the frozen split: its gold was written before any tuning and nothing is tuned on it; the
+floors below are the figures it gives today (rounded down), so a change that loses ground on real
+prose fails. The issue-13 targets (must-edge recall 0.5 at precision 0.7) are not met yet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph.embedded import EmbeddedStore
+from loaders.evaluate import evaluate_paths
+from loaders.gold import find_gold_files, load_gold, normalise_text
+from loaders.readers import read_document
+
+REAL = Path(__file__).resolve().parent / "gold" / "real"
+OPEN_LICENCES = ("Public domain (US federal government work", "Open Parliament Licence", "Open Government Licence")
+FLOORS = {  # split: (edges must precision, edges must recall, entities must recall)
+    "test": (0.25, 0.05, 0.45),
+    "dev": (0.45, 0.12, 0.55),
+}
+
+
+def _documents(split: str) -> list[Path]:
+    return sorted(p for p in (REAL / split).iterdir() if p.suffix in (".txt", ".md"))
+
+
+def test_the_corpus_has_40_documents_in_5_genres_with_both_splits_covering_them():
+    genres: dict[str, set[str]] = {}
+    for split in ("dev", "test"):
+        for document in _documents(split):
+            meta = yaml.safe_load(document.with_suffix(".meta.yaml").read_text(encoding="utf-8"))
+            genres.setdefault(split, set()).add(meta["genre"])
+    assert len(_documents("dev")) + len(_documents("test")) >= 40
+    assert len(genres["dev"] | genres["test"]) >= 5 and len(genres["test"]) >= 5
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_every_document_names_its_source_licence_and_date(split):
+    for document in _documents(split):
+        sidecar = document.with_suffix(".meta.yaml")
+        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+        for key in ("title", "published", "url", "licence", "publisher", "genre"):
+            assert meta.get(key), f"{sidecar.name}: no {key}"
+        assert meta["licence"].startswith(OPEN_LICENCES), f"{sidecar.name}: licence {meta['licence']!r}"
+        assert document.stem in (REAL / "SOURCES.md").read_text(encoding="utf-8"), f"{document.name} not in SOURCES.md"
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_every_evidence_string_is_in_its_document(split):
+    for gold_file in find_gold_files([REAL / split]):
+        gold = load_gold(gold_file)
+        document = gold.document_path()
+        text = normalise_text(read_document(document).text)
+        assert gold.edges, f"{gold_file.name} has no edges"
+        for edge in gold.edges:
+            for words in edge.evidence:
+                assert normalise_text(words) in text, f"{edge.describe()}: evidence {words!r} not in {document.name}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_real_prose_scores_do_not_fall_below_their_floors(split):
+    from loaders.extract import default_extractor
+
+    report = evaluate_paths(find_gold_files([REAL / split]), EmbeddedStore, default_extractor())
+    assert not [s.error for s in report.scores if s.error]
+    edges, entities = report.overall("edges", "must"), report.overall("entities", "must")
+    precision_floor, recall_floor, entity_floor = FLOORS[split]
+    assert (edges.precision or 0) >= precision_floor and (edges.recall or 0) >= recall_floor, (
+        f"{split}: edges must P {edges.precision:.3f} R {edges.recall:.3f}"
+    )
+    assert (entities.recall or 0) >= entity_floor, f"{split}: entities must R {entities.recall:.3f}"
