@@ -31,8 +31,9 @@ from tests.fuzz_inputs import YAML_ALIAS_BOMB, special_files, write_docx_xml_bom
 ROOT = Path(__file__).resolve().parent.parent
 KFLOW = Path(sys.executable).with_name("kflow")
 GOOD_TEXT = "SYNTHETIC memo. Northshire Police sent the Eastmere Review to the Department of Civic Affairs in 2009.\n"
+IN_CI = os.environ.get("CI") == "true"  # CI runs on Linux: nothing here may skip there
 needs_posix = pytest.mark.skipif(
-    not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs FIFOs and /dev/zero"
+    not IN_CI and (not hasattr(os, "mkfifo") or not Path("/dev/zero").exists()), reason="needs FIFOs and /dev/zero"
 )
 
 
@@ -285,7 +286,7 @@ def test_docx_text_beyond_the_file_size_limit_is_refused(tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
+@pytest.mark.skipif(not IN_CI and not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
 def test_a_100_mb_docx_body_is_read_in_bounded_memory(tmp_path):
     """python-docx took ~10x the XML in memory (1 GB here); streaming keeps the peak near the text's size."""
     path = write_docx_xml_bomb(tmp_path / "long.docx", 100_000_000)
