@@ -195,6 +195,8 @@ def serve(store_spec: str | None, port: int, host: str) -> None:
         "false",
         "--global.developmentMode",
         "false",
+        "--client.toolbarMode",
+        "viewer",  # no "Deploy" or developer menu for investigators
     ]
     click.echo(f"kflow app on http://{host}:{port} (store {describe(store_spec)}); Ctrl-C to stop", err=True)
     sys.exit(subprocess.call(command, env=env))
