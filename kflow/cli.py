@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import subprocess
@@ -11,25 +10,56 @@ from pathlib import Path
 
 import click
 
-from graph.store import ReadOnlyQueryError, StoreError
-from graph.stores import describe, open_store, resolve_spec
+from kflow.lazy_group import LazyCommand, LazyGroup
 from kflow.stores import store_option
 from kflow.terminal import fail, visible
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
 APP = PROJECT_ROOT / "dashboards" / "app.py"
-COMMAND_MODULES: tuple[str, ...] = (
-    "kflow.cli_export",
-    "kflow.cli_analysis",
-    "kflow.cli_eval",
-    "kflow.cli_constructions",
-    "kflow.cli_sync",
-    "kflow.cli_import",
-)
+# Commands imported only when run (their modules load networkx, pandas, pyarrow or spaCy): the
+# line is what `kflow --help` shows without importing them (tests/test_cli_startup.py checks it).
+LAZY_COMMANDS: dict[str, LazyCommand] = {
+    "export": LazyCommand(
+        "kflow.cli_export:export",
+        "Export the graph as RDF with PROV-O provenance: every claim keeps its dates and evidence sentence.",
+    ),
+    "trace": LazyCommand(
+        "kflow.cli_analysis:trace_command",
+        "Time-respecting flows from SOURCE to TARGET (bodies or documents), shortest first.",
+    ),
+    "first-knowledge": LazyCommand(
+        "kflow.cli_analysis:first_knowledge_command",
+        "When BODY first knew about a topic, on what evidence, and how it got there.",
+    ),
+    "timeline": LazyCommand(
+        "kflow.cli_analysis:timeline_command",
+        "Every dated claim in order, with its date as precise as the evidence, its source and quote.",
+    ),
+    "gaps": LazyCommand(
+        "kflow.cli_analysis:gaps_command",
+        "Time from each body's first knowledge to its first later action, and the silences.",
+    ),
+    "brokers": LazyCommand(
+        "kflow.cli_analysis:brokers_command",
+        "Bodies that most flows pass through (betweenness centrality of the body flow graph).",
+    ),
+    "eval": LazyCommand(
+        "kflow.cli_eval:eval_command", "Score extraction against gold files (GOLD.yaml, or folders of them)."
+    ),
+    "constructions": LazyCommand(
+        "kflow.cli_constructions:constructions_command",
+        "Run the construction suite: what extraction handles, capability by capability.",
+    ),
+    "sync": LazyCommand("kflow.cli_sync:sync", "Copy every node and claim from one store into another."),
+    "import": LazyCommand(
+        "kflow.cli_import:import_tables",
+        "Import nodes and claims from tables, checked like every other write, in one bulk write.",
+    ),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--store", "store_spec", default=None, help="Store for every command (same as the command's own --store)."
 )
@@ -70,6 +100,8 @@ def load(
     paths: tuple[Path, ...], store_spec: str | None, published: str | None, no_extract: bool, workers: int
 ) -> None:
     """Load files and folders (.txt .md .html .pdf .docx .eml .mbox .csv .jsonl) into the store."""
+    from graph.store import StoreError
+    from graph.stores import describe, open_store
     from loaders.extract import default_extractor
     from loaders.extract.base import NullExtractor
     from loaders.pipeline import expand_paths, load_paths
@@ -81,7 +113,11 @@ def load(
     extractor = NullExtractor() if no_extract else default_extractor()
     files, _ = expand_paths(paths)
     try:
-        with click.progressbar(length=len(files), label="Loading", file=sys.stderr, show_pos=True) as bar:
+        # a progress bar only on a terminal: in a pipe or log it would leave a stray "Loading" line
+        hidden = not sys.stderr.isatty()
+        with click.progressbar(
+            length=len(files), label="Loading", file=sys.stderr, show_pos=True, hidden=hidden
+        ) as bar:
             report = load_paths(paths, store, extractor, published, progress=lambda _: bar.update(1), workers=workers)
     except StoreError as error:
         fail(str(error))
@@ -107,6 +143,9 @@ def load(
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def stats(store_spec: str | None, as_json: bool) -> None:
     """Counts of nodes and claims by type."""
+    from graph.store import StoreError
+    from graph.stores import describe, open_store
+
     try:
         store = open_store(store_spec, read_only=True)
         counts = store.counts()
@@ -131,6 +170,9 @@ def stats(store_spec: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Rows as JSON lines.")
 def query(cypher: str, store_spec: str | None, as_json: bool) -> None:
     """Run one read-only Cypher query (writes are refused)."""
+    from graph.store import ReadOnlyQueryError, StoreError
+    from graph.stores import open_store
+
     try:
         store = open_store(store_spec, read_only=True)
         click.echo(f"-- dialect: {store.dialect}", err=True)
@@ -161,6 +203,9 @@ def _cell(value: object) -> str:
 @store_option
 def remove(source_id: str, store_spec: str | None) -> None:
     """Remove one Source and every claim only it supported."""
+    from graph.store import StoreError
+    from graph.stores import open_store
+
     try:
         store = open_store(store_spec)
         result = store.remove_source(source_id)
@@ -178,6 +223,8 @@ def remove(source_id: str, store_spec: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; loopback by default.")
 def serve(store_spec: str | None, port: int, host: str) -> None:
     """Serve the investigator app (Streamlit) on http://HOST:PORT."""
+    from graph.stores import describe, resolve_spec
+
     env = {**os.environ, "KFLOW_STORE": resolve_spec(store_spec)}
     command = [
         sys.executable,
@@ -214,8 +261,3 @@ def demo(ctx: click.Context, store_spec: str | None, port: int) -> None:
         if exit_.code:
             raise
     ctx.invoke(serve, store_spec=store_spec, port=port, host="127.0.0.1")
-
-
-for _module in COMMAND_MODULES:
-    for _command in importlib.import_module(_module).commands:
-        main.add_command(_command)
