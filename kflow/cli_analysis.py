@@ -11,12 +11,13 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any, NoReturn
 
 import click
 
 from graph.analysis import AnalysisError
 from graph.analysis.date_windows import claim_date
-from graph.analysis.errors import AmbiguousName
+from graph.analysis.errors import AmbiguousName, NodeNotFound
 from graph.analysis.evidence import node_name, short_quote
 from graph.analysis.questions import ask_brokers, ask_first_knowledge, ask_gaps, ask_timeline, ask_trace
 from graph.model import Claim
@@ -25,29 +26,52 @@ from graph.stores import open_store
 from kflow.stores import store_option
 from kflow.terminal import fail, visible
 
-json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-since_option = click.option("--since", help="Only claims dated (at least partly) on or after this ISO date.")
-until_option = click.option("--until", help="Only claims dated (at least partly) on or before this ISO date.")
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help='Machine-readable output (errors too: {"error": ...} on stdout, exit 1).'
+)
+since_option = click.option(
+    "--since", help="Only claims dated (at least partly) on or after this date: YYYY, YYYY-MM or YYYY-MM-DD."
+)
+until_option = click.option(
+    "--until", help="Only claims dated (at least partly) on or before this date: YYYY, YYYY-MM or YYYY-MM-DD."
+)
 
 
 @contextmanager
-def _analysis(store_spec: str | None) -> Iterator[GraphStore]:
-    """A read-only store; expected failures become one clear line and exit status 1."""
+def _analysis(store_spec: str | None, as_json: bool = False) -> Iterator[GraphStore]:
+    """A read-only store; expected failures become one clear line (a JSON object with `--json`)
+    and exit status 1."""
     try:
         store = open_store(store_spec, read_only=True)
     except StoreError as error:
-        fail(str(error))
+        _fail(error, as_json)
     try:
         yield store
     except AmbiguousName as error:
+        if as_json:
+            _fail(error, as_json)
         click.echo(f"error: {_clean(repr(error.name))} is ambiguous; did you mean one of:", err=True)
         for cid, label, name in error.candidates:
             click.echo(f"  {_clean(name)}  ({label}, {_clean(cid)})", err=True)
         sys.exit(1)
     except (AnalysisError, StoreError) as error:
-        fail(str(error))
+        _fail(error, as_json)
     finally:
         store.close()
+
+
+def _fail(error: Exception, as_json: bool) -> NoReturn:
+    """Report an expected error: one line on stderr, or with `--json` one JSON object on stdout
+    (what a script reading the output parses), exit status 1 either way."""
+    if not as_json:
+        fail(str(error))
+    found: dict[str, Any] = {"error": str(error), "kind": type(error).__name__}
+    if isinstance(error, AmbiguousName):
+        found["candidates"] = [{"id": i, "label": label, "name": name} for i, label, name in error.candidates]
+    if isinstance(error, NodeNotFound):
+        found["suggestions"] = [{"id": i, "label": label, "name": name} for i, label, name in error.suggestions]
+    _echo_json(found)
+    sys.exit(1)
 
 
 def _clean(text: str) -> str:
@@ -80,11 +104,20 @@ def _echo_json(value) -> None:
 @json_option
 def trace_command(source, target, topic, since, until, allow_undated, limit, store_spec, as_json) -> None:
     """Time-respecting flows from SOURCE to TARGET (bodies or documents), shortest first."""
-    with _analysis(store_spec) as store:
+    with _analysis(store_spec, as_json) as store:
         answer = ask_trace(store, source, target, topic, since, until, allow_undated, limit)
     a, b, paths, G = answer.source, answer.target, answer.result, answer.graph
     if as_json:
-        _echo_json({"from": a.id, "to": b.id, "topic": topic, "paths": [p.to_dict() for p in paths]})
+        _echo_json(
+            {
+                "from": a.id,
+                "from_name": a.name,
+                "to": b.id,
+                "to_name": b.name,
+                "topic": topic,
+                "paths": [p.to_dict(G) for p in paths],
+            }
+        )
         return
     if not paths:
         click.echo(
@@ -92,7 +125,7 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
         )
         return
     for i, path in enumerate(paths, 1):
-        arrival = path.arrival.isoformat() if path.arrival else "undated"
+        arrival = path.arrival_text
         marks = f", {path.undated_hops} undated hop(s)" if path.undated_hops else ""
         click.echo(
             f"Flow {i}: {' -> '.join(_clean(node_name(G, n)) for n in path.nodes)}  ({len(path.hops)} hops, earliest arrival {arrival}{marks})"
@@ -112,7 +145,7 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
 @json_option
 def first_knowledge_command(body, topic, store_spec, as_json) -> None:
     """When BODY first knew about a topic, on what evidence, and how it got there."""
-    with _analysis(store_spec) as store:
+    with _analysis(store_spec, as_json) as store:
         asked = ask_first_knowledge(store, body, topic)
     answer, G = asked.result, asked.graph
     if as_json:
@@ -125,6 +158,8 @@ def first_knowledge_command(body, topic, store_spec, as_json) -> None:
     click.echo(_clean(f"{answer.body_name} first knew{about}: {answer.date}"))
     click.echo(_claim_line(G, answer.claim))
     click.echo(f"  independent sources: {answer.independent_sources} ({len(answer.supporting)} supporting claim(s))")
+    if answer.caveat:
+        click.echo(_clean(f"  {answer.caveat}"))
     for claim in answer.possibly_earlier:
         click.echo("  possibly earlier (vaguer date):\n" + _claim_line(G, claim, "    "))
     if answer.chain:
@@ -144,7 +179,7 @@ def first_knowledge_command(body, topic, store_spec, as_json) -> None:
 @json_option
 def timeline_command(body, topic, since, until, store_spec, as_json) -> None:
     """Every dated claim in order, with its date as precise as the evidence, its source and quote."""
-    with _analysis(store_spec) as store:
+    with _analysis(store_spec, as_json) as store:
         answer = ask_timeline(store, body, topic, since, until)
     entries, G = answer.result, answer.graph
     if as_json:
@@ -162,7 +197,7 @@ def timeline_command(body, topic, since, until, store_spec, as_json) -> None:
 @json_option
 def gaps_command(topic, store_spec, as_json) -> None:
     """Time from each body's first knowledge to its first later action, and the silences."""
-    with _analysis(store_spec) as store:
+    with _analysis(store_spec, as_json) as store:
         answer = ask_gaps(store, topic)
     report, G = answer.result, answer.graph
     if as_json:
@@ -180,7 +215,7 @@ def gaps_command(topic, store_spec, as_json) -> None:
     for gap in report.acted:
         click.echo(
             f"  {_clean(gap.body_name)}: knew {claim_date(gap.knowledge)}, acted {claim_date(gap.action)} "
-            f"({gap.years} year(s), {gap.days} days)"
+            f"({gap.elapsed})"
         )
         click.echo(_claim_line(G, gap.knowledge, "    "))
         click.echo(_claim_line(G, gap.action, "    "))
@@ -190,6 +225,8 @@ def gaps_command(topic, store_spec, as_json) -> None:
     for gap in report.silences:
         last = f", last heard {claim_date(gap.last_heard)}" if gap.last_heard else ""
         click.echo(f"  {_clean(gap.body_name)}: knew {claim_date(gap.knowledge)}{last}")
+        if gap.caveat:
+            click.echo(_clean(f"    {gap.caveat}"))
         click.echo(_claim_line(G, gap.knowledge, "    "))
 
 
@@ -199,7 +236,7 @@ def gaps_command(topic, store_spec, as_json) -> None:
 @json_option
 def brokers_command(top, store_spec, as_json) -> None:
     """Bodies that most flows pass through (betweenness centrality of the body flow graph)."""
-    with _analysis(store_spec) as store:
+    with _analysis(store_spec, as_json) as store:
         ranked = ask_brokers(store, top)
         names = {n: (store.get_node(n).name if store.get_node(n) else n) for n, _ in ranked}
     if as_json:

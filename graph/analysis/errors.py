@@ -12,9 +12,15 @@ class AnalysisError(Exception):
 class NodeNotFound(AnalysisError, nx.NodeNotFound):
     """No node matches a name (or id); the message repeats the name so the user can correct it."""
 
-    def __init__(self, name: str, label: str | None = None):
+    def __init__(self, name: str, label: str | None = None, suggestions: list[tuple[str, str, str]] | None = None):
         what = f"{label.lower()} " if label else ""
-        super().__init__(f"no {what}node matches {name!r}; try a shorter part of the name, or `kflow query` to look")
+        self.suggestions = list(suggestions or [])  # (id, label, name) of close names, best first
+        hint = (
+            "did you mean " + " or ".join(f"{sname!r} ({sid})" for sid, _, sname in self.suggestions) + "?"
+            if self.suggestions
+            else "try a shorter part of the name, or `kflow query` to look"
+        )
+        super().__init__(f"no {what}node matches {name!r}; {hint}")
         self.name = name
         self.label = label
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.date_windows import after, before, interval, overlaps
+from graph.analysis.date_windows import after, before, describe, interval, overlaps
 from graph.analysis.errors import NodeNotFound
 from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
 from graph.analysis.name_lookup import BODY_LABELS, resolve_in_graph
@@ -49,15 +49,16 @@ class Hop:
     def undated(self) -> bool:
         return interval(self.claim) is None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, G: nx.MultiDiGraph | None = None) -> dict[str, Any]:
+        """JSON-ready; with `G`, the claims' ends are named (else they show their ids)."""
         return {
             "from": self.source,
             "from_name": self.source_name,
             "to": self.target,
             "to_name": self.target_name,
             "undated": self.undated,
-            "claim": claim_dict(self.claim),
-            "corroborating": [claim_dict(c) for c in self.corroborating],
+            "claim": claim_dict(self.claim, G),
+            "corroborating": [claim_dict(c, G) for c in self.corroborating],
         }
 
 
@@ -76,13 +77,42 @@ class FlowPath:
     def undated_hops(self) -> int:
         return sum(h.undated for h in self.hops)
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def arrival_text(self) -> str:
+        """The arrival as precisely as the evidence dates it: "2002" when the hop that set it is
+        year-precise (never "2002-01-01"), "12 March 2002" when day-precise; "undated" when none."""
+        if self.arrival is None:
+            return "undated"
+        for hop in reversed(self.hops):
+            span = interval(hop.claim)
+            if span and span[0] == self.arrival:
+                day = self.arrival.isoformat()
+                return describe(day, day, hop.claim.date_precision)
+        return describe(self.arrival.isoformat(), None, "day")
+
+    def to_dict(self, G: nx.MultiDiGraph | None = None) -> dict[str, Any]:
         return {
             "nodes": self.nodes,
+            "node_names": [node_name(G, n) for n in self.nodes] if G is not None else self.nodes,
             "arrival": self.arrival.isoformat() if self.arrival else None,
+            "arrival_text": self.arrival_text,
             "undated_hops": self.undated_hops,
-            "hops": [h.to_dict() for h in self.hops],
+            "hops": [h.to_dict(G) for h in self.hops],
         }
+
+
+def merge_same_route(paths: list[FlowPath]) -> list[FlowPath]:
+    """One path per route (sequence of nodes): a later path on the same route adds its claims to
+    the first one's hops as corroboration instead of being listed again."""
+    merged: dict[tuple[str, ...], FlowPath] = {}
+    for path in paths:
+        kept = merged.setdefault(tuple(path.nodes), path)
+        if kept is path:
+            continue
+        for mine, theirs in zip(kept.hops, path.hops, strict=True):
+            known = {mine.claim.id, *(c.id for c in mine.corroborating)}
+            mine.corroborating.extend(c for c in [theirs.claim, *theirs.corroborating] if c.id not in known)
+    return list(merged.values())
 
 
 def flow_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -164,7 +194,7 @@ def trace(
     ):
         if topic is None or any(G.nodes[n].get("label") == "Report" for n in nodes):
             found.append(_path(G, hops, arrival))
-    return sorted(found, key=_rank)[:limit]
+    return merge_same_route(sorted(found, key=_rank))[:limit]
 
 
 def upstream(

@@ -7,7 +7,9 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.coverage import Coverage, silence_caveat, sources_about
 from graph.analysis.date_windows import claim_date, interval
+from graph.analysis.elapsed import elapsed
 from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
 from graph.analysis.knowledge import first_knowledge
 from graph.analysis.name_lookup import BODY_LABELS
@@ -28,6 +30,17 @@ class Gap:
     knowledge: Claim
     action: Claim | None = None
     last_heard: Claim | None = None
+    coverage: Coverage | None = None  # sources about the body from its first knowledge on
+
+    @property
+    def elapsed(self) -> str | None:
+        """Knowing to acting at the coarser precision of the two dates ("within the same decade")."""
+        return None if self.action is None else elapsed(self.knowledge, self.action)[2]
+
+    @property
+    def caveat(self) -> str | None:
+        """For a silence on thin evidence, why it may be the record's silence, not the body's."""
+        return silence_caveat(self.body_name, self.coverage) if self.silent and self.coverage else None
 
     @property
     def silent(self) -> bool:
@@ -52,6 +65,9 @@ class Gap:
             "acted": claim_date(self.action) if self.action else None,
             "days": self.days,
             "years": self.years,
+            "elapsed": self.elapsed,
+            "coverage": self.coverage.to_dict() if self.coverage else None,
+            "caveat": self.caveat,
             "knowledge": claim_dict(self.knowledge, G),
             "action": claim_dict(self.action, G) if self.action else None,
             "last_heard": claim_dict(self.last_heard, G) if self.last_heard else None,
@@ -78,8 +94,10 @@ def gaps(G: nx.MultiDiGraph, topic: str | None = None) -> GapsReport:
     Knowledge is as in `first_knowledge`. An action is a dated claim by the body that it
     commissioned, authored, published or sent something concerning the topic, starting no
     earlier than the knowledge starts. When the first evidence of knowing is itself such an act
-    (the body wrote the report), the gap is zero. Receiving or knowing more is not acting. A body with knowledge and no later action is a silence; `last_heard` is the latest
-    thing it received or knew on the topic, to show how long the silence lasted.
+    (the body wrote the report), the gap is zero. Receiving or knowing more is not acting. A body
+    with knowledge and no later action is a silence; `last_heard` is the latest thing it received
+    or knew on the topic, to show how long the silence lasted, and `coverage` how many sources say
+    anything dated about the body from then on (a silence on one source gets a `caveat`).
     """
     matcher = TopicMatcher(G, topic)
     report = GapsReport(topic)
@@ -93,6 +111,7 @@ def gaps(G: nx.MultiDiGraph, topic: str | None = None) -> GapsReport:
         actions = [c for c in own if c.type in ACTION_TYPES and interval(c)[0] >= start]
         heard = [c for c in own if c.type in HEARING_TYPES]
         gap = Gap(body, node_name(G, body), known.claim)
+        gap.coverage = Coverage(sources_about(G, body, start=start), f"from {claim_date(known.claim)} on")
         gap.action = min(actions, key=lambda c: (interval(c)[0], c.id)) if actions else None
         gap.last_heard = max(heard, key=lambda c: (interval(c)[1], c.id)) if heard else None
         report.gaps.append(gap)

@@ -8,9 +8,10 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.coverage import Coverage, first_caveat, sources_about
 from graph.analysis.date_windows import claim_date, interval
 from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
-from graph.analysis.flows import FlowPath, Hop, upstream
+from graph.analysis.flows import FlowPath, Hop, merge_same_route, upstream
 from graph.analysis.name_lookup import BODY_LABELS, resolve_in_graph
 from graph.model import Claim
 from graph.schema import SCHEMA
@@ -39,6 +40,12 @@ class Knowledge:
     chain: list[FlowPath] = field(default_factory=list)
     chain_basis: str | None = None
     undated: list[Claim] = field(default_factory=list)
+    coverage: Coverage | None = None  # sources dating anything about the body up to the answer
+
+    @property
+    def caveat(self) -> str | None:
+        """When the answer rests on a thin record: earlier knowledge may be unrecorded."""
+        return first_caveat(self.body_name, self.coverage) if self.coverage else None
 
     @property
     def found(self) -> bool:
@@ -65,10 +72,12 @@ class Knowledge:
             "answer": self.date if self.found else NO_EVIDENCE,
             "claim": claim_dict(self.claim, G) if self.claim else None,
             "independent_sources": self.independent_sources,
+            "coverage": self.coverage.to_dict() if self.coverage else None,
+            "caveat": self.caveat,
             "supporting": [claim_dict(c, G) for c in self.supporting],
             "possibly_earlier": [claim_dict(c, G) for c in self.possibly_earlier],
             "chain_basis": self.chain_basis,
-            "chain": [p.to_dict() for p in self.chain],
+            "chain": [p.to_dict(G) for p in self.chain],
             "undated": [claim_dict(c, G) for c in self.undated],
         }
 
@@ -111,6 +120,7 @@ def first_knowledge(G: nx.MultiDiGraph, body: str, topic: str | None = None, max
     start, end = interval(first)
     answer.supporting = [c for c in dated if interval(c)[0] <= end and interval(c)[1] >= start]
     answer.possibly_earlier = [c for c in dated if interval(c)[0] < start and c not in answer.supporting]
+    answer.coverage = Coverage(sources_about(G, body_id, end=end), f"up to {claim_date(first)}")
     answer.chain, answer.chain_basis = _chain(G, body_id, first, matcher, max_chain_hops)
     return answer
 
@@ -119,7 +129,7 @@ def _chain(G, body_id, first, matcher, max_hops) -> tuple[list[FlowPath], str | 
     start, end = interval(first)
     object_label = SCHEMA.label_of(first.to_id)
     if object_label == "Report" and SCHEMA.flow(first.type, object_label) == "backward":
-        return _through(G, body_id, first, max_hops), "the document itself"
+        return merge_same_route(_through(G, body_id, first, max_hops)), "the document itself"
     if object_label != "Topic":
         return [], None
     receipts = [
@@ -136,7 +146,7 @@ def _chain(G, body_id, first, matcher, max_hops) -> tuple[list[FlowPath], str | 
             "documents received at the same time (date overlap only; the evidence does not say they were on the topic)",
         )
     )
-    paths = [p for c in sorted(chosen, key=lambda c: c.id) for p in _through(G, body_id, c, max_hops)]
+    paths = merge_same_route([p for c in sorted(chosen, key=lambda c: c.id) for p in _through(G, body_id, c, max_hops)])
     return paths, basis if paths else None
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from graph.analysis.errors import AmbiguousName, NodeNotFound
+from graph.analysis.suggest import closest, store_suggestions
 from graph.model import Node, node_id
 from graph.names import name_key
 from graph.schema import SCHEMA
@@ -39,6 +40,8 @@ def resolve_in_store(store: GraphStore, name: str, labels: Iterable[str] | None 
     if len(canonical) == 1:
         return canonical[0]
     found = [n for n in store.find_nodes(name, limit=50) if labels is None or n.label in labels]
+    if not found:
+        raise NodeNotFound(name, _one(labels), store_suggestions(store, name, labels))
     return _choose(
         name,
         [(n.id, n.label, n.name, [n.name, *n.aliases]) for n in found],
@@ -67,7 +70,13 @@ def resolve_in_graph(G: nx.MultiDiGraph, name: str, labels: Iterable[str] | None
         if labels is None or d.get("label") in labels
     ]
     matching = [r for r in rows if key and any(key in name_key(x) for x in r[3])]
+    if not matching:
+        raise NodeNotFound(name, _one(labels), closest(name, rows))
     return _choose(name, matching, labels, lambda i: i)
+
+
+def _one(labels: tuple[str, ...] | None) -> str | None:
+    return labels[0] if labels and len(labels) == 1 else None
 
 
 def _canonical(store: GraphStore, name: str, labels: tuple[str, ...]) -> list[Node]:
@@ -86,7 +95,7 @@ def _choose(name, rows, labels, result):
     exact = canonical or [r for r in rows if any(name_key(x) == key for x in r[3])]
     pool = exact or rows
     if not pool:
-        raise NodeNotFound(name, labels[0] if labels and len(labels) == 1 else None)
+        raise NodeNotFound(name, _one(labels))
     if len(pool) > 1:
         raise AmbiguousName(name, sorted((r[0], r[1], r[2]) for r in pool))
     return result(pool[0][0])

@@ -5,7 +5,7 @@ The CLI (`kflow trace | first-knowledge | timeline | gaps | brokers`) and the ap
 functions, so the two cannot drift apart in what they load or how they read a name. Each answer
 carries the graph it was computed on, which names every node it mentions.
 
-A body or document is given by id or by name (resolved forgivingly, see `name_lookup`). A topic
+Dates in a window are YYYY, YYYY-MM or YYYY-MM-DD (`date_bounds.window`). A body or document is given by id or by name (resolved forgivingly, see `name_lookup`). A topic
 is given by a Topic id, which designates that topic, or by a name, which designates every topic
 whose name contains it ("child exploitation" also finds "child exploitation in Rotherham").
 """
@@ -18,6 +18,7 @@ from typing import Generic, TypeVar
 
 import networkx as nx
 
+from graph.analysis.date_bounds import window
 from graph.analysis.errors import NodeNotFound
 from graph.analysis.flows import ENDPOINT_LABELS, FlowPath, brokers, trace
 from graph.analysis.gaps import GapsReport, gaps
@@ -89,6 +90,7 @@ def ask_trace(
     The date window bounds what is loaded even with `allow_undated`: `trace` keeps undated hops
     out of a window anyway, so loading beyond it only spent the node budget on unusable claims.
     """
+    since, until = window(since, until)
     a, b = (resolve_in_store(store, name, ENDPOINT_LABELS) for name in (source, target))
     G = load_flow_graph(store, [a.id, b.id], since=since, until=until)
     paths = trace(G, a.id, b.id, topic=topic, since=since, until=until, allow_undated=allow_undated, limit=limit)
@@ -110,6 +112,7 @@ def ask_timeline(
     until: str | None = None,
 ) -> Answer[list[Entry]]:
     """Every dated claim in order, about `body` and/or concerning `topic` (everything when neither)."""
+    since, until = window(since, until)
     body_id = resolve_in_store(store, body, BODY_LABELS).id if body else None
     if body_id:
         G = with_topic_layer(
