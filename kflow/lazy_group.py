@@ -12,7 +12,6 @@ import importlib
 from dataclasses import dataclass
 
 import click
-from click.utils import make_default_short_help
 
 
 @dataclass(frozen=True)
@@ -21,6 +20,10 @@ class LazyCommand:
 
     target: str
     short_help: str
+
+    def short_help_str(self, limit: int = 45) -> str:
+        """The line shortened as click shortens a command's own help."""
+        return click.Command(None, help=self.short_help).get_short_help_str(limit)
 
     def load(self) -> click.Command:
         module, attribute = self.target.split(":")
@@ -51,7 +54,7 @@ class LazyGroup(click.Group):
         rows = []
         for name in self.list_commands(ctx):
             if name in self.lazy_commands and name not in self.commands:
-                rows.append((name, make_default_short_help(self.lazy_commands[name].short_help, limit)))
+                rows.append((name, self.lazy_commands[name].short_help_str(limit)))
                 continue
             command = self.get_command(ctx, name)
             if command is not None and not command.hidden:
