@@ -156,8 +156,12 @@ def is_distinctive(key: str) -> bool:
 
 def names_something(name: str) -> bool:
     """A name that names one thing: a distinctive word written as a name ("Hidden in Plain Sight",
-    "letter from Maria Okafor", "DCA"), not a description ("inspection report", "the Authority")."""
+    "letter from Maria Okafor", "DCA"), or three or more capitalised words ("Children First Trust");
+    not a description ("inspection report", "the Authority", "Trust Board")."""
     words = name.replace("\u2019", "'").split()
+    content = [w for w in words if name_key(w) not in LEX.title_function_words]
+    if len(content) >= 3 and all(w[:1].isupper() for w in content):
+        return True
     return any(
         w[:1].isupper() and name_key(w) and is_distinctive(name_key(w)) and (i or len(words) == 1 or w.isupper())
         for i, w in enumerate(words)
