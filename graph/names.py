@@ -28,3 +28,46 @@ def slug(name: str) -> str:
     """ASCII slug for ids, stable across runs and machines ("Home Office" -> "home-office")."""
     ascii_text = unicodedata.normalize("NFKD", name_key(name)).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+# Titles and honorifics a person's name may carry; left out when two names are compared, never when shown.
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "baroness",
+        "baron",
+        "professor",
+        "prof",
+        "cllr",
+        "councillor",
+        "rev",
+        "reverend",
+        "rt",
+        "right",
+        "hon",
+        "honourable",
+        "honorable",
+    ]
+)
+POST_NOMINALS = frozenset(
+    ["qc", "kc", "mp", "msp", "ms", "am", "mla", "mep", "obe", "mbe", "cbe", "kbe", "dbe", "jp", "phd"]
+)
+
+
+def person_key(name: str) -> str:
+    """`name_key` without titles and letters after the name: "The Rt Hon Helen Ashby MP" -> "helen ashby"."""
+    words = name_key(name).split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in POST_NOMINALS:
+        words = words[:-1]
+    return " ".join(words)

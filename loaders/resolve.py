@@ -137,6 +137,11 @@ class DocumentContext:
         if len(parts) >= 2:
             self.full_names.setdefault(parts[-1].lower(), set()).add(full_name)
 
+    def first_name_holders(self, first: str) -> set[str]:
+        """The full names the document gives whose first word is `first` ("Celia" -> {"Celia Varrow"})."""
+        key = first.lower()
+        return {n for names in self.full_names.values() for n in names if n.split()[0].lower() == key}
+
     @property
     def main_place(self) -> str | None:
         return self.place_counts.most_common(1)[0][0] if self.place_counts else None
@@ -225,7 +230,8 @@ class Resolver:
             return None
         aliases = [strip_article(surface)] if surface and name_key(surface) != name_key(full_name) else []
         if len(full_name.split()) == 1:
-            candidates = ctx.full_names.get(full_name.lower(), set())
+            # a lone surname ("Ms Okafor"), else a lone first name ("Dame Celia"): the document's one full name with it
+            candidates = ctx.full_names.get(full_name.lower(), set()) or ctx.first_name_holders(full_name)
             if len(candidates) == 1:
                 return Node(node_id("Person", next(iter(candidates))), "Person", next(iter(candidates)), aliases)
             stored = self._stored(surface, "Person")

@@ -111,6 +111,8 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
                 kind = "report"  # "the Harbour Safety Act", "the Prisons Bill"; not "Section 5" or "Article 8"
             if not kind or span is None or (doc_index, ent.sent.start) not in parse._sentence_of:
                 continue
+            if kind in ("person", "agency") and not ent.ent_id_ and _junk_name(span, kind):
+                continue
             if kind in ("person", "agency") and not ent.ent_id_:
                 kind = _retyped(span, kind)
                 if kind is None:
@@ -189,6 +191,34 @@ def _retyped(span: Span, kind: str) -> str | None:
     return kind
 
 
+STREET_WORDS = frozenset(
+    ["lane", "road", "street", "avenue", "close", "drive", "crescent", "terrace", "way", "row", "place", "square"]
+    + ["gardens", "grove", "mews", "walk", "house", "court", "ward"]
+)  # "12 Mill Lane", "Fenhallow House": addresses and buildings, never people
+_CELL_MARKS = "#|*_>- \t"
+
+
+def _junk_name(span: Span, kind: str) -> bool:
+    """Spans that are never a person or a body: a street or building as a "person", a lone word
+    standing as its own line (a heading "### Background", a table cell "| Name |"), a lone role or
+    body word ("the Examiner", "Department") that names nothing by itself."""
+    words = [t for t in span if t.pos_ != "DET" and t.dep_ != "case" and t.lower_ not in LEX.first_person_possessives]
+    if not words:
+        return True
+    if kind == "person" and words[-1].lower_ in STREET_WORDS:
+        return True
+    if len(words) != 1 or words[0].is_upper and len(words[0]) > 1:
+        return False
+    word = words[0].lower_
+    line = span.sent.text.strip(_CELL_MARKS)
+    if kind == "person" and line == span.text and span.sent.text.strip()[:1] in "#|*" + span.text[:1]:
+        return True
+    return word in LEX.role_nouns or word in LEX.body_words or word in LEX.generic_bodies or word in _ROLE_ONLY
+
+
+_ROLE_ONLY = frozenset(["examiner", "finance", "group", "review", "background", "name"])
+
+
 def _trimmed(ent: Span) -> Span | None:
     """The entity without trailing conjunctions and punctuation ("the council and" -> "the council"),
     and without what follows a dash or a bracket NER swallowed ("the Federal Bureau of Investigation
@@ -197,8 +227,11 @@ def _trimmed(ent: Span) -> Span | None:
     cut = next((t.i for t in ent[1:] if t.text in _DASHES), None)
     if cut is not None:
         end = cut
-    while end > ent.start and (ent.doc[end - 1].pos_ in ("CCONJ", "PUNCT") or ent.doc[end - 1].lower_ in ("and", "or")):
-        end -= 1
+    while end > ent.start and (
+        ent.doc[end - 1].pos_ in ("CCONJ", "PUNCT", "VERB", "AUX", "ADP", "PART")
+        or ent.doc[end - 1].lower_ in ("and", "or")
+    ):
+        end -= 1  # also a fragment ending in a verb: "Greyfield academy trust sent to" -> "Greyfield academy trust"
     return ent.doc[ent.start : end] if end > ent.start else None
 
 

@@ -154,4 +154,5 @@ def _bodies_in(parse: DocumentParse, doc_index: int, tokens: list[Token]) -> lis
 
 
 def _join(tokens: list[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip(" ,")
+    """The words of a role phrase; a table's cell separators ("| Director of Finance |") are not words."""
+    return "".join(t.text_with_ws for t in tokens if "|" not in t.text).strip(" ,")
