@@ -23,11 +23,15 @@ from graph.analysis.questions import ask_brokers, ask_first_knowledge, ask_gaps,
 from graph.model import Claim
 from graph.store import GraphStore, StoreError
 from graph.stores import open_store
+from kflow.json_usage import JsonUsageCommand
 from kflow.stores import store_option
 from kflow.terminal import fail, visible
 
 json_option = click.option(
-    "--json", "as_json", is_flag=True, help='Machine-readable output (errors too: {"error": ...} on stdout, exit 1).'
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Machine-readable output (errors too: {"error": ...} on stdout, exit 1; 2 for a usage error).',
 )
 since_option = click.option(
     "--since", help="Only claims dated (at least partly) on or after this date: YYYY, YYYY-MM or YYYY-MM-DD."
@@ -88,7 +92,7 @@ def _echo_json(value) -> None:
     click.echo(json.dumps(value, indent=2, ensure_ascii=False, default=str))
 
 
-@click.command("trace")
+@click.command("trace", cls=JsonUsageCommand)
 @click.argument("source")
 @click.argument("target")
 @click.option("--topic", help="Only flows through documents concerning this topic.")
@@ -138,7 +142,7 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
                 )
 
 
-@click.command("first-knowledge")
+@click.command("first-knowledge", cls=JsonUsageCommand)
 @click.argument("body")
 @click.option("--topic", help="What the knowledge is about (a topic name or part of it).")
 @store_option
@@ -170,7 +174,7 @@ def first_knowledge_command(body, topic, store_spec, as_json) -> None:
                 click.echo(_claim_line(G, hop.claim, "    "))
 
 
-@click.command("timeline")
+@click.command("timeline", cls=JsonUsageCommand)
 @click.option("--body", help="Only claims about this body.")
 @click.option("--topic", help="Only claims concerning this topic.")
 @since_option
@@ -191,7 +195,7 @@ def timeline_command(body, topic, since, until, store_spec, as_json) -> None:
         click.echo(_claim_line(G, entry.claim, ""))
 
 
-@click.command("gaps")
+@click.command("gaps", cls=JsonUsageCommand)
 @click.option("--topic", help="The topic (default: knowledge of anything).")
 @store_option
 @json_option
@@ -230,7 +234,7 @@ def gaps_command(topic, store_spec, as_json) -> None:
         click.echo(_claim_line(G, gap.knowledge, "    "))
 
 
-@click.command("brokers")
+@click.command("brokers", cls=JsonUsageCommand)
 @click.option("--top", default=10, show_default=True, help="How many bodies to list.")
 @store_option
 @json_option

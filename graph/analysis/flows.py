@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.date_bounds import window
 from graph.analysis.date_windows import after, before, describe, interval, overlaps
 from graph.analysis.errors import NodeNotFound
 from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
@@ -154,7 +155,8 @@ def trace(
     G : MultiDiGraph built by `graph.analysis.subgraph` (edges keyed by claim id, attr `claim`).
     source, target : ids or names of bodies or documents (resolved forgivingly).
     topic : when given, every document on the path must concern it, and there must be one.
-    since, until : ISO dates; only hops whose interval overlaps the window count.
+    since, until : YYYY, YYYY-MM or YYYY-MM-DD (`date_bounds.window`); only hops whose interval
+        overlaps the window count.
     allow_undated : let undated hops in (they constrain nothing and are marked); they cannot be
         placed in a `since`/`until` window, so a window still leaves them out.
     limit : at most this many paths; max_hops bounds their length.
@@ -180,6 +182,7 @@ def trace(
     >>> [p.nodes for p in trace(G, "agency:a", "agency:b")]
     [['agency:a', 'report:r', 'agency:b']]
     """
+    since, until = window(since, until)
     start = resolve_in_graph(G, source, ENDPOINT_LABELS)
     goal = resolve_in_graph(G, target, ENDPOINT_LABELS)
     matcher = TopicMatcher(G, topic)

@@ -8,6 +8,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.date_bounds import window
 from graph.analysis.date_windows import claim_date, describe, interval, overlaps
 from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
 from graph.analysis.name_lookup import BODY_LABELS, resolve_in_graph
@@ -38,13 +39,16 @@ def timeline(
 ) -> list[Entry]:
     """Dated claims of G in date order (start, then end), optionally about one body and/or topic.
 
-    A claim is in the window when its date interval overlaps [since, until]. Undated claims are
-    left out: a timeline cannot place them.
+    A claim is in the window when its date interval overlaps [since, until] (YYYY, YYYY-MM or
+    YYYY-MM-DD, read as `date_bounds.window` does). Undated claims are left out: a timeline cannot
+    place them.
 
     Raises
     ------
     NodeNotFound, AmbiguousName : `body` designates no body, or several.
+    DateWindowError : a bound is not a date, or the window ends before it starts.
     """
+    since, until = window(since, until)
     body_id = resolve_in_graph(G, body, BODY_LABELS) if body else None
     matcher = TopicMatcher(G, topic)
     entries = []
