@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from graph.analysis import AnalysisError, FlowPath, GapsReport, flow_graph, load_claims_graph
+from graph.analysis.date_bounds import window
+from graph.analysis.knowledge import Knowledge
 from graph.analysis.name_lookup import BODY_LABELS
-from graph.analysis.questions import ask_gaps, ask_timeline, ask_trace, broker_ranking
+from graph.analysis.questions import ask_first_knowledge, ask_gaps, ask_timeline, ask_trace, broker_ranking
 from graph.analysis.subgraph import FLOW_TYPES
 from graph.model import Claim
+from graph.schema import SCHEMA
 from graph.store import GraphStore
 
 __all__ = [
@@ -21,9 +24,11 @@ __all__ = [
     "FlowPath",
     "flow_paths",
     "topic_gaps",
+    "body_knowledge",
     "brokers",
     "link_evidence",
     "flow_volumes",
+    "flow_claims",
 ]
 
 
@@ -44,6 +49,11 @@ def flow_paths(
 def topic_gaps(store: GraphStore, topic: str) -> GapsReport:
     """Per body: first knowledge of `topic` (id) and the time to its first later action, or silence."""
     return ask_gaps(store, topic).result
+
+
+def body_knowledge(store: GraphStore, body: str, topic: str | None = None) -> Knowledge:
+    """When `body` (id) first knew about `topic` (id; anything when None), on what evidence, and how."""
+    return ask_first_knowledge(store, body, topic).result
 
 
 def brokers(claims: list[Claim], top: int = 10) -> list[tuple[str, float]]:
@@ -73,6 +83,31 @@ def link_evidence(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
 def flow_volumes(claims: list[Claim]) -> Counter[tuple[str, str]]:
     """How many claims support each body -> body link."""
     return Counter({pair: len(found) for pair, found in link_evidence(claims).items()})
+
+
+def flow_claims(
+    store: GraphStore, claims: list[Claim], body: str | None, since: str | None = None, until: str | None = None
+) -> list[Claim]:
+    """The claims a flows chart of `body` needs: its own, and the other side of each document it
+    sent or received (who sent what it received, who received what it sent). Without the other
+    side a body's document flows vanish and only its commissions remain, drawn as if its
+    information went out when it came in."""
+    if body is None:
+        return claims
+    since, until = window(since, until)
+    documents = sorted(
+        {
+            c.to_id
+            for c in claims
+            if c.from_id == body and c.type in SCHEMA.transfer_types and SCHEMA.label_of(c.to_id) == "Report"
+        }
+    )
+    if not documents:
+        return claims
+    found = {c.id: c for c in claims}
+    for claim in store.claims_touching(documents, list(SCHEMA.transfer_types), since, until):
+        found.setdefault(claim.id, claim)
+    return list(found.values())
 
 
 def chronology_claims(

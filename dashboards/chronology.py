@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 import networkx as nx
 import pandas as pd
 
 from dashboards.analysis import flow_volumes, link_evidence
+from dashboards.bar_lanes import pack
 from dashboards.text import html_text, short
+from graph.analysis.date_windows import at_precision, claim_date
 from graph.model import Claim
 
 CHRONOLOGY_COLUMNS = [
+    "date",
     "start",
     "end",
     "precision",
@@ -23,6 +27,7 @@ CHRONOLOGY_COLUMNS = [
     "confidence",
     "claim",
 ]
+ROW_HEIGHT = 26  # pixels per timeline row
 
 
 def _end(claim: Claim) -> str:
@@ -45,51 +50,84 @@ def evidence_row(c: Claim, names: dict[str, str], titles: dict[str, str]) -> dic
 
 
 def chronology(claims: list[Claim], names: dict[str, str], titles: dict[str, str]) -> pd.DataFrame:
-    """Dated claims, earliest first: who did what to what, when, said where."""
+    """Dated claims, earliest first: who did what to what, when, said where. The date reads as the
+    source gives it ("2002", "March 2002"); start and end are cut to that precision ("2002",
+    "2002-03"), so neither the table nor its CSV claims a day the evidence does not name."""
     rows = [
         {
-            "start": c.date_start,
-            "end": c.date_end or c.date_start,
+            "date": claim_date(c),
+            "start": at_precision(c.date_start, c.date_precision),
+            "end": at_precision(c.date_end or c.date_start, c.date_precision),
             "precision": c.date_precision,
             **evidence_row(c, names, titles),
         }
-        for c in sorted(claims, key=lambda c: (c.date_start or "", c.id))
+        for c in sorted(claims, key=lambda c: (c.date_start or "", c.date_end or "", c.id))
         if c.date_start
     ]
     return pd.DataFrame(rows, columns=CHRONOLOGY_COLUMNS)
 
 
+def of_types(claims: list[Claim], types: Iterable[str] | None) -> list[Claim]:
+    """The claims of the chosen types (all of them when `types` is None)."""
+    if types is None:
+        return list(claims)
+    chosen = set(types)
+    return [c for c in claims if c.type in chosen]
+
+
 def timeline_figure(claims: list[Claim], names: dict[str, str]):
-    """A Plotly timeline, one row per subject, one bar per dated claim, the claim id as customdata.
-    Plotly reads a subset of HTML in labels, so every label is escaped."""
+    """A Plotly timeline: a block of rows per subject, one bar per dated claim, the claim id as
+    customdata. Bars that overlap in time go on separate rows of their subject's block
+    (`bar_lanes.pack`), so none hides another. Plotly reads a subset of HTML in labels, so every
+    label is escaped."""
     import plotly.express as px
 
     dated = [c for c in claims if c.date_start]
+    spans = [(date.fromisoformat(c.date_start), date.fromisoformat(_end(c))) for c in dated]
+    rows, blocks = pack([c.from_id for c in dated], spans)
     frame = pd.DataFrame(
         {
             "start": [c.date_start for c in dated],
             "finish": [_end(c) for c in dated],
-            "who": [html_text(short(names.get(c.from_id, c.from_id), 50)) for c in dated],
+            "row": rows,
             "type": [c.type for c in dated],
+            "claim": [c.id for c in dated],
+            "when": [claim_date(c) for c in dated],
+            "who": [html_text(short(names.get(c.from_id, c.from_id), 50)) for c in dated],
             "what": [html_text(short(names.get(c.to_id, c.to_id), 60)) for c in dated],
             "quote": [html_text(short(c.sentence, 120)) for c in dated],
-            "claim": [c.id for c in dated],
         }
     )
     figure = px.timeline(
         frame,
         x_start="start",
         x_end="finish",
-        y="who",
+        y="row",
         color="type",
-        custom_data=["claim"],
-        hover_data={"what": True, "quote": True, "claim": False},
+        custom_data=["claim", "when", "who", "what", "quote"],
     )
-    figure.update_yaxes(autorange="reversed", title=None)
+    figure.update_traces(
+        hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} → %{customdata[3]}<br>%{customdata[4]}"
+        "<extra>%{fullData.name}</extra>"
+    )
+    total = sum(height for _, height in blocks.values())
+    figure.update_yaxes(
+        autorange=False,
+        range=[total - 0.5, -0.5],
+        tickmode="array",
+        tickvals=[first + (height - 1) / 2 for first, height in blocks.values()],
+        ticktext=[html_text(short(names.get(s, s), 50)) for s in blocks],
+        title=None,
+        showgrid=False,
+        zeroline=False,
+    )
+    for first, _height in list(blocks.values())[1:]:
+        figure.add_hline(y=first - 0.5, line_width=1, line_color="#d0d0d0")
     figure.update_layout(
-        height=max(260, 40 * frame["who"].nunique() + 120),
+        height=max(260, ROW_HEIGHT * total + 140),
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend_title_text="claim type",
+        bargap=0.25,
     )
     return figure
 
@@ -124,11 +162,13 @@ def sankey_labels(ids: set[str], names: dict[str, str]) -> dict[str, str]:
     return {i: names.get(i, i) if counts[names.get(i, i)] == 1 else f"{names.get(i, i)} [{i}]" for i in ids}
 
 
-def sankey_option(claims: list[Claim], names: dict[str, str]) -> tuple[dict, dict[str, str]] | None:
-    """An ECharts Sankey of body -> body flows and its label -> id map. ECharts Sankeys must be
-    acyclic, so a link that would close a cycle is left out (heaviest links kept first); tooltips
-    render as canvas text, not HTML."""
-    volumes = flow_volumes(claims)
+def sankey_option(
+    claims: list[Claim], names: dict[str, str], body: str | None = None
+) -> tuple[dict, dict[str, str]] | None:
+    """An ECharts Sankey of body -> body flows (only those of `body` when given) and its label -> id
+    map. ECharts Sankeys must be acyclic, so a link that would close a cycle is left out (heaviest
+    links kept first); tooltips render as canvas text, not HTML."""
+    volumes = {pair: n for pair, n in flow_volumes(claims).items() if body is None or body in pair}
     if not volumes:
         return None
     kept = nx.DiGraph()

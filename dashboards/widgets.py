@@ -11,6 +11,7 @@ from dashboards import graph_view
 from dashboards.chronology import evidence_row
 from dashboards.text import md, short
 from graph.analysis.date_windows import claim_date
+from graph.analysis.suggest import store_suggestions
 from graph.model import Claim, Node
 from graph.store import GraphStore, Subgraph
 
@@ -57,13 +58,14 @@ def legend() -> None:
 
 
 def pick_node(store: GraphStore, label_text: str, key: str, labels: tuple[str, ...] | None = None) -> Node | None:
-    """A forgiving search box (store.find_nodes) and a choice among its matches."""
+    """A forgiving search box (store.find_nodes) and a choice among its matches; for a name that
+    matches nothing, close names to click ("did you mean"), never one picked for the user."""
     query = st.text_input(label_text, key=f"{key}_q")
     if not query.strip():
         return None
     matches = [n for n in store.find_nodes(query, limit=30) if labels is None or n.label in labels]
     if not matches:
-        st.warning(f"Nothing matches “{md(query)}”.")
+        did_you_mean(store, query, key, labels)
         return None
     chosen = st.selectbox(
         f"{label_text}: matches", matches, format_func=lambda n: f"{short(n.name, 80)} ({n.label})", key=f"{key}_pick"
@@ -71,11 +73,31 @@ def pick_node(store: GraphStore, label_text: str, key: str, labels: tuple[str, .
     return chosen
 
 
+def did_you_mean(store: GraphStore, query: str, key: str, labels: tuple[str, ...] | None) -> None:
+    """Say nothing matched and offer the closest stored names as buttons that fill the search box."""
+    suggestions = store_suggestions(store, query, labels)
+    if not suggestions:
+        st.warning(f"Nothing matches “{md(query)}”. Try a shorter part of the name.")
+        return
+    st.warning(f"Nothing matches “{md(query)}”. Did you mean:")
+    for number, (_node_id, label, name) in enumerate(suggestions):
+        st.button(
+            f"{md(short(name, 80))} ({label})",
+            key=f"{key}_suggest_{number}",
+            on_click=_fill,
+            args=(f"{key}_q", name),
+        )
+
+
+def _fill(box_key: str, text: str) -> None:
+    st.session_state[box_key] = text
+
+
 def claims_frame(claims: list[Claim], names: dict[str, str], titles: dict[str, str]) -> pd.DataFrame:
-    """Claims with their evidence, one row each, as a user reads them."""
+    """Claims with their evidence, one row each, as a user reads them (dates as the source gives them:
+    "2002", not 2002-01-01)."""
     rows = [
-        {"date": c.date_start or "", "precision": c.date_precision or "", **evidence_row(c, names, titles)}
-        for c in claims
+        {"date": claim_date(c), "precision": c.date_precision or "", **evidence_row(c, names, titles)} for c in claims
     ]
     columns = ["date", "precision", "subject", "type", "object", "quote", "source", "confidence", "claim"]
     return pd.DataFrame(rows, columns=columns)

@@ -7,6 +7,7 @@ from dashboards.context import node_names, store_or_stop, titles
 from dashboards.explore import DEFAULT_EDGE_TYPES, Filters, Focus, node_claims, view, year_span
 from dashboards.text import md
 from dashboards.widgets import claims_frame, evidence_list, legend, pick_node, show_graph
+from graph.analysis.date_bounds import window
 from graph.schema import EDGE_TYPES
 
 
@@ -34,7 +35,7 @@ with st.sidebar:
     if span and span[0] < span[1]:
         low, high = st.slider("Years", span[0], span[1], span, key="explore_years")
         if (low, high) != span:
-            since, until = f"{low}-01-01", f"{high}-12-31"
+            since, until = window(str(low), str(high))
     st.caption("Undated claims are shown only while the year range is left at its full span.")
 filters = Filters(hops=hops, edge_types=tuple(types or DEFAULT_EDGE_TYPES), since=since, until=until)
 st.session_state["selection"] = {"seeds": focus.seeds + focus.expanded, "filters": filters}

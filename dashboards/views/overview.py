@@ -6,6 +6,7 @@ import streamlit as st
 from dashboards.context import annotations, node_names, store_label, store_or_stop, titles
 from dashboards.overview import REVIEW_BELOW, overview
 from dashboards.widgets import claims_frame
+from graph.analysis.date_windows import describe
 
 store = store_or_stop()
 st.title("kflow: who knew what, and when")
@@ -33,7 +34,9 @@ st.dataframe(
         [
             {
                 "title": s.props.get("title") or s.name,
-                "published": s.props.get("published"),
+                "published": describe(s.props.get("published"), None, s.props.get("published_precision") or "day")
+                if s.props.get("published")
+                else "",
                 "loaded": s.props.get("loaded_at"),
                 "path": s.props.get("path") or s.props.get("url"),
                 "id": s.id,

@@ -9,7 +9,6 @@ from dashboards.context import node_names, store_or_stop, titles
 from dashboards.text import md
 from dashboards.trace import trace
 from dashboards.widgets import evidence_list, legend, pick_node, show_graph
-from graph.analysis.date_windows import claim_date
 
 store = store_or_stop()
 st.title("Trace")
@@ -46,8 +45,8 @@ names = node_names(store, set(result.drawn.nodes), result.drawn.nodes)
 source_titles = titles(store)
 for number, path in enumerate(result.flows, start=1):
     with st.container(border=True):
-        # the last hop's date as the source states it ("2002", not 2002-01-01), not the window's first day
-        arrival = f", reached in {claim_date(path.hops[-1].claim)} at the earliest" if path.arrival else ""
+        # as precisely as the hop that set it dates it ("2002", not 2002-01-01)
+        arrival = f", reached by {path.arrival_text} at the earliest" if path.arrival else ""
         st.markdown(f"**Flow {number}** · {len(path.hops)} hop(s){md(arrival)}")
         for step, hop in enumerate(path.hops, start=1):
             evidence_list([hop.claim], names, source_titles, start=step)

@@ -91,3 +91,18 @@ def describe(start: str | None, end: str | None, precision: str | None) -> str:
 
 def claim_date(claim: Claim) -> str:
     return describe(claim.date_start, claim.date_end, claim.date_precision)
+
+
+def at_precision(day: str | None, precision: str | None) -> str:
+    """An ISO day cut to what its precision supports, still sortable as text: "2002" (year),
+    "2002-03" (month), "2002-03-14" (day), "2000s" (decade); "" when there is no date. A table or
+    CSV cell written this way never turns "in 2002" into 1 January 2002."""
+    if not day:
+        return ""
+    if precision == "decade":
+        return f"{int(day[:4]) - int(day[:4]) % 10}s"
+    if precision == "month":
+        return day[:7]
+    if precision == "day":
+        return day[:10]
+    return day[:4]

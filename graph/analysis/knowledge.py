@@ -18,6 +18,10 @@ from graph.schema import SCHEMA
 
 KNOWING_TYPES = SCHEMA.edges_with("dates_knowledge")
 NO_EVIDENCE = "no evidence found"
+ON_TOPIC_BASIS = "documents on the topic received at the same time"
+DATE_ONLY_BASIS = (
+    "documents received at the same time (date overlap only; the evidence does not say they were on the topic)"
+)
 
 
 @dataclass
@@ -52,6 +56,11 @@ class Knowledge:
         return self.claim is not None
 
     @property
+    def linked_by_date_only(self) -> bool:
+        """The chain's documents are tied to the knowledge only by a shared date, not by topic."""
+        return self.chain_basis == DATE_ONLY_BASIS
+
+    @property
     def date(self) -> str:
         return claim_date(self.claim) if self.claim else NO_EVIDENCE
 
@@ -77,6 +86,7 @@ class Knowledge:
             "supporting": [claim_dict(c, G) for c in self.supporting],
             "possibly_earlier": [claim_dict(c, G) for c in self.possibly_earlier],
             "chain_basis": self.chain_basis,
+            "chain_by_date_only": self.linked_by_date_only,
             "chain": [p.to_dict(G) for p in self.chain],
             "undated": [claim_dict(c, G) for c in self.undated],
         }
@@ -138,14 +148,7 @@ def _chain(G, body_id, first, matcher, max_hops) -> tuple[list[FlowPath], str | 
         if c.type in SCHEMA.receipt_types and interval(c) and interval(c)[0] <= end and interval(c)[1] >= start
     ]
     about = [c for c in receipts if matcher.claim(c)]
-    chosen, basis = (
-        (about, "documents on the topic received at the same time")
-        if about
-        else (
-            receipts,
-            "documents received at the same time (date overlap only; the evidence does not say they were on the topic)",
-        )
-    )
+    chosen, basis = (about, ON_TOPIC_BASIS) if about else (receipts, DATE_ONLY_BASIS)
     paths = merge_same_route([p for c in sorted(chosen, key=lambda c: c.id) for p in _through(G, body_id, c, max_hops)])
     return paths, basis if paths else None
 
