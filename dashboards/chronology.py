@@ -107,8 +107,9 @@ def timeline_figure(claims: list[Claim], names: dict[str, str]):
         custom_data=["claim", "when", "who", "what", "quote"],
     )
     figure.update_traces(
+        width=0.75,  # rows are numbers: without a set width a lone bar of a type grows to fill the gap to the next
         hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} → %{customdata[3]}<br>%{customdata[4]}"
-        "<extra>%{fullData.name}</extra>"
+        "<extra>%{fullData.name}</extra>",
     )
     total = sum(height for _, height in blocks.values())
     figure.update_yaxes(
@@ -127,7 +128,6 @@ def timeline_figure(claims: list[Claim], names: dict[str, str]):
         height=max(260, ROW_HEIGHT * total + 140),
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend_title_text="claim type",
-        bargap=0.25,
     )
     return figure
 

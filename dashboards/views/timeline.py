@@ -36,11 +36,10 @@ with left:
     body = pick_node(store, "Body (optional)", "timeline_body", BODY_LABELS)
 with right:
     topic = pick_node(store, "Topic (optional)", "timeline_topic", ("Topic",))
-since_col, until_col, types_col = st.columns([1, 1, 3])
+since_col, until_col, _ = st.columns([1, 1, 2])
 since = since_col.text_input("From", key="timeline_since", placeholder="e.g. 2002", help=DATE_HELP).strip() or None
 until = until_col.text_input("To", key="timeline_until", placeholder="e.g. 2004-06", help=DATE_HELP).strip() or None
-with types_col:
-    types = st.pills("Claim types", CLAIM_TYPES, selection_mode="multi", default=CLAIM_TYPES, key="timeline_types")
+types = st.pills("Claim types", CLAIM_TYPES, selection_mode="multi", default=CLAIM_TYPES, key="timeline_types")
 
 body_id, topic_id = (body.id if body else None), (topic.id if topic else None)
 try:
