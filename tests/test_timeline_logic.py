@@ -102,3 +102,26 @@ def test_usage_errors_stay_text_without_json(tmp_path):
     result = CliRunner().invoke(main, ["trace", "Northshire A", "--store", f"embedded:{tmp_path / 'db'}"])
     assert result.exit_code == 2
     assert "Missing argument 'TARGET'" in result.output and not result.output.lstrip().startswith("{")
+
+
+def test_node_details_read_stored_dates_at_their_precision():
+    from dashboards.node_details import node_details
+    from graph.model import Node
+
+    report = Node(
+        "report:northshire-review",
+        "Report",
+        "Northshire review",
+        props={"date_start": "2002-01-01", "date_end": "2002-12-31", "date_precision": "year", "kind": "review"},
+    )
+    assert node_details(report)["date"] == "2002" and "date_start" not in node_details(report)
+    source = Node(
+        "source:00000000000a0e02",
+        "Source",
+        "Synthetic note",
+        props={"published": "2018-01-01", "published_precision": "year", "text": "long text"},
+    )
+    shown = node_details(source)
+    assert shown["published"] == "2018" and "text" not in shown
+    undated_precision = Node("report:northshire-memo", "Report", "Northshire memo", props={"date_start": "2003-05-04"})
+    assert node_details(undated_precision)["date"] == "4 May 2003"  # no stored precision: shown as stored

@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboards.context import node_names, store_or_stop, titles
 from dashboards.explore import DEFAULT_EDGE_TYPES, Filters, Focus, node_claims, view, year_span
+from dashboards.node_details import node_details
 from dashboards.text import md
 from dashboards.widgets import claims_frame, evidence_list, legend, pick_node, show_graph
 from graph.analysis.date_bounds import window
@@ -63,11 +64,7 @@ if node:
     if st.button("Expand this node", key="explore_expand"):
         focus.apply({"action": "expand", "data": {"node_ids": [node.id]}})
         st.rerun()
-    details = {
-        "id": node.id,
-        "aliases": ", ".join(node.aliases),
-        **{k: v for k, v in node.props.items() if k != "text"},
-    }
+    details = node_details(node)
     st.dataframe(
         pd.DataFrame({"field": list(details), "value": [str(v) for v in details.values()]}),
         hide_index=True,

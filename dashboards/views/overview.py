@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboards.context import annotations, node_names, store_label, store_or_stop, titles
+from dashboards.node_details import node_details
 from dashboards.overview import REVIEW_BELOW, overview
 from dashboards.widgets import claims_frame
-from graph.analysis.date_windows import describe
 
 store = store_or_stop()
 st.title("kflow: who knew what, and when")
@@ -34,9 +34,7 @@ st.dataframe(
         [
             {
                 "title": s.props.get("title") or s.name,
-                "published": describe(s.props.get("published"), None, s.props.get("published_precision") or "day")
-                if s.props.get("published")
-                else "",
+                "published": node_details(s).get("published", ""),
                 "loaded": s.props.get("loaded_at"),
                 "path": s.props.get("path") or s.props.get("url"),
                 "id": s.id,
