@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from app_graph import SENTENCES, build_store
+from app_graph import HOSTILE_NAME, SENTENCES, build_store
 from streamlit.testing.v1 import AppTest
 
 from dashboards.exports import chronology_csv
@@ -269,3 +269,26 @@ def test_trace_arrival_reads_at_the_precision_of_its_hop(page):
     at.text_input(key="trace_from_q").input("University of Eastmere").run()
     at.text_input(key="trace_to_q").input("Department of Civic Affairs").run()
     assert "reached by March 2002 at the earliest" in text_of(at)
+
+
+def test_hostile_names_show_as_text_in_suggestions_knowledge_and_chart(tmp_path, monkeypatch):
+    import re
+
+    monkeypatch.setenv("KFLOW_STORE", build_store(tmp_path / "hostile", hostile=True))
+    monkeypatch.setenv("KFLOW_APP_DATA", str(tmp_path / "app-data"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("views/timeline.py").run()
+    at.text_input(key="timeline_body_q").input("Board of Westmarch img onerror").run()
+    offered = [b.label for b in at.button if b.key and b.key.startswith("timeline_body_suggest_")]
+    assert any("Westmarch" in label for label in offered), offered
+    for label in offered:
+        assert not re.search(r"(?<!\\)<", label), label
+    at.text_input(key="timeline_body_q").input("Westmarch").run()
+    assert not at.exception
+    for element in [*at.markdown, *at.warning, *at.subheader]:
+        assert not re.search(r"(?<!\\)<", element.value), element.value
+    assert HOSTILE_NAME in text_of(at)  # shown, as text
+    figure = chart(at)
+    assert "<img" not in json.dumps(figure["layout"]["yaxis"]["ticktext"])
+    assert "<script>" not in json.dumps([t["customdata"] for t in figure["data"]])
