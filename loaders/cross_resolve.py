@@ -156,7 +156,7 @@ def is_distinctive(key: str) -> bool:
 
 def names_something(name: str) -> bool:
     """A name that names one thing: a distinctive word written as a name ("Hidden in Plain Sight",
-    "letter from Maria Okafor", "DCA"), or three or more capitalised words ("Children First Trust");
+    "letter from Maria Okafor", an acronym such as DCA), or three or more capitalised words ("Children First Trust");
     not a description ("inspection report", "the Authority", "Trust Board")."""
     words = name.replace("\u2019", "'").split()
     content = [w for w in words if name_key(w) not in LEX.title_function_words]
