@@ -1,7 +1,7 @@
 """Cross-document entity resolution: which stored nodes are one body, person, report or topic.
 
 Extraction resolves names within one document (`loaders/resolve.py`); each document is read on its
-own, so the same entity can still reach the store as several nodes ("DCA" in a text that never
+own, so the same entity can still reach the store as several nodes (the acronym DCA in a text that never
 spells it out, beside "Department of Civic Affairs", which carries DCA as an alias). This step reads
 a whole store's nodes and claims and proposes merges; it changes nothing. Applying a merge is the
 corrections layer's job (`graph.corrections.merge_nodes`), which keeps it revertible.
@@ -11,7 +11,7 @@ evidence, and how sure it is:
 
 - `same-name`: two nodes of a type whose distinctive names are equal once case, articles and (for
   people) titles are set aside ("The Rt Hon Helen Ashby" / "Helen Ashby").
-- `alias`: a node's name is an alias that exactly one other node carries ("DCA", "Ms Okafor"). A
+- `alias`: a node's name is an alias that exactly one other node carries (the acronym DCA, "Ms Okafor"). A
   surname-only person is joined only when one full-named person in the store has that surname.
 - `surname`: a titled surname ("Dr Vance") and the one full name with that surname in a document
   both are cited from.
