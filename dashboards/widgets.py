@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboards import graph_view
 from dashboards.chronology import evidence_row
+from dashboards.document import claim_link
 from dashboards.text import md, short
 from graph.analysis.date_windows import claim_date
 from graph.model import Claim, Node
@@ -91,4 +92,5 @@ def evidence_list(claims: list[Claim], names: dict[str, str], titles: dict[str, 
         )
         st.markdown(
             f"> “{md(c.sentence)}”  \n> — {md(titles.get(c.source_id, c.source_id))} (confidence {c.confidence:.2f})"
+            f" · [read in context]({claim_link(c)})"
         )
