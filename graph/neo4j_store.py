@@ -65,7 +65,8 @@ def schema_statements() -> dict[str, str]:
             f"CREATE INDEX kflow_{edge}_source IF NOT EXISTS FOR ()-[r:{edge}]-() ON (r.source_id)"
         )
     statements[SOURCE_TEXT_INDEX] = (  # full-text search over documents (graph/search/neo4j_search.py)
-        f"CREATE FULLTEXT INDEX {SOURCE_TEXT_INDEX} IF NOT EXISTS FOR (s:Source) ON EACH [s.title, s.text]"
+        f"CREATE FULLTEXT INDEX {SOURCE_TEXT_INDEX} IF NOT EXISTS FOR (s:Source) ON EACH [s.title, s.text] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}"  # accents folded, as in FTS5
     )
     return statements
 
