@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from graph.search.base import SearchError
 
 _PART = re.compile(r'"([^"]*)"|(\S+)')
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: FTS5's unicode61 splits at "_" too
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 MAX_PARTS = 32
 
@@ -67,6 +67,6 @@ def highlight_pattern(parts: list[Part]) -> re.Pattern[str]:
     whole words, words of a phrase separated by non-word characters)."""
     alternatives = []
     for p in sorted(parts, key=lambda p: -len(p.words)):
-        body = r"\W+".join(re.escape(w) for w in p.words)
-        alternatives.append(r"\b" + body + (r"\w*" if p.prefix else r"\b"))
+        body = r"[\W_]+".join(re.escape(w) for w in p.words)
+        alternatives.append(r"(?<![^\W_])" + body + (r"[^\W_]*" if p.prefix else r"(?![^\W_])"))
     return re.compile("|".join(alternatives), re.IGNORECASE)
