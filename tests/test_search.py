@@ -175,7 +175,7 @@ def test_a_store_loaded_before_search_existed_is_indexed_on_first_search(tmp_pat
         assert _ids(store, "synthetic", claim_types=("SENT",)) == [next(iter(DOCS))]
 
 
-def test_an_index_holding_a_removed_source_is_rebuilt(tmp_path):
+def test_an_index_holding_a_removed_source_drops_its_hits_and_a_writer_rebuilds_it(tmp_path):
     folder = tmp_path / "kflow-data"
     with EmbeddedStore(folder) as store:
         _load(store)
@@ -185,8 +185,12 @@ def test_an_index_holding_a_removed_source_is_rebuilt(tmp_path):
     (folder / FILE_NAME).write_bytes(copy)  # an index from before the removal
     for extra in folder.glob(FILE_NAME + "-*"):
         extra.unlink()
-    with EmbeddedStore(folder, read_only=True) as store:
+    with EmbeddedStore(folder, read_only=True) as store:  # a reader only drops the hit
         assert _ids(store, "eastmere") == [[*DOCS][2]]
+        assert next(iter(DOCS)) in search_for(store)._index.source_ids()
+    with EmbeddedStore(folder) as store:  # the writer's view is current: it rebuilds
+        assert _ids(store, "eastmere") == [[*DOCS][2]]
+        assert search_for(store)._index.source_ids() == {[*DOCS][1], [*DOCS][2]}
 
 
 def test_bulk_columns_are_indexed_on_write(tmp_path):

@@ -33,4 +33,8 @@ def ask_search(
         entity_ids,
         tuple(t for t in claim_types if t),
     )
-    return search_for(store).search(query, filters, max(1, min(int(limit), MAX_LIMIT)))
+    backend = search_for(store)
+    try:
+        return backend.search(query, filters, max(1, min(int(limit), MAX_LIMIT)))
+    finally:
+        backend.close()

@@ -117,28 +117,31 @@ class EmbeddedSearch:
         self._index = SqliteTextIndex(store.path)
 
     def reconcile(self) -> int:
-        """Index the store's Sources the index lacks; rebuild when it holds Sources the store has not.
-        Returns how many documents were indexed."""
+        """Index the store's Sources the index lacks, and return how many documents the index holds
+        that the store has not (their hits are dropped). Only a writable store rebuilds the index to
+        drop them: a reader's snapshot may simply predate a writer's latest document."""
         stored = set(self._store.source_ids())
         indexed = self._index.source_ids()
-        if indexed - stored:
+        if indexed - stored and not self._store.read_only:
             self._index.clear()
             indexed = set()
         missing = sorted(stored - indexed)
         for chunk in _chunks(missing, RECONCILE_CHUNK):
             nodes = [n for n in (self._store.get_node(i) for i in chunk) if n is not None]
             _index(self._index, nodes, claim_facets(self._store.claims_of_sources(chunk)))
-        return len(missing)
+        return len(indexed - stored)
 
     def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20) -> list[SearchHit]:
         parts = parse(query)
-        self.reconcile()
-        found = self._index.search(fts5_match(parts), filters or SearchFilters(), limit)
+        unknown_to_store = self.reconcile()
+        found = self._index.search(fts5_match(parts), filters or SearchFilters(), limit + unknown_to_store)
         pattern = highlight_pattern(parts)
         hits = []
         for f in found:
             node = self._store.get_node(f.source_id)
-            text = (node.props.get("text") if node else None) or ""
+            if node is None or len(hits) == limit:  # indexed, but not in this store's snapshot
+                continue
+            text = node.props.get("text") or ""
             hits.append(
                 SearchHit(f.source_id, f.title, f.score, f.path, f.published, f.media_type, snippets(text, pattern))
             )

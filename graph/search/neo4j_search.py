@@ -93,3 +93,6 @@ class Neo4jSearch:
             )
             sources.update(r["s"] for r in rows)
         return sorted(sources)
+
+    def close(self) -> None:
+        """Nothing to release: queries run on the store's own driver."""

@@ -59,6 +59,7 @@ class SqliteTextIndex:
         try:
             self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")  # no fsync per document; a lost commit is re-indexed
             for statement in _SCHEMA:
                 self._db.execute(statement)
         except sqlite3.Error as error:
