@@ -79,7 +79,17 @@ def claims_frame(claims: list[Claim], names: dict[str, str], titles: dict[str, s
         for c in claims
     ]
     columns = ["date", "precision", "subject", "type", "object", "quote", "source", "confidence", "claim"]
-    return pd.DataFrame(rows, columns=columns)
+    return with_context_links(pd.DataFrame(rows, columns=columns), claims)
+
+
+def with_context_links(frame: pd.DataFrame, claims: list[Claim]) -> pd.DataFrame:
+    """The frame (one row per claim, its `claim` column the id) with a `context` column: the viewer's
+    link for each claim's evidence span (shown as a link by CONTEXT_LINKS)."""
+    links = {c.id: claim_link(c) for c in claims}
+    return frame.assign(context=[links.get(i, "") for i in frame["claim"]]) if "claim" in frame else frame
+
+
+CONTEXT_LINKS = {"context": st.column_config.LinkColumn("context", display_text="read in context")}
 
 
 def evidence_list(claims: list[Claim], names: dict[str, str], titles: dict[str, str], start: int | None = None) -> None:

@@ -76,6 +76,7 @@ def test_json_snippets_carry_their_marked_parts(spec):
         (["x", "--claim-type", "SHOUTED"], "unknown claim type(s) SHOUTED"),
         (["x", "--entity", "Nobody Anywhere"], "no node matches 'Nobody Anywhere'"),
         (["?!"], "nothing to search for"),
+        (["a*"], "a prefix needs at least 2 letters"),
     ],
 )
 def test_bad_input_is_one_clear_line(spec, args, message):

@@ -75,3 +75,13 @@ def test_the_publication_date_field_is_checked():
     assert checked_published(" 2016-02 ") == "2016-02" and checked_published("") is None
     with pytest.raises(ReadError, match="is not YYYY, YYYY-MM or YYYY-MM-DD"):
         checked_published("May 2016")
+
+
+def test_claim_tables_link_each_row_to_its_evidence_span():
+    from dashboards.widgets import claims_frame
+
+    claim = _view(None).claims[0].claim
+    frame = claims_frame([claim], {}, {})
+    assert list(frame["context"]) == [
+        f"document?source=source%3A1111111111111111&start={claim.char_start}&end={claim.char_end}"
+    ]

@@ -17,6 +17,7 @@ _PART = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: FTS5's unicode61 splits at "_" too
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 MAX_PARTS = 32
+MIN_PREFIX = 2  # the index keeps 2- and 3-letter prefixes; one letter would scan nearly every document
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,11 @@ def parse(query: str) -> list[Part]:
     for phrase, bare in _PART.findall(query or ""):
         text = phrase if phrase else bare
         words = tuple(w.lower() for w in _WORD.findall(text))
+        prefix = not phrase and text.endswith("*")
+        if prefix and len(words[-1:][0] if words else "") < MIN_PREFIX:
+            raise SearchError(f"a prefix needs at least {MIN_PREFIX} letters before the *: {text!r}")
         if words:
-            parts.append(Part(words, prefix=not phrase and text.endswith("*")))
+            parts.append(Part(words, prefix=prefix))
     if not parts:
         raise SearchError(f"nothing to search for in {query!r}: type one or more words")
     if len(parts) > MAX_PARTS:

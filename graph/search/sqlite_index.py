@@ -22,8 +22,8 @@ BUSY_TIMEOUT_MS = 30_000
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY, source_id TEXT UNIQUE NOT NULL, "
     "title TEXT NOT NULL DEFAULT '', path TEXT, media_type TEXT, published TEXT)",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS docs_text USING fts5(title, text, content='', "
-    "tokenize='unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS docs_text USING fts5(title, text, content='', prefix='2 3', "
+    "tokenize='unicode61 remove_diacritics 2')",  # prefix indexes: 'ab*' in ~0.1 s, not seconds
     "CREATE TABLE IF NOT EXISTS facets(kind TEXT NOT NULL, value TEXT NOT NULL, source_id TEXT NOT NULL, "
     "PRIMARY KEY(kind, value, source_id)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS facets_by_source ON facets(source_id)",
