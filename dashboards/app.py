@@ -18,6 +18,8 @@ navigation = st.navigation(
     [
         st.Page(PAGES / "overview.py", title="Overview", url_path="overview", default=True),
         st.Page(PAGES / "explore.py", title="Explore", url_path="explore"),
+        st.Page(PAGES / "search.py", title="Search", url_path="search"),
+        st.Page(PAGES / "document.py", title="Document", url_path="document"),
         st.Page(PAGES / "trace.py", title="Trace", url_path="trace"),
         st.Page(PAGES / "timeline.py", title="Timeline", url_path="timeline"),
         st.Page(PAGES / "cypher.py", title="Cypher", url_path="cypher"),

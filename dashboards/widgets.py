@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboards import graph_view
 from dashboards.chronology import evidence_row
+from dashboards.document import claim_link
 from dashboards.text import md, short
 from graph.analysis.date_windows import claim_date
 from graph.analysis.suggest import store_suggestions
@@ -100,7 +101,17 @@ def claims_frame(claims: list[Claim], names: dict[str, str], titles: dict[str, s
         {"date": claim_date(c), "precision": c.date_precision or "", **evidence_row(c, names, titles)} for c in claims
     ]
     columns = ["date", "precision", "subject", "type", "object", "quote", "source", "confidence", "claim"]
-    return pd.DataFrame(rows, columns=columns)
+    return with_context_links(pd.DataFrame(rows, columns=columns), claims)
+
+
+def with_context_links(frame: pd.DataFrame, claims: list[Claim]) -> pd.DataFrame:
+    """The frame (one row per claim, its `claim` column the id) with a `context` column: the viewer's
+    link for each claim's evidence span (shown as a link by CONTEXT_LINKS)."""
+    links = {c.id: claim_link(c) for c in claims}
+    return frame.assign(context=[links.get(i, "") for i in frame["claim"]]) if "claim" in frame else frame
+
+
+CONTEXT_LINKS = {"context": st.column_config.LinkColumn("context", display_text="read in context")}
 
 
 def evidence_list(claims: list[Claim], names: dict[str, str], titles: dict[str, str], start: int | None = None) -> None:
@@ -113,4 +124,5 @@ def evidence_list(claims: list[Claim], names: dict[str, str], titles: dict[str, 
         )
         st.markdown(
             f"> “{md(c.sentence)}”  \n> — {md(titles.get(c.source_id, c.source_id))} (confidence {c.confidence:.2f})"
+            f" · [read in context]({claim_link(c)})"
         )

@@ -30,6 +30,7 @@ from graph.cypher_guard import ensure_read_only, query_memory_mb, query_timeout_
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
 from graph.schema import SCHEMA
+from graph.search.embedded_search import EmbeddedSearchHooks
 from graph.store import (
     Counts,
     QueryResult,
@@ -133,6 +134,7 @@ class EmbeddedStore:
                 self._conn.execute(statement)
         self._node_ids: dict[str, set[str]] | None = None
         self._claim_ids: set[str] | None = None
+        self._search = None if read_only else EmbeddedSearchHooks(self.path)  # full-text index, graph/search/
         unfinished = None if read_only else self._journal.pending()
         if unfinished is not None:
             self._undo(unfinished)
@@ -151,9 +153,11 @@ class EmbeddedStore:
         updates = self._node_updates([n for n in batch.nodes if n.id in node_ids[n.label]])
         by_label = _group(new_nodes, lambda n: n.label)
         node_tables = {label: node_table(label, nodes) for label, nodes in by_label.items()}
-        return self._write(
+        result = self._write(
             node_tables, {label: [n.id for n in nodes] for label, nodes in by_label.items()}, updates, claims
         )
+        self._search.index_batch(batch)
+        return result
 
     def upsert_columns(self, nodes: pa.Table, claims: pa.Table) -> UpsertResult:
         """Bulk upsert from Arrow tables (columns named as `Node` and `Claim` fields; node
@@ -185,7 +189,9 @@ class EmbeddedStore:
         self._check_references(set(node_columns.ids), claim_columns, node_ids)
         updates = self._node_updates(node_columns.to_nodes(seen_rows)) if seen_rows else []
         new_ids = {label: table["id"].to_pylist() for label, table in node_tables.items()}
-        return self._write(node_tables, new_ids, updates, claim_columns)
+        result = self._write(node_tables, new_ids, updates, claim_columns)
+        self._search.index_columns(nodes, claims)
+        return result
 
     def _write(
         self,
@@ -349,6 +355,7 @@ class EmbeddedStore:
         self._ensure_writable()
         if not self.has_source(source_id):
             raise StoreError(f"no source {source_id!r} in the store")
+        self._search.unindex(self.get_node(source_id))  # first: a failed removal is re-indexed by the next search
         self._execute("BEGIN TRANSACTION")
         try:
             claims = self._scalar("MATCH ()-[r]->() WHERE r.source_id = $s RETURN count(r)", {"s": source_id})
@@ -545,6 +552,10 @@ class EmbeddedStore:
     def has_source(self, source_id: str) -> bool:
         return bool(self._rows("MATCH (s:Source) WHERE s.id = $id RETURN s.id", {"id": source_id}))
 
+    def source_ids(self) -> list[str]:
+        """The Sources' ids alone (`sources` carries every document's text)."""
+        return [r[0] for r in self._rows("MATCH (s:Source) RETURN s.id")]
+
     def sources(self) -> list[Node]:
         rows = self._rows("MATCH (s:Source) RETURN s ORDER BY s.id")
         return [node_from_record(r[0]) for r in rows]
@@ -613,6 +624,8 @@ class EmbeddedStore:
         return by_table
 
     def close(self) -> None:
+        if self._search is not None:
+            self._search.close()
         self._conn.close()
         self._db.close()
 

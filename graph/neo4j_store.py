@@ -44,6 +44,7 @@ DEFAULT_NEIGHBOURHOOD_TYPES = list(SCHEMA.analysed_types)
 _CLAIM_PROPERTIES = list(SCHEMA.claim_properties)
 _CLAIM_RETURN = "r {.*} AS r, type(r) AS type, startNode(r).id AS a, endNode(r).id AS b"
 T = TypeVar("T")
+SOURCE_TEXT_INDEX = "kflow_source_text"
 
 # The driver logs each transaction retry as a warning; without this an unconfigured program (the CLI)
 # would print them through logging's last-resort handler. Applications that configure logging still see them.
@@ -63,6 +64,10 @@ def schema_statements() -> dict[str, str]:
         statements[f"kflow_{edge}_source"] = (
             f"CREATE INDEX kflow_{edge}_source IF NOT EXISTS FOR ()-[r:{edge}]-() ON (r.source_id)"
         )
+    statements[SOURCE_TEXT_INDEX] = (  # full-text search over documents (graph/search/neo4j_search.py)
+        f"CREATE FULLTEXT INDEX {SOURCE_TEXT_INDEX} IF NOT EXISTS FOR (s:Source) ON EACH [s.title, s.text] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}"  # accents folded, as in FTS5
+    )
     return statements
 
 
@@ -501,6 +506,10 @@ class Neo4jStore:
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self._errors(), self._driver.session(database=self.connection.database) as session:
             return session.execute_write(work)
+
+    def read_records(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a read query written by kflow itself (not the console's guarded user Cypher)."""
+        return self._read(lambda tx: tx.run(cypher, params or {}).data())
 
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Reads run in a READ_ACCESS session: the server itself refuses any write in them."""

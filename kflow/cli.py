@@ -56,6 +56,10 @@ LAZY_COMMANDS: dict[str, LazyCommand] = {
         "kflow.cli_import:import_tables",
         "Import nodes and claims from tables, checked like every other write, in one bulk write.",
     ),
+    "search": LazyCommand(
+        "kflow.cli_search:search",
+        'Find documents containing QUERY: words (all must appear), "quoted phrases", prefix*.',
+    ),
     "resolve": LazyCommand(
         "kflow.cli_resolve:resolve",
         "Propose merges of nodes that are one body, person, report or topic across documents.",

@@ -7,7 +7,7 @@ from dashboards.context import node_names, store_or_stop, titles
 from dashboards.explore import DEFAULT_EDGE_TYPES, Filters, Focus, node_claims, view, year_span
 from dashboards.node_details import node_details
 from dashboards.text import md
-from dashboards.widgets import claims_frame, evidence_list, legend, pick_node, show_graph
+from dashboards.widgets import CONTEXT_LINKS, claims_frame, evidence_list, legend, pick_node, show_graph
 from graph.analysis.date_bounds import window
 from graph.schema import EDGE_TYPES
 
@@ -73,7 +73,9 @@ if node:
     claims = node_claims(store, node.id, filters)
     names.update(node_names(store, {c.from_id for c in claims} | {c.to_id for c in claims}, sub.nodes))
     st.markdown(f"**Claims ({len(claims)})**")
-    st.dataframe(claims_frame(claims, names, source_titles), hide_index=True, key="explore_claims")
+    st.dataframe(
+        claims_frame(claims, names, source_titles), hide_index=True, key="explore_claims", column_config=CONTEXT_LINKS
+    )
     with st.expander("Evidence quotes", expanded=len(claims) <= 10):
         evidence_list(claims[:EVIDENCE_SHOWN], names, source_titles)
         if len(claims) > EVIDENCE_SHOWN:

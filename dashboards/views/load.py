@@ -3,36 +3,71 @@
 import pandas as pd
 import streamlit as st
 
-from dashboards.context import annotations, data_dir, refresh_store, store_label, writable_store
-from dashboards.review import record_decisions, save_upload, stage, store_accepted
+from dashboards.context import annotations, data_dir, get_store, refresh_store, store_label, writable_store
+from dashboards.review import record_decisions, stage, store_accepted
 from dashboards.text import md
+from dashboards.upload import checked_published, pair_sidecars, save_with_sidecar
 from graph.store import StoreError
 from loaders.document import ReadError
 from loaders.extract import default_extractor
 from loaders.readers import supported_extensions
+
+
+def _already_stored(source_id: str) -> bool:
+    try:
+        return get_store().has_source(source_id)
+    except StoreError:  # no store yet
+        return False
+
 
 st.title("Load documents")
 st.caption(
     f"Into {store_label()}. Each claim is shown with its quote; untick a claim to reject it. Rejections are remembered."
 )
 uploads = st.file_uploader(
-    "Documents", type=[e.lstrip(".") for e in supported_extensions()], accept_multiple_files=True, key="load_files"
+    "Documents (with any NAME.meta.yaml sidecars: title, published, note, url)",
+    type=[e.lstrip(".") for e in supported_extensions()] + ["yaml"],
+    accept_multiple_files=True,
+    key="load_files",
+)
+published_text = st.text_input(
+    "Publication date (YYYY, YYYY-MM or YYYY-MM-DD; applies to every file, over a sidecar's)", key="load_published"
 )
 if not uploads:
-    st.info(f"kflow reads {', '.join(supported_extensions())}.")
+    st.info(f"kflow reads {', '.join(supported_extensions())}, each with an optional NAME.meta.yaml sidecar.")
     st.stop()
+try:
+    published = checked_published(published_text)
+except ReadError as error:
+    st.error(md(error.reason))
+    st.stop()
+documents, unpaired = pair_sidecars([(u.name, u.getvalue()) for u in uploads])
+for name in unpaired:
+    st.warning(f"{md(name)} is not the sidecar of an uploaded document (NAME.meta.yaml beside NAME); not read.")
 
 notes = annotations()
 rejected_before = notes.rejected()
 extractor = default_extractor()
-for upload in uploads:
-    data = upload.getvalue()
+for upload in documents:
     try:
-        staged = stage(save_upload(upload.name, data, data_dir() / "uploads"), extractor)
+        staged = stage(save_with_sidecar(upload, data_dir() / "uploads"), extractor, published)
     except ReadError as error:
         st.error(f"{md(upload.name)}: {md(error.reason)}")
         continue
     st.subheader(md(staged.document.title or upload.name))
+    document = staged.document
+    st.caption(
+        " · ".join(
+            md(x)
+            for x in (upload.name, document.published and f"published {document.published}", document.source_id)
+            if x
+        )
+        + (" · metadata from its sidecar" if upload.sidecar is not None else "")
+    )
+    if _already_stored(document.source_id):
+        st.info(
+            "Already in the store (the same bytes were loaded before): storing again adds only claims not stored yet."
+        )
     for warning in staged.document.warnings:
         st.warning(md(warning))
     nodes = staged.nodes

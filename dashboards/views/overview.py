@@ -6,7 +6,7 @@ import streamlit as st
 from dashboards.context import annotations, node_names, store_label, store_or_stop, titles
 from dashboards.node_details import node_details
 from dashboards.overview import REVIEW_BELOW, overview
-from dashboards.widgets import claims_frame
+from dashboards.widgets import CONTEXT_LINKS, claims_frame
 
 store = store_or_stop()
 st.title("kflow: who knew what, and when")
@@ -53,9 +53,16 @@ ends = {c.from_id for c in summary.earliest + summary.latest + summary.review} |
 names = node_names(store, ends | {b for b, _ in summary.brokers})
 first, last = st.columns(2)
 first.subheader("Earliest dated claims")
-first.dataframe(claims_frame(summary.earliest, names, source_titles), hide_index=True, key="ov_earliest")
+first.dataframe(
+    claims_frame(summary.earliest, names, source_titles),
+    hide_index=True,
+    key="ov_earliest",
+    column_config=CONTEXT_LINKS,
+)
 last.subheader("Latest dated claims")
-last.dataframe(claims_frame(summary.latest, names, source_titles), hide_index=True, key="ov_latest")
+last.dataframe(
+    claims_frame(summary.latest, names, source_titles), hide_index=True, key="ov_latest", column_config=CONTEXT_LINKS
+)
 
 st.subheader("Brokers")
 if summary.brokers_skipped:
@@ -70,4 +77,6 @@ else:
     )
 
 st.subheader(f"Needs review: {len(summary.review)} claims below confidence {REVIEW_BELOW}")
-st.dataframe(claims_frame(summary.review, names, source_titles), hide_index=True, key="ov_review")
+st.dataframe(
+    claims_frame(summary.review, names, source_titles), hide_index=True, key="ov_review", column_config=CONTEXT_LINKS
+)

@@ -23,7 +23,7 @@ from dashboards.chronology import (
 )
 from dashboards.context import node_names, store_or_stop, titles
 from dashboards.text import md
-from dashboards.widgets import evidence_list, pick_node
+from dashboards.widgets import CONTEXT_LINKS, evidence_list, pick_node, with_context_links
 from graph.schema import SCHEMA
 
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD; a year or month counts whole (“2004” ends on 31 December 2004)."
@@ -67,7 +67,7 @@ else:
         st.subheader("Selected")
         by_id = {c.id: c for c in claims}
         evidence_list([by_id[i] for i in picked if i in by_id], names, source_titles)
-    st.dataframe(table, hide_index=True, key="timeline_table")
+    st.dataframe(with_context_links(table, claims), hide_index=True, key="timeline_table", column_config=CONTEXT_LINKS)
 
 if body:
     knowledge = body_knowledge(store, body.id, topic_id)
