@@ -131,9 +131,9 @@ def edit_command(claim_id, type_, from_id, to_id, date_start, date_end, precisio
 
 
 @review.command("add")
-@click.argument("type_", metavar="TYPE")
-@click.argument("from_id", metavar="FROM")
-@click.argument("to_id", metavar="TO")
+@click.argument("claim_type")
+@click.argument("from_id")
+@click.argument("to_id")
 @click.option("--source", "source_id", required=True, help="The source id whose text supports the claim.")
 @click.option("--quote", required=True, help="The supporting passage, copied exactly from the source's text.")
 @click.option("--date-start", help="ISO date.")
@@ -150,7 +150,7 @@ def add_command(
     with _store(store_spec) as store:
         done = corrections.add_claim(
             store,
-            type=type_,
+            type=claim_type,
             from_id=from_id,
             to_id=to_id,
             source_id=source_id,
