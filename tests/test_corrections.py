@@ -251,3 +251,27 @@ def test_cli_review_merge_split_and_revert(tmp_path):
     assert [(r["kind"], r["reverted_by"]) for r in records] == [("reject", WHO), ("merge", WHO)]
     unknown = run(main, ["review", "reject", "claim:nope", "--store", spec])
     assert unknown.exit_code == 1 and "no claim 'claim:nope'" in unknown.output
+
+
+def test_claims_csv_names_the_ends_the_source_and_the_status_and_leaves_out_rejections(world):
+    import csv
+
+    from dashboards.exports import claims_csv, nodes_csv, store_claims, store_nodes
+
+    sent = _sent_study(world)
+    other = next(c for c in world.claims(types=["AUTHORED"]))
+    corrections.reject_claim(world, sent.id, by=WHO)
+    corrections.accept_claim(world, other.id, by=WHO)
+    corrections.merge_nodes(world, POLICE, COUNCIL, by=WHO, reason="one body")
+    rows = list(csv.DictReader(io.StringIO(claims_csv(store_claims(world), store_nodes(world)).decode())))
+    by_id = {r["id"]: r for r in rows}
+    assert sent.id not in by_id
+    assert (by_id[other.id]["status"], by_id[other.id]["from_name"], by_id[other.id]["to_name"]) == (
+        "accepted",
+        "University of Eastmere",
+        "Eastmere study",
+    )
+    assert by_id[other.id]["source_title"] == "Northshire Gazette (synthetic)"
+    assert {r["status"] for r in rows} == {"accepted", "extracted"}
+    assert COUNCIL not in {r["from_id"] for r in rows} | {r["to_id"] for r in rows}
+    assert COUNCIL not in nodes_csv(store_nodes(world)).decode()
