@@ -275,3 +275,16 @@ def test_claims_csv_names_the_ends_the_source_and_the_status_and_leaves_out_reje
     assert {r["status"] for r in rows} == {"accepted", "extracted"}
     assert COUNCIL not in {r["from_id"] for r in rows} | {r["to_id"] for r in rows}
     assert COUNCIL not in nodes_csv(store_nodes(world)).decode()
+
+
+def test_candidate_duplicates_suggest_similar_names_of_the_same_type_until_merged(world):
+    from graph.duplicates import candidate_duplicates
+    from tests.test_analysis import AUTHORITY
+
+    police = world.get_node(POLICE)
+    suggested = [n.id for n, _ in candidate_duplicates(world, police)]
+    assert suggested[0] == AUTHORITY and DCA not in suggested
+    corrections.merge_nodes(world, POLICE, AUTHORITY, by=WHO, reason="one force", rule="similar names")
+    assert AUTHORITY not in [n.id for n, _ in candidate_duplicates(world, corrected(world).get_node(POLICE))]
+    (merge,) = corrections.load(world)
+    assert merge.payload == {"rule": "similar names"}

@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboards.context import node_names, store_or_stop, titles
 from dashboards.explore import DEFAULT_EDGE_TYPES, Filters, Focus, node_claims, view, year_span
+from dashboards.merge_split import merge_split_panel
 from dashboards.text import md
 from dashboards.widgets import claims_frame, evidence_list, legend, pick_node, show_graph
 from graph.schema import EDGE_TYPES
@@ -67,6 +68,8 @@ if node:
         "aliases": ", ".join(node.aliases),
         **{k: v for k, v in node.props.items() if k != "text"},
     }
+    if node.label != "Source":
+        merge_split_panel(store, node)
     st.dataframe(
         pd.DataFrame({"field": list(details), "value": [str(v) for v in details.values()]}),
         hide_index=True,
