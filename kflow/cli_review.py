@@ -144,7 +144,7 @@ def edit_command(claim_id, type_, from_id, to_id, date_start, date_end, precisio
 @store_option
 @json_option
 def add_command(
-    type_, from_id, to_id, source_id, quote, date_start, date_end, precision, reason, by, store_spec, as_json
+    claim_type, from_id, to_id, source_id, quote, date_start, date_end, precision, reason, by, store_spec, as_json
 ):
     """Add a claim by hand, evidenced by a quoted span of a stored source."""
     with _store(store_spec) as store:
