@@ -99,6 +99,7 @@ def test_reject_in_the_app_then_query_trace_export_reload_and_revert(browser, sp
             page.get_by_text("History of corrections").click()
             page.locator(f".st-key-review_revert_{history[0]['id'].replace(':', '_')} button").click()
             session.settle()
+            session.screenshot("app-review-reverted")
             page.get_by_text(f"Reverted {history[0]['id']}").first.wait_for(timeout=30_000)
             assert _status(spec, sent.id) is None
             assert sent.id in _kflow("trace", EASTMERE, POLICE, "--json", "--store", spec)

@@ -288,3 +288,86 @@ def test_candidate_duplicates_suggest_similar_names_of_the_same_type_until_merge
     assert AUTHORITY not in [n.id for n, _ in candidate_duplicates(world, corrected(world).get_node(POLICE))]
     (merge,) = corrections.load(world)
     assert merge.payload == {"rule": "similar names"}
+
+
+def test_cli_edit_and_add(tmp_path, monkeypatch):
+    monkeypatch.delenv("USER", raising=False)
+    from graph.stores import open_store
+
+    spec = f"embedded:{tmp_path / 'kflow-data'}"
+    text = "Minutes (synthetic). The Northshire Council received the Eastmere study in May 2002."
+    store = open_store(spec)
+    store.upsert(
+        Batch([*nodes(), Node("source:council-minutes", "Source", "Council minutes", props={"text": text})], claims())
+    )
+    sent = _sent_study(store)
+    store.close()
+    run = CliRunner().invoke
+    edited = run(
+        main,
+        [
+            "review",
+            "edit",
+            sent.id,
+            "--type",
+            "RECEIVED",
+            "--reason",
+            "misread",
+            "--by",
+            WHO,
+            "--store",
+            spec,
+            "--json",
+        ],
+    )
+    assert edited.exit_code == 0, edited.output
+    new_id = json.loads(edited.stdout)["targets"][1]
+    bad_end = run(main, ["review", "edit", sent.id, "--to", DCA, "--reason", "x", "--store", spec])
+    assert bad_end.exit_code == 1 and "cannot be the to end of SENT" in bad_end.output
+    anonymous = run(
+        main,
+        [
+            "review",
+            "add",
+            "RECEIVED",
+            "agency:northshire-council",
+            STUDY,
+            "--source",
+            "source:council-minutes",
+            "--quote",
+            "The Northshire Council received the Eastmere study",
+            "--reason",
+            "minutes",
+            "--store",
+            spec,
+        ],
+    )
+    assert anonymous.exit_code == 1 and "say who makes this correction" in anonymous.output
+    added = run(
+        main,
+        [
+            "review",
+            "add",
+            "RECEIVED",
+            "agency:northshire-council",
+            STUDY,
+            "--source",
+            "source:council-minutes",
+            "--quote",
+            "The Northshire Council received the Eastmere study",
+            "--reason",
+            "minutes",
+            "--by",
+            WHO,
+            "--store",
+            spec,
+        ],
+    )
+    assert added.exit_code == 0, added.output
+    store = open_store(spec, read_only=True)
+    try:
+        shown = {c.id: c for c in corrected(store).claims(types=["RECEIVED", "SENT"])}
+    finally:
+        store.close()
+    assert sent.id not in shown and shown[new_id].type == "RECEIVED"
+    assert any(c.extractor == "hand" and c.from_id == "agency:northshire-council" for c in shown.values())
