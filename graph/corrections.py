@@ -98,7 +98,7 @@ def reviewer(by: str | None) -> str:
     """Who makes a correction: the name given, else $USER."""
     name = (by or os.environ.get("USER") or "").strip()
     if not name:
-        raise CorrectionError("say who makes this correction (--by NAME, or set USER)")
+        raise CorrectionError("say who makes this correction: a reviewer name (--by NAME in the CLI), or set USER")
     if any(ord(ch) < 32 for ch in name) or len(name) > 200:
         raise CorrectionError("a reviewer's name must be one line of at most 200 characters")
     return name

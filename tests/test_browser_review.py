@@ -13,6 +13,7 @@ import subprocess
 
 import pytest
 from app_browser import KFLOW, Session, chromium, kflow_serve
+from playwright.sync_api import expect
 from test_browser_app import _need_browser
 
 from graph.model import Batch
@@ -74,12 +75,12 @@ def test_reject_in_the_app_then_query_trace_export_reload_and_revert(browser, sp
         try:
             session.open("review")
             page = session.page
-            page.get_by_label("Reviewer", exact=True).fill("Synthetic Reviewer")
+            session.fill("Reviewer", "Synthetic Reviewer")
             session.fill("Reason (kept with each decision)", "the study went the other way")
             page.locator(f".st-key-review_reject_{key} button").click()
             session.settle()
             page.get_by_text(f"Rejected {sent.id}").first.wait_for(timeout=30_000)
-            assert page.locator(f".st-key-review_row_{key}").count() == 0  # no longer in the "To review" queue
+            expect(page.locator(f".st-key-review_row_{key}")).to_have_count(0, timeout=30_000)  # left the queue
             session.screenshot("app-review-rejected")
 
             assert _status(spec, sent.id) == "rejected"
@@ -96,6 +97,7 @@ def test_reject_in_the_app_then_query_trace_export_reload_and_revert(browser, sp
             assert sent.id not in _kflow("trace", EASTMERE, POLICE, "--json", "--store", spec)
 
             session.open("review")
+            session.fill("Reviewer", "Synthetic Reviewer")
             page.get_by_text("History of corrections").click()
             page.locator(f".st-key-review_revert_{history[0]['id'].replace(':', '_')} button").click()
             session.settle()
