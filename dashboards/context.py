@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboards.text import md
+from graph.corrected import corrected
 from graph.model import Node
 from graph.store import GraphStore
 from graph.stores import describe, open_store, resolve_spec
@@ -24,7 +25,7 @@ _seen_generation: dict[str, tuple] = {}
 
 
 def get_store() -> GraphStore:
-    """The read-only store named by KFLOW_STORE, shared by every session of this server.
+    """The read-only store named by KFLOW_STORE, shared by every session of this server, as corrected.
 
     A LadybugDB reader keeps the snapshot it opened with: it never sees what a `kflow load` commits
     later. So when the store's files change, the cached reader (and cached results) are dropped and
@@ -35,7 +36,7 @@ def get_store() -> GraphStore:
         _seen_generation[spec] = generation
         _cached_store.clear()
         st.cache_data.clear()
-    return _cached_store(spec)
+    return corrected(_cached_store(spec))  # every page sees the corrected graph (graph/corrected.py)
 
 
 def store_generation(spec: str) -> tuple:

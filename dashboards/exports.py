@@ -13,7 +13,9 @@ import networkx as nx
 import pandas as pd
 
 from dashboards.text import csv_cell, xml_safe
+from graph.corrected import corrected
 from graph.model import Claim, Node
+from graph.review_queue import status_of
 from graph.schema import SCHEMA
 from graph.store import GraphStore, Subgraph
 
@@ -24,7 +26,17 @@ NODE_COLUMNS = [
     "aliases",
     *sorted({p for t in SCHEMA.nodes.values() for p in t.properties} - {"text"}),
 ]
-CLAIM_COLUMNS = ["id", "type", "from_id", "to_id", *[p for p in SCHEMA.claim_properties if p != "id"]]
+# Names beside ids, the source's title and the review status (blank status: unreviewed) for a reader of the CSV.
+CLAIM_COLUMNS = [
+    "id",
+    "type",
+    "from_id",
+    "from_name",
+    "to_id",
+    "to_name",
+    "source_title",
+    *[p for p in SCHEMA.claim_properties if p != "id"],
+]
 
 
 def _csv(header: list[str], rows: Iterable[list]) -> bytes:
@@ -41,8 +53,12 @@ def _node_row(node: Node) -> list:
     return [values.get(c) for c in NODE_COLUMNS]
 
 
-def _claim_row(claim: Claim) -> list:
+def _claim_row(claim: Claim, names: dict[str, str], titles: dict[str, str]) -> list:
     values = claim.to_row()
+    values["from_name"] = names.get(claim.from_id, claim.from_id)
+    values["to_name"] = names.get(claim.to_id, claim.to_id)
+    values["source_title"] = titles.get(claim.source_id, claim.source_id)
+    values["status"] = status_of(claim)
     return [values.get(c) for c in CLAIM_COLUMNS]
 
 
@@ -51,17 +67,25 @@ def nodes_csv(nodes: Iterable[Node]) -> bytes:
     return _csv(NODE_COLUMNS, (_node_row(n) for n in nodes))
 
 
-def claims_csv(claims: Iterable[Claim]) -> bytes:
-    return _csv(CLAIM_COLUMNS, (_claim_row(c) for c in claims))
+def claims_csv(claims: Iterable[Claim], nodes: Iterable[Node] = ()) -> bytes:
+    """Claims, one per row, with their ends' names and their source's title taken from `nodes`."""
+    names, titles = {}, {}
+    for node in nodes:
+        names[node.id] = node.name
+        if node.label == "Source":
+            titles[node.id] = node.props.get("title") or node.name
+    return _csv(CLAIM_COLUMNS, (_claim_row(c, names, titles) for c in claims))
 
 
 def store_nodes(store: GraphStore) -> Iterable[Node]:
-    for batch in store.iter_nodes():
+    """Every node as corrected: a node merged into another is left out (graph/corrected.py)."""
+    for batch in corrected(store).iter_nodes():
         yield from batch
 
 
 def store_claims(store: GraphStore) -> Iterable[Claim]:
-    for batch in store.iter_claims():
+    """Every claim as corrected: rejected, superseded and withdrawn claims are left out (graph/corrected.py)."""
+    for batch in corrected(store).iter_claims():
         yield from batch
 
 

@@ -27,8 +27,8 @@ class Overview:
 def overview(
     store: GraphStore, decided: set[str] = frozenset(), review_below: float = REVIEW_BELOW, n: int = 5
 ) -> Overview:
-    """Everything the Overview page shows; `decided` claim ids (already accepted or rejected by an
-    investigator) drop out of the review list."""
+    """Everything the Overview page shows; claims already reviewed (a status from the corrections
+    layer, or among the `decided` ids of the old side file) drop out of the review list."""
     counts = store.counts()
     result = Overview(counts, store.sources())
     claims = [c for c in store.claims(types=[t for t in counts.claims if t in SCHEMA.analysed_types])]
@@ -36,7 +36,8 @@ def overview(
     result.earliest = dated[:n]
     result.latest = sorted(dated, key=lambda c: (c.date_end or c.date_start, c.id), reverse=True)[:n]
     result.review = sorted(
-        (c for c in claims if c.confidence < review_below and c.id not in decided), key=lambda c: (c.confidence, c.id)
+        (c for c in claims if c.confidence < review_below and c.id not in decided and c.status is None),
+        key=lambda c: (c.confidence, c.id),
     )
     if len(claims) <= MAX_CLAIMS_FOR_BROKERS:
         result.brokers = brokers(claims)

@@ -1,5 +1,10 @@
 """Load-page logic: read an uploaded document with the CLI's readers and pipeline, let an
-investigator accept or reject each extracted claim, then store only what was accepted."""
+investigator accept or reject each extracted claim, then store it: the claims unticked are stored
+too, rejected through the corrections layer (graph/corrections.py), so every decision lives in the
+graph with who made it, and a later upload of the same document starts them unticked.
+
+The old side file (`annotations.jsonl`, dashboards/annotations.py) is only read now: a claim it
+rejected starts unticked, and storing it makes that rejection a correction."""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboards.annotations import Annotations
+from graph import corrections
+from graph.corrected import raw_store
 from graph.model import Batch, Claim, Node
 from graph.schema import SCHEMA
 from graph.store import GraphStore, UpsertResult
@@ -93,11 +100,32 @@ def accepted_batch(staged: Staged, accepted_ids: set[str]) -> Batch:
     return Batch(nodes, [*keep, *mentions])
 
 
-def record_decisions(staged: Staged, accepted_ids: set[str], annotations: Annotations) -> None:
-    """Remember each claim's decision; done before storing so a rejection survives a failed write."""
-    annotations.record([c for c in staged.claims if c.id in accepted_ids], "accepted")
-    annotations.record([c for c in staged.claims if c.id not in accepted_ids], "rejected")
+REJECTED_ON_LOAD = "unticked on the Load page"
 
 
-def store_accepted(staged: Staged, accepted_ids: set[str], store: GraphStore) -> UpsertResult:
-    return store.upsert(accepted_batch(staged, accepted_ids))
+def rejected_before(staged: Staged, store: GraphStore | None, annotations: Annotations) -> set[str]:
+    """Claims of this document rejected before: stored with status rejected, or in the old side file."""
+    stored = raw_store(store).claims_by_id([c.id for c in staged.claims]) if store is not None else []
+    return {c.id for c in stored if c.status == "rejected"} | (annotations.rejected() & {c.id for c in staged.claims})
+
+
+def store_accepted(staged: Staged, accepted_ids: set[str], store: GraphStore, by: str | None = None) -> UpsertResult:
+    """Store the document with every claim; those not accepted are rejected (recorded corrections)."""
+    result = store.upsert(accepted_batch(staged, accepted_ids))
+    rejected = [c for c in staged.claims if c.id not in accepted_ids]
+    if rejected:
+        store.upsert(Batch(_nodes_of(staged, rejected), rejected))
+        already = {c.id for c in store.claims_by_id([c.id for c in rejected]) if c.status == "rejected"}
+        for claim in rejected:
+            if claim.id not in already:
+                corrections.reject_claim(store, claim.id, by=by or reviewer_or_app(), reason=REJECTED_ON_LOAD)
+    return result
+
+
+def reviewer_or_app() -> str:
+    return os.environ.get("USER") or "kflow app"
+
+
+def _nodes_of(staged: Staged, claims: list[Claim]) -> list[Node]:
+    needed = {c.from_id for c in claims} | {c.to_id for c in claims}
+    return [n for n in staged.batch.nodes if n.id in needed]

@@ -26,6 +26,8 @@ from graph.aliases import surviving_aliases
 from graph.arrow_tables import CLAIM_COLUMNS, ClaimColumns, NodeColumns, batch_from_columns, node_table
 from graph.bulk_journal import BulkJournal, BulkMarks
 from graph.console_process import run_console_query
+from graph.correction_record import CORRECTION_COLUMNS
+from graph.corrections import restamp
 from graph.cypher_guard import ensure_read_only, query_memory_mb, query_timeout_seconds
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
@@ -75,6 +77,9 @@ def _schema_statements() -> list[str]:
     for edge in SCHEMA.edges:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in SCHEMA.edge_pairs(edge))
         statements.append(f"CREATE REL TABLE IF NOT EXISTS {edge}({pairs}, {claim_cols})")
+        statements.append(f"ALTER TABLE {edge} ADD IF NOT EXISTS status STRING")  # stores made before corrections
+    correction_cols = ", ".join(f"{name} {kind}" for name, kind in CORRECTION_COLUMNS.items())
+    statements.append(f"CREATE NODE TABLE IF NOT EXISTS Correction({correction_cols}, PRIMARY KEY(id))")
     return statements
 
 
@@ -214,6 +219,7 @@ class EmbeddedStore:
         for label, ids in new_node_ids.items():
             node_ids[label].update(ids)
         claim_ids.update(new_claims.ids)
+        restamp(self, new_claims.ids)  # a reloaded claim gets back the status its corrections give it
         return UpsertResult(added, len(updates), len(new_claims), len(claims) - len(new_claims))
 
     def _write_in_one_transaction(self, copies: list[_Copy], updates: list[Node], create: bool = False) -> None:
@@ -609,6 +615,12 @@ class EmbeddedStore:
             return []
         return self._match_claims(list(SCHEMA.edges), "r.source_id IN $source_ids", {"source_ids": list(source_ids)})
 
+    def claims_by_id(self, claim_ids: list[str]) -> list[Claim]:
+        """The stored claims with these ids (any type, any status)."""
+        if not claim_ids:
+            return []
+        return self._match_claims(list(SCHEMA.edges), "r.id IN $ids", {"ids": list(claim_ids)})
+
     def _node_ids_by_internal_id(self) -> dict[int, list[str | None]]:
         """Node ids indexed by Ladybug's internal (table, offset) ids."""
         tables = {
@@ -622,6 +634,30 @@ class EmbeddedStore:
                 ids[offset] = node_id
             by_table[tables[label]] = ids
         return by_table
+
+    # -- corrections (graph/corrections.py decides what they mean) ---------------------------
+
+    def save_correction(self, record: dict[str, Any]) -> None:
+        self._ensure_writable()
+        assignments = ", ".join(f"k.{name} = ${name}" for name in CORRECTION_COLUMNS if name != "id")
+        self._execute(f"MERGE (k:Correction {{id: $id}}) SET {assignments}", record)
+
+    def load_corrections(self) -> list[dict[str, Any]]:
+        try:
+            rows = self._rows("MATCH (k:Correction) RETURN k ORDER BY k.at, k.id")
+        except RuntimeError as error:  # a store made before corrections, opened read-only
+            if "Correction" in str(error):
+                return []
+            raise
+        return [{name: record.get(name) for name in CORRECTION_COLUMNS} for (record,) in rows]
+
+    def set_claim_status(self, claim_ids: list[str], status: str | None) -> None:
+        self._ensure_writable()
+        for edge in SCHEMA.edges:
+            self._execute(
+                f"MATCH ()-[r:{edge}]->() WHERE r.id IN $ids SET r.status = $status",
+                {"ids": claim_ids, "status": status},
+            )
 
     def close(self) -> None:
         if self._search is not None:

@@ -21,6 +21,8 @@ ID_SLUG = r"[A-Za-z0-9._-]+"
 NODE_ID = re.compile(rf"[a-z]+:{ID_SLUG}")
 CLAIM_ID = re.compile(r"[A-Za-z0-9._:-]+")  # an imported claim's own id: the same characters, ':' anywhere
 ID_RULE = "use only ASCII letters, digits, '-', '_' and '.' after the prefix"
+# A claim's review status (None: as extracted). Set only by graph/corrections.py; see docs/corrections.md.
+CLAIM_STATUSES = ("accepted", "rejected", "superseded", "withdrawn")
 CLAIM_ID_RULE = "use only ASCII letters, digits, '-', '_', '.' and ':'"
 
 
@@ -107,6 +109,7 @@ class Claim:
     date_text: str | None = None
     role: str | None = None
     page: int | None = None
+    status: str | None = None  # review status, kept in sync with the corrections layer (graph/corrections.py)
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -147,6 +150,8 @@ class Claim:
             isinstance(self.confidence, (int, float)) and not math.isnan(self.confidence) and 0 <= self.confidence <= 1
         ):
             raise ModelError("confidence", f"{self.confidence!r} must be a number between 0 and 1")
+        if self.status is not None and self.status not in CLAIM_STATUSES:
+            raise ModelError("status", f"{self.status!r}; expected one of {', '.join(CLAIM_STATUSES)}")
         _check_date("date_start", self.date_start)
         _check_date("date_end", self.date_end)
         if self.date_start and self.date_end and self.date_end < self.date_start:

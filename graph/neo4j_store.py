@@ -30,6 +30,8 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, TransientErro
 
 from graph.aliases import surviving_aliases
 from graph.arrow_tables import batch_from_columns
+from graph.correction_record import CORRECTION_COLUMNS
+from graph.corrections import restamp
 from graph.cypher_guard import ensure_read_only, query_timeout_seconds, timeout_message
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
@@ -67,6 +69,9 @@ def schema_statements() -> dict[str, str]:
     statements[SOURCE_TEXT_INDEX] = (  # full-text search over documents (graph/search/neo4j_search.py)
         f"CREATE FULLTEXT INDEX {SOURCE_TEXT_INDEX} IF NOT EXISTS FOR (s:Source) ON EACH [s.title, s.text] "
         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}"  # accents folded, as in FTS5
+    )
+    statements["kflow_Correction_id"] = (
+        "CREATE CONSTRAINT kflow_Correction_id IF NOT EXISTS FOR (k:Correction) REQUIRE k.id IS UNIQUE"
     )
     return statements
 
@@ -141,7 +146,10 @@ class Neo4jStore:
     def upsert(self, batch: Batch) -> UpsertResult:
         self._ensure_writable()
         batch = batch.deduplicated()
-        return self._write(lambda tx: self._upsert(tx, batch))
+        result = self._write(lambda tx: self._upsert(tx, batch))
+        if result.claims_added:
+            restamp(self, [c.id for c in batch.claims])  # a reloaded claim gets back its corrected status
+        return result
 
     def upsert_columns(self, nodes: pa.Table, claims: pa.Table) -> UpsertResult:
         """Bulk input as Arrow tables, checked like the embedded store's; written as the nodes,
@@ -478,6 +486,20 @@ class Neo4jStore:
 
         return self._read(work) if source_ids else []
 
+    def claims_by_id(self, claim_ids: list[str]) -> list[Claim]:
+        """The stored claims with these ids (any type, any status); one indexed lookup per edge type."""
+
+        def work(tx: ManagedTransaction) -> list[Claim]:
+            return [
+                claim_from_record(r)
+                for edge in SCHEMA.edges
+                for r in tx.run(
+                    f"UNWIND $ids AS i MATCH ()-[r:{edge} {{id: i}}]->() RETURN {_CLAIM_RETURN}", ids=claim_ids
+                )
+            ]
+
+        return self._read(work) if claim_ids else []
+
     def _pages(self, query: str, size: int, last_id: Callable[[Any], str]) -> Iterator[list[Any]]:
         after = ""
         while True:
@@ -486,6 +508,29 @@ class Neo4jStore:
                 return
             yield records
             after = last_id(records[-1])
+
+    # -- corrections (graph/corrections.py decides what they mean) ---------------------------
+
+    def save_correction(self, record: dict[str, Any]) -> None:
+        self._ensure_writable()
+        self._write(
+            lambda tx: tx.run("MERGE (k:Correction {id: $id}) SET k += $props", id=record["id"], props=record).consume()
+        )
+
+    def load_corrections(self) -> list[dict[str, Any]]:
+        query = "MATCH (k:Correction) RETURN k {.*} AS k ORDER BY k.at, k.id"
+        rows = self._read(lambda tx: [r["k"] for r in tx.run(query)])
+        return [{name: _plain(row.get(name)) for name in CORRECTION_COLUMNS} for row in rows]
+
+    def set_claim_status(self, claim_ids: list[str], status: str | None) -> None:
+        self._ensure_writable()
+
+        def work(tx: ManagedTransaction) -> None:
+            for edge in SCHEMA.edges:
+                statement = f"UNWIND $ids AS i MATCH ()-[r:{edge} {{id: i}}]->() SET r.status = $status"
+                tx.run(statement, ids=claim_ids, status=status).consume()
+
+        self._write(work)
 
     def wipe(self) -> None:
         """Delete every node and relationship (constraints stay); for tests and benchmarks."""

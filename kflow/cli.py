@@ -60,6 +60,18 @@ LAZY_COMMANDS: dict[str, LazyCommand] = {
         "kflow.cli_search:search",
         'Find documents containing QUERY: words (all must appear), "quoted phrases", prefix*.',
     ),
+    "review": LazyCommand(
+        "kflow.cli_review:review",
+        "Review stored claims: list them (lowest confidence first), accept, reject, edit, add, revert.",
+    ),
+    "merge": LazyCommand(
+        "kflow.cli_review:merge_command",
+        "Merge node MERGED into node KEEP (both ids): analyses and exports see one node.",
+    ),
+    "split": LazyCommand(
+        "kflow.cli_review:split_command",
+        "Split NODE: undo its merge (no --claim), or move the named claims to a new node --name.",
+    ),
     "resolve": LazyCommand(
         "kflow.cli_resolve:resolve",
         "Propose merges of nodes that are one body, person, report or topic across documents.",

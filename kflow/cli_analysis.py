@@ -20,6 +20,7 @@ from graph.analysis.date_windows import claim_date
 from graph.analysis.errors import AmbiguousName, NodeNotFound
 from graph.analysis.evidence import node_name, short_quote
 from graph.analysis.questions import ask_brokers, ask_first_knowledge, ask_gaps, ask_timeline, ask_trace
+from graph.corrected import corrected
 from graph.model import Claim
 from graph.store import GraphStore, StoreError
 from graph.stores import open_store
@@ -43,10 +44,10 @@ until_option = click.option(
 
 @contextmanager
 def _analysis(store_spec: str | None, as_json: bool = False) -> Iterator[GraphStore]:
-    """A read-only store; expected failures become one clear line (a JSON object with `--json`)
-    and exit status 1."""
+    """A read-only store, as corrected; expected failures become one clear line (a JSON object with
+    `--json`) and exit status 1."""
     try:
-        store = open_store(store_spec, read_only=True)
+        store = corrected(open_store(store_spec, read_only=True))
     except StoreError as error:
         _fail(error, as_json)
     try:

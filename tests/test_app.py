@@ -223,7 +223,7 @@ REGISTER = (
 )
 
 
-def test_load_stores_accepted_claims_and_remembers_rejections(page, tmp_path, monkeypatch):
+def test_load_stores_claims_and_rejects_the_unticked_as_corrections(page, tmp_path, monkeypatch):
     monkeypatch.setenv("KFLOW_STORE", build_store(tmp_path / "own-store"))  # this test writes
     at = page("load")
     at.file_uploader(key="load_files").upload("register.csv", REGISTER.encode(), "text/csv").run()
@@ -243,10 +243,18 @@ def test_load_stores_accepted_claims_and_remembers_rejections(page, tmp_path, mo
     assert any(f"Stored {kept} accepted claim(s)" in s.value and "2 rejected" in s.value for s in at.success), [
         e.value for e in at.error
     ]
-    notes = (tmp_path / "app-data" / "annotations.jsonl").read_text().splitlines()
-    decisions = [json.loads(n) for n in notes]
-    assert sorted(d["decision"] for d in decisions).count("rejected") == 2
-    assert all(d["sentence"].startswith("2003-06-01") for d in decisions if d["decision"] == "rejected")
+    from graph import corrections
+    from graph.stores import open_store
+
+    store = open_store(None, read_only=True)  # the decisions live in the graph, as corrections
+    try:
+        decisions = corrections.load(store)
+        rejected_claims = store.claims_by_id([d.targets[0] for d in decisions])
+    finally:
+        store.close()
+    assert [(d.kind, d.why) for d in decisions] == [("reject", "unticked on the Load page")] * 2
+    assert all(c.status == "rejected" and c.sentence.startswith("2003-06-01") for c in rejected_claims)
+    assert not (tmp_path / "app-data" / "annotations.jsonl").exists()  # the old side file is no longer written
 
     again = page("load")
     again.file_uploader(key="load_files").upload("register.csv", REGISTER.encode(), "text/csv").run()

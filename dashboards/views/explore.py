@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboards.context import node_names, store_or_stop, titles
 from dashboards.explore import DEFAULT_EDGE_TYPES, Filters, Focus, node_claims, view, year_span
+from dashboards.merge_split import merge_split_panel
 from dashboards.node_details import node_details
 from dashboards.text import md
 from dashboards.widgets import CONTEXT_LINKS, claims_frame, evidence_list, legend, pick_node, show_graph
@@ -65,6 +66,8 @@ if node:
         focus.apply({"action": "expand", "data": {"node_ids": [node.id]}})
         st.rerun()
     details = node_details(node)
+    if node.label != "Source":
+        merge_split_panel(store, node)
     st.dataframe(
         pd.DataFrame({"field": list(details), "value": [str(v) for v in details.values()]}),
         hide_index=True,

@@ -17,7 +17,7 @@ with left:
     if st.button("Prepare nodes and claims CSV", key="export_csv"):
         st.session_state["export_csv_data"] = (
             exports.nodes_csv(exports.store_nodes(store)),
-            exports.claims_csv(exports.store_claims(store)),
+            exports.claims_csv(exports.store_claims(store), exports.store_nodes(store)),
         )
     if "export_csv_data" in st.session_state:
         nodes_data, claims_data = st.session_state["export_csv_data"]

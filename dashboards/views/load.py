@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboards.context import annotations, data_dir, get_store, refresh_store, store_label, writable_store
-from dashboards.review import record_decisions, stage, store_accepted
+from dashboards.review import rejected_before, stage, store_accepted
 from dashboards.text import md
 from dashboards.upload import checked_published, pair_sidecars, save_with_sidecar
 from graph.store import StoreError
@@ -45,8 +45,11 @@ documents, unpaired = pair_sidecars([(u.name, u.getvalue()) for u in uploads])
 for name in unpaired:
     st.warning(f"{md(name)} is not the sidecar of an uploaded document (NAME.meta.yaml beside NAME); not read.")
 
-notes = annotations()
-rejected_before = notes.rejected()
+notes = annotations()  # the old side file: read only, for rejections made before corrections
+try:
+    reader = get_store()
+except StoreError:  # no store yet: nothing was rejected before
+    reader = None
 extractor = default_extractor()
 for upload in documents:
     try:
@@ -71,10 +74,11 @@ for upload in documents:
     for warning in staged.document.warnings:
         st.warning(md(warning))
     nodes = staged.nodes
+    rejected = rejected_before(staged, reader, notes)
     frame = pd.DataFrame(
         [
             {
-                "accept": c.id not in rejected_before,
+                "accept": c.id not in rejected,
                 "type": c.type,
                 "subject": nodes[c.from_id].name if c.from_id in nodes else c.from_id,
                 "object": nodes[c.to_id].name if c.to_id in nodes else c.to_id,
@@ -91,7 +95,7 @@ for upload in documents:
         st.info(
             "No claims were extracted from this document; storing it keeps the Source (its text and metadata) only."
         )
-    previously = sum(1 for c in staged.claims if c.id in rejected_before)
+    previously = len(rejected)
     if previously:
         st.caption(f"{previously} claim(s) were rejected before and start unticked.")
     edited = st.data_editor(
@@ -102,15 +106,15 @@ for upload in documents:
     )
     if st.button("Store accepted claims", key=f"load_commit_{staged.document.source_id}", type="primary"):
         accepted = set(edited.loc[edited["accept"], "claim"]) if not edited.empty else set()
-        record_decisions(staged, accepted, notes)
         try:
             with writable_store() as store:
                 result = store_accepted(staged, accepted, store)
         except StoreError as error:
-            st.error(f"Not stored: {md(error)}. Your decisions were recorded; try again when the store is free.")
+            st.error(f"Not stored: {md(error)}. Try again when the store is free.")
             continue
         refresh_store()
         st.success(
             f"Stored {len(accepted)} accepted claim(s) and {result.nodes_added} new node(s) "
-            f"({result.claims_added} claims written, MENTIONS included); {len(staged.claims) - len(accepted)} rejected."
+            f"({result.claims_added} claims written, MENTIONS included); {len(staged.claims) - len(accepted)} rejected "
+            "(stored with status rejected: see the Review page)."
         )

@@ -8,6 +8,9 @@ carries the graph it was computed on, which names every node it mentions.
 Dates in a window are YYYY, YYYY-MM or YYYY-MM-DD (`date_bounds.window`). A body or document is given by id or by name (resolved forgivingly, see `name_lookup`). A topic
 is given by a Topic id, which designates that topic, or by a name, which designates every topic
 whose name contains it ("child exploitation" also finds "child exploitation in Rotherham").
+
+Every question reads the store as corrected (`graph.corrected`): rejected claims are left out and
+merged nodes answer as one.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from graph.analysis.subgraph import (
     with_topic_layer,
 )
 from graph.analysis.timeline import Entry, timeline
+from graph.corrected import corrected
 from graph.model import Claim, Node
 from graph.schema import SCHEMA
 from graph.store import GraphStore
@@ -90,6 +94,7 @@ def ask_trace(
     The date window bounds what is loaded even with `allow_undated`: `trace` keeps undated hops
     out of a window anyway, so loading beyond it only spent the node budget on unusable claims.
     """
+    store = corrected(store)  # rejected claims and merged nodes are not seen (graph/corrected.py)
     since, until = window(since, until)
     a, b = (resolve_in_store(store, name, ENDPOINT_LABELS) for name in (source, target))
     G = load_flow_graph(store, [a.id, b.id], since=since, until=until)
@@ -99,6 +104,7 @@ def ask_trace(
 
 def ask_first_knowledge(store: GraphStore, body: str, topic: str | None = None) -> Answer[Knowledge]:
     """When `body` first knew about `topic` (anything when None), on what evidence, and how."""
+    store = corrected(store)  # rejected claims and merged nodes are not seen (graph/corrected.py)
     node = resolve_in_store(store, body, BODY_LABELS)
     G = load_body_graph(store, node.id)
     return Answer(first_knowledge(G, node.id, topic), G)
@@ -112,6 +118,7 @@ def ask_timeline(
     until: str | None = None,
 ) -> Answer[list[Entry]]:
     """Every dated claim in order, about `body` and/or concerning `topic` (everything when neither)."""
+    store = corrected(store)  # rejected claims and merged nodes are not seen (graph/corrected.py)
     since, until = window(since, until)
     body_id = resolve_in_store(store, body, BODY_LABELS).id if body else None
     if body_id:
@@ -128,6 +135,7 @@ def ask_timeline(
 def ask_gaps(store: GraphStore, topic: str | None = None) -> Answer[GapsReport]:
     """Per body: first knowledge of `topic` (anything when None) and the time to its first later
     action, or its silence."""
+    store = corrected(store)  # rejected claims and merged nodes are not seen (graph/corrected.py)
     if topic:
         G = load_topic_graph(store, topic_ids(store, topic))
     else:
@@ -143,4 +151,5 @@ def broker_ranking(claims: Iterable[Claim], top: int = 10) -> list[tuple[str, fl
 
 def ask_brokers(store: GraphStore, top: int = 10) -> list[tuple[str, float]]:
     """The bodies most flows in the store pass through (betweenness), highest first."""
+    store = corrected(store)  # rejected claims and merged nodes are not seen (graph/corrected.py)
     return broker_ranking(store.claims(types=list(SCHEMA.transfer_types)), top)

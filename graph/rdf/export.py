@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Triple, serialize
 
+from graph.corrected import corrected
 from graph.model import Claim, Node
 from graph.rdf.iris import DEFAULT_BASE, Minter
 from graph.rdf.mapping import claim_triples, node_triples
@@ -71,6 +72,7 @@ def export_rdf(
         mint = Minter(base)
     except ValueError as error:
         raise ExportError(str(error)) from None
+    store = corrected(store)  # rejected claims and merged nodes stay out of every export
     nodes = _chain(store.iter_nodes(NODE_BATCH))
     claims = _chain(store.iter_claims(batch_size))
     return write_rdf(nodes, claims, out, format, mint, include_text)

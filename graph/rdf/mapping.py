@@ -136,6 +136,8 @@ def claim_triples(claim: Claim, mint: Minter) -> Iterator[Triple]:
         yield Triple(c, KFLOW.page, Literal(str(claim.page), datatype=XSD.integer))
     if claim.role:
         yield Triple(c, KFLOW.role, Literal(claim.role))
+    if claim.status:
+        yield Triple(c, KFLOW.reviewStatus, Literal(claim.status))
     if claim.type in ACTIVITIES:
         yield from _activity(claim, c, subject, obj, mint)
     elif claim.role and SCHEMA.edges[claim.type].membership:

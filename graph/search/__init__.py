@@ -10,8 +10,13 @@ __all__ = ["SearchError", "SearchFilters", "SearchHit", "Snippet", "TextSearch",
 
 def search_for(store: GraphStore) -> TextSearch:
     """The search backend of an open store: SQLite FTS5 beside the embedded store, the server's
-    full-text index on Neo4j."""
+    full-text index on Neo4j. A corrected view (graph/corrected.py) searches its raw store: search
+    finds documents, which corrections never hide."""
+    from graph.corrected import CorrectedStore
     from graph.embedded import EmbeddedStore
+
+    if isinstance(store, CorrectedStore):
+        store = store.raw
 
     if isinstance(store, EmbeddedStore):
         from graph.search.embedded_search import EmbeddedSearch
