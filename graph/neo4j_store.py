@@ -30,6 +30,7 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, TransientErro
 
 from graph.aliases import surviving_aliases
 from graph.arrow_tables import batch_from_columns
+from graph.cypher_dialect import NEO4J, for_backend
 from graph.cypher_guard import ensure_read_only, query_timeout_seconds, timeout_message
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
@@ -417,6 +418,7 @@ class Neo4jStore:
         The server's transaction timeout only stops a query at its checkpoints (a `reduce` building a
         string ran 148 s past a 3 s limit), so the caller also gets a client-side deadline: the query
         runs in a worker thread and the caller is answered at the limit whatever the server does."""
+        cypher = for_backend(cypher, NEO4J)  # the other backend's spellings of common functions (docs/neo4j.md)
         ensure_read_only(cypher)
         try:
             seconds = query_timeout_seconds()  # env KFLOW_QUERY_TIMEOUT, as in the embedded store
