@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kflow.cli_constructions",
     "kflow.cli_sync",
     "kflow.cli_import",
+    "kflow.cli_tables",
 )
 
 
