@@ -79,20 +79,21 @@ def _which_java() -> str:
 def ensure_jars(project_root: Path | str | None = None) -> Path:
     """Return ``neo4j-server/lib``, running Maven only if it is missing or the pom changed."""
     root = Path(project_root) if project_root else default_project_root()
-    return _maven_jars(root / "neo4j-server", "neo4j-*.jar", f"the Neo4j {NEO4J_VERSION} jars")
+    return fetch_maven_jars(root / "neo4j-server", "neo4j-*.jar", f"the Neo4j {NEO4J_VERSION} jars")
 
 
 def ensure_apoc_jars(project_root: Path | str | None = None) -> Path:
     """Return ``neo4j-server/apoc/lib``: APOC core and its dependencies (``--with-apoc``)."""
     root = Path(project_root) if project_root else default_project_root()
-    return _maven_jars(root / "neo4j-server" / "apoc", "apoc-core-*.jar", "the APOC core jars")
+    return fetch_maven_jars(root / "neo4j-server" / "apoc", "apoc-core-*.jar", "the APOC core jars")
 
 
-def _maven_jars(srv: Path, expected: str, what: str) -> Path:
+def fetch_maven_jars(srv: Path, expected: str, what: str) -> Path:
     """``srv/lib`` filled by ``mvn dependency:copy-dependencies`` from ``srv/pom.xml``, only if it is
     missing or the pom changed. Builds into ``lib.tmp`` and renames, so an interrupted download
     never looks complete; an flock serialises parallel callers (e.g. pytest-xdist workers).
     """
+    srv = srv.resolve()  # Maven resolves a relative output directory against the pom's folder
     pom = srv / "pom.xml"
     lib = srv / "lib"
     stamp = lib / ".pom.sha256"
