@@ -202,3 +202,21 @@ def jena_failures(classpath: str, graph: rdflib.Graph, tmp_path: Path) -> tuple[
 def test_jena_shacl_and_pyshacl_agree(westbrook, jena_classpath, tmp_path, name):
     graph = _broken(westbrook, name)
     assert jena_failures(jena_classpath, graph, tmp_path) == pyshacl_failures(graph)
+
+
+def test_claims_read_from_e_mail_and_registers_carry_both_bounds(tmp_path):
+    """At the source too: a day from an e-mail header, a month from a register row (issue 17)."""
+    from loaders.readers.registry import read_document
+
+    mail = tmp_path / "memo.eml"
+    mail.write_text(
+        "From: Jo Marsh <jo@civic-affairs.example>\nTo: Northshire Police <desk@northshire.example>\n"
+        "Subject: Eastmere review\nDate: Tue, 04 Mar 2009 10:00:00 +0000\n\nSynthetic note.\n"
+    )
+    register = tmp_path / "register.csv"
+    register.write_text(
+        "date,from,to,document\n2009-05,Northshire Police,Department of Civic Affairs,Eastmere Review\n"
+    )
+    dated = [c for path in (mail, register) for c in read_document(path).structured.claims if c.date_start]
+    assert dated and all(c.date_end for c in dated)
+    assert {(c.date_start, c.date_end) for c in dated} >= {("2009-03-04", "2009-03-04"), ("2009-05-01", "2009-05-31")}
