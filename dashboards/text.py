@@ -6,9 +6,10 @@ import html
 import re
 import string
 
+from graph.csv_tables import SPREADSHEET_TRIGGERS as CSV_TRIGGERS
+
 _MARKDOWN_SPECIALS = re.compile("([" + re.escape(string.punctuation) + "])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def md(text: object) -> str:

@@ -28,6 +28,7 @@ from graph.bulk_journal import BulkJournal, BulkMarks
 from graph.console_process import run_console_query
 from graph.correction_record import CORRECTION_COLUMNS
 from graph.corrections import restamp
+from graph.cypher_dialect import EMBEDDED, for_backend
 from graph.cypher_guard import ensure_read_only, query_memory_mb, query_timeout_seconds
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
@@ -540,6 +541,7 @@ class EmbeddedStore:
         """One console query: guarded, then run in a fenced child process (graph/console_process.py) on a
         read-only open of this store, so it cannot exhaust this process's memory, crash it, or hold
         the shared connection other app sessions use."""
+        cypher = for_backend(cypher, EMBEDDED)  # the other backend's spellings of common functions (docs/neo4j.md)
         ensure_read_only(cypher)
         try:
             seconds, memory_mb = query_timeout_seconds(), query_memory_mb()

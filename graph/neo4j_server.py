@@ -77,13 +77,23 @@ def _which_java() -> str:
 
 
 def ensure_jars(project_root: Path | str | None = None) -> Path:
-    """Return ``neo4j-server/lib``, running Maven only if it is missing or the pom changed.
-
-    Builds into ``lib.tmp`` and renames, so an interrupted download never looks complete;
-    an flock serialises parallel callers (e.g. pytest-xdist workers).
-    """
+    """Return ``neo4j-server/lib``, running Maven only if it is missing or the pom changed."""
     root = Path(project_root) if project_root else default_project_root()
-    srv = root / "neo4j-server"
+    return fetch_maven_jars(root / "neo4j-server", "neo4j-*.jar", f"the Neo4j {NEO4J_VERSION} jars")
+
+
+def ensure_apoc_jars(project_root: Path | str | None = None) -> Path:
+    """Return ``neo4j-server/apoc/lib``: APOC core and its dependencies (``--with-apoc``)."""
+    root = Path(project_root) if project_root else default_project_root()
+    return fetch_maven_jars(root / "neo4j-server" / "apoc", "apoc-core-*.jar", "the APOC core jars")
+
+
+def fetch_maven_jars(srv: Path, expected: str, what: str) -> Path:
+    """``srv/lib`` filled by ``mvn dependency:copy-dependencies`` from ``srv/pom.xml``, only if it is
+    missing or the pom changed. Builds into ``lib.tmp`` and renames, so an interrupted download
+    never looks complete; an flock serialises parallel callers (e.g. pytest-xdist workers).
+    """
+    srv = srv.resolve()  # Maven resolves a relative output directory against the pom's folder
     pom = srv / "pom.xml"
     lib = srv / "lib"
     stamp = lib / ".pom.sha256"
@@ -92,7 +102,7 @@ def ensure_jars(project_root: Path | str | None = None) -> Path:
         return lib
     mvn = shutil.which("mvn")
     if not mvn:
-        raise RuntimeError(f"Maven (`mvn`) is required to fetch the Neo4j {NEO4J_VERSION} jars into {lib}.")
+        raise RuntimeError(f"Maven (`mvn`) is required to fetch {what} into {lib}.")
     with open(srv / ".lib.lock", "w") as lock:
         try:
             import fcntl
@@ -106,7 +116,7 @@ def ensure_jars(project_root: Path | str | None = None) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         cmd = [mvn, "-q", "-B", "-f", str(pom), "dependency:copy-dependencies", f"-Dneo4j.lib.dir={tmp}"]
         res = subprocess.run(cmd, check=False, capture_output=True, text=True)
-        if res.returncode != 0 or not any(tmp.glob("neo4j-*.jar")):
+        if res.returncode != 0 or not any(tmp.glob(expected)):
             tail = "\n".join((res.stdout + res.stderr).splitlines()[-40:])
             raise RuntimeError(f"`{' '.join(cmd)}` failed (exit {res.returncode}):\n{tail}")
         (tmp / ".pom.sha256").write_text(digest + "\n")
@@ -120,6 +130,7 @@ def write_config(
     bolt_port: int,
     http_port: int | None = None,
     pagecache: str = DEFAULT_PAGECACHE,
+    unrestricted_procedures: str | None = None,
 ) -> Path:
     """Write ``home/conf/neo4j.conf`` for a loopback-only, auth-off, small-memory test server.
 
@@ -154,9 +165,19 @@ def write_config(
         "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
         "server.config.strict_validation.enabled=true",
     ]
+    if unrestricted_procedures:  # APOC's meta procedures read internals: they run only when unrestricted
+        lines.append(f"dbms.security.procedures.unrestricted={unrestricted_procedures}")
     path = conf_dir / "neo4j.conf"
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+def install_apoc(plugins: Path, project_root: Path | str | None = None) -> None:
+    """Copy APOC core and its dependencies into a server's plugins directory (where Neo4j looks for
+    procedures); files already there are kept."""
+    for jar in ensure_apoc_jars(project_root).glob("*.jar"):
+        if not (plugins / jar.name).exists():
+            shutil.copy2(jar, plugins / jar.name)
 
 
 def free_port() -> int:
@@ -219,6 +240,7 @@ class LocalNeo4jServer:
         project_root: Path | str | None = None,
         heap: str = DEFAULT_HEAP,
         timeout: float = STARTUP_TIMEOUT,
+        with_apoc: bool = False,
     ) -> None:
         self.home: Path | None = Path(home_dir).resolve() if home_dir else None
         self.bolt_port = bolt_port
@@ -226,6 +248,7 @@ class LocalNeo4jServer:
         self.project_root = Path(project_root) if project_root else default_project_root()
         self.heap = heap
         self.timeout = timeout
+        self.with_apoc = with_apoc
         self.process: subprocess.Popen[bytes] | None = None
         self.startup_seconds: float | None = None
 
@@ -242,7 +265,10 @@ class LocalNeo4jServer:
         return self.home / LOG_NAME
 
     def command(self) -> list[str]:
-        """The java command line (also handy for docs and debugging)."""
+        """The java command line (also handy for docs and debugging).
+
+        The server's own jars come first on the classpath: a plugin's older copy of a shared library
+        (APOC brings commons-lang3 3.12) must not shadow the one Neo4j was built against."""
         assert self.home is not None
         lib = ensure_jars(self.project_root)
         return [
@@ -251,7 +277,7 @@ class LocalNeo4jServer:
             f"-Xmx{self.heap}",
             *JVM_FLAGS,
             "-cp",
-            f"{self.home / 'plugins'}/*{os.pathsep}{lib}/*",
+            f"{lib}/*{os.pathsep}{self.home / 'plugins'}/*",
             MAIN_CLASS,
             f"--home-dir={self.home}",
             f"--config-dir={self.home / 'conf'}",
@@ -280,7 +306,11 @@ class LocalNeo4jServer:
         if _home_in_use(self.home):
             raise RuntimeError(f"another Neo4j is already using {self.home} (store_lock is held)")
         (self.home / "plugins").mkdir(parents=True, exist_ok=True)
-        write_config(self.home, self.bolt_port, self.http_port)
+        if self.with_apoc:
+            install_apoc(self.home / "plugins", self.project_root)
+        write_config(
+            self.home, self.bolt_port, self.http_port, unrestricted_procedures="apoc.*" if self.with_apoc else None
+        )
         (self.home / "run" / "neo4j.pid").unlink(missing_ok=True)
         cmd = self.command()
 
@@ -367,10 +397,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heap", default=DEFAULT_HEAP, help=f"JVM heap (default {DEFAULT_HEAP})")
     ap.add_argument("--timeout", type=float, default=STARTUP_TIMEOUT, help="startup timeout in seconds")
     ap.add_argument("--fetch-only", action="store_true", help="download the jars into neo4j-server/lib and exit")
+    ap.add_argument(
+        "--with-apoc",
+        action="store_true",
+        help="add the APOC core plugin from Maven Central (schema calls of LangChain's Neo4jGraph, neo4j-graphrag)",
+    )
     args = ap.parse_args(argv)
     if args.fetch_only:
         try:
             print(f"Neo4j {NEO4J_VERSION} jars in {ensure_jars(root)}", flush=True)
+            if args.with_apoc:
+                print(f"APOC core jars in {ensure_apoc_jars(root)}", flush=True)
         except RuntimeError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
@@ -380,7 +417,9 @@ def main(argv: list[str] | None = None) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _sigterm)
-    server = LocalNeo4jServer(args.home, args.port, http_port=args.http_port, heap=args.heap, timeout=args.timeout)
+    server = LocalNeo4jServer(
+        args.home, args.port, http_port=args.http_port, heap=args.heap, timeout=args.timeout, with_apoc=args.with_apoc
+    )
     try:
         print(f"Starting Neo4j {NEO4J_VERSION} (home {server.home}, log {server.log_path}) ...", flush=True)
         server.start()

@@ -32,10 +32,18 @@ from graph.aliases import surviving_aliases
 from graph.arrow_tables import batch_from_columns
 from graph.correction_record import CORRECTION_COLUMNS
 from graph.corrections import restamp
+from graph.cypher_dialect import NEO4J, for_backend
 from graph.cypher_guard import ensure_read_only, query_timeout_seconds, timeout_message
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
 from graph.neo4j_connect import Connection, explain, parse_spec
+from graph.neo4j_values import (
+    CLAIM_DATE_PROPERTIES,
+    node_date_properties,
+    to_neo4j_date,
+    with_native_dates,
+    with_string_dates,
+)
 from graph.schema import SCHEMA
 from graph.store import Counts, QueryResult, ReadOnlyQueryError, RemovalResult, StoreError, Subgraph, UpsertResult
 
@@ -53,12 +61,22 @@ SOURCE_TEXT_INDEX = "kflow_source_text"
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
+NAMES_INDEX = "kflow_names"  # full-text over every node's name and aliases (docs/neo4j.md)
+
+
 def schema_statements() -> dict[str, str]:
-    """By name: uniqueness of `id` for every label and claim type, and an index on each claim type's source."""
+    """By name, every constraint and index kflow keeps (the one place they are declared, docs/neo4j.md):
+    uniqueness of `id` for every label and claim type, a range index on each label's `name`, the
+    full-text index `kflow_names` on name and aliases, and an index on each claim type's source."""
     statements = {
         f"kflow_{label}_id": f"CREATE CONSTRAINT kflow_{label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
         for label in SCHEMA.nodes
     }
+    for label in SCHEMA.nodes:
+        statements[f"kflow_{label}_name"] = f"CREATE INDEX kflow_{label}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"
+    statements[NAMES_INDEX] = (
+        f"CREATE FULLTEXT INDEX {NAMES_INDEX} IF NOT EXISTS FOR (n:{'|'.join(SCHEMA.nodes)}) ON EACH [n.name, n.aliases]"
+    )
     for edge in SCHEMA.edges:
         statements[f"kflow_{edge}_id"] = (
             f"CREATE CONSTRAINT kflow_{edge}_id IF NOT EXISTS FOR ()-[r:{edge}]-() REQUIRE r.id IS UNIQUE"
@@ -77,21 +95,27 @@ def schema_statements() -> dict[str, str]:
 
 
 def node_from_record(props: dict[str, Any], label: str) -> Node:
-    own = SCHEMA.nodes[label].properties
-    return Node(
-        props["id"],
-        label,
-        props["name"],
-        list(props.get("aliases") or []),
-        {k: props[k] for k in own if props.get(k) is not None},
+    """A Node from stored properties; a value kflow cannot read is one StoreError naming the node."""
+    owner = f"{label} node {props.get('id')!r}"
+    own = with_string_dates(
+        {k: props[k] for k in SCHEMA.nodes[label].properties if props.get(k) is not None},
+        node_date_properties(label),
+        owner,
     )
+    try:
+        return Node(props["id"], label, props["name"], list(props.get("aliases") or []), own)
+    except (ModelError, KeyError, TypeError) as error:
+        raise StoreError(f"{owner} cannot be read: {error}") from None
 
 
 def claim_from_record(record: Any) -> Claim:
-    props = record["r"]
-    return Claim(
-        type=record["type"], from_id=record["a"], to_id=record["b"], **{k: props.get(k) for k in _CLAIM_PROPERTIES}
-    )
+    """A Claim from a stored relationship; a value kflow cannot read is one StoreError naming the claim."""
+    owner = f"{record['type']} claim {record['r'].get('id')!r}"
+    props = with_string_dates({k: record["r"].get(k) for k in _CLAIM_PROPERTIES}, CLAIM_DATE_PROPERTIES, owner)
+    try:
+        return Claim(type=record["type"], from_id=record["a"], to_id=record["b"], **props)
+    except (ModelError, TypeError) as error:
+        raise StoreError(f"{owner} cannot be read: {error}") from None
 
 
 class Neo4jStore:
@@ -140,6 +164,7 @@ class Neo4jStore:
             if name not in existing:
                 with self._errors():
                     self._driver.execute_query(statement, database_=self.connection.database)
+        self._write(_migrate_string_dates)
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -195,7 +220,11 @@ class Neo4jStore:
                 f"MERGE (a)-[r:{edge} {{id: row.props.id}}]->(b) ON CREATE SET r += row.props"
             )
             rows = [
-                {"from_id": c.from_id, "to_id": c.to_id, "props": {k: getattr(c, k) for k in _CLAIM_PROPERTIES}}
+                {
+                    "from_id": c.from_id,
+                    "to_id": c.to_id,
+                    "props": with_native_dates({k: getattr(c, k) for k in _CLAIM_PROPERTIES}, CLAIM_DATE_PROPERTIES),
+                }
                 for c in claims
             ]
             added += self._run_batched(tx, statement, rows)
@@ -381,7 +410,8 @@ class Neo4jStore:
             params["source_id"] = source_id
         query = (
             f"MATCH ()-[r:{'|'.join(types)}]->() WHERE {where or 'true'} RETURN {_CLAIM_RETURN} "
-            "ORDER BY coalesce(r.date_start, '9999'), r.id" + (" LIMIT $limit" if limit else "")
+            f"ORDER BY coalesce({_as_date('r.date_start')}, date('9999-12-31')), r.id"
+            + (" LIMIT $limit" if limit else "")
         )
         return self._read(lambda tx: [claim_from_record(r) for r in tx.run(query, **params, limit=limit)])
 
@@ -401,6 +431,7 @@ class Neo4jStore:
         The server's transaction timeout only stops a query at its checkpoints (a `reduce` building a
         string ran 148 s past a 3 s limit), so the caller also gets a client-side deadline: the query
         runs in a worker thread and the caller is answered at the limit whatever the server does."""
+        cypher = for_backend(cypher, NEO4J)  # the other backend's spellings of common functions (docs/neo4j.md)
         ensure_read_only(cypher)
         try:
             seconds = query_timeout_seconds()  # env KFLOW_QUERY_TIMEOUT, as in the embedded store
@@ -580,6 +611,17 @@ class Neo4jStore:
             raise StoreError(f"the Neo4j store at {self.connection.where} is open read-only")
 
 
+def _migrate_string_dates(tx: ManagedTransaction) -> None:
+    """Stores written before dates were native keep ISO strings: turn them into `DATE` (docs/neo4j.md).
+    One scan finds none in a current store; a value that is no date is left for the reader to report."""
+    pattern = "'[0-9]{4}-[0-9]{2}-[0-9]{2}'"
+    targets = [(f"()-[x:{edge}]->()", CLAIM_DATE_PROPERTIES) for edge in SCHEMA.edges]
+    targets += [(f"(x:{label})", node_date_properties(label)) for label in SCHEMA.nodes if node_date_properties(label)]
+    for match, keys in targets:
+        for key in keys:
+            tx.run(f"MATCH {match} WHERE x.{key} IS :: STRING AND x.{key} =~ {pattern} SET x.{key} = date(x.{key})")
+
+
 def _group(items: Iterable[T], key: Callable[[T], Any]) -> dict[Any, list[T]]:
     groups: dict[Any, list[T]] = defaultdict(list)
     for item in items:
@@ -594,6 +636,7 @@ def _claim_key(claim: Claim) -> tuple[str, str, str]:
 def _node_props(node: Node) -> dict[str, Any]:
     """Everything a node stores; unknown-now properties are null so `SET n +=` leaves them unset."""
     own = {k: node.props.get(k) for k in SCHEMA.nodes[node.label].properties}
+    own = with_native_dates(own, node_date_properties(node.label))
     return {"id": node.id, "name": node.name, "aliases": node.aliases, "keys": node.keys, **own}
 
 
@@ -613,15 +656,25 @@ def _check_types(types: Iterable[str]) -> list[str]:
 
 
 def _date_filter(since: str | None, until: str | None) -> tuple[str, dict[str, Any]]:
-    """Overlap of a claim's [date_start, date_end] with [since, until]; undated claims drop out."""
+    """Overlap of a claim's [date_start, date_end] with [since, until]; undated claims drop out.
+    Native dates and not-yet-migrated strings compare alike (`_as_date`)."""
     clauses, params = [], {}
     if since:
-        clauses.append("r.date_end >= $since")
-        params["since"] = since
+        clauses.append(f"{_as_date('r.date_end')} >= $since")
+        params["since"] = to_neo4j_date(since)
     if until:
-        clauses.append("r.date_start <= $until")
-        params["until"] = until
+        clauses.append(f"{_as_date('r.date_start')} <= $until")
+        params["until"] = to_neo4j_date(until)
     return " AND ".join(clauses), params
+
+
+def _as_date(expression: str) -> str:
+    """Cypher for a stored date as a native DATE whether stored native or as an ISO string; null for
+    anything else, so that reading the claim, not the query, reports the bad value (neo4j_values.py)."""
+    return (
+        f"CASE WHEN {expression} IS :: DATE THEN {expression} "
+        f"WHEN {expression} =~ '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}' THEN date({expression}) END"
+    )
 
 
 def _plain(value: Any) -> Any:

@@ -5,6 +5,10 @@ transaction) as every claim it supports, a few Sources per page. So a copy inter
 point never leaves a Source in the target without all its claims: `kflow load` treats a stored
 Source as done, and would otherwise skip those files for good. A copy interrupted half-way is
 finished by running it again: upserts are idempotent (nodes merge, claims are keyed by their id).
+
+Before writing anything, every node and claim of the source is read once (`check_readable`): a
+value kflow cannot read (a hand-edited Neo4j property that is no date, say) stops the copy with
+one StoreError naming it, and the target is left untouched rather than half-filled.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ def copy_graph(
 ) -> SyncResult:
     """Upsert every node, then every Source with its claims, of `source` into `target`;
     `progress(n)` after each page."""
+    check_readable(source, batch_size)
     result = SyncResult()
     sources: dict[str, Node] = {}
     for nodes in source.iter_nodes(batch_size):
@@ -68,6 +73,14 @@ def copy_graph(
         if progress:
             progress(len(ids) + len(claims))
     return result
+
+
+def check_readable(store: GraphStore, batch_size: int = DEFAULT_PAGE) -> None:
+    """Read every node and claim (each is validated as it is built); raises the store's StoreError."""
+    for _ in store.iter_nodes(batch_size):
+        pass
+    for _ in store.iter_claims(batch_size):
+        pass
 
 
 def _groups(source_ids: list[str], claim_counts: dict[str, int], size: int) -> Iterator[list[str]]:

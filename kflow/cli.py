@@ -72,6 +72,14 @@ LAZY_COMMANDS: dict[str, LazyCommand] = {
         "kflow.cli_review:split_command",
         "Split NODE: undo its merge (no --claim), or move the named claims to a new node --name.",
     ),
+    "export-graphml": LazyCommand(
+        "kflow.cli_tables:export_graphml",
+        "The whole store as GraphML: Gephi shows nodes by name (key `label`), edges by claim type.",
+    ),
+    "export-csv": LazyCommand(
+        "kflow.cli_tables:export_csv",
+        "The whole store as a node table and a claim table that `kflow import` reads back exactly.",
+    ),
     "resolve": LazyCommand(
         "kflow.cli_resolve:resolve",
         "Propose merges of nodes that are one body, person, report or topic across documents.",

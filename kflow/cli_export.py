@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -12,6 +10,7 @@ import click
 from graph.rdf import DEFAULT_BASE, FORMATS, ExportError, export_rdf, shapes_turtle, vocabulary_turtle
 from graph.store import StoreError
 from graph.stores import describe, open_store
+from kflow.output_files import atomic_output
 from kflow.stores import store_option
 from kflow.terminal import fail, visible
 
@@ -88,18 +87,8 @@ def _write(store, output: Path | None, format_: str, base: str, include_text: bo
         stats = export_rdf(store, sys.stdout.buffer, format_, base, include_text)
         sys.stdout.buffer.flush()
         return stats
-    directory = output.resolve().parent
-    if not directory.is_dir():
-        raise ExportError(f"-o {output}: directory {directory} does not exist")
-    handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            stats = export_rdf(store, out, format_, base, include_text)
-        os.replace(temp, output)
-    except BaseException:
-        os.unlink(temp)
-        raise
-    return stats
+    with atomic_output(output) as out:
+        return export_rdf(store, out, format_, base, include_text)
 
 
 def _write_text(text: str, output: Path | None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import dateparser
@@ -245,3 +245,16 @@ def anaphoric_date(text: str, previous: DateValue | None) -> DateValue | None:
         return _month_span(target.year, target.month, target.month, text)
     year = start.year + (shift if unit == "year" else 0)
     return _year_span(year, year, "year", text)
+
+
+def period_end(start: str | None, precision: str | None) -> str | None:
+    """The last day of the period a date of this precision names (2009-01-01/year -> 2009-12-31),
+    so a claim read from structure carries the same [start, end] interval an extracted one does."""
+    if not start:
+        return None
+    day = date.fromisoformat(start)
+    if precision == "month":
+        return (_shift_months(day, -1) - timedelta(days=1)).isoformat()  # first of next month, less a day
+    if precision in ("year", "decade"):
+        return date(day.year + (9 if precision == "decade" else 0), 12, 31).isoformat()
+    return start

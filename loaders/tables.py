@@ -17,6 +17,7 @@ import pyarrow.json as pa_json
 import pyarrow.parquet as pa_parquet
 
 from graph.column_checks import ARROW_TYPES
+from graph.csv_tables import READABLE_CLAIM_COLUMNS
 from graph.schema import SCHEMA
 
 ALIAS_SEPARATOR = "|"  # CSV has no lists: "DCA|Dept. of Civic Affairs"
@@ -71,7 +72,7 @@ def read_table(path: Path) -> pa.Table:
         raise TableReadError(f"{path}: cannot read it as {suffix[1:]}: {reason}") from None
     if table.num_rows == 0:
         raise TableReadError(f"{path}: the table has no rows")
-    return _split_aliases(table)
+    return _split_aliases(table.drop_columns([c for c in READABLE_CLAIM_COLUMNS if c in table.column_names]))
 
 
 def _read_json_lines(path: Path) -> pa.Table:

@@ -273,6 +273,8 @@ def test_export_page_offers_graphml_and_chronology_for_the_selection(page):
     assert "GraphML (Gephi)" in labels and any(label.startswith("Chronology CSV") for label in labels)
     at.button(key="export_csv").click().run()
     assert {"nodes.csv", "claims.csv"} <= {b.label for b in at.get("download_button")}
+    at.button(key="export_store_graphml").click().run()  # the whole store, not only the selection (issue 17)
+    assert "GraphML (Gephi), whole store" in {b.label for b in at.get("download_button")}
 
 
 def test_document_html_is_shown_as_text_everywhere(page):

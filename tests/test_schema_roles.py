@@ -152,7 +152,7 @@ export_rdf(store, out, "turtle")
 data = rdflib.Graph().parse(data=out.getvalue(), format="turtle")
 conforms, _, report = pyshacl.validate(data, shacl_graph=rdflib.Graph().parse(data=shapes_turtle(), format="turtle"), inference="none")
 vocabulary = rdflib.Graph().parse(data=vocabulary_turtle(), format="turtle")
-kf = rdflib.Namespace("https://kflow.example/ns#")
+kf = rdflib.Namespace("https://w3id.org/kflow/ns#")
 print(json.dumps({
     "stored": store.counts().claims.get("FORWARDED"),
     "trace": [[h.claim.type for h in p.hops] for p in paths],

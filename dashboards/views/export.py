@@ -9,20 +9,35 @@ from graph.rdf import EXTENSIONS, FORMATS, MEDIA_TYPES, ExportError
 
 store = store_or_stop()
 st.title("Export")
-st.caption("CSV cells that start with = + - @ are prefixed with ' so spreadsheets show them as text.")
+st.caption(
+    "CSV cells that start with = + - @ are prefixed with ' so spreadsheets show them as text "
+    "(unless Raw is ticked: then they are exactly as stored, for kflow import)."
+)
 
 st.subheader("Whole store")
 left, right = st.columns(2)
 with left:
+    raw = st.checkbox(
+        "Raw CSV for kflow import (no spreadsheet guard)",
+        key="export_csv_raw",
+        help="Raw cells are exactly as stored, so `kflow import` reads them back; do not open them in a spreadsheet.",
+    )
     if st.button("Prepare nodes and claims CSV", key="export_csv"):
-        st.session_state["export_csv_data"] = (
-            exports.nodes_csv(exports.store_nodes(store)),
-            exports.claims_csv(exports.store_claims(store), exports.store_nodes(store)),
-        )
+        st.session_state["export_csv_data"] = exports.store_csv(store, spreadsheet_safe=not raw)
     if "export_csv_data" in st.session_state:
         nodes_data, claims_data = st.session_state["export_csv_data"]
         st.download_button("nodes.csv", nodes_data, "kflow-nodes.csv", "text/csv", key="export_nodes_dl")
         st.download_button("claims.csv", claims_data, "kflow-claims.csv", "text/csv", key="export_claims_dl")
+    if st.button("Prepare GraphML of the whole store", key="export_store_graphml"):
+        st.session_state["export_store_graphml_data"] = exports.whole_graphml(store)
+    if "export_store_graphml_data" in st.session_state:
+        st.download_button(
+            "GraphML (Gephi), whole store",
+            st.session_state["export_store_graphml_data"],
+            "kflow.graphml",
+            "application/graphml+xml",
+            key="export_store_graphml_dl",
+        )
 with right:
     fmt = st.selectbox("RDF format", FORMATS, key="export_rdf_format")
     if st.button("Prepare RDF", key="export_rdf"):

@@ -8,11 +8,12 @@ one node object per run of same-subject triples, no compaction, no @context).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from pyoxigraph import DefaultGraph, Quad, RdfFormat, Triple, serialize
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Triple, serialize
 
 from graph.corrected import corrected
 from graph.model import Claim, Node
@@ -107,10 +108,20 @@ def _triples(
         triples = list(node_triples(node, mint, include_text))
         stats.triples += len(triples)
         yield from triples
+    direct: set[Triple] = set()
     for claim in claims:
-        triples = list(claim_triples(claim, mint))
+        triples = _once(list(claim_triples(claim, mint)), direct)
         stats.triples += len(triples)
         yield from triples
+
+
+def _once(triples: list[Triple], direct: set[Triple]) -> list[Triple]:
+    """A claim's triples less its direct triple when another claim already asserted it (in the same
+    graph): one statement, however many claims support it. Memory: one entry per distinct edge."""
+    if triples[0] in direct:
+        return triples[1:]
+    direct.add(triples[0])
+    return triples
 
 
 def triples_by_graph(nodes: Iterable[Node], claims: Iterable[Claim], mint: Minter, include_text: bool):
@@ -120,9 +131,10 @@ def triples_by_graph(nodes: Iterable[Node], claims: Iterable[Claim], mint: Minte
     for node in nodes:
         for triple in node_triples(node, mint, include_text):
             yield default, triple
+    direct: dict[NamedNode, set[Triple]] = defaultdict(set)
     for claim in claims:
         graph = mint.node(claim.source_id)
-        for triple in claim_triples(claim, mint):
+        for triple in _once(list(claim_triples(claim, mint)), direct[graph]):
             yield graph, triple
 
 

@@ -3,7 +3,9 @@
 Each node and each claim maps on its own, with no look-ups, so an export can stream the store
 batch by batch. A claim becomes a `kflow:Claim` node carrying its dates, evidence and source
 (the n-ary pattern), acts (sent, received, ...) also a `prov:Activity` with a qualified
-association, and the plain direct triple is asserted too.
+association, and the plain direct triple is asserted too (the exporter writes it once however
+many claims support it). A claim dated by one bound (a day from an e-mail header or a register
+row) gets both `kflow:dateStart` and `kflow:dateEnd`, like an extracted one.
 """
 
 from __future__ import annotations
@@ -124,10 +126,10 @@ def claim_triples(claim: Claim, mint: Minter) -> Iterator[Triple]:
     yield Triple(c, KFLOW.charEnd, Literal(str(claim.char_end), datatype=XSD.integer))
     yield Triple(c, KFLOW.confidence, Literal(repr(float(claim.confidence)), datatype=XSD.double))
     yield Triple(c, KFLOW.extractor, Literal(claim.extractor))
-    if claim.date_start:
-        yield Triple(c, KFLOW.dateStart, Literal(claim.date_start, datatype=XSD.date))
-    if claim.date_end:
-        yield Triple(c, KFLOW.dateEnd, Literal(claim.date_end, datatype=XSD.date))
+    start, end = claim.date_start or claim.date_end, claim.date_end or claim.date_start  # one bound stands for both
+    if start:
+        yield Triple(c, KFLOW.dateStart, Literal(start, datatype=XSD.date))
+        yield Triple(c, KFLOW.dateEnd, Literal(end, datatype=XSD.date))
     if claim.date_precision:
         yield Triple(c, KFLOW.datePrecision, Literal(claim.date_precision))
     if claim.date_text:
@@ -138,10 +140,19 @@ def claim_triples(claim: Claim, mint: Minter) -> Iterator[Triple]:
         yield Triple(c, KFLOW.role, Literal(claim.role))
     if claim.status:
         yield Triple(c, KFLOW.reviewStatus, Literal(claim.status))
+    if claim.type == "AUTHORED" and claim.to_id.startswith("report:"):
+        yield from _authorship(obj, subject)
     if claim.type in ACTIVITIES:
         yield from _activity(claim, c, subject, obj, mint)
     elif claim.role and SCHEMA.edges[claim.type].membership:
         yield from _membership(claim, c, subject, obj, mint)
+
+
+def _authorship(report: NamedNode, author: NamedNode) -> Iterator[Triple]:
+    """Authorship as the common vocabularies say it, beside the activity's `prov:generated`:
+    tools that read only PROV's or Dublin Core's shortcut still find the author."""
+    yield Triple(report, PROV.wasAttributedTo, author)
+    yield Triple(report, DCTERMS.creator, author)
 
 
 def _activity(claim: Claim, c: NamedNode, agent: NamedNode, obj: NamedNode, mint: Minter) -> Iterator[Triple]:

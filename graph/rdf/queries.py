@@ -14,6 +14,8 @@ _PREFIXES = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items())
 
 # First knowledge of body B about topic T: the earliest dated claim by which B knew about T, or
 # received, knew about or authored a document that concerns T (see DESIGN.md, "Flows").
+# "Earliest" as in `kflow first-knowledge` (graph/analysis/knowledge.py): the interval that ends
+# first, then starts first, then the claim IRI.
 _FIRST_KNOWLEDGE = """
 SELECT ?date ?dateEnd ?precision ?sentence ?claim ?source ?relation WHERE {
   VALUES (?bodyName ?topicName) { (%(body)s %(topic)s) }
@@ -33,7 +35,7 @@ SELECT ?date ?dateEnd ?precision ?sentence ?claim ?source ?relation WHERE {
     ?document kflow:concerns ?topic .
   }
 }
-ORDER BY ?date ?claim
+ORDER BY COALESCE(?dateEnd, ?date) ?date ?claim
 LIMIT 1
 """
 

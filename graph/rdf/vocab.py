@@ -16,7 +16,7 @@ from graph.schema import SCHEMA, EdgeType
 VOCABULARY_FILE = Path(__file__).with_name("kflow.ttl")
 SHAPES_FILE = Path(__file__).with_name("shapes.ttl")
 
-KFLOW_NS = "https://kflow.example/ns#"
+KFLOW_NS = "https://w3id.org/kflow/ns#"
 
 PREFIXES: dict[str, str] = {
     "kflow": KFLOW_NS,

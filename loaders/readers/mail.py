@@ -261,6 +261,7 @@ class _MessageReader:
                 confidence,
                 EXTRACTOR,
                 date_start=day,
+                date_end=day,  # one day: both bounds, like an extracted claim
                 date_precision="day" if day else None,
                 date_text=date_text if day else None,
                 role=role,

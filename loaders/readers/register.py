@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import Claim, Node, node_id
+from loaders.dates import period_end
 from loaders.document import Document, ReadError
 from loaders.readers.cell_dates import parse_date
 from loaders.readers.common import decode_text, load_user_yaml, looks_like_person, person_name, read_bytes, sha256
@@ -288,6 +289,7 @@ def _add_row(document: Document, row: _Row, columns: dict[str, str], date_order:
                 1.0,
                 EXTRACTOR,
                 date_start=day,
+                date_end=period_end(day, precision),
                 date_precision=precision,
                 date_text=raw_date,
             )
