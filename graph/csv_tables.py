@@ -23,6 +23,7 @@ from graph.schema import SCHEMA
 from graph.store import GraphStore
 
 ALIAS_SEPARATOR = "|"
+EXTRACTED = "extracted"  # the status column's word for a claim with no review status (graph/review_queue.py)
 SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 READABLE_CLAIM_COLUMNS = ("from_name", "to_name", "source_title")  # informative; dropped on import
 NODE_COLUMNS = ["id", "label", "name", "aliases", *sorted({p for t in SCHEMA.nodes.values() for p in t.properties})]
@@ -65,6 +66,7 @@ def claim_row(claim: Claim, names: dict[str, str], titles: dict[str, str]) -> li
         from_name=names.get(claim.from_id),
         to_name=names.get(claim.to_id),
         source_title=titles.get(claim.source_id),
+        status=claim.status or EXTRACTED,  # a claim never reviewed reads "extracted" (read back as none)
     )
     return [values.get(c) for c in CLAIM_COLUMNS]
 

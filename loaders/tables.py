@@ -17,7 +17,7 @@ import pyarrow.json as pa_json
 import pyarrow.parquet as pa_parquet
 
 from graph.column_checks import ARROW_TYPES
-from graph.csv_tables import READABLE_CLAIM_COLUMNS
+from graph.csv_tables import EXTRACTED, READABLE_CLAIM_COLUMNS
 from graph.schema import SCHEMA
 
 ALIAS_SEPARATOR = "|"  # CSV has no lists: "DCA|Dept. of Civic Affairs"
@@ -72,7 +72,16 @@ def read_table(path: Path) -> pa.Table:
         raise TableReadError(f"{path}: cannot read it as {suffix[1:]}: {reason}") from None
     if table.num_rows == 0:
         raise TableReadError(f"{path}: the table has no rows")
-    return _split_aliases(table.drop_columns([c for c in READABLE_CLAIM_COLUMNS if c in table.column_names]))
+    table = table.drop_columns([c for c in READABLE_CLAIM_COLUMNS if c in table.column_names])
+    return _unreviewed_as_none(_split_aliases(table))
+
+
+def _unreviewed_as_none(table: pa.Table) -> pa.Table:
+    """The exports write "extracted" for a claim with no review status; it is stored as none."""
+    if "status" not in table.column_names or not pa.types.is_string(table["status"].type):
+        return table
+    cells = [None if cell == EXTRACTED else cell for cell in table["status"].to_pylist()]
+    return table.set_column(table.column_names.index("status"), "status", pa.array(cells, pa.string()))
 
 
 def _read_json_lines(path: Path) -> pa.Table:
