@@ -66,8 +66,18 @@ def _restore_env(name: str, value: str | None) -> None:
     show_default="cores, at most 4",
     help="Processes reading and extracting in parallel (one process writes).",
 )
+@click.option(
+    "--cluster",
+    metavar="local:N|tcp://HOST:PORT",
+    help="Read and extract on a Dask cluster instead (a LocalCluster of N processes, or a scheduler); docs/scale.md.",
+)
 def load(
-    paths: tuple[Path, ...], store_spec: str | None, published: str | None, no_extract: bool, workers: int
+    paths: tuple[Path, ...],
+    store_spec: str | None,
+    published: str | None,
+    no_extract: bool,
+    workers: int,
+    cluster: str | None,
 ) -> None:
     """Load files and folders (.txt .md .html .pdf .docx .eml .mbox .csv .jsonl) into the store."""
     from loaders.extract import default_extractor
@@ -82,7 +92,12 @@ def load(
     files, _ = expand_paths(paths)
     try:
         with click.progressbar(length=len(files), label="Loading", file=sys.stderr, show_pos=True) as bar:
-            report = load_paths(paths, store, extractor, published, progress=lambda _: bar.update(1), workers=workers)
+            if cluster:
+                from kflow.cli_cluster import load_with_cluster
+
+                report = load_with_cluster(paths, store, cluster, not no_extract, published, lambda _: bar.update(1))
+            else:
+                report = load_paths(paths, store, extractor, published, progress=lambda _: bar.update(1), workers=workers)
     except StoreError as error:
         fail(str(error))
     finally:
