@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kflow.cli_constructions",
     "kflow.cli_sync",
     "kflow.cli_import",
+    "kflow.cli_bulk",
 )
 
 
@@ -97,7 +98,9 @@ def load(
 
                 report = load_with_cluster(paths, store, cluster, not no_extract, published, lambda _: bar.update(1))
             else:
-                report = load_paths(paths, store, extractor, published, progress=lambda _: bar.update(1), workers=workers)
+                report = load_paths(
+                    paths, store, extractor, published, progress=lambda _: bar.update(1), workers=workers
+                )
     except StoreError as error:
         fail(str(error))
     finally:

@@ -31,8 +31,10 @@ from graph.store import GraphStore
 from loaders.document import Document
 from loaders.extract.base import Extractor, NullExtractor
 from loaders.pipeline import FILES_PER_TASK, FileResult, LoadReport, _already_stored, _store, expand_paths, prepare_run
+from loaders.readers.common import env_int
 
 PLUGIN_NAME = "kflow-extractor"
+CONNECT_TIMEOUT_S = 30  # seconds to reach a scheduler (env KFLOW_CLUSTER_TIMEOUT)
 TASKS_AHEAD_PER_WORKER = 3  # tasks in flight per worker thread: workers stay busy, the writer's backlog stays bounded
 
 Prepared = tuple[Document, Batch] | FileResult
@@ -94,7 +96,7 @@ def cluster_client(spec: str) -> Iterator[Client]:
     kind, where = parse_cluster(spec)
     if kind == "remote":
         try:
-            client = Client(where, timeout="30s")
+            client = Client(where, timeout=f"{env_int('KFLOW_CLUSTER_TIMEOUT', CONNECT_TIMEOUT_S)}s")
         except OSError as error:
             raise ClusterSpecError(f"--cluster {spec}: cannot reach the Dask scheduler ({error})") from None
         with client:

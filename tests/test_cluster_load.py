@@ -28,7 +28,9 @@ DOCUMENTS = 120
 
 def _export(store: EmbeddedStore) -> tuple[list, list]:
     nodes = sorted((n.id, n.label, n.name, tuple(n.aliases)) for b in store.iter_nodes() for n in b)
-    claims = sorted((c.id, c.type, c.from_id, c.to_id, c.source_id, c.date_start) for b in store.iter_claims() for c in b)
+    claims = sorted(
+        (c.id, c.type, c.from_id, c.to_id, c.source_id, c.date_start) for b in store.iter_claims() for c in b
+    )
     return nodes, claims
 
 
@@ -110,15 +112,25 @@ def test_a_file_that_kills_every_worker_is_reported_once_and_the_rest_load(tmp_p
 def test_bad_cluster_spec_is_one_clear_line(spec, tmp_path):
     with pytest.raises(ClusterSpecError, match="--cluster"):
         parse_cluster(spec)
-    result = CliRunner().invoke(main, ["load", str(tmp_path), "--store", f"embedded:{tmp_path / "db"}", "--cluster", spec])
+    result = CliRunner().invoke(
+        main, ["load", str(tmp_path), "--store", f"embedded:{tmp_path / 'db'}", "--cluster", spec]
+    )
     assert result.exit_code != 0 and "--cluster" in result.output and "Traceback" not in result.output
 
 
-def test_cli_load_on_a_local_cluster(tmp_path):
+def test_cli_load_on_a_running_scheduler(tmp_path, client, monkeypatch):
+    """`--cluster tcp://...` (the fixture's scheduler: one cluster start for the module, CI has 2 cores)."""
     folder = synthetic_corpus(tmp_path / "docs", 4, sentences=2)
     db = tmp_path / "db"
-    result = CliRunner().invoke(main, ["load", str(folder), "--store", f"embedded:{db}", "--cluster", "local:2"])
+    address = client.scheduler.address
+    assert address.startswith("tcp://")
+    result = CliRunner().invoke(main, ["load", str(folder), "--store", f"embedded:{db}", "--cluster", address])
     assert result.exit_code == 0, result.output
-    assert "4 loaded" in result.output
+    assert "4 loaded, 0 already in the store, 0 failed" in result.output
     with EmbeddedStore(db) as store:
         assert store.counts().total_claims > 8
+    monkeypatch.setenv("KFLOW_CLUSTER_TIMEOUT", "2")
+    unreachable = CliRunner().invoke(
+        main, ["load", str(folder), "--store", f"embedded:{db}", "--cluster", "tcp://127.0.0.1:9"]
+    )
+    assert unreachable.exit_code != 0 and "cannot reach the Dask scheduler" in unreachable.output
