@@ -19,11 +19,11 @@ def load_with_cluster(
     progress: Callable[[FileResult], None],
 ) -> LoadReport:
     """Load on the cluster `cluster` names (`local:N` or a scheduler address); a bad spec fails in one line."""
-    from loaders.distributed import ClusterSpecError, cluster_client, load_on_cluster, parse_cluster
+    from loaders.distributed import ClusterError, cluster_client, load_on_cluster, parse_cluster
 
     try:
         parse_cluster(cluster)
         with cluster_client(cluster) as client:
             return load_on_cluster(paths, store, client, extract, published, progress)
-    except ClusterSpecError as error:
+    except ClusterError as error:
         fail(str(error))

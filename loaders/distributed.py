@@ -19,6 +19,7 @@ cluster the files must be on storage every worker mounts at the same path (docs/
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -40,7 +41,11 @@ TASKS_AHEAD_PER_WORKER = 3  # tasks in flight per worker thread: workers stay bu
 Prepared = tuple[Document, Batch] | FileResult
 
 
-class ClusterSpecError(ValueError):
+class ClusterError(RuntimeError):
+    """The cluster cannot do the job (no scheduler, no workers); what is stored so far stays, a rerun resumes."""
+
+
+class ClusterSpecError(ClusterError):
     """A `--cluster` value that names no cluster kflow can start or reach."""
 
 
@@ -165,12 +170,14 @@ def prepare_on_cluster(
             queued.append(submit(runs.popleft()))
         run, future = queued.popleft()
         try:
-            results = future.result()
+            results = _result(client, future)
         except KilledWorker as error:
             if len(run) > 1:  # find the file that kills workers: each file of the run alone, first in line
                 queued.extendleft(reversed([submit([path]) for path in run]))
                 continue
             results = [FileResult(run[0], "failed", reason=f"every worker that tried it died ({error}); skipped")]
+        except ClusterError:
+            raise
         except Exception as error:  # a task that raised on the worker fails its files, never the whole load
             results = [
                 FileResult(path, "failed", reason=f"worker error ({type(error).__name__}: {error}); please report it")
@@ -179,3 +186,23 @@ def prepare_on_cluster(
         finally:
             future.release()
         yield from results
+
+
+def _result(client: Client, future: Future) -> list[Prepared]:
+    """The task's result; a ClusterError when the cluster has had no worker at all for KFLOW_CLUSTER_TIMEOUT
+    seconds (Dask would wait for workers forever; a job whose every worker is gone should say so)."""
+    patience = env_int("KFLOW_CLUSTER_TIMEOUT", CONNECT_TIMEOUT_S)
+    workerless_since: float | None = None
+    while True:
+        try:
+            return future.result(timeout=2)
+        except TimeoutError:
+            if client.nthreads():
+                workerless_since = None
+            elif workerless_since is None:
+                workerless_since = time.monotonic()
+            elif time.monotonic() - workerless_since > patience:
+                raise ClusterError(
+                    f"the Dask cluster has had no workers for {patience} s; what is loaded is stored, "
+                    "start workers and run the same command again to finish"
+                ) from None

@@ -17,7 +17,7 @@ from distributed import Client, LocalCluster
 
 from graph.embedded import EmbeddedStore
 from kflow.cli import main
-from loaders.distributed import ClusterSpecError, load_on_cluster, parse_cluster
+from loaders.distributed import ClusterError, ClusterSpecError, load_on_cluster, parse_cluster
 from loaders.extract import default_extractor
 from loaders.pipeline import load_paths
 from tests.cluster_helpers import poison_extractor, synthetic_corpus
@@ -96,16 +96,23 @@ def test_worker_killed_mid_job_loses_and_duplicates_nothing(corpus, serial, clie
     store.close()
 
 
-def test_a_file_that_kills_every_worker_is_reported_once_and_the_rest_load(tmp_path, client):
+def test_a_file_that_kills_every_worker_is_reported_once_and_the_rest_load(tmp_path):
+    """With allowed-failures 0 a task fails at its first worker death: the run holding the poison file kills
+    one worker, its files are retried one by one, the poison file kills a second and is reported; the third
+    worker loads the rest (3 workers, so the test never waits on the nannies' restarts)."""
     folder = synthetic_corpus(tmp_path / "docs", 6, sentences=1)
     (folder / "doc0003.txt").write_text("Synthetic. POISON for the worker.", encoding="utf-8")
-    store = EmbeddedStore(tmp_path / "db")
-    report = load_on_cluster([folder], store, client, files_per_task=3, extractor_factory=poison_extractor)
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        LocalCluster(n_workers=3, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+        EmbeddedStore(tmp_path / "db") as store,
+    ):
+        report = load_on_cluster([folder], store, client, files_per_task=3, extractor_factory=poison_extractor)
     failed = report.failed
     assert [Path(f.path).name for f in failed] == ["doc0003.txt"]
     assert "every worker that tried it died" in failed[0].reason
     assert report.count("loaded") == 5 and len(report.files) == 6
-    store.close()
 
 
 @pytest.mark.parametrize("spec", ["local:0", "local:x", "scheduler:8786", "tcp://", "http://host:1"])
@@ -134,3 +141,16 @@ def test_cli_load_on_a_running_scheduler(tmp_path, client, monkeypatch):
         main, ["load", str(folder), "--store", f"embedded:{db}", "--cluster", "tcp://127.0.0.1:9"]
     )
     assert unreachable.exit_code != 0 and "cannot reach the Dask scheduler" in unreachable.output
+
+
+def test_a_cluster_without_workers_fails_clearly_instead_of_waiting_forever(tmp_path, monkeypatch):
+    folder = synthetic_corpus(tmp_path / "docs", 2, sentences=1)
+    monkeypatch.setenv("KFLOW_CLUSTER_TIMEOUT", "1")
+    with (
+        LocalCluster(n_workers=0, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as empty,
+        EmbeddedStore(tmp_path / "db") as store,
+    ):
+        with pytest.raises(ClusterError, match="no workers"):
+            load_on_cluster([folder], store, empty)
+        assert store.counts().total_claims == 0
