@@ -80,6 +80,10 @@ LAZY_COMMANDS: dict[str, LazyCommand] = {
         "kflow.cli_tables:export_csv",
         "The whole store as a node table and a claim table that `kflow import` reads back exactly.",
     ),
+    "bulk-import": LazyCommand(
+        "kflow.cli_bulk:bulk_import",
+        "Copy a store into a fresh Neo4j database with `neo4j-admin database import full`.",
+    ),
     "resolve": LazyCommand(
         "kflow.cli_resolve:resolve",
         "Propose merges of nodes that are one body, person, report or topic across documents.",
@@ -124,8 +128,18 @@ def _restore_env(name: str, value: str | None) -> None:
     show_default="cores, at most 4",
     help="Processes reading and extracting in parallel (one process writes).",
 )
+@click.option(
+    "--cluster",
+    metavar="local:N|tcp://HOST:PORT",
+    help="Read and extract on a Dask cluster instead (a LocalCluster of N processes, or a scheduler); docs/scale.md.",
+)
 def load(
-    paths: tuple[Path, ...], store_spec: str | None, published: str | None, no_extract: bool, workers: int
+    paths: tuple[Path, ...],
+    store_spec: str | None,
+    published: str | None,
+    no_extract: bool,
+    workers: int,
+    cluster: str | None,
 ) -> None:
     """Load files and folders (.txt .md .html .pdf .docx .eml .mbox .csv .jsonl) into the store."""
     from graph.store import StoreError
@@ -146,7 +160,14 @@ def load(
         with click.progressbar(
             length=len(files), label="Loading", file=sys.stderr, show_pos=True, hidden=hidden
         ) as bar:
-            report = load_paths(paths, store, extractor, published, progress=lambda _: bar.update(1), workers=workers)
+            if cluster:
+                from kflow.cli_cluster import load_with_cluster
+
+                report = load_with_cluster(paths, store, cluster, not no_extract, published, lambda _: bar.update(1))
+            else:
+                report = load_paths(
+                    paths, store, extractor, published, progress=lambda _: bar.update(1), workers=workers
+                )
     except StoreError as error:
         fail(str(error))
     finally:
