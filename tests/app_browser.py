@@ -40,7 +40,7 @@ LAUNCH_ARGS = [
     "--no-pings",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-GRAPH_FRAME = "iframe[title='st_link_analysis.component.component.st_link_analysis']"
+GRAPH_FRAME = "iframe[title='dashboards.graph_canvas.kflow_graph']"
 
 
 def kflow_load(paths: list[Path], spec: str) -> str:
