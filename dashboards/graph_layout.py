@@ -14,12 +14,15 @@ import zlib
 from collections import defaultdict
 
 import networkx as nx
+import numpy as np
 
 from graph.store import Subgraph
 
 FORCE_LAYOUT_MAX_NODES = 200
 # Spacing of the force pass in graph units (pixels at zoom 1): room for a wrapped two-line caption.
 NODE_SPACING = 170.0
+# The least median distance between neighbouring nodes of a fresh layout, in the same units.
+CAPTION_GAP = 95.0
 Position = tuple[float, float]
 
 
@@ -98,4 +101,20 @@ def stable_positions(
         scale=None,
         method="force",
     )
-    return {n: (float(x), float(y)) for n, (x, y) in placed.items()}
+    positions = {n: (float(x), float(y)) for n, (x, y) in placed.items()}
+    return positions if previous else spread(positions)
+
+
+def spread(positions: dict[str, Position], gap: float = CAPTION_GAP) -> dict[str, Position]:
+    """Scale a fresh layout so that the median node has its nearest neighbour `gap` units away:
+    the force pass packs busy neighbourhoods (a hub with 150 leaves) tighter than captions fit."""
+    if len(positions) < 3:
+        return positions
+    points = np.array(list(positions.values()))
+    distance = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=-1)
+    np.fill_diagonal(distance, np.inf)
+    nearest = float(np.median(distance.min(axis=1)))
+    if nearest <= 0 or nearest >= gap:
+        return positions
+    factor = gap / nearest
+    return {n: (x * factor, y * factor) for n, (x, y) in positions.items()}

@@ -73,9 +73,10 @@ def edge_element(group: list[Claim], captions: dict[str, str] | None = None, lab
         "source": html_text(first.from_id),
         "target": html_text(first.to_id),
         "count": len(group),
-        "members": members,
         "confidence": round(max(c.confidence for c in group), 2),
     }
+    if len(group) > 1:
+        data["members"] = members  # what a click opens the edge into; a single claim needs none
     if first.date_start:
         data["date"] = html_text(first.date_start)
     caption = members[0]["caption"] if len(group) == 1 else f"{first.type} ×{len(group)}"
@@ -147,7 +148,7 @@ def stylesheet(large: bool = False) -> list[dict[str, Any]]:
         "text-valign": "bottom",
         "text-margin-y": 3,
         "text-wrap": "wrap",
-        "text-max-width": "150px",
+        "text-max-width": "110px",
         "text-outline-color": "#ffffff",
         "text-outline-width": 2,
         "color": "#1e1e24",
@@ -165,7 +166,8 @@ def stylesheet(large: bool = False) -> list[dict[str, Any]]:
         "text-background-opacity": 0.85,
         "text-background-padding": "1px",
         "arrow-scale": 0.9,
-        "min-zoomed-font-size": 7 if large else 0,
+        # one claim's caption (type and date) shows once zoomed in enough to read it
+        "min-zoomed-font-size": 7 if large else 6,
     }
     rules = [{"selector": "node", "style": node}, {"selector": "edge", "style": edge}]
     rules += colour_rules() + extra_style(large)

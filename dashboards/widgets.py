@@ -13,6 +13,8 @@ from graph.analysis.date_windows import claim_date
 from graph.model import Claim, Node
 from graph.store import GraphStore, Subgraph
 
+GRAPH_MAX_HEIGHT = 780
+
 
 def show_graph(
     sub: Subgraph,
@@ -31,6 +33,7 @@ def show_graph(
     memory = f"_positions_{key}"
     positions = stable_positions(sub, centre, st.session_state.get(memory))
     st.session_state[memory] = positions
+    height = max(height, min(GRAPH_MAX_HEIGHT, 360 + 3 * len(sub.nodes)))  # busy graphs get room to breathe
     hint = (
         "Click an edge to open its claims; double-click a node to expand it."
         if actions

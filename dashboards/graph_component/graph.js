@@ -104,22 +104,33 @@
   }
 
   function fit() {
+    // Captions grow as the view zooms out, and the fit must include them: fit, resize, fit again.
     if (!cy || cy.elements().empty()) return;
-    cy.fit(cy.elements(), 30);
     const most = args.max_fit_zoom || 1.3;
-    if (cy.zoom() > most) { cy.zoom(most); cy.center(); }
-    scaleLabels();
+    const fitOnce = () => {
+      cy.elements().boundingBox({ useCache: false }); // label sizes are measured again after a font change
+      cy.fit(cy.elements(), 30);
+      if (cy.zoom() > most) { cy.zoom(most); cy.center(); }
+    };
+    fitOnce();
+    for (let pass = 0; pass < 3 && scaleLabels(); pass++) fitOnce();
+    // cytoscape measures a caption when it draws it: once drawn at its new size, fit once more
+    if (args.scale_labels) requestAnimationFrame(() => requestAnimationFrame(fitOnce));
   }
 
   function scaleLabels() {
     // Below zoom 1 node captions grow in graph units so that they keep a readable size on screen
     // (up to `label_growth` times the base size); large graphs keep fixed sizes (drawing cost).
-    if (!args.scale_labels) return;
+    if (!args.scale_labels) return false;
     const base = args.font_px || 12;
     const size = Math.min(base / Math.min(cy.zoom(), 1), base * (args.label_growth || 3));
-    if (Math.abs(size - (cy.scratch("_fontPx") || 0)) < 0.25) return;
+    if (Math.abs(size - (cy.scratch("_fontPx") || 0)) < 0.25) return false;
     cy.scratch("_fontPx", size);
-    cy.style().selector("node").style("font-size", size).update();
+    cy.batch(() => {
+      cy.nodes().style("font-size", size);
+      cy.edges("[count > 1]").style("font-size", size * 0.85); // a count stays readable too
+    });
+    return true;
   }
 
   function bind() {
