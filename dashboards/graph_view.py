@@ -55,7 +55,10 @@ def claim_caption(claim: Claim, captions: dict[str, str] | None = None) -> str:
     """What an edge of one claim says on the canvas: a caller's caption (a trace's hop number) or its date."""
     if captions and claim.id in captions:
         return captions[claim.id]
-    when = claim_date(claim)
+    try:
+        when = claim_date(claim)
+    except ValueError:  # a store written before dates were validated: show what it holds, as text
+        when = short(claim.date_start or "", 20)
     return f"{claim.type} {when}" if when else claim.type
 
 

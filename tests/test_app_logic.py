@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import copy
+import csv
 import io
 import json
 import re
@@ -15,7 +15,7 @@ from app_graph import HOSTILE_NAME, NODES, build_store, claims, fictional_batch
 
 from dashboards import console, exports, graph_view
 from dashboards.annotations import AnnotationError, Annotations
-from dashboards.text import csv_cell, md
+from dashboards.text import csv_cell, md, short
 from graph.embedded import EmbeddedStore
 from graph.model import Claim, Node
 from graph.store import QueryResult, Subgraph
@@ -153,7 +153,7 @@ def test_radial_layout_puts_the_centre_in_the_middle_and_neighbours_on_a_ring():
 
 def test_node_elements_keep_names_out_of_html_rendered_fields():
     element = graph_view.node_element(Node("agency:b", "Agency", HOSTILE_NAME))
-    assert element["style"]["label"] == HOSTILE_NAME
+    assert element["style"]["label"] == short(HOSTILE_NAME, graph_view.NODE_CAPTION_CHARS)  # raw text, on the canvas
     assert "<" not in json.dumps(element["data"])
 
 
