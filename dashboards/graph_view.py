@@ -29,7 +29,7 @@ __all__ = ["radial_positions", "stable_positions"]
 # software-rendered canvases text is most of the drawing time. Up to it every label is drawn.
 LABELLED_MAX_NODES = FORCE_LAYOUT_MAX_NODES
 BROWSER_LAYOUT_MAX_NODES = FORCE_LAYOUT_MAX_NODES  # kept for bench/bench_app.py's report line
-NODE_CAPTION_CHARS = 48
+NODE_CAPTION_CHARS = 60
 FONT_PX = 12
 # Styles are declared per type in graph/schema.yaml; a type without one is drawn plainly.
 DEFAULT_NODE_STYLE = {"color": "#999999", "shape": "ellipse", "icon": "circle"}
