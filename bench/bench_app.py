@@ -2,7 +2,7 @@
 
 A fictional synthetic store holds one hub agency whose one-hop neighbourhood is 500 nodes and
 about 1,000 claims. For each run a fresh page opens Explore, types the hub's name and presses
-Enter; the clock stops when cytoscape (inside st-link-analysis's iframe) holds all 500 nodes and
+Enter; the clock stops when cytoscape (inside kflow's graph component iframe) holds all 500 nodes and
 the frame answers an animation frame, i.e. the graph is drawn and usable. `kflow serve` and Debian's
 Chromium, as in tests/test_browser_app.py. Floor: median < 2 s.
 """

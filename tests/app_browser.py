@@ -173,7 +173,7 @@ def is_local(url: str) -> bool:
 
 
 def graph_frame(page):
-    """The st-link-analysis iframe's Frame once its cytoscape instance holds nodes."""
+    """The graph component's iframe Frame once its cytoscape instance holds nodes."""
     handle = page.locator(GRAPH_FRAME).first
     handle.wait_for(timeout=60_000)
     frame = handle.element_handle().content_frame()
