@@ -34,7 +34,7 @@ def main() -> None:
         with kflow_serve(spec, Path(work) / "serve.log", app_data) as url, chromium() as browser:
             session = Session(browser, url)
             session.page.set_viewport_size({"width": 1400, "height": 1000})
-            session.open("overview")
+            session.open("")  # the default page lives at the root
             shoot(session, "overview")
             session.open("explore")
             session.fill(SEARCH, "Darrell E. Issa")
