@@ -28,7 +28,6 @@ __all__ = ["radial_positions", "stable_positions"]
 # Above this many nodes edge captions are dropped and node captions keep a fixed size: on
 # software-rendered canvases text is most of the drawing time. Up to it every label is drawn.
 LABELLED_MAX_NODES = FORCE_LAYOUT_MAX_NODES
-BROWSER_LAYOUT_MAX_NODES = FORCE_LAYOUT_MAX_NODES  # kept for bench/bench_app.py's report line
 NODE_CAPTION_CHARS = 60
 FONT_PX = 12
 # Styles are declared per type in graph/schema.yaml; a type without one is drawn plainly.
