@@ -21,11 +21,13 @@ class Focus:
     hidden: set[str] = field(default_factory=set)
     selected_node: str | None = None
     selected_claim: str | None = None
+    # every claim of a clicked edge: one edge stands for all claims of one type between one pair
+    selected_claims: list[str] = field(default_factory=list)
 
     def start(self, node_id: str) -> None:
         if self.seeds != [node_id]:
             self.seeds, self.expanded, self.hidden = [node_id], [], set()
-            self.selected_node, self.selected_claim = node_id, None
+            self.selected_node, self.selected_claim, self.selected_claims = node_id, None, []
 
     def apply(self, event: dict | None) -> None:
         """Fold a graph event (clicked_node, clicked_edge, expand, remove) into the focus."""
@@ -35,9 +37,10 @@ class Focus:
         target = element_id(data["target_id"]) if data.get("target_id") else None
         node_ids = [element_id(n) for n in data.get("node_ids", [])]
         if action == "clicked_node":
-            self.selected_node, self.selected_claim = target, None
+            self.selected_node, self.selected_claim, self.selected_claims = target, None, []
         elif action == "clicked_edge":
             self.selected_claim = target
+            self.selected_claims = [element_id(c) for c in data.get("claim_ids", [])] or [target]
         elif action == "expand":
             self.expanded += [n for n in node_ids if n not in self.expanded and n not in self.seeds]
             self.hidden -= set(node_ids)

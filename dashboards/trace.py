@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from dashboards.analysis import flow_paths
 from graph.analysis import FlowPath
+from graph.analysis.date_windows import claim_date
 from graph.store import GraphStore, Subgraph
 
 
@@ -37,3 +38,14 @@ def trace(
         if node is not None:
             drawn.nodes[node_id] = node
     return Trace(flows, drawn)
+
+
+def hop_captions(result: Trace) -> dict[str, str]:
+    """Edge captions for the drawn flows, matching the numbered list under the graph: `1.2 SENT 2002`
+    is flow 1, hop 2 (a hop shared by several flows is named by its first)."""
+    captions: dict[str, str] = {}
+    for number, path in enumerate(result.flows, start=1):
+        for step, hop in enumerate(path.hops, start=1):
+            when = claim_date(hop.claim)
+            captions.setdefault(hop.claim.id, f"{number}.{step} {hop.claim.type} {when}".strip())
+    return captions

@@ -7,7 +7,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboards import graph_view
 from dashboards.chronology import evidence_row
 from dashboards.document import claim_link
 from dashboards.text import md, short
@@ -16,28 +15,33 @@ from graph.analysis.suggest import store_suggestions
 from graph.model import Claim, Node
 from graph.store import GraphStore, Subgraph
 
-GRAPH_EVENTS = (("clicked_node", "click tap", "node"), ("clicked_edge", "click tap", "edge"))
+GRAPH_MAX_HEIGHT = 780
 
 
-def show_graph(sub: Subgraph, key: str, centre: list[str], height: int = 560, actions: bool = True) -> dict | None:
+def show_graph(
+    sub: Subgraph,
+    key: str,
+    centre: list[str],
+    height: int = 560,
+    actions: bool = True,
+    captions: dict[str, str] | None = None,
+) -> dict | None:
     """Draw a subgraph; returns the component's event (clicked_node, clicked_edge, expand, remove)
-    the first time it arrives, None on later reruns."""
-    from st_link_analysis import Event, st_link_analysis
+    the first time it arrives, None on later reruns. Positions of nodes already drawn under this
+    key are kept, so expanding or filtering never moves what the investigator was looking at."""
+    from dashboards.graph_canvas import graph_canvas
+    from dashboards.graph_layout import stable_positions
 
-    layout, positions = graph_view.layout_for(sub, centre)
-    large = graph_view.is_large(sub)
-    node_styles, edge_styles = graph_view.styles(large)
-    extras = [graph_view.RawStyle(rule) for rule in graph_view.extra_style(large)]
-    event = st_link_analysis(
-        graph_view.elements(sub, positions),
-        layout=layout,
-        node_styles=[*node_styles, *extras],
-        edge_styles=edge_styles,
-        height=height,
-        key=key,
-        node_actions=["expand", "remove"] if actions else [],
-        events=[Event(*spec) for spec in GRAPH_EVENTS],
+    memory = f"_positions_{key}"
+    positions = stable_positions(sub, centre, st.session_state.get(memory))
+    st.session_state[memory] = positions
+    height = max(height, min(GRAPH_MAX_HEIGHT, 360 + 3 * len(sub.nodes)))  # busy graphs get room to breathe
+    hint = (
+        "Click an edge to open its claims; double-click a node to expand it."
+        if actions
+        else "Click an edge to open its claims."
     )
+    event = graph_canvas(sub, key, positions, height=height, actions=actions, captions=captions, hint=hint)
     return fresh_event(key, event)
 
 
@@ -51,11 +55,6 @@ def fresh_event(key: str, event: Any) -> dict | None:
         return None
     st.session_state[seen_key] = stamp
     return event
-
-
-def legend() -> None:
-    with st.expander("Legend"):
-        st.dataframe(pd.DataFrame(graph_view.legend_rows()), hide_index=True, width="stretch")
 
 
 def pick_node(store: GraphStore, label_text: str, key: str, labels: tuple[str, ...] | None = None) -> Node | None:

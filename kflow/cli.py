@@ -305,7 +305,9 @@ def serve(store_spec: str | None, port: int, host: str) -> None:
 def demo(ctx: click.Context, store_spec: str | None, port: int) -> None:
     """Load the demo corpus in seeds/ and serve the app."""
     try:
-        ctx.invoke(load, paths=(SEEDS,), store_spec=store_spec, published=None, no_extract=False, workers=1)
+        from kflow.demo_corpus import demo_paths
+
+        ctx.invoke(load, paths=demo_paths(SEEDS), store_spec=store_spec, published=None, no_extract=False, workers=1)
     except SystemExit as exit_:
         if exit_.code:
             raise

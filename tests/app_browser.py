@@ -40,7 +40,7 @@ LAUNCH_ARGS = [
     "--no-pings",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-GRAPH_FRAME = "iframe[title='st_link_analysis.component.component.st_link_analysis']"
+GRAPH_FRAME = "iframe[title='dashboards.graph_canvas.kflow_graph']"
 
 
 def kflow_load(paths: list[Path], spec: str) -> str:
@@ -173,7 +173,7 @@ def is_local(url: str) -> bool:
 
 
 def graph_frame(page):
-    """The st-link-analysis iframe's Frame once its cytoscape instance holds nodes."""
+    """The graph component's iframe Frame once its cytoscape instance holds nodes."""
     handle = page.locator(GRAPH_FRAME).first
     handle.wait_for(timeout=60_000)
     frame = handle.element_handle().content_frame()

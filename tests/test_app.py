@@ -68,7 +68,7 @@ def unescape(text: str) -> str:
 
 
 def graph_args(at: AppTest, index: int = 0) -> dict:
-    """What the page passed to st-link-analysis (elements, layout, styles)."""
+    """What the page passed to the graph component (elements with positions, styles, legend)."""
     return json.loads(at.get("component_instance")[index].proto.json_args)
 
 
@@ -104,7 +104,8 @@ def test_explore_search_is_forgiving_and_draws_the_neighbourhood(page):
     ids = {n["data"]["id"] for n in args["elements"]["nodes"]}
     assert {UNI, STUDY, DCA, "person:ada-quill"} <= ids
     assert "report:eastmere-inquiry" not in ids  # two hops away
-    assert args["layout"]["name"] == "cose"
+    assert all(set(n["position"]) == {"x", "y"} for n in args["elements"]["nodes"])  # laid out in Python
+    assert args["legend"] and args["revision"]
     labels = {n["data"]["label"] for n in args["elements"]["nodes"]}
     assert labels <= {"Agency", "Report", "Person", "Topic"}
     style_selectors = {rule["selector"] for rule in args["style"]}

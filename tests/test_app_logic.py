@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -14,7 +15,7 @@ from app_graph import HOSTILE_NAME, NODES, build_store, claims, fictional_batch
 
 from dashboards import console, exports, graph_view
 from dashboards.annotations import AnnotationError, Annotations
-from dashboards.text import csv_cell, md
+from dashboards.text import csv_cell, md, short
 from graph.embedded import EmbeddedStore
 from graph.model import Claim, Node
 from graph.store import QueryResult, Subgraph
@@ -100,15 +101,40 @@ def test_rdf_export_of_the_store_parses(tmp_path):
     assert any("Eastmere Youth Safety Study" in str(t.object) for t in triples)
 
 
-def test_small_graphs_are_laid_out_in_the_browser_large_ones_in_python():
+def test_layouts_are_computed_in_python_and_keep_drawn_nodes_where_they_were():
     small = _subgraph()
-    assert graph_view.layout_for(small, [NODES[0].id]) == ("cose", None)
+    first = graph_view.stable_positions(small, [NODES[0].id])
+    assert set(first) == set(small.nodes) and len(set(first.values())) == len(first)
+    assert graph_view.stable_positions(small, [NODES[0].id]) == first  # deterministic: no jump on a rerun
+    kept = {k: v for k, v in first.items() if k != "person:ada-quill"}
+    again = graph_view.stable_positions(small, [NODES[0].id], kept)
+    assert all(again[k] == v for k, v in kept.items()) and "person:ada-quill" in again
     big = Subgraph({f"agency:a{i}": Node(f"agency:a{i}", "Agency", f"Agency {i}") for i in range(400)})
-    layout, positions = graph_view.layout_for(big, ["agency:a0"])
-    assert layout["name"] == "preset" and len(positions) == 400
-    assert len(set(positions.values())) == 400  # no two nodes on top of each other
+    positions = graph_view.stable_positions(big, ["agency:a0"])
+    assert len(positions) == 400 and len(set(positions.values())) == 400  # no two nodes on top of each other
     element = graph_view.elements(big, positions)["nodes"][1]
     assert set(element["position"]) == {"x", "y"}
+
+
+def test_parallel_claims_become_one_counted_edge_and_types_stay_apart():
+    sub = _subgraph()
+    sent = next(c for c in sub.claims.values() if c.type == "SENT" and c.from_id == "agency:university-of-eastmere")
+    for year in (2003, 2004):
+        twin = copy.copy(sent)
+        twin.date_start, twin.date_end, twin.id = f"{year}-01-01", f"{year}-12-31", f"{sent.id}-{year}"
+        twin.date_precision = "year"
+        sub.claims[twin.id] = twin
+    edges = graph_view.elements(sub)["edges"]
+    pair = [e for e in edges if e["data"]["source"] == sent.from_id and e["data"]["target"] == sent.to_id]
+    shown = sorted((e["data"]["label"], e["data"]["count"], e["style"]["label"]) for e in pair)
+    assert shown == [("AUTHORED", 1, "AUTHORED 2002"), ("SENT", 3, "SENT ×3")]  # one edge per type
+    counted = next(e for e in pair if e["data"]["count"] == 3)
+    assert [m["caption"] for m in counted["data"]["members"]] == ["SENT March 2002", "SENT 2003", "SENT 2004"]
+    assert len(edges) == len(sub.claims) - 2  # every other claim is its own edge
+    single = next(e for e in edges if e["data"]["count"] == 1)
+    assert "members" not in single["data"] and single["data"]["id"] in sub.claims
+    legend = {row["type"] for row in graph_view.legend_rows(sub)}
+    assert "SENT" in legend and "Topic" in legend and "FORWARDED" not in legend and "CITES" not in legend
 
 
 def test_radial_layout_puts_the_centre_in_the_middle_and_neighbours_on_a_ring():
@@ -127,7 +153,7 @@ def test_radial_layout_puts_the_centre_in_the_middle_and_neighbours_on_a_ring():
 
 def test_node_elements_keep_names_out_of_html_rendered_fields():
     element = graph_view.node_element(Node("agency:b", "Agency", HOSTILE_NAME))
-    assert element["style"]["label"] == HOSTILE_NAME
+    assert element["style"]["label"] == short(HOSTILE_NAME, graph_view.NODE_CAPTION_CHARS)  # raw text, on the canvas
     assert "<" not in json.dumps(element["data"])
 
 

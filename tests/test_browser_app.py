@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from app_browser import (
     CHROMIUM,
-    PROJECT_ROOT,
     Session,
     chromium,
     click_graph_node,
@@ -21,6 +20,8 @@ from app_browser import (
     kflow_load,
     kflow_serve,
 )
+
+from kflow.demo_corpus import demo_paths
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PAGES = ["overview", "explore", "trace", "timeline", "cypher", "load", "export"]
@@ -47,7 +48,7 @@ def browser():
 def seed_app(tmp_path_factory):
     work = tmp_path_factory.mktemp("seed-app")
     spec = f"embedded:{work / 'kflow-data'}"
-    kflow_load([PROJECT_ROOT / "seeds"], spec)
+    kflow_load(list(demo_paths()), spec)  # seeds/ as `kflow demo` loads it (its SOURCES.md is no evidence)
     with kflow_serve(spec, work / "serve.log", {"KFLOW_APP_DATA": str(work / "app-data")}) as url:
         yield url
 

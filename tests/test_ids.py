@@ -137,7 +137,7 @@ def _legacy_node(bad_id: str) -> Node:
 
 
 def test_everything_handed_to_the_graph_component_is_escaped():
-    """st-link-analysis puts every data value into its info panel with innerHTML."""
+    """Every data value handed to the graph component is escaped, whatever panel shows it."""
     bad = "agency:<img src=x onerror=alert(1)>"
     report = Node("report:memo", "Report", "<script>alert(2)</script> memo")
     claim = object.__new__(Claim)

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboards.console import examples, node_ids, table
 from dashboards.context import store_or_stop
 from dashboards.text import md
-from dashboards.widgets import legend, show_graph
+from dashboards.widgets import show_graph
 from graph.store import ReadOnlyQueryError, StoreError
 
 store = store_or_stop()
@@ -40,4 +40,3 @@ if ran:
             sub.claims = {k: c for k, c in sub.claims.items() if c.from_id in sub.nodes and c.to_id in sub.nodes}
             st.subheader(f"As a graph ({len(sub.nodes)} nodes)")
             show_graph(sub, "cypher_graph", ids[:1], height=420, actions=False)
-            legend()

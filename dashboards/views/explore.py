@@ -8,7 +8,7 @@ from dashboards.explore import DEFAULT_EDGE_TYPES, Filters, Focus, node_claims, 
 from dashboards.merge_split import merge_split_panel
 from dashboards.node_details import node_details
 from dashboards.text import md
-from dashboards.widgets import CONTEXT_LINKS, claims_frame, evidence_list, legend, pick_node, show_graph
+from dashboards.widgets import CONTEXT_LINKS, claims_frame, evidence_list, pick_node, show_graph
 from graph.analysis.date_bounds import window
 from graph.schema import EDGE_TYPES
 
@@ -44,20 +44,20 @@ st.session_state["selection"] = {"seeds": focus.seeds + focus.expanded, "filters
 
 sub = view(store, focus, filters)
 st.caption(
-    f"{len(sub.nodes)} nodes, {len(sub.claims)} claims. Click a node or edge for its evidence; double-click a node to expand it."
+    f"{len(sub.nodes)} nodes, {len(sub.claims)} claims. Click a node or edge for its evidence (an edge marked ×n"
+    " stands for n claims and opens into them); double-click a node to expand it."
 )
 event = show_graph(sub, "explore_graph", focus.seeds + focus.expanded)
 if event:
     focus.apply(event)
     st.rerun()
-legend()
 
 names = node_names(store, {c.from_id for c in sub.claims.values()} | {c.to_id for c in sub.claims.values()}, sub.nodes)
 source_titles = titles(store)
-if focus.selected_claim and focus.selected_claim in sub.claims:
-    claim = sub.claims[focus.selected_claim]
-    st.subheader("Selected claim")
-    evidence_list([claim], names, source_titles)
+picked = [sub.claims[c] for c in focus.selected_claims if c in sub.claims]
+if picked:
+    st.subheader(f"Selected edge: {len(picked)} claim(s)" if len(picked) > 1 else "Selected claim")
+    evidence_list(picked, names, source_titles)
 
 node = sub.nodes.get(focus.selected_node or "") or store.get_node(focus.selected_node or "")
 if node:

@@ -10,7 +10,7 @@ from dashboards.widgets import CONTEXT_LINKS, claims_frame
 
 store = store_or_stop()
 st.title("kflow: who knew what, and when")
-st.caption(f"Store: {store_label()} · dialect: {store.dialect}")
+st.caption(f"Store: {store_label()}")
 summary = overview(store, annotations().decided())
 source_titles = titles(store)
 

@@ -7,8 +7,8 @@ import streamlit as st
 from dashboards.analysis import BODY_LABELS
 from dashboards.context import node_names, store_or_stop, titles
 from dashboards.text import md
-from dashboards.trace import trace
-from dashboards.widgets import evidence_list, legend, pick_node, show_graph
+from dashboards.trace import hop_captions, trace
+from dashboards.widgets import evidence_list, pick_node, show_graph
 
 store = store_or_stop()
 st.title("Trace")
@@ -39,8 +39,9 @@ if not result.flows:
     st.stop()
 
 st.subheader(f"{len(result.flows)} flow(s) from {md(source.name)} to {md(target.name)}")
-show_graph(result.drawn, "trace_graph", [source.id, target.id], height=420, actions=False)
-legend()
+show_graph(
+    result.drawn, "trace_graph", [source.id, target.id], height=420, actions=False, captions=hop_captions(result)
+)
 names = node_names(store, set(result.drawn.nodes), result.drawn.nodes)
 source_titles = titles(store)
 for number, path in enumerate(result.flows, start=1):
