@@ -56,6 +56,14 @@ LAZY_COMMANDS: dict[str, LazyCommand] = {
         "kflow.cli_import:import_tables",
         "Import nodes and claims from tables, checked like every other write, in one bulk write.",
     ),
+    "report": LazyCommand(
+        "kflow.cli_report:report",
+        "Write a chronology (Markdown, DOCX, PDF) for a body, a topic or a trace, with quotes and sources.",
+    ),
+    "conflicts": LazyCommand(
+        "kflow.cli_conflicts:conflicts_command",
+        "Facts the sources date differently, with both sentences; agreeing sources counted.",
+    ),
     "resolve": LazyCommand(
         "kflow.cli_resolve:resolve",
         "Propose merges of nodes that are one body, person, report or topic across documents.",
