@@ -117,7 +117,8 @@ class _Notes:
 
 
 def _chronology(title: str, scope: str) -> Chronology:
-    return Chronology(title=title, scope=scope, generated=date.today().isoformat())
+    today = date.today().isoformat()
+    return Chronology(title=title, scope=scope, generated=describe(today, today, "day"))
 
 
 def _scope(subject: str, topic: str | None) -> str:
@@ -147,10 +148,11 @@ def _events(claims: Iterable[Claim], G: nx.MultiDiGraph, notes: _Notes) -> tuple
     return events, conflicts
 
 
-def _tie(claim_type: str) -> int:
-    """Same-date events in the order information moves (sent before received), as `trace` orders hops."""
-    order = SCHEMA.edges[claim_type].tie_order
-    return 99 if order is None else order
+def _tie(claim_type: str) -> tuple[int, int]:
+    """Same-date events in the order information moves: by the schema's tie order, then a forward
+    flow (sent: the sender's act) before a backward one (received: the recipient's)."""
+    edge = SCHEMA.edges[claim_type]
+    return (99 if edge.tie_order is None else edge.tie_order, 0 if edge.flow == "forward" else 1)
 
 
 def _conflict(fact: Fact, notes: _Notes) -> Conflict:
@@ -178,7 +180,9 @@ def _knowledge_line(known: Knowledge, notes: _Notes) -> Line:
 def _flow_line(path: FlowPath, notes: _Notes) -> Line:
     route = " → ".join(h.source_name for h in path.hops) + f" → {path.hops[-1].target_name}" if path.hops else ""
     undated = f" ({path.undated_hops} undated hop{'' if path.undated_hops == 1 else 's'})" if path.undated_hops else ""
-    return Line(f"{route}, arriving {path.arrival_text}{undated}.", tuple(sorted({notes.of(h.claim) for h in path.hops})))
+    return Line(
+        f"{route}, arriving {path.arrival_text}{undated}.", tuple(sorted({notes.of(h.claim) for h in path.hops}))
+    )
 
 
 def _gap_line(gap: Gap, notes: _Notes, G: nx.MultiDiGraph) -> Line:

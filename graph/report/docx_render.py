@@ -48,8 +48,10 @@ def render_docx(chronology: Chronology) -> bytes:
         for quote in event.quotes:
             _quote(cells[1].add_paragraph(), quote)
         if event.conflict or event.agreement:
-            remark = cells[1].add_paragraph().add_run(
-                f"Conflict. {event.conflict}." if event.conflict else f"{event.agreement}."
+            remark = (
+                cells[1]
+                .add_paragraph()
+                .add_run(f"Conflict. {event.conflict}." if event.conflict else f"{event.agreement}.")
             )
             remark.bold, remark.italic = bool(event.conflict), not event.conflict
         if chronology.graded:

@@ -27,7 +27,9 @@ def render_markdown(chronology: Chronology) -> str:
         out.append("")
     for event in chronology.events:
         out += [f"### {event.date}", "", event.sentence, ""]
-        out += [f"> “{q.text}”{_cite(q)}" + ("  " if i < len(event.quotes) - 1 else "") for i, q in enumerate(event.quotes)]
+        out += [
+            f"> “{q.text}”{_cite(q)}" + ("  " if i < len(event.quotes) - 1 else "") for i, q in enumerate(event.quotes)
+        ]
         out.append("")
         if event.conflict:
             out += [f"**Conflict.** {event.conflict}.", ""]

@@ -23,7 +23,7 @@ class Note:
     grade: str | None = None  # the source's reliability grade, when it carries one
 
     def text(self) -> str:
-        """"Title. Publisher, 2018. pp. 3, 5. seeds/x.txt" with only the parts the source has."""
+        """ "Title. Publisher, 2018. pp. 3, 5. seeds/x.txt" with only the parts the source has."""
         parts = [self.title.rstrip(".") + "."]
         if self.publisher or self.date:
             parts.append(", ".join(p for p in (self.publisher, self.date) if p) + ".")
@@ -89,7 +89,7 @@ class Chronology:
 
     title: str
     scope: str  # what it covers: "Home Office, on child sexual exploitation"
-    generated: str  # the day it was written (ISO)
+    generated: str  # the day it was written, as a reader writes it ("26 November 2026")
     first_knowledge: list[Line] = field(default_factory=list)
     flows: list[Line] = field(default_factory=list)
     gaps: list[Line] = field(default_factory=list)
