@@ -23,8 +23,11 @@ from kflow.terminal import visible
 @store_option
 @json_option
 def conflicts_command(body, topic, since, until, show_all, store_spec, as_json) -> None:
-    """Claims of one fact (same type and ends) whose dates cannot all be true, each with its
-    sentences and sources; with --all, agreeing facts and their independent sources too."""
+    """Facts the sources date differently, with both sentences; agreeing sources counted.
+
+    A fact is a claim type with its two ends; its claims whose dates cannot all be true are a
+    conflict, each side with its sentences and sources. With --all, facts stated more than once
+    that agree, and how many independent sources state them."""
     with _analysis(store_spec, as_json) as store:
         answer = ask_facts(store, body, topic, since, until)
     shown = [f for f in answer.result if f.conflicting or (show_all and len(f.claims) > 1)]

@@ -36,8 +36,10 @@ from kflow.terminal import fail, visible
 )
 @store_option
 def report(body, topic, trace, since, until, formats, stem: Path, store_spec) -> None:
-    """Write a chronology: one dated entry per event with its quote and numbered source notes,
-    a first page of first knowledge, flows and gaps, and the conflicts between sources."""
+    """Write a chronology (Markdown, DOCX, PDF) for a body, a topic or a trace, with quotes and sources.
+
+    One dated entry per event with its quote and numbered source notes, a first page of first
+    knowledge, flows and gaps, and the conflicts between sources."""
     if sum(bool(x) for x in (body, trace)) > 1 or not (body or trace or topic):
         raise click.UsageError("give exactly one of --body NAME, --trace SOURCE TARGET or --topic TOPIC alone")
     with _analysis(store_spec) as store:
