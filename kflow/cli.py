@@ -84,6 +84,14 @@ LAZY_COMMANDS: dict[str, LazyCommand] = {
         "kflow.cli_bulk:bulk_import",
         "Copy a store into a fresh Neo4j database with `neo4j-admin database import full`.",
     ),
+    "report": LazyCommand(
+        "kflow.cli_report:report",
+        "Write a chronology (Markdown, DOCX, PDF) for a body, a topic or a trace, with quotes and sources.",
+    ),
+    "conflicts": LazyCommand(
+        "kflow.cli_conflicts:conflicts_command",
+        "Facts the sources date differently, with both sentences; agreeing sources counted.",
+    ),
     "resolve": LazyCommand(
         "kflow.cli_resolve:resolve",
         "Propose merges of nodes that are one body, person, report or topic across documents.",

@@ -22,6 +22,7 @@ from dashboards.chronology import (
     timeline_figure,
 )
 from dashboards.context import node_names, store_or_stop, titles
+from dashboards.report_panel import conflicts_panel, report_panel
 from dashboards.text import md
 from dashboards.widgets import CONTEXT_LINKS, evidence_list, pick_node, with_context_links
 from graph.schema import SCHEMA
@@ -68,6 +69,8 @@ else:
         by_id = {c.id: c for c in claims}
         evidence_list([by_id[i] for i in picked if i in by_id], names, source_titles)
     st.dataframe(with_context_links(table, claims), hide_index=True, key="timeline_table", column_config=CONTEXT_LINKS)
+conflicts_panel(store, body_id, topic_id, since, until)
+report_panel(store, body_id, topic_id, since, until)
 
 if body:
     knowledge = body_knowledge(store, body.id, topic_id)

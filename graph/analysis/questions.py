@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 
 import networkx as nx
 
+from graph.analysis.conflicts import Fact, facts
 from graph.analysis.date_bounds import window
 from graph.analysis.errors import NodeNotFound
 from graph.analysis.flows import ENDPOINT_LABELS, FlowPath, brokers, trace
@@ -130,6 +131,19 @@ def ask_timeline(
     else:
         G = load_claims_graph(store, store.claims(types=list(SCHEMA.analysed_types), since=since, until=until))
     return Answer(timeline(G, body=body_id, topic=topic, since=since, until=until), G)
+
+
+def ask_facts(
+    store: GraphStore,
+    body: str | None = None,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Answer[list[Fact]]:
+    """The timeline's claims grouped by fact: which ones the sources date differently (conflicts)
+    and how many independent sources agree on the rest (`graph.analysis.conflicts`)."""
+    answer = ask_timeline(store, body, topic, since, until)
+    return Answer(facts((e.claim for e in answer.result), answer.graph), answer.graph)
 
 
 def ask_gaps(store: GraphStore, topic: str | None = None) -> Answer[GapsReport]:
