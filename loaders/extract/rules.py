@@ -359,6 +359,9 @@ class DocumentRun:
         for mention in [m for m in self.parse.mentions if m.kind == "role"]:
             role = self._role(mention)
             body = self._role_body(mention)
+            if role is not None and body is None and not role.collective:
+                mention.node, mention.confidence = self._unplaced_holder(role), 0.8  # a node once a claim uses it
+                continue
             if role is None or body is None:
                 continue
             self._node(body)
@@ -408,6 +411,18 @@ class DocumentRun:
             _,
         ) in members.items():  # cited where the text writes the body beside the office, else first
             self._member_of(mention, self.nodes[body_id], self._role(mention).phrase, 0.75)
+
+    def _unplaced_holder(self, role: Role) -> Node:
+        """ "the minister" with no body the text names: the office's holder in this document only (its id is
+        scoped to the source), so two texts' unnamed ministers are never taken for one person."""
+        holder = role.phrase[:1].upper() + role.phrase[1:]
+        return Node(
+            node_id("Person", f"{holder} {self.document.source_id.split(':')[-1]}"),
+            "Person",
+            holder,
+            [],
+            {"role": holder},
+        )
 
     def _names_body_beside(self, mention: Mention, body: Node) -> bool:
         """ "the Home Office Permanent Secretary", "the Permanent Secretary of the Home Office", "the department's
