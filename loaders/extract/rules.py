@@ -24,7 +24,7 @@ from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import confidence as scoring
-from loaders.extract import coref, people, relations, reports, speaker, topics
+from loaders.extract import coordination, coref, people, relations, reports, speaker, topics
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
@@ -486,6 +486,14 @@ class DocumentRun:
         for t in relations.coordinated(token):
             for ref in self._refs_one(doc_index, t):
                 found.setdefault(ref.node.id, ref)
+        mention = self.parse.at(doc_index, token)
+        if found and mention is not None:  # "A, B and C" the parser did not read as one list
+            doc = self.parse.docs[doc_index]
+            for other in coordination.conjuncts(self.parse, doc_index, mention):
+                if not coordination.same_clause(token, doc[other.end - 1]):
+                    continue  # "sent it to A, and B criticised it": B is the next clause's subject
+                for ref in self._refs_one(doc_index, doc[other.end - 1]):
+                    found.setdefault(ref.node.id, ref)
         return list(found.values())
 
     def _refs_one(self, doc_index: int, token: Token) -> list[relations.Ref]:
