@@ -16,6 +16,7 @@ from loaders.extract.mentions import DocumentParse, Mention
 _JOINERS = {",", "and", "or"}
 _DETERMINERS = {"the"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}  # a verb that opens a clause of its own
 _KINDS = {"agency", "person", "role", "generic"}  # actors; a report or a topic is never listed with them
 
 
@@ -62,7 +63,12 @@ def conjuncts(parse: DocumentParse, doc_index: int, mention: Mention) -> list[Me
 
 
 def same_clause(token: Token, other: Token) -> bool:
-    """False when `other` is the subject of another verb than `token`'s ("sent it to A and B wrote back")."""
-    if other.dep_ not in _SUBJECTS:
-        return True
-    return token.dep_ in _SUBJECTS and other.head.i == token.head.i
+    """False when `other` is the subject of another verb than `token`'s ("sent it to A, and B wrote back"),
+    whether the parser says so or (reading ", and B criticised it" as a third recipient) only the finite
+    verb right after B does."""
+    if token.dep_ in _SUBJECTS:
+        return other.dep_ not in _SUBJECTS or other.head.i == token.head.i
+    after = other.right_edge.i + 1
+    if after < len(other.doc) and other.doc[after].tag_ in _FINITE:
+        return False
+    return other.dep_ not in _SUBJECTS

@@ -410,6 +410,16 @@ def _knowledge(
             not topics and not frame.needs_recipient and _children(verb, "dobj", "nsubjpass")
         ):  # "alerted X to the abuse"
             topics = [t for t in (topic_of(o) for o in _prep_objects(verb, {"to"})) if t and t.node.label == "Topic"]
+            if not topics:  # "alerted X to abuse at Elm House": the parser reads "to abuse" as an infinitive
+                topics = [
+                    t
+                    for c in _children(verb, "xcomp")
+                    if c.tag_ == "VB"
+                    and not _children(c, "dobj")
+                    and any(a.lower_ == "to" for a in _children(c, "aux"))
+                    for t in [topic_of(c)]
+                    if t and t.node.label == "Topic"
+                ]
         # "reported the abuse to the police": what is told is the object
         if not topics and rec_refs and not any(r.node.label in ("Agency", "Person") for r in obj_refs):
             topics = [t for t in (topic_of(o) for o in _children(verb, "dobj")) if t]

@@ -484,6 +484,8 @@ class DocumentRun:
     def refs(self, doc_index: int, token: Token) -> list[relations.Ref]:
         found: dict[str, relations.Ref] = {}
         for t in relations.coordinated(token):
+            if t is not token and not coordination.same_clause(token, t):
+                continue
             for ref in self._refs_one(doc_index, t):
                 found.setdefault(ref.node.id, ref)
         mention = self.parse.at(doc_index, token)
