@@ -53,7 +53,9 @@ def test_an_office_with_no_body_is_scoped_to_its_document(extractor):
 
 
 def _claim(edge: str, a: str, b: str, year: int) -> Claim:
-    return Claim(edge, a, b, "source:s", f"{a} {edge} {b}.", 0, 10, 0.9, "test", f"{year}-01-01", f"{year}-12-31", "year")
+    return Claim(
+        edge, a, b, "source:s", f"{a} {edge} {b}.", 0, 10, 0.9, "test", f"{year}-01-01", f"{year}-12-31", "year"
+    )
 
 
 def _world(middle: Node) -> nx.MultiDiGraph:
