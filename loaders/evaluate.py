@@ -13,6 +13,10 @@ the gold lists. Predicted edges are the document's claims of the edge types the 
 endpoints (name or alias, by `name_key`, and type; or an allowed alternative), whose dates overlap
 the gold year when one is given, and whose sentence contains the gold evidence words.
 
+Unnamed parties (`graph.placeholders`: "the review was commissioned in 2006" by someone the text does not
+name) are no entity, and their claims are scored only when a gold edge with an open end ("*") matches
+them: a gold file names the parties it knows, so an unnamed one is neither right nor wrong there.
+
 Confidence: edge claims below the threshold (`LEAD_THRESHOLD`, 0.5, by default) are leads, left out of
 the edge scores; entities count every node the document's claims touch. Each Score keeps every edge
 claim's confidence and what it matched, and every gold edge's best matching confidence, so
@@ -30,6 +34,7 @@ from typing import Any
 
 from graph.model import Claim, Node
 from graph.names import name_key
+from graph.placeholders import is_placeholder
 from graph.store import GraphStore
 from loaders.extract.base import Extractor
 from loaders.extract.confidence import LEAD_THRESHOLD
@@ -316,7 +321,7 @@ def _nodes(store: GraphStore, claims: list[Claim]) -> dict[str, Node]:
 
 def _score_entities(gold: GoldFile, nodes: dict[str, Node], score: Score) -> None:
     labels = {e.type for e in gold.entities}
-    predicted = [n for n in nodes.values() if n.label in labels]
+    predicted = [n for n in nodes.values() if n.label in labels and not is_placeholder(n.id, n.props)]
     specs = [(entity, _entity_spec(gold, entity)) for entity in gold.entities]
     for entity, spec in specs:
         found = any(spec.accepts(node) for node in predicted)
@@ -357,6 +362,8 @@ def _score_edges(gold: GoldFile, nodes: dict[str, Node], claims: list[Claim], sc
             score.misses.append(Miss("edges", edge.level, edge.describe(), nearest))
     for claim in claims:
         levels = frozenset(edge.level for edge in gold.edges if matcher.matches(edge, claim))
+        if not levels and _unnamed_party(claim, nodes):
+            continue  # "was commissioned in 2006" by someone unnamed: gold names no such party, so it is not scored
         score.predicted_edges.append((claim.confidence, levels, claim.extractor))
         if claim.confidence < score.threshold:
             continue
@@ -365,6 +372,10 @@ def _score_edges(gold: GoldFile, nodes: dict[str, Node], claims: list[Claim], sc
             score.false_positives.append(
                 FalsePositive("edges", matcher.describe(claim), _fp_reason(gold, matcher, claim), claim.sentence)
             )
+
+
+def _unnamed_party(claim: Claim, nodes: dict[str, Node]) -> bool:
+    return any(is_placeholder(end, nodes[end].props if end in nodes else None) for end in (claim.from_id, claim.to_id))
 
 
 def _fp_reason(gold: GoldFile, matcher: _Matcher, claim: Claim) -> str:

@@ -74,7 +74,7 @@ def test_an_actor_pronoun_is_the_body_that_was_the_last_subject(extractor):
     )
     extraction = run(extractor, text)
     sent = claim(extraction, "SENT", "Brackwater Port Authority", "Tidewater Audit")
-    assert sent.confidence <= 0.6
+    assert sent.confidence < 0.9  # a pronoun reaching back: below an outright claim (0.9)
 
 
 def test_they_reach_back_to_a_body_subject(extractor):

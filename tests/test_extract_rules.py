@@ -91,7 +91,8 @@ def test_unnamed_report_is_named_by_modifiers_and_dated(extractor):
     report = node(x, "Report", "unpublished 2003 report")
     assert report.props["date_start"] == "2003-01-01" and report.props["published"] is False
     sent = claim(x, "SENT", "Northshire Police", "unpublished 2003 report")
-    assert sent.date_start == "2003-01-01" and sent.confidence <= 0.6  # pronoun + date borrowed from the report
+    # a pronoun reaching back and a date borrowed from the report: below an outright claim, above the lead threshold
+    assert sent.date_start == "2003-01-01" and 0.5 < sent.confidence < 0.8
     assert ("Department of Civic Affairs", "unpublished 2003 report") in edges(x, "RECEIVED")
 
 
@@ -192,7 +193,9 @@ def test_defined_acronym_is_the_same_body(extractor):
 
 def test_he_refers_to_the_last_person(extractor):
     x = run(extractor, "Tom Ashby joined the Westmere Trust in 2001. He wrote a report on youth services in 2003.")
-    assert claim(x, "AUTHORED", "Tom Ashby", ["report", " youth services"][0]).confidence <= 0.6
+    assert (
+        claim(x, "AUTHORED", "Tom Ashby", ["report", " youth services"][0]).confidence < 0.9
+    )  # below an outright claim
 
 
 def test_evidence_page_for_paged_documents(extractor):

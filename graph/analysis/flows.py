@@ -29,6 +29,7 @@ from graph.analysis.errors import NodeNotFound
 from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
 from graph.analysis.name_lookup import BODY_LABELS, resolve_in_graph
 from graph.model import Claim
+from graph.placeholders import is_placeholder
 from graph.schema import SCHEMA
 
 ENDPOINT_LABELS = (*BODY_LABELS, "Report")
@@ -117,10 +118,13 @@ def merge_same_route(paths: list[FlowPath]) -> list[FlowPath]:
 
 
 def flow_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The claims of G that are flow hops, as edges in the direction information moved (key = claim id)."""
+    """The claims of G that are flow hops, as edges in the direction information moved (key = claim id).
+    An unnamed party (graph.placeholders) is no hop: a trace, first knowledge or brokerage never runs through it."""
     F = nx.MultiDiGraph()
     F.add_nodes_from(G.nodes(data=True))
-    for _u, v, key, claim in G.edges(keys=True, data="claim"):
+    for u, v, key, claim in G.edges(keys=True, data="claim"):
+        if any(is_placeholder(n, G.nodes[n].get("props")) for n in (u, v)):
+            continue
         a, b = flow_ends(claim, G.nodes[v].get("label"))
         if a is not None:
             F.add_edge(a, b, key=key, claim=claim)

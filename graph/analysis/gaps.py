@@ -14,6 +14,7 @@ from graph.analysis.evidence import TopicMatcher, claim_dict, node_name
 from graph.analysis.knowledge import first_knowledge
 from graph.analysis.name_lookup import BODY_LABELS
 from graph.model import Claim
+from graph.placeholders import is_placeholder
 from graph.schema import SCHEMA
 
 ACTION_TYPES = SCHEMA.edges_with("action")
@@ -101,7 +102,11 @@ def gaps(G: nx.MultiDiGraph, topic: str | None = None) -> GapsReport:
     """
     matcher = TopicMatcher(G, topic)
     report = GapsReport(topic)
-    bodies = sorted(n for n, label in G.nodes(data="label") if label in BODY_LABELS)
+    bodies = sorted(
+        n
+        for n, data in G.nodes(data=True)
+        if data.get("label") in BODY_LABELS and not is_placeholder(n, data.get("props"))  # an unnamed party is no body
+    )
     for body in bodies:
         known = first_knowledge(G, body, topic, max_chain_hops=0) if G.out_degree(body) else None
         if known is None or not known.found:

@@ -16,12 +16,19 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graph.model import Node
+from graph.placeholders import placeholder_for
 from loaders.dates import DateValue
 from loaders.extract.lexicon import LEX, VerbFrame
 
 # Dependency labels that carry a statement into the clause that contains it (syntax, not vocabulary).
 CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "pcomp"}
-_PLAIN_FRAME = VerbFrame("", "SENT")  # the default argument prepositions, for verbs read without a frame
+_PLAIN_FRAME = VerbFrame("", "SENT")
+# Claims whose actor a passive may leave unnamed ("was commissioned in 2006"): a placeholder stands in for it.
+UNNAMED_ACTOR_TYPES = (
+    "COMMISSIONED",
+    "PUBLISHED",
+    "AUTHORED",
+)  # the default argument prepositions, for verbs read without a frame
 
 
 @dataclass(frozen=True)
@@ -274,6 +281,12 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
     passive = bool(_children(verb, "nsubjpass"))
     rule = f"{lemma}.{'passive' if passive else 'active'}{'.' + verb.dep_ if verb.dep_ in ('relcl', 'acl') else ''}"
     base = 0.9 if verb.dep_ not in ("relcl", "acl", "xcomp") else 0.85
+    if not subj_refs and edge in UNNAMED_ACTOR_TYPES and (passive or verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        # "The review was commissioned in 2006": someone did, unnamed; a placeholder of that one report stands in
+        subj_refs = [Ref(placeholder_for(edge, r.node), 1.0, verb) for r in obj_refs if r.node.label == "Report"]
+        for subject, report in zip(subj_refs, [r for r in obj_refs if r.node.label == "Report"]):
+            yield RawClaim(edge, subject, report, verb, min(base, report.confidence), rule + ".unnamed")
+        return
     if edge == "KNEW_ABOUT":
         yield from _knowledge(verb, frame, subj_refs, obj_refs, rec_refs, topic_of, base, rule, passive)
         return
@@ -397,6 +410,16 @@ def _knowledge(
             not topics and not frame.needs_recipient and _children(verb, "dobj", "nsubjpass")
         ):  # "alerted X to the abuse"
             topics = [t for t in (topic_of(o) for o in _prep_objects(verb, {"to"})) if t and t.node.label == "Topic"]
+            if not topics:  # "alerted X to abuse at Elm House": the parser reads "to abuse" as an infinitive
+                topics = [
+                    t
+                    for c in _children(verb, "xcomp")
+                    if c.tag_ == "VB"
+                    and not _children(c, "dobj")
+                    and any(a.lower_ == "to" for a in _children(c, "aux"))
+                    for t in [topic_of(c)]
+                    if t and t.node.label == "Topic"
+                ]
         # "reported the abuse to the police": what is told is the object
         if not topics and rec_refs and not any(r.node.label in ("Agency", "Person") for r in obj_refs):
             topics = [t for t in (topic_of(o) for o in _children(verb, "dobj")) if t]

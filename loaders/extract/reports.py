@@ -98,7 +98,9 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 if title is not None:
                     found.append(title)
                     titled.add(id(title.mention))
-                continue
+                    continue
+                if not _before_a_name(parse, doc_index, token):
+                    continue
             report = _unnamed(parse, doc_index, token, published, precision)
             if report:
                 found.append(report)
@@ -108,6 +110,13 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                     titled.add(id(title.mention))
                     report.name, report.determiner = title.name, "named"
     return [r for r in found if r]
+
+
+def _before_a_name(parse: DocumentParse, doc_index: int, token: Token) -> bool:
+    """ "The dossier Kestrel Motors sent to X": the parser hangs the document noun on the name after it, but
+    a body or a person is no kind of document, so the noun stands alone (a contact relative clause follows)."""
+    following = parse.at(doc_index, token.doc[token.i + 1]) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.kind in ("agency", "person")
 
 
 def _work_product(token: Token, found: list[ReportMention]) -> bool:

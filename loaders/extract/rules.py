@@ -24,7 +24,7 @@ from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import confidence as scoring
-from loaders.extract import coref, people, relations, reports, speaker, topics
+from loaders.extract import coordination, coref, people, relations, reports, speaker, topics
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
@@ -359,6 +359,9 @@ class DocumentRun:
         for mention in [m for m in self.parse.mentions if m.kind == "role"]:
             role = self._role(mention)
             body = self._role_body(mention)
+            if role is not None and body is None and not role.collective:
+                mention.node, mention.confidence = self._unplaced_holder(role), 0.8  # a node once a claim uses it
+                continue
             if role is None or body is None:
                 continue
             self._node(body)
@@ -408,6 +411,18 @@ class DocumentRun:
             _,
         ) in members.items():  # cited where the text writes the body beside the office, else first
             self._member_of(mention, self.nodes[body_id], self._role(mention).phrase, 0.75)
+
+    def _unplaced_holder(self, role: Role) -> Node:
+        """ "the minister" with no body the text names: the office's holder in this document only (its id is
+        scoped to the source), so two texts' unnamed ministers are never taken for one person."""
+        holder = role.phrase[:1].upper() + role.phrase[1:]
+        return Node(
+            node_id("Person", f"{holder} {self.document.source_id.split(':')[-1]}"),
+            "Person",
+            holder,
+            [],
+            {"role": holder},
+        )
 
     def _names_body_beside(self, mention: Mention, body: Node) -> bool:
         """ "the Home Office Permanent Secretary", "the Permanent Secretary of the Home Office", "the department's
@@ -469,8 +484,18 @@ class DocumentRun:
     def refs(self, doc_index: int, token: Token) -> list[relations.Ref]:
         found: dict[str, relations.Ref] = {}
         for t in relations.coordinated(token):
+            if t is not token and not coordination.same_clause(token, t):
+                continue
             for ref in self._refs_one(doc_index, t):
                 found.setdefault(ref.node.id, ref)
+        mention = self.parse.at(doc_index, token)
+        if found and mention is not None:  # "A, B and C" the parser did not read as one list
+            doc = self.parse.docs[doc_index]
+            for other in coordination.conjuncts(self.parse, doc_index, mention):
+                if not coordination.same_clause(token, doc[other.end - 1]):
+                    continue  # "sent it to A, and B criticised it": B is the next clause's subject
+                for ref in self._refs_one(doc_index, doc[other.end - 1]):
+                    found.setdefault(ref.node.id, ref)
         return list(found.values())
 
     def _refs_one(self, doc_index: int, token: Token) -> list[relations.Ref]:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from loaders.extract.lexicon import LEX
 
-CUT_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "parataxis", "ccomp"}
+CUT_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "parataxis", "ccomp", "aux"}
 LEADING_DROPS = {"det", "poss", "predet", "nummod", "quantmod"}
 MAX_WORDS = 10
 
