@@ -27,6 +27,7 @@ class SyncResult:
     claims_read: int = 0
     claims_added: int = 0
     claims_skipped: int = 0
+    records: int = 0  # an investigator's records: grades and investigations (graph/records.py)
 
 
 def copy_graph(
@@ -35,8 +36,8 @@ def copy_graph(
     batch_size: int = DEFAULT_PAGE,
     progress: Callable[[int], None] | None = None,
 ) -> SyncResult:
-    """Upsert every node, then every Source with its claims, of `source` into `target`;
-    `progress(n)` after each page."""
+    """Upsert every node, then every Source with its claims, then the investigator's records
+    (grades, investigations), of `source` into `target`; `progress(n)` after each page."""
     result = SyncResult()
     sources: dict[str, Node] = {}
     for nodes in source.iter_nodes(batch_size):
@@ -67,6 +68,10 @@ def copy_graph(
         written.update(ids)
         if progress:
             progress(len(ids) + len(claims))
+    records = source.load_records()
+    if records:
+        target.save_records(records)
+    result.records = len(records)
     return result
 
 

@@ -19,10 +19,12 @@ from graph.analysis import AnalysisError
 from graph.analysis.date_windows import claim_date
 from graph.analysis.errors import AmbiguousName, NodeNotFound
 from graph.analysis.evidence import node_name, short_quote
+from graph.analysis.graded import knowledge_grade, path_grade
 from graph.analysis.questions import ask_brokers, ask_first_knowledge, ask_gaps, ask_timeline, ask_trace
 from graph.model import Claim
 from graph.store import GraphStore, StoreError
 from graph.stores import open_store
+from kflow.grade_options import grades_option, min_grade_option
 from kflow.json_usage import JsonUsageCommand
 from kflow.stores import store_option
 from kflow.terminal import fail, visible
@@ -104,12 +106,14 @@ def _echo_json(value) -> None:
     help="Let undated hops into paths (they are marked; a --since/--until window still leaves them out).",
 )
 @click.option("--limit", default=10, show_default=True, help="At most this many paths.")
+@min_grade_option
+@grades_option
 @store_option
 @json_option
-def trace_command(source, target, topic, since, until, allow_undated, limit, store_spec, as_json) -> None:
+def trace_command(source, target, topic, since, until, allow_undated, limit, min_grade, store_spec, as_json) -> None:
     """Time-respecting flows from SOURCE to TARGET (bodies or documents), shortest first."""
     with _analysis(store_spec, as_json) as store:
-        answer = ask_trace(store, source, target, topic, since, until, allow_undated, limit)
+        answer = ask_trace(store, source, target, topic, since, until, allow_undated, limit, min_grade)
     a, b, paths, G = answer.source, answer.target, answer.result, answer.graph
     if as_json:
         _echo_json(
@@ -119,7 +123,7 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
                 "to": b.id,
                 "to_name": b.name,
                 "topic": topic,
-                "paths": [p.to_dict(G) for p in paths],
+                "paths": [{**p.to_dict(G), "weakest_grade": path_grade(G, p)} for p in paths],
             }
         )
         return
@@ -131,6 +135,7 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
     for i, path in enumerate(paths, 1):
         arrival = path.arrival_text
         marks = f", {path.undated_hops} undated hop(s)" if path.undated_hops else ""
+        marks += f", weakest grade {path_grade(G, path)}"
         click.echo(
             f"Flow {i}: {' -> '.join(_clean(node_name(G, n)) for n in path.nodes)}  ({len(path.hops)} hops, earliest arrival {arrival}{marks})"
         )
@@ -145,15 +150,17 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
 @click.command("first-knowledge", cls=JsonUsageCommand)
 @click.argument("body")
 @click.option("--topic", help="What the knowledge is about (a topic name or part of it).")
+@min_grade_option
+@grades_option
 @store_option
 @json_option
-def first_knowledge_command(body, topic, store_spec, as_json) -> None:
+def first_knowledge_command(body, topic, min_grade, store_spec, as_json) -> None:
     """When BODY first knew about a topic, on what evidence, and how it got there."""
     with _analysis(store_spec, as_json) as store:
-        asked = ask_first_knowledge(store, body, topic)
+        asked = ask_first_knowledge(store, body, topic, min_grade)
     answer, G = asked.result, asked.graph
     if as_json:
-        _echo_json(answer.to_dict(G))
+        _echo_json({**answer.to_dict(G), "weakest_grade": knowledge_grade(G, answer)})
         return
     about = f" about {topic}" if topic else ""
     if not answer.found:
@@ -162,6 +169,7 @@ def first_knowledge_command(body, topic, store_spec, as_json) -> None:
     click.echo(_clean(f"{answer.body_name} first knew{about}: {answer.date}"))
     click.echo(_claim_line(G, answer.claim))
     click.echo(f"  independent sources: {answer.independent_sources} ({len(answer.supporting)} supporting claim(s))")
+    click.echo(f"  weakest grade on the chain: {knowledge_grade(G, answer)}")
     if answer.caveat:
         click.echo(_clean(f"  {answer.caveat}"))
     for claim in answer.possibly_earlier:
@@ -179,12 +187,14 @@ def first_knowledge_command(body, topic, store_spec, as_json) -> None:
 @click.option("--topic", help="Only claims concerning this topic.")
 @since_option
 @until_option
+@min_grade_option
+@grades_option
 @store_option
 @json_option
-def timeline_command(body, topic, since, until, store_spec, as_json) -> None:
+def timeline_command(body, topic, since, until, min_grade, store_spec, as_json) -> None:
     """Every dated claim in order, with its date as precise as the evidence, its source and quote."""
     with _analysis(store_spec, as_json) as store:
-        answer = ask_timeline(store, body, topic, since, until)
+        answer = ask_timeline(store, body, topic, since, until, min_grade)
     entries, G = answer.result, answer.graph
     if as_json:
         _echo_json([e.to_dict(G) for e in entries])
