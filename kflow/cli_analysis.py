@@ -123,7 +123,8 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, min
                 "to": b.id,
                 "to_name": b.name,
                 "topic": topic,
-                "paths": [{**p.to_dict(G), "weakest_grade": path_grade(G, p)} for p in paths],
+                "paths": [p.to_dict(G) for p in paths],
+                "weakest_grades": [path_grade(G, p) for p in paths],  # one per path, in the same order
             }
         )
         return

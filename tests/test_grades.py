@@ -157,7 +157,7 @@ def test_the_cli_grades_and_filters(tmp_path, monkeypatch):
     bad = runner.invoke(main, ["grade", "source", S1, "K", "--by", "A. Analyst", "--store", spec])
     assert bad.exit_code == 1 and "'K' is not a source grade of the Admiralty scheme" in bad.output
     traced = runner.invoke(main, ["trace", "University of Eastmere", "Northshire Police", "--json", "--store", spec])
-    assert [p["weakest_grade"] for p in json.loads(traced.output)["paths"]] == ["B4"]
+    assert json.loads(traced.output)["weakest_grades"] == ["B4"]
     strict = runner.invoke(
         main, ["trace", "University of Eastmere", "Northshire Police", "--min-grade", "B3", "--json", "--store", spec]
     )
