@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graph.grading import Grade, GradeError, GradingScheme, load_scheme
+from graph.grading import SCALES, Grade, GradeError, GradingScheme, load_scheme
 from graph.model import Claim
 from graph.records import Record, now
 from graph.store import GraphStore
@@ -26,15 +26,26 @@ SOURCE_PROPS = {"source": "reliability", "information": "credibility"}  # scale 
 
 @dataclass
 class GradeBook:
-    """The effective grade of each Source and claim asked about, under one scheme."""
+    """The effective grade of Sources and claims under one scheme. The hand grades are read once;
+    a Source is looked up only when a claim of it is first graded, so naming the weakest grade of
+    a few chains in a large answer costs a few look-ups, not one per Source in the store."""
 
     scheme: GradingScheme
+    store: GraphStore | None = None
+    hand: dict[tuple[str, str], str | None] = field(default_factory=dict)  # (target, scale) -> latest
     sources: dict[str, Grade] = field(default_factory=dict)  # source id -> reliability, default credibility
-    claims: dict[str, str | None] = field(default_factory=dict)  # claim id -> credibility set by hand
+
+    def of_source(self, source_id: str) -> Grade:
+        if source_id not in self.sources:
+            base = _sidecar(self.store, source_id) if self.store is not None else Grade()
+            self.sources[source_id] = Grade(
+                *(self.hand.get((source_id, scale)) or getattr(base, scale) for scale in SCALES)
+            )
+        return self.sources[source_id]
 
     def of_claim(self, claim: Claim) -> Grade:
-        source = self.sources.get(claim.source_id, Grade())
-        return Grade(source.source, self.claims.get(claim.id, source.information))
+        source = self.of_source(claim.source_id)
+        return Grade(source.source, self.hand.get((claim.id, "information")) or source.information)
 
     def weakest(self, claims: Iterable[Claim]) -> Grade:
         """The weakest source grade and the weakest information grade among `claims`."""
@@ -47,34 +58,16 @@ class GradeBook:
         return minimum is None or self.scheme.meets(self.of_claim(claim), minimum)
 
 
-def grade_book(store: GraphStore, claims: Iterable[Claim], scheme: GradingScheme | None = None) -> GradeBook:
-    """The grades of `claims` and their Sources: sidecar grades, overridden by the latest hand grades."""
-    claims = list(claims)
-    book = GradeBook(scheme or load_scheme())
-    sidecar = {source_id: _sidecar(store, source_id) for source_id in sorted({c.source_id for c in claims})}
-    book.sources = dict(sidecar)
-    wanted = {c.id for c in claims}
-    for record in hand_grades(store):
-        target, scale, grade = record.body["target"], record.body["scale"], record.body.get("grade")
-        if target in sidecar:
-            value = grade or getattr(sidecar[target], scale)
-            book.sources[target] = Grade(**{**book.sources[target].__dict__, scale: value})
-        elif target in wanted:
-            if grade:
-                book.claims[target] = grade
-            else:
-                book.claims.pop(target, None)
-    return book
+def grade_book(store: GraphStore, scheme: GradingScheme | None = None) -> GradeBook:
+    """The store's grades: sidecar grades on each Source, overridden by the latest hand grades
+    (a cleared hand grade gives the sidecar's back)."""
+    hand = {(r.body["target"], r.body["scale"]): r.body.get("grade") for r in hand_grades(store)}
+    return GradeBook(scheme or load_scheme(), store, hand)
 
 
 def source_grade(store: GraphStore, source_id: str) -> Grade:
-    """One Source's effective grade (its sidecar's, overridden by the latest hand grades)."""
-    grade = _sidecar(store, source_id)
-    for record in hand_grades(store):
-        if record.body["target"] == source_id:
-            scale, value = record.body["scale"], record.body.get("grade")
-            grade = Grade(**{**grade.__dict__, scale: value or getattr(_sidecar(store, source_id), scale)})
-    return grade
+    """One Source's effective grade."""
+    return grade_book(store).of_source(source_id)
 
 
 def _sidecar(store: GraphStore, source_id: str) -> Grade:

@@ -114,6 +114,7 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, min
     """Time-respecting flows from SOURCE to TARGET (bodies or documents), shortest first."""
     with _analysis(store_spec, as_json) as store:
         answer = ask_trace(store, source, target, topic, since, until, allow_undated, limit, min_grade)
+        grades = [path_grade(answer.graph, p) for p in answer.result]  # looked up while the store is open
     a, b, paths, G = answer.source, answer.target, answer.result, answer.graph
     if as_json:
         _echo_json(
@@ -124,7 +125,7 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, min
                 "to_name": b.name,
                 "topic": topic,
                 "paths": [p.to_dict(G) for p in paths],
-                "weakest_grades": [path_grade(G, p) for p in paths],  # one per path, in the same order
+                "weakest_grades": grades,  # one per path, in the same order
             }
         )
         return
@@ -133,10 +134,10 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, min
             _clean(f"No time-respecting flow found from {a.name} to {b.name}" + (f" on {topic}" if topic else "") + ".")
         )
         return
-    for i, path in enumerate(paths, 1):
+    for i, (path, grade) in enumerate(zip(paths, grades, strict=True), 1):
         arrival = path.arrival_text
         marks = f", {path.undated_hops} undated hop(s)" if path.undated_hops else ""
-        marks += f", weakest grade {path_grade(G, path)}"
+        marks += f", weakest grade {grade}"
         click.echo(
             f"Flow {i}: {' -> '.join(_clean(node_name(G, n)) for n in path.nodes)}  ({len(path.hops)} hops, earliest arrival {arrival}{marks})"
         )
@@ -159,9 +160,10 @@ def first_knowledge_command(body, topic, min_grade, store_spec, as_json) -> None
     """When BODY first knew about a topic, on what evidence, and how it got there."""
     with _analysis(store_spec, as_json) as store:
         asked = ask_first_knowledge(store, body, topic, min_grade)
+        grade = knowledge_grade(asked.graph, asked.result)  # looked up while the store is open
     answer, G = asked.result, asked.graph
     if as_json:
-        _echo_json({**answer.to_dict(G), "weakest_grade": knowledge_grade(G, answer)})
+        _echo_json({**answer.to_dict(G), "weakest_grade": grade})
         return
     about = f" about {topic}" if topic else ""
     if not answer.found:
@@ -170,7 +172,7 @@ def first_knowledge_command(body, topic, min_grade, store_spec, as_json) -> None
     click.echo(_clean(f"{answer.body_name} first knew{about}: {answer.date}"))
     click.echo(_claim_line(G, answer.claim))
     click.echo(f"  independent sources: {answer.independent_sources} ({len(answer.supporting)} supporting claim(s))")
-    click.echo(f"  weakest grade on the chain: {knowledge_grade(G, answer)}")
+    click.echo(f"  weakest grade on the chain: {grade}")
     if answer.caveat:
         click.echo(_clean(f"  {answer.caveat}"))
     for claim in answer.possibly_earlier:

@@ -104,11 +104,11 @@ def test_hand_grades_win_over_the_sidecar_and_clearing_gives_it_back(world):
     letter = letter_received()
     set_claim_grade(world, letter.id, "4", by="Investigator A", why="a single hearsay line")
     set_source_grade(world, S2, "source", "a", by="Investigator A")
-    book = grade_book(world, claims())
+    book = grade_book(world)
     assert book.of_claim(letter) == Grade("B", "4")
-    assert book.sources[S2] == Grade("A", None)
+    assert book.of_source(S2) == Grade("A", None)
     set_source_grade(world, S2, "source", None, by="Investigator B", why="withdrawn")
-    assert grade_book(world, claims()).sources[S2] == Grade("D", None)
+    assert grade_book(world).of_source(S2) == Grade("D", None)
     assert [r.body["who"] for r in hand_grades(world)] == ["Investigator A", "Investigator A", "Investigator B"]
     with pytest.raises(GradeError, match="'Z' is not an information grade of the Admiralty scheme"):
         set_claim_grade(world, letter.id, "Z", by="x")
@@ -184,7 +184,7 @@ def test_grades_survive_sync_to_neo4j_and_filter_there_alike(tmp_path, neo4j_sto
         result = copy_graph(embedded, neo4j_store)
         assert result.records == 2
         for store in (embedded, neo4j_store):
-            assert grade_book(store, claims()).of_claim(letter_received()) == Grade("B", "4")
+            assert grade_book(store).of_claim(letter_received()) == Grade("B", "4")
             assert source_grade(store, S2) == Grade("A", None)
             assert ask_trace(store, EASTMERE, POLICE, min_grade="3").result == []
         assert copy_graph(embedded, neo4j_store).records == 2  # a rerun rewrites the same records
@@ -206,3 +206,11 @@ def test_rdf_carries_source_and_claim_grades(world, tmp_path):
     assert (iri(S1), f"<{KFLOW}credibility>", Literal("2")) in triples
     assert (iri(S2), f"<{KFLOW}reliability>", Literal("A")) in triples  # the hand grade, not the sidecar's D
     assert (iri(letter_received().id), f"<{KFLOW}credibility>", Literal("4")) in triples
+
+
+def test_the_app_trace_takes_a_minimum_grade(world):
+    from dashboards.trace import trace
+
+    set_claim_grade(world, letter_received().id, "4", by="Investigator A")
+    assert len(trace(world, EASTMERE, POLICE).flows) == 1
+    assert trace(world, EASTMERE, POLICE, min_grade="2").flows == []

@@ -110,7 +110,7 @@ st.markdown("  \n".join(f"- {md(pinned_names[p])} ({code(p)})" for p in case.pin
 st.subheader(f"Notes on claims ({len(case.notes)})")
 noted = [c for c in store.claims_of_sources(case.sources) if c.id in case.notes]
 found_ids = {c.id for c in noted}
-book = grade_book(store, noted)
+book = grade_book(store)
 names = node_names(store, {e for c in noted for e in (c.from_id, c.to_id)})
 for claim in noted:
     with st.container(border=True):

@@ -32,8 +32,7 @@ def graded(G: nx.MultiDiGraph, store: GraphStore, min_grade: str | None = None) 
         minimum = scheme.parse_minimum(min_grade) if min_grade else None
     except GradeError as error:
         raise MinimumGradeError(str(error)) from None
-    claims = [d["claim"] for _, _, d in G.edges(data=True) if "claim" in d]
-    book = grade_book(store, claims, scheme)
+    book = grade_book(store, scheme)
     if minimum is not None:
         weak = [
             (u, v, k)
@@ -46,6 +45,7 @@ def graded(G: nx.MultiDiGraph, store: GraphStore, min_grade: str | None = None) 
 
 
 def book_of(G: nx.MultiDiGraph) -> GradeBook | None:
+    """The graph's grade book; it looks Sources up in the store, so ask it while the store is open."""
     return G.graph.get(GRADES_KEY)
 
 
