@@ -143,7 +143,9 @@ if case.questions:
         if write(lambda s: inv.save(s, case)):
             st.rerun()
     options = minimum_choices()
-    minimum = st.selectbox("Minimum grade of the evidence", options, key="investigation_min_grade")
+    minimum = st.selectbox(
+        "Minimum grade of the evidence", options, format_func=lambda g: g or "any grade", key="investigation_min_grade"
+    )
     try:
         asked = ask(store, case.questions[chosen], minimum or None)
     except AnalysisError as error:

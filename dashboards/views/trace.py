@@ -27,7 +27,15 @@ with st.expander("Narrow by topic or date window"):
     if window:
         start, end = st.date_input("Window", (dt.date(1990, 1, 1), dt.date.today()), key="trace_window")
         since, until = start.isoformat(), end.isoformat()
-    min_grade = st.selectbox("Minimum grade of the evidence", minimum_choices(), key="trace_min_grade") or None
+    min_grade = (
+        st.selectbox(
+            "Minimum grade of the evidence",
+            minimum_choices(),
+            format_func=lambda g: g or "any grade",
+            key="trace_min_grade",
+        )
+        or None
+    )
 
 if source is None or target is None:
     st.info("Pick two bodies (agencies or people) to trace.")
