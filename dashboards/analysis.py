@@ -41,9 +41,11 @@ def flow_paths(
     until: str | None = None,
     allow_undated: bool = False,
     limit: int = 10,
+    min_grade: str | None = None,
 ) -> list[FlowPath]:
-    """Time-respecting flows of information from `source` to `target` (ids), shortest first."""
-    return ask_trace(store, source, target, topic, since, until, allow_undated, limit).result
+    """Time-respecting flows of information from `source` to `target` (ids), shortest first; with
+    `min_grade`, on evidence graded at least that alone."""
+    return ask_trace(store, source, target, topic, since, until, allow_undated, limit, min_grade).result
 
 
 def topic_gaps(store: GraphStore, topic: str) -> GapsReport:

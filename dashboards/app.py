@@ -22,6 +22,7 @@ navigation = st.navigation(
         st.Page(PAGES / "document.py", title="Document", url_path="document"),
         st.Page(PAGES / "trace.py", title="Trace", url_path="trace"),
         st.Page(PAGES / "timeline.py", title="Timeline", url_path="timeline"),
+        st.Page(PAGES / "investigation.py", title="Investigation", url_path="investigation"),
         st.Page(PAGES / "cypher.py", title="Cypher", url_path="cypher"),
         st.Page(PAGES / "review.py", title="Review", url_path="review"),
         st.Page(PAGES / "load.py", title="Load", url_path="load"),

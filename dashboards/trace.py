@@ -24,9 +24,12 @@ def trace(
     since: str | None = None,
     until: str | None = None,
     allow_undated: bool = False,
+    min_grade: str | None = None,
 ) -> Trace:
     """The time-respecting flows from `source` to `target`, and the subgraph of just their hops."""
-    flows = flow_paths(store, source, target, topic=topic, since=since, until=until, allow_undated=allow_undated)
+    flows = flow_paths(
+        store, source, target, topic=topic, since=since, until=until, allow_undated=allow_undated, min_grade=min_grade
+    )
     drawn = Subgraph()
     ids = {source, target}
     for path in flows:

@@ -32,6 +32,7 @@ from graph.cypher_dialect import EMBEDDED, for_backend
 from graph.cypher_guard import ensure_read_only, query_memory_mb, query_timeout_seconds
 from graph.model import Batch, Claim, ModelError, Node
 from graph.names import name_key
+from graph.records import RECORD_COLUMNS, RECORD_LABEL
 from graph.schema import SCHEMA
 from graph.search.embedded_search import EmbeddedSearchHooks
 from graph.store import (
@@ -74,6 +75,8 @@ def _schema_statements() -> list[str]:
     for label in SCHEMA.nodes:
         cols = ", ".join(f"{name} {_LADYBUG_TYPES[kind]}" for name, kind in _node_columns(label).items())
         statements.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({cols}, PRIMARY KEY(id))")
+        for name, kind in SCHEMA.nodes[label].properties.items():  # stores made before a property was declared
+            statements.append(f"ALTER TABLE {label} ADD IF NOT EXISTS {name} {_LADYBUG_TYPES[kind]}")
     claim_cols = ", ".join(f"{name} {_LADYBUG_TYPES[kind]}" for name, kind in SCHEMA.claim_properties.items())
     for edge in SCHEMA.edges:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in SCHEMA.edge_pairs(edge))
@@ -81,6 +84,8 @@ def _schema_statements() -> list[str]:
         statements.append(f"ALTER TABLE {edge} ADD IF NOT EXISTS status STRING")  # stores made before corrections
     correction_cols = ", ".join(f"{name} {kind}" for name, kind in CORRECTION_COLUMNS.items())
     statements.append(f"CREATE NODE TABLE IF NOT EXISTS Correction({correction_cols}, PRIMARY KEY(id))")
+    record_cols = ", ".join(f"{name} {kind}" for name, kind in RECORD_COLUMNS.items())
+    statements.append(f"CREATE NODE TABLE IF NOT EXISTS {RECORD_LABEL}({record_cols}, PRIMARY KEY(id))")
     return statements
 
 
@@ -660,6 +665,28 @@ class EmbeddedStore:
                 f"MATCH ()-[r:{edge}]->() WHERE r.id IN $ids SET r.status = $status",
                 {"ids": claim_ids, "status": status},
             )
+
+    # -- investigator's records (graph/records.py; grades and investigations give them meaning) --
+
+    def save_records(self, rows: list[dict[str, Any]]) -> None:
+        self._ensure_writable()
+        assignments = ", ".join(f"k.{name} = ${name}" for name in RECORD_COLUMNS if name != "id")
+        for row in rows:
+            self._execute(f"MERGE (k:{RECORD_LABEL} {{id: $id}}) SET {assignments}", row)
+
+    def load_records(self, kind: str | None = None) -> list[dict[str, Any]]:
+        where, params = ("WHERE k.kind = $kind ", {"kind": kind}) if kind else ("", None)
+        try:
+            rows = self._rows(f"MATCH (k:{RECORD_LABEL}) {where}RETURN k ORDER BY k.at, k.id", params)
+        except RuntimeError as error:  # a store made before records, opened read-only
+            if RECORD_LABEL in str(error):
+                return []
+            raise
+        return [{name: record.get(name) for name in RECORD_COLUMNS} for (record,) in rows]
+
+    def delete_record(self, record_id: str) -> None:
+        self._ensure_writable()
+        self._execute(f"MATCH (k:{RECORD_LABEL}) WHERE k.id = $id DELETE k", {"id": record_id})
 
     def close(self) -> None:
         if self._search is not None:

@@ -44,6 +44,7 @@ from graph.neo4j_values import (
     with_native_dates,
     with_string_dates,
 )
+from graph.records import RECORD_COLUMNS, RECORD_LABEL
 from graph.schema import SCHEMA
 from graph.store import Counts, QueryResult, ReadOnlyQueryError, RemovalResult, StoreError, Subgraph, UpsertResult
 
@@ -90,6 +91,9 @@ def schema_statements() -> dict[str, str]:
     )
     statements["kflow_Correction_id"] = (
         "CREATE CONSTRAINT kflow_Correction_id IF NOT EXISTS FOR (k:Correction) REQUIRE k.id IS UNIQUE"
+    )
+    statements[f"kflow_{RECORD_LABEL}_id"] = (
+        f"CREATE CONSTRAINT kflow_{RECORD_LABEL}_id IF NOT EXISTS FOR (k:{RECORD_LABEL}) REQUIRE k.id IS UNIQUE"
     )
     return statements
 
@@ -562,6 +566,23 @@ class Neo4jStore:
                 tx.run(statement, ids=claim_ids, status=status).consume()
 
         self._write(work)
+
+    # -- investigator's records (graph/records.py; grades and investigations give them meaning) --
+
+    def save_records(self, rows: list[dict[str, Any]]) -> None:
+        self._ensure_writable()
+        statement = f"UNWIND $rows AS row MERGE (k:{RECORD_LABEL} {{id: row.id}}) SET k += row"
+        self._write(lambda tx: tx.run(statement, rows=rows).consume())
+
+    def load_records(self, kind: str | None = None) -> list[dict[str, Any]]:
+        where = "WHERE k.kind = $kind " if kind else ""
+        query = f"MATCH (k:{RECORD_LABEL}) {where}RETURN k {{.*}} AS k ORDER BY k.at, k.id"
+        rows = self._read(lambda tx: [r["k"] for r in tx.run(query, kind=kind)])
+        return [{name: _plain(row.get(name)) for name in RECORD_COLUMNS} for row in rows]
+
+    def delete_record(self, record_id: str) -> None:
+        self._ensure_writable()
+        self._write(lambda tx: tx.run(f"MATCH (k:{RECORD_LABEL} {{id: $id}}) DELETE k", id=record_id).consume())
 
     def wipe(self) -> None:
         """Delete every node and relationship (constraints stay); for tests and benchmarks."""

@@ -31,6 +31,7 @@ class SyncResult:
     claims_read: int = 0
     claims_added: int = 0
     claims_skipped: int = 0
+    records: int = 0  # an investigator's records: grades and investigations (graph/records.py)
 
 
 def copy_graph(
@@ -39,8 +40,8 @@ def copy_graph(
     batch_size: int = DEFAULT_PAGE,
     progress: Callable[[int], None] | None = None,
 ) -> SyncResult:
-    """Upsert every node, then every Source with its claims, of `source` into `target`;
-    `progress(n)` after each page."""
+    """Upsert every node, then every Source with its claims, then the investigator's records
+    (grades, investigations), of `source` into `target`; `progress(n)` after each page."""
     check_readable(source, batch_size)
     result = SyncResult()
     sources: dict[str, Node] = {}
@@ -72,6 +73,10 @@ def copy_graph(
         written.update(ids)
         if progress:
             progress(len(ids) + len(claims))
+    records = source.load_records()
+    if records:
+        target.save_records(records)
+    result.records = len(records)
     return result
 
 

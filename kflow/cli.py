@@ -44,6 +44,14 @@ LAZY_COMMANDS: dict[str, LazyCommand] = {
         "kflow.cli_analysis:brokers_command",
         "Bodies that most flows pass through (betweenness centrality of the body flow graph).",
     ),
+    "grade": LazyCommand(
+        "kflow.cli_grades:grade_group",
+        "Grade sources (reliability) and claims (credibility); answers can then be filtered by grade.",
+    ),
+    "investigation": LazyCommand(
+        "kflow.cli_investigations:investigation_group",
+        "Saved investigations: sources, pinned entities, notes and questions, kept in the store.",
+    ),
     "eval": LazyCommand(
         "kflow.cli_eval:eval_command", "Score extraction against gold files (GOLD.yaml, or folders of them)."
     ),

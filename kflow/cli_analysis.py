@@ -19,11 +19,13 @@ from graph.analysis import AnalysisError
 from graph.analysis.date_windows import claim_date
 from graph.analysis.errors import AmbiguousName, NodeNotFound
 from graph.analysis.evidence import node_name, short_quote
+from graph.analysis.graded import knowledge_grade, path_grade
 from graph.analysis.questions import ask_brokers, ask_first_knowledge, ask_gaps, ask_timeline, ask_trace
 from graph.corrected import corrected
 from graph.model import Claim
 from graph.store import GraphStore, StoreError
 from graph.stores import open_store
+from kflow.grade_options import grades_option, min_grade_option
 from kflow.json_usage import JsonUsageCommand
 from kflow.stores import store_option
 from kflow.terminal import fail, visible
@@ -105,12 +107,15 @@ def _echo_json(value) -> None:
     help="Let undated hops into paths (they are marked; a --since/--until window still leaves them out).",
 )
 @click.option("--limit", default=10, show_default=True, help="At most this many paths.")
+@min_grade_option
+@grades_option
 @store_option
 @json_option
-def trace_command(source, target, topic, since, until, allow_undated, limit, store_spec, as_json) -> None:
+def trace_command(source, target, topic, since, until, allow_undated, limit, min_grade, store_spec, as_json) -> None:
     """Time-respecting flows from SOURCE to TARGET (bodies or documents), shortest first."""
     with _analysis(store_spec, as_json) as store:
-        answer = ask_trace(store, source, target, topic, since, until, allow_undated, limit)
+        answer = ask_trace(store, source, target, topic, since, until, allow_undated, limit, min_grade)
+        grades = [path_grade(answer.graph, p) for p in answer.result]  # looked up while the store is open
     a, b, paths, G = answer.source, answer.target, answer.result, answer.graph
     if as_json:
         _echo_json(
@@ -121,6 +126,7 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
                 "to_name": b.name,
                 "topic": topic,
                 "paths": [p.to_dict(G) for p in paths],
+                "weakest_grades": grades,  # one per path, in the same order
             }
         )
         return
@@ -129,9 +135,10 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
             _clean(f"No time-respecting flow found from {a.name} to {b.name}" + (f" on {topic}" if topic else "") + ".")
         )
         return
-    for i, path in enumerate(paths, 1):
+    for i, (path, grade) in enumerate(zip(paths, grades, strict=True), 1):
         arrival = path.arrival_text
         marks = f", {path.undated_hops} undated hop(s)" if path.undated_hops else ""
+        marks += f", weakest grade {grade}"
         click.echo(
             f"Flow {i}: {' -> '.join(_clean(node_name(G, n)) for n in path.nodes)}  ({len(path.hops)} hops, earliest arrival {arrival}{marks})"
         )
@@ -146,15 +153,18 @@ def trace_command(source, target, topic, since, until, allow_undated, limit, sto
 @click.command("first-knowledge", cls=JsonUsageCommand)
 @click.argument("body")
 @click.option("--topic", help="What the knowledge is about (a topic name or part of it).")
+@min_grade_option
+@grades_option
 @store_option
 @json_option
-def first_knowledge_command(body, topic, store_spec, as_json) -> None:
+def first_knowledge_command(body, topic, min_grade, store_spec, as_json) -> None:
     """When BODY first knew about a topic, on what evidence, and how it got there."""
     with _analysis(store_spec, as_json) as store:
-        asked = ask_first_knowledge(store, body, topic)
+        asked = ask_first_knowledge(store, body, topic, min_grade)
+        grade = knowledge_grade(asked.graph, asked.result)  # looked up while the store is open
     answer, G = asked.result, asked.graph
     if as_json:
-        _echo_json(answer.to_dict(G))
+        _echo_json({**answer.to_dict(G), "weakest_grade": grade})
         return
     about = f" about {topic}" if topic else ""
     if not answer.found:
@@ -163,6 +173,7 @@ def first_knowledge_command(body, topic, store_spec, as_json) -> None:
     click.echo(_clean(f"{answer.body_name} first knew{about}: {answer.date}"))
     click.echo(_claim_line(G, answer.claim))
     click.echo(f"  independent sources: {answer.independent_sources} ({len(answer.supporting)} supporting claim(s))")
+    click.echo(f"  weakest grade on the chain: {grade}")
     if answer.caveat:
         click.echo(_clean(f"  {answer.caveat}"))
     for claim in answer.possibly_earlier:
@@ -180,12 +191,14 @@ def first_knowledge_command(body, topic, store_spec, as_json) -> None:
 @click.option("--topic", help="Only claims concerning this topic.")
 @since_option
 @until_option
+@min_grade_option
+@grades_option
 @store_option
 @json_option
-def timeline_command(body, topic, since, until, store_spec, as_json) -> None:
+def timeline_command(body, topic, since, until, min_grade, store_spec, as_json) -> None:
     """Every dated claim in order, with its date as precise as the evidence, its source and quote."""
     with _analysis(store_spec, as_json) as store:
-        answer = ask_timeline(store, body, topic, since, until)
+        answer = ask_timeline(store, body, topic, since, until, min_grade)
     entries, G = answer.result, answer.graph
     if as_json:
         _echo_json([e.to_dict(G) for e in entries])

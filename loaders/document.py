@@ -41,6 +41,8 @@ class Document:
     published_precision: str | None = None  # day | month | year
     url: str | None = None
     note: str | None = None
+    reliability: str | None = None  # source grade from the sidecar (graph/grading.py's scheme)
+    credibility: str | None = None  # information grade of its claims, from the sidecar
     page_starts: list[int] | None = None  # char offset where each PDF page begins
     warnings: list[str] = field(default_factory=list)
     structured: Extraction = field(default_factory=Extraction)  # claims read from headers or rows

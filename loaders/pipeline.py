@@ -131,6 +131,8 @@ def source_node(document: Document) -> Node:
         "text": document.text,
         "url": document.url,
         "note": document.note,
+        "reliability": document.reliability,
+        "credibility": document.credibility,
     }
     return Node(
         document.source_id,

@@ -72,9 +72,8 @@ def test_spec_routing_context_kept_for_neo4j_scheme_only():
 
 def test_schema_statements_take_labels_and_types_from_the_schema_only():
     statements = schema_statements()
-    assert (
-        len(statements) == 2 * len(SCHEMA.nodes) + 2 * len(SCHEMA.edges) + 3
-    )  # ids, names, kflow_names, sources, documents' text, corrections
+    # ids, names, kflow_names, sources; + documents' text, corrections, investigator's records
+    assert len(statements) == 2 * len(SCHEMA.nodes) + 2 * len(SCHEMA.edges) + 4
     assert all("$" not in s for s in statements.values())
 
 

@@ -26,6 +26,7 @@ from graph.analysis.date_bounds import window
 from graph.analysis.errors import NodeNotFound
 from graph.analysis.flows import ENDPOINT_LABELS, FlowPath, brokers, trace
 from graph.analysis.gaps import GapsReport, gaps
+from graph.analysis.graded import graded
 from graph.analysis.knowledge import Knowledge, first_knowledge
 from graph.analysis.name_lookup import BODY_LABELS, resolve_in_store
 from graph.analysis.subgraph import (
@@ -89,6 +90,7 @@ def ask_trace(
     until: str | None = None,
     allow_undated: bool = False,
     limit: int = 10,
+    min_grade: str | None = None,
 ) -> Flows:
     """Time-respecting flows from `source` to `target`, shortest first.
 
@@ -98,16 +100,19 @@ def ask_trace(
     store = corrected(store)  # rejected claims and merged nodes are not seen (graph/corrected.py)
     since, until = window(since, until)
     a, b = (resolve_in_store(store, name, ENDPOINT_LABELS) for name in (source, target))
-    G = load_flow_graph(store, [a.id, b.id], since=since, until=until)
+    G = graded(load_flow_graph(store, [a.id, b.id], since=since, until=until), store, min_grade)
     paths = trace(G, a.id, b.id, topic=topic, since=since, until=until, allow_undated=allow_undated, limit=limit)
     return Flows(paths, G, a, b)
 
 
-def ask_first_knowledge(store: GraphStore, body: str, topic: str | None = None) -> Answer[Knowledge]:
-    """When `body` first knew about `topic` (anything when None), on what evidence, and how."""
+def ask_first_knowledge(
+    store: GraphStore, body: str, topic: str | None = None, min_grade: str | None = None
+) -> Answer[Knowledge]:
+    """When `body` first knew about `topic` (anything when None), on what evidence, and how;
+    with `min_grade`, on claims graded at least that alone (graph/analysis/graded.py)."""
     store = corrected(store)  # rejected claims and merged nodes are not seen (graph/corrected.py)
     node = resolve_in_store(store, body, BODY_LABELS)
-    G = load_body_graph(store, node.id)
+    G = graded(load_body_graph(store, node.id), store, min_grade)
     return Answer(first_knowledge(G, node.id, topic), G)
 
 
@@ -117,6 +122,7 @@ def ask_timeline(
     topic: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    min_grade: str | None = None,
 ) -> Answer[list[Entry]]:
     """Every dated claim in order, about `body` and/or concerning `topic` (everything when neither)."""
     store = corrected(store)  # rejected claims and merged nodes are not seen (graph/corrected.py)
@@ -130,6 +136,7 @@ def ask_timeline(
         G = load_topic_graph(store, topic_ids(store, topic), since, until)
     else:
         G = load_claims_graph(store, store.claims(types=list(SCHEMA.analysed_types), since=since, until=until))
+    G = graded(G, store, min_grade)
     return Answer(timeline(G, body=body_id, topic=topic, since=since, until=until), G)
 
 

@@ -17,6 +17,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Triple, seriali
 
 from graph.corrected import corrected
 from graph.model import Claim, Node
+from graph.rdf.grade_triples import claim_grade_triples, graded_nodes, latest_hand_grades
 from graph.rdf.iris import DEFAULT_BASE, Minter
 from graph.rdf.mapping import claim_triples, node_triples
 from graph.rdf.n10s import write_n10s_star
@@ -74,9 +75,12 @@ def export_rdf(
     except ValueError as error:
         raise ExportError(str(error)) from None
     store = corrected(store)  # rejected claims and merged nodes stay out of every export
-    nodes = _chain(store.iter_nodes(NODE_BATCH))
-    claims = _chain(store.iter_claims(batch_size))
-    return write_rdf(nodes, claims, out, format, mint, include_text)
+    latest = latest_hand_grades(store)
+    graded_ids = {target for (target, scale), grade in latest.items() if grade and scale == "information"}
+    exported: set[str] = set()  # hand-graded claims seen in the stream, so no grade names a missing claim
+    nodes = graded_nodes(_chain(store.iter_nodes(NODE_BATCH)), latest)
+    claims = _noting(_chain(store.iter_claims(batch_size)), graded_ids, exported)
+    return write_rdf(nodes, claims, out, format, mint, include_text, claim_grade_triples(latest, exported, mint))
 
 
 def write_rdf(
@@ -86,17 +90,20 @@ def write_rdf(
     format: str,
     mint: Minter,
     include_text: bool = False,
+    extra: Iterable[Triple] = (),
 ) -> ExportStats:
-    """Serialise nodes then claims to `out`; the store-free core of `export_rdf` (and the benchmark's)."""
+    """Serialise nodes then claims, then `extra` triples (hand grades), to `out`; the store-free
+    core of `export_rdf` (and the benchmark's). The n10s-star format carries no `extra`."""
     stats = ExportStats()
     nodes, claims = _counted(nodes, stats, "nodes"), _counted(claims, stats, "claims")
     if format == "n10s-star":
         stats.triples = write_n10s_star(nodes, claims, out, mint, include_text)
         return stats
     if format == "trig":
-        items: Iterator = _quads(triples_by_graph(nodes, claims, mint, include_text), stats)
+        pairs = triples_by_graph(nodes, claims, mint, include_text)
+        items: Iterator = _quads(_then(pairs, ((DefaultGraph(), t) for t in extra)), stats)
     else:
-        items = _triples(nodes, claims, mint, include_text, stats)
+        items = _then(_triples(nodes, claims, mint, include_text, stats), _counted_triples(extra, stats))
     serialize(items, out, _OXIGRAPH_FORMATS[format], prefixes=_prefixes(format, mint))
     return stats
 
@@ -148,6 +155,24 @@ def _counted(items: Iterable, stats: ExportStats, field: str) -> Iterator:
     for item in items:
         setattr(stats, field, getattr(stats, field) + 1)
         yield item
+
+
+def _then(first: Iterable, second: Iterable) -> Iterator:
+    yield from first
+    yield from second
+
+
+def _counted_triples(triples: Iterable[Triple], stats: ExportStats) -> Iterator[Triple]:
+    for triple in triples:
+        stats.triples += 1
+        yield triple
+
+
+def _noting(claims: Iterable[Claim], wanted: set[str], seen: set[str]) -> Iterator[Claim]:
+    for claim in claims:
+        if claim.id in wanted:
+            seen.add(claim.id)
+        yield claim
 
 
 def _chain(batches: Iterable[list]) -> Iterator:

@@ -10,6 +10,7 @@ from loaders.readers.common import normalise_published, sidecar_metadata
 from loaders.readers.mail import read_eml, read_mbox
 from loaders.readers.pdf import read_pdf
 from loaders.readers.register import read_register
+from loaders.readers.sidecar_grades import sidecar_grades
 from loaders.readers.text import read_text
 from loaders.readers.webpage import read_html
 from loaders.readers.word import read_docx
@@ -52,4 +53,5 @@ def read_document(path: Path, published: str | None = None) -> Document:
     document.title = str(meta.get("title") or document.title or path.name)
     document.note = meta.get("note") or document.note
     document.url = meta.get("url") or document.url
+    document.reliability, document.credibility = sidecar_grades(path, meta)
     return document
