@@ -57,7 +57,7 @@ def test_seed_loads_with_its_publication_year(tmp_path: Path):
     store = EmbeddedStore(tmp_path / "db")
     from loaders.pipeline import load_paths
 
-    report = load_paths([SEEDS], store)
+    report = load_paths([SEEDS / "000_2642609051fa25c3.txt"], store)  # the seed article, not the GSA case beside it
     assert report.count("loaded") == 1
     (source,) = store.sources()
     assert source.props["published"] == "2018-01-01" and source.props["published_precision"] == "year"

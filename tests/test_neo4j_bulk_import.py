@@ -30,7 +30,7 @@ pytestmark = pytest.mark.neo4j
 
 
 def _fill(store) -> None:
-    report = load_paths([seed.ROOT / "seeds"], store, default_extractor())
+    report = load_paths([seed.SEED_ARTICLE], store, default_extractor())
     assert report.count("loaded") == 1, [(f.path, f.reason) for f in report.files]
     store.upsert(Batch(nodes(), claims()))
 

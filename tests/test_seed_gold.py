@@ -41,7 +41,7 @@ def _matches(node, names: set[str], label: str | None = None) -> bool:
 
 
 def _load(store):
-    report = load_paths([ROOT / "seeds"], store, extractor=default_extractor())
+    report = load_paths([ROOT / "seeds" / "000_2642609051fa25c3.txt"], store, extractor=default_extractor())
     assert not report.failed, report.failed
     nodes = [n for batch in store.iter_nodes() for n in batch]
     claims = [c for batch in store.iter_claims() for c in batch]

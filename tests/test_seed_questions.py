@@ -21,6 +21,7 @@ from loaders.extract.base import NullExtractor
 from loaders.pipeline import load_paths
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED_ARTICLE = ROOT / "seeds" / "000_2642609051fa25c3.txt"  # seeds/ also holds the GSA demo case
 GOLD = yaml.safe_load((ROOT / "tests" / "gold" / "000_2642609051fa25c3.yaml").read_text(encoding="utf-8"))
 TOPIC = "child sexual exploitation in Rotherham"
 
@@ -33,7 +34,7 @@ def seeded(tmp_path_factory):
     )
     path = tmp_path_factory.mktemp("seed") / "kflow-data"
     with EmbeddedStore(path) as store:
-        report = load_paths([ROOT / "seeds"], store, extractor)
+        report = load_paths([SEED_ARTICLE], store, extractor)
         assert report.count("loaded") == 1, [(f.path, f.reason) for f in report.files]
         [source] = store.sources()
         assert source.props["published"].startswith(str(GOLD["source"]["published_year"]))

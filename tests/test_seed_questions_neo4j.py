@@ -36,7 +36,7 @@ def extractor():
 def on_neo4j(neo4j_uri, extractor):
     with Neo4jStore.from_uri(neo4j_uri) as store:
         store.wipe()
-        report = load_paths([seed.ROOT / "seeds"], store, extractor=extractor)
+        report = load_paths([seed.SEED_ARTICLE], store, extractor=extractor)
         assert report.count("loaded") == 1, [(f.path, f.reason) for f in report.files]
         [source] = store.sources()
         assert source.props["published"].startswith(str(seed.GOLD["source"]["published_year"]))
@@ -78,7 +78,7 @@ def test_every_cited_sentence_is_in_the_article_at_its_offsets(on_neo4j):
 
 def test_the_answer_is_the_embedded_store_answer(on_neo4j, extractor, tmp_path):
     with EmbeddedStore(tmp_path / "kflow-data") as store:
-        load_paths([seed.ROOT / "seeds"], store, extractor=extractor)
+        load_paths([seed.SEED_ARTICLE], store, extractor=extractor)
         home_office = resolve_in_store(store, "home office")
         embedded = first_knowledge(load_body_graph(store, home_office.id), home_office.id, seed.TOPIC)
     _, known = on_neo4j.answer
