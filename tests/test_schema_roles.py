@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SCANNED = ("graph", "loaders", "dashboards", "kflow")
 # An upper-case quoted word on (or just after) a line that speaks of a claim, an edge or a type.
 TOKEN = re.compile(r"""["']([A-Z][A-Z]+(?:_[A-Z]+)*)["']""")
-CONTEXT = re.compile(r"type|edge|claim", re.IGNORECASE)
+CONTEXT = re.compile(r"\b(?:type|edge|claim)", re.IGNORECASE)  # word starts: not "knowledge"
 # Upper-case words such lines use that are not edge types: LadybugDB column types, its table
-# kinds and statements (COMMIT), and the spaCy entity label the gazetteer gives to office titles.
-NOT_EDGE_TYPES = {"BOOLEAN", "DOUBLE", "STRING", "NODE", "ROLE", "COMMIT"}
+# kinds and statements (COMMIT), a CLI metavar (BODY), and the spaCy entity label the gazetteer gives to office titles.
+NOT_EDGE_TYPES = {"BOOLEAN", "DOUBLE", "STRING", "NODE", "ROLE", "COMMIT", "BODY"}  # BODY: a click metavar
 
 
 def edge_type_tokens(text: str) -> set[str]:
