@@ -62,9 +62,10 @@ def test_worst_case_files_are_read_or_refused_quickly(name, tmp_path):
     ext, build = pathological()[name]
     path = tmp_path / f"{name}{ext}"
     path.write_bytes(build())
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: a blow-up shows, a busy machine does not
     outcome = check_file(path)
-    assert time.monotonic() - started < 15, f"{name} took {time.monotonic() - started:.1f} s"
+    spent = time.process_time() - started
+    assert spent < 15, f"{name} took {spent:.1f} CPU s"
     if name == "docx-zip-bomb":
         assert outcome.kind == "read_error" and "zip bomb" in outcome.detail
     if name == "html-deep-nesting":
@@ -89,9 +90,9 @@ def test_a_giant_address_header_is_cut_with_a_warning_not_parsed_for_minutes(tmp
     path.write_bytes(
         b"From: a@northshire.example\nTo: " + b"clerk@eastmere.example, " * 50_000 + b"\nSubject: SYNTHETIC\n\nbody\n"
     )
-    started = time.monotonic()
+    started = time.process_time()
     document = read_document(path)
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
     assert any(w.startswith("To header is 1,200,000 characters; read only its first") for w in document.warnings), (
         document.warnings
     )

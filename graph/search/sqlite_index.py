@@ -11,6 +11,7 @@ claims touch. Every write is its own short transaction, so a reader never waits 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +58,12 @@ class SqliteTextIndex:
     def __init__(self, folder: Path):
         self.path = Path(folder) / FILE_NAME
         try:
-            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            # one connection shared by the store's threads (the app serves each session in its own
+            # thread, a load may write from a worker thread); the lock keeps their statements apart
+            self._db = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+            self._lock = threading.RLock()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")  # no fsync per document; a lost commit is re-indexed
             for statement in _SCHEMA:
@@ -109,7 +115,8 @@ class SqliteTextIndex:
             self._db.execute("INSERT INTO docs_text(docs_text) VALUES ('delete-all')")
 
     def source_ids(self) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT source_id FROM docs")}
+        with self._lock:
+            return {r[0] for r in self._db.execute("SELECT source_id FROM docs")}
 
     def search(self, match: str, filters: SearchFilters, limit: int) -> list[Found]:
         where, params = ["docs_text MATCH ?"], [match]
@@ -134,13 +141,15 @@ class SqliteTextIndex:
             "ORDER BY score DESC, d.source_id LIMIT ?"
         )
         try:
-            rows = self._db.execute(sql, [*params, limit]).fetchall()
+            with self._lock:
+                rows = self._db.execute(sql, [*params, limit]).fetchall()
         except sqlite3.OperationalError as error:
             raise SearchError(f"the search index refused the query: {error}") from None
         return [Found(*row) for row in rows]
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
 
     def _delete_row(self, rowid: int, title: str, text: str) -> None:
         self._db.execute(
@@ -149,21 +158,30 @@ class SqliteTextIndex:
         self._db.execute("DELETE FROM docs WHERE rowid = ?", (rowid,))
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+        return _Transaction(self._db, self._lock)
 
 
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error): two processes indexing the same missing
     document cannot both decide it is missing."""
 
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: sqlite3.Connection, lock: threading.RLock):
         self._db = db
+        self._lock = lock
 
     def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        self._lock.acquire()
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            self._lock.release()
+            raise
 
     def __exit__(self, kind, error, trace) -> None:
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+        try:
+            self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+        finally:
+            self._lock.release()
 
 
 def _marks(values: Iterable[object]) -> str:
