@@ -133,6 +133,11 @@ def _restore_env(name: str, value: str | None) -> None:
     metavar="local:N|tcp://HOST:PORT",
     help="Read and extract on a Dask cluster instead (a LocalCluster of N processes, or a scheduler); docs/scale.md.",
 )
+@click.option(
+    "--no-resolve",
+    is_flag=True,
+    help="Skip cross-document resolution after loading (run `kflow resolve --apply` later).",
+)
 def load(
     paths: tuple[Path, ...],
     store_spec: str | None,
@@ -140,6 +145,7 @@ def load(
     no_extract: bool,
     workers: int,
     cluster: str | None,
+    no_resolve: bool,
 ) -> None:
     """Load files and folders (.txt .md .html .pdf .docx .eml .mbox .csv .jsonl) into the store."""
     from graph.store import StoreError
@@ -168,6 +174,11 @@ def load(
                 report = load_paths(
                     paths, store, extractor, published, progress=lambda _: bar.update(1), workers=workers
                 )
+        resolved = None
+        if not (no_resolve or no_extract) and report.count("loaded"):
+            from kflow.cli_resolve import resolve_after_load
+
+            resolved = resolve_after_load(store)
     except StoreError as error:
         fail(str(error))
     finally:
@@ -183,6 +194,8 @@ def load(
         f"{len(report.failed)} failed{skipped}; {report.nodes_added} nodes and {report.claims_added} claims added "
         f"to {visible(describe(store_spec))}"
     )
+    if resolved:
+        click.echo(resolved)
     if report.failed:
         sys.exit(1)
 

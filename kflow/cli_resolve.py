@@ -67,6 +67,19 @@ def resolve(store_spec: str | None, apply_: bool, by: str | None, as_json: bool)
         )
 
 
+def resolve_after_load(store) -> str:  # noqa: ANN001 - a writable GraphStore
+    """Apply cross-document resolution after `kflow load`; one line saying what it merged."""
+    from loaders.apply_resolve import resolve_store
+
+    merged = [o for o in resolve_store(store) if o.outcome == "merged"]
+    if not merged:
+        return ""
+    return (
+        f"{len(merged)} nodes merged by cross-document resolution (rule and evidence in `kflow review history`; "
+        "undo one with `kflow split MERGED_ID`, skip with --no-resolve)"
+    )
+
+
 def _names(store, candidates: list) -> dict[str, str]:  # noqa: ANN001 - a GraphStore
     ends = sorted({i for c in candidates for i in (c.keep_id, c.merge_id)})
     return {n.id: n.name for n in store.neighbourhood(ends, hops=0).nodes.values()} if ends else {}
