@@ -27,7 +27,10 @@ def _run(action, *args) -> None:  # noqa: ANN001 - a dashboards.corrections func
     except (corrections.CorrectionError, StoreError) as error:
         st.session_state["merge_error"] = str(error)
         return
-    st.session_state["merge_flash"] = f"{done.kind} recorded ({done.id})."
+    if action is app_corrections.split:  # a split of a merged node reverts that merge
+        st.session_state["merge_flash"] = f"Split off: merge {done.id} reverted."
+    else:
+        st.session_state["merge_flash"] = f"{done.kind} recorded ({done.id})."
 
 
 def merge_split_panel(store: GraphStore, node: Node) -> None:

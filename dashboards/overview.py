@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dashboards.analysis import brokers
+from graph.hidden_counts import HiddenCounts, hidden_counts
 from graph.model import Claim, Node
 from graph.schema import SCHEMA
 from graph.store import Counts, GraphStore
@@ -22,6 +23,7 @@ class Overview:
     brokers: list[tuple[str, float]] = field(default_factory=list)
     review: list[Claim] = field(default_factory=list)
     brokers_skipped: bool = False
+    hidden: HiddenCounts = field(default_factory=HiddenCounts)  # what corrections leave out
 
 
 def overview(
@@ -30,7 +32,7 @@ def overview(
     """Everything the Overview page shows; claims already reviewed (a status from the corrections
     layer, or among the `decided` ids of the old side file) drop out of the review list."""
     counts = store.counts()
-    result = Overview(counts, store.sources())
+    result = Overview(counts, store.sources(), hidden=hidden_counts(store))
     claims = [c for c in store.claims(types=[t for t in counts.claims if t in SCHEMA.analysed_types])]
     dated = sorted((c for c in claims if c.date_start), key=lambda c: (c.date_start, c.id))
     result.earliest = dated[:n]

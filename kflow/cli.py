@@ -149,6 +149,11 @@ def _restore_env(name: str, value: str | None) -> None:
     metavar="local:N|tcp://HOST:PORT",
     help="Read and extract on a Dask cluster instead (a LocalCluster of N processes, or a scheduler); docs/scale.md.",
 )
+@click.option(
+    "--no-resolve",
+    is_flag=True,
+    help="Skip cross-document resolution after loading (run `kflow resolve --apply` later).",
+)
 def load(
     paths: tuple[Path, ...],
     store_spec: str | None,
@@ -156,6 +161,7 @@ def load(
     no_extract: bool,
     workers: int,
     cluster: str | None,
+    no_resolve: bool,
 ) -> None:
     """Load files and folders (.txt .md .html .pdf .docx .eml .mbox .csv .jsonl) into the store."""
     from graph.store import StoreError
@@ -184,6 +190,11 @@ def load(
                 report = load_paths(
                     paths, store, extractor, published, progress=lambda _: bar.update(1), workers=workers
                 )
+        resolved = None
+        if not (no_resolve or no_extract) and report.count("loaded"):
+            from kflow.cli_resolve import resolve_after_load
+
+            resolved = resolve_after_load(store)
     except StoreError as error:
         fail(str(error))
     finally:
@@ -199,6 +210,8 @@ def load(
         f"{len(report.failed)} failed{skipped}; {report.nodes_added} nodes and {report.claims_added} claims added "
         f"to {visible(describe(store_spec))}"
     )
+    if resolved:
+        click.echo(resolved)
     if report.failed:
         sys.exit(1)
 
@@ -208,25 +221,31 @@ def load(
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def stats(store_spec: str | None, as_json: bool) -> None:
     """Counts of nodes and claims by type."""
+    from graph.hidden_counts import claims_note, hidden_counts, nodes_note
     from graph.store import StoreError
     from graph.stores import describe, open_store
 
     try:
         store = open_store(store_spec, read_only=True)
-        counts = store.counts()
+        counts, hidden = store.counts(), hidden_counts(store)
         store.close()
     except StoreError as error:
         fail(str(error))
     if as_json:
-        click.echo(json.dumps({"nodes": counts.nodes, "claims": counts.claims}))
+        click.echo(json.dumps({"nodes": counts.nodes, "claims": counts.claims} | _hidden_json(hidden)))
         return
     click.echo(f"store: {describe(store_spec)}")
-    click.echo(f"nodes: {counts.total_nodes}")
+    click.echo(f"nodes: {counts.total_nodes}{nodes_note(counts, hidden)}")
     for label, n in counts.nodes.items():
-        click.echo(f"  {label:<14}{n:>10}")
-    click.echo(f"claims: {counts.total_claims}")
+        click.echo(f"  {label:<14}{n:>10}" + (f"  ({hidden.nodes[label]} merged)" if hidden.nodes.get(label) else ""))
+    click.echo(f"claims: {counts.total_claims}{claims_note(counts, hidden)}")
     for edge, n in counts.claims.items():
-        click.echo(f"  {edge:<14}{n:>10}")
+        click.echo(f"  {edge:<14}{n:>10}" + (f"  ({hidden.claims[edge]} left out)" if hidden.claims.get(edge) else ""))
+
+
+def _hidden_json(hidden) -> dict:  # noqa: ANN001 - graph.hidden_counts.HiddenCounts
+    """What analyses leave out: claims rejected or replaced, nodes merged away (by type)."""
+    return {"hidden_claims": hidden.claims, "rejected_claims": hidden.rejected, "merged_nodes": hidden.nodes}
 
 
 @main.command()

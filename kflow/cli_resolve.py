@@ -1,7 +1,8 @@
-"""`kflow resolve`: list the merges cross-document resolution proposes for a whole store.
+"""`kflow resolve`: the merges cross-document resolution proposes for a whole store, and `--apply`.
 
-It only lists them (text or `--json`); applying a merge is the corrections layer's job, which
-records it and can undo it.
+Listing changes nothing. `--apply` records each merge through the corrections layer
+(loaders/apply_resolve.py), with its rule and evidence, so `kflow review history` shows it and
+`kflow split MERGED` undoes it; a rerun applies nothing new, and a reverted merge is never redone.
 """
 
 from __future__ import annotations
@@ -18,31 +19,70 @@ from kflow.terminal import fail, visible
 
 @click.command()
 @store_option
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output: a list of candidates.")
-def resolve(store_spec: str | None, as_json: bool) -> None:
+@click.option("--apply", "apply_", is_flag=True, help="Merge the candidates (recorded, revertible corrections).")
+@click.option("--by", default=None, help="Who the merges are recorded as made by (default: 'kflow resolve').")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output: a list of candidates (and outcomes).")
+def resolve(store_spec: str | None, apply_: bool, by: str | None, as_json: bool) -> None:
     """Propose merges of nodes that are one body, person, report or topic across documents."""
-    from loaders.cross_resolve import find_duplicates
+    from graph import corrections
+    from loaders.apply_resolve import apply_candidates, declined_pairs, pending_candidates
 
     try:
-        store = open_store(store_spec, read_only=True)
+        store = open_store(store_spec, read_only=not apply_)
         try:
-            nodes = [node for batch in store.iter_nodes() for node in batch]
-            claims = [claim for batch in store.iter_claims() for claim in batch]
+            candidates = pending_candidates(store)
+            names = _names(store, candidates)
+            if apply_:
+                outcomes = apply_candidates(store, candidates, by=by)
+            else:
+                declined = declined_pairs(corrections.load(store))
+                candidates = [c for c in candidates if frozenset((c.keep_id, c.merge_id)) not in declined]
         finally:
             store.close()
-    except StoreError as error:
+    except (StoreError, corrections.CorrectionError) as error:
         fail(str(error))
-    candidates = find_duplicates(nodes, claims)
+    if apply_:
+        if as_json:
+            click.echo(json.dumps([o.to_dict() for o in outcomes], ensure_ascii=False))
+            return
+        merged = [o for o in outcomes if o.outcome == "merged"]
+        click.echo(f"{len(merged)} merges applied in {visible(describe(store_spec))} (of {len(outcomes)} candidates)")
+        for o in outcomes:
+            c = o.candidate
+            click.echo(
+                f"{o.outcome} {c.rule}: {visible(names.get(c.merge_id, c.merge_id))!r} into "
+                f"{visible(names.get(c.keep_id, c.keep_id))!r} {o.correction_id or visible(o.detail)}"
+            )
+        if merged:
+            click.echo("undo one with `kflow split MERGED_ID`; see them with `kflow review history`")
+        return
     if as_json:
         click.echo(json.dumps([c.to_dict() for c in candidates], ensure_ascii=False))
         return
-    names = {n.id: n.name for n in nodes}
     click.echo(f"{len(candidates)} merge candidates in {visible(describe(store_spec))}")
     for c in candidates:
         click.echo(
             f"{c.score:.2f} {c.rule}: keep {visible(names[c.keep_id])!r} ({c.keep_id}), "
             f"merge {visible(names[c.merge_id])!r} ({c.merge_id}): {visible(c.evidence)}"
         )
+
+
+def resolve_after_load(store) -> str:  # noqa: ANN001 - a writable GraphStore
+    """Apply cross-document resolution after `kflow load`; one line saying what it merged."""
+    from loaders.apply_resolve import resolve_store
+
+    merged = [o for o in resolve_store(store) if o.outcome == "merged"]
+    if not merged:
+        return ""
+    return (
+        f"{len(merged)} nodes merged by cross-document resolution (rule and evidence in `kflow review history`; "
+        "undo one with `kflow split MERGED_ID`, skip with --no-resolve)"
+    )
+
+
+def _names(store, candidates: list) -> dict[str, str]:  # noqa: ANN001 - a GraphStore
+    ends = sorted({i for c in candidates for i in (c.keep_id, c.merge_id)})
+    return {n.id: n.name for n in store.neighbourhood(ends, hops=0).nodes.values()} if ends else {}
 
 
 commands = [resolve]

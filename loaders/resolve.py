@@ -26,6 +26,9 @@ from loaders.extract.lexicon import LEX
 
 FUZZY_THRESHOLD = 92
 MIN_FUZZY_CHARS = 15  # acronyms and short names are never fuzzy-matched
+# Heads too common to take the latest body that fits ("the Authority" after two authorities are
+# named is either): such a definite description resolves only when one body's name ends in it.
+ONE_BODY_CONTEXTS = frozenset(["authority", "agency"])
 _ACRONYM = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)")
 _WORD = re.compile(r"[\w'&-]+")
 
@@ -220,6 +223,9 @@ class Resolver:
         heads = LEX.contexts.get(context)
         if heads is None:
             return None
+        if context in ONE_BODY_CONTEXTS:  # "the Authority": the one body the text names "... Authority"
+            named_so = {b for _, b in ctx.body_sentences if name_key(ctx.bodies[b].name).split()[-1:] == [context]}
+            return ctx.bodies[next(iter(named_so))] if len(named_so) == 1 else None
         # A definite description ("the department", "the inspectorate") names a body the text has
         # named: the most recent compatible one. Never a gazetteer body the text does not mention.
         return ctx.latest_body(lambda b: b.kind in heads[0] or bool(set(name_key(b.name).split()) & heads[1]), sentence)

@@ -23,6 +23,15 @@ WHO = "Test Reviewer"
 SENT_STUDY = "The study was sent to the Department by the University of Eastmere on 12 March 2002."
 
 
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def spec(request, tmp_path) -> str:
+    """A store spec for the CLI tests, on each backend (Neo4j: the session's server, wiped)."""
+    if request.param == "embedded":
+        return f"embedded:{tmp_path / 'kflow-data'}"
+    request.getfixturevalue("neo4j_store")
+    return request.getfixturevalue("neo4j_uri")
+
+
 @pytest.fixture
 def world(store):
     store.upsert(Batch(nodes(), claims()))
@@ -215,8 +224,7 @@ def test_review_rows_name_the_ends_the_source_and_the_status(world):
     assert [r["id"] for r in review_rows(world, status="rejected")] == [sent.id]
 
 
-def test_cli_review_merge_split_and_revert(tmp_path):
-    spec = f"embedded:{tmp_path / 'kflow-data'}"
+def test_cli_review_merge_split_and_revert(spec):
     from graph.stores import open_store
 
     store = open_store(spec)
@@ -290,11 +298,10 @@ def test_candidate_duplicates_suggest_similar_names_of_the_same_type_until_merge
     assert merge.payload == {"rule": "similar names"}
 
 
-def test_cli_edit_and_add(tmp_path, monkeypatch):
+def test_cli_edit_and_add(spec, monkeypatch):
     monkeypatch.delenv("USER", raising=False)
     from graph.stores import open_store
 
-    spec = f"embedded:{tmp_path / 'kflow-data'}"
     text = "Minutes (synthetic). The Northshire Council received the Eastmere study in May 2002."
     store = open_store(spec)
     store.upsert(

@@ -4,12 +4,15 @@ different gold entities are merged, and the duplicate rate falls."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from graph import corrections
+from graph.corrected import corrected
 from graph.embedded import EmbeddedStore
 from graph.model import Claim, Node, node_id
 from kflow.cli import main
@@ -124,7 +127,8 @@ def corpus_store(tmp_path_factory):
         result = load_file(gold.document_path([SEEDS]), store, extractor, published=gold.published)
         assert result.status == "loaded", result.reason
     yield store, golds, path
-    store.close()
+    with contextlib.suppress(RuntimeError):
+        store.close()  # the last test closes it before the CLI writes
 
 
 def test_gold_corpus_expected_merges_happen_and_no_gold_entities_are_joined(corpus_store):
@@ -163,3 +167,57 @@ def test_kflow_resolve_lists_candidates_as_text_and_json(corpus_store):
     assert text.exit_code == 0 and f"{len(rows)} merge candidates" in text.output
     missing = runner.invoke(main, ["resolve", "--store", f"embedded:{path}-missing"])
     assert missing.exit_code != 0 and "no kflow store" in missing.output
+
+
+def test_kflow_resolve_apply_merges_in_the_store_once_and_a_revert_restores(corpus_store):
+    """Runs last on the module's store: it applies, checks, then reverts every merge."""
+    store, golds, path = corpus_store
+    spec = f"embedded:{path}"
+    nodes = [n for batch in store.iter_nodes() for n in batch]
+    claims = list(store.claims())
+    sources = store.sources()
+    store.close()  # the CLI writes; a store opened afterwards reads what it wrote
+    run = CliRunner().invoke
+    applied = run(main, ["resolve", "--apply", "--json", "--store", spec])
+    assert applied.exit_code == 0, applied.output
+    rows = json.loads(applied.stdout)
+    merged = [r for r in rows if r["outcome"] == "merged"]
+    assert merged and len(merged) == len(rows), [r for r in rows if r["outcome"] != "merged"]
+
+    store = EmbeddedStore(path, read_only=True)
+    view = corrected(store)
+    root = {n.id: view.get_node(n.id).id for n in nodes}
+    for label, names in EXPECTED_MERGES:
+        ids = {n.id for n in nodes if n.label == label and n.name in names}
+        assert len({root[i] for i in ids}) == 1, f"{label} {names} are still {len({root[i] for i in ids})} nodes"
+    shown = {n.id for batch in view.iter_nodes() for n in batch}
+    assert shown == set(root.values()) and len(shown) == len(nodes) - len(merged)
+    clusters = gold_identity(golds, SAME).node_clusters(nodes, claims, sources)
+    members: dict[str, list[str]] = {}
+    for node, kept in root.items():
+        if clusters.get(node):
+            members.setdefault(kept, []).append(node)
+    joined_wrongly = [
+        (a, b) for group in members.values() for a in group for b in group if a < b and not clusters[a] & clusters[b]
+    ]
+    assert not joined_wrongly
+    records = {r.id: r for r in corrections.load(store)}
+    dca = next(r for r in merged if r["merge_id"] == "agency:dca")
+    record = records[dca["correction_id"]]
+    assert record.kind == "merge" and record.payload == {"rule": dca["rule"]} and "DCA" in record.why
+    assert record.who == "kflow resolve"
+    store.close()
+
+    again = run(main, ["resolve", "--apply", "--json", "--store", spec])
+    assert again.exit_code == 0 and json.loads(again.stdout) == []  # idempotent: nothing new
+
+    for row in merged:
+        reverted = run(main, ["review", "revert", row["correction_id"], "--by", "Test Reviewer", "--store", spec])
+        assert reverted.exit_code == 0, reverted.output
+    store = EmbeddedStore(path, read_only=True)
+    view = corrected(store)
+    assert {n.id for batch in view.iter_nodes() for n in batch} == {n.id for n in nodes}
+    assert all(view.get_node(n.id).id == n.id for n in nodes)
+    store.close()
+    redone = run(main, ["resolve", "--apply", "--json", "--store", spec])  # reverted merges stay undone
+    assert {r["outcome"] for r in json.loads(redone.stdout)} == {"declined"}

@@ -7,6 +7,7 @@ from dashboards.context import annotations, node_names, store_label, store_or_st
 from dashboards.node_details import node_details
 from dashboards.overview import REVIEW_BELOW, overview
 from dashboards.widgets import CONTEXT_LINKS, claims_frame
+from graph.hidden_counts import claims_note, nodes_note
 
 store = store_or_stop()
 st.title("kflow: who knew what, and when")
@@ -15,13 +16,13 @@ summary = overview(store, annotations().decided())
 source_titles = titles(store)
 
 left, right = st.columns(2)
-left.subheader(f"Nodes ({summary.counts.total_nodes})")
+left.subheader(f"Nodes ({summary.counts.total_nodes}){nodes_note(summary.counts, summary.hidden)}")
 left.dataframe(
     pd.DataFrame({"type": list(summary.counts.nodes), "count": list(summary.counts.nodes.values())}),
     hide_index=True,
     key="ov_nodes",
 )
-right.subheader(f"Claims ({summary.counts.total_claims})")
+right.subheader(f"Claims ({summary.counts.total_claims}){claims_note(summary.counts, summary.hidden)}")
 right.dataframe(
     pd.DataFrame({"type": list(summary.counts.claims), "count": list(summary.counts.claims.values())}),
     hide_index=True,

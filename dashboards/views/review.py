@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboards import corrections as app_corrections
 from dashboards.context import store_or_stop
+from dashboards.resolve_panel import resolve_panel
 from dashboards.text import md, short
 from graph import corrections
 from graph.review_queue import EXTRACTED, review_rows
@@ -67,6 +68,8 @@ for row in rows:
             )
         if row["status"] != "rejected":
             buttons.button("Reject", key=f"review_reject_{key}", on_click=_act, args=(row["id"], "reject"))
+
+resolve_panel(store, reviewer)
 
 with st.expander("History of corrections"):
     history = corrections.load(store)

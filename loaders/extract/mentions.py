@@ -207,6 +207,8 @@ def _junk_name(span: Span, kind: str) -> bool:
         return True
     if kind == "person" and words[-1].lower_ in STREET_WORDS:
         return True
+    if kind == "person" and _only_role_words(words):
+        return True  # a role, not a person: "Chief Nurse" (a table cell, "the Chief Nurse told ...")
     if len(words) != 1 or words[0].is_upper and len(words[0]) > 1:
         return False
     word = words[0].lower_
@@ -214,6 +216,13 @@ def _junk_name(span: Span, kind: str) -> bool:
     if kind == "person" and line == span.text and span.sent.text.strip()[:1] in "#|*" + span.text[:1]:
         return True
     return word in LEX.role_nouns or word in LEX.body_words or word in LEX.generic_bodies or word in _ROLE_ONLY
+
+
+def _only_role_words(words: list[Token]) -> bool:
+    """ "Chief Nurse", "Director of Finance": role nouns (and function words between them), no name."""
+    return any(t.lower_ in LEX.role_nouns for t in words) and all(
+        t.lower_ in LEX.role_nouns or t.lower_ in LEX.title_function_words or t.lower_ in _ROLE_ONLY for t in words
+    )
 
 
 _ROLE_ONLY = frozenset(["examiner", "finance", "group", "review", "background", "name"])

@@ -225,7 +225,8 @@ class _MessageReader:
         return person
 
     def _citation_claims(self, lines, report, subject, day, date_text) -> None:
-        thread = REPLY_PREFIX.sub("", subject or "").strip()
+        answered = _answered(lines)
+        thread = REPLY_PREFIX.sub("", subject or "").strip() if REPLY_PREFIX.match(subject or "") else ""
         seen = {report.id}
         for name in ("In-Reply-To", "References"):
             for line in lines.get(name, []):
@@ -234,7 +235,9 @@ class _MessageReader:
                     if cited in seen:
                         continue
                     seen.add(cited)
-                    cited_name = thread or f"e-mail <{message_id}>"
+                    # Only a reply ("Re: X") names the message it answers: X. Another subject, or an
+                    # older message of the thread, says nothing of the cited message's own subject.
+                    cited_name = (thread if message_id == answered else "") or f"e-mail <{message_id}>"
                     self.structured.nodes.append(
                         Node(
                             cited,
@@ -341,3 +344,12 @@ def _readable_body(message: EmailMessage, warnings: list[str]) -> str:
 
 def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+def _answered(lines: dict[str, list[_Line]]) -> str | None:
+    """The Message-ID a message directly answers: its In-Reply-To, else the last of its References."""
+    for name in ("In-Reply-To", "References"):
+        ids = [i for line in lines.get(name, []) for i in MESSAGE_ID.findall(line.text.partition(": ")[2])]
+        if ids:
+            return ids[0] if name == "In-Reply-To" else ids[-1]
+    return None
