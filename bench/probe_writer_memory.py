@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import os
 import shutil
 import sys
 import tempfile
@@ -26,10 +27,10 @@ from loaders.extract import default_extractor  # noqa: E402
 from loaders.pipeline import FileResult, _store, expand_paths, prepare_files  # noqa: E402
 
 
-def rss_mb() -> int:
-    """Resident memory of this process now (VmRSS), MB."""
+def rss_mb(field: str = "VmRSS") -> int:
+    """Resident memory of this process now (VmRSS) or its peak so far (VmHWM), MB."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) // 1024
     return 0
 
@@ -42,9 +43,16 @@ def main() -> int:
     parser.add_argument("--checkpoint-mb", type=int, help="checkpoint threshold (default: the store's)")
     parser.add_argument("--cache-mb", type=int, help="buffer pool cap (default: LadybugDB's)")
     parser.add_argument("--reopen-every", type=int, help="close and reopen the store every N documents")
+    parser.add_argument(
+        "--reopen-db-every",
+        type=int,
+        help="close and reopen only the LadybugDB database every N documents, keeping the store's id sets",
+    )
+    parser.add_argument("--reopen-rows", type=int, help="KFLOW_REOPEN_ROWS for the store (default: off here)")
     parser.add_argument("--trim", action="store_true", help="malloc_trim(0) before each reading")
     parser.add_argument("--python-heap", action="store_true", help="trace the Python heap (tracemalloc; slower)")
     args = parser.parse_args()
+    os.environ["KFLOW_REOPEN_ROWS"] = str(args.reopen_rows or 0)
     if args.checkpoint_mb:
         embedded.CHECKPOINT_BYTES = args.checkpoint_mb * 1024 * 1024
     with tempfile.TemporaryDirectory(prefix="kflow-probe-writer-") as tmp:
@@ -65,12 +73,14 @@ def main() -> int:
             if args.reopen_every and n % args.reopen_every == 0:
                 store.close()
                 store = open_store()
+            if args.reopen_db_every and n % args.reopen_db_every == 0:
+                store._reopen()
             if n % args.step == 0:
                 if args.trim:
                     ctypes.CDLL("libc.so.6").malloc_trim(0)
                 heap = f", Python heap {tracemalloc.get_traced_memory()[0] / 1e6:.1f} MB" if args.python_heap else ""
                 print(
-                    f"{n:6d} documents: RSS {rss_mb()} MB{heap}; last {args.step}: "
+                    f"{n:6d} documents: RSS {rss_mb()} MB, peak {rss_mb('VmHWM')} MB{heap}; last {args.step}: "
                     f"{time.perf_counter() - wall:.1f} s wall, {time.process_time() - cpu:.1f} s CPU",
                     flush=True,
                 )
