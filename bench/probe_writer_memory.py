@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import argparse
 import ctypes
-import os
 import shutil
 import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+
+import ladybug
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -35,6 +36,32 @@ def rss_mb(field: str = "VmRSS") -> int:
     return 0
 
 
+def reset_peak() -> None:
+    """Start VmHWM again from the current RSS (writing 5 to clear_refs), so a step's own peak shows."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def reopen_database(store: embedded.EmbeddedStore, trace: bool) -> None:
+    """Close and reopen only the store's LadybugDB Database and Connection, keeping the store's id
+    sets (no index rebuild); with `trace`, each step's own peak RSS and CPU time are printed."""
+
+    def open_again() -> None:
+        store._db = embedded._open_database(store.path, False, 0)
+        store._conn = ladybug.Connection(store._db)
+
+    steps = [("checkpoint", lambda: store._execute("CHECKPOINT")), ("close", store._conn.close)]
+    steps += [("close db", store._db.close), ("open", open_again)]
+    report = [f"before {rss_mb()} MB"]
+    for name, step in steps:
+        if trace:
+            reset_peak()
+        cpu = time.process_time()
+        step()
+        report.append(f"{name}: peak {rss_mb('VmHWM')} MB, then {rss_mb()} MB, {time.process_time() - cpu:.2f} s CPU")
+    if trace:
+        print("  reopen: " + "; ".join(report), flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=6000)
@@ -48,11 +75,10 @@ def main() -> int:
         type=int,
         help="close and reopen only the LadybugDB database every N documents, keeping the store's id sets",
     )
-    parser.add_argument("--reopen-rows", type=int, help="KFLOW_REOPEN_ROWS for the store (default: off here)")
+    parser.add_argument("--trace-reopen", action="store_true", help="print the peak RSS of each step of a reopen")
     parser.add_argument("--trim", action="store_true", help="malloc_trim(0) before each reading")
     parser.add_argument("--python-heap", action="store_true", help="trace the Python heap (tracemalloc; slower)")
     args = parser.parse_args()
-    os.environ["KFLOW_REOPEN_ROWS"] = str(args.reopen_rows or 0)
     if args.checkpoint_mb:
         embedded.CHECKPOINT_BYTES = args.checkpoint_mb * 1024 * 1024
     with tempfile.TemporaryDirectory(prefix="kflow-probe-writer-") as tmp:
@@ -74,7 +100,7 @@ def main() -> int:
                 store.close()
                 store = open_store()
             if args.reopen_db_every and n % args.reopen_db_every == 0:
-                store._reopen()
+                reopen_database(store, args.trace_reopen)
             if n % args.step == 0:
                 if args.trim:
                     ctypes.CDLL("libc.so.6").malloc_trim(0)

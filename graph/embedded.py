@@ -42,7 +42,6 @@ from graph.store import (
     Subgraph,
     UpsertResult,
 )
-from graph.writer_reopen import reopen_rows
 
 DEFAULT_PATH = "./kflow-data"
 READ_OPEN_WAIT_SECONDS = 30.0  # how long a read-only open waits for a writer's checkpoint to finish
@@ -132,14 +131,10 @@ class EmbeddedStore:
         self._journal = BulkJournal(self.path)
         if read_only and self._journal.pending() is not None:
             _recover_if_no_writer(self.path)
-        self._buffer_pool_bytes = (cache_mb or 0) * 1024 * 1024
+        self._db = _open_database(self.path, read_only, (cache_mb or 0) * 1024 * 1024)
+        self._conn = ladybug.Connection(self._db)
         self._timeout_ms = query_timeout_ms
-        try:
-            self._reopen_rows = 0 if read_only else reopen_rows()
-        except ValueError as error:
-            raise StoreError(str(error)) from None
-        self._rows_since_open = 0
-        self._open()
+        self._conn.set_query_timeout(query_timeout_ms)
         if not read_only:
             for statement in _schema_statements():
                 self._conn.execute(statement)
@@ -226,22 +221,7 @@ class EmbeddedStore:
             node_ids[label].update(ids)
         claim_ids.update(new_claims.ids)
         restamp(self, new_claims.ids)  # a reloaded claim gets back the status its corrections give it
-        self._reopen_if_due(added + len(new_claims))
         return UpsertResult(added, len(updates), len(new_claims), len(claims) - len(new_claims))
-
-    def _reopen_if_due(self, rows_written: int) -> None:
-        """Close and reopen the database once `KFLOW_REOPEN_ROWS` rows were written since it was
-        opened (graph/writer_reopen.py): LadybugDB holds native memory per relationship written
-        until its Database closes. Called between transactions only; the id sets are kept."""
-        self._rows_since_open += rows_written
-        if self._reopen_rows and self._rows_since_open >= self._reopen_rows:
-            self._reopen()
-
-    def _reopen(self) -> None:
-        self._conn.close()
-        self._db.close()
-        self._open()
-        self._rows_since_open = 0
 
     def _write_in_one_transaction(self, copies: list[_Copy], updates: list[Node], create: bool = False) -> None:
         self._execute("BEGIN TRANSACTION")
@@ -680,11 +660,6 @@ class EmbeddedStore:
                 f"MATCH ()-[r:{edge}]->() WHERE r.id IN $ids SET r.status = $status",
                 {"ids": claim_ids, "status": status},
             )
-
-    def _open(self) -> None:
-        self._db = _open_database(self.path, self.read_only, self._buffer_pool_bytes)
-        self._conn = ladybug.Connection(self._db)
-        self._conn.set_query_timeout(self._timeout_ms)
 
     def close(self) -> None:
         if self._search is not None:
