@@ -18,6 +18,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import ladybug
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import graph.embedded as embedded  # noqa: E402
@@ -26,12 +28,38 @@ from loaders.extract import default_extractor  # noqa: E402
 from loaders.pipeline import FileResult, _store, expand_paths, prepare_files  # noqa: E402
 
 
-def rss_mb() -> int:
-    """Resident memory of this process now (VmRSS), MB."""
+def rss_mb(field: str = "VmRSS") -> int:
+    """Resident memory of this process now (VmRSS) or its peak so far (VmHWM), MB."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) // 1024
     return 0
+
+
+def reset_peak() -> None:
+    """Start VmHWM again from the current RSS (writing 5 to clear_refs), so a step's own peak shows."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def reopen_database(store: embedded.EmbeddedStore, trace: bool) -> None:
+    """Close and reopen only the store's LadybugDB Database and Connection, keeping the store's id
+    sets (no index rebuild); with `trace`, each step's own peak RSS and CPU time are printed."""
+
+    def open_again() -> None:
+        store._db = embedded._open_database(store.path, False, 0)
+        store._conn = ladybug.Connection(store._db)
+
+    steps = [("checkpoint", lambda: store._execute("CHECKPOINT")), ("close", store._conn.close)]
+    steps += [("close db", store._db.close), ("open", open_again)]
+    report = [f"before {rss_mb()} MB"]
+    for name, step in steps:
+        if trace:
+            reset_peak()
+        cpu = time.process_time()
+        step()
+        report.append(f"{name}: peak {rss_mb('VmHWM')} MB, then {rss_mb()} MB, {time.process_time() - cpu:.2f} s CPU")
+    if trace:
+        print("  reopen: " + "; ".join(report), flush=True)
 
 
 def main() -> int:
@@ -42,6 +70,12 @@ def main() -> int:
     parser.add_argument("--checkpoint-mb", type=int, help="checkpoint threshold (default: the store's)")
     parser.add_argument("--cache-mb", type=int, help="buffer pool cap (default: LadybugDB's)")
     parser.add_argument("--reopen-every", type=int, help="close and reopen the store every N documents")
+    parser.add_argument(
+        "--reopen-db-every",
+        type=int,
+        help="close and reopen only the LadybugDB database every N documents, keeping the store's id sets",
+    )
+    parser.add_argument("--trace-reopen", action="store_true", help="print the peak RSS of each step of a reopen")
     parser.add_argument("--trim", action="store_true", help="malloc_trim(0) before each reading")
     parser.add_argument("--python-heap", action="store_true", help="trace the Python heap (tracemalloc; slower)")
     args = parser.parse_args()
@@ -65,12 +99,14 @@ def main() -> int:
             if args.reopen_every and n % args.reopen_every == 0:
                 store.close()
                 store = open_store()
+            if args.reopen_db_every and n % args.reopen_db_every == 0:
+                reopen_database(store, args.trace_reopen)
             if n % args.step == 0:
                 if args.trim:
                     ctypes.CDLL("libc.so.6").malloc_trim(0)
                 heap = f", Python heap {tracemalloc.get_traced_memory()[0] / 1e6:.1f} MB" if args.python_heap else ""
                 print(
-                    f"{n:6d} documents: RSS {rss_mb()} MB{heap}; last {args.step}: "
+                    f"{n:6d} documents: RSS {rss_mb()} MB, peak {rss_mb('VmHWM')} MB{heap}; last {args.step}: "
                     f"{time.perf_counter() - wall:.1f} s wall, {time.process_time() - cpu:.1f} s CPU",
                     flush=True,
                 )
