@@ -155,7 +155,8 @@ def load_on_cluster(
 def prepare_on_cluster(
     client: Client, files: list[Path], published: str | None, files_per_task: int = FILES_PER_TASK
 ) -> Iterator[Prepared]:
-    """`prepare_file` for every file on the cluster, in file order, with a bounded number of tasks in flight."""
+    """`prepare_file` for every file on the cluster, in file order (files whose worker died: last, each alone),
+    with a bounded number of tasks in flight."""
     threads = max(1, sum(client.nthreads().values()))
     size = max(1, min(files_per_task, len(files) // (threads * 4)))
     runs = deque([str(p) for p in files[i : i + size]] for i in range(0, len(files), size))
@@ -165,17 +166,31 @@ def prepare_on_cluster(
     def submit(run: list[str]) -> tuple[list[str], Future]:
         return run, client.submit(prepare_on_worker, run, published, pure=False)
 
-    while runs or queued:
+    suspects: deque[str] = deque()  # files whose worker died with nothing to tell them from bystanders
+    while runs or queued or suspects:
         while runs and len(queued) < ahead:
             queued.append(submit(runs.popleft()))
+        if not queued:  # the rest are suspects: each runs alone, so only the file that kills a worker fails
+            path = suspects.popleft()
+            run, future = submit([path])
+            try:
+                results = _result(client, future)
+            except KilledWorker as error:
+                results = [FileResult(path, "failed", reason=f"every worker that tried it died ({error}); skipped")]
+            finally:
+                future.release()
+            yield from results
+            continue
         run, future = queued.popleft()
         try:
             results = _result(client, future)
-        except KilledWorker as error:
+        except KilledWorker:
+            # a worker died under this task: the file that kills it, or a bystander queued on the same worker
             if len(run) > 1:  # find the file that kills workers: each file of the run alone, first in line
                 queued.extendleft(reversed([submit([path]) for path in run]))
-                continue
-            results = [FileResult(run[0], "failed", reason=f"every worker that tried it died ({error}); skipped")]
+            else:
+                suspects.append(run[0])
+            continue
         except ClusterError:
             raise
         except Exception as error:  # a task that raised on the worker fails its files, never the whole load
