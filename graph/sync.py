@@ -32,6 +32,7 @@ class SyncResult:
     claims_added: int = 0
     claims_skipped: int = 0
     records: int = 0  # an investigator's records: grades and investigations (graph/records.py)
+    corrections: int = 0  # reviews, edits, merges and splits (graph/corrections.py), reverted ones too
 
 
 def copy_graph(
@@ -41,7 +42,8 @@ def copy_graph(
     progress: Callable[[int], None] | None = None,
 ) -> SyncResult:
     """Upsert every node, then every Source with its claims, then the investigator's records
-    (grades, investigations), of `source` into `target`; `progress(n)` after each page."""
+    (grades, investigations) and corrections, of `source` into `target`; `progress(n)` after each
+    page. Corrections travel as records, so the copy answers as corrected and each can be reverted there."""
     check_readable(source, batch_size)
     result = SyncResult()
     sources: dict[str, Node] = {}
@@ -77,6 +79,10 @@ def copy_graph(
     if records:
         target.save_records(records)
     result.records = len(records)
+    corrections = source.load_corrections()
+    for record in corrections:
+        target.save_correction(record)
+    result.corrections = len(corrections)
     return result
 
 

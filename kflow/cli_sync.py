@@ -49,7 +49,7 @@ def sync(from_spec: str, to_spec: str, batch_size: int) -> None:
     click.echo(
         f"copied {result.nodes_read} nodes ({result.nodes_added} added, {result.nodes_updated} updated) and "
         f"{result.claims_read} claims ({result.claims_added} added, {result.claims_skipped} already there) "
-        f"and {result.records} investigator record(s) (grades, investigations) "
+        f"and {result.records} investigator record(s) (grades, investigations) and {result.corrections} correction(s) "
         f"from {describe(from_spec)} to {describe(to_spec)}"
     )
 

@@ -378,3 +378,21 @@ def test_cli_edit_and_add(spec, monkeypatch):
         store.close()
     assert sent.id not in shown and shown[new_id].type == "RECEIVED"
     assert any(c.extractor == "hand" and c.from_id == "agency:northshire-council" for c in shown.values())
+
+
+def test_sync_carries_the_corrections_so_the_copy_answers_as_corrected_and_can_revert(world, tmp_path):
+    from graph.embedded import EmbeddedStore
+    from graph.sync import copy_graph
+
+    sent = _sent_study(world)
+    rejection = corrections.reject_claim(world, sent.id, by=WHO, reason="misread")
+    corrections.merge_nodes(world, POLICE, COUNCIL, by=WHO, reason="one body")
+    with EmbeddedStore(tmp_path / "copy") as copy:
+        result = copy_graph(world, copy)
+        assert result.corrections == 2
+        assert _status(copy, sent.id) == "rejected"
+        seen = corrected(copy)
+        assert sent.id not in {c.id for c in seen.claims(types=["SENT"])}
+        assert COUNCIL not in {n.id for batch in seen.iter_nodes() for n in batch}
+        corrections.revert(copy, rejection.id, by=WHO, reason="read again")
+        assert sent.id in {c.id for c in corrected(copy).claims(types=["SENT"])}
