@@ -92,7 +92,7 @@ def _status_command(name: str, make: Callable, words: str) -> click.Command:
             done = make(store, claim_id, by=by, reason=reason)
         _done(done, as_json, f"{words} {claim_id}")
 
-    command.help = f"{words.capitalize()} a claim (it stays stored, with its status)."
+    command.help = f"{name.capitalize()} a claim: it stays stored, marked {words}."
     return command
 
 
