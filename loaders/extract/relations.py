@@ -293,10 +293,15 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
     reports = [r for r in obj_refs if r.node.label == "Report"]
     if edge in ("SENT", "RECEIVED") and not reports:  # "raised concerns with X about T", "received complaints about T"
         info = [o for o in objects if o.lemma_.lower() in LEX.information]
+        if not info and verb.dep_ == "relcl" and verb.head.lemma_.lower() in LEX.information:
+            info = [verb.head]  # "information it had received about T": the clause's antecedent is what was received
         if edge == "SENT" and not rec_refs:  # the parser often hangs "with the council" inside the topic phrase
             rec_refs = [r for o in info for t in o.subtree for p in _prep_objects(t, frame.recipients) for r in refs(p)]
         knowers = rec_refs if edge == "SENT" else subj_refs
-        topics = [t for o in info for t in (topic_of(p) for p in _prep_objects(o, LEX.topic_prepositions)) if t]
+        about = [p for o in info for p in _prep_objects(o, LEX.topic_prepositions)]
+        if info:  # "received information in 2009 about T": the parser hangs "about T" on the verb
+            about += _prep_objects(verb, LEX.topic_prepositions)
+        topics = [t for t in (topic_of(p) for p in about) if t]
         for knower in (k for k in knowers if k.node.label in ("Agency", "Person")):
             for topic in topics:
                 yield RawClaim(
