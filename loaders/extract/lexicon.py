@@ -113,6 +113,7 @@ class Lexicon:
     archives: frozenset[str]
     publication_events: frozenset[str]
     own_documents: frozenset[str]
+    unnamed_own_kinds: dict[str, str]
     # words.yaml
     person_titles: tuple[str, ...]  # as written, without full stops
     dotted_titles: tuple[str, ...]  # the titles also written with a full stop
@@ -162,6 +163,9 @@ class Lexicon:
     salutations: tuple[str, ...]
     impersonal_addressees: frozenset[str]
     chair_addresses: frozenset[str]
+    sender_fields: frozenset[str]
+    recipient_fields: frozenset[str]
+    copy_fields: frozenset[str]
 
     # -- derived views (computed once on load) --------------------------------------------------
     def __post_init__(self) -> None:
@@ -325,8 +329,17 @@ def _nominals(file: _File) -> dict[str, Any]:
         "documents": documents,
         "other_documents": other,
         "report_title_words": file.words("report_title_words"),
+        "unnamed_own_kinds": _own_kinds(file),
         **{key: file.word_set(key) for key in lists},
     }
+
+
+def _own_kinds(file: _File) -> dict[str, str]:
+    kinds = file.mapping("unnamed_own_kinds")
+    for form, noun in kinds.items():
+        if form not in ("header", "heading") or not (isinstance(noun, str) and noun.strip()):
+            raise file.error(f"unnamed_own_kinds.{form}", f"expected header or heading -> a noun, got {noun!r}")
+    return dict(kinds)
 
 
 TUPLE_WORDS = (
@@ -375,6 +388,9 @@ SET_WORDS = (
     "conditional_marks",
     "impersonal_addressees",
     "chair_addresses",
+    "sender_fields",
+    "recipient_fields",
+    "copy_fields",
 )
 
 

@@ -249,6 +249,18 @@ def _asks_for_work(verb: Token) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in LEX.work_verbs for c in verb.children)
 
 
+def _asked_workers(verb: Token) -> list[Token]:
+    """ "requested that X investigate ...", "asked that X review ...": the subjects of a that-clause
+    whose verb is work (the parser makes X the clause's subject, not the request's object)."""
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "ccomp" and c.lemma_.lower() in LEX.work_verbs and not is_negated_or_hedged(c)
+        for s in _children(c, "nsubj")
+        for s in [s, *s.conjuncts]
+    ]
+
+
 def _commissioned_work(verb: Token) -> list[Token]:
     """ "commissioned X to conduct a review", "asked X to carry out an inquiry": the objects of the work
     clause the commissioning verb governs (the document the commissioned party is to produce)."""
@@ -293,10 +305,15 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
     reports = [r for r in obj_refs if r.node.label == "Report"]
     if edge in ("SENT", "RECEIVED") and not reports:  # "raised concerns with X about T", "received complaints about T"
         info = [o for o in objects if o.lemma_.lower() in LEX.information]
+        if not info and verb.dep_ == "relcl" and verb.head.lemma_.lower() in LEX.information:
+            info = [verb.head]  # "information it had received about T": the clause's antecedent is what was received
         if edge == "SENT" and not rec_refs:  # the parser often hangs "with the council" inside the topic phrase
             rec_refs = [r for o in info for t in o.subtree for p in _prep_objects(t, frame.recipients) for r in refs(p)]
         knowers = rec_refs if edge == "SENT" else subj_refs
-        topics = [t for o in info for t in (topic_of(p) for p in _prep_objects(o, LEX.topic_prepositions)) if t]
+        about = [p for o in info for p in _prep_objects(o, LEX.topic_prepositions)]
+        if info:  # "received information in 2009 about T": the parser hangs "about T" on the verb
+            about += _prep_objects(verb, LEX.topic_prepositions)
+        topics = [t for t in (topic_of(p) for p in about) if t]
         for knower in (k for k in knowers if k.node.label in ("Agency", "Person")):
             for topic in topics:
                 yield RawClaim(
@@ -347,6 +364,9 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
         targets = [r for r in obj_refs if r.node.label in ("Agency", "Report", "Person")]
         if frame.requests_work and not _asks_for_work(verb):  # "asked the department to publish its register"
             targets = [r for r in targets if r.node.label == "Report"]
+        if frame.requests_work:  # "requested that X investigate the allegations": X is who was asked to do the work
+            asked = [r for t in _asked_workers(verb) for r in refs(t) if r.node.label in ("Agency", "Person")]
+            targets += [a for a in asked if all(a.node.id != t.node.id for t in targets)]
         # "commissioned X to conduct a review of ...": the commissioner also commissioned the work itself
         works = [r for t in _commissioned_work(verb) for r in refs(t) if r.node.label == "Report"]
         targets += [w for w in works if all(w.node.id != t.node.id for t in targets)]

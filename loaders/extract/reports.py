@@ -459,7 +459,10 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
             name = f"{' '.join([*modifiers, cluster.lemma])} of {cluster.subject}"
         if by_sender:  # "Ms Solberg's letter", "your letter": what the text calls it
             aliases += [p for p in (_possessed(m.head) for m in cluster.mentions) if p and p not in aliases]
-        cluster.node = Node(node_id("Report", f"{name} {source_id.split(':')[-1]}"), "Report", name, aliases, props)
+        # a letter from a named sender on a given day is one letter whichever text cites it ("your letter of
+        # August 3, 2012" in two replies): its id is global; anything vaguer stays scoped to this source
+        scope = date.start if by_sender and date and date.precision == "day" else source_id.split(":")[-1]
+        cluster.node = Node(node_id("Report", f"{name} {scope}"), "Report", name, aliases, props)
     for cluster in clusters:
         for report in cluster.mentions:
             report.mention.node = cluster.node

@@ -24,7 +24,7 @@ from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import confidence as scoring
-from loaders.extract import coordination, coref, people, relations, reports, speaker, topics
+from loaders.extract import coordination, coref, own_document, people, relations, reports, speaker, topics
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
@@ -162,6 +162,7 @@ class DocumentRun:
         self._resolve_generic()
         used_roles = self._resolve_people()
         self._resolve_speaker()
+        own_document.header_speaker(self)
         self._resolve_roles(used_roles)
         self._resolve_topics()
         self._senders()
@@ -172,6 +173,7 @@ class DocumentRun:
         for sentence in self.parse.sentences:
             self._sentence_claims(sentence)
         self._addressed_claims()
+        own_document.writer_claims(self)
         self._mention_claims()
         return Extraction(list(self.nodes.values()), self.claims)
 
@@ -906,14 +908,14 @@ class DocumentRun:
         line_start = self.document.text.rfind("\n", 0, offset) + 1
         return _in_quotes(token) or self.document.text[line_start:offset].lstrip().startswith(">")
 
-    def _document_report(self, token: Token | None = None) -> Node:
+    def _document_report(self, token: Token | None = None, kind: str | None = None) -> Node:
         """The letter or e-mail being read, as a Report: named by its title, else by its signatory, else
         by its addressee; the words the text calls it by ("this statement") are its aliases."""
-        phrase = f"this {token.lower_}" if token is not None else "this letter"
+        phrase = f"this {token.lower_}" if token is not None else f"this {kind or 'letter'}"
         if self.own_document is not None:
             node = self.own_document
             return self._node(Node(node.id, "Report", node.name, [phrase], {}))
-        kind = token.lemma_.lower() if token is not None else "letter"
+        kind = token.lemma_.lower() if token is not None else kind or "letter"
         if self.document.title:
             name = self.document.title
         elif self.speaker is not None or self.addressee is None:

@@ -30,19 +30,33 @@ _SIGN_OFF = re.compile(
     r"(?:[ \t]*\n)*[ \t]*" + _TITLE + r"(?-i:" + _NAME + r")[ \t]*$"
 )
 SIGNATURE_LINES = 3  # lines under the signed name that may give a job title and a body
+HEADING_SPAN = 600  # characters from the top where a statement's heading or opening is looked for
 
 
 def document_speaker(text: str) -> str | None:
     """The name of the person the document speaks as, or None. The statement forms win over a
     sign-off (a statement may quote a letter), and a heading must come in the first 600 characters;
     of several sign-offs the first counts (a reply quotes the message it answers below its own)."""
-    head = text[:600]
+    head = text[:HEADING_SPAN]
     for pattern in (_I_COMMA, _STATEMENT):
         found = pattern.search(head)
         if found:
             return _plain(found.group(1))
     signed = _SIGN_OFF.search(text)  # the first: an e-mail reply quotes the earlier message, and its sign-off, below
     return _plain(signed.group(1)) if signed else None
+
+
+def sign_off_start(text: str) -> int | None:
+    """Where the first sign-off ("Sincerely,") starts: the signed name follows it; None if unsigned."""
+    signed = _SIGN_OFF.search(text)
+    return signed.start() if signed else None
+
+
+def heading_start(text: str) -> int | None:
+    """Where a heading or opening naming the speaker starts ("Statement of Ann Lee", "I, Ann Lee,"); None if none."""
+    head = text[:HEADING_SPAN]
+    found = [m.start() for m in (pattern.search(head) for pattern in (_I_COMMA, _STATEMENT)) if m]
+    return min(found) if found else None
 
 
 def signature_block(text: str) -> tuple[int, int] | None:
