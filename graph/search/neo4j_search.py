@@ -38,7 +38,7 @@ class Neo4jSearch:
             "CALL db.index.fulltext.queryNodes($index, $q) YIELD node, score "
             f"WHERE {' AND '.join(where) or 'true'} "
             "RETURN node.id AS id, coalesce(node.title, node.name) AS title, score, node.path AS path, "
-            "node.published AS published, node.media_type AS media_type, node.text AS text "
+            "toString(node.published) AS published, node.media_type AS media_type, node.text AS text "
             "ORDER BY score DESC, id LIMIT $limit",
             params,
         )
@@ -60,10 +60,10 @@ class Neo4jSearch:
         where: list[str] = []
         params: dict[str, Any] = {}
         if filters.since:
-            where.append("node.published >= $since")
+            where.append("toString(node.published) >= $since")  # native DATE or ISO text alike
             params["since"] = filters.since
         if filters.until:
-            where.append("node.published <= $until")
+            where.append("toString(node.published) <= $until")
             params["until"] = filters.until
         if filters.media_types:
             where.append("node.media_type IN $media_types")
