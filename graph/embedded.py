@@ -48,7 +48,11 @@ DEFAULT_PATH = "./kflow-data"
 READ_OPEN_WAIT_SECONDS = 30.0  # how long a read-only open waits for a writer's checkpoint to finish
 # What a read-only open meets while a writer is mid-checkpoint or mid-append to the WAL (a torn
 # last record fails its checksum): passing states, retried; after a crash, recovered.
-_WRITER_AT_WORK = ("checkpoint recovery is pending", "the WAL file is corrupted")
+_WRITER_AT_WORK = (
+    "checkpoint recovery is pending",
+    "the WAL file is corrupted",
+    "Primary-key index contains an invalid local node offset",  # a read-only open mid-checkpoint: retried
+)
 BULK_ROWS = 20_000  # new nodes + claims from which a batch is written as a journaled bulk write
 # Below this many new rows a batch is written with parameterised CREATE, not COPY: each small COPY
 # leaves ~8 MB in Ladybug's buffer pool (a 200-document load reached 9 GB), CREATE stays flat.
