@@ -60,17 +60,10 @@ def forked(paths: list[Path], workers: int) -> tuple[int, float]:
 
 
 def on_dask(paths: list[Path], workers: int) -> tuple[int, float]:
-    from distributed import Client, LocalCluster
-
-    from loaders.distributed import PLUGIN_NAME, ExtractorPlugin, prepare_on_cluster
+    from loaders.distributed import PLUGIN_NAME, ExtractorPlugin, cluster_client, prepare_on_cluster
     from loaders.pipeline import FileResult
 
-    with (
-        LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with cluster_client(f"local:{workers}") as client:  # the LocalCluster `kflow load --cluster local:N` starts
         client.register_plugin(ExtractorPlugin(), name=PLUGIN_NAME)  # every worker has its model before the clock
         started = time.perf_counter()
         results = list(prepare_on_cluster(client, paths, "2018"))

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import dask
 from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin, get_worker
 
 from graph.model import Batch
@@ -37,6 +38,16 @@ from loaders.readers.common import env_int
 PLUGIN_NAME = "kflow-extractor"
 CONNECT_TIMEOUT_S = 30  # seconds to reach a scheduler (env KFLOW_CLUSTER_TIMEOUT)
 TASKS_AHEAD_PER_WORKER = 3  # tasks in flight per worker thread: workers stay busy, the writer's backlog stays bounded
+# Worker settings for CPU-bound extraction. Dask's statistical profiler samples every thread's stack every
+# 10 ms and the event loop ticks every 20 ms; both take the GIL from spaCy. Off / slowed they gave 8-9 %
+# more tokens/s at 1 and 2 workers (bench/bench_scale.py, quiet machine). Remote workers take the same
+# settings from their environment (docs/scale.md, docker-compose.yml).
+EXTRACTION_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 Prepared = tuple[Document, Batch] | FileResult
 
@@ -108,6 +119,7 @@ def cluster_client(spec: str) -> Iterator[Client]:
             yield client
         return
     with (
+        dask.config.set(EXTRACTION_WORKER_CONFIG),  # read by each worker's nanny as it starts the worker
         LocalCluster(
             n_workers=int(where), threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
         ) as cluster,

@@ -17,7 +17,14 @@ from distributed import Client, LocalCluster
 
 from graph.embedded import EmbeddedStore
 from kflow.cli import main
-from loaders.distributed import ClusterError, ClusterSpecError, load_on_cluster, parse_cluster
+from loaders.distributed import (
+    EXTRACTION_WORKER_CONFIG,
+    ClusterError,
+    ClusterSpecError,
+    cluster_client,
+    load_on_cluster,
+    parse_cluster,
+)
 from loaders.extract import default_extractor
 from loaders.pipeline import load_paths
 from tests.cluster_helpers import poison_extractor, synthetic_corpus
@@ -154,3 +161,16 @@ def test_a_cluster_without_workers_fails_clearly_instead_of_waiting_forever(tmp_
         with pytest.raises(ClusterError, match="no workers"):
             load_on_cluster([folder], store, empty)
         assert store.counts().total_claims == 0
+
+
+def _worker_settings() -> tuple:
+    return tuple(dask.config.get(key) for key in EXTRACTION_WORKER_CONFIG)
+
+
+def test_local_cluster_workers_run_without_the_stack_sampling_profiler():
+    """`--cluster local:N` workers take EXTRACTION_WORKER_CONFIG (profiler off, slow ticks), and only they do:
+    the client's own process is back to Dask's defaults once the cluster is gone."""
+    with cluster_client("local:1") as client:
+        settings = client.run(_worker_settings)
+    assert list(settings.values()) == [tuple(EXTRACTION_WORKER_CONFIG.values())]
+    assert dask.config.get("distributed.worker.profile.enabled") is True
