@@ -19,6 +19,9 @@ cluster the files must be on storage every worker mounts at the same path (docs/
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -34,8 +37,10 @@ from loaders.document import Document
 from loaders.extract.base import Extractor, NullExtractor
 from loaders.pipeline import FILES_PER_TASK, FileResult, LoadReport, _already_stored, _store, expand_paths, prepare_run
 from loaders.readers.common import env_int
+from loaders.time_limit import file_timeout
 
 PLUGIN_NAME = "kflow-extractor"
+WATCHDOG_EXIT_CODE = 70  # a worker ended by its watchdog (EX_SOFTWARE): files that overran their time limit
 CONNECT_TIMEOUT_S = 30  # seconds to reach a scheduler (env KFLOW_CLUSTER_TIMEOUT)
 TASKS_AHEAD_PER_WORKER = 3  # tasks in flight per worker thread: workers stay busy, the writer's backlog stays bounded
 # Worker settings for CPU-bound extraction. Dask's statistical profiler samples every thread's stack every
@@ -78,11 +83,41 @@ class ExtractorPlugin(WorkerPlugin):
         self.extractor.warm()
 
 
-def prepare_on_worker(paths: list[str], published: str | None) -> list[Prepared]:
-    """A task: read and extract a run of files with this worker's extractor (see `prepare_run`)."""
+def prepare_on_worker(paths: list[str], published: str | None, seconds_per_file: int) -> list[Prepared]:
+    """A task: read and extract a run of files with this worker's extractor (see `prepare_run`).
+
+    A task runs in a worker thread, where the per-file alarm of `--workers` cannot be set, so a
+    watchdog ends the worker process when the run overruns its files' time limits together; the
+    scheduler then treats it as a lost worker, and `prepare_on_cluster` narrows it down to the
+    one file that overruns, reported as failed like a file that crashes every worker.
+    """
     plugin = get_worker().plugins[PLUGIN_NAME]
     assert isinstance(plugin, ExtractorPlugin) and plugin.extractor is not None
-    return prepare_run([Path(p) for p in paths], plugin.extractor, published)
+    with worker_watchdog(seconds_per_file * len(paths), paths):
+        return prepare_run([Path(p) for p in paths], plugin.extractor, published)
+
+
+@contextmanager
+def worker_watchdog(seconds: float, paths: list[str]) -> Iterator[None]:
+    """End this worker process if the block is still running after `seconds` (a hung parser or a
+    pathological file: Python cannot interrupt another thread stuck in C code)."""
+
+    def overrun() -> None:
+        print(
+            f"kflow: {len(paths)} file(s) from {paths[0]} still unfinished after {seconds:.0f} s; "
+            "ending this worker so they are retried one by one",
+            file=sys.stderr,
+            flush=True,
+        )
+        os._exit(WATCHDOG_EXIT_CODE)
+
+    timer = threading.Timer(seconds, overrun)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
 
 
 def parse_cluster(spec: str) -> tuple[str, int | str]:
@@ -170,13 +205,14 @@ def prepare_on_cluster(
     """`prepare_file` for every file on the cluster, in file order (files whose worker died: last, each alone),
     with a bounded number of tasks in flight."""
     threads = max(1, sum(client.nthreads().values()))
+    seconds_per_file = file_timeout()  # this process's limit (KFLOW_FILE_TIMEOUT), enforced on every worker
     size = max(1, min(files_per_task, len(files) // (threads * 4)))
     runs = deque([str(p) for p in files[i : i + size]] for i in range(0, len(files), size))
     ahead = threads * TASKS_AHEAD_PER_WORKER
     queued: deque[tuple[list[str], Future]] = deque()
 
     def submit(run: list[str]) -> tuple[list[str], Future]:
-        return run, client.submit(prepare_on_worker, run, published, pure=False)
+        return run, client.submit(prepare_on_worker, run, published, seconds_per_file, pure=False)
 
     suspects: deque[str] = deque()  # files whose worker died with nothing to tell them from bystanders
     while runs or queued or suspects:
@@ -188,7 +224,14 @@ def prepare_on_cluster(
             try:
                 results = _result(client, future)
             except KilledWorker as error:
-                results = [FileResult(path, "failed", reason=f"every worker that tried it died ({error}); skipped")]
+                results = [
+                    FileResult(
+                        path,
+                        "failed",
+                        reason=f"every worker that tried it died or ran past {seconds_per_file} s on it ({error}); "
+                        "skipped",
+                    )
+                ]
             finally:
                 future.release()
             yield from results

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from loaders.document import Document, Extraction
@@ -37,3 +38,16 @@ class PoisonExtractor(NullExtractor):
 
 def poison_extractor() -> PoisonExtractor:
     return PoisonExtractor()
+
+
+class HangExtractor(NullExtractor):
+    """Never returns on a document that says HANG, as a parser stuck in a C loop would."""
+
+    def extract(self, document: Document) -> Extraction:
+        if "HANG" in document.text:
+            time.sleep(3600)
+        return super().extract(document)
+
+
+def hang_extractor() -> HangExtractor:
+    return HangExtractor()

@@ -27,7 +27,7 @@ from loaders.distributed import (
 )
 from loaders.extract import default_extractor
 from loaders.pipeline import load_paths
-from tests.cluster_helpers import poison_extractor, synthetic_corpus
+from tests.cluster_helpers import hang_extractor, poison_extractor, synthetic_corpus
 
 pytestmark = pytest.mark.slow
 DOCUMENTS = 120
@@ -119,6 +119,25 @@ def test_a_file_that_kills_every_worker_is_reported_once_and_the_rest_load(tmp_p
     failed = report.failed
     assert [Path(f.path).name for f in failed] == ["doc0003.txt"]
     assert "every worker that tried it died" in failed[0].reason
+    assert report.count("loaded") == 5 and len(report.files) == 6
+
+
+def test_a_file_that_hangs_its_worker_is_ended_by_the_time_limit_and_reported_once(tmp_path, monkeypatch):
+    """A worker thread cannot take the per-file alarm, so a watchdog ends a worker whose task overruns its files'
+    time limits; the hung file is narrowed down and reported, the others load, and the job finishes."""
+    monkeypatch.setenv("KFLOW_FILE_TIMEOUT", "3")
+    folder = synthetic_corpus(tmp_path / "docs", 6, sentences=1)
+    (folder / "doc0004.txt").write_text("Synthetic. HANG the worker.", encoding="utf-8")
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        LocalCluster(n_workers=3, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+        EmbeddedStore(tmp_path / "db") as store,
+    ):
+        report = load_on_cluster([folder], store, client, files_per_task=3, extractor_factory=hang_extractor)
+    failed = report.failed
+    assert [Path(f.path).name for f in failed] == ["doc0004.txt"]
+    assert "ran past 3 s" in failed[0].reason
     assert report.count("loaded") == 5 and len(report.files) == 6
 
 
