@@ -23,7 +23,7 @@ from loaders.document import Extraction
 # FLOORS: the pass rates the default extractor reaches today (rounded down to the percent).
 # Raise them as extraction improves; a drop below one fails test_pass_rates_do_not_drop.
 # `kflow constructions --show-failures` lists what fails.
-OVERALL_FLOOR = 0.98  # 373/378
+OVERALL_FLOOR = 0.98  # 408/414
 FLOORS = {
     "active": 1.00,  # 21/21
     "passive_by": 1.00,  # 18/18
@@ -47,6 +47,9 @@ FLOORS = {
     "question": 1.00,  # 15/15
     "headline": 1.00,  # 15/15
     "dateline": 1.00,  # 12/12
+    "office_holders": 0.91,  # 11/12
+    "definite_later_mentions": 1.00,  # 12/12
+    "portfolio_names_whole": 1.00,  # 12/12
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -120,6 +120,7 @@ class Lexicon:
     post_nominals: frozenset[str]
     council_titles: frozenset[str]
     role_nouns: frozenset[str]
+    office_nouns: frozenset[str]
     job_words: tuple[str, ...]
     role_modifiers: tuple[str, ...]
     office_titles: tuple[str, ...]
@@ -359,6 +360,7 @@ SET_WORDS = (
     "post_nominals",
     "council_titles",
     "role_nouns",
+    "office_nouns",
     "staff_nouns",
     "first_person",
     "first_person_plural",

@@ -202,6 +202,16 @@ def _joined_name_patterns() -> list[list[dict[str, Any]]]:
         [*joined, head],
         [*joined, {"LOWER": "and"}, {**plain, "OP": "+"}, head],
         [{"ORTH": {"IN": list(LEX.portfolio_heads)}}, {"LOWER": {"IN": ["for", "of"]}}, *joined],
+        # "Department of Health and Human Services": a field of the portfolio ending in a plural head of no
+        # kind of its own ("Services"; "... and Kestrel Motors" is a company, a second body)
+        [
+            {"ORTH": {"IN": list(LEX.portfolio_heads)}},
+            {"LOWER": {"IN": ["for", "of"]}},
+            {**plain, "OP": "+"},
+            {"LOWER": "and"},
+            {**plain, "OP": "?"},
+            {"ORTH": {"IN": [h for h, kind in LEX.body_heads.items() if h.endswith("s") and kind is None]}},
+        ],
     ]
 
 
@@ -228,6 +238,9 @@ def _make_joined_names(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                 e for e in doc.ents if not any(e.start < f.end and f.start < e.end and len(e) < len(f) for f in found)
             ]
             doc.ents = filter_spans([*kept, *found])
+            for span in found:
+                for token in span:
+                    token.ent_id = 0  # a shorter gazetteer body inside must not lend the whole name its id
         return doc
 
     return mark
@@ -248,6 +261,7 @@ def _make_body_complements(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     and at "and" when what follows "and" is itself a body ("Department of Justice and Northshire Police")."""
     heads = frozenset(LEX.body_heads)
     titles = frozenset(LEX.title_forms)
+    role_words = frozenset(LEX.role_words_before_heads)
 
     def titled(token) -> bool:
         misread = (
@@ -292,6 +306,9 @@ def _make_body_complements(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             token = doc[i]
             if token.orth_ not in heads or doc[i + 1].lower_ not in COMPLEMENT_PREPOSITIONS:
                 i += 1
+                continue
+            if i and doc[i - 1].orth_ in role_words:
+                i += 1  # "Chief Executive of X": an office at X, not a body named "Chief Executive of X"
                 continue
             own = next((e for e in ents if e.start <= i < e.end), None)
             if own is not None and (own.label_ != "ORG" or own.ent_id_):

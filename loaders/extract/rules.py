@@ -24,7 +24,7 @@ from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import confidence as scoring
-from loaders.extract import coordination, coref, own_document, people, relations, reports, speaker, topics
+from loaders.extract import coordination, coref, offices, own_document, people, relations, reports, speaker, topics
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
@@ -164,6 +164,7 @@ class DocumentRun:
         self._resolve_speaker()
         own_document.header_speaker(self)
         self._resolve_roles(used_roles)
+        offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
         self._resolve_topics()
         self._senders()
         clusters = reports.cluster_reports(self.reports)
@@ -174,6 +175,7 @@ class DocumentRun:
             self._sentence_claims(sentence)
         self._addressed_claims()
         own_document.writer_claims(self)
+        offices.memberships(self)
         self._mention_claims()
         return Extraction(list(self.nodes.values()), self.claims)
 
