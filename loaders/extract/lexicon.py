@@ -166,6 +166,9 @@ class Lexicon:
     sender_fields: frozenset[str]
     recipient_fields: frozenset[str]
     copy_fields: frozenset[str]
+    subject_fields: frozenset[str]
+    statement_audiences: frozenset[str]
+    address_words: frozenset[str]
 
     # -- derived views (computed once on load) --------------------------------------------------
     def __post_init__(self) -> None:
@@ -391,6 +394,9 @@ SET_WORDS = (
     "sender_fields",
     "recipient_fields",
     "copy_fields",
+    "subject_fields",
+    "statement_audiences",
+    "address_words",
 )
 
 
