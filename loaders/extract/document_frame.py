@@ -13,6 +13,7 @@ too: they never become bodies of their own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from loaders.dates import parse_date
@@ -55,11 +56,49 @@ def _line_of(text: str, offset: int) -> str:
 def drop_postal_mentions(run: DocumentRun) -> None:
     """Bodies and places on postal address lines are part of an address, not parties to anything."""
     text = run.document.text
-    run.parse.mentions[:] = [
-        m
-        for m in run.parse.mentions
-        if m.kind not in ADDRESS_KINDS or not is_postal_line(_line_of(text, own_document._start(run, m)))
-    ]
+    for mention in list(run.parse.mentions):
+        if mention.kind in ADDRESS_KINDS and is_postal_line(_line_of(text, own_document._start(run, mention))):
+            run.parse.remove(mention)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _numbered_pattern() -> re.Pattern:
+    """ "Report No. 20-041", "GAO-07-700T", "GAO/T-GGD/AIMD-99-129", "Cm 5730", "EA 93-189": a document by its number."""
+    return _numbered_regex(LEX.document_nouns, LEX.number_marks, LEX.document_series)
+
+
+@lru_cache(maxsize=4)
+def _numbered_regex(
+    document_nouns: frozenset[str], number_marks: frozenset[str], series_words: frozenset[str]
+) -> re.Pattern:
+    number = r"[A-Z]{0,5}-?\d[\w./-]*\w|\d"
+    nouns = r"(?i:" + _alternation(document_nouns) + r")"
+    marks = r"(?i:" + _alternation(number_marks) + r")\.?"
+    series = "(?:" + _alternation({f(w) for w in series_words for f in (str.capitalize, str.upper)}) + r")\.?"
+    code = r"[A-Z]{2,6}(?:/[A-Z]{1,6}(?:-[A-Z]{1,6})?)*-\d{2,4}-\d{2,5}[A-Z]{0,2}"
+    return re.compile(
+        rf"\b(?:(?:[A-Z][a-z]+[ \t]+)?{nouns}[ \t]+{marks}[ \t]*(?:{number})|{code}|{series}[ \t]+\d{{1,2}}-?\d{{2,5}})\b"
+    )
+
+
+def numbered_reports(run: DocumentRun) -> None:
+    """A document named by its number is a named report, whatever the parser made of its pieces."""
+    pattern = _numbered_pattern()
+    for doc_index, doc in enumerate(run.parse.docs):
+        for found in pattern.finditer(doc.text):
+            span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+            if span is None or (doc_index, span.sent.start) not in run.parse._sentence_of:
+                continue
+            for token in span:
+                existing = run.parse.at(doc_index, token)
+                if existing is not None:
+                    run.parse.remove(existing)
+            doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end]  # "Cm 8812" is no year
+            sentence = run.parse._sentence_of[(doc_index, span.sent.start)]
+            run.parse.add(Mention("report", doc_index, span.start, span.end, sentence, " ".join(found.group().split())))
 
 
 def date_from_line(run: DocumentRun) -> None:
@@ -80,7 +119,7 @@ def _is_correspondence(run: DocumentRun) -> bool:
 def letterhead(run: DocumentRun) -> tuple[int, int] | None:
     """Character range of a letter's or memo's letterhead: the short lines at the top, before its date
     line, address block, salutation or header fields; None for a document that is not correspondence,
-    a statement, or one that opens with prose."""
+    a statement, one that opens with prose or with a title page."""
     text = run.document.text
     if not _is_correspondence(run) or speaker.heading_start(text) is not None:
         return None
@@ -95,6 +134,8 @@ def letterhead(run: DocumentRun) -> tuple[int, int] | None:
         if len(line.group().strip()) > PROSE_LINE:
             end = line.start()
             break
+    if _words(text[:end]) & LEX.document_nouns:
+        return None  # a title page ("Management Deficiency Report: ..."), which names a document, not its sender
     return (0, end) if end > 0 else None
 
 
@@ -142,8 +183,8 @@ def _letterhead_claims(run: DocumentRun) -> None:
     """An unsigned letter's letterhead body wrote and sent it. A person who signs it or a memo's FROM
     field names is its sender, and the letterhead only their organisation (their MEMBER_OF)."""
     found = letterhead_body(run)
-    if found is None or run.speaker is not None:
-        return
+    if found is None or run.speaker is not None or headers.header_fields(run.document.text):
+        return  # a memo's FROM field says who sent it, even when its name was not read
     own_document._own_claims(run, found, ("AUTHORED", "SENT"), "letterhead.sender", None, _line(run, found))
 
 

@@ -169,6 +169,8 @@ class Lexicon:
     subject_fields: frozenset[str]
     statement_audiences: frozenset[str]
     address_words: frozenset[str]
+    number_marks: frozenset[str]
+    document_series: frozenset[str]
 
     # -- derived views (computed once on load) --------------------------------------------------
     def __post_init__(self) -> None:
@@ -397,6 +399,8 @@ SET_WORDS = (
     "subject_fields",
     "statement_audiences",
     "address_words",
+    "number_marks",
+    "document_series",
 )
 
 

@@ -169,6 +169,7 @@ class DocumentRun:
     def run(self) -> Extraction:
         document_frame.date_from_line(self)
         document_frame.drop_postal_mentions(self)
+        document_frame.numbered_reports(self)
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
         self._collect_context()
         self._resolve_generic()
