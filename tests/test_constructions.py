@@ -35,6 +35,7 @@ FLOORS = {
     "flow_verbs": 1.00,  # 21/21
     "engage_verbs": 1.00,  # 21/21
     "document_parties": 1.00,  # 15/15
+    "document_frame": 1.00,  # 18/18
     "date_before": 1.00,  # 12/12
     "date_inside": 1.00,  # 12/12
     "date_after": 1.00,  # 12/12

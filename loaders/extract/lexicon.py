@@ -167,6 +167,11 @@ class Lexicon:
     sender_fields: frozenset[str]
     recipient_fields: frozenset[str]
     copy_fields: frozenset[str]
+    subject_fields: frozenset[str]
+    statement_audiences: frozenset[str]
+    address_words: frozenset[str]
+    number_marks: frozenset[str]
+    document_series: frozenset[str]
 
     # -- derived views (computed once on load) --------------------------------------------------
     def __post_init__(self) -> None:
@@ -393,6 +398,11 @@ SET_WORDS = (
     "sender_fields",
     "recipient_fields",
     "copy_fields",
+    "subject_fields",
+    "statement_audiences",
+    "address_words",
+    "number_marks",
+    "document_series",
 )
 
 

@@ -24,7 +24,18 @@ from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import confidence as scoring
-from loaders.extract import coordination, coref, offices, own_document, people, relations, reports, speaker, topics
+from loaders.extract import (
+    coordination,
+    coref,
+    document_frame,
+    offices,
+    own_document,
+    people,
+    relations,
+    reports,
+    speaker,
+    topics,
+)
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
@@ -157,12 +168,16 @@ class DocumentRun:
         self.own_document: Node | None = None  # the document being read, once a text refers to it
 
     def run(self) -> Extraction:
+        document_frame.date_from_line(self)
+        document_frame.drop_postal_mentions(self)
+        document_frame.numbered_reports(self)
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
         self._collect_context()
         self._resolve_generic()
         used_roles = self._resolve_people()
         self._resolve_speaker()
         own_document.header_speaker(self)
+        document_frame.letterhead_speaker(self)
         self._resolve_roles(used_roles)
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
         self._resolve_topics()
@@ -176,6 +191,7 @@ class DocumentRun:
         self._addressed_claims()
         own_document.writer_claims(self)
         offices.memberships(self)
+        document_frame.frame_claims(self)
         self._mention_claims()
         return Extraction(list(self.nodes.values()), self.claims)
 
@@ -879,6 +895,8 @@ class DocumentRun:
         if date is None and raw.type in ("SENT", "RECEIVED", "AUTHORED", "PUBLISHED"):
             date = self._report_date(raw.object.node)
             borrowed = date is not None
+        if date is None:
+            date = self._document_date()  # the sentence gives none: when the document was dated, at the latest
         self._node(raw.subject.node)
         self._node(raw.object.node)
         confidence, extractor = scoring.score(self, raw, sentence, borrowed)  # the evidence kinds: confidence.py

@@ -1,0 +1,274 @@
+"""What a letter's, memo's or statement's layout says about its own parties and date.
+
+Real correspondence states its flows in where things stand, not in sentences: the body in an
+unsigned letter's letterhead wrote and sent it, the address block
+above "Dear Chairman Ann Lee:" says which committee the addressee belongs to, a memo's SUBJECT line
+is what the memo is called, a statement "before the Committee on Y" was presented to Y, and the date
+line under the letterhead dates everything the letter does. The sentence rules see none of this;
+`own_document.py` reads the header fields, copy lists and sign-offs, and this module reads the rest.
+Postal address lines ("2157 Rayburn House Office Building", "Washington, D.C. 20515") are layout
+too: they never become bodies of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from loaders.dates import parse_date
+from loaders.extract import headers, own_document, speaker
+from loaders.extract.lexicon import LEX
+from loaders.extract.mentions import Mention
+
+if TYPE_CHECKING:
+    from loaders.extract.rules import DocumentRun
+
+LETTERHEAD_SPAN = 600  # characters from the top where a letterhead stands
+DATE_LINE_SPAN = 1500  # characters from the top where a letter's date line stands
+PROSE_LINE = 80  # a letterhead or address line is short; a longer one is prose
+ADDRESS_KINDS = ("agency", "place")  # what a postal line may be mis-read as
+_DATE_LINE = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2},?[ \t]*\d{4})|(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}))[ \t]*$"
+)
+_ZIP_END = re.compile(r"\b\d{5}(?:-\d{4})?[ \t]*$|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}[ \t]*$")
+_STREET = re.compile(r"^[ \t]*\d+[A-Za-z]?\b")
+
+
+def _words(line: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", line)}
+
+
+def is_postal_line(line: str) -> bool:
+    """ "2157 Rayburn House Office Building", "Washington, D.C. 20515", "London SW1P 4DF": a line of a postal address."""
+    text = line.strip()
+    if not text or len(text) > PROSE_LINE:
+        return False
+    return bool(_ZIP_END.search(text)) or bool(_STREET.match(text) and _words(text) & LEX.address_words)
+
+
+def _line_of(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end != -1 else len(text)]
+
+
+def drop_postal_mentions(run: DocumentRun) -> None:
+    """Bodies and places on postal address lines are part of an address, not parties to anything."""
+    text = run.document.text
+    for mention in list(run.parse.mentions):
+        if mention.kind in ADDRESS_KINDS and is_postal_line(_line_of(text, own_document._start(run, mention))):
+            run.parse.remove(mention)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _numbered_pattern() -> re.Pattern:
+    """ "Report No. 20-041", "GAO-07-700T", "GAO/T-GGD/AIMD-99-129", "Cm 5730", "EA 93-189": a document by its number."""
+    return _numbered_regex(LEX.document_nouns, LEX.number_marks, LEX.document_series)
+
+
+@lru_cache(maxsize=4)
+def _numbered_regex(
+    document_nouns: frozenset[str], number_marks: frozenset[str], series_words: frozenset[str]
+) -> re.Pattern:
+    number = r"[A-Z]{0,5}-?\d[\w./-]*\w|\d"
+    nouns = r"(?i:" + _alternation(document_nouns) + r")"
+    marks = r"(?i:" + _alternation(number_marks) + r")\.?"
+    series = "(?:" + _alternation({f(w) for w in series_words for f in (str.capitalize, str.upper)}) + r")\.?"
+    code = r"[A-Z]{2,6}(?:/[A-Z]{1,6}(?:-[A-Z]{1,6})?)*-\d{2,4}-\d{2,5}[A-Z]{0,2}"
+    return re.compile(
+        rf"\b(?:(?:[A-Z][a-z]+[ \t]+)?{nouns}[ \t]+{marks}[ \t]*(?:{number})|{code}|{series}[ \t]+\d{{1,2}}-?\d{{2,5}})\b"
+    )
+
+
+def numbered_reports(run: DocumentRun) -> None:
+    """A document named by its number is a named report, whatever the parser made of its pieces."""
+    pattern = _numbered_pattern()
+    for doc_index, doc in enumerate(run.parse.docs):
+        for found in pattern.finditer(doc.text):
+            span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+            if span is None or (doc_index, span.sent.start) not in run.parse._sentence_of:
+                continue
+            for token in span:
+                existing = run.parse.at(doc_index, token)
+                if existing is not None:
+                    run.parse.remove(existing)
+            doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end]  # "Cm 8812" is no year
+            sentence = run.parse._sentence_of[(doc_index, span.sent.start)]
+            run.parse.add(Mention("report", doc_index, span.start, span.end, sentence, " ".join(found.group().split())))
+
+
+def date_from_line(run: DocumentRun) -> None:
+    """A letter or memo with no publication date given is dated by its own date line ("September 5, 2012")."""
+    if run.published:
+        return
+    found = _DATE_LINE.search(run.document.text[:DATE_LINE_SPAN])
+    value = parse_date(found.group(1)) if found else None
+    if value is not None and value.precision == "day":
+        run.published, run.precision = value.start, "day"
+
+
+def _is_correspondence(run: DocumentRun) -> bool:
+    text = run.document.text
+    return bool(run.salutation or headers.header_fields(text) or speaker.sign_off_start(text) is not None)
+
+
+def letterhead(run: DocumentRun) -> tuple[int, int] | None:
+    """Character range of a letter's or memo's letterhead: the short lines at the top, before its date
+    line, address block, salutation or header fields; None for a document that is not correspondence,
+    a statement, one that opens with prose or with a title page."""
+    text = run.document.text
+    if not _is_correspondence(run) or speaker.heading_start(text) is not None:
+        return None
+    ends = [LETTERHEAD_SPAN, len(text)]
+    dated = _DATE_LINE.search(text[:LETTERHEAD_SPAN])
+    ends += [dated.start()] if dated else []
+    ends += [run.salutation.start] if run.salutation else []
+    fields = headers.header_fields(text)
+    ends += [text.rfind("\n", 0, fields[0].start) + 1] if fields else []
+    end = min(ends)
+    for line in re.finditer(r"[^\n]*", text[:end]):
+        if len(line.group().strip()) > PROSE_LINE:
+            end = line.start()
+            break
+    if _words(text[:end]) & LEX.document_nouns:
+        return None  # a title page ("Management Deficiency Report: ..."), which names a document, not its sender
+    return (0, end) if end > 0 else None
+
+
+def _bodies_in(run: DocumentRun, start: int, end: int) -> list[Mention]:
+    found = [
+        m
+        for m in run.parse.mentions
+        if m.kind == "agency" and m.node is not None and start <= own_document._start(run, m) < end
+    ]
+    return sorted(found, key=lambda m: own_document._start(run, m))
+
+
+def letterhead_body(run: DocumentRun) -> Mention | None:
+    """The first body the letterhead names: the organisation the letter comes from."""
+    span = letterhead(run)
+    bodies = _bodies_in(run, *span) if span else []
+    return bodies[0] if bodies else None
+
+
+def letterhead_speaker(run: DocumentRun) -> None:
+    """The letterhead's body is who the letter's "we" is, when no signature says otherwise."""
+    found = letterhead_body(run)
+    if found is not None and run.speaker_body is None:
+        run.speaker_body = run._node(found.node)
+
+
+def frame_claims(run: DocumentRun) -> None:
+    """The claims the layout draws, after the header and signature claims of `own_document`."""
+    if run.document.media_type in own_document.READ_BY_READERS:
+        return
+    _letterhead_claims(run)
+    _statement_audience(run)
+    _address_block_member(run)
+    _subject_alias(run)
+
+
+def _line(run: DocumentRun, mention: Mention) -> tuple[int, int]:
+    text = run.document.text
+    start = own_document._start(run, mention)
+    end = text.find("\n", start)
+    return text.rfind("\n", 0, start) + 1, end if end != -1 else len(text)
+
+
+def _letterhead_claims(run: DocumentRun) -> None:
+    """An unsigned letter's letterhead body wrote and sent it. A person who signs it or a memo's FROM
+    field names is its sender, and the letterhead only their organisation (their MEMBER_OF)."""
+    found = letterhead_body(run)
+    if found is None or run.speaker is not None or headers.header_fields(run.document.text):
+        return  # a memo's FROM field says who sent it, even when its name was not read
+    own_document._own_claims(run, found, ("AUTHORED", "SENT"), "letterhead.sender", None, _line(run, found))
+
+
+def _statement_audience(run: DocumentRun) -> None:
+    """ "Statement of Ann Lee, Director, before the Committee on Y": she presented it (SENT) to Y (RECEIVED)."""
+    text = run.document.text
+    heading = speaker.heading_start(text)
+    if heading is None or run.speaker is None:
+        return
+    head = text[heading : heading + speaker.HEADING_SPAN]
+    before = re.search(r"(?i)\b(?:" + "|".join(map(re.escape, sorted(LEX.statement_audiences))) + r")\b", head)
+    if before is None or "\n\n" in head[: before.start()]:
+        return
+    paragraph_end = head.find("\n\n", before.end())
+    start = heading + before.end()
+    bodies = _bodies_in(run, start, heading + (paragraph_end if paragraph_end != -1 else len(head)))
+    if not bodies:
+        return
+    kind = LEX.unnamed_own_kinds["heading"]
+    own_document._own_claims(run, bodies[0], ("RECEIVED",), "heading.audience", kind, _line(run, bodies[0]))
+    maker = [
+        m for m in own_document._speaker_mentions(run) if own_document._start(run, m) < heading + speaker.HEADING_SPAN
+    ]
+    maker = maker or own_document._heading_mention(run, heading)
+    if maker:
+        own_document._own_claims(run, maker[0], ("SENT",), "heading.statement", kind)
+
+
+def _address_block(run: DocumentRun) -> tuple[int, int] | None:
+    """The short lines right above the salutation ("The Honorable Ann Lee / Chairman / Committee on Y /
+    address"), as a character range."""
+    if run.salutation is None:
+        return None
+    text = run.document.text
+    end = text.rfind("\n", 0, run.salutation.start)
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():  # the blank lines above "Dear"
+        end = text.rfind("\n", 0, end)
+    start = end
+    while start > 0:
+        previous = text.rfind("\n", 0, start)
+        line = text[previous + 1 : start]
+        if not line.strip() or len(line.strip()) > PROSE_LINE:
+            break
+        start = previous
+    return (start + 1, end) if end > start + 1 else None
+
+
+def _address_block_member(run: DocumentRun) -> None:
+    """The addressee belongs to the body the address block names: the one on the title line
+    ("Chairman, Committee on Y"), else the last one above the postal lines (the narrowest unit)."""
+    block = _address_block(run)
+    if block is None:
+        return
+    text = run.document.text
+    people = sorted(
+        (
+            m
+            for m in run.parse.mentions
+            if m.kind == "person" and m.node is not None and block[0] <= own_document._start(run, m) < block[1]
+        ),
+        key=lambda m: own_document._start(run, m),
+    )
+    if not people or people[0].node.label != "Person":
+        return
+    person = people[0]
+    after = _line(run, person)[1]
+    bodies = _bodies_in(run, after, block[1])
+    if not bodies:
+        return
+    title_end = text.find("\n", after + 1)
+    on_title_line = [b for b in bodies if own_document._start(run, b) < (title_end if title_end != -1 else block[1])]
+    body = on_title_line[0] if on_title_line else bodies[-1]
+    run._member_of(person, run._node(body.node), person.node.props.get("role"), 0.8, evidence=body.sentence)
+
+
+def _subject_alias(run: DocumentRun) -> None:
+    """A memo's "SUBJECT: Response to ..." line (its first line) is what the memo is called."""
+    own = run.own_document
+    if own is None:
+        return
+    fields = r"(?:" + "|".join(map(re.escape, sorted(LEX.subject_fields))) + r")"
+    found = re.search(
+        r"(?im)^[ \t]*" + fields + r"[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", run.document.text[: headers.HEADER_SPAN]
+    )
+    if found:
+        node = run.nodes[own.id]
+        node.aliases = sorted({*node.aliases, found.group(1)})
