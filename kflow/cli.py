@@ -199,6 +199,7 @@ def load(
     finally:
         store.close()
     skipped = f", {report.count('skipped')} skipped" if report.count("skipped") else ""
+    skipped += f", {report.count('ignored')} ignored (.kflowignore)" if report.count("ignored") else ""
     for result in report.files:
         for warning in result.warnings:
             click.echo(f"warning: {visible(result.path)}: {visible(warning)}", err=True)
