@@ -76,14 +76,17 @@ def review() -> None:
 @click.option("--status", help="Only claims with this status (extracted, accepted, rejected, superseded, withdrawn).")
 @click.option("--source", "source_id", help="Only claims from this source id.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many claims first (the next page).")
 @store_option
 @json_option
-def list_command(status: str | None, source_id: str | None, limit: int, store_spec: str | None, as_json: bool) -> None:
+def list_command(
+    status: str | None, source_id: str | None, limit: int, offset: int, store_spec: str | None, as_json: bool
+) -> None:
     """Claims to review, lowest confidence first, with their names, source title and status."""
     from graph.review_queue import review_rows
 
     with _store(store_spec, read_only=True) as store:
-        rows = review_rows(store, status=status, source_id=source_id, limit=limit)
+        rows = review_rows(store, status=status, source_id=source_id, limit=limit, offset=offset)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row))

@@ -249,7 +249,10 @@ def test_cli_review_merge_split_and_revert(cli_world):
     spec, sent_id = cli_world
     listed = _kflow(spec, "review", "list", "--json", "--limit", "100")
     assert listed.exit_code == 0, listed.output
-    assert sent_id in {json.loads(line)["id"] for line in listed.stdout.splitlines()}
+    listed_ids = [json.loads(line)["id"] for line in listed.stdout.splitlines()]
+    assert sent_id in listed_ids
+    page = _kflow(spec, "review", "list", "--json", "--limit", "2", "--offset", "1")
+    assert [json.loads(line)["id"] for line in page.stdout.splitlines()] == listed_ids[1:3]
 
     rejected = _kflow(spec, "review", "reject", sent_id, "--reason", "wrong", "--by", WHO, "--json")
     assert rejected.exit_code == 0, rejected.output
