@@ -22,6 +22,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
+from graph import confidence_page
 from graph.aliases import surviving_aliases
 from graph.arrow_tables import CLAIM_COLUMNS, ClaimColumns, NodeColumns, batch_from_columns, node_table
 from graph.bulk_journal import BulkJournal, BulkMarks
@@ -526,8 +527,28 @@ class EmbeddedStore:
         ordered = sorted(found, key=lambda c: (c.date_start or "9999", c.id))
         return ordered[:limit] if limit else ordered
 
+    def claims_by_confidence(
+        self,
+        types: list[str],
+        status: str | None = None,
+        source_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Claim]:
+        """One page in review order (graph/confidence_page.py). Each type gives only its first
+        offset+limit, so no more than that leaves the database and the merged page is exact."""
+        where, params = confidence_page.page_filter(status, source_id)
+        found = self._match_claims(types, where, params, limit and offset + limit, confidence_page.ORDER)
+        found.sort(key=confidence_page.sort_key)
+        return found[offset : offset + limit] if limit else found[offset:]
+
     def _match_claims(
-        self, types: list[str], where: str, params: dict[str, Any], limit: int | None = None
+        self,
+        types: list[str],
+        where: str,
+        params: dict[str, Any],
+        limit: int | None = None,
+        order: str = "coalesce(r.date_start, '9999'), r.id",
     ) -> list[Claim]:
         unknown = [t for t in types if t not in SCHEMA.edges]
         if unknown:
@@ -535,8 +556,8 @@ class EmbeddedStore:
         claims = []
         for edge_type in types:
             # per-type top N in the same order as the final sort, so the merged top N is exact
-            order = " ORDER BY coalesce(r.date_start, '9999'), r.id LIMIT $limit" if limit else ""
-            query = f"MATCH (a)-[r:{edge_type}]->(b) WHERE {where} RETURN r, a.id, b.id{order}"
+            order_by = f" ORDER BY {order} LIMIT $limit" if limit else ""
+            query = f"MATCH (a)-[r:{edge_type}]->(b) WHERE {where} RETURN r, a.id, b.id{order_by}"
             for record, from_id, to_id in self._rows(query, {**params, **({"limit": limit} if limit else {})}):
                 claims.append(claim_from_record(record, edge_type, from_id, to_id))
         return claims

@@ -28,6 +28,7 @@ from neo4j import READ_ACCESS, GraphDatabase, ManagedTransaction
 from neo4j import graph as neo4j_graph
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, TransientError
 
+from graph import confidence_page
 from graph.aliases import surviving_aliases
 from graph.arrow_tables import batch_from_columns
 from graph.correction_record import CORRECTION_COLUMNS
@@ -418,6 +419,24 @@ class Neo4jStore:
             + (" LIMIT $limit" if limit else "")
         )
         return self._read(lambda tx: [claim_from_record(r) for r in tx.run(query, **params, limit=limit)])
+
+    def claims_by_confidence(
+        self,
+        types: list[str],
+        status: str | None = None,
+        source_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Claim]:
+        """One page in review order (graph/confidence_page.py), sorted and cut by the server."""
+        where, params = confidence_page.page_filter(status, source_id)
+        query = (
+            f"MATCH ()-[r:{'|'.join(_check_types(types))}]->() WHERE {where} RETURN {_CLAIM_RETURN} "
+            f"ORDER BY {confidence_page.ORDER} SKIP $offset" + (" LIMIT $limit" if limit else "")
+        )
+        return self._read(
+            lambda tx: [claim_from_record(r) for r in tx.run(query, **params, offset=offset, limit=limit)]
+        )
 
     def counts(self) -> Counts:
         def work(tx: ManagedTransaction) -> Counts:

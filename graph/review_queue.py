@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from graph.confidence_page import NO_STATUS
 from graph.corrected import raw_store
 from graph.model import Claim
 from graph.schema import SCHEMA
@@ -19,14 +20,16 @@ def status_of(claim: Claim) -> str:
 
 
 def review_claims(
-    store: GraphStore, status: str | None = None, source_id: str | None = None, limit: int | None = 50
+    store: GraphStore,
+    status: str | None = None,
+    source_id: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
 ) -> list[Claim]:
-    """Stored claims (rejected ones too), lowest confidence first; `status` 'extracted' means none yet."""
-    found = raw_store(store).claims(types=REVIEWED_TYPES, source_id=source_id)
-    if status:
-        found = [c for c in found if status_of(c) == status]
-    found.sort(key=lambda c: (c.confidence, c.id))
-    return found[:limit] if limit else found
+    """Stored claims (rejected ones too), lowest confidence first, `limit` from `offset`; `status`
+    'extracted' means none yet. The store sorts and pages, so a large store sends only the page."""
+    wanted = NO_STATUS if status == EXTRACTED else status or None
+    return raw_store(store).claims_by_confidence(REVIEWED_TYPES, wanted, source_id, limit, offset)
 
 
 def labelled_rows(store: GraphStore, claims: Iterable[Claim]) -> list[dict]:
@@ -47,6 +50,10 @@ def labelled_rows(store: GraphStore, claims: Iterable[Claim]) -> list[dict]:
 
 
 def review_rows(
-    store: GraphStore, status: str | None = None, source_id: str | None = None, limit: int | None = 50
+    store: GraphStore,
+    status: str | None = None,
+    source_id: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
 ) -> list[dict]:
-    return labelled_rows(store, review_claims(store, status, source_id, limit))
+    return labelled_rows(store, review_claims(store, status, source_id, limit, offset))

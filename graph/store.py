@@ -100,6 +100,14 @@ class GraphStore(Protocol):
         source_id: str | None = None,
         limit: int | None = None,
     ) -> list[Claim]: ...
+    def claims_by_confidence(
+        self,
+        types: list[str],
+        status: str | None = None,
+        source_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Claim]: ...  # lowest confidence first, then id; status '' = not reviewed (graph/confidence_page.py)
     def counts(self) -> Counts: ...
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult: ...
     def remove_source(self, source_id: str) -> RemovalResult: ...

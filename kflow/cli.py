@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from kflow.date_options import date_option
 from kflow.lazy_group import LazyCommand, LazyGroup
 from kflow.stores import store_option
 from kflow.terminal import fail, visible
@@ -133,9 +134,7 @@ def _restore_env(name: str, value: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
-@click.option(
-    "--published", help="Publication date for these files (YYYY, YYYY-MM or YYYY-MM-DD), when no sidecar gives one."
-)
+@date_option("published", "Publication date for these files, when no sidecar gives one.")
 @click.option("--no-extract", is_flag=True, help="Store Sources only, without text extraction.")
 @click.option(
     "--workers",
@@ -200,6 +199,7 @@ def load(
     finally:
         store.close()
     skipped = f", {report.count('skipped')} skipped" if report.count("skipped") else ""
+    skipped += f", {report.count('ignored')} ignored (.kflowignore)" if report.count("ignored") else ""
     for result in report.files:
         for warning in result.warnings:
             click.echo(f"warning: {visible(result.path)}: {visible(warning)}", err=True)

@@ -25,6 +25,7 @@ from graph.corrected import corrected
 from graph.model import Claim
 from graph.store import GraphStore, StoreError
 from graph.stores import open_store
+from kflow.date_options import claims_since_option, claims_until_option
 from kflow.grade_options import grades_option, min_grade_option
 from kflow.json_usage import JsonUsageCommand
 from kflow.stores import store_option
@@ -35,12 +36,6 @@ json_option = click.option(
     "as_json",
     is_flag=True,
     help='Machine-readable output (errors too: {"error": ...} on stdout, exit 1; 2 for a usage error).',
-)
-since_option = click.option(
-    "--since", help="Only claims dated (at least partly) on or after this date: YYYY, YYYY-MM or YYYY-MM-DD."
-)
-until_option = click.option(
-    "--until", help="Only claims dated (at least partly) on or before this date: YYYY, YYYY-MM or YYYY-MM-DD."
 )
 
 
@@ -99,8 +94,8 @@ def _echo_json(value) -> None:
 @click.argument("source")
 @click.argument("target")
 @click.option("--topic", help="Only flows through documents concerning this topic.")
-@since_option
-@until_option
+@claims_since_option
+@claims_until_option
 @click.option(
     "--allow-undated",
     is_flag=True,
@@ -189,8 +184,8 @@ def first_knowledge_command(body, topic, min_grade, store_spec, as_json) -> None
 @click.command("timeline", cls=JsonUsageCommand)
 @click.option("--body", help="Only claims about this body.")
 @click.option("--topic", help="Only claims concerning this topic.")
-@since_option
-@until_option
+@claims_since_option
+@claims_until_option
 @min_grade_option
 @grades_option
 @store_option

@@ -8,7 +8,8 @@ import click
 
 from graph.analysis.evidence import short_quote
 from graph.analysis.questions import ask_facts
-from kflow.cli_analysis import _analysis, json_option, since_option, until_option
+from kflow.cli_analysis import _analysis, json_option
+from kflow.date_options import claims_since_option, claims_until_option
 from kflow.json_usage import JsonUsageCommand
 from kflow.stores import store_option
 from kflow.terminal import visible
@@ -17,8 +18,8 @@ from kflow.terminal import visible
 @click.command("conflicts", cls=JsonUsageCommand)
 @click.option("--body", help="Only facts about this body.")
 @click.option("--topic", help="Only facts concerning this topic.")
-@since_option
-@until_option
+@claims_since_option
+@claims_until_option
 @click.option("--all", "show_all", is_flag=True, help="Also list the facts the sources agree on, with their count.")
 @store_option
 @json_option

@@ -8,7 +8,8 @@ import click
 
 from graph.report.build import body_chronology, topic_chronology, trace_chronology
 from graph.report.write import FORMATS, write_chronology
-from kflow.cli_analysis import _analysis, since_option, until_option
+from kflow.cli_analysis import _analysis
+from kflow.date_options import claims_since_option, claims_until_option
 from kflow.stores import store_option
 from kflow.terminal import fail, visible
 
@@ -17,8 +18,8 @@ from kflow.terminal import fail, visible
 @click.option("--body", help="A chronology of this body (with --topic: only on that topic).")
 @click.option("--topic", help="A chronology of this topic, or the topic a body's or trace's chronology keeps to.")
 @click.option("--trace", nargs=2, metavar="SOURCE TARGET", help="A chronology of the flows from SOURCE to TARGET.")
-@since_option
-@until_option
+@claims_since_option
+@claims_until_option
 @click.option(
     "--format",
     "formats",

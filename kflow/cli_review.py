@@ -26,6 +26,23 @@ def reason_option(required: bool) -> Callable:
     )
 
 
+def claim_field_options(command: Callable) -> Callable:
+    """The claim fields `edit` and `add` share: its dates and their precision, then why, who and where."""
+    for option in reversed(
+        [
+            click.option("--date-start", help="ISO date."),
+            click.option("--date-end", help="ISO date."),
+            click.option("--precision", help="day, month, year or decade."),
+            reason_option(True),
+            by_option,
+            store_option,
+            json_option,
+        ]
+    ):
+        command = option(command)
+    return command
+
+
 @contextmanager
 def _store(store_spec: str | None, read_only: bool = False) -> Iterator[GraphStore]:
     """A store; expected failures become one clear line and exit status 1."""
@@ -59,14 +76,17 @@ def review() -> None:
 @click.option("--status", help="Only claims with this status (extracted, accepted, rejected, superseded, withdrawn).")
 @click.option("--source", "source_id", help="Only claims from this source id.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many claims first (the next page).")
 @store_option
 @json_option
-def list_command(status: str | None, source_id: str | None, limit: int, store_spec: str | None, as_json: bool) -> None:
+def list_command(
+    status: str | None, source_id: str | None, limit: int, offset: int, store_spec: str | None, as_json: bool
+) -> None:
     """Claims to review, lowest confidence first, with their names, source title and status."""
     from graph.review_queue import review_rows
 
     with _store(store_spec, read_only=True) as store:
-        rows = review_rows(store, status=status, source_id=source_id, limit=limit)
+        rows = review_rows(store, status=status, source_id=source_id, limit=limit, offset=offset)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row))
@@ -105,13 +125,7 @@ review.add_command(_status_command("reject", corrections.reject_claim, "rejected
 @click.option("--type", "type_", help="The claim's correct type (SENT, RECEIVED, ...).")
 @click.option("--from", "from_id", help="The correct subject node id.")
 @click.option("--to", "to_id", help="The correct object node id.")
-@click.option("--date-start", help="ISO date.")
-@click.option("--date-end", help="ISO date.")
-@click.option("--precision", help="day, month, year or decade.")
-@reason_option(True)
-@by_option
-@store_option
-@json_option
+@claim_field_options
 def edit_command(claim_id, type_, from_id, to_id, date_start, date_end, precision, reason, by, store_spec, as_json):
     """Correct a claim's type, ends or dates; the original stays stored as superseded."""
     with _store(store_spec) as store:
@@ -136,13 +150,7 @@ def edit_command(claim_id, type_, from_id, to_id, date_start, date_end, precisio
 @click.argument("to_id")
 @click.option("--source", "source_id", required=True, help="The source id whose text supports the claim.")
 @click.option("--quote", required=True, help="The supporting passage, copied exactly from the source's text.")
-@click.option("--date-start", help="ISO date.")
-@click.option("--date-end", help="ISO date.")
-@click.option("--precision", help="day, month, year or decade.")
-@reason_option(True)
-@by_option
-@store_option
-@json_option
+@claim_field_options
 def add_command(
     claim_type, from_id, to_id, source_id, quote, date_start, date_end, precision, reason, by, store_spec, as_json
 ):

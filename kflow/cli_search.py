@@ -14,6 +14,7 @@ from graph.search import SearchHit
 from graph.search.ask import DEFAULT_LIMIT, MAX_LIMIT, ask_search
 from graph.store import StoreError
 from graph.stores import open_store
+from kflow.date_options import date_option
 from kflow.stores import store_option
 from kflow.terminal import fail, visible
 
@@ -21,8 +22,8 @@ from kflow.terminal import fail, visible
 @click.command()
 @click.argument("query")
 @store_option
-@click.option("--since", help="Only documents published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Only documents published on or before this date.")
+@date_option("since", "Only documents published on or after this date.")
+@date_option("until", "Only documents published on or before this date.")
 @click.option(
     "--type",
     "media_types",

@@ -24,8 +24,9 @@ class JsonUsageCommand(click.Command):
         wants_json = JSON_FLAG in args
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
-        except click.UsageError as error:
+        except click.ClickException as error:  # a usage error, or a bad value refused by its option
             if not wants_json:
                 raise
-            click.echo(json.dumps({"error": error.format_message(), "kind": "UsageError"}, ensure_ascii=False))
+            kind = getattr(error, "kind", "UsageError")
+            click.echo(json.dumps({"error": error.format_message(), "kind": kind}, ensure_ascii=False))
             sys.exit(error.exit_code)

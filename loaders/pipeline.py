@@ -22,6 +22,7 @@ from graph.model import Batch, Claim, ModelError, Node
 from graph.store import GraphStore
 from loaders.document import Document, Extraction, ReadError
 from loaders.extract.base import Extractor, NullExtractor
+from loaders.ignore_files import IGNORE_FILE, IgnoreFileError, ignore_rule
 from loaders.readers import read_document, supported_extensions
 from loaders.readers.common import file_sha256
 from loaders.time_limit import Deadline, FileTimeout, file_timeout
@@ -35,7 +36,7 @@ BATCH_CHARS = 100_000  # text extracted in one batch; larger documents go alone
 @dataclass
 class FileResult:
     path: str
-    status: str  # loaded | unchanged | failed | skipped (a link out of a loaded folder)
+    status: str  # loaded | unchanged | failed | skipped (a link out of a loaded folder) | ignored (.kflowignore)
     source_id: str | None = None
     nodes_added: int = 0
     claims_added: int = 0
@@ -70,6 +71,8 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResu
     (status "skipped"): loading a folder must not store /etc/passwd because a link points there. A
     file named explicitly may be a link anywhere; the reader still takes only regular files. Entries
     that are not regular files (FIFOs, devices, sockets) are kept so that the reader refuses them by name.
+    Files a `.kflowignore` in the folder excludes are reported with status "ignored"
+    (`loaders/ignore_files.py`); a `.kflowignore` that cannot be used fails its whole folder.
     """
     files: list[Path] = []
     failures: list[FileResult] = []
@@ -78,25 +81,35 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResu
         if not path.exists():
             failures.append(FileResult(str(path), "failed", reason="no such file or directory"))
         elif path.is_dir():
-            root = path.resolve()
-            found = sorted(p for p in path.rglob("*") if not p.is_dir() and _is_document(p, path))
-            if not found:
-                failures.append(
-                    FileResult(
-                        str(path),
-                        "failed",
-                        reason=f"no readable files (kflow reads {', '.join(supported_extensions())})",
-                    )
-                )
-            for entry in found:
-                outside = _link_outside(entry, root)
-                if outside:
-                    failures.append(FileResult(str(entry), "skipped", reason=outside))
-                else:
-                    files.append(entry)
+            found, not_read = _walk_folder(path)
+            files += found
+            failures += not_read
         else:
             files.append(path)
     return files, failures
+
+
+def _walk_folder(folder: Path) -> tuple[list[Path], list[FileResult]]:
+    """The documents under `folder` to read, and a result for each one not read (or for the folder)."""
+    try:
+        ignored = ignore_rule(folder)
+    except IgnoreFileError as error:
+        return [], [FileResult(str(folder), "failed", reason=str(error))]
+    found = sorted(p for p in folder.rglob("*") if not p.is_dir() and _is_document(p, folder))
+    not_read = [FileResult(str(p), "ignored", reason=IGNORE_FILE) for p in found if ignored(p)]
+    found = [p for p in found if not ignored(p)]
+    if not found:
+        because = f"no readable files (kflow reads {', '.join(supported_extensions())})"
+        because += f"; {len(not_read)} ignored by {IGNORE_FILE}" if not_read else ""
+        return [], [*not_read, FileResult(str(folder), "failed", reason=because)]
+    root, files = folder.resolve(), []
+    for entry in found:
+        outside = _link_outside(entry, root)
+        if outside:
+            not_read.append(FileResult(str(entry), "skipped", reason=outside))
+        else:
+            files.append(entry)
+    return files, not_read
 
 
 def _link_outside(entry: Path, root: Path) -> str | None:

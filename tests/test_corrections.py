@@ -16,11 +16,15 @@ from graph.corrected import corrected
 from graph.model import Batch, Node
 from graph.rdf import export_rdf
 from graph.review_queue import review_rows
+from graph.stores import open_store
 from kflow.cli import main
 from tests.test_analysis import COUNCIL, DCA, EASTMERE, POLICE, S1, STUDY, claims, nodes
 
 WHO = "Test Reviewer"
 SENT_STUDY = "The study was sent to the Department by the University of Eastmere on 12 March 2002."
+MINUTES = "source:council-minutes"
+RECEIVED_STUDY = "The Northshire Council received the Eastmere study in May 2002."
+ADD_RECEIVED = ("review", "add", "RECEIVED", COUNCIL, STUDY, "--source", MINUTES, "--quote", RECEIVED_STUDY)
 
 
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
@@ -224,41 +228,47 @@ def test_review_rows_name_the_ends_the_source_and_the_status(world):
     assert [r["id"] for r in review_rows(world, status="rejected")] == [sent.id]
 
 
-def test_cli_review_merge_split_and_revert(spec):
-    from graph.stores import open_store
+def _kflow(spec: str, *args: str):
+    """`kflow ARGS --store SPEC`, run in-process."""
+    return CliRunner().invoke(main, [*args, "--store", spec])
 
+
+@pytest.fixture
+def cli_world(spec) -> tuple[str, str]:
+    """The store at `spec` holding the world and a synthetic council minutes Source; gives (spec, the SENT claim id)."""
+    minutes = Node(MINUTES, "Source", "Council minutes", props={"text": f"Minutes (synthetic). {RECEIVED_STUDY}"})
     store = open_store(spec)
-    store.upsert(Batch(nodes(), claims()))
-    sent = _sent_study(store)
-    store.close()
-    run = CliRunner().invoke
+    try:
+        store.upsert(Batch([*nodes(), minutes], claims()))
+        return spec, _sent_study(store).id
+    finally:
+        store.close()
 
-    listed = run(main, ["review", "list", "--store", spec, "--json", "--limit", "100"])
+
+def test_cli_review_merge_split_and_revert(cli_world):
+    spec, sent_id = cli_world
+    listed = _kflow(spec, "review", "list", "--json", "--limit", "100")
     assert listed.exit_code == 0, listed.output
-    assert sent.id in {json.loads(line)["id"] for line in listed.stdout.splitlines()}
+    listed_ids = [json.loads(line)["id"] for line in listed.stdout.splitlines()]
+    assert sent_id in listed_ids
+    page = _kflow(spec, "review", "list", "--json", "--limit", "2", "--offset", "1")
+    assert [json.loads(line)["id"] for line in page.stdout.splitlines()] == listed_ids[1:3]
 
-    rejected = run(main, ["review", "reject", sent.id, "--reason", "wrong", "--by", WHO, "--store", spec, "--json"])
+    rejected = _kflow(spec, "review", "reject", sent_id, "--reason", "wrong", "--by", WHO, "--json")
     assert rejected.exit_code == 0, rejected.output
-    correction_id = json.loads(rejected.stdout)["id"]
-    shown = run(main, ["query", f"MATCH ()-[r:SENT]->() WHERE r.id = '{sent.id}' RETURN r.status", "--store", spec])
+    shown = _kflow(spec, "query", f"MATCH ()-[r:SENT]->() WHERE r.id = '{sent_id}' RETURN r.status")
     assert "rejected" in shown.stdout
-    traced = run(main, ["trace", EASTMERE, POLICE, "--store", spec, "--json"])
-    assert sent.id not in traced.stdout
+    assert sent_id not in _kflow(spec, "trace", EASTMERE, POLICE, "--json").stdout
 
-    merged = run(main, ["merge", POLICE, COUNCIL, "--reason", "one force", "--by", WHO, "--store", spec])
+    merged = _kflow(spec, "merge", POLICE, COUNCIL, "--reason", "one force", "--by", WHO)
     assert merged.exit_code == 0 and "merged" in merged.stdout
-    no_reason = run(main, ["merge", POLICE, DCA, "--store", spec])
-    assert no_reason.exit_code != 0 and "--reason" in no_reason.output
-    split = run(main, ["split", COUNCIL, "--reason", "two forces", "--by", WHO, "--store", spec])
+    split = _kflow(spec, "split", COUNCIL, "--reason", "two forces", "--by", WHO)
     assert split.exit_code == 0 and "split" in split.stdout
 
-    reverted = run(main, ["review", "revert", correction_id, "--by", WHO, "--store", spec])
+    reverted = _kflow(spec, "review", "revert", json.loads(rejected.stdout)["id"], "--by", WHO)
     assert reverted.exit_code == 0, reverted.output
-    history = run(main, ["review", "history", "--json", "--store", spec])
-    records = [json.loads(line) for line in history.stdout.splitlines()]
+    records = [json.loads(line) for line in _kflow(spec, "review", "history", "--json").stdout.splitlines()]
     assert [(r["kind"], r["reverted_by"]) for r in records] == [("reject", WHO), ("merge", WHO)]
-    unknown = run(main, ["review", "reject", "claim:nope", "--store", spec])
-    assert unknown.exit_code == 1 and "no claim 'claim:nope'" in unknown.output
 
 
 def test_claims_csv_names_the_ends_the_source_and_the_status_and_leaves_out_rejections(world):
@@ -298,86 +308,38 @@ def test_candidate_duplicates_suggest_similar_names_of_the_same_type_until_merge
     assert merge.payload == {"rule": "similar names"}
 
 
-def test_cli_edit_and_add(spec, monkeypatch):
-    monkeypatch.delenv("USER", raising=False)
-    from graph.stores import open_store
-
-    text = "Minutes (synthetic). The Northshire Council received the Eastmere study in May 2002."
-    store = open_store(spec)
-    store.upsert(
-        Batch([*nodes(), Node("source:council-minutes", "Source", "Council minutes", props={"text": text})], claims())
-    )
-    sent = _sent_study(store)
-    store.close()
-    run = CliRunner().invoke
-    edited = run(
-        main,
-        [
-            "review",
-            "edit",
-            sent.id,
-            "--type",
-            "RECEIVED",
-            "--reason",
-            "misread",
-            "--by",
-            WHO,
-            "--store",
-            spec,
-            "--json",
-        ],
-    )
+def test_cli_edit_and_add(cli_world):
+    spec, sent_id = cli_world
+    edited = _kflow(spec, "review", "edit", sent_id, "--type", "RECEIVED", "--reason", "misread", "--by", WHO, "--json")
     assert edited.exit_code == 0, edited.output
     new_id = json.loads(edited.stdout)["targets"][1]
-    bad_end = run(main, ["review", "edit", sent.id, "--to", DCA, "--reason", "x", "--store", spec])
-    assert bad_end.exit_code == 1 and "cannot be the to end of SENT" in bad_end.output
-    anonymous = run(
-        main,
-        [
-            "review",
-            "add",
-            "RECEIVED",
-            "agency:northshire-council",
-            STUDY,
-            "--source",
-            "source:council-minutes",
-            "--quote",
-            "The Northshire Council received the Eastmere study",
-            "--reason",
-            "minutes",
-            "--store",
-            spec,
-        ],
-    )
-    assert anonymous.exit_code == 1 and "say who makes this correction" in anonymous.output
-    added = run(
-        main,
-        [
-            "review",
-            "add",
-            "RECEIVED",
-            "agency:northshire-council",
-            STUDY,
-            "--source",
-            "source:council-minutes",
-            "--quote",
-            "The Northshire Council received the Eastmere study",
-            "--reason",
-            "minutes",
-            "--by",
-            WHO,
-            "--store",
-            spec,
-        ],
-    )
+    added = _kflow(spec, *ADD_RECEIVED, "--reason", "minutes", "--by", WHO)
     assert added.exit_code == 0, added.output
     store = open_store(spec, read_only=True)
     try:
         shown = {c.id: c for c in corrected(store).claims(types=["RECEIVED", "SENT"])}
     finally:
         store.close()
-    assert sent.id not in shown and shown[new_id].type == "RECEIVED"
-    assert any(c.extractor == "hand" and c.from_id == "agency:northshire-council" for c in shown.values())
+    assert sent_id not in shown and shown[new_id].type == "RECEIVED"
+    assert any(c.extractor == "hand" and c.from_id == COUNCIL for c in shown.values())
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (("merge", POLICE, DCA, "--by", WHO), 1, "say why (--reason TEXT)"),
+        (("review", "edit", "{sent}", "--to", DCA, "--reason", "x", "--by", WHO), 1, "cannot be the to end of SENT"),
+        ((*ADD_RECEIVED, "--reason", "minutes"), 1, "say who makes this correction"),
+        (("review", "reject", "claim:nope", "--by", WHO), 1, "no claim 'claim:nope'"),
+    ],
+    ids=["merge-without-reason", "edit-to-a-wrong-end", "add-without-who", "reject-unknown-claim"],
+)
+def test_cli_refuses_a_bad_correction_saying_why_and_records_nothing(cli_world, monkeypatch, args, status, message):
+    monkeypatch.delenv("USER", raising=False)
+    spec, sent_id = cli_world
+    refused = _kflow(spec, *(arg.format(sent=sent_id) for arg in args))
+    assert refused.exit_code == status and message in refused.output
+    assert _kflow(spec, "review", "history", "--json").stdout == ""
 
 
 def test_sync_carries_the_corrections_so_the_copy_answers_as_corrected_and_can_revert(world, tmp_path):

@@ -156,7 +156,11 @@ def test_engine_syntax_in_a_query_is_read_as_words(store, query):
 
 @pytest.mark.parametrize(
     ("filters", "message"),
-    [({"since": "yesterday"}, "since must be a date"), ({"claim_types": ("SHOUTED",)}, "unknown claim type")],
+    [
+        ({"since": "yesterday"}, "since .yesterday. is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+        ({"until": "2002-13"}, "until .2002-13. is not a date"),
+        ({"claim_types": ("SHOUTED",)}, "unknown claim type"),
+    ],
 )
 def test_bad_filters_are_refused_in_one_line(filters, message):
     with pytest.raises(SearchError, match=message):

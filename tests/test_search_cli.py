@@ -72,7 +72,8 @@ def test_json_snippets_carry_their_marked_parts(spec):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["x", "--since", "last year"], "since must be a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["x", "--since", "last year"], "since 'last year' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["x", "--until", "2002-13"], "until '2002-13' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
         (["x", "--claim-type", "SHOUTED"], "unknown claim type(s) SHOUTED"),
         (["x", "--entity", "Nobody Anywhere"], "no node matches 'Nobody Anywhere'"),
         (["?!"], "nothing to search for"),

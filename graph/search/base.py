@@ -7,14 +7,11 @@ app and the tests see one answer whatever store is open.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from graph.schema import SCHEMA
 from graph.store import StoreError
-
-_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class SearchError(StoreError):
@@ -35,12 +32,15 @@ class SearchFilters:
     claim_types: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("since", "until"):
-            value = getattr(self, name)
-            if value is not None and not _ISO_DATE.fullmatch(value):
-                raise SearchError(f"{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
-        if self.until and len(self.until) < 10:  # the end of a year or month, as a full date compares
-            object.__setattr__(self, "until", self.until + ("-12-31" if len(self.until) == 4 else "-31"))
+        if self.since or self.until:  # read as the analyses read a window, with their message for a bad date
+            from graph.analysis.date_bounds import DateWindowError, window  # graph.analysis loads networkx: late
+
+            try:
+                since, until = window(self.since, self.until)
+            except DateWindowError as error:
+                raise SearchError(str(error)) from None
+            object.__setattr__(self, "since", since)
+            object.__setattr__(self, "until", until)  # the last day of a year or month, as a full date compares
         unknown = [t for t in self.claim_types if t not in SCHEMA.edges]
         if unknown:
             raise SearchError(f"unknown claim type(s) {', '.join(unknown)}; known: {', '.join(SCHEMA.edges)}")

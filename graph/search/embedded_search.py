@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -141,10 +142,7 @@ class EmbeddedSearch:
             node = self._store.get_node(f.source_id)
             if node is None or len(hits) == limit:  # indexed, but not in this store's snapshot
                 continue
-            text = node.props.get("text") or ""
-            hits.append(
-                SearchHit(f.source_id, f.title, f.score, f.path, f.published, f.media_type, snippets(text, pattern))
-            )
+            hits.append(replace(f, snippets=snippets(node.props.get("text") or "", pattern)))
         return hits
 
     def close(self) -> None:

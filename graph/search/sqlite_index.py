@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.search.base import SearchError, SearchFilters
+from graph.search.base import SearchError, SearchFilters, SearchHit
 
 FILE_NAME = "search.sqlite"
 BUSY_TIMEOUT_MS = 30_000
@@ -40,16 +40,6 @@ class IndexedDoc:
     path: str | None = None
     media_type: str | None = None
     published: str | None = None
-
-
-@dataclass(frozen=True)
-class Found:
-    source_id: str
-    title: str
-    score: float
-    path: str | None
-    published: str | None
-    media_type: str | None
 
 
 class SqliteTextIndex:
@@ -118,7 +108,8 @@ class SqliteTextIndex:
         with self._lock:
             return {r[0] for r in self._db.execute("SELECT source_id FROM docs")}
 
-    def search(self, match: str, filters: SearchFilters, limit: int) -> list[Found]:
+    def search(self, match: str, filters: SearchFilters, limit: int) -> list[SearchHit]:
+        """The best `limit` hits, without snippets: the text is the graph's, which the caller reads."""
         where, params = ["docs_text MATCH ?"], [match]
         if filters.since:
             where.append("d.published >= ?")
@@ -145,7 +136,7 @@ class SqliteTextIndex:
                 rows = self._db.execute(sql, [*params, limit]).fetchall()
         except sqlite3.OperationalError as error:
             raise SearchError(f"the search index refused the query: {error}") from None
-        return [Found(*row) for row in rows]
+        return [SearchHit(*row) for row in rows]
 
     def close(self) -> None:
         with self._lock:
