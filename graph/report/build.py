@@ -18,7 +18,7 @@ from graph.analysis.evidence import node_name
 from graph.analysis.flows import FlowPath
 from graph.analysis.gaps import Gap
 from graph.analysis.knowledge import Knowledge
-from graph.analysis.questions import ask_first_knowledge, ask_gaps, ask_timeline, ask_trace
+from graph.analysis.questions import ask_first_knowledge, ask_gaps, ask_timeline, ask_trace, with_denials
 from graph.model import Claim
 from graph.report.model import Chronology, Conflict, Event, Line, Note, Quote
 from graph.schema import SCHEMA
@@ -33,7 +33,9 @@ def body_chronology(
     known = ask_first_knowledge(store, body, topic)
     notes = _Notes(store)
     chronology = _chronology(f"Chronology: {known.result.body_name}", _scope(known.result.body_name, topic))
-    chronology.events, chronology.conflicts = _events([e.claim for e in timeline.result], timeline.graph, notes)
+    chronology.events, chronology.conflicts = _events(
+        with_denials(store, [e.claim for e in timeline.result]), timeline.graph, notes
+    )
     chronology.first_knowledge = [_knowledge_line(known.result, notes)]
     chronology.flows = [_flow_line(p, notes) for p in known.result.chain]
     gaps = ask_gaps(store, topic)
@@ -47,7 +49,9 @@ def topic_chronology(store: GraphStore, topic: str, since: str | None = None, un
     timeline = ask_timeline(store, topic=topic, since=since, until=until)
     notes = _Notes(store)
     chronology = _chronology(f"Chronology: {topic}", f"everything dated on {topic}")
-    chronology.events, chronology.conflicts = _events([e.claim for e in timeline.result], timeline.graph, notes)
+    chronology.events, chronology.conflicts = _events(
+        with_denials(store, [e.claim for e in timeline.result]), timeline.graph, notes
+    )
     gaps = ask_gaps(store, topic)
     chronology.first_knowledge = [
         Line(f"{g.body_name} first knew by {claim_date(g.knowledge)}.", (notes.of(g.knowledge),))
@@ -72,7 +76,7 @@ def trace_chronology(
     title = f"Chronology: from {flows.source.name} to {flows.target.name}"
     chronology = _chronology(title, _scope(f"flows from {flows.source.name} to {flows.target.name}", topic))
     claims = [c for p in flows.result for h in p.hops for c in (h.claim, *h.corroborating)]
-    chronology.events, chronology.conflicts = _events(claims, flows.graph, notes)
+    chronology.events, chronology.conflicts = _events(with_denials(store, claims), flows.graph, notes)
     chronology.flows = [_flow_line(p, notes) for p in flows.result] or [
         Line(f"No time-respecting flow found from {flows.source.name} to {flows.target.name}.")
     ]
@@ -156,7 +160,7 @@ def _tie(claim_type: str) -> tuple[int, int]:
 
 
 def _conflict(fact: Fact, notes: _Notes) -> Conflict:
-    return Conflict(fact.describe(), [(r.date, _quotes(r.claims, notes)) for r in fact.readings])
+    return Conflict(fact.describe(), [(side, _quotes(claims, notes)) for side, claims in fact.sides()])
 
 
 def _quotes(claims: list[Claim], notes: _Notes) -> list[Quote]:
