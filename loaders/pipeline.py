@@ -131,6 +131,7 @@ def source_node(document: Document) -> Node:
         "text": document.text,
         "url": document.url,
         "note": document.note,
+        "publisher": document.publisher,
         "reliability": document.reliability,
         "credibility": document.credibility,
     }

@@ -26,11 +26,17 @@ from graph.store import GraphStore
 
 
 def body_chronology(
-    store: GraphStore, body: str, topic: str | None = None, since: str | None = None, until: str | None = None
+    store: GraphStore,
+    body: str,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_grade: str | None = None,
 ) -> Chronology:
-    """What `body` did and knew (on `topic`), in date order, with its first knowledge and its gap."""
-    timeline = ask_timeline(store, body=body, topic=topic, since=since, until=until)
-    known = ask_first_knowledge(store, body, topic)
+    """What `body` did and knew (on `topic`), in date order, with its first knowledge and its gap;
+    with `min_grade`, on evidence graded at least that alone."""
+    timeline = ask_timeline(store, body=body, topic=topic, since=since, until=until, min_grade=min_grade)
+    known = ask_first_knowledge(store, body, topic, min_grade)
     notes = _Notes(store)
     chronology = _chronology(f"Chronology: {known.result.body_name}", _scope(known.result.body_name, topic))
     chronology.events, chronology.conflicts = _events(
@@ -38,21 +44,23 @@ def body_chronology(
     )
     chronology.first_knowledge = [_knowledge_line(known.result, notes)]
     chronology.flows = [_flow_line(p, notes) for p in known.result.chain]
-    gaps = ask_gaps(store, topic)
+    gaps = ask_gaps(store, topic, min_grade)
     chronology.gaps = [_gap_line(g, notes, gaps.graph) for g in gaps.result.gaps if g.body == known.result.body]
     chronology.notes = notes.finished()
     return chronology
 
 
-def topic_chronology(store: GraphStore, topic: str, since: str | None = None, until: str | None = None) -> Chronology:
+def topic_chronology(
+    store: GraphStore, topic: str, since: str | None = None, until: str | None = None, min_grade: str | None = None
+) -> Chronology:
     """Everything dated on `topic`, with when each body first knew and what it did then."""
-    timeline = ask_timeline(store, topic=topic, since=since, until=until)
+    timeline = ask_timeline(store, topic=topic, since=since, until=until, min_grade=min_grade)
     notes = _Notes(store)
     chronology = _chronology(f"Chronology: {topic}", f"everything dated on {topic}")
     chronology.events, chronology.conflicts = _events(
         with_denials(store, [e.claim for e in timeline.result]), timeline.graph, notes
     )
-    gaps = ask_gaps(store, topic)
+    gaps = ask_gaps(store, topic, min_grade)
     chronology.first_knowledge = [
         Line(f"{g.body_name} first knew by {claim_date(g.knowledge)}.", (notes.of(g.knowledge),))
         for g in gaps.result.gaps
@@ -69,9 +77,10 @@ def trace_chronology(
     topic: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    min_grade: str | None = None,
 ) -> Chronology:
     """How information went from `source` to `target`: each hop of the flows found, in date order."""
-    flows = ask_trace(store, source, target, topic=topic, since=since, until=until)
+    flows = ask_trace(store, source, target, topic=topic, since=since, until=until, min_grade=min_grade)
     notes = _Notes(store)
     title = f"Chronology: from {flows.source.name} to {flows.target.name}"
     chronology = _chronology(title, _scope(f"flows from {flows.source.name} to {flows.target.name}", topic))
@@ -81,7 +90,7 @@ def trace_chronology(
         Line(f"No time-respecting flow found from {flows.source.name} to {flows.target.name}.")
     ]
     if flows.target.label != "Report":
-        known = ask_first_knowledge(store, flows.target.id, topic)
+        known = ask_first_knowledge(store, flows.target.id, topic, min_grade)
         chronology.first_knowledge = [_knowledge_line(known.result, notes)]
     chronology.notes = notes.finished()
     return chronology
