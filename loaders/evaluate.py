@@ -35,7 +35,6 @@ from typing import Any
 from graph.model import Claim, Node
 from graph.names import name_key
 from graph.placeholders import is_placeholder
-from graph.schema import SCHEMA
 from graph.store import GraphStore
 from loaders.extract.base import Extractor
 from loaders.extract.confidence import LEAD_THRESHOLD
@@ -297,22 +296,12 @@ def evaluate(
     `threshold` are leads: not scored (but kept in `Score.predicted_edges` for the curve).
     """
     source_id = source_id or _source_for(gold, store)
-    claims = _asserted(store.claims(source_id=source_id))
+    claims = [c for c in store.claims(source_id=source_id) if not c.negated]  # a denial is no predicted edge
     nodes = _nodes(store, claims)
     score = Score(str(gold.path), gold.source_file, threshold=threshold)
     _score_entities(gold, nodes, score)
     _score_edges(gold, nodes, [c for c in claims if c.type in gold.edge_types], score)
     return score
-
-
-def _asserted(claims: list[Claim]) -> list[Claim]:
-    """The claims that predict: no denial ("never received it") is a predicted edge, and a node only
-    a denial names is no predicted entity (its MENTIONS claim is left out with it). Gold files do
-    not mark negation, so denials are neither credited nor charged."""
-    derived = SCHEMA.edges_with("derived")
-    named = {end for c in claims if not c.negated and c.type not in derived for end in (c.from_id, c.to_id)}
-    denied_only = {end for c in claims if c.negated for end in (c.from_id, c.to_id)} - named
-    return [c for c in claims if not c.negated and c.to_id not in denied_only]
 
 
 def _source_for(gold: GoldFile, store: GraphStore) -> str:

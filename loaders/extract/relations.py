@@ -314,8 +314,24 @@ def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCla
         return
     for claim in _verb_claims(verb, refs, topic_of):
         if mood == NEGATED:
+            if not _denied_outright(verb, claim):
+                continue
             claim.polarity = NEGATED
         yield claim
+
+
+def _denied_outright(verb: Token, claim: RawClaim) -> bool:
+    """Whether a denial of the verb denies this claim of it: only the verb's own reading, with its
+    actor as the subject. "X never sent it to Y" denies X's sending, not Y's receipt from elsewhere;
+    "X did not tell Y about T" or "did not receive complaints about T" says nothing of whether Y or
+    X knew about T."""
+    frame = LEX.frames.get(verb.lemma_.lower())
+    return (
+        frame is not None
+        and claim.type == frame.claim
+        and not frame.tells
+        and not claim.rule.endswith((".information", ".unnamed"))
+    )
 
 
 def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:

@@ -1041,8 +1041,10 @@ class DocumentRun:
                 )
 
     def _mention_claims(self) -> None:
-        """A MENTIONS claim (with its first sentence) for every node no other claim cites."""
-        cited = {c.from_id for c in self.claims} | {c.to_id for c in self.claims}
+        """A MENTIONS claim (with its first sentence) for every node no other claim asserts something of
+        (a body named only in a denial is still mentioned)."""
+        asserted = [c for c in self.claims if not c.negated]
+        cited = {c.from_id for c in asserted} | {c.to_id for c in asserted}
         for mention in self.parse.mentions:
             node = mention.node
             if node is None or node.id in cited or node.id not in self.nodes:
