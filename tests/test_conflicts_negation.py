@@ -305,3 +305,12 @@ def test_gaps_and_brokers_cli_take_min_grade(tmp_path):
     assert gaps["acted"] + gaps["silences"] and strict_gaps["acted"] + strict_gaps["silences"] == []
     bad = runner.invoke(main, ["gaps", "--min-grade", "9Q", "--store", spec])
     assert bad.exit_code != 0 and "'9Q' is not a grade" in bad.output
+
+
+def test_a_sidecar_publisher_reaches_the_source_node():
+    from loaders.pipeline import source_node
+    from loaders.readers.registry import read_document
+
+    seed = ROOT / "seeds" / "gsa_conference_2012" / "03_gsa_statement_on_ig_report.txt"
+    assert source_node(read_document(seed)).props["publisher"] == "U.S. General Services Administration"
+    assert "publisher" not in source_node(read_document(ROOT / "seeds" / "000_2642609051fa25c3.txt")).props
