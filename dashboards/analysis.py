@@ -48,9 +48,10 @@ def flow_paths(
     return ask_trace(store, source, target, topic, since, until, allow_undated, limit, min_grade).result
 
 
-def topic_gaps(store: GraphStore, topic: str) -> GapsReport:
-    """Per body: first knowledge of `topic` (id) and the time to its first later action, or silence."""
-    return ask_gaps(store, topic).result
+def topic_gaps(store: GraphStore, topic: str, min_grade: str | None = None) -> GapsReport:
+    """Per body: first knowledge of `topic` (id) and the time to its first later action, or silence;
+    with `min_grade`, on evidence graded at least that alone."""
+    return ask_gaps(store, topic, min_grade).result
 
 
 def body_knowledge(store: GraphStore, body: str, topic: str | None = None) -> Knowledge:

@@ -21,7 +21,7 @@ MEDIA_TYPES = {
 
 
 def conflicts_panel(store: GraphStore, body: str | None, topic: str | None, since: str | None, until: str | None):
-    """Facts in the selection that sources date differently, each reading with its sentences."""
+    """Facts in the selection that sources date differently or one denies, each side with its sentences."""
     try:
         found = [f for f in ask_facts(store, body, topic, since, until).result if f.conflicting]
     except AnalysisError as error:
@@ -29,12 +29,12 @@ def conflicts_panel(store: GraphStore, body: str | None, topic: str | None, sinc
         return
     st.subheader("Conflicting evidence")
     if not found:
-        st.caption("No fact in this selection is dated differently by its sources.")
+        st.caption("No fact in this selection is dated differently, or denied, by its sources.")
     for fact in found:
         lines = [f"**{md(fact.describe())}**"]
         lines += [
-            f"- {md(r.date)}: " + " ".join(f"“{md(c.sentence)}” ({c.source_id})" for c in r.claims)
-            for r in fact.readings
+            f"- {md(side)}: " + " ".join(f"“{md(c.sentence)}” ({c.source_id})" for c in claims)
+            for side, claims in fact.sides()
         ]
         st.warning("\n".join(lines))
 

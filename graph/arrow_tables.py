@@ -259,7 +259,7 @@ def _fill_claim_ids(table: pa.Table) -> pa.Array:
     missing = [n for n, value in enumerate(ids) if value is None]
     fields = [
         table[name].take(pa.array(missing, pa.int64())).to_pylist()
-        for name in ("type", "from_id", "to_id", "source_id", "char_start", "char_end")
+        for name in ("type", "from_id", "to_id", "source_id", "char_start", "char_end", "polarity")
     ]
     for n, identity in zip(missing, zip(*fields)):
         ids[n] = claim_id(*identity)

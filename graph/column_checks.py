@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from graph.model import CLAIM_ID, CLAIM_ID_RULE, ID_RULE, NODE_ID, ModelError
+from graph.model import CLAIM_ID, CLAIM_ID_RULE, ID_RULE, NODE_ID, POLARITIES, ModelError
 from graph.schema import SCHEMA
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -100,6 +100,13 @@ def checked_claims(table: pa.Table) -> pa.Table:
         table,
         "date_precision",
         lambda row: f"{row['date_precision']!r}; expected one of {', '.join(SCHEMA.date_precisions)}",
+    )
+    polarity = table["polarity"]
+    _refuse(
+        pc.and_(pc.is_valid(polarity), pc.invert(pc.is_in(polarity, value_set=pa.array(list(POLARITIES))))),
+        table,
+        "polarity",
+        lambda row: f"{row['polarity']!r}; expected one of {', '.join(POLARITIES)}",
     )
     dated = pc.or_(pc.is_valid(table["date_start"]), pc.is_valid(table["date_end"]))
     _refuse(

@@ -6,7 +6,10 @@ page reads through `corrected(store)`, so corrections are applied in this one pl
 - claims rejected, superseded by an edit, or withdrawn (a reverted hand claim) are left out;
 - a node merged into another is left out and its claims point at the kept node, which carries
   its names as aliases; asking for the merged node gives the kept one;
-- claims moved by a split point at the new node.
+- claims moved by a split point at the new node;
+- negated claims (a source's denial: "never received the report") are not facts, so they are left
+  out too; only the conflicts question asks for them (`with_denials()`), to set them against the
+  claims they deny (graph/analysis/conflicts.py).
 
 Writes, counts, `query` (raw Cypher: shows stored claims with their status) and the correction
 methods pass straight to the store underneath (`raw`).
@@ -49,6 +52,13 @@ class CorrectedStore:
         for left, joined in self._moved.values():
             self._members.setdefault(self.canonical(joined), {self.canonical(joined)}).add(left)
         self._merged_names: dict[str, list[str]] | None = None
+        self.denials_seen = False
+
+    def with_denials(self) -> CorrectedStore:
+        """This view with negated claims shown (each carries `polarity` "negated")."""
+        view = object.__new__(CorrectedStore)  # not copy.copy: __getattr__ would be asked before raw is set
+        view.__dict__.update(self.__dict__, denials_seen=True)
+        return view
 
     def __getattr__(self, name: str) -> Any:  # writes, counts, query, corrections: the raw store's
         return getattr(self.raw, name)
@@ -61,6 +71,8 @@ class CorrectedStore:
     def claim(self, claim: Claim) -> Claim | None:
         """The claim as corrected, or None when it is not to be seen."""
         if claim.id in self._hidden_claims or claim.status in HIDDEN_STATUSES:
+            return None
+        if claim.negated and not self.denials_seen:
             return None
         ends = [self.canonical(claim.from_id), self.canonical(claim.to_id)]
         move = self._moved.get(claim.id)

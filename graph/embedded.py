@@ -68,6 +68,9 @@ _LADYBUG_TYPES = {
     "strings": "STRING[]",
 }
 DEFAULT_NEIGHBOURHOOD_TYPES = list(SCHEMA.analysed_types)
+# Claim properties added after stores existed: a writable open adds the column; a read-only open of
+# an older store reads them as missing (no status; asserted).
+MIGRATED_CLAIM_PROPERTIES = ("status", "polarity")
 _Copy = tuple[str, Callable[[], pa.Table], str]  # table name, builder of its COPY input, COPY options
 
 
@@ -86,7 +89,8 @@ def _schema_statements() -> list[str]:
     for edge in SCHEMA.edges:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in SCHEMA.edge_pairs(edge))
         statements.append(f"CREATE REL TABLE IF NOT EXISTS {edge}({pairs}, {claim_cols})")
-        statements.append(f"ALTER TABLE {edge} ADD IF NOT EXISTS status STRING")  # stores made before corrections
+        for name in MIGRATED_CLAIM_PROPERTIES:  # stores made before corrections (status) or denials (polarity)
+            statements.append(f"ALTER TABLE {edge} ADD IF NOT EXISTS {name} STRING")
     correction_cols = ", ".join(f"{name} {kind}" for name, kind in CORRECTION_COLUMNS.items())
     statements.append(f"CREATE NODE TABLE IF NOT EXISTS Correction({correction_cols}, PRIMARY KEY(id))")
     record_cols = ", ".join(f"{name} {kind}" for name, kind in RECORD_COLUMNS.items())

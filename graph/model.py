@@ -23,6 +23,10 @@ CLAIM_ID = re.compile(r"[A-Za-z0-9._:-]+")  # an imported claim's own id: the sa
 ID_RULE = "use only ASCII letters, digits, '-', '_' and '.' after the prefix"
 # A claim's review status (None: as extracted). Set only by graph/corrections.py; see docs/corrections.md.
 CLAIM_STATUSES = ("accepted", "rejected", "superseded", "withdrawn")
+# What a claim says of its fact: it happened, or it is denied ("never received"). Negated claims are
+# stored so conflicts can name them, but no analysis uses them as facts (graph/corrected.py).
+POLARITIES = ("asserted", "negated")
+NEGATED = "negated"
 CLAIM_ID_RULE = "use only ASCII letters, digits, '-', '_', '.' and ':'"
 
 
@@ -110,12 +114,22 @@ class Claim:
     role: str | None = None
     page: int | None = None
     status: str | None = None  # review status, kept in sync with the corrections layer (graph/corrections.py)
+    polarity: str | None = (
+        "asserted"  # "negated": the source denies the fact; a store's missing value reads as asserted
+    )
     id: str = ""
 
     def __post_init__(self) -> None:
+        self.polarity = self.polarity or "asserted"
         self._validate()
         if not self.id:
-            self.id = claim_id(self.type, self.from_id, self.to_id, self.source_id, self.char_start, self.char_end)
+            self.id = claim_id(
+                self.type, self.from_id, self.to_id, self.source_id, self.char_start, self.char_end, self.polarity
+            )
+
+    @property
+    def negated(self) -> bool:
+        return self.polarity == NEGATED
 
     def _validate(self) -> None:
         edge = SCHEMA.edges.get(self.type)
@@ -152,6 +166,8 @@ class Claim:
             raise ModelError("confidence", f"{self.confidence!r} must be a number between 0 and 1")
         if self.status is not None and self.status not in CLAIM_STATUSES:
             raise ModelError("status", f"{self.status!r}; expected one of {', '.join(CLAIM_STATUSES)}")
+        if self.polarity not in POLARITIES:
+            raise ModelError("polarity", f"{self.polarity!r}; expected one of {', '.join(POLARITIES)}")
         _check_date("date_start", self.date_start)
         _check_date("date_end", self.date_end)
         if self.date_start and self.date_end and self.date_end < self.date_start:
@@ -172,16 +188,37 @@ class Claim:
         return cls(**{k: v for k, v in row.items() if k in names})
 
 
-def claim_id(edge_type: str, from_id: str, to_id: str, source_id: str, char_start: int, char_end: int) -> str:
-    """Deterministic claim id: the same statement read from the same span twice is the same claim."""
-    digest = hashlib.sha1(f"{edge_type}|{from_id}|{to_id}|{source_id}|{char_start}|{char_end}".encode()).hexdigest()
+def claim_id(
+    edge_type: str,
+    from_id: str,
+    to_id: str,
+    source_id: str,
+    char_start: int,
+    char_end: int,
+    polarity: str | None = "asserted",
+) -> str:
+    """Deterministic claim id: the same statement read from the same span twice is the same claim.
+    A denial of it from the same span is another claim (asserted ids are as they always were)."""
+    denied = "|negated" if polarity == NEGATED else ""
+    digest = hashlib.sha1(
+        f"{edge_type}|{from_id}|{to_id}|{source_id}|{char_start}|{char_end}{denied}".encode()
+    ).hexdigest()
     return f"claim:{digest[:20]}"
 
 
 def _statement(claim: Claim) -> tuple:
     """What a claim id stands for: one statement read from one span. Two readings of it (two
     extractors, another confidence) are the same claim and the first is kept."""
-    return (claim.type, claim.from_id, claim.to_id, claim.source_id, claim.char_start, claim.char_end, claim.sentence)
+    return (
+        claim.type,
+        claim.from_id,
+        claim.to_id,
+        claim.source_id,
+        claim.char_start,
+        claim.char_end,
+        claim.sentence,
+        claim.polarity,
+    )
 
 
 def _claim_words(claim: Claim) -> str:

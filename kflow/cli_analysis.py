@@ -206,12 +206,14 @@ def timeline_command(body, topic, since, until, min_grade, store_spec, as_json) 
 
 @click.command("gaps", cls=JsonUsageCommand)
 @click.option("--topic", help="The topic (default: knowledge of anything).")
+@min_grade_option
+@grades_option
 @store_option
 @json_option
-def gaps_command(topic, store_spec, as_json) -> None:
+def gaps_command(topic, min_grade, store_spec, as_json) -> None:
     """Time from each body's first knowledge to its first later action, and the silences."""
     with _analysis(store_spec, as_json) as store:
-        answer = ask_gaps(store, topic)
+        answer = ask_gaps(store, topic, min_grade)
     report, G = answer.result, answer.graph
     if as_json:
         _echo_json(
@@ -245,12 +247,14 @@ def gaps_command(topic, store_spec, as_json) -> None:
 
 @click.command("brokers", cls=JsonUsageCommand)
 @click.option("--top", default=10, show_default=True, help="How many bodies to list.")
+@min_grade_option
+@grades_option
 @store_option
 @json_option
-def brokers_command(top, store_spec, as_json) -> None:
+def brokers_command(top, min_grade, store_spec, as_json) -> None:
     """Bodies that most flows pass through (betweenness centrality of the body flow graph)."""
     with _analysis(store_spec, as_json) as store:
-        ranked = ask_brokers(store, top)
+        ranked = ask_brokers(store, top, min_grade)
         names = {n: (store.get_node(n).name if store.get_node(n) else n) for n, _ in ranked}
     if as_json:
         _echo_json([{"body": n, "name": names[n], "betweenness": s} for n, s in ranked])

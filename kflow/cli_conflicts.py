@@ -26,8 +26,9 @@ from kflow.terminal import visible
 def conflicts_command(body, topic, since, until, show_all, store_spec, as_json) -> None:
     """Facts the sources date differently, with both sentences; agreeing sources counted.
 
-    A fact is a claim type with its two ends; its claims whose dates cannot all be true are a
-    conflict, each side with its sentences and sources. With --all, facts stated more than once
+    A fact is a claim type with its two ends; its claims whose dates cannot all be true, or a
+    claim and a source's denial of it ("never received"), are a conflict, each side with its
+    sentences and sources. With --all, facts stated more than once
     that agree, and how many independent sources state them."""
     with _analysis(store_spec, as_json) as store:
         answer = ask_facts(store, body, topic, since, until)
@@ -36,9 +37,9 @@ def conflicts_command(body, topic, since, until, show_all, store_spec, as_json) 
         click.echo(json.dumps([f.to_dict(answer.graph) for f in shown], ensure_ascii=False))
         return
     if not shown:
-        click.echo("no conflicting dates" + (" and no fact stated twice" if show_all else ""))
+        click.echo("no conflicting dates or denials" + (" and no fact stated twice" if show_all else ""))
     for fact in shown:
         click.echo(("CONFLICT  " if fact.conflicting else "agree     ") + visible(fact.describe()))
-        for reading in fact.readings:
-            for claim in reading.claims:
-                click.echo(f"  {reading.date:<22} “{visible(short_quote(claim.sentence))}” [{claim.source_id}]")
+        for side, claims in fact.sides():
+            for claim in claims:
+                click.echo(f"  {side:<22} “{visible(short_quote(claim.sentence))}” [{claim.source_id}]")

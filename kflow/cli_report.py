@@ -10,6 +10,7 @@ from graph.report.build import body_chronology, topic_chronology, trace_chronolo
 from graph.report.write import FORMATS, write_chronology
 from kflow.cli_analysis import _analysis
 from kflow.date_options import claims_since_option, claims_until_option
+from kflow.grade_options import grades_option, min_grade_option
 from kflow.stores import store_option
 from kflow.terminal import fail, visible
 
@@ -35,8 +36,10 @@ from kflow.terminal import fail, visible
     show_default=True,
     help="Path without extension: writes OUT.md, OUT.docx, OUT.pdf.",
 )
+@min_grade_option
+@grades_option
 @store_option
-def report(body, topic, trace, since, until, formats, stem: Path, store_spec) -> None:
+def report(body, topic, trace, since, until, formats, stem: Path, min_grade, store_spec) -> None:
     """Write a chronology (Markdown, DOCX, PDF) for a body, a topic or a trace, with quotes and sources.
 
     One dated entry per event with its quote and numbered source notes, a first page of first
@@ -45,11 +48,11 @@ def report(body, topic, trace, since, until, formats, stem: Path, store_spec) ->
         raise click.UsageError("give exactly one of --body NAME, --trace SOURCE TARGET or --topic TOPIC alone")
     with _analysis(store_spec) as store:
         if body:
-            chronology = body_chronology(store, body, topic, since, until)
+            chronology = body_chronology(store, body, topic, since, until, min_grade)
         elif trace:
-            chronology = trace_chronology(store, trace[0], trace[1], topic, since, until)
+            chronology = trace_chronology(store, trace[0], trace[1], topic, since, until, min_grade)
         else:
-            chronology = topic_chronology(store, topic, since, until)
+            chronology = topic_chronology(store, topic, since, until, min_grade)
     try:
         written = write_chronology(chronology, stem, formats or FORMATS)
     except OSError as error:

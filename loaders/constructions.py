@@ -370,7 +370,7 @@ def score_case(case: Case, extraction: Extraction) -> CaseResult:
     nodes: dict[str, Node] = {}
     for node in extraction.nodes:
         nodes[node.id] = nodes[node.id].merged_with(node) if node.id in nodes else node
-    claims: list[Claim] = [c for c in extraction.claims if c.type in SCHEMA.analysed_types]
+    claims: list[Claim] = [c for c in extraction.claims if c.type in SCHEMA.analysed_types and not c.negated]
     gold = case.gold()
     matcher = _Matcher(gold, nodes)
     missing = []

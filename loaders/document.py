@@ -41,6 +41,7 @@ class Document:
     published_precision: str | None = None  # day | month | year
     url: str | None = None
     note: str | None = None
+    publisher: str | None = None  # who issued it (a sidecar's `publisher`): a report's footnotes name it
     reliability: str | None = None  # source grade from the sidecar (graph/grading.py's scheme)
     credibility: str | None = None  # information grade of its claims, from the sidecar
     page_starts: list[int] | None = None  # char offset where each PDF page begins

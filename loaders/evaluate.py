@@ -296,7 +296,7 @@ def evaluate(
     `threshold` are leads: not scored (but kept in `Score.predicted_edges` for the curve).
     """
     source_id = source_id or _source_for(gold, store)
-    claims = store.claims(source_id=source_id)
+    claims = [c for c in store.claims(source_id=source_id) if not c.negated]  # a denial is no predicted edge
     nodes = _nodes(store, claims)
     score = Score(str(gold.path), gold.source_file, threshold=threshold)
     _score_entities(gold, nodes, score)

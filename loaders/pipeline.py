@@ -144,6 +144,7 @@ def source_node(document: Document) -> Node:
         "text": document.text,
         "url": document.url,
         "note": document.note,
+        "publisher": document.publisher,
         "reliability": document.reliability,
         "credibility": document.credibility,
     }
@@ -156,9 +157,13 @@ def source_node(document: Document) -> Node:
 
 
 def mention_claims(document: Document, extraction: Extraction) -> list[Claim]:
-    """Source -MENTIONS-> node for every node a claim of this document touches, citing its first claim."""
+    """Source -MENTIONS-> node for every node a claim of this document touches, citing its first claim.
+    Denials (negated claims) mention nothing: what they name is mentioned by the extractor's own
+    MENTIONS claims when it is a mention in the text, as when the denial was not kept."""
     first: dict[str, Claim] = {}
     for claim in extraction.claims:
+        if claim.negated:
+            continue
         for end in (claim.from_id, claim.to_id):
             if not end.startswith("source:"):
                 first.setdefault(end, claim)

@@ -26,9 +26,13 @@ def run(extractor, text: str, published: str | None = "2020-06-01", precision: s
 
 
 def edges(extraction: Extraction, edge_type: str) -> set[tuple[str, str]]:
-    """(from name, to name) of every claim of one type."""
+    """(from name, to name) of every asserted claim of one type (a denial is no edge)."""
     names = {n.id: n.name for n in extraction.nodes}
-    return {(names.get(c.from_id, c.from_id), names[c.to_id]) for c in extraction.claims if c.type == edge_type}
+    return {
+        (names.get(c.from_id, c.from_id), names[c.to_id])
+        for c in extraction.claims
+        if c.type == edge_type and not c.negated
+    }
 
 
 def claim(extraction: Extraction, edge_type: str, from_name: str, to_name: str):

@@ -96,6 +96,13 @@ def test_overview_counts_sources_span_brokers_and_review(page):
     assert list(review["quote"]) == [SENTENCES["police_knew"], SENTENCES["member"]]
 
 
+def test_overview_brokers_take_a_minimum_grade(page):
+    at = page("overview")
+    assert set(frame(at, "Brokers")["body"]) >= {"Eastmere Council"}
+    at.selectbox(key="ov_brokers_min_grade").select("A").run()  # the fictional sources are ungraded
+    assert "No body sits between two others on a flow yet." in [i.value for i in at.info]
+
+
 def test_explore_search_is_forgiving_and_draws_the_neighbourhood(page):
     at = page("explore")
     at.text_input(key="explore_q").input("the UNIVERSITY of eastmere").run()

@@ -190,6 +190,7 @@ def test_letters_from_different_senders_are_different_documents(extractor):
 def test_a_denied_letter_gives_no_sender_claim(extractor):
     x = run(extractor, "The Saltmarsh Foundation never received a letter from Harlow Vale Police.")
     assert edges(x, "SENT") == set() and edges(x, "RECEIVED") == set()
+    assert [(c.type, c.polarity) for c in x.claims if c.negated] == [("RECEIVED", "negated")]  # the receipt, denied
 
 
 def test_a_unit_stands_for_the_body_that_owns_it(extractor):

@@ -269,7 +269,8 @@ def _shape_edge_types() -> set[str]:
     graph = shapes()
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     for prop in graph.subjects(sh.path, KF.edgeType):
-        return {str(v) for v in rdflib.collection.Collection(graph, graph.value(prop, sh["in"]))}
+        if graph.value(prop, sh["in"]) is not None:  # the claim's; a conflict's edge type has no list of its own
+            return {str(v) for v in rdflib.collection.Collection(graph, graph.value(prop, sh["in"]))}
     return set()
 
 

@@ -4,9 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboards.context import annotations, node_names, store_label, store_or_stop, titles
+from dashboards.investigation import minimum_choices
 from dashboards.node_details import node_details
 from dashboards.overview import REVIEW_BELOW, overview
 from dashboards.widgets import CONTEXT_LINKS, claims_frame
+from graph.analysis.questions import ask_brokers
 from graph.hidden_counts import claims_note, nodes_note
 
 store = store_or_stop()
@@ -66,6 +68,18 @@ last.dataframe(
 )
 
 st.subheader("Brokers")
+brokers_grade = (
+    st.selectbox(
+        "Minimum grade of the evidence",
+        minimum_choices(),
+        format_func=lambda g: g or "any grade",
+        key="ov_brokers_min_grade",
+    )
+    or None
+)
+if brokers_grade and not summary.brokers_skipped:
+    summary.brokers = ask_brokers(store, min_grade=brokers_grade)
+    names |= node_names(store, {b for b, _ in summary.brokers})
 if summary.brokers_skipped:
     st.info("The store is too large to rank brokers here; use Explore or Trace on part of it.")
 elif not summary.brokers:

@@ -22,6 +22,7 @@ from dashboards.chronology import (
     timeline_figure,
 )
 from dashboards.context import node_names, store_or_stop, titles
+from dashboards.investigation import minimum_choices
 from dashboards.report_panel import conflicts_panel, report_panel
 from dashboards.text import md
 from dashboards.widgets import CONTEXT_LINKS, evidence_list, pick_node, with_context_links
@@ -99,7 +100,16 @@ if body:
 
 if topic:
     st.subheader(f"First knowledge of “{md(topic.name)}”")
-    report = topic_gaps(store, topic.id)
+    gaps_grade = (
+        st.selectbox(
+            "Minimum grade of the evidence",
+            minimum_choices(),
+            format_func=lambda g: g or "any grade",
+            key="timeline_gaps_min_grade",
+        )
+        or None
+    )
+    report = topic_gaps(store, topic.id, gaps_grade)
     if not report.gaps:
         st.info("No body is dated as knowing about this topic.")
     else:

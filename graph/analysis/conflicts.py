@@ -8,6 +8,11 @@ sentences and sources. Agreement is counted as independent sources: two sentence
 deriving the same year ("16 years ago" in a 2018 article, "from 2002") agree, but they are one
 source, not corroboration.
 
+A source may also deny a fact ("the council never received the review"): such a claim is stored
+with polarity "negated" and is never a fact to any other analysis, but here it is set against the
+claims it denies. A fact that one source asserts and another denies (at a time the assertion
+falls in; an undated denial, "never", denies it at any time) is a conflict too, naming both.
+
 Claims are deduplicated by id (type, ends, source, span) before they get here, so two claims of a
 fact are always two different statements.
 
@@ -21,12 +26,18 @@ fact are always two different statements.
 >>> [fact] = facts([said("source:one", 2002, 0), said("source:one", 2002, 10)])
 >>> fact.conflicting, len(fact.claims), fact.independent_sources
 (False, 2, 1)
+>>> never = Claim("RECEIVED", "agency:a", "report:r", "source:two", "It never arrived.", 0, 5, 0.9, "test",
+...               polarity="negated")
+>>> [fact] = facts([said("source:one", 2002, 0), never])
+>>> fact.conflicting, fact.denied, [c.sentence for c in fact.denials]
+(True, True, ['It never arrived.'])
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import networkx as nx
@@ -37,6 +48,7 @@ from graph.model import Claim
 from graph.schema import SCHEMA
 
 NOT_FACTS = SCHEMA.edges_with("derived")
+ALL_TIME: Interval = (date.min, date.max)  # what an undated denial ("never") denies
 
 
 @dataclass
@@ -69,15 +81,32 @@ class Fact:
     from_name: str
     to_name: str
     readings: list[Reading] = field(default_factory=list)
+    denials: list[Claim] = field(default_factory=list)  # negated claims of the fact ("never received it")
+    undated: list[Claim] = field(default_factory=list)  # undated assertions, kept only when the fact is denied
 
     @property
     def conflicting(self) -> bool:
-        """The sources place the fact at dates that cannot all be true."""
-        return len(self.readings) > 1
+        """The sources place the fact at dates that cannot all be true, or one denies what another asserts."""
+        return len(self.readings) > 1 or self.denied
+
+    @property
+    def denied(self) -> bool:
+        """A source denies the fact at a time another source asserts it."""
+        spans = [r.span for r in self.readings] + [ALL_TIME] * bool(self.undated)
+        return any(_overlap(denial_span(d), span) for d in self.denials for span in spans)
 
     @property
     def claims(self) -> list[Claim]:
-        return [c for r in self.readings for c in r.claims]
+        """Every claim of the fact: the assertions, then the denials."""
+        return [c for r in self.readings for c in r.claims] + self.undated + self.denials
+
+    @property
+    def assertions(self) -> list[Claim]:
+        return [c for r in self.readings for c in r.claims] + self.undated
+
+    @property
+    def span(self) -> Interval:
+        return self.readings[0].span if self.readings else ALL_TIME
 
     @property
     def independent_sources(self) -> int:
@@ -92,6 +121,12 @@ class Fact:
     def describe(self) -> str:
         """One line a reader understands: what the fact is and what the sources say about its date."""
         what = f"{self.from_name} {verb(self.type)} {self.to_name}"
+        if self.denied:
+            said = [f"{r.date} ({_count(len(r.sources), 'source')})" for r in self.readings]
+            if self.undated:
+                said.append(f"undated ({_count(len({c.source_id for c in self.undated}), 'source')})")
+            denying = _count(len({c.source_id for c in self.denials}), "source")
+            return f"Sources disagree on whether {what}: asserted {'; '.join(said)}; denied by {denying}"
         if self.conflicting:
             dates = "; ".join(f"{r.date} ({_count(len(r.sources), 'source')})" for r in self.readings)
             return f"Sources disagree on when {what}: {dates}"
@@ -113,7 +148,19 @@ class Fact:
             "corroborated": self.corroborated,
             "summary": self.describe(),
             "readings": [r.to_dict(G) for r in self.readings],
+            "denied": self.denied,
+            "denials": [claim_dict(c, G) for c in self.denials],
+            "undated": [claim_dict(c, G) for c in self.undated],
         }
+
+    def sides(self) -> list[tuple[str, list[Claim]]]:
+        """What each side says and its claims: every dated reading, undated assertions, the denials."""
+        found = [(r.date, r.claims) for r in self.readings]
+        if self.undated:
+            found.append(("undated", self.undated))
+        if self.denials:
+            found.append(("denied", self.denials))
+        return found
 
 
 def verb(claim_type: str) -> str:
@@ -123,26 +170,43 @@ def verb(claim_type: str) -> str:
 
 
 def facts(claims: Iterable[Claim], G: nx.MultiDiGraph | None = None) -> list[Fact]:
-    """The dated claims grouped by fact, each fact split into readings, in date order.
+    """The dated claims grouped by fact, each fact split into readings, in date order, with the
+    negated claims (denials) of each fact asserted somewhere.
 
     A reading is a set of claims sharing at least one day. Precise dates decide: 2002 and 2004 are
     two readings, and a vague "between 1998 and 2005" joins the earlier one (it contradicts
-    neither). Undated and derived claims are left out: they cannot disagree on a date.
+    neither). Undated and derived claims are left out: they cannot disagree on a date, except an
+    undated assertion of a denied fact, which the denial contradicts. A fact only denied, never
+    asserted, is no fact.
     """
     grouped: dict[tuple[str, str, str], dict[str, Claim]] = {}
     for claim in claims:
-        if claim.type in NOT_FACTS or interval(claim) is None:
+        if claim.type in NOT_FACTS:
             continue
         grouped.setdefault((claim.type, claim.from_id, claim.to_id), {})[claim.id] = claim
     found = []
+    name = (lambda n: node_name(G, n)) if G is not None else (lambda n: n)
     for (kind, a, b), by_id in grouped.items():
-        name = (lambda n: node_name(G, n)) if G is not None else (lambda n: n)
-        found.append(Fact(kind, a, b, name(a), name(b), _readings(list(by_id.values()))))
-    return sorted(found, key=lambda f: (f.readings[0].span, f.type, f.from_id, f.to_id))
+        denials = sorted((c for c in by_id.values() if c.negated), key=lambda c: (c.source_id, c.id))
+        dated = [c for c in by_id.values() if not c.negated and interval(c) is not None]
+        undated = sorted((c for c in by_id.values() if not c.negated and interval(c) is None), key=lambda c: c.id)
+        fact = Fact(kind, a, b, name(a), name(b), _readings(dated), denials, undated if denials else [])
+        if fact.readings or fact.denied:
+            found.append(fact)
+    return sorted(found, key=lambda f: (f.span, f.type, f.from_id, f.to_id))
+
+
+def denial_span(claim: Claim) -> Interval:
+    """When a negated claim denies its fact: its dates, or all time when it gives none ("never")."""
+    return interval(claim) or ALL_TIME
+
+
+def _overlap(a: Interval, b: Interval) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def conflicts(claims: Iterable[Claim], G: nx.MultiDiGraph | None = None) -> list[Fact]:
-    """Only the facts whose sources disagree on the date."""
+    """Only the facts whose sources disagree on the date, or on whether it happened."""
     return [f for f in facts(claims, G) if f.conflicting]
 
 

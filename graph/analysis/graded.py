@@ -44,6 +44,20 @@ def graded(G: nx.MultiDiGraph, store: GraphStore, min_grade: str | None = None) 
     return G
 
 
+def graded_claims(claims: Iterable[Claim], store: GraphStore, min_grade: str | None = None) -> list[Claim]:
+    """`claims` less those graded below `min_grade`: `graded` for a question that needs no graph (brokers)."""
+    claims = list(claims)
+    if not min_grade:
+        return claims
+    try:
+        scheme = load_scheme()
+        minimum = scheme.parse_minimum(min_grade)
+    except GradeError as error:
+        raise MinimumGradeError(str(error)) from None
+    book = grade_book(store, scheme)
+    return [c for c in claims if book.meets(c, minimum)]
+
+
 def book_of(G: nx.MultiDiGraph) -> GradeBook | None:
     """The graph's grade book; it looks Sources up in the store, so ask it while the store is open."""
     return G.graph.get(GRADES_KEY)

@@ -26,7 +26,7 @@ from graph.analysis.date_bounds import window
 from graph.analysis.errors import NodeNotFound
 from graph.analysis.flows import ENDPOINT_LABELS, FlowPath, brokers, trace
 from graph.analysis.gaps import GapsReport, gaps
-from graph.analysis.graded import graded
+from graph.analysis.graded import graded, graded_claims
 from graph.analysis.knowledge import Knowledge, first_knowledge
 from graph.analysis.name_lookup import BODY_LABELS, resolve_in_store
 from graph.analysis.subgraph import (
@@ -150,17 +150,33 @@ def ask_facts(
     """The timeline's claims grouped by fact: which ones the sources date differently (conflicts)
     and how many independent sources agree on the rest (`graph.analysis.conflicts`)."""
     answer = ask_timeline(store, body, topic, since, until)
-    return Answer(facts((e.claim for e in answer.result), answer.graph), answer.graph)
+    claims = [e.claim for e in answer.result]
+    return Answer(facts(with_denials(store, claims), answer.graph), answer.graph)
 
 
-def ask_gaps(store: GraphStore, topic: str | None = None) -> Answer[GapsReport]:
+def with_denials(store: GraphStore, claims: list[Claim]) -> list[Claim]:
+    """`claims` and the negated claims of the same facts (type and ends), with those facts' undated
+    assertions: what `facts` needs to flag a fact one source asserts and another denies. Negated
+    claims are hidden from every other question (graph/corrected.py)."""
+    keys = {(c.type, c.from_id, c.to_id) for c in claims}
+    if not keys:
+        return list(claims)
+    view = corrected(store).with_denials()
+    found = view.claims_touching(sorted({k[1] for k in keys}), edge_types=sorted({k[0] for k in keys}))
+    extra = [c for c in found if (c.type, c.from_id, c.to_id) in keys and (c.negated or not c.date_start)]
+    denied = {(c.type, c.from_id, c.to_id) for c in extra if c.negated}
+    return list(claims) + [c for c in extra if (c.type, c.from_id, c.to_id) in denied]
+
+
+def ask_gaps(store: GraphStore, topic: str | None = None, min_grade: str | None = None) -> Answer[GapsReport]:
     """Per body: first knowledge of `topic` (anything when None) and the time to its first later
-    action, or its silence."""
+    action, or its silence; with `min_grade`, on claims graded at least that alone."""
     store = corrected(store)  # rejected claims and merged nodes are not seen (graph/corrected.py)
     if topic:
         G = load_topic_graph(store, topic_ids(store, topic))
     else:
         G = with_topic_layer(load_claims_graph(store, store.claims(types=QUESTION_TYPES)), store)
+    G = graded(G, store, min_grade)
     return Answer(gaps(G, topic), G)
 
 
@@ -170,7 +186,8 @@ def broker_ranking(claims: Iterable[Claim], top: int = 10) -> list[tuple[str, fl
     return [(body, score) for body, _, score in brokers(G, top=top)]
 
 
-def ask_brokers(store: GraphStore, top: int = 10) -> list[tuple[str, float]]:
-    """The bodies most flows in the store pass through (betweenness), highest first."""
+def ask_brokers(store: GraphStore, top: int = 10, min_grade: str | None = None) -> list[tuple[str, float]]:
+    """The bodies most flows in the store pass through (betweenness), highest first; with
+    `min_grade`, the flows of claims graded at least that alone."""
     store = corrected(store)  # rejected claims and merged nodes are not seen (graph/corrected.py)
-    return broker_ranking(store.claims(types=list(SCHEMA.transfer_types)), top)
+    return broker_ranking(graded_claims(store.claims(types=list(SCHEMA.transfer_types)), store, min_grade), top)

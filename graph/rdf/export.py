@@ -17,6 +17,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Triple, seriali
 
 from graph.corrected import corrected
 from graph.model import Claim, Node
+from graph.rdf.conflict_triples import FactTally, conflict_triples
 from graph.rdf.grade_triples import claim_grade_triples, graded_nodes, latest_hand_grades
 from graph.rdf.iris import DEFAULT_BASE, Minter
 from graph.rdf.mapping import claim_triples, node_triples
@@ -74,13 +75,15 @@ def export_rdf(
         mint = Minter(base)
     except ValueError as error:
         raise ExportError(str(error)) from None
-    store = corrected(store)  # rejected claims and merged nodes stay out of every export
+    store = corrected(store).with_denials()  # rejected claims and merged nodes stay out; denials are claims alone
     latest = latest_hand_grades(store)
     graded_ids = {target for (target, scale), grade in latest.items() if grade and scale == "information"}
     exported: set[str] = set()  # hand-graded claims seen in the stream, so no grade names a missing claim
     nodes = graded_nodes(_chain(store.iter_nodes(NODE_BATCH)), latest)
-    claims = _noting(_chain(store.iter_claims(batch_size)), graded_ids, exported)
-    return write_rdf(nodes, claims, out, format, mint, include_text, claim_grade_triples(latest, exported, mint))
+    tally = FactTally()  # the facts that may conflict, noted as claims stream past
+    claims = tally.observe(_noting(_chain(store.iter_claims(batch_size)), graded_ids, exported))
+    extra = _then(claim_grade_triples(latest, exported, mint), conflict_triples(store, tally, mint))
+    return write_rdf(nodes, claims, out, format, mint, include_text, extra)
 
 
 def write_rdf(
@@ -117,14 +120,17 @@ def _triples(
         yield from triples
     direct: set[Triple] = set()
     for claim in claims:
-        triples = _once(list(claim_triples(claim, mint)), direct)
+        triples = _once(claim, list(claim_triples(claim, mint)), direct)
         stats.triples += len(triples)
         yield from triples
 
 
-def _once(triples: list[Triple], direct: set[Triple]) -> list[Triple]:
+def _once(claim: Claim, triples: list[Triple], direct: set[Triple]) -> list[Triple]:
     """A claim's triples less its direct triple when another claim already asserted it (in the same
-    graph): one statement, however many claims support it. Memory: one entry per distinct edge."""
+    graph): one statement, however many claims support it. Memory: one entry per distinct edge.
+    A negated claim has no direct triple."""
+    if claim.negated:
+        return triples
     if triples[0] in direct:
         return triples[1:]
     direct.add(triples[0])
@@ -141,7 +147,7 @@ def triples_by_graph(nodes: Iterable[Node], claims: Iterable[Claim], mint: Minte
     direct: dict[NamedNode, set[Triple]] = defaultdict(set)
     for claim in claims:
         graph = mint.node(claim.source_id)
-        for triple in _once(list(claim_triples(claim, mint)), direct[graph]):
+        for triple in _once(claim, list(claim_triples(claim, mint)), direct[graph]):
             yield graph, triple
 
 
@@ -183,6 +189,6 @@ def _chain(batches: Iterable[list]) -> Iterator:
 def _prefixes(format: str, mint: Minter) -> dict[str, str] | None:
     """Standard prefixes plus one per id prefix, so `<base>agency/home-office` reads `agency:home-office`."""
     if format in ("turtle", "trig"):
-        id_prefixes = [t.prefix for t in SCHEMA.nodes.values()] + ["claim", "role"]
+        id_prefixes = [t.prefix for t in SCHEMA.nodes.values()] + ["claim", "role", "conflict"]
         return {**PREFIXES, **{p: f"{mint.base}{p}/" for p in id_prefixes}}
     return None

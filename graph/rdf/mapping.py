@@ -53,6 +53,7 @@ NODE_PROPERTIES: dict[str, tuple[NamedNode, NamedNode | None]] = {
     "media_type": (DCTERMS["format"], None),
     "loaded_at": (KFLOW.loadedAt, XSD.dateTime),
     "note": (RDFS.comment, None),
+    "publisher": (DCTERMS.publisher, None),  # not kflow:publisher: that is the PUBLISHED role
     "text": (SDO.text, None),
 }
 # Source properties with their own mapping (`_source_extras`); Source.published is a date, not a flag.
@@ -109,10 +110,14 @@ def _source_extras(s: NamedNode, props: dict) -> Iterator[Triple]:
 
 
 def claim_triples(claim: Claim, mint: Minter) -> Iterator[Triple]:
-    """The direct triple, then the claim node with its evidence, then any activity it reports."""
+    """The direct triple, then the claim node with its evidence, then any activity it reports.
+
+    A negated claim (a source's denial, `kflow:polarity "negated"`) is a claim node alone: no
+    direct triple, no activity, since what it states did not happen (docs/conflicts.md)."""
     subject, obj, source = mint.node(claim.from_id), mint.node(claim.to_id), mint.node(claim.source_id)
     predicate = EDGE_PREDICATES[claim.type]
-    yield Triple(subject, predicate, obj)
+    if not claim.negated:
+        yield Triple(subject, predicate, obj)
     c = mint.node(claim.id)
     yield Triple(c, RDF.type, KFLOW.Claim)
     yield Triple(c, RDF.type, PROV.Entity)
@@ -140,6 +145,9 @@ def claim_triples(claim: Claim, mint: Minter) -> Iterator[Triple]:
         yield Triple(c, KFLOW.role, Literal(claim.role))
     if claim.status:
         yield Triple(c, KFLOW.reviewStatus, Literal(claim.status))
+    if claim.negated:
+        yield Triple(c, KFLOW.polarity, Literal(claim.polarity))
+        return
     if claim.type == "AUTHORED" and claim.to_id.startswith("report:"):
         yield from _authorship(obj, subject)
     if claim.type in ACTIVITIES:

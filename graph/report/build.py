@@ -18,7 +18,7 @@ from graph.analysis.evidence import node_name
 from graph.analysis.flows import FlowPath
 from graph.analysis.gaps import Gap
 from graph.analysis.knowledge import Knowledge
-from graph.analysis.questions import ask_first_knowledge, ask_gaps, ask_timeline, ask_trace
+from graph.analysis.questions import ask_first_knowledge, ask_gaps, ask_timeline, ask_trace, with_denials
 from graph.model import Claim
 from graph.report.model import Chronology, Conflict, Event, Line, Note, Quote
 from graph.schema import SCHEMA
@@ -26,29 +26,41 @@ from graph.store import GraphStore
 
 
 def body_chronology(
-    store: GraphStore, body: str, topic: str | None = None, since: str | None = None, until: str | None = None
+    store: GraphStore,
+    body: str,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_grade: str | None = None,
 ) -> Chronology:
-    """What `body` did and knew (on `topic`), in date order, with its first knowledge and its gap."""
-    timeline = ask_timeline(store, body=body, topic=topic, since=since, until=until)
-    known = ask_first_knowledge(store, body, topic)
+    """What `body` did and knew (on `topic`), in date order, with its first knowledge and its gap;
+    with `min_grade`, on evidence graded at least that alone."""
+    timeline = ask_timeline(store, body=body, topic=topic, since=since, until=until, min_grade=min_grade)
+    known = ask_first_knowledge(store, body, topic, min_grade)
     notes = _Notes(store)
     chronology = _chronology(f"Chronology: {known.result.body_name}", _scope(known.result.body_name, topic))
-    chronology.events, chronology.conflicts = _events([e.claim for e in timeline.result], timeline.graph, notes)
+    chronology.events, chronology.conflicts = _events(
+        with_denials(store, [e.claim for e in timeline.result]), timeline.graph, notes
+    )
     chronology.first_knowledge = [_knowledge_line(known.result, notes)]
     chronology.flows = [_flow_line(p, notes) for p in known.result.chain]
-    gaps = ask_gaps(store, topic)
+    gaps = ask_gaps(store, topic, min_grade)
     chronology.gaps = [_gap_line(g, notes, gaps.graph) for g in gaps.result.gaps if g.body == known.result.body]
     chronology.notes = notes.finished()
     return chronology
 
 
-def topic_chronology(store: GraphStore, topic: str, since: str | None = None, until: str | None = None) -> Chronology:
+def topic_chronology(
+    store: GraphStore, topic: str, since: str | None = None, until: str | None = None, min_grade: str | None = None
+) -> Chronology:
     """Everything dated on `topic`, with when each body first knew and what it did then."""
-    timeline = ask_timeline(store, topic=topic, since=since, until=until)
+    timeline = ask_timeline(store, topic=topic, since=since, until=until, min_grade=min_grade)
     notes = _Notes(store)
     chronology = _chronology(f"Chronology: {topic}", f"everything dated on {topic}")
-    chronology.events, chronology.conflicts = _events([e.claim for e in timeline.result], timeline.graph, notes)
-    gaps = ask_gaps(store, topic)
+    chronology.events, chronology.conflicts = _events(
+        with_denials(store, [e.claim for e in timeline.result]), timeline.graph, notes
+    )
+    gaps = ask_gaps(store, topic, min_grade)
     chronology.first_knowledge = [
         Line(f"{g.body_name} first knew by {claim_date(g.knowledge)}.", (notes.of(g.knowledge),))
         for g in gaps.result.gaps
@@ -65,19 +77,20 @@ def trace_chronology(
     topic: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    min_grade: str | None = None,
 ) -> Chronology:
     """How information went from `source` to `target`: each hop of the flows found, in date order."""
-    flows = ask_trace(store, source, target, topic=topic, since=since, until=until)
+    flows = ask_trace(store, source, target, topic=topic, since=since, until=until, min_grade=min_grade)
     notes = _Notes(store)
     title = f"Chronology: from {flows.source.name} to {flows.target.name}"
     chronology = _chronology(title, _scope(f"flows from {flows.source.name} to {flows.target.name}", topic))
     claims = [c for p in flows.result for h in p.hops for c in (h.claim, *h.corroborating)]
-    chronology.events, chronology.conflicts = _events(claims, flows.graph, notes)
+    chronology.events, chronology.conflicts = _events(with_denials(store, claims), flows.graph, notes)
     chronology.flows = [_flow_line(p, notes) for p in flows.result] or [
         Line(f"No time-respecting flow found from {flows.source.name} to {flows.target.name}.")
     ]
     if flows.target.label != "Report":
-        known = ask_first_knowledge(store, flows.target.id, topic)
+        known = ask_first_knowledge(store, flows.target.id, topic, min_grade)
         chronology.first_knowledge = [_knowledge_line(known.result, notes)]
     chronology.notes = notes.finished()
     return chronology
@@ -156,7 +169,7 @@ def _tie(claim_type: str) -> tuple[int, int]:
 
 
 def _conflict(fact: Fact, notes: _Notes) -> Conflict:
-    return Conflict(fact.describe(), [(r.date, _quotes(r.claims, notes)) for r in fact.readings])
+    return Conflict(fact.describe(), [(side, _quotes(claims, notes)) for side, claims in fact.sides()])
 
 
 def _quotes(claims: list[Claim], notes: _Notes) -> list[Quote]:

@@ -154,6 +154,7 @@ class Lexicon:
     time_prepositions: frozenset[str]
     hedge_auxiliaries: frozenset[str]
     denial_verbs: frozenset[str]
+    negating_verbs: frozenset[str]
     not_done_verbs: frozenset[str]
     unverified_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
@@ -388,6 +389,7 @@ SET_WORDS = (
     "time_prepositions",
     "hedge_auxiliaries",
     "denial_verbs",
+    "negating_verbs",
     "not_done_verbs",
     "unverified_verbs",
     "hedge_adverbs",

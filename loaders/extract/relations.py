@@ -22,6 +22,7 @@ from loaders.extract.lexicon import LEX, VerbFrame
 
 # Dependency labels that carry a statement into the clause that contains it (syntax, not vocabulary).
 CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "pcomp"}
+ASSERTED, NEGATED, HEDGED = "asserted", "negated", "hedged"  # a statement's mood (`statement_mood`)
 _PLAIN_FRAME = VerbFrame("", "SENT")
 # Claims whose actor a passive may leave unnamed ("was commissioned in 2006"): a placeholder stands in for it.
 UNNAMED_ACTOR_TYPES = (
@@ -49,48 +50,78 @@ class RawClaim:
     confidence: float
     rule: str
     role: str | None = None
+    polarity: str = ASSERTED  # NEGATED: the sentence denies it ("never received the report")
 
 
 RefsOf = Callable[[Token], list[Ref]]
 TopicOf = Callable[[Token], Ref | None]
 
 
+# Links along which a denial carries over unchanged: "never received or read it", "was not aware of it".
+_SAME_STATEMENT = ("conj", "acomp")
+
+
 def is_negated_or_hedged(verb: Token) -> bool:
     """True when the statement is denied, negated, conditional, modal or asked, not asserted."""
+    return statement_mood(verb) != ASSERTED
+
+
+def statement_mood(verb: Token) -> str:
+    """Whether the statement the verb makes is asserted, plainly denied, or hedged.
+
+    NEGATED is a plain denial of the statement itself: a negation on the verb or on what it is
+    coordinated with ("never received", "did not know", "was not aware"), or a denial verb governing
+    it ("denied receiving", "refuted that it had received"). Everything that leaves the fact open
+    (modal, conditional, asked, alleged, "no evidence that", "refused to", a negation further up
+    ("did not say that it received"), two negations) is HEDGED, and yields no claim at all.
+    """
     if verb.sent.text.rstrip(" \"'\u201d").endswith("?"):
-        return True
-    node = verb
+        return HEDGED
+    node, denials, direct = verb, 0, True
     while True:
         for child in node.children:
-            if child.dep_ == "neg" or child.dep_ == "aux" and child.lemma_.lower() in LEX.hedge_auxiliaries:
-                return True
+            if child.dep_ == "neg":
+                if not direct:
+                    return HEDGED
+                denials += 1
+            elif child.dep_ == "aux" and child.lemma_.lower() in LEX.hedge_auxiliaries:
+                return HEDGED
             if child.dep_ == "mark" and child.lower_ in LEX.conditional_marks:
-                return True
+                return HEDGED
         if node.lemma_.lower() in LEX.denial_verbs and node.i != verb.i:
-            return True
+            if node.lemma_.lower() not in LEX.negating_verbs:
+                return HEDGED  # "disputed", "doubted" that X received it: contested, not denied
+            denials += 1
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in LEX.not_done_verbs:
-            return True  # "refused to share the report": the sharing did not happen
+            return HEDGED  # "refused to share the report": the sharing did not happen
         if node.dep_ == "xcomp" and node.head.lemma_.lower() == "go" and node.head.tag_ == "VBG":
-            return True  # "is going to publish": future, not done
+            return HEDGED  # "is going to publish": future, not done
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in LEX.unverified_verbs:
-            return True
+            return HEDGED
         if any(c.dep_ == "advmod" and c.lower_ in LEX.hedge_adverbs for c in node.children):
-            return True
+            return HEDGED
         if (
             node.dep_ == "ccomp"
             and node.head.lemma_.lower() in LEX.asking_verbs
             and any(c.tag_ in ("WP", "WDT", "WRB") for c in node.subtree if c.i < node.i)
         ):
-            return True  # "asked what the council knew": an embedded question, not an assertion
+            return HEDGED  # "asked what the council knew": an embedded question, not an assertion
         if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
-            return True
+            return HEDGED
         if (
             node.dep_ not in CLAUSE_LINKS
             and node.dep_ not in ("pobj", "prep", "attr", "acomp")
             or node.head.i == node.i
         ):
-            return False
+            break
+        if node.dep_ not in _SAME_STATEMENT and not (
+            node.dep_ in ("xcomp", "ccomp", "pcomp") and node.head.lemma_.lower() in LEX.negating_verbs
+        ):
+            direct = False  # past a clause boundary: a negation up there is about something else
         node = node.head
+    if denials == 0:
+        return ASSERTED
+    return NEGATED if denials == 1 else HEDGED
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -276,10 +307,37 @@ def _commissioned_work(verb: Token) -> list[Token]:
 
 
 def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
-    """Raw claims of one verb token (nothing when it is not a relation verb or is hedged)."""
+    """Raw claims of one verb token (nothing when it is not a relation verb or is hedged); a plain
+    denial ("never received the report") gives its claims with polarity NEGATED."""
+    mood = statement_mood(verb)
+    if mood == HEDGED:
+        return
+    for claim in _verb_claims(verb, refs, topic_of):
+        if mood == NEGATED:
+            if not _denied_outright(verb, claim):
+                continue
+            claim.polarity = NEGATED
+        yield claim
+
+
+def _denied_outright(verb: Token, claim: RawClaim) -> bool:
+    """Whether a denial of the verb denies this claim of it: only the verb's own reading, with its
+    actor as the subject. "X never sent it to Y" denies X's sending, not Y's receipt from elsewhere;
+    "X did not tell Y about T" or "did not receive complaints about T" says nothing of whether Y or
+    X knew about T."""
+    frame = LEX.frames.get(verb.lemma_.lower())
+    return (
+        frame is not None
+        and claim.type == frame.claim
+        and not frame.tells
+        and not claim.rule.endswith((".information", ".unnamed"))
+    )
+
+
+def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     frame = LEX.frames.get(lemma)
-    if frame is None or verb.pos_ not in ("VERB", "AUX") or is_negated_or_hedged(verb):
+    if frame is None or verb.pos_ not in ("VERB", "AUX"):
         return
     edge = frame.claim
     if frame.particle_missing([c.lower_ for c in verb.children if c.dep_ == "prt"]):
@@ -492,17 +550,29 @@ def nominal_knowledge(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator
 
 
 def aware_claims(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
-    """ "X was aware of T" / "X was made aware of T"."""
-    if token.lemma_.lower() not in LEX.awareness_adjectives or is_negated_or_hedged(token):
+    """ "X was aware of T" / "X was made aware of T"; "X was not aware of T" is a NEGATED claim."""
+    if token.lemma_.lower() not in LEX.awareness_adjectives:
         return
+    mood = statement_mood(token)
     head = token.head if token.dep_ in ("acomp", "oprd", "ccomp", "xcomp") else token
-    if head.i != token.i and is_negated_or_hedged(head):
+    if mood == HEDGED or head.i != token.i and statement_mood(head) == HEDGED:
         return
+    if head.i != token.i and statement_mood(head) == NEGATED and mood == ASSERTED:
+        mood = NEGATED
+    polarity = NEGATED if mood == NEGATED else ASSERTED
     knowers = [r for t in _children(head, "nsubj", "nsubjpass") for r in refs(t)]
     topics = [t for t in (topic_of(o) for o in _prep_objects(token, {"of", "about"})) if t]
     for knower in knowers:
         for topic in topics:
-            yield RawClaim("KNEW_ABOUT", knower, topic, head, min(0.85, knower.confidence, topic.confidence), "aware")
+            yield RawClaim(
+                "KNEW_ABOUT",
+                knower,
+                topic,
+                head,
+                min(0.85, knower.confidence, topic.confidence),
+                "aware",
+                polarity=polarity,
+            )
 
 
 def archive_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:

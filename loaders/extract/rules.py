@@ -10,6 +10,7 @@ model once.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import multiprocessing
 import re
 from collections.abc import Iterable, Sequence
@@ -890,9 +891,12 @@ class DocumentRun:
         if date is None and raw.verb.pos_ in ("VERB", "AUX"):
             date = relations.opening_date(raw.verb, [d for d in dates if d[0] not in exclude])
         borrowed = False
-        if date is None and raw.type in ("SENT", "RECEIVED", "AUTHORED") and self._is_this_document(raw.object.token):
+        denied = raw.polarity == relations.NEGATED  # "never received it": the denial has no date to borrow
+        if date is None and denied:
+            pass
+        elif date is None and raw.type in ("SENT", "RECEIVED", "AUTHORED") and self._is_this_document(raw.object.token):
             date = self._document_date()  # "I am copying this letter to X": sent when the letter was
-        if date is None and raw.type in ("SENT", "RECEIVED", "AUTHORED", "PUBLISHED"):
+        if date is None and not denied and raw.type in ("SENT", "RECEIVED", "AUTHORED", "PUBLISHED"):
             date = self._report_date(raw.object.node)
             borrowed = date is not None
         if date is None:
@@ -905,6 +909,8 @@ class DocumentRun:
                 raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, extractor, date, raw.role
             )
         )
+        if denied:
+            self.claims[-1] = dataclasses.replace(self.claims[-1], polarity=relations.NEGATED, id="")
 
     def _is_this_document(self, token: Token) -> bool:
         """ "this letter" / "this e-mail" in a document with a speaker, "this statement" / "this response"
@@ -1055,8 +1061,10 @@ class DocumentRun:
                 )
 
     def _mention_claims(self) -> None:
-        """A MENTIONS claim (with its first sentence) for every node no other claim cites."""
-        cited = {c.from_id for c in self.claims} | {c.to_id for c in self.claims}
+        """A MENTIONS claim (with its first sentence) for every node no other claim asserts something of
+        (a body named only in a denial is still mentioned)."""
+        asserted = [c for c in self.claims if not c.negated]
+        cited = {c.from_id for c in asserted} | {c.to_id for c in asserted}
         for mention in self.parse.mentions:
             node = mention.node
             if node is None or node.id in cited or node.id not in self.nodes:

@@ -231,7 +231,7 @@ def decode_text(path: Path, data: bytes, warnings: list[str]) -> str:
 
 MAX_SIDECAR_BYTES = 64 * 1024  # a sidecar holds a title, a date, a URL and a note
 MAX_CONFIG_BYTES = 1024 * 1024  # domains.yaml and NAME.columns.yaml
-SIDECAR_TEXT_FIELDS = ("title", "published", "url", "note", "reliability", "credibility")
+SIDECAR_TEXT_FIELDS = ("title", "published", "url", "note", "publisher", "reliability", "credibility")
 
 
 class PlainYamlLoader(yaml.SafeLoader):

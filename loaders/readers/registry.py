@@ -53,5 +53,6 @@ def read_document(path: Path, published: str | None = None) -> Document:
     document.title = str(meta.get("title") or document.title or path.name)
     document.note = meta.get("note") or document.note
     document.url = meta.get("url") or document.url
+    document.publisher = meta.get("publisher") or document.publisher
     document.reliability, document.credibility = sidecar_grades(path, meta)
     return document
