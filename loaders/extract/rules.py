@@ -899,8 +899,11 @@ class DocumentRun:
         if date is None and not denied and raw.type in ("SENT", "RECEIVED", "AUTHORED", "PUBLISHED"):
             date = self._report_date(raw.object.node)
             borrowed = date is not None
-        if date is None:
-            date = self._document_date()  # the sentence gives none: when the document was dated, at the latest
+        if date is None and not denied and (self.precision or "day") == "day":
+            # the sentence gives none: a document dated to the day (a letter, memo, press release, statement)
+            # records acts of its day, at the latest. A year alone dates a publication, not its events (a
+            # 2018 article on a 2002 report): those claims stay undated rather than misdated.
+            date = self._document_date()
         self._node(raw.subject.node)
         self._node(raw.object.node)
         confidence, extractor = scoring.score(self, raw, sentence, borrowed)  # the evidence kinds: confidence.py
