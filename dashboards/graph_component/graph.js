@@ -220,7 +220,8 @@
       const drawn = revision;
       // once the first frame is painted and the page is idle, so the rerun it starts (and the tables
       // that rerun draws) never competes with drawing the graph
-      requestAnimationFrame(() => requestIdleCallback(() => emit("drawn", { revision: drawn }), { timeout: 1000 }));
+      const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50)); // Safari has none
+      requestAnimationFrame(() => idle(() => emit("drawn", { revision: drawn }), { timeout: 1000 }));
     }
   }
 
