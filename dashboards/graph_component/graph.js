@@ -220,7 +220,9 @@
       const drawn = revision;
       // once the first frame is painted and the page is idle, so the rerun it starts (and the tables
       // that rerun draws) never competes with drawing the graph
-      const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50)); // Safari has none
+      const idle = window.requestIdleCallback
+        ? (f, options) => window.requestIdleCallback(f, options)
+        : (f) => setTimeout(f, 50); // Safari has no requestIdleCallback
       requestAnimationFrame(() => idle(() => emit("drawn", { revision: drawn }), { timeout: 1000 }));
     }
   }
