@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import streamlit as st
 import streamlit.components.v1 as components
 
 from dashboards import graph_view
@@ -23,22 +24,27 @@ def graph_canvas(
     actions: bool = True,
     captions: dict[str, str] | None = None,
     hint: str = "",
+    report_drawn: bool = False,
 ) -> Any:
-    """Draw `sub` at `positions`; returns the last event the browser sent (or None)."""
+    """Draw `sub` at `positions`; returns the last event the browser sent (or None). With
+    `report_drawn` the browser answers each new drawing with a `drawn` event naming its revision."""
     large = graph_view.is_large(sub)
     payload = {
         "elements": graph_view.elements(sub, positions, captions),
         "style": graph_view.stylesheet(large),
         "legend": graph_view.legend_rows(sub),
     }
+    drawn_revision = graph_view.revision(payload)
+    st.session_state[f"_revision_{key}"] = drawn_revision
     return _component(
         **payload,
-        revision=graph_view.revision(payload),
+        revision=drawn_revision,
         height=height,
         actions=actions,
         hint=hint,
         font_px=graph_view.FONT_PX,
         scale_labels=not large,
+        report_drawn=report_drawn,
         key=key,
         default=None,
     )

@@ -25,10 +25,12 @@ def show_graph(
     height: int = 560,
     actions: bool = True,
     captions: dict[str, str] | None = None,
+    report_drawn: bool = False,
 ) -> dict | None:
     """Draw a subgraph; returns the component's event (clicked_node, clicked_edge, expand, remove)
     the first time it arrives, None on later reruns. Positions of nodes already drawn under this
-    key are kept, so expanding or filtering never moves what the investigator was looking at."""
+    key are kept, so expanding or filtering never moves what the investigator was looking at.
+    With `report_drawn`, the browser's `drawn` events are kept for `graph_drawn` (not returned)."""
     from dashboards.graph_canvas import graph_canvas
     from dashboards.graph_layout import stable_positions
 
@@ -41,8 +43,29 @@ def show_graph(
         if actions
         else "Click an edge to open its claims."
     )
-    event = graph_canvas(sub, key, positions, height=height, actions=actions, captions=captions, hint=hint)
-    return fresh_event(key, event)
+    event = graph_canvas(
+        sub, key, positions, height=height, actions=actions, captions=captions, hint=hint, report_drawn=report_drawn
+    )
+    event = fresh_event(key, event)
+    if event and event.get("action") == "drawn":
+        st.session_state[f"_drawn_{key}"] = (event.get("data") or {}).get("revision")
+        return None
+    return event
+
+
+def preload_graph(key: str) -> None:
+    """An empty, one-pixel graph component under `key`: its frame and cytoscape load while the
+    investigator types, and the first graph drawn under `key` reuses them."""
+    from dashboards.graph_canvas import graph_canvas
+
+    graph_canvas(Subgraph(), key, {}, height=1, actions=False)
+
+
+def graph_drawn(key: str) -> bool:
+    """Whether the browser has drawn the graph last sent under `key` (needs `report_drawn`): a page
+    can hold back heavy parts until then, since the graph's iframe shares the page's one thread."""
+    revision = st.session_state.get(f"_revision_{key}")
+    return revision is not None and st.session_state.get(f"_drawn_{key}") == revision
 
 
 def fresh_event(key: str, event: Any) -> dict | None:

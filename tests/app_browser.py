@@ -1,6 +1,6 @@
 """Real-browser harness for the app: `kflow load` / `kflow serve` subprocesses and Debian's Chromium.
 
-Shared by tests/test_browser_app.py and bench/bench_app.py. Playwright drives /usr/bin/chromium
+Shared by the tests/test_browser_*.py modules and bench/bench_app.py. Playwright drives /usr/bin/chromium
 (never a downloaded browser); every request the page makes is recorded so a test can prove the
 app stayed on localhost.
 """
@@ -93,6 +93,27 @@ def kflow_serve(spec: str, log: Path, env: dict[str, str] | None = None) -> Iter
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+def require_chromium() -> None:
+    """Fail when Debian's Chromium is missing under CI=true (a browser test must never skip there);
+    skip elsewhere, where a developer may not have installed it."""
+    import pytest
+
+    if Path(CHROMIUM).exists():
+        return
+    message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@contextmanager
+def browser_for_tests() -> Iterator:
+    """The browser for a test module's fixture: `require_chromium`, then `chromium`."""
+    require_chromium()
+    with chromium() as browser:
+        yield browser
 
 
 @contextmanager

@@ -6,15 +6,12 @@ Under CI=true these tests never skip: a missing browser is a failure.
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from app_browser import (
-    CHROMIUM,
     Session,
-    chromium,
+    browser_for_tests,
     click_graph_node,
     graph_frame,
     kflow_load,
@@ -28,19 +25,9 @@ PAGES = ["overview", "explore", "trace", "timeline", "cypher", "load", "export"]
 SEED_QUOTE = "It was sent to the Home Office by the University of Luton"
 
 
-def _need_browser() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def browser():
-    _need_browser()
-    with chromium() as b:
+    with browser_for_tests() as b:
         yield b
 
 

@@ -5,11 +5,8 @@ legend names what is drawn, and trace edges are captioned. Under CI=true these t
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
-from app_browser import CHROMIUM, Session, chromium, graph_frame, kflow_serve
+from app_browser import Session, browser_for_tests, graph_frame, kflow_serve
 from app_busy_graph import AUTHOR, AUTHOR_REPORTS, HUB, PORT, REVIEW, SENT_YEARS, build_busy_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -20,12 +17,7 @@ MIN_READABLE_PX = 8
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    with chromium() as b:
+    with browser_for_tests() as b:
         yield b
 
 

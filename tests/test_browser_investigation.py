@@ -8,13 +8,11 @@ by Playwright on Debian's Chromium; under CI=true it never skips.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
-from app_browser import CHROMIUM, KFLOW, Session, chromium, kflow_serve
+from app_browser import KFLOW, Session, chromium, kflow_serve, require_chromium
 from playwright.sync_api import expect
 
 from graph import investigations as inv
@@ -26,15 +24,6 @@ from tests.test_grades import graded_nodes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.neo4j]
 NOTE = "Synthetic note: check the commissioning letter's date."
-
-
-def _need_browser() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def answer_line(page, answer: str, grade: str):
@@ -58,7 +47,7 @@ def harbour_case() -> inv.Investigation:
 
 
 def test_an_investigation_saved_on_embedded_opens_the_same_on_neo4j(tmp_path, neo4j_uri, neo4j_store):
-    _need_browser()
+    require_chromium()
     path = tmp_path / "kflow-data"
     with EmbeddedStore(path) as embedded:
         embedded.upsert(Batch(graded_nodes(), claims()))

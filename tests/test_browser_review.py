@@ -12,9 +12,8 @@ import json
 import subprocess
 
 import pytest
-from app_browser import KFLOW, Session, chromium, kflow_serve
+from app_browser import KFLOW, Session, browser_for_tests, kflow_serve
 from playwright.sync_api import expect
-from test_browser_app import _need_browser
 
 from graph.model import Batch
 from graph.stores import open_store
@@ -26,8 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def browser():
-    _need_browser()
-    with chromium() as b:
+    with browser_for_tests() as b:
         yield b
 
 

@@ -5,12 +5,10 @@ Under CI=true these tests never skip: a missing browser is a failure."""
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
-from app_browser import CHROMIUM, Session, chromium, kflow_load, kflow_serve
+from app_browser import Session, browser_for_tests, kflow_load, kflow_serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 MEMO = (
@@ -29,19 +27,9 @@ NO_INJECTION = """() => ({
 })"""
 
 
-def _need_browser() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def browser():
-    _need_browser()
-    with chromium() as b:
+    with browser_for_tests() as b:
         yield b
 
 

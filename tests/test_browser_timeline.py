@@ -6,11 +6,8 @@ Under CI=true these tests never skip: a missing browser is a failure.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
-from app_browser import CHROMIUM, Session, chromium, kflow_serve
+from app_browser import Session, browser_for_tests, kflow_serve
 from app_graph import build_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -19,12 +16,7 @@ PLOT = ".js-plotly-plot"
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    with chromium() as b:
+    with browser_for_tests() as b:
         yield b
 
 

@@ -12,6 +12,19 @@
   let args = {};
   let folded = {}; // aggregated edge id -> its element JSON, while it is opened into its claims
 
+  // Captions arrive as each element's style bypass (raw text, drawn on the canvas only) and are
+  // kept as `data.caption` under one mapped rule: hundreds of per-element bypasses make cytoscape
+  // restyle element by element, which was a third of drawing a 500-node neighbourhood.
+  const CAPTION_RULE = { selector: "node, edge", style: { label: "data(caption)" } };
+
+  function asElements(list, group) {
+    return (list || []).map((e) => ({
+      group: group,
+      data: Object.assign({}, e.data, { caption: (e.style && e.style.label) || "" }),
+      position: e.position,
+    }));
+  }
+
   function send(type, extra) {
     window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, extra), "*");
   }
@@ -83,8 +96,7 @@
     folded[edge.id()] = edge.json();
     const added = members.map((m) => ({
       group: "edges",
-      data: { id: m.id, label: edge.data("label"), source: edge.data("source"), target: edge.data("target"), count: 1, date: m.date, opened_from: edge.id() },
-      style: { label: m.caption },
+      data: { id: m.id, label: edge.data("label"), source: edge.data("source"), target: edge.data("target"), count: 1, date: m.date, opened_from: edge.id(), caption: m.caption },
       classes: "opened",
     }));
     cy.batch(() => { edge.remove(); cy.add(added); });
@@ -108,8 +120,15 @@
     if (!cy || cy.elements().empty()) return;
     const most = args.max_fit_zoom || 1.3;
     const fitOnce = () => {
-      cy.elements().boundingBox({ useCache: false }); // label sizes are measured again after a font change
-      cy.fit(cy.elements(), 30);
+      if (!args.scale_labels) {
+        // A large graph is fitted to its nodes alone: at the zoom that fits hundreds of nodes their
+        // captions fall below min-zoomed-font-size and are not drawn, and measuring them all was
+        // the slowest step of drawing a 500-node neighbourhood.
+        cy.fit(cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false }), 30);
+      } else {
+        cy.elements().boundingBox({ useCache: false }); // label sizes are measured again after a font change
+        cy.fit(cy.elements(), 30);
+      }
       if (cy.zoom() > most) { cy.zoom(most); cy.center(); }
     };
     fitOnce();
@@ -167,15 +186,17 @@
     send("streamlit:setFrameHeight", { height: height + 2 });
     document.getElementById("hint").textContent = args.hint || "";
     if (args.revision === revision) return; // a rerun with the same graph: keep the view as it is
+    if (!cy && !(args.elements.nodes || []).length) return; // preloaded empty: cytoscape starts with a graph
     revision = args.revision;
     folded = {};
-    const els = (args.elements.nodes || []).concat(args.elements.edges || []);
+    const els = asElements(args.elements.nodes, "nodes").concat(asElements(args.elements.edges, "edges"));
+    const style = [CAPTION_RULE].concat(args.style || []);
     const key = JSON.stringify(args.style);
     if (!cy) {
       cy = cytoscape({
         container: document.getElementById("cy"),
         elements: els,
-        style: args.style,
+        style: style,
         layout: { name: "preset", fit: false },
         wheelSensitivity: 0.3,
         textureOnViewport: args.elements.nodes.length > 250,
@@ -186,7 +207,7 @@
       bind();
     } else {
       cy.batch(() => {
-        if (key !== styleKey) { cy.style(args.style); styleKey = key; }
+        if (key !== styleKey) { cy.style(style); styleKey = key; }
         cy.elements().remove();
         cy.add(els);
       });
@@ -195,6 +216,15 @@
     }
     drawLegend(args.legend);
     fit();
+    if (args.report_drawn) {
+      const drawn = revision;
+      // once the first frame is painted and the page is idle, so the rerun it starts (and the tables
+      // that rerun draws) never competes with drawing the graph
+      const idle = window.requestIdleCallback
+        ? (f, options) => window.requestIdleCallback(f, options)
+        : (f) => setTimeout(f, 50); // Safari has no requestIdleCallback
+      requestAnimationFrame(() => idle(() => emit("drawn", { revision: drawn }), { timeout: 1000 }));
+    }
   }
 
   window.addEventListener("message", (evt) => {

@@ -5,10 +5,19 @@ import streamlit as st
 
 from dashboards.context import node_names, store_or_stop, titles
 from dashboards.explore import DEFAULT_EDGE_TYPES, Filters, Focus, node_claims, view, year_span
+from dashboards.graph_view import is_large
 from dashboards.merge_split import merge_split_panel
 from dashboards.node_details import node_details
 from dashboards.text import md
-from dashboards.widgets import CONTEXT_LINKS, claims_frame, evidence_list, pick_node, show_graph
+from dashboards.widgets import (
+    CONTEXT_LINKS,
+    claims_frame,
+    evidence_list,
+    graph_drawn,
+    pick_node,
+    preload_graph,
+    show_graph,
+)
 from graph.analysis.date_bounds import window
 from graph.schema import EDGE_TYPES
 
@@ -22,9 +31,17 @@ EVIDENCE_SHOWN = 25
 store = store_or_stop()
 st.title("Explore")
 focus: Focus = st.session_state.setdefault("explore_focus", Focus())
-chosen = pick_node(store, "Search a body, report, person or topic", "explore", ("Agency", "Report", "Person", "Topic"))
+# Two fixed places, so the graph component keeps its frame (and loaded cytoscape) from the empty
+# page to the first search, whatever appears above it (issue 16).
+search_area, graph_area = st.container(), st.container()
+with search_area:
+    chosen = pick_node(
+        store, "Search a body, report, person or topic", "explore", ("Agency", "Report", "Person", "Topic")
+    )
 if chosen is None:
-    st.info("Type a name (any part of it, any case) to start.")
+    with graph_area:
+        preload_graph("explore_graph")
+    search_area.info("Type a name (any part of it, any case) to start.")
     st.stop()
 focus.start(chosen.id)
 
@@ -43,11 +60,14 @@ filters = Filters(hops=hops, edge_types=tuple(types or DEFAULT_EDGE_TYPES), sinc
 st.session_state["selection"] = {"seeds": focus.seeds + focus.expanded, "filters": filters}
 
 sub = view(store, focus, filters)
-st.caption(
+search_area.caption(
     f"{len(sub.nodes)} nodes, {len(sub.claims)} claims. Click a node or edge for its evidence (an edge marked ×n"
     " stands for n claims and opens into them); double-click a node to expand it."
 )
-event = show_graph(sub, "explore_graph", focus.seeds + focus.expanded)
+# A large graph is drawn first: its tables below wait for the browser to report it drawn (issue 16).
+with graph_area:
+    event = show_graph(sub, "explore_graph", focus.seeds + focus.expanded, report_drawn=is_large(sub))
+tables_wait = is_large(sub) and not graph_drawn("explore_graph")
 if event:
     focus.apply(event)
     st.rerun()
@@ -65,6 +85,11 @@ if node:
     if st.button("Expand this node", key="explore_expand"):
         focus.apply({"action": "expand", "data": {"node_ids": [node.id]}})
         st.rerun()
+    claims = node_claims(store, node.id, filters)
+    if tables_wait:
+        st.markdown(f"**Claims ({len(claims)})**")
+        st.caption("Details, claims and quotes follow once the graph is drawn.")
+        st.stop()
     details = node_details(node)
     if node.label != "Source":
         merge_split_panel(store, node)
@@ -73,7 +98,6 @@ if node:
         hide_index=True,
         key="explore_details",
     )
-    claims = node_claims(store, node.id, filters)
     names.update(node_names(store, {c.from_id for c in claims} | {c.to_id for c in claims}, sub.nodes))
     st.markdown(f"**Claims ({len(claims)})**")
     st.dataframe(
