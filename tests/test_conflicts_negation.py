@@ -18,6 +18,7 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
+from graph.analysis.evidence import claim_dict
 from graph.analysis.questions import ask_brokers, ask_facts, ask_first_knowledge, ask_gaps, ask_timeline, ask_trace
 from graph.embedded import EmbeddedStore
 from graph.grades import set_source_grade
@@ -90,6 +91,14 @@ def test_a_denial_of_the_same_span_is_another_claim_and_polarity_is_checked():
     assert Claim(**said, char_end=10, confidence=0.9, extractor="test", polarity=None).id == asserted.id
     with pytest.raises(ModelError, match="polarity: 'maybe'; expected one of asserted, negated"):
         Claim(**said, char_end=10, confidence=0.9, extractor="test", polarity="maybe")
+
+
+def test_json_claims_say_whether_they_are_denials_and_where_their_date_came_from():
+    said = dict(type="RECEIVED", from_id=COUNCIL, to_id=REVIEW, source_id=A, sentence=NEVER, char_start=0)
+    negated = Claim(**said, char_end=10, confidence=0.9, extractor="test", polarity="negated", date_text="2014")
+    shown = claim_dict(negated)
+    assert shown["polarity"] == "negated" and shown["date_text"] == "2014"
+    assert claim_dict(Claim(**said, char_end=10, confidence=0.9, extractor="test"))["polarity"] == "asserted"
 
 
 # -- the synthetic documents, end to end -----------------------------------------------------------

@@ -106,6 +106,8 @@ def claim_dict(claim: Claim, G: nx.MultiDiGraph | None = None) -> dict[str, Any]
         "date_start": claim.date_start,
         "date_end": claim.date_end,
         "date_precision": claim.date_precision,
+        "date_text": claim.date_text,  # what the date was read from ("16 years ago", "the document's date")
+        "polarity": claim.polarity,  # "negated": a denial, never used as a fact (graph/analysis/conflicts.py)
         "quote": claim.sentence,
         "source_id": claim.source_id,
         "char_start": claim.char_start,
