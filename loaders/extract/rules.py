@@ -23,8 +23,21 @@ from graph.schema import SCHEMA
 from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
+from loaders.extract import (
+    acronyms,
+    coordination,
+    coref,
+    descriptions,
+    markup,
+    offices,
+    own_document,
+    people,
+    relations,
+    reports,
+    speaker,
+    topics,
+)
 from loaders.extract import confidence as scoring
-from loaders.extract import coordination, coref, offices, own_document, people, relations, reports, speaker, topics
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
@@ -101,7 +114,7 @@ class RuleExtractor:
         """Extractions in input order, the same as `extract` on each. All documents' paragraphs go
         through one `nlp.pipe` stream, so spaCy's per-call and per-minibatch costs are paid once per
         batch rather than per document; the stream is lazy, so only a minibatch of parses is held."""
-        pieces = [list(chunks(document.text)) for document in documents]
+        pieces = [list(chunks(markup.parsing_text(document.text))) for document in documents]
         parsed = self.nlp.pipe((text for own in pieces for _, text in own), batch_size=PIPE_BATCH)
         return [
             DocumentRun(self, document, list(islice(parsed, len(own))), [offset for offset, _ in own]).run()
@@ -158,6 +171,7 @@ class DocumentRun:
 
     def run(self) -> Extraction:
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
+        acronyms.add_acronym_mentions(self.parse, self.ctx.acronyms)  # "sent a report to OSC"
         self._collect_context()
         self._resolve_generic()
         used_roles = self._resolve_people()
@@ -169,6 +183,7 @@ class DocumentRun:
         self._senders()
         clusters = reports.cluster_reports(self.reports)
         reports.report_nodes(clusters, self.document.source_id)
+        descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
         for cluster in clusters:
             self._node(cluster.node)
         for sentence in self.parse.sentences:
