@@ -51,7 +51,6 @@ FLOORS = {
     "definite_later_mentions": 1.00,  # 12/12
     "portfolio_names_whole": 1.00,  # 12/12
     "documents_by_description": 1.00,  # 12/12
-    "defined_acronyms": 1.00,  # 12/12
     "markdown_links": 0.91,  # 11/12 (a link on the verb: "[published](url) X")
 }
 # ---------------------------------------------------------------------------------------------

@@ -23,8 +23,8 @@ from graph.schema import SCHEMA
 from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
+from loaders.extract import confidence as scoring
 from loaders.extract import (
-    acronyms,
     coordination,
     coref,
     descriptions,
@@ -37,7 +37,6 @@ from loaders.extract import (
     speaker,
     topics,
 )
-from loaders.extract import confidence as scoring
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
@@ -171,7 +170,6 @@ class DocumentRun:
 
     def run(self) -> Extraction:
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
-        acronyms.add_acronym_mentions(self.parse, self.ctx.acronyms)  # "sent a report to OSC"
         self._collect_context()
         self._resolve_generic()
         used_roles = self._resolve_people()
