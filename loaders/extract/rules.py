@@ -32,6 +32,7 @@ from loaders.extract import (
     offices,
     own_document,
     people,
+    possessors,
     relations,
     reports,
     speaker,
@@ -790,6 +791,7 @@ class DocumentRun:
                                 "SENT", owner, target, anchor, min(0.75, owner.confidence), "report.possessive.sent"
                             )
                         )
+        found += possessors.passive_sender(report, target, refs)  # "X's report was sent to Y"
         governor = head.head if head.dep_ == "dobj" else None  # "the report by X was published": X wrote it
         misattached = (
             governor is not None
