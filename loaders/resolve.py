@@ -55,13 +55,16 @@ def define_acronyms(text: str) -> dict[str, str]:
 
 def _best_long_form(short: str, words: list[str]) -> str | None:
     letters = [c.lower() for c in short if c.isalnum()]
+    found = None
     for start in range(len(words) - 1, -1, -1):
         candidate = words[start:]
         if len(candidate) > len(letters) + 2:
-            return None
+            break
         if candidate[0][0].lower() == letters[0] and _letters_in_order(letters, " ".join(candidate).lower()):
-            return " ".join(candidate)
-    return None
+            if candidate[0][0].isupper() or short.isupper() is False:
+                return " ".join(candidate)
+            found = found or " ".join(candidate)  # "of Special Counsel (OSC)": a capitalised "Office of ..." may follow
+    return found
 
 
 def _letters_in_order(letters: list[str], text: str) -> bool:

@@ -148,6 +148,7 @@ class Lexicon:
     title_links: frozenset[str]
     title_function_words: frozenset[str]
     topic_prepositions: frozenset[str]
+    description_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     anaphoric_nouns: frozenset[str]
     non_topics: frozenset[str]
@@ -383,6 +384,7 @@ SET_WORDS = (
     "title_links",
     "title_function_words",
     "topic_prepositions",
+    "description_prepositions",
     "place_nouns",
     "anaphoric_nouns",
     "non_topics",

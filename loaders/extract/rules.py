@@ -28,10 +28,13 @@ from loaders.extract import confidence as scoring
 from loaders.extract import (
     coordination,
     coref,
+    descriptions,
     document_frame,
+    markup,
     offices,
     own_document,
     people,
+    possessors,
     relations,
     reports,
     speaker,
@@ -113,7 +116,7 @@ class RuleExtractor:
         """Extractions in input order, the same as `extract` on each. All documents' paragraphs go
         through one `nlp.pipe` stream, so spaCy's per-call and per-minibatch costs are paid once per
         batch rather than per document; the stream is lazy, so only a minibatch of parses is held."""
-        pieces = [list(chunks(document.text)) for document in documents]
+        pieces = [list(chunks(markup.parsing_text(document.text))) for document in documents]
         parsed = self.nlp.pipe((text for own in pieces for _, text in own), batch_size=PIPE_BATCH)
         return [
             DocumentRun(self, document, list(islice(parsed, len(own))), [offset for offset, _ in own]).run()
@@ -185,6 +188,7 @@ class DocumentRun:
         self._senders()
         clusters = reports.cluster_reports(self.reports)
         reports.report_nodes(clusters, self.document.source_id)
+        descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
         for cluster in clusters:
             self._node(cluster.node)
         for sentence in self.parse.sentences:
@@ -794,6 +798,7 @@ class DocumentRun:
                                 "SENT", owner, target, anchor, min(0.75, owner.confidence), "report.possessive.sent"
                             )
                         )
+        found += possessors.passive_sender(report, target, refs)  # "X's report was sent to Y"
         governor = head.head if head.dep_ == "dobj" else None  # "the report by X was published": X wrote it
         misattached = (
             governor is not None

@@ -1,0 +1,105 @@
+"""Documents known by description: "a letter to the President", "the VA investigation report", "OSC's
+original referral letter", "the review of the conference".
+
+An untitled document is named by what the text calls it, not by its bare head noun: its modifiers,
+possessor and the phrase that says whom it went to or what it is about. Readers (and gold files) name it
+so, and a later mention written the same way is the same document, so each mention's description joins
+its cluster's node as an alias (the name stays what `reports.report_nodes` gives, which other texts and
+the app already use).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from loaders.extract.lexicon import LEX
+from loaders.extract.reports import ReportCluster, ReportMention
+
+_MAX_PHRASE_TOKENS = 14  # a longer "about ..." phrase is a clause, not a name
+_LEFT_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
+
+
+def describe(report: ReportMention) -> list[str]:
+    """The ways this mention's own words name its document, most specific first."""
+    head = report.head
+    owner = _possessor(head)
+    left = _left_words(head)
+    core = " ".join([*left, head.text])
+    phrases = list(_phrases(head))
+    found: list[str] = []
+    for phrase in phrases:
+        if owner:
+            found.append(f"{owner} {core} {phrase}")
+        found += [f"{core} {phrase}", f"{head.text} {phrase}"]
+    if owner:
+        found += [f"{owner} {core}", f"{owner} {head.text}"]
+    if left:
+        found.append(core)
+    return list(dict.fromkeys(found))
+
+
+def name_by_description(clusters: Iterable[ReportCluster]) -> None:
+    """Give each untitled cluster's node the descriptions of its mentions (see module docstring)."""
+    for cluster in clusters:
+        node = cluster.node
+        if node is None or cluster.named:
+            continue
+        described = [d for m in cluster.mentions for d in describe(m)]
+        if not described:
+            continue
+        aliases = [*node.aliases, *described]
+        node.aliases = sorted({a for a in aliases if a and a != node.name})
+
+
+def _possessor(head: Token) -> str | None:
+    """ "OSC's", "the Chief Inspector's" as written; a possessive pronoun names nobody."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in LEX.possessive_pronouns or owner.pos_ == "PRON":
+        return None
+    start = owner.left_edge.i
+    while start > 0 and head.doc[start].ent_iob_ == "I":  # "the Department of Civic Affairs's": the whole name
+        start -= 1
+    words = _plain(head.doc[start : owner.right_edge.i + 1])
+    return words or None
+
+
+def _left_words(head: Token) -> list[str]:
+    """Modifiers between the determiner (or possessor) and the noun: "original referral", "VA investigation"."""
+    kept = [c for c in head.lefts if c.dep_ in _LEFT_DEPS and c.dep_ != "poss"]
+    if not kept:
+        return []
+    owner_end = max((c.right_edge.i for c in head.lefts if c.dep_ == "poss"), default=-1)
+    start = max(min(c.left_edge.i for c in kept), owner_end + 1)
+    tokens = [t for t in head.doc[start : head.i] if t.dep_ not in ("det", "predet", "case", "punct")]
+    if any(t.lower_ in LEX.quantifiers for t in tokens):
+        return []
+    return [t.text for t in tokens if t.is_alpha or "-" in t.text or t.like_num]
+
+
+def _phrases(head: Token) -> Iterable[str]:
+    """The noun's own "to X" / "on T" / "about T" / "into T" / "of T" phrases, short and whole."""
+    for prep in [*head.rights, *_verb_recipient(head)]:
+        if prep.dep_ not in ("prep", "dative") or prep.lower_ not in LEX.description_prepositions:
+            continue
+        span = head.doc[prep.i : prep.right_edge.i + 1]
+        if len(span) < 2 or len(span) > _MAX_PHRASE_TOKENS:
+            continue
+        if any(
+            t.is_punct and t.text not in ("-", "'", "\u2019", "(", ")") or t.like_url or "/" in t.text for t in span
+        ):
+            continue
+        yield _plain(span)
+
+
+def _verb_recipient(head: Token) -> list[Token]:
+    """ "sent a letter to the President": the parser hangs "to X" on the verb, but standing right after the
+    document it also says whom the document is to."""
+    if head.dep_ != "dobj":
+        return []
+    return [c for c in head.head.children if c.lower_ == "to" and c.i == head.right_edge.i + 1]
+
+
+def _plain(span: Span) -> str:
+    return " ".join(span.text.split())
