@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -10,8 +11,10 @@ from click.testing import CliRunner
 from graph.embedded import EmbeddedStore
 from graph.model import Batch, Claim, Node, node_id
 from loaders.document import Document, Extraction
-from loaders.evaluate import evaluate, evaluate_paths
+from loaders.evaluate import EVAL_FILE_TIMEOUT_S, evaluate, evaluate_paths
+from loaders.extract.base import NullExtractor
 from loaders.gold import GoldError, load_gold
+from loaders.time_limit import file_timeout
 
 SOURCE = "source:00000000000000aa"
 TEXT = (
@@ -379,3 +382,28 @@ def test_cli_eval_threshold_filters_and_curve_prints(tmp_path):
     result = runner.invoke(main, ["eval", str(tmp_path / "doc.gold.yaml"), "--curve"])
     assert result.exit_code == 0, result.output
     assert "threshold" in result.output and "0.9" in result.output and "at confidence >= 0.5" in result.output
+
+
+class _LimitRecorder(NullExtractor):
+    """Records the per-file time limit in force while a gold document is extracted."""
+
+    def __init__(self) -> None:
+        self.limits: list[int] = []
+
+    def extract(self, document: Document) -> Extraction:
+        self.limits.append(file_timeout())
+        return Extraction()
+
+
+@pytest.mark.parametrize(("configured", "expected"), [(None, EVAL_FILE_TIMEOUT_S), ("7", 7)])
+def test_eval_scores_do_not_depend_on_the_machines_load(gold, monkeypatch, configured, expected):
+    """A gold document is trusted: eval lifts the hostile-input time limit (a busy machine cut real documents
+    off mid-extraction and scored them zero), unless KFLOW_FILE_TIMEOUT is set, and restores it afterwards."""
+    if configured is None:
+        monkeypatch.delenv("KFLOW_FILE_TIMEOUT", raising=False)
+    else:
+        monkeypatch.setenv("KFLOW_FILE_TIMEOUT", configured)
+    recorder = _LimitRecorder()
+    evaluate_paths([gold.path], EmbeddedStore, recorder)
+    assert recorder.limits == [expected]
+    assert os.environ.get("KFLOW_FILE_TIMEOUT") == configured
