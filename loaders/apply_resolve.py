@@ -45,7 +45,7 @@ def pending_candidates(store: GraphStore) -> list[MergeCandidate]:
     """Candidates among the stored nodes that the corrected graph does not already show as one."""
     raw = raw_store(store)
     nodes = [node for batch in raw.iter_nodes() for node in batch]
-    claims = [claim for batch in raw.iter_claims() for claim in batch]
+    claims = (claim for batch in raw.iter_claims() for claim in batch)  # streamed: a corpus's claims need not fit
     view = corrected(raw)
     return [c for c in find_duplicates(nodes, claims) if view.canonical(c.keep_id) != view.canonical(c.merge_id)]
 

@@ -172,12 +172,14 @@ def find_duplicates(nodes: Iterable[Node], claims: Iterable[Claim]) -> list[Merg
     """Merge candidates among `nodes` (any labels; Sources are ignored), using `claims` for the
     documents each node is cited from and for who sent what when. Pure: reads, never writes."""
     by_id = {n.id: n for n in nodes if n.label != "Source"}
-    claims = list(claims)
     sources: dict[str, set[str]] = defaultdict(set)
+    dated_authorship: list[Claim] = []  # all `_same_letter` needs: claims are read once, never held whole
     for claim in claims:
         for end in (claim.from_id, claim.to_id):
             if end in by_id:
                 sources[end].add(claim.source_id)
+        if claim.type in _AUTHORSHIP and claim.date_precision == "day" and claim.date_start:
+            dated_authorship.append(claim)
     links: list[_Link] = []
     by_label: dict[str, list[Node]] = defaultdict(list)
     for node in by_id.values():
@@ -190,7 +192,7 @@ def find_duplicates(nodes: Iterable[Node], claims: Iterable[Claim]) -> list[Merg
             links += _surname(group, sources)
         if label == "Report":
             links += _report_titles(group)
-            links += _same_letter(group, claims)
+            links += _same_letter(group, dated_authorship)
         if label == "Topic":
             links += _topic_heads(group, sources)
     return _grouped(links, by_id, sources)
