@@ -103,7 +103,7 @@ def main() -> int:
     write_section(
         "bench_memory",
         "Writer memory over a load (bench_memory.py)",
-        "python bench/bench_memory.py",
+        " ".join(["python bench/bench_memory.py", *sys.argv[1:]]),
         [
             "",
             "| corpus | workers | writer peak RSS | time | summary |",
