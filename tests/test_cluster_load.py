@@ -103,41 +103,33 @@ def test_worker_killed_mid_job_loses_and_duplicates_nothing(corpus, serial, clie
     store.close()
 
 
-def test_a_file_that_kills_every_worker_is_reported_once_and_the_rest_load(tmp_path):
-    """With allowed-failures 0 a task fails at its first worker death: the run holding the poison file kills
-    one worker, its files are retried one by one, the poison file kills a second and is reported; the third
-    worker loads the rest (3 workers, so the test never waits on the nannies' restarts)."""
-    folder = synthetic_corpus(tmp_path / "docs", 6, sentences=1)
-    (folder / "doc0003.txt").write_text("Synthetic. POISON for the worker.", encoding="utf-8")
-    with (
-        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
-        LocalCluster(n_workers=3, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
-        Client(cluster) as client,
-        EmbeddedStore(tmp_path / "db") as store,
-    ):
-        report = load_on_cluster([folder], store, client, files_per_task=3, extractor_factory=poison_extractor)
-    failed = report.failed
-    assert [Path(f.path).name for f in failed] == ["doc0003.txt"]
-    assert "every worker that tried it died" in failed[0].reason
-    assert report.count("loaded") == 5 and len(report.files) == 6
-
-
-def test_a_file_that_hangs_its_worker_is_ended_by_the_time_limit_and_reported_once(tmp_path, monkeypatch):
-    """A worker thread cannot take the per-file alarm, so a watchdog ends a worker whose task overruns its files'
-    time limits; the hung file is narrowed down and reported, the others load, and the job finishes."""
+@pytest.mark.parametrize(
+    ("word", "extractor_factory", "reason"),
+    [
+        ("POISON", poison_extractor, "every worker that tried it died"),  # a parser that crashes its process
+        ("HANG", hang_extractor, "ran past 3 s"),  # a parser stuck in C code: the watchdog ends the worker
+    ],
+)
+def test_a_file_that_breaks_every_worker_is_reported_once_and_the_rest_load(
+    tmp_path, monkeypatch, word, extractor_factory, reason
+):
+    """With allowed-failures 0 a task fails at its first worker death: the run holding the bad file kills one
+    worker, its files are retried one by one, the bad file kills a second and is reported; the third worker
+    loads the rest (3 workers, so the test never waits on the nannies' restarts). A worker thread cannot take
+    the per-file alarm, so a hung file is ended by a watchdog at its files' time limit (3 s here)."""
     monkeypatch.setenv("KFLOW_FILE_TIMEOUT", "3")
     folder = synthetic_corpus(tmp_path / "docs", 6, sentences=1)
-    (folder / "doc0004.txt").write_text("Synthetic. HANG the worker.", encoding="utf-8")
+    (folder / "doc0003.txt").write_text(f"Synthetic. {word} the worker.", encoding="utf-8")
     with (
         dask.config.set({"distributed.scheduler.allowed-failures": 0}),
         LocalCluster(n_workers=3, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         Client(cluster) as client,
         EmbeddedStore(tmp_path / "db") as store,
     ):
-        report = load_on_cluster([folder], store, client, files_per_task=3, extractor_factory=hang_extractor)
+        report = load_on_cluster([folder], store, client, files_per_task=3, extractor_factory=extractor_factory)
     failed = report.failed
-    assert [Path(f.path).name for f in failed] == ["doc0004.txt"]
-    assert "ran past 3 s" in failed[0].reason
+    assert [Path(f.path).name for f in failed] == ["doc0003.txt"]
+    assert reason in failed[0].reason
     assert report.count("loaded") == 5 and len(report.files) == 6
 
 
