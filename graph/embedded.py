@@ -147,6 +147,8 @@ class EmbeddedStore:
             _recover_if_no_writer(self.path)
         self._db = _open_database(self.path, read_only, (cache_mb or 0) * 1024 * 1024)
         self._conn = ladybug.Connection(self._db)
+        if read_only:
+            self._wait_for_schema((cache_mb or 0) * 1024 * 1024)
         self._timeout_ms = query_timeout_ms
         self._conn.set_query_timeout(query_timeout_ms)
         if not read_only:
@@ -158,6 +160,23 @@ class EmbeddedStore:
         unfinished = None if read_only else self._journal.pending()
         if unfinished is not None:
             self._undo(unfinished)
+
+    def _wait_for_schema(self, buffer_pool_bytes: int) -> None:
+        """A reader that opens a store while its first writer is still creating the tables sees a
+        catalogue without them (and keeps the catalogue it opened with): reopen until the Source
+        table, there since the first kflow store, exists, or say the store is still being created."""
+        give_up = time.monotonic() + READ_OPEN_WAIT_SECONDS
+        while "Source" not in {row[0] for row in self._conn.execute("CALL show_tables() RETURN name")}:
+            if time.monotonic() >= give_up:
+                raise StoreError(
+                    f"the store at {self.path} has no kflow tables yet: another process is creating it, "
+                    f"or it is not a kflow store; retry when that load has started writing"
+                )
+            self._conn.close()
+            self._db.close()
+            time.sleep(0.2)
+            self._db = _open_database(self.path, True, buffer_pool_bytes)
+            self._conn = ladybug.Connection(self._db)
 
     # -- writing -----------------------------------------------------------------------------
 

@@ -93,3 +93,22 @@ def test_every_read_during_a_checkpointing_load_succeeds(tmp_path):
             failures.append(str(error))
     assert writer.returncode == 0
     assert reads >= 5 and not failures, f"{len(failures)} of {reads + len(failures)} reads failed: {failures[:2]}"
+
+
+def test_a_reader_of_a_store_whose_tables_are_not_yet_created_waits_then_says_so(tmp_path, monkeypatch):
+    """A read-only open between a first writer creating the database file and its tables (a race seen in CI:
+    'Table Source does not exist' from a reader's first query) waits for the tables, then fails clearly."""
+    import ladybug
+
+    (tmp_path / "store").mkdir()
+    bare = ladybug.Database(str(tmp_path / "store" / "graph.lbdb"))  # a database file, no kflow tables yet
+    bare.close()
+    monkeypatch.setattr(embedded, "READ_OPEN_WAIT_SECONDS", 1.0)
+    started = time.monotonic()
+    with pytest.raises(StoreError, match="has no kflow tables yet"):
+        EmbeddedStore(tmp_path / "store", read_only=True)
+    assert time.monotonic() - started >= 1.0  # it waited for the writer before giving up
+    with EmbeddedStore(tmp_path / "store") as writer:  # the writer's first open creates them: readable now
+        assert writer.sources() == []
+    with EmbeddedStore(tmp_path / "store", read_only=True) as reader:
+        assert reader.sources() == []
