@@ -36,7 +36,7 @@ class CorrectedStore:
         status = statuses(corrections)
         self._hidden_claims = {claim_id for claim_id, s in status.items() if s in HIDDEN_STATUSES}
         direct = active_merges(corrections)
-        self._merged_into = {node: _root(node, direct) for node in direct}
+        self._merged_into = {node: merge_root(node, direct) for node in direct}
         self._moved: dict[str, tuple[str, str]] = {}  # claim id -> (node it leaves, node it joins)
         self._hidden_nodes = set(self._merged_into)
         for c in corrections:
@@ -178,7 +178,8 @@ class CorrectedStore:
                 yield shown
 
 
-def _root(node: str, direct: dict[str, str]) -> str:
+def merge_root(node: str, direct: dict[str, str]) -> str:
+    """The node `node` was merged into, following merges of merges (a cycle stops where it closes)."""
     seen = {node}
     while node in direct and direct[node] not in seen:
         node = direct[node]

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph import corrections
-from graph.corrected import corrected, raw_store
+from graph.corrected import corrected, merge_root, raw_store
 from graph.correction_record import Correction
 from graph.store import GraphStore
 from loaders.cross_resolve import MergeCandidate, find_duplicates
@@ -68,8 +68,8 @@ def apply_candidates(
         if frozenset((candidate.keep_id, candidate.merge_id)) in declined:
             outcomes.append(Outcome(candidate, "declined", detail="a reviewer reverted this merge before"))
             continue
-        keep = _root(candidate.keep_id, merged_into)
-        if keep == _root(candidate.merge_id, merged_into):
+        keep = merge_root(candidate.keep_id, merged_into)
+        if keep == merge_root(candidate.merge_id, merged_into):
             continue  # already one node
         try:
             done = corrections.merge_nodes(
@@ -86,14 +86,6 @@ def apply_candidates(
         merged_into[candidate.merge_id] = keep
         outcomes.append(Outcome(candidate, "merged", done.id))
     return outcomes
-
-
-def _root(node: str, merged_into: dict[str, str]) -> str:
-    seen = {node}
-    while node in merged_into and merged_into[node] not in seen:
-        node = merged_into[node]
-        seen.add(node)
-    return node
 
 
 def resolve_store(store: GraphStore, *, by: str | None = None) -> list[Outcome]:
