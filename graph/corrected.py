@@ -18,12 +18,12 @@ methods pass straight to the store underneath (`raw`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from graph.correction_record import Correction
 from graph.corrections import HIDDEN_STATUSES, active_merges, load, statuses
-from graph.model import Claim, Node
+from graph.model import Claim, ClaimLink, Node
 from graph.store import GraphStore, Subgraph
 
 
@@ -165,8 +165,8 @@ class CorrectedStore:
     def claims_by_id(self, claim_ids: list[str]) -> list[Claim]:
         return self.claims_seen(self.raw.claims_by_id(claim_ids))
 
-    def iter_nodes(self, batch_size: int = 10_000) -> Iterator[list[Node]]:
-        for batch in self.raw.iter_nodes(batch_size):
+    def iter_nodes(self, batch_size: int = 10_000, labels: Sequence[str] | None = None) -> Iterator[list[Node]]:
+        for batch in self.raw.iter_nodes(batch_size, labels):
             shown = [n for n in map(self.node, batch) if n is not None]
             if shown:
                 yield shown
@@ -176,6 +176,12 @@ class CorrectedStore:
             shown = self.claims_seen(batch)
             if shown:
                 yield shown
+
+    def iter_claim_links(self, batch_size: int = 10_000) -> Iterator[list[ClaimLink]]:
+        """The corrected claims' links: merges and corrections applied, so read whole (cross-document
+        resolution reads the raw store's lean links instead)."""
+        for batch in self.iter_claims(batch_size):
+            yield [ClaimLink.of(claim) for claim in batch]
 
 
 def merge_root(node: str, direct: dict[str, str]) -> str:

@@ -13,7 +13,7 @@ import os
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -31,7 +31,7 @@ from graph.correction_record import CORRECTION_COLUMNS
 from graph.corrections import restamp
 from graph.cypher_dialect import EMBEDDED, for_backend
 from graph.cypher_guard import ensure_read_only, query_memory_mb, query_timeout_seconds
-from graph.model import Batch, Claim, ModelError, Node
+from graph.model import Batch, Claim, ClaimLink, ModelError, Node
 from graph.names import name_key
 from graph.records import RECORD_COLUMNS, RECORD_LABEL
 from graph.schema import SCHEMA
@@ -621,9 +621,9 @@ class EmbeddedStore:
         rows = self._rows("MATCH (s:Source) RETURN s ORDER BY s.id")
         return [node_from_record(r[0]) for r in rows]
 
-    def iter_nodes(self, batch_size: int = 10_000) -> Iterator[list[Node]]:
+    def iter_nodes(self, batch_size: int = 10_000, labels: Sequence[str] | None = None) -> Iterator[list[Node]]:
         """Pages by internal row offset, like iter_claims (ORDER BY/SKIP took 156 s for 250k nodes)."""
-        for label in SCHEMA.nodes:
+        for label in labels or SCHEMA.nodes:
             last = self._scalar(f"MATCH (n:{label}) RETURN max(offset(ID(n)))")
             for start in range(0, -1 if last is None else last + 1, batch_size):
                 rows = self._rows(
@@ -659,6 +659,21 @@ class EmbeddedStore:
                     )
                 if claims:
                     yield claims
+
+    def iter_claim_links(self, batch_size: int = 10_000) -> Iterator[list[ClaimLink]]:
+        """Every claim's type, ends, Source and date, paged like iter_claims. LadybugDB stores columns
+        apart and keeps each page it reads, so leaving out the sentence and evidence columns keeps a
+        whole-store read (cross-document resolution after every load) to a few narrow columns."""
+        for edge_type in SCHEMA.edges:
+            last = self._scalar(f"MATCH ()-[r:{edge_type}]->() RETURN max(offset(ID(r)))")
+            for start in range(0, -1 if last is None else last + 1, batch_size):
+                rows = self._rows(
+                    f"MATCH (a)-[r:{edge_type}]->(b) WHERE offset(ID(r)) >= $lo AND offset(ID(r)) < $hi "
+                    "RETURN a.id, b.id, r.source_id, r.date_start, r.date_precision",
+                    {"lo": start, "hi": start + batch_size},
+                )
+                if rows:
+                    yield [ClaimLink(edge_type, *row) for row in rows]
 
     def claim_counts_by_source(self) -> dict[str, int]:
         """Claims per source id, so `sync` can copy whole Sources in pages of about one size."""

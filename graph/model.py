@@ -8,7 +8,7 @@ import re
 from collections.abc import Container
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.names import name_key, slug
 from graph.schema import SCHEMA
@@ -223,6 +223,22 @@ def _statement(claim: Claim) -> tuple:
 
 def _claim_words(claim: Claim) -> str:
     return f"{claim.type} {claim.from_id} -> {claim.to_id} from {claim.source_id} at [{claim.char_start}, {claim.char_end})"
+
+
+class ClaimLink(NamedTuple):
+    """What cross-document resolution reads of a claim: its type, ends, Source and date, without its
+    sentence and evidence columns, so reading a whole store's claims touches a few narrow columns."""
+
+    type: str
+    from_id: str
+    to_id: str
+    source_id: str
+    date_start: str | None
+    date_precision: str | None
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimLink:
+        return cls(claim.type, claim.from_id, claim.to_id, claim.source_id, claim.date_start, claim.date_precision)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -35,11 +35,12 @@ from graph.correction_record import CORRECTION_COLUMNS
 from graph.corrections import restamp
 from graph.cypher_dialect import NEO4J, for_backend
 from graph.cypher_guard import ensure_read_only, query_timeout_seconds, timeout_message
-from graph.model import Batch, Claim, ModelError, Node
+from graph.model import Batch, Claim, ClaimLink, ModelError, Node
 from graph.names import name_key
 from graph.neo4j_connect import Connection, explain, parse_spec
 from graph.neo4j_values import (
     CLAIM_DATE_PROPERTIES,
+    from_neo4j_date,
     node_date_properties,
     to_neo4j_date,
     with_native_dates,
@@ -508,9 +509,9 @@ class Neo4jStore:
         records = self._read(lambda tx: list(tx.run("MATCH (s:Source) RETURN s {.*} AS s ORDER BY s.id")))
         return [node_from_record(r["s"], "Source") for r in records]
 
-    def iter_nodes(self, batch_size: int = 10_000) -> Iterator[list[Node]]:
+    def iter_nodes(self, batch_size: int = 10_000, labels: Sequence[str] | None = None) -> Iterator[list[Node]]:
         """Every node, label by label in id order; keyset pages so each batch is one index range scan."""
-        for label in SCHEMA.nodes:
+        for label in labels or SCHEMA.nodes:
             query = f"MATCH (n:{label}) WHERE n.id > $after RETURN n {{.*}} AS n ORDER BY n.id LIMIT $limit"
             for records in self._pages(query, batch_size, lambda r: r["n"]["id"]):
                 yield [node_from_record(r["n"], label) for r in records]
@@ -520,6 +521,27 @@ class Neo4jStore:
             query = f"MATCH ()-[r:{edge}]->() WHERE r.id > $after RETURN {_CLAIM_RETURN} ORDER BY r.id LIMIT $limit"
             for records in self._pages(query, batch_size, lambda r: r["r"]["id"]):
                 yield [claim_from_record(r) for r in records]
+
+    def iter_claim_links(self, batch_size: int = 10_000) -> Iterator[list[ClaimLink]]:
+        """Every claim's type, ends, Source and date (not its sentence or evidence), in keyset pages."""
+        for edge in SCHEMA.edges:
+            query = (
+                f"MATCH (a)-[r:{edge}]->(b) WHERE r.id > $after RETURN r.id AS id, a.id AS from_id, b.id AS to_id, "
+                "r.source_id AS source_id, r.date_start AS date_start, r.date_precision AS date_precision "
+                "ORDER BY r.id LIMIT $limit"
+            )
+            for records in self._pages(query, batch_size, lambda r: r["id"]):
+                yield [
+                    ClaimLink(
+                        edge,
+                        r["from_id"],
+                        r["to_id"],
+                        r["source_id"],
+                        from_neo4j_date(r["date_start"], f"{edge} claim {r['id']!r}", "date_start"),
+                        r["date_precision"],
+                    )
+                    for r in records
+                ]
 
     def claim_counts_by_source(self) -> dict[str, int]:
         """Claims per source id, so `sync` can copy whole Sources in pages of about one size."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from graph import corrections
 from graph.corrected import corrected, merge_root, raw_store
 from graph.correction_record import Correction
+from graph.schema import SCHEMA
 from graph.store import GraphStore
 from loaders.cross_resolve import MergeCandidate, find_duplicates
 
@@ -44,8 +45,9 @@ class Outcome:
 def pending_candidates(store: GraphStore) -> list[MergeCandidate]:
     """Candidates among the stored nodes that the corrected graph does not already show as one."""
     raw = raw_store(store)
-    nodes = [node for batch in raw.iter_nodes() for node in batch]
-    claims = (claim for batch in raw.iter_claims() for claim in batch)  # streamed: a corpus's claims need not fit
+    named = [label for label in SCHEMA.nodes if label != "Source"]  # a Source's text is never compared
+    nodes = [node for batch in raw.iter_nodes(labels=named) for node in batch]
+    claims = (link for batch in raw.iter_claim_links() for link in batch)  # streamed, narrow columns only
     view = corrected(raw)
     return [c for c in find_duplicates(nodes, claims) if view.canonical(c.keep_id) != view.canonical(c.merge_id)]
 
