@@ -46,8 +46,9 @@ def store_claims(store: GraphStore) -> Iterable[Claim]:
 
 
 def store_csv(store: GraphStore, spreadsheet_safe: bool = True) -> tuple[bytes, bytes]:
-    """The whole store as corrected, as (nodes.csv, claims.csv); raw when `spreadsheet_safe` is off (for `kflow import`)."""
-    return csv_tables.store_tables(corrected(store), spreadsheet_safe)
+    """The whole store as corrected, denials kept (polarity negated), as (nodes.csv, claims.csv); raw
+    when `spreadsheet_safe` is off (for `kflow import`), as `kflow export-csv` writes them."""
+    return csv_tables.store_tables(corrected(store).with_denials(), spreadsheet_safe)
 
 
 def chronology_csv(table: pd.DataFrame) -> bytes:

@@ -565,6 +565,14 @@ class EmbeddedStore:
         found.sort(key=confidence_page.sort_key)
         return found[offset : offset + limit] if limit else found[offset:]
 
+    def count_by_confidence(self, types: list[str], status: str | None = None, source_id: str | None = None) -> int:
+        """How many claims `claims_by_confidence` pages through (the review queue's "of N")."""
+        unknown = [t for t in types if t not in SCHEMA.edges]
+        if unknown:
+            raise ModelError("edge_types", f"unknown edge type(s) {', '.join(unknown)}")
+        where, params = confidence_page.page_filter(status, source_id)
+        return sum(self._scalar(f"MATCH (a)-[r:{t}]->(b) WHERE {where} RETURN count(r)", params) for t in types)
+
     def _match_claims(
         self,
         types: list[str],

@@ -56,6 +56,20 @@ def nodes_note(counts: Counts, hidden: HiddenCounts) -> str:
     return _note(counts.total_nodes, hidden.total_nodes, f"{hidden.total_nodes} merged")
 
 
+def nodes_heading(counts: Counts, hidden: HiddenCounts) -> str:
+    """ "Nodes (42; 2 merged, 40 in analyses)": one bracket, so a heading reads as one count."""
+    return _heading("Nodes", counts.total_nodes, hidden.total_nodes, f"{hidden.total_nodes} merged")
+
+
+def claims_heading(counts: Counts, hidden: HiddenCounts) -> str:
+    """ "Claims (120; 3 rejected, 117 in analyses)", or "Claims (120)" when nothing is hidden."""
+    return _heading("Claims", counts.total_claims, hidden.total_claims, _claim_words(hidden))
+
+
+def _heading(noun: str, total: int, hidden: int, words: str) -> str:
+    return f"{noun} ({total}; {words}, {total - hidden} in analyses)" if hidden else f"{noun} ({total})"
+
+
 def _claim_words(hidden: HiddenCounts) -> str:
     other = hidden.total_claims - hidden.rejected
     words = [f"{hidden.rejected} rejected"] if hidden.rejected or not other else []

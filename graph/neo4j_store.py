@@ -439,6 +439,12 @@ class Neo4jStore:
             lambda tx: [claim_from_record(r) for r in tx.run(query, **params, offset=offset, limit=limit)]
         )
 
+    def count_by_confidence(self, types: list[str], status: str | None = None, source_id: str | None = None) -> int:
+        """How many claims `claims_by_confidence` pages through (the review queue's "of N")."""
+        where, params = confidence_page.page_filter(status, source_id)
+        query = f"MATCH ()-[r:{'|'.join(_check_types(types))}]->() WHERE {where} RETURN count(r) AS n"
+        return self._read(lambda tx: tx.run(query, **params).single()["n"])
+
     def counts(self) -> Counts:
         def work(tx: ManagedTransaction) -> Counts:
             nodes = {label: tx.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"] for label in SCHEMA.nodes}

@@ -32,6 +32,12 @@ def review_claims(
     return raw_store(store).claims_by_confidence(REVIEWED_TYPES, wanted, source_id, limit, offset)
 
 
+def review_count(store: GraphStore, status: str | None = None, source_id: str | None = None) -> int:
+    """How many claims `review_claims` pages through, so a page can say "26-50 of N"."""
+    wanted = NO_STATUS if status == EXTRACTED else status or None
+    return raw_store(store).count_by_confidence(REVIEWED_TYPES, wanted, source_id)
+
+
 def labelled_rows(store: GraphStore, claims: Iterable[Claim]) -> list[dict]:
     """Each claim as a flat row with `from_name`, `to_name`, `source_title` and `status` added."""
     claims = list(claims)

@@ -108,6 +108,9 @@ class GraphStore(Protocol):
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Claim]: ...  # lowest confidence first, then id; status '' = not reviewed (graph/confidence_page.py)
+    def count_by_confidence(
+        self, types: list[str], status: str | None = None, source_id: str | None = None
+    ) -> int: ...  # how many claims claims_by_confidence pages through
     def counts(self) -> Counts: ...
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult: ...
     def remove_source(self, source_id: str) -> RemovalResult: ...

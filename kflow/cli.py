@@ -339,10 +339,8 @@ def serve(store_spec: str | None, port: int, host: str) -> None:
 @click.pass_context
 def demo(ctx: click.Context, store_spec: str | None, port: int) -> None:
     """Load the demo corpus in seeds/ and serve the app."""
-    try:
-        from kflow.demo_corpus import demo_paths
-
-        ctx.invoke(load, paths=demo_paths(SEEDS), store_spec=store_spec, published=None, no_extract=False, workers=1)
+    try:  # seeds/ as `kflow load seeds` reads it: its .kflowignore leaves the catalogue out
+        ctx.invoke(load, paths=(str(SEEDS),), store_spec=store_spec, published=None, no_extract=False, workers=1)
     except SystemExit as exit_:
         if exit_.code:
             raise

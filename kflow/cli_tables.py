@@ -24,7 +24,9 @@ _OUTPUT = click.Path(dir_okay=False, path_type=Path)
 def export_graphml(output: Path, store_spec: str | None) -> None:
     """The whole store as GraphML: Gephi shows nodes by name (key `label`), edges by claim type.
 
-    Every claim is an edge with its evidence and dates (as corrected: rejected claims and merged nodes left out); aliases are joined with `|`. Keys: docs/neo4j.md."""
+    Every claim is an edge with its evidence and dates, as corrected for graph tools: rejected claims,
+    merged nodes and denials (claims with polarity negated) are left out; export-csv keeps denials.
+    Aliases are joined with `|`. Keys: docs/neo4j.md."""
     try:
         with open_store(store_spec, read_only=True) as store, atomic_output(output) as out:
             nodes, edges = store_graphml(corrected(store), out)
@@ -45,11 +47,13 @@ def export_graphml(output: Path, store_spec: str | None) -> None:
 def export_csv(nodes_path: Path, claims_path: Path, spreadsheet_safe: bool, store_spec: str | None) -> None:
     """The whole store as a node table and a claim table that `kflow import` reads back exactly.
 
-    claims.csv also names each claim's ends and source (from_name, to_name, source_title; ignored on
-    import). Open raw files in a spreadsheet only with --spreadsheet-safe (docs/import.md)."""
+    Rejected claims and merged nodes are left out, denials are kept (polarity column: negated), so
+    the tables exchange what the sources say. claims.csv also names each claim's ends and source
+    (from_name, to_name, source_title; ignored on import). Open raw files in a spreadsheet only
+    with --spreadsheet-safe (docs/import.md)."""
     try:
         with open_store(store_spec, read_only=True) as store:
-            nodes, claims = store_tables(corrected(store), spreadsheet_safe)
+            nodes, claims = store_tables(corrected(store).with_denials(), spreadsheet_safe)
         with atomic_output(nodes_path) as out:
             out.write(nodes)
         with atomic_output(claims_path) as out:

@@ -15,6 +15,8 @@ evidence, and how sure it is:
   surname-only person is joined only when one full-named person in the store has that surname.
 - `surname`: a titled surname ("Dr Vance") and the one full name with that surname in a document
   both are cited from.
+- `middle-initial`: "Darrell Issa" and "Darrell E. Issa", when no other person with that first
+  and last name has another middle name or initial (`loaders/middle_names.py`).
 - `report-title`: near-identical report titles (rapidfuzz ratio), distinctive words only.
 - `same-letter`: reports of one kind that the same actor sent or wrote on the same day.
 - `topic-head`: topics with the same head words once inflection and word order are set aside
@@ -40,6 +42,7 @@ from rapidfuzz import fuzz, process
 from graph.model import Claim, ClaimLink, Node
 from graph.names import name_key, person_key
 from loaders.extract.lexicon import LEX
+from loaders.middle_names import one_person_names
 
 TITLE_THRESHOLD = 95  # rapidfuzz ratio for two report titles to be one report
 TITLE_BLOCK = 512  # titles compared against all others at once (a 512 x N score matrix)
@@ -196,6 +199,7 @@ def find_duplicates(nodes: Iterable[Node], claims: Iterable[Claim | ClaimLink]) 
         links += _alias(group, key_of)
         if label == "Person":
             links += _surname(group, sources)
+            links += _middle_initial(group)
         if label == "Report":
             links += _report_titles(group)
             links += _same_letter(group, dated_authorship)
@@ -275,6 +279,24 @@ def _surname(group: list[Node], sources: dict[str, set[str]]) -> list[_Link]:
             full = by_id[shared[0]]
             evidence = f"{node.name!r} is the only {full.name!r} of the documents citing both"
             links.append(_Link(full.id, node.id, "surname", evidence, 0.8))
+    return links
+
+
+def _middle_initial(group: list[Node]) -> list[_Link]:
+    """ "Darrell Issa" and "Darrell E. Issa", when no other Darrell Issa has another middle initial."""
+    named = [n for n in group if _identifying(n, person_key(n.name))]
+    first_of: dict[str, Node] = {}
+    for node in named:
+        first_of.setdefault(node.name, node)
+    joined = one_person_names(n.name for n in named)
+    links = []
+    for node in named:
+        fuller = joined.get(node.name)
+        if fuller is not None:
+            evidence = (
+                f"{node.name!r} is {fuller!r} without a middle name or initial, and no other person contradicts it"
+            )
+            links.append(_Link(first_of[fuller].id, node.id, "middle-initial", evidence, 0.85))
     return links
 
 

@@ -23,6 +23,7 @@ from graph.names import name_key
 from graph.store import GraphStore
 from loaders.extract.gazetteer import Body, Gazetteer
 from loaders.extract.lexicon import LEX
+from loaders.middle_names import one_person_names
 
 FUZZY_THRESHOLD = 92
 MIN_FUZZY_CHARS = 15  # acronyms and short names are never fuzzy-matched
@@ -247,6 +248,9 @@ class Resolver:
             if stored:
                 return Node(stored.id, "Person", stored.name, aliases)
             return Node(node_id("Person", surface), "Person", strip_article(surface), [])
+        fuller = one_person_names(ctx.full_names.get(full_name.split()[-1].lower(), ())).get(full_name)
+        if fuller:  # "Darrell Issa" in a document that also says "Darrell E. Issa" (loaders/middle_names.py)
+            return Node(node_id("Person", fuller), "Person", fuller, list(dict.fromkeys([*aliases, full_name])))
         return Node(node_id("Person", full_name), "Person", full_name, aliases)
 
 

@@ -18,7 +18,7 @@ from app_browser import (
     kflow_serve,
 )
 
-from kflow.demo_corpus import demo_paths
+from kflow.demo_corpus import SEEDS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PAGES = ["overview", "explore", "trace", "timeline", "cypher", "load", "export"]
@@ -35,7 +35,7 @@ def browser():
 def seed_app(tmp_path_factory):
     work = tmp_path_factory.mktemp("seed-app")
     spec = f"embedded:{work / 'kflow-data'}"
-    kflow_load(list(demo_paths()), spec)  # seeds/ as `kflow demo` loads it (its SOURCES.md is no evidence)
+    kflow_load([SEEDS], spec)  # seeds/ as `kflow demo` loads it (its SOURCES.md is no evidence)
     with kflow_serve(spec, work / "serve.log", {"KFLOW_APP_DATA": str(work / "app-data")}) as url:
         yield url
 

@@ -3,12 +3,19 @@ line in the catalogue, so `kflow demo` shows flows across documents and every te
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import time
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
+from app_browser import KFLOW, free_port
 
-from kflow.demo_corpus import CATALOGUE, SEEDS, demo_paths
+from kflow.demo_corpus import CATALOGUE, SEEDS
+from loaders.pipeline import expand_paths
 
 CASE = SEEDS / "gsa_conference_2012"
 SIDECAR_KEYS = {"title", "published", "url", "publisher", "licence", "note"}
@@ -41,7 +48,43 @@ def test_every_document_is_in_the_catalogue_and_its_note_says_how_it_was_copied(
         assert "verbatim" in _sidecar(document)["note"].lower(), f"{document.name}: note does not say it is verbatim"
 
 
-def test_the_demo_loads_the_seed_article_and_the_case_but_not_the_catalogue():
-    names = {p.name for p in demo_paths()}
-    assert {"000_2642609051fa25c3.txt", CASE.name} <= names
-    assert CATALOGUE not in names
+def test_seeds_read_as_a_folder_hold_the_article_and_the_case_but_not_the_catalogue():
+    files, not_read = expand_paths([SEEDS])
+    names = {p.name for p in files}
+    assert "000_2642609051fa25c3.txt" in names and {p.name for p in _documents()} <= names
+    assert CATALOGUE not in names and not any(p.name.startswith("README") for p in files)
+    assert [(r.path, r.status) for r in not_read] == [(str(SEEDS / CATALOGUE), "ignored")]
+
+
+@pytest.mark.slow
+def test_kflow_demo_loads_seeds_through_the_folder_path_its_kflowignore_governs(tmp_path):
+    """`kflow demo` loads seeds/ as `kflow load seeds` does (no filter of its own): the load reports
+    the catalogue as ignored by .kflowignore, and every other file becomes a Source."""
+    spec = f"embedded:{tmp_path / 'kflow-data'}"
+    log = tmp_path / "demo.log"
+    env = {**os.environ, "KFLOW_APP_DATA": str(tmp_path / "app-data")}
+    with log.open("w") as out:
+        demo = subprocess.Popen(
+            [str(KFLOW), "demo", "--store", spec, "--port", str(free_port())],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env=env,
+        )
+    try:
+        deadline = time.monotonic() + 600
+        while "kflow app on http" not in log.read_text() and demo.poll() is None and time.monotonic() < deadline:
+            time.sleep(1)  # the load is done once the app is announced
+    finally:
+        os.killpg(demo.pid, signal.SIGTERM)  # the demo's own process group (it and its streamlit)
+        demo.wait(timeout=60)
+    output = log.read_text()
+    assert "kflow app on http" in output, output
+    assert "1 ignored (.kflowignore)" in output and "0 failed" in output, output
+    documents = [p for p in expand_paths([SEEDS])[0] if not p.name.endswith(".meta.yaml")]
+    done = subprocess.run(
+        [str(KFLOW), "query", "MATCH (s:Source) RETURN s.path", "--store", spec, "--json"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count('"s.path"') == len(documents) and CATALOGUE not in done.stdout

@@ -52,3 +52,29 @@ def test_kflow_stats_shows_stored_and_rejected_claims(tmp_path):
     assert "(1 merged;" in text.stdout and "(1 left out)" in text.stdout
     data = json.loads(CliRunner().invoke(main, ["stats", "--json", "--store", spec]).stdout)
     assert (data["hidden_claims"], data["rejected_claims"], data["merged_nodes"]) == ({"SENT": 1}, 1, {"Agency": 1})
+
+
+def test_overview_headings_hold_one_bracket(tmp_path, monkeypatch):
+    """ "Nodes (12; 1 merged, 11 in analyses)", not "Nodes (12) (1 merged; 11 in analyses)"."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from graph.stores import open_store
+
+    spec = f"embedded:{tmp_path / 'kflow-data'}"
+    store = open_store(spec)
+    store.upsert(Batch(nodes(), claims()))
+    counts = store.counts()
+    _reject_and_merge(store)
+    store.close()
+    monkeypatch.setenv("KFLOW_STORE", spec)
+    monkeypatch.setenv("KFLOW_APP_DATA", str(tmp_path / "app-data"))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboards" / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("views/overview.py").run()
+    assert not at.exception, at.exception
+    headings = [h.value for h in at.subheader]
+    n, c = counts.total_nodes, counts.total_claims
+    assert f"Nodes ({n}; 1 merged, {n - 1} in analyses)" in headings, headings
+    assert f"Claims ({c}; 1 rejected, {c - 1} in analyses)" in headings, headings

@@ -10,7 +10,7 @@ import pytest
 
 from graph import corrections
 from graph.model import Batch
-from graph.review_queue import REVIEWED_TYPES, review_claims, review_rows, status_of
+from graph.review_queue import REVIEWED_TYPES, review_claims, review_count, review_rows, status_of
 from tests.test_analysis import S2, claims, nodes
 
 CONFIDENCES = (0.3, 0.9, 0.3, 0.55, 0.7, 0.3, 0.55, 0.95)  # ties, so the id must break them
@@ -49,3 +49,9 @@ def test_a_page_of_one_source_and_its_rows(queue):
     assert [c.id for c in review_claims(queue, source_id=S2, limit=2, offset=1)] == expected[1:3]
     rows = review_rows(queue, limit=2, offset=2)
     assert [r["id"] for r in rows] == _by_hand(queue)[2:4] and all(r["from_name"] for r in rows)
+
+
+@pytest.mark.parametrize("status", [None, "extracted", "rejected", "accepted"])
+def test_the_queue_counts_what_it_pages_through(queue, status):
+    assert review_count(queue, status=status) == len(_by_hand(queue, status))
+    assert review_count(queue, status=status, source_id=S2) == len(_by_hand(queue, status, S2))

@@ -9,7 +9,7 @@ from dashboards.node_details import node_details
 from dashboards.overview import REVIEW_BELOW, overview
 from dashboards.widgets import CONTEXT_LINKS, claims_frame
 from graph.analysis.questions import ask_brokers
-from graph.hidden_counts import claims_note, nodes_note
+from graph.hidden_counts import claims_heading, nodes_heading
 
 store = store_or_stop()
 st.title("kflow: who knew what, and when")
@@ -18,13 +18,13 @@ summary = overview(store, annotations().decided())
 source_titles = titles(store)
 
 left, right = st.columns(2)
-left.subheader(f"Nodes ({summary.counts.total_nodes}){nodes_note(summary.counts, summary.hidden)}")
+left.subheader(nodes_heading(summary.counts, summary.hidden))
 left.dataframe(
     pd.DataFrame({"type": list(summary.counts.nodes), "count": list(summary.counts.nodes.values())}),
     hide_index=True,
     key="ov_nodes",
 )
-right.subheader(f"Claims ({summary.counts.total_claims}){claims_note(summary.counts, summary.hidden)}")
+right.subheader(claims_heading(summary.counts, summary.hidden))
 right.dataframe(
     pd.DataFrame({"type": list(summary.counts.claims), "count": list(summary.counts.claims.values())}),
     hide_index=True,

@@ -5,9 +5,10 @@ import streamlit as st
 from dashboards import corrections as app_corrections
 from dashboards.context import store_or_stop
 from dashboards.resolve_panel import resolve_panel
+from dashboards.review_paging import current_page, turn
 from dashboards.text import md, short
 from graph import corrections
-from graph.review_queue import EXTRACTED, review_rows
+from graph.review_queue import EXTRACTED, review_count, review_rows
 from graph.store import StoreError
 
 STATUS_CHOICES = {"To review": EXTRACTED, "Accepted": "accepted", "Rejected": "rejected", "All": None}
@@ -50,9 +51,17 @@ error = st.session_state.pop("review_error", None)
 if error:
     st.error(md(error))
 
-rows = review_rows(store, status=STATUS_CHOICES[shown], limit=QUEUE_SIZE)
+queue = current_page(st.session_state, shown, QUEUE_SIZE, review_count(store, status=STATUS_CHOICES[shown]))
+rows = review_rows(store, status=STATUS_CHOICES[shown], limit=QUEUE_SIZE, offset=queue.offset)
 if not rows:
     st.info("Nothing to review here.")
+else:
+    back, where, forward = st.columns([1, 3, 1])
+    back.button(
+        "Previous", key="review_prev", on_click=turn, args=(st.session_state, -1), disabled=not queue.has_previous
+    )
+    where.caption(queue.label())
+    forward.button("Next", key="review_next", on_click=turn, args=(st.session_state, 1), disabled=not queue.has_next)
 for row in rows:
     key = row["id"].replace(":", "_")  # a key becomes a CSS class (st-key-...): no ':' in it
     with st.container(border=True, key=f"review_row_{key}"):

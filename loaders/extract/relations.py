@@ -19,6 +19,7 @@ from graph.model import Node
 from graph.placeholders import placeholder_for
 from loaders.dates import DateValue
 from loaders.extract.lexicon import LEX, VerbFrame
+from loaders.extract.not_until import bounded_by_a_date
 
 # Dependency labels that carry a statement into the clause that contains it (syntax, not vocabulary).
 CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "pcomp"}
@@ -80,7 +81,7 @@ def statement_mood(verb: Token) -> str:
     node, denials, direct = verb, 0, True
     while True:
         for child in node.children:
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" and not bounded_by_a_date(node):  # "not ... until 2016": asserted from 2016
                 if not direct:
                     return HEDGED
                 denials += 1
