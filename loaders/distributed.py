@@ -47,11 +47,16 @@ TASKS_AHEAD_PER_WORKER = 3  # tasks in flight per worker thread: workers stay bu
 # 10 ms and the event loop ticks every 20 ms; both take the GIL from spaCy. Off / slowed they gave 8-9 %
 # more tokens/s at 1 and 2 workers (bench/bench_scale.py, quiet machine). Remote workers take the same
 # settings from their environment (docs/scale.md, docker-compose.yml).
+# The nanny also starts each worker with MALLOC_TRIM_THRESHOLD_=65536, which makes glibc hand freed heap
+# back to the OS at once and fixes its mmap threshold: spaCy's short-lived arrays then cost page faults and
+# system calls on every batch, 15-20 % more CPU per document than a forked worker (bench/probe_dask_worker.py,
+# almost all of it system time). None leaves glibc's own adaptive default, as the forked workers have it.
 EXTRACTION_WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
 
 Prepared = tuple[Document, Batch] | FileResult

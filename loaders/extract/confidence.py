@@ -179,11 +179,7 @@ def _mention_reference(run: DocumentRun, mention, ref: Ref) -> str | None:
 
 
 def _pronoun(run: DocumentRun, doc_index: int, token: Token, ref: Ref) -> str:
-    here = (
-        run.parse.sentence_of(doc_index, token).index
-        if (doc_index, token.sent.start) in run.parse._sentence_of
-        else None
-    )
+    here = run.parse.sentence_index(doc_index, token)
     same = any(
         m.node is not None
         and m.node.id == ref.node.id

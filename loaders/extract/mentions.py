@@ -63,6 +63,9 @@ class DocumentParse:
     mentions: list[Mention] = field(default_factory=list)
     _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
     _sentence_of: dict[tuple[int, int], int] = field(default_factory=dict)  # (doc, sentence start token) -> index
+    # per doc, per token: its sentence's first token. `token.sent` rebuilds the sentence span on every call,
+    # and the rules ask it for nearly every token (a third of extraction time before this table)
+    _sent_starts: list[list[int]] = field(default_factory=list)
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -79,14 +82,26 @@ class DocumentParse:
         return self._by_token.get((doc_index, token.i))
 
     def sentence_of(self, doc_index: int, token: Token) -> Sentence:
-        return self.sentences[self._sentence_of[(doc_index, token.sent.start)]]
+        return self.sentences[self._sentence_of[(doc_index, self.sent_start(doc_index, token))]]
+
+    def sent_start(self, doc_index: int, token: Token) -> int:
+        """`token.sent.start`, read from a table made once per doc."""
+        return self._sent_starts[doc_index][token.i]
+
+    def sentence_index(self, doc_index: int, token: Token) -> int | None:
+        """The index in `sentences` of the token's sentence; None for one left out (no letters or digits)."""
+        return self._sentence_of.get((doc_index, self._sent_starts[doc_index][token.i]))
 
 
 def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentParse:
     """Sentences with trimmed document offsets, and entity mentions from NER and the ruler."""
     parse = DocumentParse(docs, offsets)
     for doc_index, (doc, offset) in enumerate(zip(docs, offsets)):
+        heading = is_heading(doc)
+        starts: list[int] = []
+        parse._sent_starts.append(starts)
         for sent in doc.sents:
+            starts.extend([sent.start] * (sent.end - sent.start))
             start = offset + sent.start_char
             end = offset + sent.end_char
             while start < end and text[start].isspace():
@@ -97,7 +112,7 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
                 continue
             parse._sentence_of[(doc_index, sent.start)] = len(parse.sentences)
             parse.sentences.append(
-                Sentence(len(parse.sentences), doc_index, sent, start, end, text[start:end], is_heading(doc))
+                Sentence(len(parse.sentences), doc_index, sent, start, end, text[start:end], heading)
             )
         for ent in doc.ents:
             kind = ENT_KINDS.get(ent.label_)
@@ -109,7 +124,7 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
                 and span[-1].lemma_.lower() in LEX.documents
             ):
                 kind = "report"  # "the Harbour Safety Act", "the Prisons Bill"; not "Section 5" or "Article 8"
-            if not kind or span is None or (doc_index, ent.sent.start) not in parse._sentence_of:
+            if not kind or span is None or (doc_index, starts[ent.start]) not in parse._sentence_of:
                 continue
             if kind in ("person", "agency") and not ent.ent_id_ and _junk_name(span, kind):
                 continue
@@ -123,7 +138,7 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
                 continue  # "the council's social services department": a unit of a body, not a named body
             if kind == "agency" and not ent.ent_id_ and _names_a_role_holder(span):
                 kind = "person"  # "the permanent secretary, Tomasz Novak," that NER took for an ORG
-            sentence = parse._sentence_of[(doc_index, ent.sent.start)]
+            sentence = parse._sentence_of[(doc_index, starts[ent.start])]
             parse.add(Mention(kind, doc_index, span.start, span.end, sentence, span.text, ent.ent_id_))
         _add_generic_bodies(parse, doc_index, doc)
     return parse
@@ -264,18 +279,21 @@ def _generic_only(span: Span) -> bool:
 
 def _add_generic_bodies(parse: DocumentParse, doc_index: int, doc: Doc) -> None:
     """ "the council", "the local authority", "the force", "the police", "the department"."""
+    starts = parse._sent_starts[doc_index]
     for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in LEX.generic_bodies and lemma != "authority":
+            continue  # no generic body noun: the only words read below
         if (
             parse.at(doc_index, token)
             or token.tag_ in ("NNS", "NNPS")
-            or (doc_index, token.sent.start) not in parse._sentence_of
+            or (doc_index, starts[token.i]) not in parse._sentence_of
         ):
             continue
-        lemma = token.lemma_.lower()
         context = LEX.generic_bodies.get(lemma)
         if lemma == "authority" and any(c.lower_ == "local" for c in token.lefts):
             context = "council"
-        sentence_initial = token.i == token.sent.start and token.is_title  # "Council leader Janet Pryce said"
+        sentence_initial = token.i == starts[token.i] and token.is_title  # "Council leader Janet Pryce said"
         speakers = [
             c for c in token.lefts if c.dep_ == "poss" and c.lower_ in LEX.first_person_possessives
         ]  # "my Department", "our council"
@@ -291,7 +309,7 @@ def _add_generic_bodies(parse: DocumentParse, doc_index: int, doc: Doc) -> None:
         ):
             continue
         start = min([token.i, *(c.i for c in token.lefts if c.dep_ in ("det", "amod") or c in speakers)])
-        sentence = parse._sentence_of[(doc_index, token.sent.start)]
+        sentence = parse._sentence_of[(doc_index, starts[token.i])]
         parse.add(
             Mention(
                 "generic",

@@ -40,11 +40,11 @@ def read(run: DocumentRun) -> None:
     """Add definite-description and office mentions to the run's parse, and their memberships."""
     for doc_index, doc in enumerate(run.parse.docs):
         for token in doc:
-            if (doc_index, token.sent.start) in run.parse._sentence_of:
+            if token.lower_ in LEX.body_words and run.parse.sentence_index(doc_index, token) is not None:
                 _definite_body(run, doc_index, token)
     for doc_index, doc in enumerate(run.parse.docs):
         for token in doc:
-            if (doc_index, token.sent.start) in run.parse._sentence_of:
+            if token.lemma_.lower() in LEX.office_nouns and run.parse.sentence_index(doc_index, token) is not None:
                 _office(run, doc_index, doc, token)
 
 
@@ -67,7 +67,7 @@ def _definite_body(run: DocumentRun, doc_index: int, token: Token) -> None:
     if not _free(run, doc_index, span):
         return
     wanted = {t.lower_ for t in modifiers}
-    sentence = run.parse._sentence_of[(doc_index, token.sent.start)]
+    sentence = run.parse._sentence_of[(doc_index, run.parse.sent_start(doc_index, token))]
     body = run.ctx.latest_body(
         lambda b: name_key(b.name).split()[-1:] == [head] and wanted <= set(name_key(b.name).split()), sentence
     )
@@ -85,11 +85,8 @@ def _office(run: DocumentRun, doc_index: int, doc: Doc, token: Token) -> None:
         return
     start = token.i
     modifiers = {w.lower() for w in LEX.role_modifiers} | LEX.office_nouns
-    while (
-        start > token.sent.start
-        and doc[start - 1].lower_ in modifiers
-        and run.parse.at(doc_index, doc[start - 1]) is None
-    ):
+    sent_start = run.parse.sent_start(doc_index, token)
+    while start > sent_start and doc[start - 1].lower_ in modifiers and run.parse.at(doc_index, doc[start - 1]) is None:
         start -= 1
     if start == token.i and doc[start].lower_ not in LEX.office_nouns:
         return
@@ -98,7 +95,7 @@ def _office(run: DocumentRun, doc_index: int, doc: Doc, token: Token) -> None:
         return  # "Secretary of State", "Director of National Intelligence": an office's own name
     title = " ".join(t.text for t in doc[start : token.i + 1])
     title = title[:1].upper() + title[1:]
-    sentence = run.parse._sentence_of[(doc_index, token.sent.start)]
+    sentence = run.parse._sentence_of[(doc_index, sent_start)]
     named = [
         m
         for c in token.children
@@ -141,7 +138,7 @@ def memberships(run: DocumentRun) -> None:
 
 def _body_beside(run: DocumentRun, doc_index: int, doc: Doc, start: int, token: Token) -> Node | None:
     """The body written before the title ("the NCA Deputy Director") or in its of / at phrase."""
-    if start > token.sent.start:
+    if start > run.parse.sent_start(doc_index, token):
         before = run.parse.at(doc_index, doc[start - 1])
         if before is not None and before.kind in ("agency", "generic") and before.node is not None:
             return before.node

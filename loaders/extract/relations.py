@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.model import Node
 from graph.placeholders import placeholder_for
@@ -67,6 +67,20 @@ def is_negated_or_hedged(verb: Token) -> bool:
     return statement_mood(verb) != ASSERTED
 
 
+_CLOSING = " \"'\u201d"  # what may follow a question mark that ends a sentence
+
+
+def _asks(sent: Span) -> bool:
+    """The sentence ends in a question mark, perhaps inside quotes: `sent.text.rstrip(_CLOSING).endswith("?")`,
+    read from its last tokens only (`Span.text` joins every token, for every verb asked about)."""
+    doc, tail = sent.doc, ""
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        tail = (doc[i].text if i == sent.end - 1 else doc[i].text_with_ws) + tail
+        if tail.rstrip(_CLOSING):
+            return tail.rstrip(_CLOSING).endswith("?")
+    return False
+
+
 def statement_mood(verb: Token) -> str:
     """Whether the statement the verb makes is asserted, plainly denied, or hedged.
 
@@ -76,7 +90,7 @@ def statement_mood(verb: Token) -> str:
     (modal, conditional, asked, alleged, "no evidence that", "refused to", a negation further up
     ("did not say that it received"), two negations) is HEDGED, and yields no claim at all.
     """
-    if verb.sent.text.rstrip(" \"'\u201d").endswith("?"):
+    if _asks(verb.sent):
         return HEDGED
     node, denials, direct = verb, 0, True
     while True:

@@ -89,7 +89,7 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 or token.pos_ not in ("NOUN", "PROPN")
             ):
                 continue
-            if existing or (doc_index, token.sent.start) not in parse._sentence_of:
+            if existing or parse.sentence_index(doc_index, token) is None:
                 continue
             if token.dep_ == "compound":  # "the dossier Tides of Neglect": the title heads the phrase
                 title = (

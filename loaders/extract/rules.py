@@ -923,12 +923,14 @@ class DocumentRun:
     def _is_this_document(self, token: Token) -> bool:
         """ "this letter" / "this e-mail" in a document with a speaker, "this statement" / "this response"
         in a signed or addressed one: the document itself."""
+        lemma = token.lemma_.lower()
+        if lemma not in LEX.correspondence and lemma not in LEX.document_nouns and lemma not in LEX.own_documents:
+            return False  # no document noun: checked first, as it is cheaper than the children
         if not any(c.dep_ == "det" and c.lower_ == "this" for c in token.children) or token.pos_ not in (
             "NOUN",
             "PROPN",
         ):
             return False
-        lemma = token.lemma_.lower()
         if self.speaker is not None and lemma in LEX.correspondence:
             return True
         return (self.speaker is not None or self.addressee is not None) and (
