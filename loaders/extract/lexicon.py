@@ -113,6 +113,7 @@ class Lexicon:
     archives: frozenset[str]
     publication_events: frozenset[str]
     own_documents: frozenset[str]
+    owned_documents: frozenset[str]
     unnamed_own_kinds: dict[str, str]
     # words.yaml
     person_titles: tuple[str, ...]  # as written, without full stops
@@ -332,6 +333,7 @@ def _nominals(file: _File) -> dict[str, Any]:
         "archives",
         "publication_events",
         "own_documents",
+        "owned_documents",
     )
     return {
         "documents": documents,
