@@ -102,6 +102,7 @@ class Lexicon:
     receiving_verbs: frozenset[str]
     work_verbs: frozenset[str]
     publishing_verbs: frozenset[str]
+    announcing_verbs: frozenset[str]
     # nominals.yaml
     documents: dict[str, DocumentFrame]
     other_documents: DocumentFrame
@@ -316,6 +317,7 @@ def _verbs(file: _File) -> dict[str, Any]:
         "receiving_verbs",
         "work_verbs",
         "publishing_verbs",
+        "announcing_verbs",
     )
     return {"frames": frames, "membership": membership, **{key: file.word_set(key) for key in lists}}
 

@@ -26,6 +26,7 @@ from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import (
     acronym_mentions,
+    announcements,
     coordination,
     coref,
     descriptions,
@@ -680,6 +681,7 @@ class DocumentRun:
                 raw += list(relations.archive_claims(token, refs))
                 raw += list(relations.membership_claims(token, refs))
                 raw += self._written_to(sentence, token, refs)
+                raw += list(announcements.publication_claims(token, refs))  # "announced the release of X"
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
             elif token.pos_ == "ADJ":
