@@ -47,11 +47,35 @@ def define_acronyms(text: str) -> dict[str, str]:
         short = match.group(1)
         if not any(c.isupper() for c in short) or short.lower() in {"the", "and"}:
             continue
-        words = _WORD.findall(text[max(0, match.start() - 200) : match.start()])[-min(len(short) + 5, 2 * len(short)) :]
+        window = text[max(0, match.start() - 200) : match.start()].replace("\u2019", "'")
+        words = [_unpossessed(w) for w in _WORD.findall(window)]
+        words = [w for w in words if w][-min(len(short) + 5, 2 * len(short)) :]
         long_form = _best_long_form(short, words)
         if long_form:
-            found.setdefault(short, long_form)
+            found.setdefault(short, _with_head(long_form, words))
     return found
+
+
+def _unpossessed(word: str) -> str:
+    """ "General's" / "Affairs'" -> the name word; a lone "s" left by a curly apostrophe is dropped."""
+    word = word.removesuffix("'s").rstrip("'")
+    return "" if word == "s" else word
+
+
+def _with_head(long_form: str, words: list[str]) -> str:
+    """ "Department of Veterans Affairs (VA)": the short form skips the body's head word and its "of",
+    which still belong to the name ("Veterans Affairs" alone is no body)."""
+    before = words[: len(words) - len(long_form.split())]
+    joint = 2 if before[-1:] == ["the"] else 1  # "Office of the Naval Inspector General (NAVINSGEN)"
+    head = before[-joint - 1 :]
+    if (
+        len(head) == joint + 1
+        and head[1] in ("of", "for")
+        and head[0].lower() in LEX.body_words
+        and head[0][0].isupper()
+    ):
+        return " ".join([*head, long_form])
+    return long_form
 
 
 def _best_long_form(short: str, words: list[str]) -> str | None:

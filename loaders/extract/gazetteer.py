@@ -17,7 +17,7 @@ from graph.model import node_id
 from graph.names import name_key
 
 DATA_DIR = Path(__file__).with_name("data")
-CONTEXTS = ("department", "force", "council")
+CONTEXTS = ("department", "force", "council", "none")  # none: an office of no body ("the President")
 _COUNCIL_FORMS = {
     "metropolitan borough": (
         "{p} Metropolitan Borough Council",

@@ -102,6 +102,7 @@ class Lexicon:
     receiving_verbs: frozenset[str]
     work_verbs: frozenset[str]
     publishing_verbs: frozenset[str]
+    announcing_verbs: frozenset[str]
     # nominals.yaml
     documents: dict[str, DocumentFrame]
     other_documents: DocumentFrame
@@ -113,6 +114,7 @@ class Lexicon:
     archives: frozenset[str]
     publication_events: frozenset[str]
     own_documents: frozenset[str]
+    owned_documents: frozenset[str]
     unnamed_own_kinds: dict[str, str]
     # words.yaml
     person_titles: tuple[str, ...]  # as written, without full stops
@@ -315,6 +317,7 @@ def _verbs(file: _File) -> dict[str, Any]:
         "receiving_verbs",
         "work_verbs",
         "publishing_verbs",
+        "announcing_verbs",
     )
     return {"frames": frames, "membership": membership, **{key: file.word_set(key) for key in lists}}
 
@@ -332,6 +335,7 @@ def _nominals(file: _File) -> dict[str, Any]:
         "archives",
         "publication_events",
         "own_documents",
+        "owned_documents",
     )
     return {
         "documents": documents,

@@ -1,16 +1,22 @@
 """Markdown links read as their words: "sent a [letter](/cases/letter-to-president.pdf) to the President"
 is parsed as "sent a  letter  ...  to the President". The link's target is blanked with spaces, so every
-offset still indexes the document and claims cite the sentence as written."""
+offset still indexes the document and claims cite the sentence as written. Bold markers
+around words ("said **Special Counsel Ann Lee**") are blanked the same way: the parser read "**Special"
+as a word of its own and lost the name."""
 
 from __future__ import annotations
 
 import re
 
 _LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,1000})\)")
+_BOLD = re.compile(r"\*\*(?=\S)([^*\n]{0,299}[^*\s:])\*\*")  # not a bold label ("**Apologies:**"), layout
 
 
 def parsing_text(text: str) -> str:
-    """The text the parser reads: markdown link brackets and targets turned into spaces (same length)."""
+    """The text the parser reads: markdown link brackets and targets, and emphasis markers, turned into
+    spaces (same length)."""
+    if "**" in text:
+        text = _BOLD.sub(lambda m: "  " + m.group(1) + "  ", text)
     if "](" not in text:
         return text
     return _LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)

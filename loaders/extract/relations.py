@@ -92,6 +92,12 @@ def statement_mood(verb: Token) -> str:
     """
     if _asks(verb.sent):
         return HEDGED
+    if (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and all(not any(ch.isalnum() for ch in c.text) for c in _children(verb, "nsubj", "nsubjpass", "aux", "auxpass"))
+    ):
+        return HEDGED  # an imperative ("Send the final report to X" in an action list): to do, not done
     node, denials, direct = verb, 0, True
     while True:
         for child in node.children:
@@ -246,7 +252,15 @@ def arguments(verb: Token, frame: VerbFrame = _PLAIN_FRAME) -> tuple[list[Token]
         if objects:  # "received the dossier ..., and a letter from X": the parser hangs the second object on the verb
             objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     if not recipients and objects:  # "shared the report with X": the parser hangs the recipient on the object
-        recipients = [r for o in objects for r in _prep_objects(o, frame.recipients)]
+        # ("X sent the report, the comments and its letter to Y": on the last of the objects, for all of them;
+        # not in a subjectless line, "Send final report and action plan to Y", an action still to do)
+        joined = bool(subjects)
+        recipients = [
+            r
+            for o in objects
+            for c in (o, *(o.conjuncts if joined else ()))
+            for r in _prep_objects(c, frame.recipients)
+        ]
     if not objects and not passive:
         contact = contact_relative(verb)
         if contact is not None:  # "the dossier X sent to Y", "in a letter the agency's head, Ana Ruiz, sent to Y"

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
-from loaders.extract import relations
+from loaders.extract import owned_documents, relations
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 
@@ -86,6 +86,7 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
             if (
                 token.lemma_.lower() not in LEX.document_nouns
                 and not _work_product(token, found)
+                and not owned_documents.is_owned_document(token)  # "the whistleblower's comments"
                 or token.pos_ not in ("NOUN", "PROPN")
             ):
                 continue
@@ -192,7 +193,7 @@ def _unnamed(
     counted = [c for c in lefts if c.dep_ == "nummod" and c.like_num and c.lower_ != "one"]
     definite_plural = any(
         d in ("the", "these", "those") or d in LEX.possessive_pronouns or d.endswith("'s") for d in dets
-    )
+    ) or any(c.dep_ == "poss" for c in lefts)  # "the whistleblowers' comments": owned, so particular ones
     if token.tag_ in ("NNS", "NNPS") and not (counted or definite_plural) or any(d in LEX.quantifiers for d in dets):
         return None  # "reports show" is no particular set of documents; "the emails", "three letters" are
     sentence = parse._sentence_of[(doc_index, token.sent.start)]

@@ -24,8 +24,9 @@ from graph.schema import SCHEMA
 from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
-from loaders.extract import confidence as scoring
 from loaders.extract import (
+    acronym_mentions,
+    announcements,
     coordination,
     coref,
     descriptions,
@@ -38,8 +39,10 @@ from loaders.extract import (
     relations,
     reports,
     speaker,
+    titled_holders,
     topics,
 )
+from loaders.extract import confidence as scoring
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
@@ -65,6 +68,8 @@ def _agrees(pronoun: Token, antecedent: Token) -> bool:
         return not plural and antecedent.ent_type_ != "PERSON"
     if pronoun.lower_ in ("his", "her"):
         return not plural
+    if pronoun.lower_ in LEX.first_person_possessives or pronoun.lower_ in LEX.second_person:
+        return antecedent.pos_ == "PRON"  # "WHOB acknowledged my letter": "my" is the writer's, not WHOB's
     return True
 
 
@@ -174,6 +179,7 @@ class DocumentRun:
     def run(self) -> Extraction:
         document_frame.date_from_line(self)
         document_frame.drop_postal_mentions(self)
+        acronym_mentions.add_mentions(self)  # "OSC" once the text defined "Office of Special Counsel (OSC)"
         document_frame.numbered_reports(self)
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
         self._collect_context()
@@ -260,8 +266,9 @@ class DocumentRun:
                     if len(title) >= 2
                     else None
                 )
-                if office is not None:
-                    members.add(office.id)
+                if office is not None and (mention.node.id, office.id) not in self.councillors:
+                    members.add(office.id)  # cited once, at the title's first mention ("Special Counsel Ann Lee")
+                    self.councillors.add((mention.node.id, office.id))
                     self._member_of(mention, self._node(self.x.resolver.body_node(office)), facts.role, 0.7)
             if not members and facts.role and facts.role.split()[0].lower() in LEX.council_titles:
                 council = self.x.resolver.context_body("council", self.ctx, mention.sentence)  # "Councillor Ann Hale"
@@ -385,7 +392,8 @@ class DocumentRun:
             role = self._role(mention)
             body = self._role_body(mention)
             if role is not None and body is None and not role.collective:
-                mention.node, mention.confidence = self._unplaced_holder(role), 0.8  # a node once a claim uses it
+                named = titled_holders.named_holder(self.nodes, role.phrase)  # "President Ann Lee ... the President"
+                mention.node, mention.confidence = (named, 0.75) if named else (self._unplaced_holder(role), 0.8)
                 continue
             if role is None or body is None:
                 continue
@@ -673,6 +681,7 @@ class DocumentRun:
                 raw += list(relations.archive_claims(token, refs))
                 raw += list(relations.membership_claims(token, refs))
                 raw += self._written_to(sentence, token, refs)
+                raw += list(announcements.publication_claims(token, refs))  # "announced the release of X"
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
             elif token.pos_ == "ADJ":

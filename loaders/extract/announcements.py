@@ -1,0 +1,39 @@
+"""Publication told as an announcement: "Inspector General Ann Lee announced today the release of a public
+summary of the memorandum". The verb is "announce", the document hangs on a publication event noun
+("release", "publication", "launch": `publication_events`), so no verb frame reads it; the announcer is
+who published the document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from loaders.extract import relations
+from loaders.extract.lexicon import LEX
+
+
+def publication_claims(verb: Token, refs: Callable[[Token], list[relations.Ref]]) -> Iterator[relations.RawClaim]:
+    """PUBLISHED from the subject of an announcing verb to the documents of its "the release of X" object."""
+    if verb.lemma_.lower() not in LEX.announcing_verbs or relations.is_negated_or_hedged(verb):
+        return
+    events = [o for o in relations._children(verb, "dobj") if o.lemma_.lower() in LEX.publication_events]
+    documents = [r for e in events for t in relations._prep_objects(e, {"of"}) for r in refs(t)]
+    subjects = relations._subjects(verb)
+    # "The Department of Justice (DOJ) Inspector General Ann Lee announced": the parser makes the body a second
+    # subject; a subject running straight into another is that one's modifier
+    subjects = [s for s in subjects if not any(o.left_edge.i == s.right_edge.i + 1 for o in subjects)]
+    # ... or the person an appositive of the body ("the Department of X (DX) Inspector General Ann Lee")
+    subjects = [next((c for c in s.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), s) for s in subjects]
+    joined = {t.i for s in subjects for t in (s, *s.conjuncts)}  # not a body named inside the subject's title
+    publishers = [r for s in subjects for r in refs(s) if r.token.i in joined]
+    for document in (d for d in documents if d.node.label == "Report"):
+        for publisher in (p for p in publishers if p.node.label in ("Agency", "Person")):
+            yield relations.RawClaim(
+                "PUBLISHED",
+                publisher,
+                document,
+                verb,
+                min(0.85, publisher.confidence, document.confidence),
+                "announce.active",
+            )
