@@ -23,7 +23,9 @@ from loaders.document import Extraction
 # FLOORS: the pass rates the default extractor reaches today (rounded down to the percent).
 # Raise them as extraction improves; a drop below one fails test_pass_rates_do_not_drop.
 # `kflow constructions --show-failures` lists what fails.
-OVERALL_FLOOR = 0.98  # 408/414
+OVERALL_FLOOR = (
+    0.97  # 484/495 (the citation_letters cases add three NER misses: a heading name tagged as a body or place)
+)
 FLOORS = {
     "active": 1.00,  # 21/21
     "passive_by": 1.00,  # 18/18
@@ -54,6 +56,10 @@ FLOORS = {
     "documents_by_description": 1.00,  # 12/12
     "possessor_sends_passive": 0.91,  # 11/12 (the parser breaks "the Department of X's report")
     "markdown_links": 0.91,  # 11/12 (a link on the verb: "[published](url) X")
+    "citation_letters": 0.80,  # 12/15 (the small model tags "Helen Marsh MP" in a heading as a body)
+    "office_comma_body": 1.00,  # 12/12
+    "portfolio_ministers": 1.00,  # 12/12
+    "written_answers": 1.00,  # 12/12
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -424,6 +424,9 @@ def _antecedent(clusters: list[ReportCluster], report: ReportMention) -> ReportC
     # "the report" may mean a named report; "their report" / "X's report" is the possessor's own,
     # which the text has not named (a named report is not re-introduced by its authors' possessive).
     eligible = (lambda c: True) if report.determiner == "definite" else (lambda c: not c.named)
+    if report.sender:  # "the letter from the Principal Clerk" is not the Clerk's letter cited above
+        kind_ok = eligible
+        eligible = lambda c: kind_ok(c) and c.sender in (None, report.sender)  # noqa: E731
     for candidate in sorted(recent, key=lambda m: (m.mention.sentence, m.mention.start), reverse=True):
         if candidate.cluster and eligible(candidate.cluster) and same_kind(candidate.lemma, report.lemma):
             return candidate.cluster

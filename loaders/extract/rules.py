@@ -24,22 +24,26 @@ from graph.schema import SCHEMA
 from graph.store import GraphStore
 from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
-from loaders.extract import confidence as scoring
 from loaders.extract import (
+    citations,
     coordination,
     coref,
     descriptions,
     document_frame,
     markup,
+    office_bodies,
     offices,
     own_document,
     people,
+    portfolios,
     possessors,
     relations,
     reports,
     speaker,
     topics,
+    written_answers,
 )
+from loaders.extract import confidence as scoring
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
@@ -184,8 +188,10 @@ class DocumentRun:
         document_frame.letterhead_speaker(self)
         self._resolve_roles(used_roles)
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
+        portfolios.read(self)  # "the Minister of Agriculture": the office of the Ministry of Agriculture
         self._resolve_topics()
         self._senders()
+        cited = citations.name_letters(self)  # "Letter from X to Y, 8 May 2014": a line naming a letter
         clusters = reports.cluster_reports(self.reports)
         reports.report_nodes(clusters, self.document.source_id)
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
@@ -195,6 +201,8 @@ class DocumentRun:
             self._sentence_claims(sentence)
         self._addressed_claims()
         own_document.writer_claims(self)
+        citations.letter_claims(self, cited)
+        written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
         document_frame.frame_claims(self)
         self._mention_claims()
@@ -824,6 +832,7 @@ class DocumentRun:
                 for r in refs(o)
                 if r.node.label in ("Agency", "Person")
             }
+            senders = office_bodies.without_holders_bodies(senders)  # "from the Clerk, X Committee": the Clerk
             writer = _fronted_writer(head) if report.lemma in LEX.correspondence else None
             if writer is not None and not senders and not any(c.dep_ == "poss" for c in head.children):
                 # "In an email to Y, X warned that ...": the letter is X's
