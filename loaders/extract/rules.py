@@ -37,7 +37,9 @@ from loaders.extract import (
     people,
     portfolios,
     possessors,
+    quoted_titles,
     relations,
+    report_lists,
     reports,
     speaker,
     topics,
@@ -192,6 +194,7 @@ class DocumentRun:
         self._resolve_topics()
         self._senders()
         cited = citations.name_letters(self)  # "Letter from X to Y, 8 May 2014": a line naming a letter
+        quoted_titles.name_reports(self.reports)  # "his ‘inspection report on X’": named by its quoted title
         clusters = reports.cluster_reports(self.reports)
         reports.report_nodes(clusters, self.document.source_id)
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
@@ -202,6 +205,7 @@ class DocumentRun:
         self._addressed_claims()
         own_document.writer_claims(self)
         citations.letter_claims(self, cited)
+        report_lists.list_claims(self)  # "Two reports have been published today. An X and a Y."
         written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
         document_frame.frame_claims(self)
