@@ -171,6 +171,7 @@ class Lexicon:
     recipient_fields: frozenset[str]
     copy_fields: frozenset[str]
     answer_fields: frozenset[str]
+    publication_fields: frozenset[str]
     subject_fields: frozenset[str]
     statement_audiences: frozenset[str]
     address_words: frozenset[str]
@@ -406,6 +407,7 @@ SET_WORDS = (
     "copy_fields",
     "portfolio_titles",
     "answer_fields",
+    "publication_fields",
     "subject_fields",
     "statement_audiences",
     "address_words",

@@ -30,6 +30,7 @@ from loaders.extract import (
     coref,
     descriptions,
     document_frame,
+    front_matter,
     markup,
     office_bodies,
     offices,
@@ -205,6 +206,7 @@ class DocumentRun:
         self._addressed_claims()
         own_document.writer_claims(self)
         citations.letter_claims(self, cited)
+        front_matter.front_matter_claims(self)  # "Committee / Title / Date Published: 20 May 2022"
         report_lists.list_claims(self)  # "Two reports have been published today. An X and a Y."
         written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
