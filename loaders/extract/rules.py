@@ -613,6 +613,8 @@ class DocumentRun:
             return [relations.Ref(self.addressee, 0.75, token)]  # "Dear Chairman Issa: ... your letter"
         sentence = self.parse.sentence_of(doc_index, token).index
         if lower in LEX.report_pronouns and token.pos_ == "PRON":
+            if token.dep_ == "nsubj" and token.head.lemma_.lower() in LEX.receiving_verbs:
+                return self._body_pronoun(doc_index, token, plural=False)  # "information it had received": a body
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index)
             if report and report.mention.node:
                 return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)]
