@@ -23,7 +23,9 @@ from loaders.document import Extraction
 # FLOORS: the pass rates the default extractor reaches today (rounded down to the percent).
 # Raise them as extraction improves; a drop below one fails test_pass_rates_do_not_drop.
 # `kflow constructions --show-failures` lists what fails.
-OVERALL_FLOOR = 0.98  # 408/414
+OVERALL_FLOOR = (
+    0.97  # 484/495 (the citation_letters cases add three NER misses: a heading name tagged as a body or place)
+)
 FLOORS = {
     "active": 1.00,  # 21/21
     "passive_by": 1.00,  # 18/18
@@ -60,6 +62,14 @@ FLOORS = {
     "titled_holders": 1.00,  # 12/12
     "bold_names": 1.00,  # 12/12
     "announced_release": 1.00,  # 12/12
+    "citation_letters": 0.80,  # 12/15 (the small model tags "Helen Marsh MP" in a heading as a body)
+    "office_comma_body": 1.00,  # 12/12
+    "portfolio_ministers": 1.00,  # 12/12
+    "written_answers": 1.00,  # 12/12
+    "quoted_titles": 1.00,  # 12/12
+    "listed_documents": 1.00,  # 10/10
+    "front_matter": 0.91,  # 11/12 (a body name the tagger cuts short is not the whole line)
+    "information_it_received": 0.75,  # 9/12 ("The Review examined how X had acted on information it had received": nothing yet)
 }
 # ---------------------------------------------------------------------------------------------
 

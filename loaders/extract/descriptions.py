@@ -87,7 +87,8 @@ def _phrases(head: Token) -> Iterable[str]:
         if len(span) < 2 or len(span) > _MAX_PHRASE_TOKENS:
             continue
         if any(
-            t.is_punct and t.text not in ("-", "'", "\u2019", "(", ")") or t.like_url or "/" in t.text for t in span
+            t.is_punct and t.text not in ("-", "\u2013", "'", "\u2019", "(", ")") or t.like_url or "/" in t.text
+            for t in span
         ):
             continue
         yield _plain(span)

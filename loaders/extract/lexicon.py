@@ -139,6 +139,7 @@ class Lexicon:
     body_heads: dict[str, str | None]  # as written -> kind or None
     company_suffixes: tuple[str, ...]
     portfolio_heads: tuple[str, ...]
+    portfolio_titles: frozenset[str]
     generic_bodies: dict[str, str]
     contexts: dict[str, tuple[frozenset[str], frozenset[str]]]  # context -> (kinds, name words)
     fuzzy_generic_words: frozenset[str]
@@ -171,6 +172,8 @@ class Lexicon:
     sender_fields: frozenset[str]
     recipient_fields: frozenset[str]
     copy_fields: frozenset[str]
+    answer_fields: frozenset[str]
+    publication_fields: frozenset[str]
     subject_fields: frozenset[str]
     statement_audiences: frozenset[str]
     address_words: frozenset[str]
@@ -406,6 +409,9 @@ SET_WORDS = (
     "sender_fields",
     "recipient_fields",
     "copy_fields",
+    "portfolio_titles",
+    "answer_fields",
+    "publication_fields",
     "subject_fields",
     "statement_audiences",
     "address_words",

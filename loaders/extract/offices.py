@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from graph.model import Node, node_id
 from graph.names import name_key
+from loaders.extract import office_bodies
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention, names_a_body
 
@@ -114,7 +115,7 @@ def _office(run: DocumentRun, doc_index: int, doc: Doc, token: Token) -> None:
         node_id("Person", f"{title} of {body.name}"),
         "Person",
         title,
-        [f"{body.name} {title}", f"{title} of {body.name}"],
+        [f"{body.name} {title}", f"{title} of {body.name}", office_bodies.written_alias(title, body)],
         {"role": f"{title}, {body.name}"},
     )
     mention = Mention("role", doc_index, start, token.i + 1, sentence, title, confidence=HOLDER_CONFIDENCE)
@@ -147,7 +148,7 @@ def _body_beside(run: DocumentRun, doc_index: int, doc: Doc, start: int, token: 
             found = run.parse.at(doc_index, obj)
             if found is not None and found.kind in ("agency", "generic") and found.node is not None:
                 return found.node
-    return None
+    return office_bodies.body_after_comma(run, doc_index, doc, token)  # "the Clerk, Public Administration Committee"
 
 
 def _member_claimed(run: DocumentRun, person_id: str, body_id: str) -> bool:

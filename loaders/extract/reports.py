@@ -245,10 +245,33 @@ def _study_subject(token: Token) -> str | None:
                     or obj.pos_ == "PRON"
                 ):
                     continue
-                words = list(obj.subtree)
-                if len(words) <= 8 and all(w.pos_ not in ("VERB", "AUX", "PUNCT") for w in words):
+                words = _before_coordinated_document(list(obj.subtree))
+                if words and len(words) <= SUBJECT_TOKENS and all(_in_subject(w) for w in words):
                     return obj.doc[words[0].i : words[-1].i + 1].text
     return None
+
+
+SUBJECT_TOKENS = 14  # "the use of hotels for housing unaccompanied asylum-seeking children"
+_SUBJECT_PUNCT = ("-", "\u2013", "(", ")")  # "asylum-seeking", "British National (Overseas)"
+
+
+def _before_coordinated_document(words: list[Token]) -> list[Token]:
+    """ "an inspection of X and an inspection report on Y": the parser may hang the second document inside
+    the first one's subject; the subject ends before it."""
+    cut = min(
+        (w.left_edge.i for w in words if w.dep_ == "conj" and w.lemma_.lower() in LEX.document_nouns), default=None
+    )
+    kept = [w for w in words if cut is None or w.i < cut]
+    while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct):
+        kept.pop()
+    return kept
+
+
+def _in_subject(word: Token) -> bool:
+    """A word of a study's short noun-phrase subject: no clause (a finite verb), no sentence punctuation."""
+    if word.pos_ == "PUNCT":
+        return word.text in _SUBJECT_PUNCT
+    return word.pos_ != "AUX" and word.tag_ not in ("VBD", "VBZ", "VBP", "MD")
 
 
 def _surname(parse: DocumentParse, mention: Mention) -> bool:
@@ -408,6 +431,8 @@ def _compatible(clusters: list[ReportCluster], report: ReportMention) -> ReportC
             continue
         if report.sender and report.sender != cluster.sender and (cluster.sender or report.determiner == "indefinite"):
             continue  # "a letter from X" is not an earlier letter from someone else (or from nobody said)
+        if report.subject and cluster.subject and report.subject != cluster.subject:
+            continue  # "an inspection of X" is not an earlier inspection of Y
         return cluster
     return None
 
@@ -425,6 +450,13 @@ def _antecedent(clusters: list[ReportCluster], report: ReportMention) -> ReportC
     # "the report" may mean a named report; "their report" / "X's report" is the possessor's own,
     # which the text has not named (a named report is not re-introduced by its authors' possessive).
     eligible = (lambda c: True) if report.determiner == "definite" else (lambda c: not c.named)
+    if report.subject:  # "the inspection of X" is not the inspection of Y named just before
+        of_kind = eligible
+        eligible = lambda c: of_kind(c) and c.subject in (None, report.subject)  # noqa: E731
+    if report.sender and report.determiner == "definite":  # "the letter from the Principal Clerk" is not the
+        # Clerk's letter cited above ("the fire service's letter" may be its officer's: owners are looser)
+        kind_ok = eligible
+        eligible = lambda c: kind_ok(c) and c.sender in (None, report.sender)  # noqa: E731
     for candidate in sorted(recent, key=lambda m: (m.mention.sentence, m.mention.start), reverse=True):
         if candidate.cluster and eligible(candidate.cluster) and same_kind(candidate.lemma, report.lemma):
             return candidate.cluster

@@ -27,20 +27,27 @@ from loaders.document import Document, Extraction
 from loaders.extract import (
     acronym_mentions,
     announcements,
+    citations,
     coordination,
     coref,
     descriptions,
     document_frame,
+    front_matter,
     markup,
+    office_bodies,
     offices,
     own_document,
     people,
+    portfolios,
     possessors,
+    quoted_titles,
     relations,
+    report_lists,
     reports,
     speaker,
     titled_holders,
     topics,
+    written_answers,
 )
 from loaders.extract import confidence as scoring
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
@@ -190,8 +197,11 @@ class DocumentRun:
         document_frame.letterhead_speaker(self)
         self._resolve_roles(used_roles)
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
+        portfolios.read(self)  # "the Minister of Agriculture": the office of the Ministry of Agriculture
         self._resolve_topics()
         self._senders()
+        cited = citations.name_letters(self)  # "Letter from X to Y, 8 May 2014": a line naming a letter
+        quoted_titles.name_reports(self.reports)  # "his ‘inspection report on X’": named by its quoted title
         clusters = reports.cluster_reports(self.reports)
         reports.report_nodes(clusters, self.document.source_id)
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
@@ -201,6 +211,10 @@ class DocumentRun:
             self._sentence_claims(sentence)
         self._addressed_claims()
         own_document.writer_claims(self)
+        citations.letter_claims(self, cited)
+        front_matter.front_matter_claims(self)  # "Committee / Title / Date Published: 20 May 2022"
+        report_lists.list_claims(self)  # "Two reports have been published today. An X and a Y."
+        written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
         document_frame.frame_claims(self)
         self._mention_claims()
@@ -607,6 +621,8 @@ class DocumentRun:
             return [relations.Ref(self.addressee, 0.75, token)]  # "Dear Chairman Issa: ... your letter"
         sentence = self.parse.sentence_of(doc_index, token).index
         if lower in LEX.report_pronouns and token.pos_ == "PRON":
+            if token.dep_ == "nsubj" and token.head.lemma_.lower() in LEX.receiving_verbs:
+                return self._body_pronoun(doc_index, token, plural=False)  # "information it had received": a body
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index)
             if report and report.mention.node:
                 return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)]
@@ -833,6 +849,7 @@ class DocumentRun:
                 for r in refs(o)
                 if r.node.label in ("Agency", "Person")
             }
+            senders = office_bodies.without_holders_bodies(senders)  # "from the Clerk, X Committee": the Clerk
             writer = _fronted_writer(head) if report.lemma in LEX.correspondence else None
             if writer is not None and not senders and not any(c.dep_ == "poss" for c in head.children):
                 # "In an email to Y, X warned that ...": the letter is X's

@@ -1,0 +1,181 @@
+"""Correspondence cited by a line of its own: "Letter from X to Y, 8 May 2014".
+
+Committee reports, appendices and footnotes name letters by a citation line with no verb
+("75 Letter from Bernard Jenkin MP to Rt Hon Francis Maude MP, Minister for the Cabinet Office,
+8 May 2014", "Letter from the Clerk, Public Administration Committee, to all Departments"). The
+sentence rules skip such lines (a heading's capitals mislead the parser) or read the letter as one
+more unnamed "letter" that clusters with every other. Here a line that opens (after a footnote
+number and a "Name," prefix) with a correspondence noun and "from" is that letter's own title:
+
+- the mention is named by the line (so each cited letter is its own Report) and also carries the
+  citation form "Letter from X to Y of <date>";
+- the first party after "from" SENT it (and, a person or office, AUTHORED it), the first after "to"
+  RECEIVED it, dated by the line's date;
+- a party written with its body after a comma ("Francis Maude MP, Minister for the Cabinet Office")
+  is a MEMBER_OF that body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graph.model import Node
+from loaders.dates import parse_date
+from loaders.extract import reports
+from loaders.extract.lexicon import LEX
+from loaders.extract.mentions import Mention, Sentence
+
+if TYPE_CHECKING:
+    from loaders.dates import DateValue
+    from loaders.extract.rules import DocumentRun
+
+CONFIDENCE = 0.8  # a citation line names its parties by position, not by a verb
+PARTY_KINDS = ("person", "role", "agency")  # a named person first, else an office, else a body
+MAX_PREFIX = 8  # tokens before the noun: a footnote number and a short "The Iraq Inquiry," label
+HEAD_SPAN = 300  # characters: a citation line this near the top is the heading of the text itself
+_FOOTNOTE = re.compile(r"^\s*\d+\s+")
+
+
+@dataclass
+class CitedLetter:
+    report: reports.ReportMention
+    sentence: Sentence
+    sender: Mention | None
+    recipient: Mention | None
+    date: DateValue | None
+    memberships: list[tuple[Mention, Mention]]  # (party, its body), "X, Minister for the Y Office"
+
+
+def _line_of(run: DocumentRun, sentence: Sentence) -> bool:
+    """Whether the sentence is a whole line of the text (a citation, not a clause in prose)."""
+    text = run.document.text
+    before = text.rfind("\n", 0, sentence.start)
+    after = text.find("\n", sentence.end)
+    line = text[before + 1 : len(text) if after < 0 else after]
+    return line.strip() == sentence.text.strip()
+
+
+def _opening(sentence: Sentence, report: reports.ReportMention) -> bool:
+    """The noun opens the line, after at most a number and a "Label," prefix, and "from" follows it."""
+    span, head = sentence.span, report.head
+    doc = head.doc
+    if head.i + 1 >= len(doc) or doc[head.i + 1].lower_ != "from" or head.i - span.start > MAX_PREFIX:
+        return False
+    prefix = [t for t in doc[span.start : head.i] if not t.is_space]
+    return all(t.pos_ not in ("VERB", "AUX") for t in prefix) and (
+        len(prefix) == 0 or prefix[-1].text == "," or all(t.like_num for t in prefix)
+    )
+
+
+def _parties(run: DocumentRun, sentence: Sentence, start: int, end: int) -> list[Mention]:
+    return sorted(
+        (
+            m
+            for m in run.parse.mentions
+            if m.sentence == sentence.index and m.node is not None and start <= m.start < end and m.kind in PARTY_KINDS
+        ),
+        key=lambda m: m.start,
+    )
+
+
+def _first_party(parties: list[Mention]) -> Mention | None:
+    for kind in PARTY_KINDS:
+        found = [m for m in parties if m.kind == kind]
+        if found:
+            return found[0]
+    return None
+
+
+def _body_after_comma(run: DocumentRun, parties: list[Mention], party: Mention | None) -> Mention | None:
+    """ "Francis Maude MP, Minister for the Cabinet Office": the body written after the party's comma."""
+    if party is None or party.kind != "person":
+        return None
+    doc = run.parse.docs[party.doc_index]
+    comma = next((t.i for t in doc[party.end : party.end + 3] if t.text == ","), None)
+    if comma is None:
+        return None
+    return next((m for m in parties if m.start > comma and m.kind == "agency"), None)
+
+
+def _line_dates(run: DocumentRun, sentence: Sentence) -> list[tuple[int, int, DateValue]]:
+    """The line's dates; a footnote's trailing link word ("8 May 2014 Back") tagged with the date is cut off."""
+    found = []
+    for ent in (e for e in sentence.span.ents if e.label_ == "DATE"):
+        for end in range(ent.end, ent.start, -1):
+            value = parse_date(ent.doc[ent.start : end].text, run.published, run.precision)
+            if value is not None:
+                found.append((ent.start, end, value))
+                break
+    return found
+
+
+def name_letters(run: DocumentRun) -> list[CitedLetter]:
+    """Before reports are clustered: each citation line's letter is named by the line."""
+    found = []
+    for report in run.reports:
+        if report.lemma not in LEX.correspondence or report.determiner == "named":
+            continue
+        sentence = run.parse.sentences[report.mention.sentence]
+        if not _opening(sentence, report) or not _line_of(run, sentence):
+            continue
+        doc, head = report.head.doc, report.head
+        to = next((t.i for t in doc[head.i + 2 : sentence.span.end] if t.lower_ == "to"), sentence.span.end)
+        dates = _line_dates(run, sentence)
+        date_start = min((s for s, _e, _v in dates if s > head.i), default=sentence.span.end)
+        senders = _parties(run, sentence, head.i + 2, to)
+        recipients = _parties(run, sentence, to + 1, date_start)
+        sender, recipient = _first_party(senders), _first_party(recipients)
+        if sender is None:
+            continue
+        date = next((v for s, _e, v in dates if s > head.i), None)
+        end = max((e for s, e, _v in dates if s > head.i), default=sentence.span.end)
+        title = _FOOTNOTE.sub("", doc[head.i : end].text).strip(" ,")
+        title = title[:1].upper() + title[1:]
+        report.name, report.determiner, report.date = title, "named", date or report.date
+        memberships = [
+            (party, body)
+            for party, pool in ((sender, senders), (recipient, recipients))
+            for body in [_body_after_comma(run, pool, party)]
+            if body is not None
+        ]
+        found.append(CitedLetter(report, sentence, sender, recipient, date, memberships))
+        if run.speaker is None and sentence.start < HEAD_SPAN and sender.node.label == "Person":
+            run.speaker = run._node(sender.node)  # the text under "Letter from the Clerk to ..." is that letter: "I"
+    return found
+
+
+def citation_alias(letter: CitedLetter) -> str:
+    """ "Letter from Sir John Chilcot to Sir Jeremy Heywood of 28 May 2014": how a text cites it."""
+    words = [letter.report.head.text.capitalize(), "from", letter.sender.text]
+    if letter.recipient is not None:
+        words += ["to", letter.recipient.text]
+    if letter.date is not None:
+        words += ["of", letter.date.text]
+    return " ".join(words)
+
+
+def letter_claims(run: DocumentRun, letters: list[CitedLetter]) -> None:
+    """After the sentence pass: who sent, wrote and received each cited letter, and the parties' bodies."""
+    for letter in letters:
+        node = letter.report.mention.node
+        if node is None or letter.sender is None:
+            continue
+        node = run._node(Node(node.id, node.label, node.name, [citation_alias(letter)], {}))
+        sender = run._node(letter.sender.node)
+        claims = [("SENT", sender.id)]
+        if sender.label == "Person":
+            claims.append(("AUTHORED", sender.id))
+        if letter.recipient is not None and letter.recipient.node.label in ("Person", "Agency"):
+            claims.append(("RECEIVED", run._node(letter.recipient.node).id))
+        for edge, party in claims:
+            if not any(c.type == edge and c.from_id == party and c.to_id == node.id for c in run.claims):
+                run.claims.append(
+                    run._claim(edge, party, node.id, letter.sentence, CONFIDENCE, "rules.citation.letter", letter.date)
+                )
+        for party, body in letter.memberships:
+            if not any(
+                c.type == "MEMBER_OF" and c.from_id == party.node.id and c.to_id == body.node.id for c in run.claims
+            ):
+                run._member_of(party, body.node, None, CONFIDENCE)
