@@ -181,6 +181,7 @@ def _dateparser(text: str, anchor: date | None) -> DateValue | None:
         text,
         flags=re.I,
     )
+    cleaned = _MONTH_PART.sub("", cleaned)  # "early January 2017": within the month, read as the month
     data = _parser(tuple(sorted(settings.items(), key=str))).get_date_data(cleaned)
     if data is None or data.date_obj is None:
         return None
@@ -192,6 +193,9 @@ def _dateparser(text: str, anchor: date | None) -> DateValue | None:
     if data.period == "day":
         return DateValue(when.isoformat(), when.isoformat(), "day", text)
     return None
+
+
+_MONTH_PART = re.compile(r"^(?:early|mid|middle|late)[\s-]+(?=[a-z]{3,9}\.?\s+\d)", re.I)
 
 
 @lru_cache(maxsize=8)

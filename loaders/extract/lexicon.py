@@ -103,6 +103,10 @@ class Lexicon:
     work_verbs: frozenset[str]
     publishing_verbs: frozenset[str]
     announcing_verbs: frozenset[str]
+    referring_verbs: frozenset[str]
+    referred_matters: frozenset[str]
+    filing_verbs: frozenset[str]
+    public_places: frozenset[str]
     # nominals.yaml
     documents: dict[str, DocumentFrame]
     other_documents: DocumentFrame
@@ -321,6 +325,10 @@ def _verbs(file: _File) -> dict[str, Any]:
         "work_verbs",
         "publishing_verbs",
         "announcing_verbs",
+        "referring_verbs",
+        "referred_matters",
+        "filing_verbs",
+        "public_places",
     )
     return {"frames": frames, "membership": membership, **{key: file.word_set(key) for key in lists}}
 

@@ -20,3 +20,9 @@ def parsing_text(text: str) -> str:
     if "](" not in text:
         return text
     return _LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
+
+
+def is_link_anchor(text: str, start: int, end: int) -> bool:
+    """The words text[start:end] are a whole link's anchor ("OSC [referred](/docs/referral.pdf) the ..."):
+    the linked document is what those words stand for."""
+    return start > 0 and text[start - 1] == "[" and text.startswith("](", end)

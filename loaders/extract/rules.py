@@ -40,7 +40,9 @@ from loaders.extract import (
     people,
     portfolios,
     possessors,
+    public_filing,
     quoted_titles,
+    referrals,
     relations,
     report_lists,
     reports,
@@ -217,6 +219,7 @@ class DocumentRun:
         written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
         document_frame.frame_claims(self)
+        referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
         self._mention_claims()
         return Extraction(list(self.nodes.values()), self.claims)
 
@@ -698,6 +701,10 @@ class DocumentRun:
                 raw += list(relations.membership_claims(token, refs))
                 raw += self._written_to(sentence, token, refs)
                 raw += list(announcements.publication_claims(token, refs))  # "announced the release of X"
+                raw += referrals.referral_claims(
+                    self, token, refs, dates
+                )  # "referred the allegations to Y": a referral
+                raw += list(public_filing.publication_claims(token, refs))  # "filed X in its public file"
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
             elif token.pos_ == "ADJ":
