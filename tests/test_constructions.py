@@ -72,6 +72,7 @@ FLOORS = {
     "information_it_received": 0.75,  # 9/12 ("The Review examined how X had acted on information it had received": nothing yet)
     "referrals": 1.00,  # 18/18
     "public_filing": 1.00,  # 21/21
+    "shared_committee_heads": 1.00,  # 12/12
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -143,6 +143,7 @@ class Lexicon:
     body_heads: dict[str, str | None]  # as written -> kind or None
     company_suffixes: tuple[str, ...]
     portfolio_heads: tuple[str, ...]
+    shared_heads: tuple[str, ...]
     portfolio_titles: frozenset[str]
     generic_bodies: dict[str, str]
     contexts: dict[str, tuple[frozenset[str], frozenset[str]]]  # context -> (kinds, name words)
@@ -372,6 +373,7 @@ TUPLE_WORDS = (
     "not_name_words",
     "company_suffixes",
     "portfolio_heads",
+    "shared_heads",
     "articles",
     "time_words",
     "sign_offs",

