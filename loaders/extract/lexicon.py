@@ -104,6 +104,7 @@ class Lexicon:
     publishing_verbs: frozenset[str]
     announcing_verbs: frozenset[str]
     referring_verbs: frozenset[str]
+    reporting_to_verbs: frozenset[str]
     referred_matters: frozenset[str]
     filing_verbs: frozenset[str]
     public_places: frozenset[str]
@@ -327,6 +328,7 @@ def _verbs(file: _File) -> dict[str, Any]:
         "publishing_verbs",
         "announcing_verbs",
         "referring_verbs",
+        "reporting_to_verbs",
         "referred_matters",
         "filing_verbs",
         "public_places",

@@ -45,6 +45,7 @@ from loaders.extract import (
     referrals,
     relations,
     report_lists,
+    reported_to,
     reports,
     speaker,
     titled_holders,
@@ -705,6 +706,7 @@ class DocumentRun:
                     self, token, refs, dates
                 )  # "referred the allegations to Y": a referral
                 raw += list(public_filing.publication_claims(token, refs))  # "filed X in its public file"
+                raw += reported_to.report_claims(self, token, refs)  # "the agency reported to OSC that ..."
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
             elif token.pos_ == "ADJ":

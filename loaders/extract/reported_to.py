@@ -1,0 +1,60 @@
+"""A body reporting to a body writes it a report: "In March 2018, the agency reported to OSC that all the
+recommendations had been implemented", "EPA reported to OSC its commitment to ...". Between bodies (not a
+person telling the police) the verb stands for a document: AUTHORED and SENT by the reporting body,
+RECEIVED by the one reported to, dated by the clause. "reported the abuse to the police" (a person, or a
+document object) stays with the verb frame (verbs.yaml `report`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from graph.model import Node, node_id
+from loaders.extract import relations
+from loaders.extract.lexicon import LEX
+
+if TYPE_CHECKING:
+    from loaders.extract.rules import DocumentRun
+
+_CONFIDENCE = 0.75
+
+
+def _words(ref: relations.Ref) -> str:
+    """The words the text names a body by, without its article: "EPA", "agency"."""
+    span = [t for t in ref.token.subtree if t.dep_ != "det" and not t.is_punct]
+    return " ".join(t.text for t in span) if 0 < len(span) <= 8 else ref.node.name
+
+
+def report_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list[relations.RawClaim]:
+    """AUTHORED, SENT and RECEIVED of the report one body made to another."""
+    if (
+        verb.lemma_.lower() not in LEX.reporting_to_verbs
+        or verb.pos_ != "VERB"
+        or relations.is_negated_or_hedged(verb)
+        or any(r.node.label == "Report" for o in relations._children(verb, "dobj") for r in refs(o))
+    ):
+        return []
+    senders = [r for t in relations._subjects(verb) for r in refs(t) if r.node.label == "Agency"]
+    recipients = [r for t in relations._prep_objects(verb, {"to"}) for r in refs(t) if r.node.label == "Agency"]
+    found: list[relations.RawClaim] = []
+    for sender in senders:
+        for recipient in (r for r in recipients if r.node.id != sender.node.id):
+            name = f"report from {sender.node.name} to {recipient.node.name}"
+            node = Node(
+                node_id("Report", f"{name} {verb.i} {run.document.source_id.split(':')[-1]}"),
+                "Report",
+                name,
+                [f"{_words(sender)} report to {_words(recipient)}"],
+                {"kind": "report"},
+            )
+            report = relations.Ref(run._node(node), _CONFIDENCE, verb)
+            confidence = min(_CONFIDENCE, sender.confidence)
+            found += [
+                relations.RawClaim("AUTHORED", sender, report, verb, confidence, "reported.to"),
+                relations.RawClaim("SENT", sender, report, verb, confidence, "reported.to"),
+                relations.RawClaim(
+                    "RECEIVED", recipient, report, verb, min(_CONFIDENCE, recipient.confidence), "reported.to"
+                ),
+            ]
+    return found
