@@ -48,6 +48,7 @@ from loaders.extract import (
     reported_to,
     reports,
     speaker,
+    teasers,
     titled_holders,
     topics,
     written_answers,
@@ -221,6 +222,7 @@ class DocumentRun:
         offices.memberships(self)
         document_frame.frame_claims(self)
         referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
+        teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
         self._mention_claims()
         return Extraction(list(self.nodes.values()), self.claims)
 
