@@ -47,6 +47,7 @@ from loaders.extract import (
     report_lists,
     reported_to,
     reports,
+    sent_reports,
     speaker,
     teasers,
     titled_holders,
@@ -713,6 +714,7 @@ class DocumentRun:
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
             elif token.pos_ == "ADJ":
                 raw += list(relations.aware_claims(token, refs, topic_of))
+            raw += sent_reports.authored_by_sender(raw)  # "the VA ... sent a report to OSC": the VA wrote it
             for claim in raw:
                 self._add(claim, sentence, dates)
         for report in self.reports:
