@@ -35,6 +35,7 @@ from loaders.extract import (
     front_matter,
     markup,
     office_bodies,
+    office_coref,
     offices,
     own_document,
     people,
@@ -198,6 +199,7 @@ class DocumentRun:
         self._resolve_roles(used_roles)
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
         portfolios.read(self)  # "the Minister of Agriculture": the office of the Ministry of Agriculture
+        office_coref.link_titles(self)  # "David Neal, the Chief Inspector of X ... the Chief Inspector": one person
         self._resolve_topics()
         self._senders()
         cited = citations.name_letters(self)  # "Letter from X to Y, 8 May 2014": a line naming a letter
