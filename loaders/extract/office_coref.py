@@ -27,6 +27,7 @@ TITLE_CONFIDENCE = 0.75  # a title read as its holder
 MEMBER_CONFIDENCE = 0.7
 _TITLE_DEPS = {"compound", "amod"}
 _DEFINITE = {"the"}
+_NOT_OFFICE = {"PERSON", "GPE", "LOC", "DATE", "FAC"}
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,12 @@ def _title_of(token: Token) -> tuple[tuple[str, ...], int, int] | None:
         return None  # "Tom Hale, Inspector" in a signature block is no definite office
     start = min([token.i, *(c.i for c in words)])
     span = token.doc[start : token.i + 1]
-    if any(not t.is_title or t.ent_type_ for t in span):
-        return None  # "Ann Lee, The Thornmere Examiner": a body's name, not an office
+    if any(not t.is_title or t.ent_type_ in _NOT_OFFICE for t in span):
+        return None
     if not any(t.lower_ in LEX.office_nouns or t.text in LEX.body_heads for t in span):
-        return None  # an office is named by an office word ("Inspector") or a body head ("Ombudsman")
+        return (
+            None  # an office word ("Inspector") or a body head ("Ombudsman"); "Ann Lee, The Thornmere Examiner" is none
+        )
     return tuple(t.text for t in token.doc[start : token.i + 1]), start, token.i + 1
 
 
@@ -64,6 +67,8 @@ def _holders(run: DocumentRun) -> list[Holder]:
         candidates = [c for c in head.children if c.dep_ == "appos"]
         if head.dep_ == "appos":
             candidates.append(head.head)  # "the Ombudsman, Mr Rob Kettle"
+        if mention.start >= 2 and doc[mention.start - 1].text == ",":
+            candidates.append(doc[mention.start - 2])  # the same, where the parser saw no apposition
         for token in candidates:
             if run.parse.at(mention.doc_index, token) is not None:
                 continue  # a title the rules already read ("the Home Secretary, Ann Lee")
@@ -129,10 +134,21 @@ def _body_memberships(run: DocumentRun, holders: list[Holder]) -> None:
         if head not in LEX.body_heads:
             continue
         bodies = {n.id: n for n in run.nodes.values() if n.label == "Agency" and n.name.split()[-1:] == [head]}
-        if len(bodies) != 1:
+        body = _one_body(list(bodies.values()))
+        if body is None:
             continue
-        body: Node = next(iter(bodies.values()))
         person = holder.person.node.id
         if any(c.type == "MEMBER_OF" and c.from_id == person and c.to_id == body.id for c in run.claims):
             continue
         run._member_of(holder.person, body, " ".join(holder.title), MEMBER_CONFIDENCE)
+
+
+def _one_body(bodies: list[Node]) -> Node | None:
+    """The one body, or the longest when every other is its tail ("Health Service Ombudsman" cut from
+    "Parliamentary and Health Service Ombudsman Scrutiny" is the same body); else None."""
+    if not bodies:
+        return None
+    longest = max(bodies, key=lambda b: len(b.name))
+    if all(longest.name.endswith(" " + b.name) or b is longest for b in bodies):
+        return longest
+    return None

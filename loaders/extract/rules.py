@@ -45,6 +45,7 @@ from loaders.extract import (
     relations,
     report_lists,
     reports,
+    shared_dates,
     speaker,
     titled_holders,
     topics,
@@ -923,6 +924,8 @@ class DocumentRun:
         date = relations.dates_for(raw.verb, dates, exclude) if raw.verb.pos_ in ("VERB", "AUX", "ADJ") else None
         if date is None and raw.verb.pos_ in ("VERB", "AUX"):
             date = relations.opening_date(raw.verb, [d for d in dates if d[0] not in exclude])
+        if date is None and raw.verb.pos_ in ("VERB", "AUX"):  # "X wrote to Y and warned Z in May 2014"
+            date = shared_dates.coordinated_verb_date(raw.verb, dates, exclude)
         borrowed = False
         denied = raw.polarity == relations.NEGATED  # "never received it": the denial has no date to borrow
         if date is None and denied:
