@@ -201,9 +201,7 @@ def test_defined_acronym_is_the_same_body(extractor):
 
 def test_he_refers_to_the_last_person(extractor):
     x = run(extractor, "Tom Ashby joined the Westmere Trust in 2001. He wrote a report on youth services in 2003.")
-    assert (
-        claim(x, "AUTHORED", "Tom Ashby", "report on youth services").confidence < 0.9
-    )  # below an outright claim
+    assert claim(x, "AUTHORED", "Tom Ashby", "report on youth services").confidence < 0.9  # below an outright claim
 
 
 def test_evidence_page_for_paged_documents(extractor):
