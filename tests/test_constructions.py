@@ -70,6 +70,9 @@ FLOORS = {
     "listed_documents": 1.00,  # 10/10
     "front_matter": 0.91,  # 11/12 (a body name the tagger cuts short is not the whole line)
     "information_it_received": 0.75,  # 9/12 ("The Review examined how X had acted on information it had received": nothing yet)
+    "coordinated_dates": 1.00,  # 12/12
+    "office_titles": 1.00,  # 12/12
+    "joined_body_heads": 1.00,  # 12/12
 }
 # ---------------------------------------------------------------------------------------------
 
