@@ -76,6 +76,9 @@ FLOORS = {
     "reported_to_body": 1.00,  # 12/12
     "sender_writes_new_report": 1.00,  # 12/12
     "news_articles": 1.00,  # 10/10
+    "coordinated_dates": 1.00,  # 12/12
+    "office_titles": 1.00,  # 12/12
+    "joined_body_heads": 1.00,  # 12/12
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -207,6 +207,8 @@ def _joined_name_patterns() -> list[list[dict[str, Any]]]:
         shared,
         [*joined, head],
         [*joined, {"LOWER": "and"}, {**plain, "OP": "+"}, head],
+        # "Parliamentary and Health Service Ombudsman": one modifier word, then a name with head words inside
+        [plain, {"LOWER": "and"}, {**plain, "OP": "*"}, {**head, "OP": "+"}, head],
         [{"ORTH": {"IN": list(LEX.portfolio_heads)}}, {"LOWER": {"IN": ["for", "of"]}}, *joined],
         # "Department of Health and Human Services": a field of the portfolio ending in a plural head of no
         # kind of its own ("Services"; "... and Kestrel Motors" is a company, a second body)

@@ -38,7 +38,7 @@ class ReportMention:
     cluster: ReportCluster | None = None
     sender: str | None = None  # "a letter from X": X's name, set once people and bodies are resolved
     eponym: str | None = None  # "the Wanless review": the author's surname the name is made of
-    subject: str | None = None  # "a review of the 2013 investigation": what the study is of
+    subject: str | None = None  # "of the 2013 investigation" (a review of ...): what the study is of or on
 
 
 @dataclass(eq=False)
@@ -231,26 +231,86 @@ def _unnamed(
 
 
 def _study_subject(token: Token) -> str | None:
-    """ "a review of the 2013 investigation", "an audit of the pension fund": what a study is of, as written
-    (a short noun phrase, not a date: "the report of 3 May" is dated, not about the third of May)."""
+    """ "a review of the 2013 investigation", "an audit of the pension fund", "his report on the use of
+    hotels": what a study is of or on, as written (a short noun phrase, not a date: "the report of 3 May" is
+    dated, not about the third of May). A report on another study ("his report on his inspection of X")
+    is that study's report, so it has that study's subject."""
     if token.lemma_.lower() not in LEX.study_kinds or token.tag_ in ("NNS", "NNPS"):
         return None
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if (
-                    obj.dep_ != "pobj"
-                    or obj.ent_type_ in ("DATE", "CARDINAL", "ORDINAL")
-                    or obj.like_num
-                    or obj.pos_ == "PRON"
-                ):
-                    continue
-                words = _before_coordinated_document(list(obj.subtree))
-                if words and len(words) <= SUBJECT_TOKENS and all(_in_subject(w) for w in words):
-                    return obj.doc[words[0].i : words[-1].i + 1].text
+    for prep in _subject_preps(token):
+        for obj in prep.children:
+            if (
+                obj.dep_ != "pobj"
+                or obj.ent_type_ in ("DATE", "CARDINAL", "ORDINAL")
+                or obj.like_num
+                or obj.pos_ == "PRON"
+            ):
+                continue
+            if obj is _on_study(token):
+                return _study_subject(obj)
+            words = _before_comma(_before_coordinated_document(list(obj.subtree)))
+            if words and len(words) <= SUBJECT_TOKENS and all(_in_subject(w) for w in words):
+                return f"{prep.lower_} {obj.doc[words[0].i : _tail(token, _closed(words))].text}"
     return None
 
 
+def _on_study(token: Token) -> Token | None:
+    """ "his report on his inspection of X": the study a study document reports on, else None."""
+    if token.lemma_.lower() not in LEX.study_kinds or token.is_title:
+        return None  # "the Report on an Unannounced Inspection of X": a title, not a report on a study
+    for prep in _subject_preps(token):
+        for obj in prep.children:
+            if (
+                prep.lower_ == "on"
+                and obj.dep_ == "pobj"
+                and obj.lemma_.lower() in LEX.study_kinds
+                and obj.tag_ not in ("NNS", "NNPS")
+                and not obj.is_title
+            ):
+                return obj
+    return None
+
+
+def _subject_preps(token: Token) -> list[Token]:
+    """The study's of / on phrases, and an "on" phrase right after it that the parser hung on the verb
+    it is the object of ("sent his report on X to Y": a sending verb takes no "on" argument)."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in SUBJECT_PREPOSITIONS]
+    after = token.right_edge.i + 1
+    if not preps and token.dep_ == "dobj" and after < len(token.doc):
+        nxt = token.doc[after]
+        if nxt.dep_ == "prep" and nxt.lower_ == "on" and nxt.head.i == token.head.i:
+            preps.append(nxt)
+    return preps
+
+
+def _closed(words: list[Token]) -> int:
+    """The end of a subject, past the closing bracket the parser hung outside it ("British National (Overseas)")."""
+    end = words[-1].i + 1
+    opened = sum(w.text == "(" for w in words) - sum(w.text == ")" for w in words)
+    doc = words[-1].doc
+    return end + 1 if opened == 1 and end < len(doc) and doc[end].text == ")" else end
+
+
+def _tail(study: Token, end: int) -> int:
+    """ "An inspection of the X (Overseas) visa route has been sent": the parser makes "visa route" a second
+    subject of the study's verb; a verb has one subject, so those words end the study's subject."""
+    doc = study.doc
+    k = end
+    while k < len(doc) and doc[k].dep_ == "compound" and doc[k].head.i > k:
+        k += 1
+    if k > end and k < len(doc) and doc[k].dep_ == study.dep_ and study.dep_.startswith("nsubj"):
+        return k + 1 if doc[k].head.i == study.head.i else end
+    return end
+
+
+def _before_comma(words: list[Token]) -> list[Token]:
+    """A subject ends at a comma ("the use of hotels (UASC), to the Home Secretary")."""
+    cut = next((k for k, w in enumerate(words) if w.text == ","), len(words))
+    return words[:cut]
+
+
+# "an audit of the fund", "his inspection report on the use of hotels": a study on Y is not one on X
+SUBJECT_PREPOSITIONS = ("of", "on")
 SUBJECT_TOKENS = 14  # "the use of hotels for housing unaccompanied asylum-seeking children"
 _SUBJECT_PUNCT = ("-", "\u2013", "(", ")")  # "asylum-seeking", "British National (Overseas)"
 
@@ -359,7 +419,14 @@ def cluster_reports(reports: list[ReportMention]) -> list[ReportCluster]:
         else:
             continue
         _join(cluster, report)
-    for report in reports:
+    by_head = {(r.mention.doc_index, r.head.i): r for r in reports}
+    pending = sorted((r for r in reports if r.cluster is None), key=lambda r: _on_study(r.head) is not None)
+    for report in pending:  # "his report on his inspection of X" after that inspection, and into its cluster
+        inner = _on_study(report.head)
+        inner_report = by_head.get((report.mention.doc_index, inner.i)) if inner is not None else None
+        if inner_report is not None and inner_report.cluster is not None:
+            _join(inner_report.cluster, report)
+            continue
         if report.cluster is None:
             cluster = _antecedent(clusters, report) or ReportCluster()
             if cluster not in clusters:
@@ -489,7 +556,7 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
         aliases = [cluster.lemma] if by_sender else [plain] if modifiers and plain != name else []
         if not by_sender and cluster.subject:  # "independent review of the 2013 investigation"
             aliases = [a for a in [name, *aliases] if a != cluster.lemma]
-            name = f"{' '.join([*modifiers, cluster.lemma])} of {cluster.subject}"
+            name = f"{' '.join([*modifiers, cluster.lemma])} {cluster.subject}"
         if by_sender:  # "Ms Solberg's letter", "your letter": what the text calls it
             aliases += [p for p in (_possessed(m.head) for m in cluster.mentions) if p and p not in aliases]
         # a letter from a named sender on a given day is one letter whichever text cites it ("your letter of

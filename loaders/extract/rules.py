@@ -35,6 +35,7 @@ from loaders.extract import (
     front_matter,
     markup,
     office_bodies,
+    office_coref,
     offices,
     own_document,
     people,
@@ -48,6 +49,7 @@ from loaders.extract import (
     reported_to,
     reports,
     sent_reports,
+    shared_dates,
     speaker,
     teasers,
     titled_holders,
@@ -203,6 +205,7 @@ class DocumentRun:
         self._resolve_roles(used_roles)
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
         portfolios.read(self)  # "the Minister of Agriculture": the office of the Ministry of Agriculture
+        office_coref.link_titles(self)  # "David Neal, the Chief Inspector of X ... the Chief Inspector": one person
         self._resolve_topics()
         self._senders()
         cited = citations.name_letters(self)  # "Letter from X to Y, 8 May 2014": a line naming a letter
@@ -934,6 +937,8 @@ class DocumentRun:
         date = relations.dates_for(raw.verb, dates, exclude) if raw.verb.pos_ in ("VERB", "AUX", "ADJ") else None
         if date is None and raw.verb.pos_ in ("VERB", "AUX"):
             date = relations.opening_date(raw.verb, [d for d in dates if d[0] not in exclude])
+        if date is None and raw.verb.pos_ in ("VERB", "AUX"):  # "X wrote to Y and warned Z in May 2014"
+            date = shared_dates.coordinated_verb_date(raw.verb, dates, exclude)
         borrowed = False
         denied = raw.polarity == relations.NEGATED  # "never received it": the denial has no date to borrow
         if date is None and denied:
