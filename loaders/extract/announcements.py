@@ -27,13 +27,9 @@ def publication_claims(verb: Token, refs: Callable[[Token], list[relations.Ref]]
     subjects = [next((c for c in s.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), s) for s in subjects]
     joined = {t.i for s in subjects for t in (s, *s.conjuncts)}  # not a body named inside the subject's title
     publishers = [r for s in subjects for r in refs(s) if r.token.i in joined]
-    for document in (d for d in documents if d.node.label == "Report"):
-        for publisher in (p for p in publishers if p.node.label in ("Agency", "Person")):
-            yield relations.RawClaim(
-                "PUBLISHED",
-                publisher,
-                document,
-                verb,
-                min(0.85, publisher.confidence, document.confidence),
-                "announce.active",
-            )
+    yield from relations.published_claims(
+        [p for p in publishers if p.node.label in ("Agency", "Person")],
+        [d for d in documents if d.node.label == "Report"],
+        verb,
+        "announce.active",
+    )

@@ -60,13 +60,4 @@ def publication_claims(verb: Token, refs: relations.RefsOf) -> Iterator[relation
                 seen.add(ref.node.id)
                 documents.append(ref)
     publishers = [r for s in subjects for r in refs(s) if r.node.label in ("Agency", "Person")]
-    for document in documents:
-        for publisher in publishers:
-            yield relations.RawClaim(
-                "PUBLISHED",
-                publisher,
-                document,
-                verb,
-                min(0.85, publisher.confidence, document.confidence),
-                "public.filing",
-            )
+    yield from relations.published_claims(publishers, documents, verb, "public.filing")

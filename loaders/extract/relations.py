@@ -627,6 +627,16 @@ def archive_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
                 )
 
 
+def published_claims(publishers: list[Ref], documents: list[Ref], verb: Token, rule: str) -> Iterator[RawClaim]:
+    """Each publisher PUBLISHED each document, as sure as the less sure of the two (at most 0.85: a
+    publication read from one verb, not a masthead)."""
+    for document in documents:
+        for publisher in publishers:
+            yield RawClaim(
+                "PUBLISHED", publisher, document, verb, min(0.85, publisher.confidence, document.confidence), rule
+            )
+
+
 def dates_for(anchor: Token, date_spans: list[tuple[int, int, DateValue]], exclude: set[int]) -> DateValue | None:
     """The date of a claim: a DATE in the anchor's own clause (nearest in the tree), never one inside
     another clause or inside an argument that is excluded (a report's own date)."""
