@@ -708,9 +708,8 @@ class DocumentRun:
                 raw += list(relations.membership_claims(token, refs))
                 raw += self._written_to(sentence, token, refs)
                 raw += list(announcements.publication_claims(token, refs))  # "announced the release of X"
-                raw += referrals.referral_claims(
-                    self, token, refs, dates
-                )  # "referred the allegations to Y": a referral
+                # "referred the allegations to Y": a referral
+                raw += referrals.referral_claims(self, token, refs, dates)
                 raw += list(public_filing.publication_claims(token, refs))  # "filed X in its public file"
                 raw += reported_to.report_claims(self, token, refs)  # "the agency reported to OSC that ..."
             elif token.pos_ == "NOUN":
