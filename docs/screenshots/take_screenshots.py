@@ -45,7 +45,7 @@ def main() -> None:
             session.fill("To body", "Home Office")
             graph_frame(session.page).wait_for_timeout(1200)
             shoot(session, "trace")
-            for name in ("timeline", "cypher", "load", "export"):
+            for name in ("timeline", "cypher", "review", "load", "export"):
                 session.open(name)
                 shoot(session, name)
             session.close()
