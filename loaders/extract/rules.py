@@ -58,6 +58,7 @@ from loaders.extract import (
 )
 from loaders.extract import confidence as scoring
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
+from loaders.extract.learned import hook as learned_hook
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
 from loaders.extract.nlp import MODEL, chunks, load_pipeline
@@ -955,6 +956,7 @@ class DocumentRun:
         self._node(raw.subject.node)
         self._node(raw.object.node)
         confidence, extractor = scoring.score(self, raw, sentence, borrowed)  # the evidence kinds: confidence.py
+        confidence, extractor = learned_hook.rescore(self, raw, sentence, date, borrowed, confidence, extractor)
         self.claims.append(
             self._claim(
                 raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, extractor, date, raw.role
