@@ -7,7 +7,7 @@ UV_VERSION := 0.13.8
 SYNCED := $(VENV)/.synced
 PYTEST_ARGS ?=
 
-.PHONY: install demo serve test test-fast lint browser neo4j bench clean
+.PHONY: install demo serve test test-fast lint browser neo4j bench train-scorer clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -54,6 +54,10 @@ neo4j: install
 ## Every benchmark; results go to bench/RESULTS.md.
 bench: install
 	$(VENV)/bin/python bench/run_all.py
+
+## Retrain the learned claim scorer on the training gold sets and rewrite its shipped weights (under a minute).
+train-scorer: install
+	$(VENV)/bin/python -m loaders.extract.learned.train
 
 clean:
 	rm -rf $(VENV) $(TOOLS) kflow-data .pytest_cache test-artifacts

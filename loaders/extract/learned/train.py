@@ -1,0 +1,118 @@
+"""Train the claim scorer on the training gold sets and write its weights (`make train-scorer`).
+
+    python -m loaders.extract.learned.train [--out PATH] [--c C] [GOLD_DIR_OR_FILE ...]
+
+Labels come from `dataset.label_documents` (the extractor's claims marked right or wrong by `kflow eval`'s
+matcher); the model is scikit-learn's logistic regression over `features.claim_features`, features seen in
+fewer than `MIN_COUNT` claims dropped so the weights file stays small. scikit-learn is a development
+dependency: only this module imports it; the extractor reads the JSON (`scorer.py`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from loaders.extract.learned.dataset import PROJECT, TRAINING_SETS, LabelledDocument, gold_files, label_documents
+from loaders.extract.learned.features import FEATURE_SET, Features
+from loaders.extract.learned.scorer import WEIGHTS_PATH, LearnedScorer
+
+C = 0.3  # inverse regularisation strength: a few hundred claims, so the weights are kept small
+MIN_COUNT = 3  # a feature must occur in at least this many training claims
+POSITIVE_WEIGHT = 1.0  # class weight of right claims (wrong ones weigh 1)
+# The coarse features alone (no trigger lemmas, rule names or dependency paths): tried by bench/scorer_cv.py --grid.
+COMPACT = (
+    "type", "rule_head", "construction", "rule_confidence", "raw_confidence", "subj_found", "obj_found",
+    "subj_label", "obj_label", "date", "negation_nearby", "hedge_nearby", "quote_in_sentence", "sentence_position",
+    "token_distance", "subj_path_len", "obj_path_len", "obj_is_topic", "sentence_early", "sentence_mentions",
+)  # fmt: skip
+
+
+def examples(
+    documents: Sequence[LabelledDocument], only: Sequence[str] | None = None
+) -> tuple[list[Features], list[int]]:
+    """The rescorable claims' features (those named in `only`, when given) and labels (1: matches a gold edge)."""
+    rows = [(c.features, int(c.right)) for d in documents for c in d.claims if c.features is not None]
+    return [restrict(f, only) for f, _ in rows], [y for _, y in rows]
+
+
+def restrict(features: Features, only: Sequence[str] | None) -> Features:
+    """The features whose name (before any '=') is in `only`; all of them when `only` is None."""
+    return features if only is None else {k: v for k, v in features.items() if k.split("=")[0] in only}
+
+
+def fit(
+    documents: Sequence[LabelledDocument],
+    c: float = C,
+    min_count: int = MIN_COUNT,
+    positive_weight: float = POSITIVE_WEIGHT,
+    trained: dict | None = None,
+    only: Sequence[str] | None = None,
+) -> LearnedScorer:
+    """A logistic regression over the documents' claims, as a LearnedScorer (weights by feature name)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    features, labels = examples(documents, only)
+    if len(set(labels)) < 2:
+        raise ValueError("training needs both right and wrong claims; give it more gold files")
+    counts = Counter(name for row in features for name in row)
+    kept = [{k: v for k, v in row.items() if counts[k] >= min_count} for row in features]
+    vectorizer = DictVectorizer(sparse=False)
+    matrix = vectorizer.fit_transform(kept)
+    model = LogisticRegression(C=c, class_weight={0: 1.0, 1: positive_weight}, max_iter=2000, solver="liblinear")
+    model.fit(matrix, labels)
+    weights = {
+        name: round(float(w), 5)
+        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
+        if abs(w) >= 1e-5
+    }
+    summary = {
+        "claims": len(labels),
+        "right": sum(labels),
+        "c": c,
+        "min_count": min_count,
+        "positive_weight": positive_weight,
+        **(trained or {}),
+    }
+    return LearnedScorer(round(float(model.intercept_[0]), 5), weights, FEATURE_SET, summary)
+
+
+def train(gold_paths: Sequence[Path], out: Path = WEIGHTS_PATH, c: float = C) -> LearnedScorer:
+    """Label the gold files' claims, fit, and write the weights JSON (which records what it was trained on)."""
+    from loaders.extract.rules import RuleExtractor
+
+    documents = label_documents(gold_paths, RuleExtractor())
+    files = [_relative(path) for path in gold_paths]
+    scorer = fit(documents, c, trained={"files": files, "feature_set": FEATURE_SET})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(scorer.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return scorer
+
+
+def _relative(path: Path) -> str:
+    resolved = path.resolve()
+    return resolved.relative_to(PROJECT).as_posix() if resolved.is_relative_to(PROJECT) else resolved.as_posix()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="*", help="gold files or folders (default: the training sets)")
+    parser.add_argument("--out", type=Path, default=WEIGHTS_PATH, help="where to write the weights JSON")
+    parser.add_argument("--c", type=float, default=C, help="inverse regularisation strength")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    paths = gold_files(args.gold or [PROJECT / folder for folder in TRAINING_SETS])
+    scorer = train(paths, args.out, args.c)
+    print(
+        f"trained on {scorer.trained['claims']} claims ({scorer.trained['right']} right) from {len(paths)} gold files: "
+        f"{len(scorer.weights)} weights -> {args.out} ({time.perf_counter() - started:.0f} s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
