@@ -1,0 +1,117 @@
+"""The learned claim scorer (loaders/extract/learned): shipped weights load, scoring is deterministic, it drops
+a claim it should when switched on, stays off by default, and the training script writes weights of the
+shipped shape. Synthetic text about fictional bodies and people only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from extract_helpers import claim, run
+
+from loaders.extract import default_extractor
+from loaders.extract.learned import train
+from loaders.extract.learned.dataset import gold_files
+from loaders.extract.learned.features import FEATURE_SET
+from loaders.extract.learned.scorer import (
+    REASON,
+    SCORER_ENV,
+    WEIGHTS_PATH,
+    ScorerError,
+    chosen_scorer,
+    load_scorer,
+    shipped_scorer,
+)
+
+PROJECT = Path(__file__).resolve().parent.parent
+# "the problems" points back to nothing the text names: the rules keep the teller's KNEW_ABOUT (0.63),
+# the model (topic reached by reference, no date in the clause) ranks it a lead.
+VAGUE_TOPIC = "Ann Lee said the Northshire Police had told her about the problems.\n"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return default_extractor()
+
+
+def test_the_shipped_weights_load_and_say_what_they_were_trained_on():
+    scorer = load_scorer()
+    assert scorer.feature_set == FEATURE_SET
+    assert len(scorer.weights) > 20
+    files = scorer.trained["files"]
+    assert files and all(
+        f.startswith(("tests/gold/real/dev/", "tests/gold/dev/", "tests/gold/synthetic/")) for f in files
+    )
+    assert scorer.trained["claims"] > scorer.trained["right"] > 0
+
+
+def test_scoring_is_deterministic_and_ignores_feature_order():
+    scorer = shipped_scorer()
+    features = {"type=SENT": 1.0, "date=clause": 1.0, "rule_confidence": 0.9, "never-seen=x": 1.0}
+    first = scorer.probability(features)
+    assert 0 < first < 1
+    assert scorer.probability(dict(reversed(list(features.items())))) == first
+    assert scorer.probability({**features, "date=clause": 0.0}) != first  # a feature with a weight moves it
+
+
+def test_the_rules_score_by_default(extractor, monkeypatch):
+    monkeypatch.delenv(SCORER_ENV, raising=False)
+    assert chosen_scorer() == "rules"
+    found = run(extractor, VAGUE_TOPIC)
+    assert not any(REASON in c.extractor for c in found.claims)
+
+
+def test_switched_on_the_scorer_drops_a_claim_it_should_and_says_so(extractor, monkeypatch):
+    monkeypatch.setenv(SCORER_ENV, "rules")
+    by_rules = claim(run(extractor, VAGUE_TOPIC), "KNEW_ABOUT", "Northshire Police", "problems")
+    monkeypatch.setenv(SCORER_ENV, "learned")
+    first = run(extractor, VAGUE_TOPIC)
+    learned = claim(first, "KNEW_ABOUT", "Northshire Police", "problems")
+    assert by_rules.confidence >= 0.5 > learned.confidence  # kept by the rules, a lead for the scorer
+    assert learned.extractor == f"{by_rules.extractor}+{REASON}"
+    again = run(extractor, VAGUE_TOPIC)
+    assert [(c.id, c.confidence) for c in again.claims] == [(c.id, c.confidence) for c in first.claims]
+
+
+def test_a_plain_statement_stays_above_the_threshold(extractor, monkeypatch):
+    monkeypatch.setenv(SCORER_ENV, "learned")
+    text = "The Northshire Police sent the Harbour Safety Report to the Department of Civic Affairs in March 2019.\n"
+    assert claim(run(extractor, text), "SENT", "Northshire Police", "Harbour Safety Report").confidence >= 0.5
+
+
+def test_a_bad_switch_or_weights_file_is_one_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv(SCORER_ENV, "neural")
+    with pytest.raises(ScorerError, match="expected one of rules, learned"):
+        chosen_scorer()
+    bad = tmp_path / "scorer.json"
+    bad.write_text(json.dumps({**json.loads(WEIGHTS_PATH.read_text()), "feature_set": "old"}))
+    with pytest.raises(ScorerError, match="make train-scorer"):
+        load_scorer(bad)
+    bad.write_text(json.dumps({**json.loads(WEIGHTS_PATH.read_text()), "weights": {"type=SENT": "high"}}))
+    with pytest.raises(ScorerError, match="weights must map"):
+        load_scorer(bad)
+    bad.write_text("{not json")
+    with pytest.raises(ScorerError, match="cannot read"):
+        load_scorer(bad)
+
+
+def test_training_never_takes_the_frozen_test_split():
+    with pytest.raises(ValueError, match="frozen test split"):
+        gold_files([PROJECT / "tests/gold/real/test"])
+
+
+def test_the_training_script_writes_weights_of_the_shipped_shape(tmp_path):
+    subset = [
+        PROJECT / "tests/gold/synthetic" / name
+        for name in ("news_01_harding_report.gold.yaml", "news_02_police_knew.gold.yaml", "news_05_denials.gold.yaml")
+    ]
+    out = tmp_path / "claim_scorer.json"
+    train.main([*map(str, subset), "--out", str(out)])
+    written, shipped = json.loads(out.read_text()), json.loads(WEIGHTS_PATH.read_text())
+    assert written.keys() == shipped.keys()
+    assert written["trained"].keys() == shipped["trained"].keys()
+    assert written["trained"]["files"] == [f"tests/gold/synthetic/{p.name}" for p in subset]
+    assert written["feature_set"] == FEATURE_SET and written["weights"]
+    assert all(isinstance(w, float) for w in written["weights"].values())
+    assert load_scorer(out).feature_set == FEATURE_SET  # the extractor would accept it
