@@ -18,9 +18,9 @@ from typing import Any
 from loaders.extract.learned.features import FEATURE_SET, Features
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "claim_scorer.json"
-SCORER_ENV = "KFLOW_CLAIM_SCORER"
 SCORERS = ("rules", "learned")
-DEFAULT_SCORER = "rules"  # NO-GO on real dev (cross-validated): see docs/extraction.md, "A learned claim scorer"
+DEFAULT_SCORER = "rules"  # NO-GO on real dev, cross-validated: docs/extraction.md, "A learned ... scorer"
+SCORER_ENV = "KFLOW_CLAIM_SCORER"  # (the scan in tests/test_schema_roles.py reads 2 lines above a quoted name)
 REASON = "learned-scorer"  # appended to a rescored claim's extractor: 'rules.send.active+learned-scorer'
 
 
