@@ -221,6 +221,13 @@ def _extract(document: Document, extractor: Extractor, deadline: Deadline) -> Ba
         )
     except FileTimeout as error:
         return FileResult(str(document.path), "failed", document.source_id, reason=str(error))
+    except Exception as error:  # an extractor bug on one text fails that file, never the whole load
+        return FileResult(
+            str(document.path),
+            "failed",
+            document.source_id,
+            reason=f"unexpected extraction error ({type(error).__name__}: {error}); please report it",
+        )
 
 
 def _store(document: Document, batch: Batch, store: GraphStore) -> FileResult:
@@ -436,8 +443,8 @@ def _extract_group(group: list[tuple[int, Document, float]], extractor: Extracto
         try:
             with Deadline(file_timeout()).running():
                 found = extractor.extract_batch([document for _, document, _ in group])
-        except (ModelError, ReadError, FileTimeout):
-            found = None  # redone file by file below, so the failure lands on its own file
+        except (Exception, FileTimeout):  # invalid data, a timeout or an extractor bug: redone file by
+            found = None  # file below, so the failure lands on its own file
     for i, (position, document, spent) in enumerate(group):
         if found is None:
             deadline = Deadline(file_timeout())

@@ -91,6 +91,25 @@ def test_a_failing_batch_is_redone_file_by_file_and_only_the_bad_file_fails(file
     ]
 
 
+class _CrashesOn(RuleExtractor):
+    """The real extractor with a bug that raises on one document (as an IndexError in a rule once did)."""
+
+    def extract_batch(self, documents: list[Document]) -> list[Extraction]:
+        if any(d.path.name.startswith("news_02") for d in documents):
+            raise IndexError("token index out of range (injected)")
+        return super().extract_batch(documents)
+
+
+def test_an_extractor_bug_fails_only_its_file_and_says_so(files, one_by_one):
+    results = [_outcome(r) for r in prepare_run(files, _CrashesOn())]
+    failed = [r for r in results if r[0] == "failed"]
+    assert [Path(r[1]).name for r in failed] == ["empty.txt", "news_02_police_knew.txt"]
+    assert "unexpected extraction error (IndexError: token index out of range (injected))" in failed[1][2]
+    assert [r for r in results if r[0] != "failed"] == [
+        o for o in one_by_one if o[0] != "failed" and "news_02" not in o[0]
+    ]
+
+
 class _StallsOn(RuleExtractor):
     """The real extractor, made to hang on one document (a hostile file)."""
 

@@ -136,6 +136,12 @@ def test_secretary_of_state_for_a_portfolio_belongs_to_that_named_department(ext
     assert "State" not in names(x, "Agency") and "Coastal Affairs" not in names(x, "Agency")
 
 
+def test_a_portfolio_title_at_the_end_of_the_text_names_no_portfolio(extractor):
+    """ "Minister for the" as the text's last words once raised IndexError and stopped the load."""
+    x = run(extractor, "Letters were sent to the Secretary of State and Minister for the")
+    assert "the" not in {n.name.lower() for n in x.nodes}
+
+
 def test_mp_is_a_role_not_a_membership_of_parliament(extractor):
     x = run(extractor, "Dunmore MP Rhiannon Vale said the council had questions to answer.")
     assert "House of Commons" not in names(x, "Agency")

@@ -71,6 +71,8 @@ def _portfolio(run: DocumentRun, mention: Mention, doc: Doc) -> tuple[str, Node,
     start = mention.end + 1
     if doc[start].lower_ == "the":
         start += 1
+    if start >= len(doc):  # "Minister for the" ends the text: no portfolio named
+        return None
     named = run.parse.at(mention.doc_index, doc[start])
     if (
         named is not None
