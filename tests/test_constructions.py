@@ -79,6 +79,12 @@ FLOORS = {
     "coordinated_dates": 1.00,  # 12/12
     "office_titles": 1.00,  # 12/12
     "joined_body_heads": 1.00,  # 12/12
+    "letter_as_frame": 1.00,  # 12/12
+    "letters_from_sender": 1.00,  # 12/12
+    "issued_to": 0.93,  # 14/15 (the tagger splits "Greyfield Children's Trust" as a subject)
+    "covering_formula": 1.00,  # 12/12
+    "answer_speaker": 1.00,  # 12/12
+    "topic_phrases": 1.00,  # 12/12
 }
 # ---------------------------------------------------------------------------------------------
 

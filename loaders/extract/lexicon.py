@@ -57,6 +57,7 @@ class VerbFrame:
     agent: frozenset[str] = frozenset({"by"})
     particle: bool | frozenset[str] = False  # True: any particle; a set: one of these
     needs_recipient: bool = False
+    sends_when_addressed: bool = False  # "issued a notification to X": with a recipient, SENT instead of its claim
     tells: bool = False
     requests_work: bool = False
     letter_to: frozenset[str] = frozenset()
@@ -157,6 +158,7 @@ class Lexicon:
     title_links: frozenset[str]
     title_function_words: frozenset[str]
     topic_prepositions: frozenset[str]
+    topic_phrases: frozenset[str]
     description_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     anaphoric_nouns: frozenset[str]
@@ -179,6 +181,7 @@ class Lexicon:
     recipient_fields: frozenset[str]
     copy_fields: frozenset[str]
     answer_fields: frozenset[str]
+    covering_formulas: frozenset[str]
     publication_fields: frozenset[str]
     subject_fields: frozenset[str]
     statement_audiences: frozenset[str]
@@ -284,7 +287,7 @@ def _verb_frame(file: _File, lemma: str, raw: Any) -> VerbFrame:
     for key in ("recipients", "senders", "agent", "letter_to"):
         if key in spec:
             frame[key] = frozenset(file.words(key, spec[key], f"{where}.{key}"))
-    for key in ("needs_recipient", "tells", "requests_work"):
+    for key in ("needs_recipient", "sends_when_addressed", "tells", "requests_work"):
         if key in spec:
             frame[key] = _flag(file, f"{where}.{key}", spec[key])
     if "particle" in spec:
@@ -403,6 +406,7 @@ SET_WORDS = (
     "title_links",
     "title_function_words",
     "topic_prepositions",
+    "topic_phrases",
     "description_prepositions",
     "place_nouns",
     "anaphoric_nouns",
@@ -423,6 +427,7 @@ SET_WORDS = (
     "copy_fields",
     "portfolio_titles",
     "answer_fields",
+    "covering_formulas",
     "publication_fields",
     "subject_fields",
     "statement_audiences",

@@ -20,6 +20,7 @@ from graph.placeholders import placeholder_for
 from loaders.dates import DateValue
 from loaders.extract.lexicon import LEX, VerbFrame
 from loaders.extract.not_until import bounded_by_a_date
+from loaders.extract.topic_phrases import phrase_topics
 
 # Dependency labels that carry a statement into the clause that contains it (syntax, not vocabulary).
 CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "pcomp"}
@@ -225,7 +226,23 @@ def _subjects(verb: Token) -> list[Token]:
         if node.dep_ == "xcomp" and not _children(head, "dobj") and _children(head, "nsubjpass"):
             subjects = _children(head, "nsubjpass")
         node = head
+    if not subjects:
+        subjects = _honour_subjects(verb)
     return subjects
+
+
+def _honour_subjects(verb: Token) -> list[Token]:
+    """ "I have the honour to submit my report to you": an infinitive on a covering letter's formula
+    (`covering_formulas`), the object of "have", is done by the subject of "have"; "had the chance to
+    send" is not a sending."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in LEX.covering_formulas:
+        return []
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() != "have":
+        return []
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return []
+    return _children(noun.head, "nsubj")
 
 
 def arguments(verb: Token, frame: VerbFrame = _PLAIN_FRAME) -> tuple[list[Token], list[Token], list[Token]]:
@@ -374,6 +391,8 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
     subjects, objects, recipients = arguments(verb, frame)
     if frame.needs_recipient and not recipients:
         return  # "address the concerns" is dealing with them; "addressed the memo to X" is sending it
+    if frame.sends_when_addressed and recipients:
+        edge = "SENT"  # "issued a notification to the Secretary of State": sent to someone, not published
     subj_refs = [r for t in subjects for r in refs(t)]
     obj_refs = [r for t in objects for r in refs(t)]
     rec_refs = [r for t in recipients for r in refs(t)]
@@ -397,9 +416,9 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
         if edge == "SENT" and not rec_refs:  # the parser often hangs "with the council" inside the topic phrase
             rec_refs = [r for o in info for t in o.subtree for p in _prep_objects(t, frame.recipients) for r in refs(p)]
         knowers = rec_refs if edge == "SENT" else subj_refs
-        about = [p for o in info for p in _prep_objects(o, LEX.topic_prepositions)]
+        about = [p for o in info for p in _prep_objects(o, LEX.topic_prepositions) + phrase_topics(o)]
         if info:  # "received information in 2009 about T": the parser hangs "about T" on the verb
-            about += _prep_objects(verb, LEX.topic_prepositions)
+            about += _prep_objects(verb, LEX.topic_prepositions) + phrase_topics(verb)
         topics = [t for t in (topic_of(p) for p in about) if t]
         for knower in (k for k in knowers if k.node.label in ("Agency", "Person")):
             for topic in topics:
@@ -509,7 +528,7 @@ def _knowledge(
     passive: bool,
 ) -> Iterator[RawClaim]:
     """ "X knew about T", "X warned Y about T", "Y was told of T by X", "X learned of the report"."""
-    topics = [t for t in (topic_of(o) for o in _prep_objects(verb, LEX.topic_prepositions)) if t]
+    topics = [t for t in (topic_of(o) for o in _prep_objects(verb, LEX.topic_prepositions) + phrase_topics(verb)) if t]
     knowers = list(subj_refs)
     if frame.tells:
         knowers += [r for r in obj_refs + rec_refs if r.node.label in ("Agency", "Person")]

@@ -194,7 +194,11 @@ def _unnamed(
     definite_plural = any(
         d in ("the", "these", "those") or d in LEX.possessive_pronouns or d.endswith("'s") for d in dets
     ) or any(c.dep_ == "poss" for c in lefts)  # "the whistleblowers' comments": owned, so particular ones
-    if token.tag_ in ("NNS", "NNPS") and not (counted or definite_plural) or any(d in LEX.quantifiers for d in dets):
+    if (
+        token.tag_ in ("NNS", "NNPS")
+        and not (counted or definite_plural or _plural_from_someone(token))
+        or any(d in LEX.quantifiers for d in dets)
+    ):
         return None  # "reports show" is no particular set of documents; "the emails", "three letters" are
     sentence = parse._sentence_of[(doc_index, token.sent.start)]
     proper = [c for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
@@ -228,6 +232,23 @@ def _unnamed(
         token.lower_ if counted or token.tag_ in ("NNS", "NNPS") else token.lemma_.lower()
     )  # "three letters", "the emails" stay plural
     return ReportMention(mention, token, head, determiner, modifiers, date, None, subject=_study_subject(token))
+
+
+def _plural_from_someone(token: Token) -> bool:
+    """ "received letters from the Minister": correspondence with its sender is a particular set of
+    documents, as "the letters" is (the parser may hang "from X" on the receiving verb)."""
+    lemma = token.lemma_.lower()
+    if lemma not in LEX.correspondence:
+        return False
+    senders = LEX.document(lemma).preps("sender")
+    holders = [token] + (
+        [token.head] if token.dep_ == "dobj" and token.head.lemma_.lower() in LEX.receiving_verbs else []
+    )
+    return any(
+        c.dep_ == "prep" and c.lower_ in senders and any(o.dep_ == "pobj" for o in c.children)
+        for h in holders
+        for c in h.children
+    )
 
 
 def _study_subject(token: Token) -> str | None:

@@ -88,6 +88,12 @@ def _agrees(pronoun: Token, antecedent: Token) -> bool:
     return True
 
 
+def _own_or_unowned(head: Token, writer: Token) -> bool:
+    """No possessor, or a possessive pronoun that can be the writer's ("In her letter, Ann Lee said")."""
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    return all(c.lower_ in LEX.possessive_pronouns and _agrees(c, writer) for c in owners)
+
+
 def _fronted_writer(head: Token) -> Token | None:
     """ "In a letter to Y, X warned ...": a correspondence noun in a phrase opening its clause is written by
     the clause's subject (or, where the parser read that subject as an appositive of Y, by that)."""
@@ -798,6 +804,8 @@ class DocumentRun:
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ in LEX.possessive_pronouns:
                 verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if verb is not None and relations.is_negated_or_hedged(verb):
+                    continue  # "a copy of my letter will also be placed in the Library": not yet written
                 subjects = [s for s in (relations._subjects(verb) if verb is not None else []) if _agrees(child, s)]
                 for subject in (r for s in subjects for r in refs(s)):
                     found.append(
@@ -867,8 +875,8 @@ class DocumentRun:
             }
             senders = office_bodies.without_holders_bodies(senders)  # "from the Clerk, X Committee": the Clerk
             writer = _fronted_writer(head) if report.lemma in LEX.correspondence else None
-            if writer is not None and not senders and not any(c.dep_ == "poss" for c in head.children):
-                # "In an email to Y, X warned that ...": the letter is X's
+            if writer is not None and not senders and _own_or_unowned(head, writer):
+                # "In an email to Y, X warned that ...", "In her letter of 6 May, X said": the letter is X's
                 senders = {r.node.id: r for r in refs(writer) if r.node.label in ("Agency", "Person")}
             for sender in senders.values():
                 found.append(

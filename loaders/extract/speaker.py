@@ -4,7 +4,7 @@ Statements, letters, e-mails and parliamentary answers are written in the first 
 sent to me by Dr Penrose", "I forwarded the audit to the Chief Executive"); without knowing who
 "I" is, every such transfer is lost. The speaker is read only from what such documents
 conventionally state: a statement's heading or opening ("Witness statement of Ann Lee",
-"I, Ann Lee, will say"), or the name under a sign-off ("Yours sincerely, / Ann Lee"). A document
+"I, Ann Lee, will say"), a written answer's "Answered by: Ann Lee", or the name under a sign-off ("Yours sincerely, / Ann Lee"). A document
 that states none of these has no speaker, and its "I" stays unresolved (a news article's quoted
 "I" belongs to whoever is quoted, not to the article).
 """
@@ -25,6 +25,9 @@ _TITLE = r"(?:(?:" + "|".join(map(re.escape, LEX.person_titles)) + r")\.?\s+)?"
 _NAME = r"([A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,3})"  # one line: a signature's next line is a job title
 _STATEMENT = re.compile(r"(?i:\b(?:" + _phrases(LEX.statement_headings) + r")\s+of)\s+" + _TITLE + _NAME)
 _I_COMMA = re.compile(r"(?:^|\n)\s*I,\s+" + _TITLE + _NAME + r"\s*,")
+_ANSWERED = re.compile(  # a written answer's "Answered by: Ann Lee": the answer below is hers ("I have placed ...")
+    r"(?im)^[ \t]*(?:" + _phrases(LEX.answer_fields) + r")[ \t]*:?[ \t]+" + _TITLE + r"(?-i:" + _NAME + r")"
+)
 _SIGN_OFF = re.compile(
     r"(?im)^[ \t]*(?:" + _phrases(LEX.sign_offs) + r")[ \t]*,?[ \t]*\n"
     r"(?:[ \t]*\n)*[ \t]*" + _TITLE + r"(?-i:" + _NAME + r")[ \t]*$"
@@ -42,6 +45,9 @@ def document_speaker(text: str) -> str | None:
         found = pattern.search(head)
         if found:
             return _plain(found.group(1))
+    answered = _ANSWERED.search(text)
+    if answered:
+        return _plain(answered.group(1))
     signed = _SIGN_OFF.search(text)  # the first: an e-mail reply quotes the earlier message, and its sign-off, below
     return _plain(signed.group(1)) if signed else None
 

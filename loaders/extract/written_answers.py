@@ -10,11 +10,12 @@ put to (the body that opens one of the first lines, "Home Office: ..." / "Questi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph.names import name_key
 from loaders.extract.lexicon import LEX
-from loaders.extract.mentions import Mention, names_a_body
+from loaders.extract.mentions import Mention, Sentence, names_a_body
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -88,4 +89,14 @@ def member_claims(run: DocumentRun) -> None:
             c.type == "MEMBER_OF" and c.from_id == person.node.id and c.to_id == body.node.id for c in run.claims
         ):
             continue
-        run._member_of(person, run._node(body.node), None, CONFIDENCE)
+        run._node(body.node)
+        line = _line_sentence(run, person, start, end)
+        run.claims.append(run._claim("MEMBER_OF", person.node.id, body.node.id, line, CONFIDENCE, "rules.role"))
+
+
+def _line_sentence(run: DocumentRun, person: Mention, start: int, end: int) -> Sentence:
+    """The whole answer line as the evidence: the splitter may cut "Minister of State (Home Office) (Security)"
+    after the first bracket, and the line is what says whom the minister answers for."""
+    text = run.document.text[start:end]
+    lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+    return replace(run.parse.sentences[person.sentence], start=start + lead, end=end - trail, text=text.strip())
