@@ -20,7 +20,7 @@ REAL = Path(__file__).resolve().parent / "gold" / "real"
 OPEN_LICENCES = ("Public domain (US federal government work", "Open Parliament Licence", "Open Government Licence")
 FLOORS = {  # split: (edges must precision, edges must recall, entities must recall)
     "test": (0.40, 0.10, 0.45),
-    "dev": (0.55, 0.20, 0.55),
+    "dev": (0.50, 0.25, 0.60),
 }
 
 
