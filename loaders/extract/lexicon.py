@@ -147,6 +147,8 @@ class Lexicon:
     shared_heads: tuple[str, ...]
     portfolio_titles: frozenset[str]
     generic_bodies: dict[str, str]
+    proper_generic_bodies: frozenset[str]
+    demonstratives: frozenset[str]
     contexts: dict[str, tuple[frozenset[str], frozenset[str]]]  # context -> (kinds, name words)
     fuzzy_generic_words: frozenset[str]
     articles: tuple[str, ...]
@@ -422,6 +424,8 @@ SET_WORDS = (
     "recipient_fields",
     "copy_fields",
     "portfolio_titles",
+    "proper_generic_bodies",
+    "demonstratives",
     "answer_fields",
     "publication_fields",
     "subject_fields",

@@ -20,6 +20,7 @@ from loaders.dates import DateValue, parse_date
 from loaders.extract import owned_documents, relations
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
+from loaders.extract.non_entities import bare_demonstrative_plural
 
 _QUOTED_TITLE = re.compile(
     r"[\"\u201c\u2018']([A-Z][^\"\u201d\u2019]{3,150}?)(?:[\"\u201d\u2019]|$)"
@@ -196,6 +197,8 @@ def _unnamed(
     ) or any(c.dep_ == "poss" for c in lefts)  # "the whistleblowers' comments": owned, so particular ones
     if token.tag_ in ("NNS", "NNPS") and not (counted or definite_plural) or any(d in LEX.quantifiers for d in dets):
         return None  # "reports show" is no particular set of documents; "the emails", "three letters" are
+    if bare_demonstrative_plural(token, lefts):
+        return None  # "set out in these documents": the reports named before, no new set of documents
     sentence = parse._sentence_of[(doc_index, token.sent.start)]
     proper = [c for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
     owner = [parse.at(doc_index, c) for c in proper]
@@ -212,7 +215,7 @@ def _unnamed(
         for c in lefts
         if (c.dep_ == "amod" or c in counted or c.dep_ == "compound" and c.pos_ == "NOUN")
         and c.lower_ not in LEX.skipped_modifiers
-        and c.is_alpha
+        and (c.is_alpha or c in counted and token.tag_ in ("NNS", "NNPS"))  # "the 114 documents", not "the 2002 report"
     ]
     if any(d in LEX.possessive_pronouns or d.endswith("'s") for d in dets) or any(c.dep_ == "poss" for c in lefts):
         determiner = "possessive"

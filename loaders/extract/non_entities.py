@@ -1,0 +1,40 @@
+"""Phrases shaped like entities that name none (issue #13, entities round).
+
+Plural document nouns that name no documents of their own:
+
+"The reasons are set out in these documents" points back at the reports the text has just named: a
+demonstrative with a bare plural ("these documents", "those reports") and nothing else to tell the set
+apart is an anaphor, not a new set of documents. Made into a Report node it was a false entity ("documents")
+and every claim on it a false edge; a plural with a count, a modifier or an owner ("these two reports",
+"those inspection reports", "the council's letters") still is a set the text describes.
+
+A "body" that opens with a person's title and name is an address block run into one line.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from loaders.extract.lexicon import LEX
+
+
+def bare_demonstrative_plural(token: Token, lefts: list[Token]) -> bool:
+    """True for "these documents" / "those reports": a plural document noun whose only left word is a
+    demonstrative, with no prepositional phrase of its own ("those reports on X" describe a set)."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return False
+    if len(lefts) != 1 or lefts[0].lower_ not in LEX.demonstratives:
+        return False
+    return not any(c.dep_ in ("prep", "acl", "relcl") for c in token.rights)
+
+
+def addressed_person(words: list[Token]) -> bool:
+    """ "The Honorable Rod Lee Deputy Director Department of X" run into one line: a "body" that opens with a
+    person's title and a name is an address block, not a body's name. A possessive keeps a body named after
+    a person ("Lord Chancellor's Department", "Sir John Soane's Museum")."""
+    return (
+        len(words) >= 3
+        and words[0].text.rstrip(".") in LEX.person_titles
+        and words[1].is_title
+        and not any(t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s") for t in words)
+    )
