@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
-from loaders.extract import owned_documents, relations
+from loaders.extract import document_names, owned_documents, relations
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 from loaders.extract.non_entities import bare_demonstrative_plural
@@ -152,19 +152,26 @@ def _title_after(parse: DocumentParse, doc_index: int, head: Token) -> ReportMen
     start = i
     if start >= head.sent.end or not doc[start].is_title or doc[start].lower_ in LEX.title_function_words:
         return None
+    inside = document_names.title_kinds(doc[head.i + 1 : start])  # after "entitled" a title holds any name
     other = parse.at(doc_index, doc[start])
-    if other is not None and other.kind not in ("place",) or doc[start].ent_type_ == "DATE":
+    if other is not None and other.kind not in inside or doc[start].ent_type_ == "DATE":
         return None
     end = start
     while i < head.sent.end and (
-        doc[i].is_title or doc[i].lower_ in LEX.title_function_words and i + 1 < head.sent.end and doc[i + 1].is_title
+        doc[i].is_title
+        or doc[i].lower_ in LEX.title_function_words
+        and i + 1 < head.sent.end
+        and doc[i + 1].is_title
+        or document_names.joins_title(doc, i, head.sent.end)  # "Cross-Government Fraud Landscape: Annual Report"
     ):
         other = parse.at(doc_index, doc[i])
-        if other is not None and other.kind not in ("place",):
+        if other is not None and not document_names.inside_title(other, inside, doc[start]):
             break
         i += 1
         end = i
-    while end > start and doc[end - 1].lower_ in LEX.title_function_words:
+    if end - start >= 2 and document_names.closing_year(doc, end, head.sent.end):
+        end += 1  # "... Annual Report 2022"
+    while end > start and (doc[end - 1].lower_ in LEX.title_function_words or doc[end - 1].text in ":-\u2013"):
         end -= 1
     if end - start < 2:
         return None
@@ -362,7 +369,8 @@ def _report_date(token: Token, published: str | None, precision: str | None) -> 
                     value = parse_date(span.text, published, precision)
                     if value:
                         return value
-    return None
+    dated = document_names.dated_after(token)  # "a copy of the letter from X dated 3 May 2004"
+    return parse_date(dated.text, published, precision) if dated is not None else None
 
 
 def same_kind(antecedent: str, anaphor: str) -> bool:

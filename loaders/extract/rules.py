@@ -32,6 +32,7 @@ from loaders.extract import (
     coref,
     descriptions,
     document_frame,
+    document_names,
     front_matter,
     markup,
     office_bodies,
@@ -212,6 +213,7 @@ class DocumentRun:
         quoted_titles.name_reports(self.reports)  # "his ‘inspection report on X’": named by its quoted title
         clusters = reports.cluster_reports(self.reports)
         reports.report_nodes(clusters, self.document.source_id)
+        document_names.name_dated_letters(clusters)  # "the Principal Clerk's letter of 27 January 2000"
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
         for cluster in clusters:
             self._node(cluster.node)
