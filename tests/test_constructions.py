@@ -81,7 +81,7 @@ FLOORS = {
     "joined_body_heads": 1.00,  # 12/12
     "entitled_titles": 1.00,  # 12/12
     "dated_letters": 0.91,  # 11/12 (one parse hangs "dated" on the sender's body)
-    "address_forms": 1.00,  # 12/12
+    "address_forms": 1.00,  # 18/18
 }
 # ---------------------------------------------------------------------------------------------
 

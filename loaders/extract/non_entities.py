@@ -9,13 +9,23 @@ and every claim on it a false edge; a plural with a count, a modifier or an owne
 "those inspection reports", "the council's letters") still is a set the text describes.
 
 A "body" that opens with a person's title and name is an address block run into one line.
+
+A lone word tagged as a person that no full name in the text, no title and no role backs ("after
+Questions", "the Bill", "Windrush children", "the Forum") names nobody: texts introduce people in full.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
+from graph.model import Node
 from loaders.extract.lexicon import LEX
+
+if TYPE_CHECKING:
+    from loaders.extract.mentions import DocumentParse, Mention
+    from loaders.extract.people import PersonFacts
 
 
 def bare_demonstrative_plural(token: Token, lefts: list[Token]) -> bool:
@@ -38,3 +48,17 @@ def addressed_person(words: list[Token]) -> bool:
         and words[1].is_title
         and not any(t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s") for t in words)
     )
+
+
+def unbacked_lone_name(facts: PersonFacts, node: Node, parse: DocumentParse, mention: Mention) -> bool:
+    """True when a PERSON mention resolved to a one-word Person with no title ("Ms Okafor", also a title
+    the sentence splitter cut off: "Mr. | Speaker"), no role and no full name in the text (a lone surname
+    of a person named in full resolves to that full name)."""
+    if len(node.name.split()) != 1 or facts.alias or facts.role or node.aliases:
+        return False
+    doc = parse.docs[mention.doc_index]
+    before = doc[mention.start - 1].text.rstrip(".") if mention.start > 0 else ""
+    if before in LEX.person_titles:
+        return False
+    longer = (m.text.split() for m in parse.mentions if m.kind == "person" and m is not mention)
+    return not any(len(words) >= 2 and words[-1] == node.name for words in longer)  # "Mr Briggs ... Briggs"

@@ -35,6 +35,7 @@ from loaders.extract import (
     document_names,
     front_matter,
     markup,
+    non_entities,
     office_bodies,
     office_coref,
     offices,
@@ -256,8 +257,8 @@ class DocumentRun:
         for mention in [m for m in self.parse.mentions if m.kind == "person"]:
             facts = people.person_facts(self.parse, mention)
             node = self.x.resolver.person(facts.name, self.ctx, mention.text)
-            if node is None:
-                continue
+            if node is None or non_entities.unbacked_lone_name(facts, node, self.parse, mention):
+                continue  # "after Questions", "the Bill": a lone word no full name, title or role backs
             if facts.alias:
                 node.aliases = sorted({*node.aliases, facts.alias})
             if facts.role:
