@@ -12,6 +12,8 @@ A "body" that opens with a person's title and name is an address block run into 
 
 A lone word tagged as a person that no full name in the text, no title and no role backs ("after
 Questions", "the Bill", "Windrush children", "the Forum") names nobody: texts introduce people in full.
+
+An untitled document named only by its noun ("review") that no claim uses is not kept as a node.
 """
 
 from __future__ import annotations
@@ -62,3 +64,10 @@ def unbacked_lone_name(facts: PersonFacts, node: Node, parse: DocumentParse, men
         return False
     longer = (m.text.split() for m in parse.mentions if m.kind == "person" and m is not mention)
     return not any(len(words) >= 2 and words[-1] == node.name for words in longer)  # "Mr Briggs ... Briggs"
+
+
+def bare_document(node: Node) -> bool:
+    """An untitled Report named only by its noun ("review", "letter", "inspections"): no title, modifier,
+    sender, subject or date tells it from any other. Mentioned and used by no claim, it is no entity of the
+    graph (every text mentions "the report"); one that is sent, received or written is kept."""
+    return node.label == "Report" and "title" not in node.props and node.name == node.props.get("kind")

@@ -1125,6 +1125,9 @@ class DocumentRun:
             node = mention.node
             if node is None or node.id in cited or node.id not in self.nodes:
                 continue
+            if non_entities.bare_document(node):  # "the review" no claim uses: no document of its own
+                self.nodes.pop(node.id)
+                continue
             cited.add(node.id)
             sentence = self.parse.sentences[mention.sentence]
             self.claims.append(
