@@ -81,7 +81,7 @@ def test_the_address_block_gives_the_addressee_s_body_and_no_address_entity(lett
 def test_the_reply_s_earlier_letter_was_received_by_the_letterhead_body(letter):
     claims, _ = letter
     received = {(f, to) for t, f, to, _ in claims if t == "RECEIVED"}
-    assert any(f == "Department of Civic Affairs" and to.startswith("letter from") for f, to in received)
+    assert any(f == "Department of Civic Affairs" and "'s letter of " in to for f, to in received)  # cited by day
 
 
 def test_a_signed_letter_is_sent_by_its_signatory_not_its_letterhead():

@@ -148,6 +148,8 @@ class Lexicon:
     shared_heads: tuple[str, ...]
     portfolio_titles: frozenset[str]
     generic_bodies: dict[str, str]
+    proper_generic_bodies: frozenset[str]
+    demonstratives: frozenset[str]
     contexts: dict[str, tuple[frozenset[str], frozenset[str]]]  # context -> (kinds, name words)
     fuzzy_generic_words: frozenset[str]
     articles: tuple[str, ...]
@@ -426,6 +428,8 @@ SET_WORDS = (
     "recipient_fields",
     "copy_fields",
     "portfolio_titles",
+    "proper_generic_bodies",
+    "demonstratives",
     "answer_fields",
     "covering_formulas",
     "publication_fields",

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import Node
 from loaders.extract.lexicon import LEX
+from loaders.extract.non_entities import addressed_person
 
 ENT_KINDS = {
     "ORG": "agency",
@@ -194,6 +195,8 @@ def _retyped(span: Span, kind: str) -> str | None:
     last = span[-1]
     if len(words) >= 2 and last.is_title and last.lemma_.lower() in LEX.documents and not names_a_body(span.text):
         return "report"
+    if kind == "agency" and addressed_person(words):
+        return None  # "The Honorable Ann Lee Deputy Director Department of X": an address block, not a body
     if kind != "person":
         return kind
     if names_a_body(span.text) or len(words) == 1 and last.is_upper and last.is_alpha and len(last) > 1:
@@ -291,6 +294,8 @@ def _add_generic_bodies(parse: DocumentParse, doc_index: int, doc: Doc) -> None:
         ):
             continue
         context = LEX.generic_bodies.get(lemma)
+        if lemma in LEX.proper_generic_bodies and not token.is_title:
+            continue  # "the house" is a building; "the House" the chamber
         if lemma == "authority" and any(c.lower_ == "local" for c in token.lefts):
             context = "council"
         sentence_initial = token.i == starts[token.i] and token.is_title  # "Council leader Janet Pryce said"

@@ -17,9 +17,10 @@ from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
-from loaders.extract import owned_documents, relations
+from loaders.extract import document_names, owned_documents, relations
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
+from loaders.extract.non_entities import bare_demonstrative_plural
 
 _QUOTED_TITLE = re.compile(
     r"[\"\u201c\u2018']([A-Z][^\"\u201d\u2019]{3,150}?)(?:[\"\u201d\u2019]|$)"
@@ -151,19 +152,26 @@ def _title_after(parse: DocumentParse, doc_index: int, head: Token) -> ReportMen
     start = i
     if start >= head.sent.end or not doc[start].is_title or doc[start].lower_ in LEX.title_function_words:
         return None
+    inside = document_names.title_kinds(doc[head.i + 1 : start])  # after "entitled" a title holds any name
     other = parse.at(doc_index, doc[start])
-    if other is not None and other.kind not in ("place",) or doc[start].ent_type_ == "DATE":
+    if other is not None and other.kind not in inside or doc[start].ent_type_ == "DATE":
         return None
     end = start
     while i < head.sent.end and (
-        doc[i].is_title or doc[i].lower_ in LEX.title_function_words and i + 1 < head.sent.end and doc[i + 1].is_title
+        doc[i].is_title
+        or doc[i].lower_ in LEX.title_function_words
+        and i + 1 < head.sent.end
+        and doc[i + 1].is_title
+        or document_names.joins_title(doc, i, head.sent.end)  # "Cross-Government Fraud Landscape: Annual Report"
     ):
         other = parse.at(doc_index, doc[i])
-        if other is not None and other.kind not in ("place",):
+        if other is not None and not document_names.inside_title(other, inside, doc[start]):
             break
         i += 1
         end = i
-    while end > start and doc[end - 1].lower_ in LEX.title_function_words:
+    if end - start >= 2 and document_names.closing_year(doc, end, head.sent.end):
+        end += 1  # "... Annual Report 2022"
+    while end > start and (doc[end - 1].lower_ in LEX.title_function_words or doc[end - 1].text in ":-\u2013"):
         end -= 1
     if end - start < 2:
         return None
@@ -200,6 +208,8 @@ def _unnamed(
         or any(d in LEX.quantifiers for d in dets)
     ):
         return None  # "reports show" is no particular set of documents; "the emails", "three letters" are
+    if bare_demonstrative_plural(token, lefts):
+        return None  # "set out in these documents": the reports named before, no new set of documents
     sentence = parse._sentence_of[(doc_index, token.sent.start)]
     proper = [c for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
     owner = [parse.at(doc_index, c) for c in proper]
@@ -216,7 +226,7 @@ def _unnamed(
         for c in lefts
         if (c.dep_ == "amod" or c in counted or c.dep_ == "compound" and c.pos_ == "NOUN")
         and c.lower_ not in LEX.skipped_modifiers
-        and c.is_alpha
+        and (c.is_alpha or c in counted and token.tag_ in ("NNS", "NNPS"))  # "the 114 documents", not "the 2002 report"
     ]
     if any(d in LEX.possessive_pronouns or d.endswith("'s") for d in dets) or any(c.dep_ == "poss" for c in lefts):
         determiner = "possessive"
@@ -380,7 +390,8 @@ def _report_date(token: Token, published: str | None, precision: str | None) -> 
                     value = parse_date(span.text, published, precision)
                     if value:
                         return value
-    return None
+    dated = document_names.dated_after(token)  # "a copy of the letter from X dated 3 May 2004"
+    return parse_date(dated.text, published, precision) if dated is not None else None
 
 
 def same_kind(antecedent: str, anaphor: str) -> bool:

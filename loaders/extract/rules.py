@@ -32,8 +32,10 @@ from loaders.extract import (
     coref,
     descriptions,
     document_frame,
+    document_names,
     front_matter,
     markup,
+    non_entities,
     office_bodies,
     office_coref,
     offices,
@@ -219,6 +221,7 @@ class DocumentRun:
         quoted_titles.name_reports(self.reports)  # "his ‘inspection report on X’": named by its quoted title
         clusters = reports.cluster_reports(self.reports)
         reports.report_nodes(clusters, self.document.source_id)
+        document_names.name_dated_letters(clusters)  # "the Principal Clerk's letter of 27 January 2000"
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
         for cluster in clusters:
             self._node(cluster.node)
@@ -261,8 +264,8 @@ class DocumentRun:
         for mention in [m for m in self.parse.mentions if m.kind == "person"]:
             facts = people.person_facts(self.parse, mention)
             node = self.x.resolver.person(facts.name, self.ctx, mention.text)
-            if node is None:
-                continue
+            if node is None or non_entities.unbacked_lone_name(facts, node, self.parse, mention):
+                continue  # "after Questions", "the Bill": a lone word no full name, title or role backs
             if facts.alias:
                 node.aliases = sorted({*node.aliases, facts.alias})
             if facts.role:
@@ -1131,6 +1134,9 @@ class DocumentRun:
         for mention in self.parse.mentions:
             node = mention.node
             if node is None or node.id in cited or node.id not in self.nodes:
+                continue
+            if non_entities.bare_document(node):  # "the review" no claim uses: no document of its own
+                self.nodes.pop(node.id)
                 continue
             cited.add(node.id)
             sentence = self.parse.sentences[mention.sentence]
