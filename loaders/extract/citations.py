@@ -61,12 +61,30 @@ def _opening(sentence: Sentence, report: reports.ReportMention) -> bool:
     """The noun opens the line, after at most a number and a "Label," prefix, and "from" follows it."""
     span, head = sentence.span, report.head
     doc = head.doc
-    if head.i + 1 >= len(doc) or doc[head.i + 1].lower_ != "from" or head.i - span.start > MAX_PREFIX:
+    if head.i + 1 >= len(doc) or head.i - span.start > MAX_PREFIX:
+        return False
+    after = doc[head.i + 1].lower_
+    if after != "from" and not (after == "to" and _from_after(doc, head.i + 2, span.end) is not None):
         return False
     prefix = [t for t in doc[span.start : head.i] if not t.is_space]
     return all(t.pos_ not in ("VERB", "AUX") for t in prefix) and (
         len(prefix) == 0 or prefix[-1].text == "," or all(t.like_num for t in prefix)
     )
+
+
+def _from_after(doc, start: int, end: int) -> int | None:
+    """Where "from" stands in "Letter to Y from X" (the British heading order), else None."""
+    return next((t.i for t in doc[start:end] if t.lower_ == "from"), None)
+
+
+def _party_spans(doc, head: int, end: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(sender span, recipient span) of the tokens after the noun, in either order: "Letter from X to Y",
+    "Letter to Y from X"."""
+    if doc[head + 1].lower_ == "to":
+        start = _from_after(doc, head + 2, end)
+        return (start + 1, end), (head + 2, start)
+    to = next((t.i for t in doc[head + 2 : end] if t.lower_ == "to"), end)
+    return (head + 2, to), (to + 1, end)
 
 
 def _parties(run: DocumentRun, sentence: Sentence, start: int, end: int) -> list[Mention]:
@@ -121,11 +139,11 @@ def name_letters(run: DocumentRun) -> list[CitedLetter]:
         if not _opening(sentence, report) or not _line_of(run, sentence):
             continue
         doc, head = report.head.doc, report.head
-        to = next((t.i for t in doc[head.i + 2 : sentence.span.end] if t.lower_ == "to"), sentence.span.end)
         dates = _line_dates(run, sentence)
         date_start = min((s for s, _e, _v in dates if s > head.i), default=sentence.span.end)
-        senders = _parties(run, sentence, head.i + 2, to)
-        recipients = _parties(run, sentence, to + 1, date_start)
+        sender_span, recipient_span = _party_spans(doc, head.i, date_start)
+        senders = _parties(run, sentence, *sender_span)
+        recipients = _parties(run, sentence, *recipient_span)
         sender, recipient = _first_party(senders), _first_party(recipients)
         if sender is None:
             continue
@@ -156,13 +174,42 @@ def citation_alias(letter: CitedLetter) -> str:
     return " ".join(words)
 
 
+def _name_office_as_written(run: DocumentRun, letter: CitedLetter, party: Mention | None) -> None:
+    """ "Letter to the Clerk of the Committee from ...": an office holder the line names by a title is
+    also known by the whole title as written there, up to the next comma or party word."""
+    if party is None or party.kind != "role" or party.node is None or party.node.label != "Person":
+        return
+    doc = run.parse.docs[party.doc_index]
+    end = party.end
+    line_end = letter.sentence.span.end
+    while end < line_end and doc[end].text != "," and doc[end].lower_ not in ("to", "from") and not doc[end].is_space:
+        end += 1
+    written = doc[party.start : end].text.strip()
+    if end > party.end and written:
+        node = party.node
+        party.node = run._node(Node(node.id, node.label, node.name, [written], {}))
+
+
+def _unplaced(letter: CitedLetter) -> list[str]:
+    """ "Letter to Y from the X Team, Foreign Office": also cited without the body after the last party."""
+    title, sender = letter.report.name or "", letter.sender
+    if sender is None or sender.text not in title:
+        return []
+    comma = title.find(",", title.rfind(sender.text) + len(sender.text))
+    return [title[:comma]] if comma > 0 else []
+
+
 def letter_claims(run: DocumentRun, letters: list[CitedLetter]) -> None:
     """After the sentence pass: who sent, wrote and received each cited letter, and the parties' bodies."""
     for letter in letters:
         node = letter.report.mention.node
         if node is None or letter.sender is None:
             continue
-        node = run._node(Node(node.id, node.label, node.name, [citation_alias(letter)], {}))
+        node = run._node(Node(node.id, node.label, node.name, [citation_alias(letter), *_unplaced(letter)], {}))
+        own = run.own_document is not None and node.id == run.own_document.id
+        date = letter.date or (run._document_date() if own else None)  # the heading's letter is the text: its date
+        for party in (letter.sender, letter.recipient):
+            _name_office_as_written(run, letter, party)
         sender = run._node(letter.sender.node)
         claims = [("SENT", sender.id)]
         if sender.label == "Person":
@@ -172,7 +219,7 @@ def letter_claims(run: DocumentRun, letters: list[CitedLetter]) -> None:
         for edge, party in claims:
             if not any(c.type == edge and c.from_id == party and c.to_id == node.id for c in run.claims):
                 run.claims.append(
-                    run._claim(edge, party, node.id, letter.sentence, CONFIDENCE, "rules.citation.letter", letter.date)
+                    run._claim(edge, party, node.id, letter.sentence, CONFIDENCE, "rules.citation.letter", date)
                 )
         for party, body in letter.memberships:
             if not any(

@@ -53,7 +53,13 @@ _WORD = r"[A-Z][\w.'\u2019-]*"
 def _salutation_pattern() -> re.Pattern:
     greeting = "|".join(re.escape(s.capitalize()) for s in LEX.salutations)
     return re.compile(
-        r"(?:^|(?<=\s))(?:" + greeting + r")[ \t]+(" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,5})[ \t]*[:,]"
+        r"(?:^|(?<=\s))(?:"
+        + greeting
+        + r")[ \t]+("
+        + _WORD
+        + r"(?:[ \t]+"
+        + _WORD
+        + r"){0,5})[ \t]*(?:[:,]|(?=\r?\n))"  # "Dear Mr Evans" on its own line: British style
     )
 
 

@@ -34,6 +34,7 @@ from loaders.extract import (
     document_frame,
     document_names,
     front_matter,
+    letter_layout,
     markup,
     non_entities,
     office_bodies,
@@ -225,6 +226,7 @@ class DocumentRun:
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
         for cluster in clusters:
             self._node(cluster.node)
+        letter_layout.adopt_heading_letter(self, cited)  # "Letter to X from Y" atop the text: the text itself
         for sentence in self.parse.sentences:
             self._sentence_claims(sentence)
         self._addressed_claims()
@@ -982,10 +984,11 @@ class DocumentRun:
         lemma = token.lemma_.lower()
         if lemma not in LEX.correspondence and lemma not in LEX.document_nouns and lemma not in LEX.own_documents:
             return False  # no document noun: checked first, as it is cheaper than the children
-        if not any(c.dep_ == "det" and c.lower_ == "this" for c in token.children) or token.pos_ not in (
-            "NOUN",
-            "PROPN",
-        ):
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if letter_layout.writers_own_reply(self, token):  # "our response" in an addressed reply: this one
+            return True
+        if not any(c.dep_ == "det" and c.lower_ == "this" for c in token.children):
             return False
         if self.speaker is not None and lemma in LEX.correspondence:
             return True
@@ -1003,7 +1006,8 @@ class DocumentRun:
     def _document_report(self, token: Token | None = None, kind: str | None = None) -> Node:
         """The letter or e-mail being read, as a Report: named by its title, else by its signatory, else
         by its addressee; the words the text calls it by ("this statement") are its aliases."""
-        phrase = f"this {token.lower_}" if token is not None else f"this {kind or 'letter'}"
+        owner = next((c.lower_ for c in token.children if c.dep_ == "poss"), "this") if token is not None else "this"
+        phrase = f"{owner} {token.lower_}" if token is not None else f"this {kind or 'letter'}"
         if self.own_document is not None:
             node = self.own_document
             return self._node(Node(node.id, "Report", node.name, [phrase], {}))
@@ -1089,9 +1093,11 @@ class DocumentRun:
     def _addressed_claims(self) -> None:
         """What a salutation says (coref.py): the addressee received the document; "your letter" was
         sent by the addressee and received by the writer (the signatory's body, else the signatory)."""
-        if self.addressee is None or self.salutation is None:
+        if self.addressee is None:
             return
-        sentence = next((s for s in self.parse.sentences if s.start <= self.salutation.start < s.end), None)
+        sentence = self.salutation and next(
+            (s for s in self.parse.sentences if s.start <= self.salutation.start < s.end), None
+        )
         if sentence is not None:
             token = next(t for t in sentence.span if not t.is_space)
             target = relations.Ref(self._document_report(), 0.8, token)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract import closing_signature
 from loaders.extract.lexicon import LEX
 
 
@@ -49,13 +50,19 @@ def document_speaker(text: str) -> str | None:
     if answered:
         return _plain(answered.group(1))
     signed = _SIGN_OFF.search(text)  # the first: an e-mail reply quotes the earlier message, and its sign-off, below
-    return _plain(signed.group(1)) if signed else None
+    if signed:
+        return _plain(signed.group(1))
+    closing = closing_signature.closing_name(text)  # a letter printed without its "Yours sincerely"
+    return closing.name if closing else None
 
 
 def sign_off_start(text: str) -> int | None:
     """Where the first sign-off ("Sincerely,") starts: the signed name follows it; None if unsigned."""
     signed = _SIGN_OFF.search(text)
-    return signed.start() if signed else None
+    if signed:
+        return signed.start()
+    closing = closing_signature.closing_name(text)
+    return max(0, closing.line_start - 1) if closing else None  # before the name line, as a sign-off is
 
 
 def heading_start(text: str) -> int | None:
@@ -70,7 +77,8 @@ def signature_block(text: str) -> tuple[int, int] | None:
     Authority"), where a signatory's body is written; None when the document is not signed."""
     signed = _SIGN_OFF.search(text)
     if not signed:
-        return None
+        closing = closing_signature.closing_name(text)
+        return (closing.end, closing.block_end) if closing else None
     start = signed.end()
     end = start
     for _ in range(SIGNATURE_LINES):
