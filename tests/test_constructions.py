@@ -79,6 +79,9 @@ FLOORS = {
     "coordinated_dates": 1.00,  # 12/12
     "office_titles": 1.00,  # 12/12
     "joined_body_heads": 1.00,  # 12/12
+    "authored_investigations": 1.00,  # 13/13
+    "referral_investigations": 1.00,  # 12/12
+    "sent_letter_sets": 1.00,  # 12/12
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from loaders.document import Document, Extraction
 from loaders.extract import (
     acronym_mentions,
     announcements,
+    authored_studies,
     citations,
     coordination,
     coref,
@@ -226,6 +227,7 @@ class DocumentRun:
         offices.memberships(self)
         document_frame.frame_claims(self)
         referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
+        authored_studies.commissioned_by_referrals(self)  # "referred ... for investigation": the investigation
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
         self._mention_claims()
         return Extraction(list(self.nodes.values()), self.claims)
