@@ -82,6 +82,7 @@ FLOORS = {
     "authored_investigations": 1.00,  # 13/13
     "referral_investigations": 1.00,  # 12/12
     "sent_letter_sets": 1.00,  # 12/12
+    "studies_begun": 1.00,  # 12/12
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import (
     acronym_mentions,
+    acronym_tails,
     announcements,
     authored_studies,
     citations,
@@ -214,6 +215,7 @@ class DocumentRun:
         clusters = reports.cluster_reports(self.reports)
         reports.report_nodes(clusters, self.document.source_id)
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
+        acronym_tails.add_aliases([c.node for c in clusters if c.node])  # "audit of X (HVE)": also "audit of X"
         for cluster in clusters:
             self._node(cluster.node)
         for sentence in self.parse.sentences:
