@@ -83,6 +83,7 @@ FLOORS = {
     "referral_investigations": 1.00,  # 12/12
     "sent_letter_sets": 1.00,  # 12/12
     "studies_begun": 1.00,  # 12/12
+    "committee_report_formula": 1.00,  # 10/10
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from loaders.extract import (
     announcements,
     authored_studies,
     citations,
+    committee_reports,
     coordination,
     coref,
     descriptions,
@@ -224,6 +225,7 @@ class DocumentRun:
         own_document.writer_claims(self)
         citations.letter_claims(self, cited)
         front_matter.front_matter_claims(self)  # "Committee / Title / Date Published: 20 May 2022"
+        committee_reports.formula_claims(self)  # "Mr. X, from the Committee on Y, submitted the following REPORT"
         report_lists.list_claims(self)  # "Two reports have been published today. An X and a Y."
         written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
