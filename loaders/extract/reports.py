@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
-from loaders.extract import document_names, owned_documents, relations
+from loaders.extract import authored_studies, document_names, owned_documents, relations, sent_sets
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 from loaders.extract.non_entities import bare_demonstrative_plural
@@ -88,6 +88,7 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 token.lemma_.lower() not in LEX.document_nouns
                 and not _work_product(token, found)
                 and not owned_documents.is_owned_document(token)  # "the whistleblower's comments"
+                and not authored_studies.is_authored_study(parse, doc_index, token)  # "the investigation by X"
                 or token.pos_ not in ("NOUN", "PROPN")
             ):
                 continue
@@ -202,9 +203,10 @@ def _unnamed(
     definite_plural = any(
         d in ("the", "these", "those") or d in LEX.possessive_pronouns or d.endswith("'s") for d in dets
     ) or any(c.dep_ == "poss" for c in lefts)  # "the whistleblowers' comments": owned, so particular ones
+    sent = sent_sets.is_sent_set(token)  # "OSC today sent letters to the President": the letters that went
     if (
         token.tag_ in ("NNS", "NNPS")
-        and not (counted or definite_plural or _plural_from_someone(token))
+        and not (counted or definite_plural or sent or _plural_from_someone(token))
         or any(d in LEX.quantifiers for d in dets)
     ):
         return None  # "reports show" is no particular set of documents; "the emails", "three letters" are

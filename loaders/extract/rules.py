@@ -26,8 +26,11 @@ from loaders.dates import DateValue, anaphoric_date, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import (
     acronym_mentions,
+    acronym_tails,
     announcements,
+    authored_studies,
     citations,
+    committee_reports,
     coordination,
     coref,
     descriptions,
@@ -224,6 +227,7 @@ class DocumentRun:
         reports.report_nodes(clusters, self.document.source_id)
         document_names.name_dated_letters(clusters)  # "the Principal Clerk's letter of 27 January 2000"
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
+        acronym_tails.add_aliases([c.node for c in clusters if c.node])  # "audit of X (HVE)": also "audit of X"
         for cluster in clusters:
             self._node(cluster.node)
         letter_layout.adopt_heading_letter(self, cited)  # "Letter to X from Y" atop the text: the text itself
@@ -233,11 +237,13 @@ class DocumentRun:
         own_document.writer_claims(self)
         citations.letter_claims(self, cited)
         front_matter.front_matter_claims(self)  # "Committee / Title / Date Published: 20 May 2022"
+        committee_reports.formula_claims(self)  # "Mr. X, from the Committee on Y, submitted the following REPORT"
         report_lists.list_claims(self)  # "Two reports have been published today. An X and a Y."
         written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
         document_frame.frame_claims(self)
         referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
+        authored_studies.commissioned_by_referrals(self)  # "referred ... for investigation": the investigation
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
         self._mention_claims()
         return Extraction(list(self.nodes.values()), self.claims)
