@@ -413,3 +413,22 @@ def test_a_coordinated_participle_shares_the_passive_subject(extractor):
     x = run(extractor, "The survey was commissioned by Dunmore Borough Council in 2010 and written by Rob Tay in 2011.")
     assert ("Dunmore Borough Council", "survey") in edges(x, "COMMISSIONED")
     assert claim(x, "AUTHORED", "Rob Tay", "survey").date_start == "2011-01-01"
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence_a_claim_cites(extractor):
+    """Hansard's "my right hon. Friend": the parser read "hon." as a sentence end and the claim cited half."""
+    x = run(
+        extractor,
+        "My right hon. Friend the Minister received the Pelham report from the Tidewater Inspectorate in March 1999.",
+    )
+    cited = {c.sentence for c in x.claims if c.type == "SENT"}
+    assert cited and all(s.startswith("My right hon. Friend") for s in cited), cited
+
+
+def test_a_full_stop_after_a_title_word_at_a_line_end_still_ends_the_sentence():
+    from loaders.extract.markup import parsing_text
+
+    text = "Letters went to Sen. Ann Lee and Rt. Hon. Tom Vale.\nThe review asked the hon.\nNext line."
+    blanked = parsing_text(text)
+    assert len(blanked) == len(text)
+    assert "Sen  Ann" in blanked and "Rt  Hon  Tom" in blanked and "the hon.\n" in blanked

@@ -189,6 +189,7 @@ class Lexicon:
     statement_audiences: frozenset[str]
     address_words: frozenset[str]
     number_marks: frozenset[str]
+    title_abbreviations: frozenset[str]
     document_series: frozenset[str]
 
     # -- derived views (computed once on load) --------------------------------------------------
@@ -437,6 +438,7 @@ SET_WORDS = (
     "statement_audiences",
     "address_words",
     "number_marks",
+    "title_abbreviations",
     "document_series",
 )
 

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.title_abbreviations import blank_title_stops
+
 _LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,1000})\)")
 _BOLD = re.compile(r"\*\*(?=\S)([^*\n]{0,299}[^*\s:])\*\*")  # not a bold label ("**Apologies:**"), layout
 
 
 def parsing_text(text: str) -> str:
-    """The text the parser reads: markdown link brackets and targets, and emphasis markers, turned into
-    spaces (same length)."""
+    """The text the parser reads: markdown link brackets and targets, emphasis markers and the full
+    stops of title abbreviations ("my right hon. Friend", title_abbreviations.py) turned into spaces
+    (same length)."""
+    text = blank_title_stops(text)
     if "**" in text:
         text = _BOLD.sub(lambda m: "  " + m.group(1) + "  ", text)
     if "](" not in text:
