@@ -7,7 +7,7 @@ UV_VERSION := 0.13.8
 SYNCED := $(VENV)/.synced
 PYTEST_ARGS ?=
 
-.PHONY: install demo serve test test-fast lint browser neo4j bench train-scorer clean
+.PHONY: install demo serve test test-fast lint browser neo4j bench train-scorer train-relations clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -58,6 +58,10 @@ bench: install
 ## Retrain the learned claim scorer on the training gold sets and rewrite its shipped weights (under a minute).
 train-scorer: install
 	$(VENV)/bin/python -m loaders.extract.learned.train
+
+## Retrain the relation classifier (candidate pairs the rules left unlinked) and rewrite its weights (about a minute).
+train-relations: install
+	$(VENV)/bin/python -m loaders.extract.learned.train_relations
 
 clean:
 	rm -rf $(VENV) $(TOOLS) kflow-data .pytest_cache test-artifacts

@@ -65,6 +65,7 @@ from loaders.extract import (
 from loaders.extract import confidence as scoring
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.learned import hook as learned_hook
+from loaders.extract.learned import relation_hook as learned_relations
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
 from loaders.extract.nlp import MODEL, chunks, load_pipeline
@@ -245,6 +246,7 @@ class DocumentRun:
         referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
         authored_studies.commissioned_by_referrals(self)  # "referred ... for investigation": the investigation
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
+        learned_relations.add_claims(self)  # pairs the rules left unlinked, when the classifier is on
         self._mention_claims()
         return Extraction(list(self.nodes.values()), self.claims)
 

@@ -52,18 +52,20 @@ class LearnedScorer:
         }
 
 
-def load_scorer(path: Path = WEIGHTS_PATH) -> LearnedScorer:
-    """The scorer in `path`, checked: wrong model, feature set or a non-numeric weight is a ScorerError."""
+def load_scorer(
+    path: Path = WEIGHTS_PATH, feature_set: str = FEATURE_SET, retrain: str = "make train-scorer"
+) -> LearnedScorer:
+    """The model in `path`, checked: wrong model, feature set or a non-numeric weight is a ScorerError."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise ScorerError(f"{path.name}: cannot read the scorer weights ({error})") from error
     if raw.get("model") != "logistic-regression":
         raise ScorerError(f"{path.name}: model must be 'logistic-regression'")
-    if raw.get("feature_set") != FEATURE_SET:
+    if raw.get("feature_set") != feature_set:
         raise ScorerError(
-            f"{path.name}: trained on feature set {raw.get('feature_set')!r}, the extractor computes {FEATURE_SET!r}; "
-            "retrain with `make train-scorer`"
+            f"{path.name}: trained on feature set {raw.get('feature_set')!r}, the extractor computes {feature_set!r}; "
+            f"retrain with `{retrain}`"
         )
     weights = raw.get("weights")
     if not isinstance(weights, dict) or not all(_is_number(w) for w in weights.values()):
@@ -71,7 +73,7 @@ def load_scorer(path: Path = WEIGHTS_PATH) -> LearnedScorer:
     if not _is_number(raw.get("intercept")):
         raise ScorerError(f"{path.name}: intercept must be a number")
     return LearnedScorer(
-        float(raw["intercept"]), {str(k): float(v) for k, v in weights.items()}, FEATURE_SET, raw.get("trained") or {}
+        float(raw["intercept"]), {str(k): float(v) for k, v in weights.items()}, feature_set, raw.get("trained") or {}
     )
 
 
