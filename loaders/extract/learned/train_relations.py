@@ -87,7 +87,10 @@ def choose_cut(
         held = [d for d in held if counted is None or id(d) in counted]
         if not held:
             continue
-        model = fit(train, **settings)
+        try:
+            model = fit(train, **settings)
+        except ValueError:  # a fold of a small training set with no right pair: nothing to learn from it
+            continue
         rules = rules + must_edges(held)
         for cut in CUTS:
             tallies[cut] = tallies[cut] + must_edges(held, model.probability, cut)
