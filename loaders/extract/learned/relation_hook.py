@@ -74,6 +74,8 @@ def add_claims(run: DocumentRun) -> None:
     if recorder is None and chosen_classifier() != "learned":
         return
     model = shipped_classifier() if recorder is None else None
+    if model is not None and cut_of(model) > 1.0:
+        return  # a cut no probability reaches (the NO-GO weights): nothing to compute
     found = list(candidates(run))
     if not found:
         return
