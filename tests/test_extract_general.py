@@ -432,3 +432,13 @@ def test_a_full_stop_after_a_title_word_at_a_line_end_still_ends_the_sentence():
     blanked = parsing_text(text)
     assert len(blanked) == len(text)
     assert "Sen  Ann" in blanked and "Rt  Hon  Tom" in blanked and "the hon.\n" in blanked
+
+
+def test_a_month_followed_by_last_dates_the_flow_to_the_latest_such_month(extractor):
+    x = run(
+        extractor,
+        "The first report was sent by the Tidewater Inspectorate to the Ministry of Coastal Affairs in June last.",
+        published="1856-02-20",
+    )
+    dated = {(c.date_start, c.date_end) for c in x.claims if c.type in ("SENT", "RECEIVED")}
+    assert dated == {("1855-06-01", "1855-06-30")}, dated

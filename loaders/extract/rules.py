@@ -935,10 +935,13 @@ class DocumentRun:
                 and doc[start - 2].like_num
             ):
                 start -= 3
-            text = doc[start : ent.end].text
+            end = ent.end
+            if end < len(doc) and doc[end].lower_ == "last" and ent.end - ent.start == 1:
+                end += 1  # Hansard's "in June last": the latest June before the sitting
+            text = doc[start:end].text
             value = parse_date(text, self.published, self.precision) or anaphoric_date(text, self.last_date)
             if value:
-                spans.append((start, ent.end, value))
+                spans.append((start, end, value))
                 self.last_date = value
         return spans
 
