@@ -163,6 +163,27 @@ def _last_named_month(text: str, anchor: date | None, anchor_precision: str) -> 
     return _month_span(year, month, month, text)
 
 
+def done_by_publication(value: DateValue, published: str | None) -> DateValue:
+    """A yearless date ("in June", "on 12 June") of an act the text says was done, read against a
+    publication it would postdate: the year before. Dateparser counts a bare month in the
+    publication's own year, which made "the report was sent in June" in a February text a June
+    still to come."""
+    anchor = _anchor(published)
+    if anchor is None or value.start <= anchor.isoformat() or _HAS_YEAR.search(value.text):
+        return value
+    start, end = date.fromisoformat(value.start), date.fromisoformat(value.end)
+    if value.precision == "day":
+        day = min(start.day, calendar.monthrange(start.year - 1, start.month)[1])
+        earlier = date(start.year - 1, start.month, day).isoformat()
+        return DateValue(earlier, earlier, "day", value.text)
+    if value.precision == "month" and start.month == end.month:
+        return _month_span(start.year - 1, start.month, start.month, value.text)
+    return value
+
+
+_HAS_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
+
+
 def _weekday(text: str, anchor: date | None, anchor_precision: str) -> DateValue | None:
     """ "on Friday", "last Thursday": in news and letters, the latest such day on or before the
     publication date (only when that date is known to the day)."""

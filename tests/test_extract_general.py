@@ -442,3 +442,13 @@ def test_a_month_followed_by_last_dates_the_flow_to_the_latest_such_month(extrac
     )
     dated = {(c.date_start, c.date_end) for c in x.claims if c.type in ("SENT", "RECEIVED")}
     assert dated == {("1855-06-01", "1855-06-30")}, dated
+
+
+def test_a_flow_in_a_yearless_month_after_publication_happened_the_year_before(extractor):
+    x = run(
+        extractor,
+        "The report was sent by the Tidewater Inspectorate to the Ministry of Coastal Affairs in June.",
+        published="2019-02-20",
+    )
+    dated = {(c.date_start, c.date_end) for c in x.claims if c.type in ("SENT", "RECEIVED")}
+    assert dated == {("2018-06-01", "2018-06-30")}, dated

@@ -22,7 +22,7 @@ from graph.model import Claim, Node, node_id
 from graph.names import name_key
 from graph.schema import SCHEMA
 from graph.store import GraphStore
-from loaders.dates import DateValue, anaphoric_date, parse_date
+from loaders.dates import DateValue, anaphoric_date, done_by_publication, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import (
     acronym_mentions,
@@ -961,6 +961,8 @@ class DocumentRun:
             date = relations.opening_date(raw.verb, [d for d in dates if d[0] not in exclude])
         if date is None and raw.verb.pos_ in ("VERB", "AUX"):  # "X wrote to Y and warned Z in May 2014"
             date = shared_dates.coordinated_verb_date(raw.verb, dates, exclude)
+        if date is not None:
+            date = done_by_publication(date, self.published)  # "sent in June" in a February text: last June
         borrowed = False
         denied = raw.polarity == relations.NEGATED  # "never received it": the denial has no date to borrow
         if date is None and denied:
