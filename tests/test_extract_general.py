@@ -452,3 +452,10 @@ def test_a_flow_in_a_yearless_month_after_publication_happened_the_year_before(e
     )
     dated = {(c.date_start, c.date_end) for c in x.claims if c.type in ("SENT", "RECEIVED")}
     assert dated == {("2018-06-01", "2018-06-30")}, dated
+
+
+def test_a_members_address_is_no_body(extractor):
+    """ "my right hon. Friend the Minister": the tagger read "Friend the" as an organisation."""
+    x = run(extractor, "My right hon. Friend the Minister received the Pelham report from the Tidewater Inspectorate.")
+    assert not {n.name for n in x.nodes if n.label == "Agency"} & {"Friend the", "Friend"}
+    assert ("Tidewater Inspectorate", "Pelham Report") in edges(x, "SENT")

@@ -190,6 +190,8 @@ class Lexicon:
     address_words: frozenset[str]
     number_marks: frozenset[str]
     title_abbreviations: frozenset[str]
+    member_address_nouns: frozenset[str]
+    member_address_marks: frozenset[str]
     document_series: frozenset[str]
 
     # -- derived views (computed once on load) --------------------------------------------------
@@ -439,6 +441,8 @@ SET_WORDS = (
     "address_words",
     "number_marks",
     "title_abbreviations",
+    "member_address_nouns",
+    "member_address_marks",
     "document_series",
 )
 
