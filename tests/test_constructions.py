@@ -84,6 +84,7 @@ FLOORS = {
     "issued_to": 0.93,  # 14/15 (the tagger splits "Greyfield Children's Trust" as a subject)
     "covering_formula": 1.00,  # 12/12
     "answer_speaker": 1.00,  # 12/12
+    "debate_turns": 1.00,  # 18/18
     "topic_phrases": 1.00,  # 12/12
 }
 # ---------------------------------------------------------------------------------------------

@@ -181,6 +181,7 @@ class Lexicon:
     recipient_fields: frozenset[str]
     copy_fields: frozenset[str]
     answer_fields: frozenset[str]
+    debate_cues: frozenset[str]
     covering_formulas: frozenset[str]
     publication_fields: frozenset[str]
     subject_fields: frozenset[str]
@@ -427,6 +428,7 @@ SET_WORDS = (
     "copy_fields",
     "portfolio_titles",
     "answer_fields",
+    "debate_cues",
     "covering_formulas",
     "publication_fields",
     "subject_fields",

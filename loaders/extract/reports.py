@@ -580,6 +580,7 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
             name = f"{' '.join([*modifiers, cluster.lemma])} {cluster.subject}"
         if by_sender:  # "Ms Solberg's letter", "your letter": what the text calls it
             aliases += [p for p in (_possessed(m.head) for m in cluster.mentions) if p and p not in aliases]
+            aliases += [w for w in (_from_written(m.head) for m in cluster.mentions) if w and w not in (name, *aliases)]
         # a letter from a named sender on a given day is one letter whichever text cites it ("your letter of
         # August 3, 2012" in two replies): its id is global; anything vaguer stays scoped to this source
         scope = date.start if by_sender and date and date.precision == "day" else source_id.split(":")[-1]
@@ -587,6 +588,19 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
     for cluster in clusters:
         for report in cluster.mentions:
             report.mention.node = cluster.node
+
+
+MAX_SENDER_WORDS = 8  # a longer from-phrase is a clause, not a name
+
+
+def _from_written(head: Token) -> str | None:
+    """ "letter from No. 10" as written, when the sender's name is a gazetteer body's other name ("Prime
+    Minister's Office"): what the text calls the letter, which an investigator searches for."""
+    holders = [head, head.head] if head.dep_ in ("dobj", "nsubjpass") else [head]  # "received a letter from X"
+    prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if prep is None or prep.right_edge.i == prep.i or prep.right_edge.i - prep.i > MAX_SENDER_WORDS:
+        return None
+    return f"{head.lemma_.lower()} from {head.doc[prep.i + 1 : prep.right_edge.i + 1].text}"
 
 
 def _possessed(head: Token) -> str | None:

@@ -30,6 +30,7 @@ from loaders.extract import (
     citations,
     coordination,
     coref,
+    debate_turns,
     descriptions,
     document_frame,
     front_matter,
@@ -196,6 +197,7 @@ class DocumentRun:
         self.addressee: Node | None = None  # who "you" is: a letter's or a testimony's addressee (coref.py)
         self.salutation: coref.Addressee | None = None
         self.own_document: Node | None = None  # the document being read, once a text refers to it
+        self.turns: list = []  # a debate's speaker turns and their people (debate_turns.py)
 
     def run(self) -> Extraction:
         document_frame.date_from_line(self)
@@ -207,6 +209,7 @@ class DocumentRun:
         self._resolve_generic()
         used_roles = self._resolve_people()
         self._resolve_speaker()
+        debate_turns.read(self)  # "Mr. Speaker" / "Pete Wishart (North Tayside)": whose "I" each turn is
         own_document.header_speaker(self)
         document_frame.letterhead_speaker(self)
         self._resolve_roles(used_roles)
@@ -615,13 +618,10 @@ class DocumentRun:
             if antecedent.dep_ == "pobj" and (antecedent.ent_type_ == "DATE" or antecedent.like_num):
                 antecedent = antecedent.head.head
             return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in self.refs(doc_index, antecedent)]
-        if (
-            lower in LEX.first_person
-            and token.pos_ == "PRON"
-            and self.speaker is not None
-            and not self._quoted(doc_index, token)
-        ):
-            return [relations.Ref(self.speaker, 0.8, token)]
+        if lower in LEX.first_person and token.pos_ == "PRON" and not self._quoted(doc_index, token):
+            speaker_now = debate_turns.speaker_at(self, doc_index, token) or self.speaker  # a debate's turn first
+            if speaker_now is not None:
+                return [relations.Ref(speaker_now, 0.8, token)]
         if (
             lower in LEX.first_person_plural
             and token.pos_ == "PRON"
