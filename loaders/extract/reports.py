@@ -569,7 +569,7 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
             cluster.node = Node(node_id("Report", cluster.named), "Report", cluster.named, [], props)
             continue
         words = [*modifiers, *([str(date.year)] if date and date.precision != "decade" else []), cluster.lemma]
-        by_sender = bool(cluster.sender) and cluster.lemma in LEX.correspondence
+        by_sender = bool(cluster.sender) and correspondence_noun(cluster.lemma) is not None
         name = f"{cluster.lemma} from {cluster.sender}" if by_sender else " ".join(words)
         # what the text calls it ("the letter", "the internal memo"), which an investigator searches for, without
         # the year; never a bare "report" for an untitled one, which would make every report look like every other
@@ -590,6 +590,14 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
             report.mention.node = cluster.node
 
 
+def correspondence_noun(lemma: str) -> str | None:
+    """The correspondence noun a lemma is, singular ("letters", which the parser may leave unlemmatised
+    after a dash, is "letter"); None for a document that is not correspondence."""
+    if lemma in LEX.correspondence:
+        return lemma
+    return lemma[:-1] if lemma.endswith("s") and lemma[:-1] in LEX.correspondence else None
+
+
 MAX_SENDER_WORDS = 8  # a longer from-phrase is a clause, not a name
 
 
@@ -600,7 +608,7 @@ def _from_written(head: Token) -> str | None:
     prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"), None)
     if prep is None or prep.right_edge.i == prep.i or prep.right_edge.i - prep.i > MAX_SENDER_WORDS:
         return None
-    return f"{head.lemma_.lower()} from {head.doc[prep.i + 1 : prep.right_edge.i + 1].text}"
+    return f"{head.lower_} from {head.doc[prep.i + 1 : prep.right_edge.i + 1].text}"
 
 
 def _possessed(head: Token) -> str | None:

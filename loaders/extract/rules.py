@@ -38,6 +38,7 @@ from loaders.extract import (
     office_bodies,
     office_coref,
     offices,
+    one_of_many,
     own_document,
     people,
     portfolios,
@@ -523,14 +524,15 @@ class DocumentRun:
         """Name each piece of correspondence's sender ("a letter from X"), so letters from different
         senders stay different documents and a letter is named after who sent it."""
         for report in self.reports:
-            if report.lemma not in LEX.correspondence or report.determiner == "named":
+            noun = reports.correspondence_noun(report.lemma)
+            if noun is None or report.determiner == "named":
                 continue
             writer = (
                 _fronted_writer(report.head) if not report.modifiers else None
             )  # "In an email dated ..., X told Y": X's email
             owners = [c for c in report.head.children if c.dep_ == "poss" and c.lower_ not in LEX.possessive_pronouns]
             candidates = [
-                *reports.correspondents(report.head, LEX.document(report.lemma).preps("sender"), sender=True),
+                *reports.correspondents(report.head, LEX.document(noun).preps("sender"), sender=True),
                 *([writer] if writer is not None else []),
                 *owners,
             ]
@@ -637,6 +639,8 @@ class DocumentRun:
         ):
             return [relations.Ref(self.addressee, 0.75, token)]  # "Dear Chairman Issa: ... your letter"
         sentence = self.parse.sentence_of(doc_index, token).index
+        if lower == "one":  # "I have received one, too": one of the letters just named
+            return one_of_many.refs(self, doc_index, token, sentence)
         if lower in LEX.report_pronouns and token.pos_ == "PRON":
             if token.dep_ == "nsubj" and token.head.lemma_.lower() in LEX.receiving_verbs:
                 return self._body_pronoun(doc_index, token, plural=False)  # "information it had received": a body
