@@ -119,6 +119,7 @@ class Lexicon:
     awareness_adjectives: frozenset[str]
     archives: frozenset[str]
     publication_events: frozenset[str]
+    commissioning_events: frozenset[str]
     own_documents: frozenset[str]
     owned_documents: frozenset[str]
     unnamed_own_kinds: dict[str, str]
@@ -352,6 +353,7 @@ def _nominals(file: _File) -> dict[str, Any]:
         "awareness_adjectives",
         "archives",
         "publication_events",
+        "commissioning_events",
         "own_documents",
         "owned_documents",
     )

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
-from loaders.extract import owned_documents, relations
+from loaders.extract import announcements, owned_documents, relations
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 
@@ -132,6 +132,8 @@ def _work_product(token: Token, found: list[ReportMention]) -> bool:
         or not token.is_lower
     ):
         return False
+    if announcements.commissioned_study(token):  # "announce the setting up of a judicial inquiry"
+        return True
     if token.dep_ in ("dobj", "nsubjpass"):
         frame = LEX.frames.get(token.head.lemma_.lower())
         if frame is not None and frame.claim in ("COMMISSIONED", "AUTHORED") and frame.lemma != "write":

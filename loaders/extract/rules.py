@@ -719,6 +719,7 @@ class DocumentRun:
                 raw += list(relations.membership_claims(token, refs))
                 raw += self._written_to(sentence, token, refs)
                 raw += list(announcements.publication_claims(token, refs))  # "announced the release of X"
+                raw += list(announcements.commissioning_claims(token, refs))  # "announce the setting up of X"
                 # "referred the allegations to Y": a referral
                 raw += referrals.referral_claims(self, token, refs, dates)
                 raw += list(public_filing.publication_claims(token, refs))  # "filed X in its public file"
