@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.extract.debate_turns import turns
+from loaders.extract.rules import RuleExtractor
+from tests.extract_helpers import edges, run
 
 DEBATE = (  # synthetic
     "Mr. Tom Briggs (Northshire East)\n\nOn a point of order, Mr. Speaker. I received a letter.\n\n"
@@ -41,3 +45,31 @@ def test_one_name_line_without_a_debate_cue_is_no_turn():
 def test_a_field_line_with_a_colon_is_no_speaker():
     text = "Mr. Speaker\n\nOrder.\n\nMr. Tom Briggs: Chair of the panel\n\nOn a point of order.\n"  # synthetic
     assert [t.surface for t in turns(text)] == ["Mr. Speaker"]
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    return RuleExtractor()
+
+
+def test_each_turn_has_its_own_i(extractor):
+    text = (  # synthetic
+        "Mr. Tom Briggs (Northshire East)\n\nOn a point of order, Mr. Speaker. Yesterday, I received the Calder "
+        "Report from the Department of Civic Affairs.\n\nMr. Speaker\n\nOrder. In 2011 I sent the Moorside "
+        "Review to the Northshire Police.\n"
+    )
+    x = run(extractor, text)
+    assert ("Tom Briggs", "Calder Report") in edges(x, "RECEIVED")
+    assert ("Mr. Speaker", "Moorside Review") in edges(x, "SENT")
+    assert ("Tom Briggs", "Moorside Review") not in edges(x, "SENT")
+
+
+def test_a_speaker_who_draws_no_claim_is_mentioned_by_the_speaker_line(extractor):
+    text = (  # synthetic; NER finds no person in a line that is only "Madam Speaker"
+        "Mr. Tom Briggs (Northshire East)\n\nOn a point of order.\n\nMadam Speaker\n\n"
+        "The hon. Gentleman should make inquiries at the Table Office.\n"
+    )
+    x = run(extractor, text)
+    chair = [n.id for n in x.nodes if n.label == "Person" and n.name == "Madam Speaker"]
+    mentions = [c for c in x.claims if c.type == "MENTIONS" and c.to_id in chair]
+    assert [c.sentence for c in mentions] == ["Madam Speaker"]

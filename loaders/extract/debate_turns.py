@@ -13,9 +13,10 @@ and is no one's turn.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from loaders.extract import confidence as scoring
 from loaders.extract.lexicon import LEX
 
 if TYPE_CHECKING:
@@ -40,12 +41,15 @@ _BRACKET = re.compile(r"\(([^()\n]+)\)")
 
 @dataclass(frozen=True)
 class Turn:
-    """One contribution: the speaker's name and title as written, and the characters it covers."""
+    """One contribution: the speaker's name and title as written, the characters it covers, and where
+    its speaker line is (the evidence that this person spoke)."""
 
     name: str
     surface: str
     start: int
     end: int
+    label_start: int
+    label_end: int
 
 
 def _speaker(label: str, brackets: str) -> tuple[str, str] | None:
@@ -74,7 +78,7 @@ def turns(text: str) -> list[Turn]:
         return []
     bounds = [m.start() for m, _ in found[1:]] + [len(text)]
     return [
-        Turn(name, surface, (m.start("rest") if m["rest"] else m.end()), end)
+        Turn(name, surface, (m.start("rest") if m["rest"] else m.end()), end, m.start("label"), m.end("brackets"))
         for (m, (name, surface)), end in zip(found, bounds, strict=True)
     ]
 
@@ -101,3 +105,20 @@ def speaker_at(run: DocumentRun, doc_index: int, token: Token) -> Node | None:
         if turn.start <= at < turn.end:
             return None if _quoted_paragraph(run.document.text, at) else run._node(node)
     return None
+
+
+def mention_speakers(run: DocumentRun) -> None:
+    """After the mentions pass: each speaker no claim names is still a party to the debate, mentioned
+    by their speaker line ("Mr. Robin Maxwell-Hyslop (Tiverton)"), once."""
+    cited = {c.from_id for c in run.claims if not c.negated} | {c.to_id for c in run.claims if not c.negated}
+    for turn, node in run.turns:
+        sentence = next((s for s in run.parse.sentences if s.start <= turn.label_start < s.end), None)
+        if node.id in cited or sentence is None:
+            continue
+        cited.add(node.id)
+        run._node(node)
+        text = run.document.text[turn.label_start : turn.label_end]
+        line = replace(sentence, start=turn.label_start, end=turn.label_end, text=text)
+        run.claims.append(
+            run._claim("MENTIONS", run.document.source_id, node.id, line, scoring.weight("mention"), "rules.mention")
+        )

@@ -239,6 +239,7 @@ class DocumentRun:
         referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
         self._mention_claims()
+        debate_turns.mention_speakers(self)  # "Mr. Farr" on his own line: a party to the debate
         return Extraction(list(self.nodes.values()), self.claims)
 
     # -- resolution -------------------------------------------------------------------------
