@@ -101,7 +101,7 @@ def read(run: DocumentRun) -> None:
 def speaker_at(run: DocumentRun, doc_index: int, token: Token) -> Node | None:
     """The person whose turn holds `token` ("I", "me"), or None outside every turn."""
     at = run.parse.offsets[doc_index] + token.idx
-    for turn, node in getattr(run, "turns", ()):
+    for turn, node in run.turns:
         if turn.start <= at < turn.end:
             return None if _quoted_paragraph(run.document.text, at) else run._node(node)
     return None
