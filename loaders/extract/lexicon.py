@@ -119,6 +119,7 @@ class Lexicon:
     awareness_adjectives: frozenset[str]
     archives: frozenset[str]
     publication_events: frozenset[str]
+    commissioning_events: frozenset[str]
     own_documents: frozenset[str]
     owned_documents: frozenset[str]
     unnamed_own_kinds: dict[str, str]
@@ -183,6 +184,7 @@ class Lexicon:
     recipient_fields: frozenset[str]
     copy_fields: frozenset[str]
     answer_fields: frozenset[str]
+    debate_cues: frozenset[str]
     covering_formulas: frozenset[str]
     publication_fields: frozenset[str]
     subject_fields: frozenset[str]
@@ -356,6 +358,7 @@ def _nominals(file: _File) -> dict[str, Any]:
         "awareness_adjectives",
         "archives",
         "publication_events",
+        "commissioning_events",
         "own_documents",
         "owned_documents",
     )
@@ -434,6 +437,7 @@ SET_WORDS = (
     "proper_generic_bodies",
     "demonstratives",
     "answer_fields",
+    "debate_cues",
     "covering_formulas",
     "publication_fields",
     "subject_fields",

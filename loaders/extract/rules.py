@@ -33,6 +33,7 @@ from loaders.extract import (
     committee_reports,
     coordination,
     coref,
+    debate_turns,
     descriptions,
     document_frame,
     document_names,
@@ -43,6 +44,7 @@ from loaders.extract import (
     office_bodies,
     office_coref,
     offices,
+    one_of_many,
     own_document,
     people,
     portfolios,
@@ -202,6 +204,7 @@ class DocumentRun:
         self.addressee: Node | None = None  # who "you" is: a letter's or a testimony's addressee (coref.py)
         self.salutation: coref.Addressee | None = None
         self.own_document: Node | None = None  # the document being read, once a text refers to it
+        self.turns: list = []  # a debate's speaker turns and their people (debate_turns.py)
 
     def run(self) -> Extraction:
         document_frame.date_from_line(self)
@@ -213,6 +216,7 @@ class DocumentRun:
         self._resolve_generic()
         used_roles = self._resolve_people()
         self._resolve_speaker()
+        debate_turns.read(self)  # "Mr. Speaker" / "Pete Wishart (North Tayside)": whose "I" each turn is
         own_document.header_speaker(self)
         document_frame.letterhead_speaker(self)
         self._resolve_roles(used_roles)
@@ -246,6 +250,7 @@ class DocumentRun:
         authored_studies.commissioned_by_referrals(self)  # "referred ... for investigation": the investigation
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
         self._mention_claims()
+        debate_turns.mention_speakers(self)  # "Mr. Farr" on his own line: a party to the debate
         return Extraction(list(self.nodes.values()), self.claims)
 
     # -- resolution -------------------------------------------------------------------------
@@ -531,14 +536,15 @@ class DocumentRun:
         """Name each piece of correspondence's sender ("a letter from X"), so letters from different
         senders stay different documents and a letter is named after who sent it."""
         for report in self.reports:
-            if report.lemma not in LEX.correspondence or report.determiner == "named":
+            noun = reports.correspondence_noun(report.lemma)
+            if noun is None or report.determiner == "named":
                 continue
             writer = (
                 _fronted_writer(report.head) if not report.modifiers else None
             )  # "In an email dated ..., X told Y": X's email
             owners = [c for c in report.head.children if c.dep_ == "poss" and c.lower_ not in LEX.possessive_pronouns]
             candidates = [
-                *reports.correspondents(report.head, LEX.document(report.lemma).preps("sender"), sender=True),
+                *reports.correspondents(report.head, LEX.document(noun).preps("sender"), sender=True),
                 *([writer] if writer is not None else []),
                 *owners,
             ]
@@ -626,13 +632,10 @@ class DocumentRun:
             if antecedent.dep_ == "pobj" and (antecedent.ent_type_ == "DATE" or antecedent.like_num):
                 antecedent = antecedent.head.head
             return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in self.refs(doc_index, antecedent)]
-        if (
-            lower in LEX.first_person
-            and token.pos_ == "PRON"
-            and self.speaker is not None
-            and not self._quoted(doc_index, token)
-        ):
-            return [relations.Ref(self.speaker, 0.8, token)]
+        if lower in LEX.first_person and token.pos_ == "PRON" and not self._quoted(doc_index, token):
+            speaker_now = debate_turns.speaker_at(self, doc_index, token) or self.speaker  # a debate's turn first
+            if speaker_now is not None:
+                return [relations.Ref(speaker_now, 0.8, token)]
         if (
             lower in LEX.first_person_plural
             and token.pos_ == "PRON"
@@ -648,6 +651,8 @@ class DocumentRun:
         ):
             return [relations.Ref(self.addressee, 0.75, token)]  # "Dear Chairman Issa: ... your letter"
         sentence = self.parse.sentence_of(doc_index, token).index
+        if lower == "one":  # "I have received one, too": one of the letters just named
+            return one_of_many.refs(self, doc_index, token, sentence)
         if lower in LEX.report_pronouns and token.pos_ == "PRON":
             if token.dep_ == "nsubj" and token.head.lemma_.lower() in LEX.receiving_verbs:
                 return self._body_pronoun(doc_index, token, plural=False)  # "information it had received": a body
@@ -726,6 +731,7 @@ class DocumentRun:
                 raw += list(relations.membership_claims(token, refs))
                 raw += self._written_to(sentence, token, refs)
                 raw += list(announcements.publication_claims(token, refs))  # "announced the release of X"
+                raw += list(announcements.commissioning_claims(token, refs))  # "announce the setting up of X"
                 # "referred the allegations to Y": a referral
                 raw += referrals.referral_claims(self, token, refs, dates)
                 raw += list(public_filing.publication_claims(token, refs))  # "filed X in its public file"
