@@ -134,6 +134,56 @@ def _relative(text: str, anchor: date | None, anchor_precision: str) -> DateValu
     return _year_span(target.year, target.year, "year", text)
 
 
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_LAST_MONTH = re.compile(
+    rf"^(?:in\s+)?(?:(?:last|this past)\s+({'|'.join(_MONTH_NAMES)})|({'|'.join(_MONTH_NAMES)})\s+last)$", re.I
+)
+
+
+def _last_named_month(text: str, anchor: date | None, anchor_precision: str) -> DateValue | None:
+    """ "last June", and Hansard's "in June last": the latest June before the publication month."""
+    match = _LAST_MONTH.match(text)
+    if match is None or anchor is None or anchor_precision not in ("day", "month"):
+        return None
+    month = _MONTH_NAMES.index((match.group(1) or match.group(2)).lower()) + 1
+    year = anchor.year if month < anchor.month else anchor.year - 1
+    return _month_span(year, month, month, text)
+
+
+def done_by_publication(value: DateValue, published: str | None) -> DateValue:
+    """A yearless date ("in June", "on 12 June") of an act the text says was done, read against a
+    publication it would postdate: the year before. Dateparser counts a bare month in the
+    publication's own year, which made "the report was sent in June" in a February text a June
+    still to come."""
+    anchor = _anchor(published)
+    if anchor is None or value.start <= anchor.isoformat() or _HAS_YEAR.search(value.text):
+        return value
+    start, end = date.fromisoformat(value.start), date.fromisoformat(value.end)
+    if value.precision == "day":
+        day = min(start.day, calendar.monthrange(start.year - 1, start.month)[1])
+        earlier = date(start.year - 1, start.month, day).isoformat()
+        return DateValue(earlier, earlier, "day", value.text)
+    if value.precision == "month" and start.month == end.month:
+        return _month_span(start.year - 1, start.month, start.month, value.text)
+    return value
+
+
+_HAS_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
+
+
 def _weekday(text: str, anchor: date | None, anchor_precision: str) -> DateValue | None:
     """ "on Friday", "last Thursday": in news and letters, the latest such day on or before the
     publication date (only when that date is known to the day)."""
@@ -220,6 +270,7 @@ def parse_date(text: str, published: str | None = None, published_precision: str
         _regex(cleaned)
         or _relative(cleaned, anchor, published_precision or "day")
         or _weekday(cleaned, anchor, published_precision or "day")
+        or _last_named_month(cleaned, anchor, published_precision or "day")
     )
     if found is None and not (
         _WEEKDAY.match(cleaned) or _AGO.match(cleaned) or _NAMED_RELATIVE.match(cleaned) or _DURATION.match(cleaned)

@@ -85,6 +85,9 @@ FLOORS = {
     "issued_to": 0.93,  # 14/15 (the tagger splits "Greyfield Children's Trust" as a subject)
     "covering_formula": 1.00,  # 12/12
     "answer_speaker": 1.00,  # 12/12
+    "debate_turns": 1.00,  # 18/18
+    "one_of_many": 1.00,  # 12/12
+    "announced_commission": 0.83,  # 10/12 (a date that swallows the subject, a name NER misses)
     "topic_phrases": 1.00,  # 12/12
     "entitled_titles": 1.00,  # 12/12
     "dated_letters": 0.91,  # 11/12 (one parse hangs "dated" on the sender's body)

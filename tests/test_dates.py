@@ -62,3 +62,33 @@ def test_durations_and_vague_phrases_are_not_dates(text):
 def test_relative_date_without_publication_is_unknown():
     assert parse_date("16 years ago") is None
     assert parse_date("last year") is None
+
+
+@pytest.mark.parametrize(
+    "text, published, start",
+    [
+        ("June last", "1856-02-20", "1855-06-01"),  # Hansard: the latest June before a February sitting
+        ("in June last", "1856-07-02", "1856-06-01"),
+        ("last February", "1856-02-20", "1855-02-01"),  # the same month a year back, not this one
+        ("this past March", "2019-05-01", "2019-03-01"),
+    ],
+)
+def test_last_named_month_is_the_latest_such_month_before_publication(text, published, start):
+    value = parse_date(text, published, "day")
+    assert (value.start, value.precision) == (start, "month")
+
+
+def test_last_named_month_needs_a_publication_date_to_the_month():
+    assert parse_date("June last") is None
+    assert parse_date("June last", "1856", "year") is None
+
+
+def test_a_yearless_date_after_publication_is_the_year_before_for_a_done_act():
+    from loaders.dates import done_by_publication
+
+    june = parse_date("in June", "1856-02-20", "day")
+    assert june.start == "1856-06-01"  # dateparser's reading: this year's June
+    assert done_by_publication(june, "1856-02-20").start == "1855-06-01"
+    assert done_by_publication(parse_date("29 February", "2021-01-10", "day"), "2021-01-10").start == "2020-02-29"
+    assert done_by_publication(parse_date("June 1856", "1856-02-20", "day"), "1856-02-20").start == "1856-06-01"
+    assert done_by_publication(parse_date("in January", "1856-02-20", "day"), "1856-02-20").start == "1856-01-01"

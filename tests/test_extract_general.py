@@ -432,3 +432,30 @@ def test_a_full_stop_after_a_title_word_at_a_line_end_still_ends_the_sentence():
     blanked = parsing_text(text)
     assert len(blanked) == len(text)
     assert "Sen  Ann" in blanked and "Rt  Hon  Tom" in blanked and "the hon.\n" in blanked
+
+
+def test_a_month_followed_by_last_dates_the_flow_to_the_latest_such_month(extractor):
+    x = run(
+        extractor,
+        "The first report was sent by the Tidewater Inspectorate to the Ministry of Coastal Affairs in June last.",
+        published="1856-02-20",
+    )
+    dated = {(c.date_start, c.date_end) for c in x.claims if c.type in ("SENT", "RECEIVED")}
+    assert dated == {("1855-06-01", "1855-06-30")}, dated
+
+
+def test_a_flow_in_a_yearless_month_after_publication_happened_the_year_before(extractor):
+    x = run(
+        extractor,
+        "The report was sent by the Tidewater Inspectorate to the Ministry of Coastal Affairs in June.",
+        published="2019-02-20",
+    )
+    dated = {(c.date_start, c.date_end) for c in x.claims if c.type in ("SENT", "RECEIVED")}
+    assert dated == {("2018-06-01", "2018-06-30")}, dated
+
+
+def test_a_members_address_is_no_body(extractor):
+    """ "my right hon. Friend the Minister": the tagger read "Friend the" as an organisation."""
+    x = run(extractor, "My right hon. Friend the Minister received the Pelham report from the Tidewater Inspectorate.")
+    assert not {n.name for n in x.nodes if n.label == "Agency"} & {"Friend the", "Friend"}
+    assert ("Tidewater Inspectorate", "Pelham Report") in edges(x, "SENT")

@@ -12,6 +12,35 @@ from spacy.tokens import Token
 from loaders.extract import relations
 from loaders.extract.lexicon import LEX
 
+COMMISSION_CONFIDENCE = 0.8
+
+
+def _commissioning_event(token: Token) -> bool:
+    """ "the setting up of X", "the establishment of X": an event noun that brings a study into being."""
+    lemma = token.lemma_.lower()
+    if lemma not in LEX.commissioning_events:
+        return False
+    return lemma != "setting" or any(c.lower_ == "up" for c in token.children)
+
+
+def commissioned_study(token: Token) -> bool:
+    """An inquiry or review whose setting up is announced ("announce the setting up of a judicial inquiry"):
+    a work product, as "set up an inquiry" makes one (reports._work_product)."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and _commissioning_event(token.head.head)
+
+
+def commissioning_claims(verb: Token, refs: Callable[[Token], list[relations.Ref]]) -> Iterator[relations.RawClaim]:
+    """COMMISSIONED from the subject of an announcing verb to the study of its "the setting up of X" object."""
+    if verb.lemma_.lower() not in LEX.announcing_verbs or relations.is_negated_or_hedged(verb):
+        return
+    events = [o for o in relations._children(verb, "dobj") if _commissioning_event(o)]
+    studies = [r for e in events for t in relations._prep_objects(e, {"of"}) for r in refs(t)]
+    subjects = [r for s in relations._subjects(verb) for r in refs(s) if r.node.label in ("Agency", "Person")]
+    for subject in subjects:
+        for study in (s for s in studies if s.node.label == "Report"):
+            confidence = min(COMMISSION_CONFIDENCE, subject.confidence, study.confidence)
+            yield relations.RawClaim("COMMISSIONED", subject, study, verb, confidence, "announce.commission")
+
 
 def publication_claims(verb: Token, refs: Callable[[Token], list[relations.Ref]]) -> Iterator[relations.RawClaim]:
     """PUBLISHED from the subject of an announcing verb to the documents of its "the release of X" object."""

@@ -119,6 +119,7 @@ class Lexicon:
     awareness_adjectives: frozenset[str]
     archives: frozenset[str]
     publication_events: frozenset[str]
+    commissioning_events: frozenset[str]
     own_documents: frozenset[str]
     owned_documents: frozenset[str]
     unnamed_own_kinds: dict[str, str]
@@ -183,6 +184,7 @@ class Lexicon:
     recipient_fields: frozenset[str]
     copy_fields: frozenset[str]
     answer_fields: frozenset[str]
+    debate_cues: frozenset[str]
     covering_formulas: frozenset[str]
     publication_fields: frozenset[str]
     subject_fields: frozenset[str]
@@ -190,6 +192,8 @@ class Lexicon:
     address_words: frozenset[str]
     number_marks: frozenset[str]
     title_abbreviations: frozenset[str]
+    member_address_nouns: frozenset[str]
+    member_address_marks: frozenset[str]
     document_series: frozenset[str]
 
     # -- derived views (computed once on load) --------------------------------------------------
@@ -354,6 +358,7 @@ def _nominals(file: _File) -> dict[str, Any]:
         "awareness_adjectives",
         "archives",
         "publication_events",
+        "commissioning_events",
         "own_documents",
         "owned_documents",
     )
@@ -432,6 +437,7 @@ SET_WORDS = (
     "proper_generic_bodies",
     "demonstratives",
     "answer_fields",
+    "debate_cues",
     "covering_formulas",
     "publication_fields",
     "subject_fields",
@@ -439,6 +445,8 @@ SET_WORDS = (
     "address_words",
     "number_marks",
     "title_abbreviations",
+    "member_address_nouns",
+    "member_address_marks",
     "document_series",
 )
 

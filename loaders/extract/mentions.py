@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import Node
 from loaders.extract.lexicon import LEX
-from loaders.extract.non_entities import addressed_person
+from loaders.extract.non_entities import addressed_person, member_address
 
 ENT_KINDS = {
     "ORG": "agency",
@@ -195,6 +195,8 @@ def _retyped(span: Span, kind: str) -> str | None:
     last = span[-1]
     if len(words) >= 2 and last.is_title and last.lemma_.lower() in LEX.documents and not names_a_body(span.text):
         return "report"
+    if member_address(span):
+        return None  # "my right hon. Friend the Home Secretary": an address, not an organisation
     if kind == "agency" and addressed_person(words):
         return None  # "The Honorable Ann Lee Deputy Director Department of X": an address block, not a body
     if kind != "person":

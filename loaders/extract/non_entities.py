@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.model import Node
 from loaders.extract.lexicon import LEX
@@ -50,6 +50,18 @@ def addressed_person(words: list[Token]) -> bool:
         and words[1].is_title
         and not any(t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s") for t in words)
     )
+
+
+def member_address(span: Span) -> bool:
+    """ "my right hon. Friend the Home Secretary", "the hon. Member for X": the address by which members
+    of a House name each other, which the tagger reads as an organisation ("Friend the")."""
+    words = [t for t in span if t.pos_ != "DET"]
+    if not words or words[0].lower_ not in LEX.member_address_nouns or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    if before.is_space and span.start > 1:
+        before = span.doc[span.start - 2]  # "hon. Friend" reaches the parser as "hon  Friend"
+    return before.lower_.rstrip(".") in LEX.member_address_marks
 
 
 def unbacked_lone_name(facts: PersonFacts, node: Node, parse: DocumentParse, mention: Mention) -> bool:

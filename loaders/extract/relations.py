@@ -569,7 +569,8 @@ def _knowledge(
 def _clause_topics(clause: Token, topic_of: TopicOf) -> list[Ref]:
     """A that-clause's subject (or, failing that, object) as the topic known: a report it names, else its noun phrase."""
     arguments = _children(clause, "nsubj", "nsubjpass") or _children(clause, "dobj")
-    found = [t for t in (topic_of(a) for a in arguments) if t]
+    arguments = [a for a in arguments if not any(c.dep_ == "det" and c.lower_ == "no" for c in a.children)]
+    found = [t for t in (topic_of(a) for a in arguments) if t]  # "that no such order had been laid": nothing known
     return [Ref(t.node, min(t.confidence, 0.7), t.token) for t in found]
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
-from loaders.extract import authored_studies, document_names, owned_documents, relations, sent_sets
+from loaders.extract import announcements, authored_studies, document_names, owned_documents, relations, sent_sets
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 from loaders.extract.non_entities import bare_demonstrative_plural
@@ -134,6 +134,8 @@ def _work_product(token: Token, found: list[ReportMention]) -> bool:
         or not token.is_lower
     ):
         return False
+    if announcements.commissioned_study(token):  # "announce the setting up of a judicial inquiry"
+        return True
     if token.dep_ in ("dobj", "nsubjpass"):
         frame = LEX.frames.get(token.head.lemma_.lower())
         if frame is not None and frame.claim in ("COMMISSIONED", "AUTHORED") and frame.lemma != "write":
@@ -582,7 +584,7 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
             cluster.node = Node(node_id("Report", cluster.named), "Report", cluster.named, [], props)
             continue
         words = [*modifiers, *([str(date.year)] if date and date.precision != "decade" else []), cluster.lemma]
-        by_sender = bool(cluster.sender) and cluster.lemma in LEX.correspondence
+        by_sender = bool(cluster.sender) and correspondence_noun(cluster.lemma) is not None
         name = f"{cluster.lemma} from {cluster.sender}" if by_sender else " ".join(words)
         # what the text calls it ("the letter", "the internal memo"), which an investigator searches for, without
         # the year; never a bare "report" for an untitled one, which would make every report look like every other
@@ -593,6 +595,7 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
             name = f"{' '.join([*modifiers, cluster.lemma])} {cluster.subject}"
         if by_sender:  # "Ms Solberg's letter", "your letter": what the text calls it
             aliases += [p for p in (_possessed(m.head) for m in cluster.mentions) if p and p not in aliases]
+            aliases += [w for w in (_from_written(m.head) for m in cluster.mentions) if w and w not in (name, *aliases)]
         # a letter from a named sender on a given day is one letter whichever text cites it ("your letter of
         # August 3, 2012" in two replies): its id is global; anything vaguer stays scoped to this source
         scope = date.start if by_sender and date and date.precision == "day" else source_id.split(":")[-1]
@@ -600,6 +603,27 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
     for cluster in clusters:
         for report in cluster.mentions:
             report.mention.node = cluster.node
+
+
+def correspondence_noun(lemma: str) -> str | None:
+    """The correspondence noun a lemma is, singular ("letters", which the parser may leave unlemmatised
+    after a dash, is "letter"); None for a document that is not correspondence."""
+    if lemma in LEX.correspondence:
+        return lemma
+    return lemma[:-1] if lemma.endswith("s") and lemma[:-1] in LEX.correspondence else None
+
+
+MAX_SENDER_WORDS = 8  # a longer from-phrase is a clause, not a name
+
+
+def _from_written(head: Token) -> str | None:
+    """ "letter from No. 10" as written, when the sender's name is a gazetteer body's other name ("Prime
+    Minister's Office"): what the text calls the letter, which an investigator searches for."""
+    holders = [head, head.head] if head.dep_ in ("dobj", "nsubjpass") else [head]  # "received a letter from X"
+    prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if prep is None or prep.right_edge.i == prep.i or prep.right_edge.i - prep.i > MAX_SENDER_WORDS:
+        return None
+    return f"{head.lower_} from {head.doc[prep.i + 1 : prep.right_edge.i + 1].text}"
 
 
 def _possessed(head: Token) -> str | None:

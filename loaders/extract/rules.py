@@ -22,7 +22,7 @@ from graph.model import Claim, Node, node_id
 from graph.names import name_key
 from graph.schema import SCHEMA
 from graph.store import GraphStore
-from loaders.dates import DateValue, anaphoric_date, parse_date
+from loaders.dates import DateValue, anaphoric_date, done_by_publication, parse_date
 from loaders.document import Document, Extraction
 from loaders.extract import (
     acronym_mentions,
@@ -33,6 +33,7 @@ from loaders.extract import (
     committee_reports,
     coordination,
     coref,
+    debate_turns,
     descriptions,
     document_frame,
     document_names,
@@ -43,6 +44,7 @@ from loaders.extract import (
     office_bodies,
     office_coref,
     offices,
+    one_of_many,
     own_document,
     people,
     portfolios,
@@ -203,6 +205,7 @@ class DocumentRun:
         self.addressee: Node | None = None  # who "you" is: a letter's or a testimony's addressee (coref.py)
         self.salutation: coref.Addressee | None = None
         self.own_document: Node | None = None  # the document being read, once a text refers to it
+        self.turns: list = []  # a debate's speaker turns and their people (debate_turns.py)
 
     def run(self) -> Extraction:
         document_frame.date_from_line(self)
@@ -214,6 +217,7 @@ class DocumentRun:
         self._resolve_generic()
         used_roles = self._resolve_people()
         self._resolve_speaker()
+        debate_turns.read(self)  # "Mr. Speaker" / "Pete Wishart (North Tayside)": whose "I" each turn is
         own_document.header_speaker(self)
         document_frame.letterhead_speaker(self)
         self._resolve_roles(used_roles)
@@ -248,6 +252,7 @@ class DocumentRun:
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
         learned_relations.add_claims(self)  # pairs the rules left unlinked, when the classifier is on
         self._mention_claims()
+        debate_turns.mention_speakers(self)  # "Mr. Farr" on his own line: a party to the debate
         return Extraction(list(self.nodes.values()), self.claims)
 
     # -- resolution -------------------------------------------------------------------------
@@ -533,14 +538,15 @@ class DocumentRun:
         """Name each piece of correspondence's sender ("a letter from X"), so letters from different
         senders stay different documents and a letter is named after who sent it."""
         for report in self.reports:
-            if report.lemma not in LEX.correspondence or report.determiner == "named":
+            noun = reports.correspondence_noun(report.lemma)
+            if noun is None or report.determiner == "named":
                 continue
             writer = (
                 _fronted_writer(report.head) if not report.modifiers else None
             )  # "In an email dated ..., X told Y": X's email
             owners = [c for c in report.head.children if c.dep_ == "poss" and c.lower_ not in LEX.possessive_pronouns]
             candidates = [
-                *reports.correspondents(report.head, LEX.document(report.lemma).preps("sender"), sender=True),
+                *reports.correspondents(report.head, LEX.document(noun).preps("sender"), sender=True),
                 *([writer] if writer is not None else []),
                 *owners,
             ]
@@ -628,13 +634,10 @@ class DocumentRun:
             if antecedent.dep_ == "pobj" and (antecedent.ent_type_ == "DATE" or antecedent.like_num):
                 antecedent = antecedent.head.head
             return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in self.refs(doc_index, antecedent)]
-        if (
-            lower in LEX.first_person
-            and token.pos_ == "PRON"
-            and self.speaker is not None
-            and not self._quoted(doc_index, token)
-        ):
-            return [relations.Ref(self.speaker, 0.8, token)]
+        if lower in LEX.first_person and token.pos_ == "PRON" and not self._quoted(doc_index, token):
+            speaker_now = debate_turns.speaker_at(self, doc_index, token) or self.speaker  # a debate's turn first
+            if speaker_now is not None:
+                return [relations.Ref(speaker_now, 0.8, token)]
         if (
             lower in LEX.first_person_plural
             and token.pos_ == "PRON"
@@ -650,6 +653,8 @@ class DocumentRun:
         ):
             return [relations.Ref(self.addressee, 0.75, token)]  # "Dear Chairman Issa: ... your letter"
         sentence = self.parse.sentence_of(doc_index, token).index
+        if lower == "one":  # "I have received one, too": one of the letters just named
+            return one_of_many.refs(self, doc_index, token, sentence)
         if lower in LEX.report_pronouns and token.pos_ == "PRON":
             if token.dep_ == "nsubj" and token.head.lemma_.lower() in LEX.receiving_verbs:
                 return self._body_pronoun(doc_index, token, plural=False)  # "information it had received": a body
@@ -728,6 +733,7 @@ class DocumentRun:
                 raw += list(relations.membership_claims(token, refs))
                 raw += self._written_to(sentence, token, refs)
                 raw += list(announcements.publication_claims(token, refs))  # "announced the release of X"
+                raw += list(announcements.commissioning_claims(token, refs))  # "announce the setting up of X"
                 # "referred the allegations to Y": a referral
                 raw += referrals.referral_claims(self, token, refs, dates)
                 raw += list(public_filing.publication_claims(token, refs))  # "filed X in its public file"
@@ -937,10 +943,13 @@ class DocumentRun:
                 and doc[start - 2].like_num
             ):
                 start -= 3
-            text = doc[start : ent.end].text
+            end = ent.end
+            if end < len(doc) and doc[end].lower_ == "last" and ent.end - ent.start == 1:
+                end += 1  # Hansard's "in June last": the latest June before the sitting
+            text = doc[start:end].text
             value = parse_date(text, self.published, self.precision) or anaphoric_date(text, self.last_date)
             if value:
-                spans.append((start, ent.end, value))
+                spans.append((start, end, value))
                 self.last_date = value
         return spans
 
@@ -960,6 +969,8 @@ class DocumentRun:
             date = relations.opening_date(raw.verb, [d for d in dates if d[0] not in exclude])
         if date is None and raw.verb.pos_ in ("VERB", "AUX"):  # "X wrote to Y and warned Z in May 2014"
             date = shared_dates.coordinated_verb_date(raw.verb, dates, exclude)
+        if date is not None:
+            date = done_by_publication(date, self.published)  # "sent in June" in a February text: last June
         borrowed = False
         denied = raw.polarity == relations.NEGATED  # "never received it": the denial has no date to borrow
         if date is None and denied:

@@ -1,0 +1,124 @@
+"""Who "I" is in each turn of a parliamentary debate or answer, read off its speaker lines.
+
+Hansard sets each contribution under a line naming its speaker: "Mr. Farr", "Mr. Speaker",
+"Pete Wishart (North Tayside) (SNP)", "Mr. Chris Mullin (Sunderland, South)", "The Secretary of State
+for the Home Department (Mr. Jack Straw):", in historic and modern layouts. Everything up to the next
+such line is that person's turn, so its "I" and "me" are theirs: "Yesterday, I received a letter from
+No. 10" under "Pete Wishart (...)" is Pete Wishart's letter, "the leader of his party wrote to me" under
+"Mr. Speaker" the Speaker's. A document has turns only when it reads as a debate or an answer (one of the
+`debate_cues` or two speaker lines); a paragraph set out under a line ending "said:" quotes someone else,
+and is no one's turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from loaders.extract import confidence as scoring
+from loaders.extract.lexicon import LEX
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from graph.model import Node
+    from loaders.extract.rules import DocumentRun
+
+MAX_LABEL = 90  # characters of a speaker line before its brackets: longer is prose, not a label
+_WORD = r"[A-Z][\w'\u2019-]*\.?"
+_TITLES = "|".join(re.escape(t) for t in sorted({*LEX.person_titles, "Madam"}, key=len, reverse=True))
+_TITLED = rf"(?:{_TITLES})\.?[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,3}}"  # "Mr. Farr", "Madam Speaker"
+_BARE = rf"{_WORD}(?:[ \t]+{_WORD}){{1,3}}(?=[ \t]*\()"  # "Pete Wishart (North Tayside)": needs its brackets
+_OFFICE = rf"The[ \t]+[A-Z][^()\n:]{{3,{MAX_LABEL}}}?(?=[ \t]*\((?:{_TITLES})\.?[ \t])"  # "The Minister for X (Mr. Y)"
+_LINE = re.compile(
+    rf"^[ \t]*(?P<label>{_TITLED}|{_BARE}|{_OFFICE})"
+    r"(?P<brackets>(?:[ \t]*\([^()\n]{1,80}\))*)[ \t]*(?::[ \t]*(?P<rest>\S.*)?)?$",
+    re.M,
+)
+_BRACKET = re.compile(r"\(([^()\n]+)\)")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One contribution: the speaker's name and title as written, the characters it covers, and where
+    its speaker line is (the evidence that this person spoke)."""
+
+    name: str
+    surface: str
+    start: int
+    end: int
+    label_start: int
+    label_end: int
+
+
+def _speaker(label: str, brackets: str) -> tuple[str, str] | None:
+    """(name, surface) of a speaker line; an office line's holder is the titled name in its brackets."""
+    if label.startswith("The "):
+        held = next((b for b in _BRACKET.findall(brackets) if re.match(rf"(?:{_TITLES})\.?\s", b)), None)
+        label = held.strip() if held else ""
+    if not label or label.rstrip(".").endswith(("said", "asked")):
+        return None
+    words = label.split()
+    name = " ".join(w for w in words if w.rstrip(".") not in LEX.person_titles and w != "Madam") or label
+    return name, label
+
+
+def turns(text: str) -> list[Turn]:
+    """The speaker turns of a debate or answer, in order; none for a text that is neither."""
+    found = []
+    for match in _LINE.finditer(text):
+        if len(match["label"]) > MAX_LABEL or match["rest"] and not match["brackets"]:
+            continue  # "Mr. Speaker: Order." only when the line also gives a bracket, else a field or prose
+        speaker = _speaker(match["label"], match["brackets"] or "")
+        if speaker is not None:
+            found.append((match, speaker))
+    lowered = text.lower()
+    if not found or len(found) < 2 and not any(cue in lowered for cue in LEX.debate_cues):
+        return []
+    bounds = [m.start() for m, _ in found[1:]] + [len(text)]
+    return [
+        Turn(name, surface, (m.start("rest") if m["rest"] else m.end()), end, m.start("label"), m.end("brackets"))
+        for (m, (name, surface)), end in zip(found, bounds, strict=True)
+    ]
+
+
+def _quoted_paragraph(text: str, at: int) -> bool:
+    """Inside a paragraph set out under a line ending with a colon ("... he said:"): someone else's words."""
+    start = text.rfind("\n\n", 0, at)
+    return start > 0 and text[:start].rstrip().endswith(":")
+
+
+def read(run: DocumentRun) -> None:
+    """Before the sentence pass: each turn's speaker as a Person node, for `speaker_at`."""
+    run.turns = []
+    for turn in turns(run.document.text):
+        node = run.x.resolver.person(turn.name, run.ctx, turn.surface)
+        if node is not None:
+            run.turns.append((turn, node))
+
+
+def speaker_at(run: DocumentRun, doc_index: int, token: Token) -> Node | None:
+    """The person whose turn holds `token` ("I", "me"), or None outside every turn."""
+    at = run.parse.offsets[doc_index] + token.idx
+    for turn, node in run.turns:
+        if turn.start <= at < turn.end:
+            return None if _quoted_paragraph(run.document.text, at) else run._node(node)
+    return None
+
+
+def mention_speakers(run: DocumentRun) -> None:
+    """After the mentions pass: each speaker no claim names is still a party to the debate, mentioned
+    by their speaker line ("Mr. Robin Maxwell-Hyslop (Tiverton)"), once."""
+    cited = {c.from_id for c in run.claims if not c.negated} | {c.to_id for c in run.claims if not c.negated}
+    for turn, node in run.turns:
+        sentence = next((s for s in run.parse.sentences if s.start <= turn.label_start < s.end), None)
+        if node.id in cited or sentence is None:
+            continue
+        cited.add(node.id)
+        run._node(node)
+        text = run.document.text[turn.label_start : turn.label_end]
+        line = replace(sentence, start=turn.label_start, end=turn.label_end, text=text)
+        run.claims.append(
+            run._claim("MENTIONS", run.document.source_id, node.id, line, scoring.weight("mention"), "rules.mention")
+        )
