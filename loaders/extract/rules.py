@@ -29,7 +29,6 @@ from loaders.extract import (
     acronym_tails,
     announcements,
     authored_studies,
-    body_reports,
     citations,
     committee_reports,
     coordination,
@@ -880,7 +879,6 @@ class DocumentRun:
                 found.append(
                     relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by")
                 )
-        found += body_reports.of_body_authors(report, target, refs)  # "the report of the X Committee"
         if correspondence:  # "a letter from X to Y": X sent it (and, a person, wrote it); Y received it
             # dated by its own date ("a letter ... on 2 July") else by the clause it is in
             anchor = head if report.date else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)
