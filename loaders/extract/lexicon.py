@@ -191,6 +191,9 @@ class Lexicon:
     number_marks: frozenset[str]
     title_abbreviations: frozenset[str]
     document_series: frozenset[str]
+    letter_opener_verbs: frozenset[str]
+    enclosing_verbs: frozenset[str]
+    letterhead_offices: frozenset[str]
 
     # -- derived views (computed once on load) --------------------------------------------------
     def __post_init__(self) -> None:
@@ -440,6 +443,9 @@ SET_WORDS = (
     "number_marks",
     "title_abbreviations",
     "document_series",
+    "letter_opener_verbs",
+    "enclosing_verbs",
+    "letterhead_offices",
 )
 
 

@@ -27,6 +27,7 @@ from loaders.document import Document, Extraction
 from loaders.extract import (
     acronym_mentions,
     acronym_tails,
+    addressee_block,
     announcements,
     authored_studies,
     citations,
@@ -38,6 +39,7 @@ from loaders.extract import (
     document_names,
     front_matter,
     letter_layout,
+    letter_openers,
     markup,
     non_entities,
     office_bodies,
@@ -234,6 +236,7 @@ class DocumentRun:
         for sentence in self.parse.sentences:
             self._sentence_claims(sentence)
         self._addressed_claims()
+        letter_openers.opener_claims(self)  # "This letter refers to ...", "the enclosed Notice": the letter's own flows
         own_document.writer_claims(self)
         citations.letter_claims(self, cited)
         front_matter.front_matter_claims(self)  # "Committee / Title / Date Published: 20 May 2022"
@@ -370,6 +373,9 @@ class DocumentRun:
             if name is None:
                 return
         node = self.x.resolver.person(name, self.ctx, found.surface) if name else None
+        node = node or addressee_block.addressee_in_block(
+            self, found
+        )  # "Dear Mr. Chairman:" under "Frank Lee / Chairman"
         if node is None and found.role:
             role = found.role[:1].upper() + found.role[1:]
             node = Node(
