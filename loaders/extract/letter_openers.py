@@ -75,19 +75,29 @@ def openers(run: DocumentRun) -> list[tuple[Sentence, Token, str]]:
 
 def opener_claims(run: DocumentRun) -> None:
     """After `_addressed_claims`: the opening sentence naming the letter says who sent it (the addressee's
-    RECEIVED is the salutation's). An unsigned letter's body also wrote it (as the letterhead rule says)."""
+    RECEIVED is the salutation's)."""
     writer = _writer(run)
-    for sentence, token, words in openers(run):
+    for number, (sentence, token, words) in enumerate(openers(run)):
         own = run.nodes[run._document_report().id]
         own.aliases = sorted({*own.aliases, words})
         _answered(run, sentence, writer)
-        if writer is None:
-            continue
+        if writer is None or number:
+            continue  # the first sentence naming the letter says it was sent; "This letter also refers to" adds nothing
         target = relations.Ref(own, 0.9, token)
-        types = ("SENT",) if run.speaker is not None else ("AUTHORED", "SENT")
-        for claim_type in types:
+        for claim_type in _writer_claims(run):
             subject = relations.Ref(writer, 0.85, token)
             run._add(relations.RawClaim(claim_type, subject, target, token, 0.85, "letter.opener"), sentence, [])
+    enclosure_claims(run)
+
+
+def _writer_claims(run: DocumentRun) -> tuple[str, ...]:
+    """An unsigned letter under a printed letterhead was written and sent by its body (as
+    `document_frame._letterhead_claims` says, here cited by the opening sentence); otherwise only sent."""
+    from loaders.extract import document_frame  # it asks this module whether the letter names itself
+
+    if run.speaker is None and document_frame.letterhead_body(run) is not None:
+        return ("AUTHORED", "SENT")
+    return ("SENT",)
     enclosure_claims(run)
 
 
@@ -169,6 +179,13 @@ def _enclosures(run: DocumentRun) -> list[tuple[int, Token, Node]]:
     return found
 
 
+def _not_done(head: Token) -> bool:
+    """ "We may send the enclosed documents later", "did not enclose": the noun or the verb governing it
+    is negated, hedged or future."""
+    verb = head.head if head.head.pos_ in ("VERB", "AUX") else None
+    return relations.is_negated_or_hedged(head) or (verb is not None and relations.is_negated_or_hedged(verb))
+
+
 def enclosure_claims(run: DocumentRun) -> None:
     """Each document the letter encloses travelled with it, from its writer to its addressee."""
     if run.addressee is None:
@@ -176,7 +193,7 @@ def enclosure_claims(run: DocumentRun) -> None:
     writer = _writer(run)
     drawn: set[str] = set()
     for index, head, node in sorted(_enclosures(run), key=lambda found: found[0]):
-        if node.id in drawn or relations.is_negated_or_hedged(head):
+        if node.id in drawn or _not_done(head):
             continue  # the first sentence enclosing it says it travelled; later ones speak of it again
         drawn.add(node.id)
         sentence = run.parse.sentences[index]

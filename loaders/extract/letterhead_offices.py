@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from graph.model import Node
 from graph.names import name_key
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention
@@ -64,11 +65,16 @@ def narrowed(run: DocumentRun, body: Mention, span: tuple[int, int], start: int)
     office = _office_name(following)
     if office is None or body.node is None:
         return body
-    department = _title_case(_NATIONAL_PREFIX.sub("", body.node.name))
-    name = f"{department} {office}"
+    node = _office_node(run, body.node.name, office, " ".join(following.split()))
+    return replace(body, node=node, text=node.name)
+
+
+def _office_node(run: DocumentRun, department: str, office: str, written: str) -> Node:
+    """ "Department of X Office of Inspector General", also known as written, as the office and by its acronym."""
+    name = f"{_title_case(_NATIONAL_PREFIX.sub('', department.strip()))} {office}"
     node = run.x.resolver.agency(name, run.ctx)
-    node.aliases = sorted({*node.aliases, " ".join(following.split()), office, _acronym(office)})
-    return replace(body, node=run._node(node), text=name)
+    node.aliases = sorted({*node.aliases, written, office, _acronym(office)})
+    return run._node(node)
 
 
 def line_body(run: DocumentRun, span: tuple[int, int]) -> Mention | None:
@@ -95,3 +101,18 @@ def _mention_at(run: DocumentRun, start: int, end: int, node) -> Mention | None:
                 return None
             return Mention("agency", index, span.start, span.end, sentence, span.text, node=node)
     return None
+
+
+def publisher_speaker(run: DocumentRun) -> None:
+    """A letter whose text names no writer's body (no letterhead, no signature read) was written for the
+    body its record names as publisher ("U.S. Nuclear Regulatory Commission, Region II": the commission;
+    "U.S. Department of X, Office of Inspector General": that office): who its "we" is."""
+    publisher = run.document.publisher
+    if not publisher or run.salutation is None or run.speaker is not None or run.speaker_body is not None:
+        return
+    department, _, rest = publisher.partition(",")
+    office = _office_name(rest.strip()) if rest.strip() else None
+    if office is not None:
+        run.speaker_body = _office_node(run, department, office, rest.strip())
+        return
+    run.speaker_body = run._node(run.x.resolver.agency(_NATIONAL_PREFIX.sub("", department.strip()), run.ctx))

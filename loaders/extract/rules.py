@@ -40,6 +40,7 @@ from loaders.extract import (
     front_matter,
     letter_layout,
     letter_openers,
+    letterhead_offices,
     markup,
     non_entities,
     office_bodies,
@@ -217,6 +218,7 @@ class DocumentRun:
         self._resolve_speaker()
         own_document.header_speaker(self)
         document_frame.letterhead_speaker(self)
+        letterhead_offices.publisher_speaker(self)  # no letterhead or signature: the record's publisher
         self._resolve_roles(used_roles)
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
         portfolios.read(self)  # "the Minister of Agriculture": the office of the Ministry of Agriculture
