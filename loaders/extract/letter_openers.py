@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 OPENER_SENTENCES = 3  # the sentences after the salutation where a letter names itself
 SUBJECTS = ("nsubj", "nsubjpass")
+PASSIVE_SENDING = "rules.send.passive.recipient"  # "X was sent to you": the recipient read, no agent
 
 
 def _is_opening_verb(verb: Token) -> bool:
@@ -203,3 +204,31 @@ def enclosure_claims(run: DocumentRun) -> None:
             run._add(relations.RawClaim("SENT", subject, target, head, 0.85, "letter.enclosure"), sentence, [])
         you = relations.Ref(run.addressee, 0.85, head)
         run._add(relations.RawClaim("RECEIVED", you, target, head, 0.85, "letter.enclosure"), sentence, [])
+
+
+def sent_to_you_claims(run: DocumentRun) -> None:
+    """ "The inspection reports were sent to you on April 26, 1996": in a letter, an agentless passive
+    sending to the addressee was done by the writer, as the letter's "we" would say it."""
+    writer = _writer(run)
+    if writer is None or run.addressee is None:
+        return
+    sent = {(c.to_id, c.char_start) for c in run.claims if c.type == "SENT" and not c.negated}
+    for claim in list(run.claims):
+        if claim.type != "RECEIVED" or claim.negated or claim.from_id != run.addressee.id:
+            continue
+        if not claim.extractor.startswith(PASSIVE_SENDING) or (claim.to_id, claim.char_start) in sent:
+            continue
+        sentence = next((s for s in run.parse.sentences if s.start == claim.char_start), None)
+        if sentence is None or writer.id == claim.to_id:
+            continue
+        date = (
+            DateValue(claim.date_start, claim.date_end, claim.date_precision, claim.date_text or "")
+            if claim.date_start
+            else None
+        )
+        run.claims.append(
+            run._claim(
+                "SENT", writer.id, claim.to_id, sentence, claim.confidence * 0.9, "rules.letter.sent_to_you", date
+            )
+        )
+        sent.add((claim.to_id, claim.char_start))

@@ -250,6 +250,7 @@ class DocumentRun:
         referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
         authored_studies.commissioned_by_referrals(self)  # "referred ... for investigation": the investigation
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
+        letter_openers.sent_to_you_claims(self)  # "the reports were sent to you on D": by the writer
         self._mention_claims()
         return Extraction(list(self.nodes.values()), self.claims)
 
