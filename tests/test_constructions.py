@@ -64,6 +64,7 @@ FLOORS = {
     "announced_release": 1.00,  # 12/12
     "citation_letters": 0.80,  # 12/15 (the small model tags "Helen Marsh MP" in a heading as a body)
     "uk_letter_layout": 0.87,  # 14/16 (the small model tags "Tom Briggs MP Chair, X" on one line as a body)
+    "us_letter_layout": 1.00,  # 43/43
     "office_comma_body": 1.00,  # 12/12
     "portfolio_ministers": 1.00,  # 12/12
     "written_answers": 1.00,  # 12/12

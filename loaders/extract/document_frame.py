@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from loaders.dates import parse_date
-from loaders.extract import headers, own_document, speaker
+from loaders.extract import headers, letter_openers, letterhead_offices, own_document, speaker
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention
 
@@ -134,8 +134,8 @@ def letterhead(run: DocumentRun) -> tuple[int, int] | None:
         if len(line.group().strip()) > PROSE_LINE:
             end = line.start()
             break
-    if _words(text[:end]) & LEX.document_nouns:
-        return None  # a title page ("Management Deficiency Report: ..."), which names a document, not its sender
+    if _words(text[:end]) & LEX.document_nouns or _numbered_pattern().search(text[:end]):
+        return None  # a title page ("Management Deficiency Report: ...", "EA-96-125 - Plant X"): a document, not its sender
     return (0, end) if end > 0 else None
 
 
@@ -151,8 +151,12 @@ def _bodies_in(run: DocumentRun, start: int, end: int) -> list[Mention]:
 def letterhead_body(run: DocumentRun) -> Mention | None:
     """The first body the letterhead names: the organisation the letter comes from."""
     span = letterhead(run)
-    bodies = _bodies_in(run, *span) if span else []
-    return bodies[0] if bodies else None
+    if span is None:
+        return None
+    bodies = [b for b in _bodies_in(run, *span) if not letterhead_offices.is_country(b)]
+    if not bodies:
+        return letterhead_offices.line_body(run, span)  # "NUCLEAR REGULATORY COMMISSION", read as no body
+    return letterhead_offices.narrowed(run, bodies[0], span, own_document._start(run, bodies[0]))
 
 
 def letterhead_speaker(run: DocumentRun) -> None:
@@ -185,6 +189,8 @@ def _letterhead_claims(run: DocumentRun) -> None:
     found = letterhead_body(run)
     if found is None or run.speaker is not None or headers.header_fields(run.document.text):
         return  # a memo's FROM field says who sent it, even when its name was not read
+    if letter_openers.openers(run):
+        return  # "This letter refers to ...": the opening sentence says it (letter_openers.py)
     own_document._own_claims(run, found, ("AUTHORED", "SENT"), "letterhead.sender", None, _line(run, found))
 
 

@@ -195,6 +195,9 @@ class Lexicon:
     member_address_nouns: frozenset[str]
     member_address_marks: frozenset[str]
     document_series: frozenset[str]
+    letter_opener_verbs: frozenset[str]
+    enclosing_verbs: frozenset[str]
+    letterhead_offices: frozenset[str]
 
     # -- derived views (computed once on load) --------------------------------------------------
     def __post_init__(self) -> None:
@@ -448,6 +451,9 @@ SET_WORDS = (
     "member_address_nouns",
     "member_address_marks",
     "document_series",
+    "letter_opener_verbs",
+    "enclosing_verbs",
+    "letterhead_offices",
 )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from loaders.extract import addressee_block
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 from loaders.resolve import clean_person_name
@@ -33,7 +34,7 @@ class PersonFacts:
 
 def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
     doc = parse.docs[mention.doc_index]
-    ent = doc[mention.start : mention.end]
+    ent = addressee_block.name_on_its_line(doc[mention.start : mention.end])  # not the title on the next line
     lead = _leading_role_words(ent)
     name, suffix = clean_person_name(ent[len(lead) :].text)
     alias = f"{name} {suffix}" if suffix else None

@@ -27,6 +27,7 @@ from loaders.document import Document, Extraction
 from loaders.extract import (
     acronym_mentions,
     acronym_tails,
+    addressee_block,
     announcements,
     authored_studies,
     citations,
@@ -39,6 +40,8 @@ from loaders.extract import (
     document_names,
     front_matter,
     letter_layout,
+    letter_openers,
+    letterhead_offices,
     markup,
     non_entities,
     office_bodies,
@@ -220,6 +223,7 @@ class DocumentRun:
         debate_turns.read(self)  # "Mr. Speaker" / "Pete Wishart (North Tayside)": whose "I" each turn is
         own_document.header_speaker(self)
         document_frame.letterhead_speaker(self)
+        letterhead_offices.publisher_speaker(self)  # no letterhead or signature: the record's publisher
         self._resolve_roles(used_roles)
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
         portfolios.read(self)  # "the Minister of Agriculture": the office of the Ministry of Agriculture
@@ -239,6 +243,7 @@ class DocumentRun:
         for sentence in self.parse.sentences:
             self._sentence_claims(sentence)
         self._addressed_claims()
+        letter_openers.opener_claims(self)  # "This letter refers to ...", "the enclosed Notice": the letter's own flows
         own_document.writer_claims(self)
         citations.letter_claims(self, cited)
         front_matter.front_matter_claims(self)  # "Committee / Title / Date Published: 20 May 2022"
@@ -250,6 +255,7 @@ class DocumentRun:
         referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
         authored_studies.commissioned_by_referrals(self)  # "referred ... for investigation": the investigation
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
+        letter_openers.sent_to_you_claims(self)  # "the reports were sent to you on D": by the writer
         learned_relations.add_claims(self)  # pairs the rules left unlinked, when the classifier is on
         self._mention_claims()
         debate_turns.mention_speakers(self)  # "Mr. Farr" on his own line: a party to the debate
@@ -377,6 +383,9 @@ class DocumentRun:
             if name is None:
                 return
         node = self.x.resolver.person(name, self.ctx, found.surface) if name else None
+        node = node or addressee_block.addressee_in_block(
+            self, found
+        )  # "Dear Mr. Chairman:" under "Frank Lee / Chairman"
         if node is None and found.role:
             role = found.role[:1].upper() + found.role[1:]
             node = Node(
