@@ -3,7 +3,7 @@
 US federal letters open by naming themselves: "This letter refers to the NRC inspections ...",
 "This responds to your letter of August 3, 2012", "This is in response to ...". That sentence is where
 the letter says it is sent: its writer (the signatory's body, else the letterhead's) SENT it and the
-addressee RECEIVED it, and the words it uses for itself ("This letter", "This responds") are its
+addressee RECEIVED it, and the words it uses for itself ("This letter"; a bare "This" as "this letter") are its
 aliases. A document the letter encloses ("described in the enclosed Notice of Violation", "certain
 enclosed documents") travelled with it: the writer SENT it, the addressee RECEIVED it. The verbs are
 lexicon data (`letter_opener_verbs`, `enclosing_verbs` in words.yaml).
@@ -40,13 +40,14 @@ def _is_opening_verb(verb: Token) -> bool:
 
 
 def _own_subject(sentence: Sentence) -> tuple[Token, str] | None:
-    """The subject naming the letter itself and the words that name it: "This letter" / "This responds"."""
+    """The subject naming the letter itself and the words that name it: "This letter"; a bare "This"
+    ("This responds to your letter") names it too, as "this letter" (a subject and its verb are no name)."""
     own_nouns = LEX.correspondence | LEX.own_documents
     for token in sentence.span:
         if token.dep_ not in SUBJECTS or not _is_opening_verb(token.head):
             continue
         if token.lower_ == "this":
-            return token, f"{token.text} {token.head.text}"
+            return token, "this letter"
         if token.lemma_.lower() in own_nouns and any(c.dep_ == "det" and c.lower_ == "this" for c in token.children):
             return token, f"{next(c.text for c in token.children if c.dep_ == 'det')} {token.text}"
     return None
