@@ -107,6 +107,10 @@ class Lexicon:
     referring_verbs: frozenset[str]
     reporting_to_verbs: frozenset[str]
     referred_matters: frozenset[str]
+    matter_nouns: frozenset[str]
+    discloser_nouns: frozenset[str]
+    disclosing_verbs: frozenset[str]
+    confirming_verbs: frozenset[str]
     filing_verbs: frozenset[str]
     public_places: frozenset[str]
     # nominals.yaml
@@ -340,6 +344,10 @@ def _verbs(file: _File) -> dict[str, Any]:
         "referring_verbs",
         "reporting_to_verbs",
         "referred_matters",
+        "matter_nouns",
+        "discloser_nouns",
+        "disclosing_verbs",
+        "confirming_verbs",
         "filing_verbs",
         "public_places",
     )

@@ -35,10 +35,12 @@ from loaders.extract import (
     coref,
     debate_turns,
     descriptions,
+    disclosed_matters,
     document_frame,
     document_names,
     front_matter,
     letter_layout,
+    linked_letters,
     markup,
     non_entities,
     office_bodies,
@@ -736,6 +738,8 @@ class DocumentRun:
                 raw += referrals.referral_claims(self, token, refs, dates)
                 raw += list(public_filing.publication_claims(token, refs))  # "filed X in its public file"
                 raw += reported_to.report_claims(self, token, refs)  # "the agency reported to OSC that ..."
+                raw += linked_letters.letter_claims(self, token, refs)  # "OSC [alerted](...) the President"
+                raw = disclosed_matters.matter_claims(self, token, refs, raw)  # "the whistleblower's allegations"
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
             elif token.pos_ == "ADJ":
