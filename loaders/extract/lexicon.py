@@ -132,6 +132,7 @@ class Lexicon:
     dotted_titles: tuple[str, ...]  # the titles also written with a full stop
     post_nominals: frozenset[str]
     council_titles: frozenset[str]
+    office_qualifiers: frozenset[str]
     role_nouns: frozenset[str]
     office_nouns: frozenset[str]
     job_words: tuple[str, ...]
@@ -404,6 +405,7 @@ TUPLE_WORDS = (
 SET_WORDS = (
     "post_nominals",
     "council_titles",
+    "office_qualifiers",
     "role_nouns",
     "office_nouns",
     "staff_nouns",

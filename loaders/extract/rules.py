@@ -307,7 +307,7 @@ class DocumentRun:
                     members.add(owner.id)
                     self._member_of(mention, self._node(self.x.resolver.body_node(owner)), facts.member_role, 0.7)
             if not members and facts.role:  # "Special Counsel Ann Lee": the "Office of Special Counsel" the text names
-                title = set(name_key(facts.role).split()) - {"the", "of", "for", "and"}
+                title = set(name_key(facts.role).split()) - {"the", "of", "for", "and"} - LEX.office_qualifiers
                 office = (
                     self.ctx.latest_body(
                         lambda b: len(title) >= 2 and title < set(name_key(b.name).split()), mention.sentence
