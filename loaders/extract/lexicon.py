@@ -107,6 +107,10 @@ class Lexicon:
     referring_verbs: frozenset[str]
     reporting_to_verbs: frozenset[str]
     referred_matters: frozenset[str]
+    matter_nouns: frozenset[str]
+    discloser_nouns: frozenset[str]
+    disclosing_verbs: frozenset[str]
+    confirming_verbs: frozenset[str]
     filing_verbs: frozenset[str]
     public_places: frozenset[str]
     # nominals.yaml
@@ -128,6 +132,7 @@ class Lexicon:
     dotted_titles: tuple[str, ...]  # the titles also written with a full stop
     post_nominals: frozenset[str]
     council_titles: frozenset[str]
+    office_qualifiers: frozenset[str]
     role_nouns: frozenset[str]
     office_nouns: frozenset[str]
     job_words: tuple[str, ...]
@@ -343,6 +348,10 @@ def _verbs(file: _File) -> dict[str, Any]:
         "referring_verbs",
         "reporting_to_verbs",
         "referred_matters",
+        "matter_nouns",
+        "discloser_nouns",
+        "disclosing_verbs",
+        "confirming_verbs",
         "filing_verbs",
         "public_places",
     )
@@ -399,6 +408,7 @@ TUPLE_WORDS = (
 SET_WORDS = (
     "post_nominals",
     "council_titles",
+    "office_qualifiers",
     "role_nouns",
     "office_nouns",
     "staff_nouns",

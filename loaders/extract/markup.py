@@ -30,3 +30,15 @@ def is_link_anchor(text: str, start: int, end: int) -> bool:
     """The words text[start:end] are a whole link's anchor ("OSC [referred](/docs/referral.pdf) the ..."):
     the linked document is what those words stand for."""
     return start > 0 and text[start - 1] == "[" and text.startswith("](", end)
+
+
+def anchor_of(text: str, start: int, end: int) -> str | None:
+    """The anchor of the markdown link whose words are just text[start:end], emphasis and spaces aside
+    ("[alerted](...)", "[**notified** ](...)"), as written; else None."""
+    opening = text.rfind("[", max(0, start - 4), start + 1)
+    if opening < 0:
+        return None
+    link = _LINK.match(text, opening)
+    if link is None or link.end(1) < end:
+        return None
+    return link.group(1) if link.group(1).strip(" *_") == text[start:end] else None

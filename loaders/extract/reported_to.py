@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from graph.model import Node, node_id
-from loaders.extract import relations
+from loaders.extract import linked_letters, relations
 from loaders.extract.lexicon import LEX
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ def report_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list
         verb.lemma_.lower() not in LEX.reporting_to_verbs
         or verb.pos_ != "VERB"
         or relations.is_negated_or_hedged(verb)
+        or linked_letters.linked_anchor(run, verb) is not None  # "[reported](...) to X": the linked letter
         or any(r.node.label == "Report" for o in relations._children(verb, "dobj") for r in refs(o))
     ):
         return []

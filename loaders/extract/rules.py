@@ -36,12 +36,14 @@ from loaders.extract import (
     coref,
     debate_turns,
     descriptions,
+    disclosed_matters,
     document_frame,
     document_names,
     front_matter,
     letter_layout,
     letter_openers,
     letterhead_offices,
+    linked_letters,
     markup,
     non_entities,
     office_bodies,
@@ -313,7 +315,7 @@ class DocumentRun:
                     members.add(owner.id)
                     self._member_of(mention, self._node(self.x.resolver.body_node(owner)), facts.member_role, 0.7)
             if not members and facts.role:  # "Special Counsel Ann Lee": the "Office of Special Counsel" the text names
-                title = set(name_key(facts.role).split()) - {"the", "of", "for", "and"}
+                title = set(name_key(facts.role).split()) - {"the", "of", "for", "and"} - LEX.office_qualifiers
                 office = (
                     self.ctx.latest_body(
                         lambda b: len(title) >= 2 and title < set(name_key(b.name).split()), mention.sentence
@@ -747,6 +749,8 @@ class DocumentRun:
                 raw += referrals.referral_claims(self, token, refs, dates)
                 raw += list(public_filing.publication_claims(token, refs))  # "filed X in its public file"
                 raw += reported_to.report_claims(self, token, refs)  # "the agency reported to OSC that ..."
+                raw += linked_letters.letter_claims(self, token, refs)  # "OSC [alerted](...) the President"
+                raw = disclosed_matters.matter_claims(self, token, refs, raw)  # "the whistleblower's allegations"
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
             elif token.pos_ == "ADJ":

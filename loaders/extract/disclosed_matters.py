@@ -1,0 +1,133 @@
+"""The matter a whistleblower disclosed, as one topic. An oversight release tells of one matter again and again
+in different words: "alerted the President and Congress that officials at X failed to ...", "a whistleblower
+disclosed to OSC that ...", "the Army's report substantiated the whistleblower's allegations", "these serious
+allegations". Each that-clause's first noun phrase ("officials at an Army facility") names no topic; the
+text's own name for the matter does: its definite mentions ("the whistleblower's allegations", "these
+allegations", "their disclosures") become one Topic, named as the text names it, with every mention an alias.
+
+Only in a text that tells of a whistleblower and names the matter so. Then (`matter_claims`, per verb):
+- a that-clause told or disclosed ("alerted X that ...", "disclosed to OSC that ...") is about the matter:
+  the told (and a discloser) KNEW_ABOUT it, in place of the clause's noun phrase;
+- "X substantiated / investigated the whistleblower's allegations": X KNEW_ABOUT the matter ("the Army's
+  report substantiated ...": the report's owner);
+- an unnamed whistleblower ("A whistleblower disclosed ...") is the Person "the whistleblower"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from graph.model import Node, node_id
+from loaders.extract import relations
+from loaders.extract.lexicon import LEX
+
+if TYPE_CHECKING:
+    from loaders.extract.rules import DocumentRun
+
+_POINTING = frozenset({"the", "these", "this", "those", "their", "his", "her"})
+_TELLING_TOPIC = 0.7
+_CACHE = "_disclosed_matter"
+
+
+def is_mention(token: Token) -> bool:
+    """ "the whistleblower's allegations", "these serious allegations", "whistleblower allegations", "their
+    disclosures": a matter noun the text points back with, not one it introduces ("an allegation that ...")."""
+    if token.lemma_.lower() not in LEX.matter_nouns or token.pos_ != "NOUN":
+        return False
+    left = [c for c in token.children if c.i < token.i]
+    if any(c.lemma_.lower() in LEX.discloser_nouns and c.dep_ in ("poss", "compound") for c in left):
+        return True
+    pointing = [c for c in left if c.dep_ in ("det", "poss") and c.lower_ in _POINTING]
+    right = [c for c in token.children if c.i > token.i and c.dep_ != "punct" and c.lower_ != "to"]
+    return bool(pointing) and not right
+
+
+def mention_words(token: Token) -> str:
+    """The mention as written, its prepositional tail aside: "the whistleblower's allegations"."""
+    start = min([token.i, *(c.left_edge.i for c in token.children if c.i < token.i)])
+    return token.doc[start : token.i + 1].text.replace("\u2019", "'")
+
+
+def matter_node(run: DocumentRun) -> Node | None:
+    """The text's one whistleblower matter, once per document; None when the text tells of no whistleblower
+    or never names the matter by a pointing mention."""
+    if _CACHE in run.__dict__:
+        return run.__dict__[_CACHE]
+    tokens = [t for doc in run.parse.docs for t in doc]
+    node = None
+    if any(t.lemma_.lower() in LEX.discloser_nouns for t in tokens):
+        words = list(dict.fromkeys(mention_words(t) for t in tokens if is_mention(t)))
+        if words:
+            owned = [w for w in words if any(n in w.lower() for n in LEX.discloser_nouns)]
+            name = (owned or words)[0]
+            node = run._node(Node(node_id("Topic", f"{name} {run.document.source_id}"), "Topic", name, words))
+    run.__dict__[_CACHE] = node
+    return node
+
+
+def whistleblower_ref(run: DocumentRun, token: Token) -> relations.Ref | None:
+    """ "A whistleblower", "the whistleblowers": the unnamed Person the release is about (a named one, "NRC
+    engineer Ann Lee", is found by the names)."""
+    if token.lemma_.lower() not in LEX.discloser_nouns or any(c.pos_ == "PROPN" for c in token.children):
+        return None
+    name = f"the {token.lower_}" if token.tag_ == "NNS" else f"the {token.lemma_.lower()}"
+    node = run._node(
+        Node(node_id("Person", f"{name} {run.document.source_id}"), "Person", name, [token.lemma_.lower()])
+    )
+    return relations.Ref(node, 0.7, token)
+
+
+def matter_claims(
+    run: DocumentRun, verb: Token, refs: relations.RefsOf, raw: list[relations.RawClaim]
+) -> list[relations.RawClaim]:
+    """The verb's claims with a told that-clause's topic read as the matter, and the matter's knowers added."""
+    matter = matter_node(run)
+    if matter is None or relations.is_negated_or_hedged(verb):
+        return raw
+    lemma = verb.lemma_.lower()
+    frame = LEX.frames.get(lemma)
+    clauses = [c for c in relations._children(verb, "ccomp") if not relations.is_negated_or_hedged(c)]
+    told_clause = bool(clauses) and (lemma in LEX.disclosing_verbs or (frame is not None and frame.tells))
+    found = []
+    for claim in raw:
+        if told_clause and claim.type == "KNEW_ABOUT" and claim.object.node.label == "Topic":
+            claim = relations.RawClaim(
+                "KNEW_ABOUT", claim.subject, relations.Ref(matter, _TELLING_TOPIC, claim.object.token), verb,
+                min(claim.confidence, _TELLING_TOPIC), f"{claim.rule}+matter",
+            )  # fmt: skip
+        found.append(claim)
+    knowers: list[relations.Ref] = []
+    if told_clause and frame is not None and frame.tells:  # "alerted the President and Congress that ..."
+        told = [*relations._children(verb, "dobj"), *relations._prep_objects(verb, set(frame.recipients))]
+        knowers += _people(run, told, refs)
+    # what was disclosed may be a denial ("disclosed that controllers do not comply"): any that-clause
+    if lemma in LEX.disclosing_verbs and (relations._children(verb, "ccomp") or _names_matter(verb)):
+        knowers += _people(run, relations._subjects(verb), refs)
+        places = [verb, *relations._children(verb, "dobj")]  # "disclosed [the allegations to OSC]"
+        knowers += _people(run, [t for p in places for t in relations._prep_objects(p, {"to"})], refs)
+    elif lemma in LEX.confirming_verbs and _names_matter(verb):
+        knowers += _people(run, relations._subjects(verb), refs, owners=True)
+    have = {(c.subject.node.id, c.object.node.id) for c in found if c.type == "KNEW_ABOUT"}
+    for knower in {k.node.id: k for k in knowers}.values():
+        if (knower.node.id, matter.id) not in have:
+            topic = relations.Ref(matter, _TELLING_TOPIC, verb)
+            confidence = min(knower.confidence, _TELLING_TOPIC)
+            found.append(relations.RawClaim("KNEW_ABOUT", knower, topic, verb, confidence, f"matter.{lemma}"))
+    return found
+
+
+def _names_matter(verb: Token) -> bool:
+    return any(is_mention(o) for o in relations._children(verb, "dobj"))
+
+
+def _people(run: DocumentRun, tokens: list[Token], refs: relations.RefsOf, owners: bool = False) -> list[relations.Ref]:
+    """Bodies and people the tokens name; an unnamed whistleblower; with `owners`, a report's owner ("the
+    Army's report")."""
+    found = []
+    for token in (c for t in tokens for c in relations.coordinated(t)):
+        own = whistleblower_ref(run, token)
+        found += [own] if own else [r for r in refs(token) if r.node.label in ("Agency", "Person")]
+        if owners and not own:
+            found += [r for p in relations._children(token, "poss") for r in refs(p) if r.node.label == "Agency"]
+    return found
