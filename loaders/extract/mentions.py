@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Node
+from loaders.extract import address_people
 from loaders.extract.lexicon import LEX
 from loaders.extract.non_entities import addressed_person, member_address
 
@@ -127,6 +128,8 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
                 kind = "report"  # "the Harbour Safety Act", "the Prisons Bill"; not "Section 5" or "Article 8"
             if not kind or span is None or (doc_index, starts[ent.start]) not in parse._sentence_of:
                 continue
+            if kind == "agency" and not ent.ent_id_ and span is not None:
+                span = address_people.without_leading_title(span, names_a_body)  # "Chairman Committee on X"
             if kind in ("person", "agency") and not ent.ent_id_ and _junk_name(span, kind):
                 continue
             if kind in ("person", "agency") and not ent.ent_id_:
