@@ -191,6 +191,7 @@ class Lexicon:
     statement_audiences: frozenset[str]
     address_words: frozenset[str]
     building_words: frozenset[str]
+    name_abbreviations: frozenset[str]
     peer_titles: tuple[str, ...]
     number_marks: frozenset[str]
     title_abbreviations: frozenset[str]
@@ -447,6 +448,7 @@ SET_WORDS = (
     "statement_audiences",
     "address_words",
     "building_words",
+    "name_abbreviations",
     "number_marks",
     "title_abbreviations",
     "member_address_nouns",
