@@ -43,7 +43,14 @@ class Addressee:
 def _role_words() -> frozenset[str]:
     return frozenset(
         w.lower()
-        for w in (*LEX.job_words, *LEX.role_modifiers, *LEX.not_name_words, *LEX.role_nouns, *LEX.chair_addresses)
+        for w in (
+            *LEX.job_words,
+            *LEX.role_modifiers,
+            *LEX.not_name_words,
+            *LEX.role_nouns,
+            *LEX.chair_addresses,
+            *LEX.office_titles,
+        )
     )
 
 

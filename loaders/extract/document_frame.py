@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from loaders.dates import parse_date
-from loaders.extract import headers, letter_openers, letterhead_offices, own_document, speaker
+from loaders.extract import address_people, headers, letter_openers, letterhead_offices, own_document, speaker
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 LETTERHEAD_SPAN = 600  # characters from the top where a letterhead stands
 DATE_LINE_SPAN = 1500  # characters from the top where a letter's date line stands
 PROSE_LINE = 80  # a letterhead or address line is short; a longer one is prose
-ADDRESS_KINDS = ("agency", "place")  # what a postal line may be mis-read as
+ADDRESS_KINDS = ("agency", "place", "person")  # what a postal line may be mis-read as
 _DATE_LINE = re.compile(
     r"(?m)^[ \t]*((?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2},?[ \t]*\d{4})|(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}))[ \t]*$"
 )
@@ -57,8 +57,11 @@ def drop_postal_mentions(run: DocumentRun) -> None:
     """Bodies and places on postal address lines are part of an address, not parties to anything."""
     text = run.document.text
     for mention in list(run.parse.mentions):
-        if mention.kind in ADDRESS_KINDS and is_postal_line(_line_of(text, own_document._start(run, mention))):
+        line = _line_of(text, own_document._start(run, mention))
+        if mention.kind in ADDRESS_KINDS and is_postal_line(line):
             run.parse.remove(mention)
+        elif mention.kind == "person" and address_people.building_line(line, mention.text):
+            run.parse.remove(mention)  # "Bricker Hall" on its own line of an address block
 
 
 def _alternation(words) -> str:

@@ -195,6 +195,9 @@ class Lexicon:
     subject_fields: frozenset[str]
     statement_audiences: frozenset[str]
     address_words: frozenset[str]
+    building_words: frozenset[str]
+    name_abbreviations: frozenset[str]
+    peer_titles: tuple[str, ...]
     number_marks: frozenset[str]
     title_abbreviations: frozenset[str]
     member_address_nouns: frozenset[str]
@@ -395,6 +398,7 @@ TUPLE_WORDS = (
     "job_words",
     "role_modifiers",
     "office_titles",
+    "peer_titles",
     "not_name_words",
     "company_suffixes",
     "portfolio_heads",
@@ -456,6 +460,8 @@ SET_WORDS = (
     "subject_fields",
     "statement_audiences",
     "address_words",
+    "building_words",
+    "name_abbreviations",
     "number_marks",
     "title_abbreviations",
     "member_address_nouns",

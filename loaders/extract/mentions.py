@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Node
+from loaders.extract import address_people
 from loaders.extract.lexicon import LEX
 from loaders.extract.non_entities import addressed_person, member_address
+from loaders.extract.split_names import join_split_names, joined_hyphen
 
 ENT_KINDS = {
     "ORG": "agency",
@@ -115,6 +117,7 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
             parse.sentences.append(
                 Sentence(len(parse.sentences), doc_index, sent, start, end, text[start:end], heading)
             )
+        join_split_names(doc)  # "Mr. Chichester-Clark", "Mr. Wm. Ross": one name, not two
         for ent in doc.ents:
             kind = ENT_KINDS.get(ent.label_)
             span = _trimmed(ent)
@@ -127,6 +130,8 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
                 kind = "report"  # "the Harbour Safety Act", "the Prisons Bill"; not "Section 5" or "Article 8"
             if not kind or span is None or (doc_index, starts[ent.start]) not in parse._sentence_of:
                 continue
+            if kind == "agency" and not ent.ent_id_ and span is not None:
+                span = address_people.without_leading_title(span, names_a_body)  # "Chairman Committee on X"
             if kind in ("person", "agency") and not ent.ent_id_ and _junk_name(span, kind):
                 continue
             if kind in ("person", "agency") and not ent.ent_id_:
@@ -253,7 +258,7 @@ def _trimmed(ent: Span) -> Span | None:
     and without what follows a dash or a bracket NER swallowed ("the Federal Bureau of Investigation
     (FBI", "Tom Tugendhat - Minister")."""
     end = ent.end
-    cut = next((t.i for t in ent[1:] if t.text in _DASHES), None)
+    cut = next((t.i for t in ent[1:] if t.text in _DASHES and not joined_hyphen(t)), None)
     if cut is not None:
         end = cut
     while end > ent.start and (

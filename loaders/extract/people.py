@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from loaders.extract import addressee_block
+from loaders.extract import address_people, addressee_block
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 from loaders.resolve import clean_person_name
@@ -36,7 +36,8 @@ def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
     doc = parse.docs[mention.doc_index]
     ent = addressee_block.name_on_its_line(doc[mention.start : mention.end])  # not the title on the next line
     lead = _leading_role_words(ent)
-    name, suffix = clean_person_name(ent[len(lead) :].text)
+    trail = address_people.trailing_title_words(ent[len(lead) :])
+    name, suffix = clean_person_name(ent[len(lead) : len(ent) - len(trail)].text)
     alias = f"{name} {suffix}" if suffix else None
     phrase = _left_role_phrase(parse, mention, ent) + [t for t in lead]
     appos = _apposition(ent) or _predicate_role(ent)

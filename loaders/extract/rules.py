@@ -51,6 +51,7 @@ from loaders.extract import (
     offices,
     one_of_many,
     own_document,
+    peerages,
     people,
     portfolios,
     possessors,
@@ -284,9 +285,12 @@ class DocumentRun:
     def _resolve_people(self) -> dict[int, Node]:
         """People with their roles; returns the role mentions their titles used (id -> the person)."""
         used_roles: dict[int, Node] = {}
+        designations = peerages.territorial_names(self.document.text)  # "Lord Bassam of Brighton"
         for mention in [m for m in self.parse.mentions if m.kind == "person"]:
             facts = people.person_facts(self.parse, mention)
-            node = self.x.resolver.person(facts.name, self.ctx, mention.text)
+            before = self.parse.docs[mention.doc_index][mention.start - 1].text if mention.start else ""
+            name = peerages.peer_name(facts.name, mention.text, before, designations)
+            node = self.x.resolver.person(name, self.ctx, mention.text)
             if node is None or non_entities.unbacked_lone_name(facts, node, self.parse, mention):
                 continue  # "after Questions", "the Bill": a lone word no full name, title or role backs
             if facts.alias:

@@ -19,7 +19,9 @@ from loaders.extract.lexicon import LEX
 
 @lru_cache(maxsize=1)
 def _title_stop() -> re.Pattern:
-    words = "|".join(sorted((re.escape(w) for w in LEX.title_abbreviations), key=len, reverse=True))
+    words = "|".join(
+        sorted((re.escape(w) for w in LEX.title_abbreviations | LEX.name_abbreviations), key=len, reverse=True)
+    )
     return re.compile(rf"\b(?i:{words})(\.)(?=[ \t]+[\w(])")
 
 
