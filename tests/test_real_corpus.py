@@ -18,9 +18,9 @@ from loaders.readers import read_document
 
 REAL = Path(__file__).resolve().parent / "gold" / "real"
 OPEN_LICENCES = ("Public domain (US federal government work", "Open Parliament Licence", "Open Government Licence")
-FLOORS = {  # split: (edges must precision, edges must recall, entities must recall)
-    "test": (0.40, 0.10, 0.45),
-    "dev": (0.50, 0.25, 0.60),
+FLOORS = {  # split: (edges must precision, edges must recall, entities must recall), today's rounded down
+    "test": (0.50, 0.25, 0.60),  # 2026-11-26: 0.540 / 0.259 / 0.610
+    "dev": (0.60, 0.30, 0.65),  # 2026-11-26, 93 documents: 0.648 / 0.331 / 0.696
 }
 
 
