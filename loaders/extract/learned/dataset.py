@@ -8,6 +8,7 @@ matcher `kflow eval` uses (`loaders.evaluate._Matcher`), so "right" here is exac
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -61,17 +62,22 @@ def gold_files(folders: Iterable[str | Path]) -> list[Path]:
 
 
 @contextmanager
-def rules_confidence() -> Iterator[None]:
-    """The rules' own confidences while labelling: the features must not depend on a scorer."""
-    before = os.environ.get(SCORER_ENV)
-    os.environ[SCORER_ENV] = "rules"
+def environment(name: str, value: str) -> Iterator[None]:
+    """`name` set to `value` while labelling (a switch the extractor reads), restored after."""
+    before = os.environ.get(name)
+    os.environ[name] = value
     try:
         yield
     finally:
         if before is None:
-            os.environ.pop(SCORER_ENV, None)
+            os.environ.pop(name, None)
         else:
-            os.environ[SCORER_ENV] = before
+            os.environ[name] = before
+
+
+def rules_confidence() -> contextlib.AbstractContextManager[None]:
+    """The rules' own confidences while labelling: the features must not depend on a scorer."""
+    return environment(SCORER_ENV, "rules")
 
 
 def label_document(gold_path: Path, extractor: Extractor) -> LabelledDocument:

@@ -7,16 +7,15 @@ document's must edges as `kflow eval` does, with the rules' claims plus the cand
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+import contextlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graph.model import Claim, Node
 from loaders import evaluate
 from loaders.extract.base import Extractor
-from loaders.extract.learned.dataset import rules_confidence
+from loaders.extract.learned.dataset import environment, rules_confidence
 from loaders.extract.learned.features import Features
 from loaders.extract.learned.relation_hook import CLASSIFIER_ENV, recording
 from loaders.gold import GoldFile, load_gold
@@ -47,18 +46,9 @@ class RelationDocument:
         return self.gold.path.name
 
 
-@contextmanager
-def classifier_off() -> Iterator[None]:
+def classifier_off() -> contextlib.AbstractContextManager[None]:
     """Labelling records every candidate; the shipped model's cut must not filter them."""
-    before = os.environ.get(CLASSIFIER_ENV)
-    os.environ[CLASSIFIER_ENV] = "off"
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(CLASSIFIER_ENV, None)
-        else:
-            os.environ[CLASSIFIER_ENV] = before
+    return environment(CLASSIFIER_ENV, "off")
 
 
 def label_document(gold_path: Path, extractor: Extractor) -> RelationDocument:

@@ -87,14 +87,20 @@ def train(gold_paths: Sequence[Path], out: Path = WEIGHTS_PATH, c: float = C) ->
     from loaders.extract.rules import RuleExtractor
 
     documents = label_documents(gold_paths, RuleExtractor())
-    files = [_relative(path) for path in gold_paths]
+    files = [relative_path(path) for path in gold_paths]
     scorer = fit(documents, c, trained={"files": files, "feature_set": FEATURE_SET})
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(scorer.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_weights(scorer, out)
     return scorer
 
 
-def _relative(path: Path) -> str:
+def write_weights(model: LearnedScorer, out: Path) -> None:
+    """The weights JSON a model ships as (also the relation classifier's)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(model.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def relative_path(path: Path) -> str:
+    """A training file as the weights record it: relative to the project when inside it."""
     resolved = path.resolve()
     return resolved.relative_to(PROJECT).as_posix() if resolved.is_relative_to(PROJECT) else resolved.as_posix()
 

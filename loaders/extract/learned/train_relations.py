@@ -11,7 +11,6 @@ cross-validation by document inside the training set (`choose_cut`) and written 
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ from loaders.extract.learned.dataset import PROJECT, TRAINING_SETS, gold_files
 from loaders.extract.learned.relation_dataset import RelationDocument, label_documents, must_edges
 from loaders.extract.learned.relation_hook import WEIGHTS_PATH
 from loaders.extract.learned.scorer import LearnedScorer
+from loaders.extract.learned.train import relative_path, write_weights
 
 C = 0.3
 MIN_COUNT = 5  # a feature must occur in at least this many training pairs (keeps the file small)
@@ -110,15 +110,9 @@ def train(gold_paths: Sequence[Path], out: Path = WEIGHTS_PATH, c: float = C) ->
     real = [d for d in documents if "/real/" in d.gold.path.resolve().as_posix()]
     cut = choose_cut(documents, real or None)
     model = fit(documents, c)
-    model.trained.update(cut=cut, files=[_relative(p) for p in gold_paths], feature_set=FEATURE_SET)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(model.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    model.trained.update(cut=cut, files=[relative_path(p) for p in gold_paths], feature_set=FEATURE_SET)
+    write_weights(model, out)
     return model
-
-
-def _relative(path: Path) -> str:
-    resolved = path.resolve()
-    return resolved.relative_to(PROJECT).as_posix() if resolved.is_relative_to(PROJECT) else resolved.as_posix()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
