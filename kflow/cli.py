@@ -167,13 +167,17 @@ def load(
     from graph.stores import describe, open_store
     from loaders.extract import default_extractor
     from loaders.extract.base import NullExtractor
+    from loaders.extract.learned.scorer import ScorerError
     from loaders.pipeline import expand_paths, load_paths
 
+    try:  # the extractor first: a mistyped KFLOW_* switch should stop the load before a store is made
+        extractor = NullExtractor() if no_extract else default_extractor()
+    except ScorerError as error:
+        fail(str(error))
     try:
         store = open_store(store_spec)
     except StoreError as error:
         fail(str(error))
-    extractor = NullExtractor() if no_extract else default_extractor()
     files, _ = expand_paths(paths)
     try:
         # a progress bar only on a terminal: in a pipe or log it would leave a stray "Loading" line

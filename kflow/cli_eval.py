@@ -134,12 +134,18 @@ def eval_command(
     are leads and not counted; --curve shows what each threshold would give.
     """
     from loaders.extract import default_extractor
+    from loaders.extract.learned.scorer import ScorerError
 
+    try:
+        extractor = default_extractor()
+    except ScorerError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
     try:
         gold_files = find_gold_files(paths)
         if not gold_files:
             raise click.UsageError(f"no gold files (YAML with a 'source' mapping) under {', '.join(map(str, paths))}")
-        report = evaluate_paths(gold_files, _embedded_store, default_extractor(), docs_dirs, threshold)
+        report = evaluate_paths(gold_files, _embedded_store, extractor, docs_dirs, threshold)
     except GoldError as error:
         click.echo(f"error: {visible(str(error))}", err=True)
         sys.exit(2)

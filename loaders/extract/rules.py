@@ -74,6 +74,7 @@ from loaders.extract import confidence as scoring
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from loaders.extract.learned import hook as learned_hook
 from loaders.extract.learned import relation_hook as learned_relations
+from loaders.extract.learned import switches as learned_switches
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
 from loaders.extract.nlp import MODEL, chunks, load_pipeline
@@ -136,6 +137,7 @@ class RuleExtractor:
     name = "rules"
 
     def __init__(self, model: str = MODEL, store: GraphStore | None = None, gazetteer: Gazetteer | None = None):
+        learned_switches.check()  # a mistyped KFLOW_* switch stops the load before any file, not in each file
         self.model = model
         self.gazetteer = gazetteer or load_gazetteer()
         self.resolver = Resolver(self.gazetteer, store)
