@@ -152,6 +152,7 @@ class Lexicon:
     company_suffixes: tuple[str, ...]
     portfolio_heads: tuple[str, ...]
     shared_heads: tuple[str, ...]
+    subject_list_closers: tuple[str, ...]
     portfolio_titles: frozenset[str]
     generic_bodies: dict[str, str]
     proper_generic_bodies: frozenset[str]
@@ -403,6 +404,7 @@ TUPLE_WORDS = (
     "company_suffixes",
     "portfolio_heads",
     "shared_heads",
+    "subject_list_closers",
     "articles",
     "time_words",
     "sign_offs",

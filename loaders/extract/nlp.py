@@ -297,6 +297,19 @@ def _make_body_complements(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                 end += 1
             elif token.tag_ == "POS" and end > start and end + 1 < len(doc) and titled(doc[end + 1]):
                 end += 1  # "Veterans' Affairs", "Children's Services"
+            elif token.orth_ == "," and end > start and (listed := list_end(doc, end)) is not None:
+                end = listed  # "Subcommittee on Commerce, Justice, Science, and Related Agencies"
+                break
+            elif (
+                token.lower_ == "in"
+                and end > start
+                and end - start < MAX_COMPLEMENT
+                and (inner := setting_end(doc, end))
+            ):
+                end = (
+                    inner  # "Advisory Group on Openness in the Public Sector", "Committee on Standards in Public Life"
+                )
+                break
             elif token.lower_ == "and" and end > start and end + 1 < len(doc) and titled(doc[end + 1]):
                 rest = run_end(doc, end + 1)
                 if doc[rest - 1].orth_ in heads or rest < len(doc) and doc[rest].lower_ in COMPLEMENT_PREPOSITIONS:
@@ -304,6 +317,63 @@ def _make_body_complements(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                 end = rest
             else:
                 break
+        return end
+
+    closers = frozenset(LEX.subject_list_closers)  # "and Related Programs" closes a list of subjects
+
+    def list_word(token) -> bool:
+        """A capitalised word in a list of subjects; the tagger's PERSON counts too, and `list_end` decides."""
+        return titled(token) or token.is_title and token.orth_ not in titles and token.ent_type_ == "PERSON"
+
+    def titled_run(doc: Doc, start: int, longest: int = 3) -> int:
+        end = start
+        while end < len(doc) and end - start < longest and list_word(doc[end]):
+            end += 1
+        return end
+
+    def list_end(doc: Doc, comma: int) -> int | None:
+        """The end of a list of subject words after a comma ("Commerce, Justice, Science, and Related Agencies"),
+        when every item is one to three capitalised words that end in no body head and the list closes with "and";
+        None when it is a list of bodies or no list at all. Words the tagger took for people ("Bridges", "Related
+        Programs") are subjects only in a list closed by "and Related ..." / "and Other ...": else they are people."""
+        items: list[tuple[int, int]] = []
+        i = comma
+        while i < len(doc) and doc[i].orth_ == ",":
+            after_and = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "and")
+            item_end = titled_run(doc, after_and)
+            if item_end == after_and or doc[item_end - 1].orth_ in heads:
+                return None
+            items.append((after_and, item_end))
+            i = item_end
+            if doc[after_and - 1].lower_ == "and":
+                break  # ", and Related Agencies": the list's last item
+        else:
+            if i >= len(doc) or doc[i].lower_ != "and":
+                return None
+            item_end = titled_run(doc, i + 1)
+            if item_end == i + 1 or doc[item_end - 1].orth_ in heads:
+                return None
+            items.append((i + 1, item_end))
+        if doc[items[-1][0] - 1].lower_ != "and":
+            return None
+        closed = doc[items[-1][0]].orth_ in closers
+        if not closed and any(not titled(doc[k]) for first, last in items for k in range(first, last)):
+            return None
+        return items[-1][1]
+
+    def setting_end(doc: Doc, word_in: int) -> int | None:
+        """The end of "in (the) Public Sector" inside a body's subject, when those words name neither a body nor a
+        place ("Office of Inspector General in the Department of Energy" and "Council in Northshire" stay apart)."""
+        first = word_in + 1 + (word_in + 1 < len(doc) and doc[word_in + 1].lower_ == "the")
+        end = titled_run(doc, first)
+        if (
+            end == first
+            or doc[end - 1].orth_ in heads
+            or any(doc[k].ent_type_ in ("GPE", "LOC") for k in range(first, end))
+        ):
+            return None
+        if end < len(doc) and doc[end].lower_ in COMPLEMENT_PREPOSITIONS:
+            return None  # "in the Department of X": a second body's complement follows
         return end
 
     def mark(doc: Doc) -> Doc:
