@@ -26,6 +26,7 @@ from loaders.extract.lexicon import LEX
 from loaders.middle_names import one_person_names
 
 FUZZY_THRESHOLD = 92
+ARTICLES = frozenset(["the", "a", "an"])  # "Office of the Inspector General" is "Office of Inspector General"
 MIN_FUZZY_CHARS = 15  # acronyms and short names are never fuzzy-matched
 # Heads too common to take the latest body that fits ("the Authority" after two authorities are
 # named is either): such a definite description resolves only when one body's name ends in it.
@@ -283,8 +284,17 @@ def _fuzzy_cached(names: tuple[str, ...], name: str) -> str | None:
     match = process.extractOne(name, names, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_THRESHOLD)
     if not match:
         return None
-    distinctive = set(name_key(name).split()) - LEX.fuzzy_generic_words
-    return match[0] if distinctive & set(name_key(match[0]).split()) else None
+    words, matched = set(name_key(name).split()), set(name_key(match[0]).split())
+    if not (words - LEX.fuzzy_generic_words) & matched:
+        return None
+    return None if _function_words_differ(words, matched) else match[0]
+
+
+def _function_words_differ(words: set[str], matched: set[str]) -> bool:
+    """A fuzzy match is for spelling ("Organisation"/"Organization"), not for another name: "Department of
+    Education" (United States) is not "Department for Education" (England), so names whose small linking words
+    differ ("of"/"for", "and"/"&") are different bodies; known misnamings are gazetteer aliases instead."""
+    return any(word in LEX.title_function_words and word not in ARTICLES for word in words ^ matched)
 
 
 def _fuzzy_lookup(resolver: Resolver, name: str) -> Body | None:

@@ -58,6 +58,16 @@ def test_fuzzy_needs_a_shared_distinctive_word(resolver):
     assert resolver.agency("Northshire County Council", ctx).name == "Northshire County Council"
 
 
+def test_fuzzy_never_bridges_a_different_linking_word(resolver):
+    """Another country's body with one small word changed is another body, not a misspelling."""
+    ctx = DocumentContext()
+    assert resolver.agency("Department of Education", ctx).name == "Department of Education"
+    assert (
+        resolver.agency("Department for Work and Pension", ctx).name == "Department for Work and Pensions"
+    )  # spelling
+    assert resolver.agency("Department of Work and Pensions", ctx).name == "Department for Work and Pensions"  # alias
+
+
 def test_title_and_surname_is_the_documents_full_name(extractor):
     x = run(extractor, "Jane Fenwick led the Westmere Trust. Ms Fenwick wrote a report in 2015.")
     assert ("Jane Fenwick", "report") in edges(x, "AUTHORED")
