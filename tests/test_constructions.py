@@ -105,6 +105,9 @@ FLOORS = {
     "disclosed_matters": 1.00,  # 15/15
     "acting_office_titles": 0.91,  # 11/12 (one NER miss: "Special Counsel Daniel Okafor" left untitled)
     "committee_report_formula": 1.00,  # 10/10
+    "shared_passive_subjects": 1.00,
+    "issued_letters": 1.00,
+    "committee_agreed_report": 1.00,
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -207,6 +207,9 @@ class Lexicon:
     letter_opener_verbs: frozenset[str]
     enclosing_verbs: frozenset[str]
     letterhead_offices: frozenset[str]
+    paper_presentations: tuple[str, ...]
+    printing_orders: tuple[str, ...]
+    report_agreements: tuple[str, ...]
 
     # -- derived views (computed once on load) --------------------------------------------------
     def __post_init__(self) -> None:
@@ -410,6 +413,9 @@ TUPLE_WORDS = (
     "sign_offs",
     "statement_headings",
     "salutations",
+    "paper_presentations",
+    "printing_orders",
+    "report_agreements",
 )
 SET_WORDS = (
     "post_nominals",

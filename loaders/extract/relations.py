@@ -18,8 +18,10 @@ from spacy.tokens import Span, Token
 from graph.model import Node
 from graph.placeholders import placeholder_for
 from loaders.dates import DateValue
+from loaders.extract.issued_letters import issues_correspondence
 from loaders.extract.lexicon import LEX, VerbFrame
 from loaders.extract.not_until import bounded_by_a_date
+from loaders.extract.shared_passives import inherited_passive_subjects
 from loaders.extract.topic_phrases import phrase_topics
 
 # Dependency labels that carry a statement into the clause that contains it (syntax, not vocabulary).
@@ -259,7 +261,7 @@ def arguments(verb: Token, frame: VerbFrame = _PLAIN_FRAME) -> tuple[list[Token]
     recipients = _prep_objects(verb, frame.recipients) + _children(verb, "dative")
     if passive or shared:  # "was commissioned by X and written by Y": the second participle shares the passive subject
         subjects = _prep_objects(verb, frame.agent)
-        objects = _children(verb if passive else verb.head, "nsubjpass")
+        objects = _children(verb if passive else verb.head, "nsubjpass") or inherited_passive_subjects(verb)
         if _children(verb, "dobj"):  # "the Home Office was sent the report"
             recipients, objects = objects, _children(verb, "dobj")
             if not subjects:  # "was given the report by X": the parser hangs the agent on the object
@@ -391,12 +393,12 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
     subjects, objects, recipients = arguments(verb, frame)
     if frame.needs_recipient and not recipients:
         return  # "address the concerns" is dealing with them; "addressed the memo to X" is sending it
-    if frame.sends_when_addressed and recipients:
-        edge = "SENT"  # "issued a notification to the Secretary of State": sent to someone, not published
+    if frame.sends_when_addressed and (recipients or issues_correspondence(objects)):
+        edge = "SENT"  # "issued a notification (to the Secretary of State)": sent to someone, not published
     subj_refs = [r for t in subjects for r in refs(t)]
     obj_refs = [r for t in objects for r in refs(t)]
     rec_refs = [r for t in recipients for r in refs(t)]
-    passive = bool(_children(verb, "nsubjpass"))
+    passive = bool(_children(verb, "nsubjpass") or inherited_passive_subjects(verb))
     rule = f"{lemma}.{'passive' if passive else 'active'}{'.' + verb.dep_ if verb.dep_ in ('relcl', 'acl') else ''}"
     base = 0.9 if verb.dep_ not in ("relcl", "acl", "xcomp") else 0.85
     if not subj_refs and edge in UNNAMED_ACTOR_TYPES and (passive or verb.dep_ == "acl" and verb.tag_ == "VBN"):

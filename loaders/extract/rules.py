@@ -68,6 +68,7 @@ from loaders.extract import (
     teasers,
     titled_holders,
     topics,
+    uk_papers,
     written_answers,
 )
 from loaders.extract import confidence as scoring
@@ -253,6 +254,7 @@ class DocumentRun:
         citations.letter_claims(self, cited)
         front_matter.front_matter_claims(self)  # "Committee / Title / Date Published: 20 May 2022"
         committee_reports.formula_claims(self)  # "Mr. X, from the Committee on Y, submitted the following REPORT"
+        uk_papers.paper_claims(self)  # "Laid before Parliament by X", "Ordered by the House of Commons to be printed D"
         report_lists.list_claims(self)  # "Two reports have been published today. An X and a Y."
         written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
