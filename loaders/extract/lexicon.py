@@ -111,6 +111,8 @@ class Lexicon:
     discloser_nouns: frozenset[str]
     disclosing_verbs: frozenset[str]
     confirming_verbs: frozenset[str]
+    agency_name_words: frozenset[str]
+    finding_verbs: frozenset[str]
     filing_verbs: frozenset[str]
     public_places: frozenset[str]
     # nominals.yaml
@@ -359,6 +361,8 @@ def _verbs(file: _File) -> dict[str, Any]:
         "discloser_nouns",
         "disclosing_verbs",
         "confirming_verbs",
+        "agency_name_words",
+        "finding_verbs",
         "filing_verbs",
         "public_places",
     )

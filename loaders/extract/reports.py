@@ -17,7 +17,15 @@ from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
-from loaders.extract import announcements, authored_studies, document_names, owned_documents, relations, sent_sets
+from loaders.extract import (
+    agency_studies,
+    announcements,
+    authored_studies,
+    document_names,
+    owned_documents,
+    relations,
+    sent_sets,
+)
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 from loaders.extract.non_entities import bare_demonstrative_plural
@@ -89,6 +97,7 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 and not _work_product(token, found)
                 and not owned_documents.is_owned_document(token)  # "the whistleblower's comments"
                 and not authored_studies.is_authored_study(parse, doc_index, token)  # "the investigation by X"
+                and not agency_studies.author_token(parse, doc_index, token)  # "The DOL investigation found"
                 or token.pos_ not in ("NOUN", "PROPN")
             ):
                 continue

@@ -28,6 +28,7 @@ from loaders.extract import (
     acronym_mentions,
     acronym_tails,
     addressee_block,
+    agency_studies,
     announcements,
     authored_studies,
     citations,
@@ -260,6 +261,8 @@ class DocumentRun:
         offices.memberships(self)
         document_frame.frame_claims(self)
         referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
+        agency_studies.author_claims(self)  # "The DOL investigation substantiated ...": the agency's study
+        agency_studies.linked_findings(self)  # "The agency [substantiated](...)": the agency's linked report
         authored_studies.commissioned_by_referrals(self)  # "referred ... for investigation": the investigation
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
         letter_openers.sent_to_you_claims(self)  # "the reports were sent to you on D": by the writer
@@ -541,7 +544,9 @@ class DocumentRun:
 
     def _resolve_generic(self) -> None:
         for mention in [m for m in self.parse.mentions if m.kind == "generic"]:
-            body = self.x.resolver.context_body(mention.context or "", self.ctx, mention.sentence)
+            body = self.x.resolver.context_body(
+                mention.context or "", self.ctx, mention.sentence
+            ) or agency_studies.the_agency(self, mention)  # "the agency": the department the release names
             if body is not None:
                 mention.node = self.x.resolver.body_node(body, mention.text if mention.context == "council" else None)
             else:
