@@ -104,6 +104,7 @@ FLOORS = {
     "disclosed_matters": 1.00,  # 15/15
     "acting_office_titles": 0.91,  # 11/12 (one NER miss: "Special Counsel Daniel Okafor" left untitled)
     "committee_report_formula": 1.00,  # 10/10
+    "own_titles": 1.00,  # 18/18 (the document being read named by its sidecar title, own_titles.py)
 }
 # ---------------------------------------------------------------------------------------------
 
