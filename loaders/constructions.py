@@ -31,6 +31,8 @@ capabilities:
   `a|b` accepts b as well as a. YEAR is a slot whose filler has a `year`, or a number.
 - `expect: none` expects no claim of the `about` types; `forbid:` lists claims (same form) that
   must not be drawn, next to the expected ones.
+- `title:` (optional) is the case's sidecar title, as a reader gives it (`own_titles.py` names the
+  document being read by it); without it the title is the case id.
 
 A case passes when every expected claim is produced (type, ends, and year when given) and no
 forbidden one is. Ends are matched the way `loaders.evaluate` matches gold edges: by name or alias
@@ -108,6 +110,7 @@ class Case:
     forbid: tuple[Expected, ...]
     entities: tuple[GoldEntity, ...]
     published: str = DEFAULT_PUBLISHED
+    title: str | None = None  # a sidecar title ("Review of X (NSP-2019-004)"); else the case id
 
     def gold(self) -> GoldFile:
         """The case as a gold file, so `loaders.evaluate`'s matcher scores it."""
@@ -123,7 +126,8 @@ class Case:
 
     def document(self) -> Document:
         sha = hashlib.sha256(f"{self.id}\n{self.sentence}".encode()).hexdigest()
-        return Document(Path(f"{self.id}.txt"), self.sentence, sha, "text/plain", self.id, self.published, "day")
+        title = self.title or self.id
+        return Document(Path(f"{self.id}.txt"), self.sentence, sha, "text/plain", title, self.published, "day")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -269,6 +273,7 @@ class _Template:
         if not isinstance(template, dict) or not template.get("text"):
             raise SuiteError(f"{where}: a template is a mapping with 'text'")
         self.where, self.capability, self.text, self.lexicon = where, capability, str(template["text"]), lexicon
+        self.title = template.get("title")
         self.slots = sorted({(m.group(1).lower(), m.group(2)) for m in _SLOT.finditer(self.text)})
         for cls, _ in self.slots:
             if cls not in lexicon:
@@ -305,6 +310,7 @@ class _Template:
                     tuple(self._claims(self.forbid, fill)),
                     tuple(self._entities(fill)),
                     published,
+                    self.title,
                 )
             )
         return out

@@ -109,6 +109,7 @@ FLOORS = {
     "shared_passive_subjects": 1.00,
     "issued_letters": 1.00,
     "committee_agreed_report": 1.00,
+    "own_titles": 1.00,  # 18/18 (the document being read named by its sidecar title, own_titles.py)
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -52,6 +52,7 @@ from loaders.extract import (
     offices,
     one_of_many,
     own_document,
+    own_titles,
     peerages,
     people,
     portfolios,
@@ -269,6 +270,7 @@ class DocumentRun:
         learned_relations.add_claims(self)  # pairs the rules left unlinked, when the classifier is on
         self._mention_claims()
         debate_turns.mention_speakers(self)  # "Mr. Farr" on his own line: a party to the debate
+        own_titles.name_own_document(self)  # also called by its title's parts: "GAO-14-177R", "Learning from Bristol"
         return Extraction(list(self.nodes.values()), self.claims)
 
     # -- resolution -------------------------------------------------------------------------
@@ -1031,6 +1033,8 @@ class DocumentRun:
             return False  # no document noun: checked first, as it is cheaper than the children
         if token.pos_ not in ("NOUN", "PROPN"):
             return False
+        if own_titles.self_reference(self, token):  # "this report" in a document its title calls a report
+            return True
         if letter_layout.writers_own_reply(self, token):  # "our response" in an addressed reply: this one
             return True
         if not any(c.dep_ == "det" and c.lower_ == "this" for c in token.children):
@@ -1058,7 +1062,7 @@ class DocumentRun:
             return self._node(Node(node.id, "Report", node.name, [phrase], {}))
         kind = token.lemma_.lower() if token is not None else kind or "letter"
         if self.document.title:
-            name = self.document.title
+            name = own_titles.name(self.document.title)
         elif self.speaker is not None or self.addressee is None:
             name = f"{kind} from {self.speaker.name if self.speaker else 'the writer'}"
         else:
