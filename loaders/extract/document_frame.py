@@ -13,11 +13,18 @@ too: they never become bodies of their own.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from loaders.dates import parse_date
-from loaders.extract import address_people, headers, letter_openers, letterhead_offices, own_document, speaker
+from loaders.extract import (
+    address_people,
+    headers,
+    letter_openers,
+    letterhead_offices,
+    numbered_documents,
+    own_document,
+    speaker,
+)
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention
 
@@ -64,44 +71,9 @@ def drop_postal_mentions(run: DocumentRun) -> None:
             run.parse.remove(mention)  # "Bricker Hall" on its own line of an address block
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def _numbered_pattern() -> re.Pattern:
-    """ "Report No. 20-041", "GAO-07-700T", "GAO/T-GGD/AIMD-99-129", "Cm 5730", "EA 93-189": a document by its number."""
-    return _numbered_regex(LEX.document_nouns, LEX.number_marks, LEX.document_series)
-
-
-@lru_cache(maxsize=4)
-def _numbered_regex(
-    document_nouns: frozenset[str], number_marks: frozenset[str], series_words: frozenset[str]
-) -> re.Pattern:
-    number = r"[A-Z]{0,5}-?\d[\w./-]*\w|\d"
-    nouns = r"(?i:" + _alternation(document_nouns) + r")"
-    marks = r"(?i:" + _alternation(number_marks) + r")\.?"
-    series = "(?:" + _alternation({f(w) for w in series_words for f in (str.capitalize, str.upper)}) + r")\.?"
-    code = r"[A-Z]{2,6}(?:/[A-Z]{1,6}(?:-[A-Z]{1,6})?)*-\d{2,4}-\d{2,5}[A-Z]{0,2}"
-    return re.compile(
-        rf"\b(?:(?:[A-Z][a-z]+[ \t]+)?{nouns}[ \t]+{marks}[ \t]*(?:{number})|{code}|{series}[ \t]+\d{{1,2}}-?\d{{2,5}})\b"
-    )
-
-
-def numbered_reports(run: DocumentRun) -> None:
-    """A document named by its number is a named report, whatever the parser made of its pieces."""
-    pattern = _numbered_pattern()
-    for doc_index, doc in enumerate(run.parse.docs):
-        for found in pattern.finditer(doc.text):
-            span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-            if span is None or (doc_index, span.sent.start) not in run.parse._sentence_of:
-                continue
-            for token in span:
-                existing = run.parse.at(doc_index, token)
-                if existing is not None:
-                    run.parse.remove(existing)
-            doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end]  # "Cm 8812" is no year
-            sentence = run.parse._sentence_of[(doc_index, span.sent.start)]
-            run.parse.add(Mention("report", doc_index, span.start, span.end, sentence, " ".join(found.group().split())))
+    """ "Report No. 20-041", "GAO-07-700T", "Cm 5730", "S. 870": a document by its number (numbered_documents.py)."""
+    return numbered_documents.numbered_pattern()
 
 
 def date_from_line(run: DocumentRun) -> None:

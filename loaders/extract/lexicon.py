@@ -206,6 +206,8 @@ class Lexicon:
     member_address_nouns: frozenset[str]
     member_address_marks: frozenset[str]
     document_series: frozenset[str]
+    numbered_nouns: frozenset[str]
+    bill_marks: frozenset[str]
     letter_opener_verbs: frozenset[str]
     enclosing_verbs: frozenset[str]
     letterhead_offices: frozenset[str]
@@ -479,6 +481,8 @@ SET_WORDS = (
     "member_address_nouns",
     "member_address_marks",
     "document_series",
+    "numbered_nouns",
+    "bill_marks",
     "letter_opener_verbs",
     "enclosing_verbs",
     "letterhead_offices",

@@ -28,8 +28,25 @@ def _abbreviation_before(doc: Doc, i: int) -> int | None:
     return None
 
 
+def join_split_abbreviations(doc: Doc) -> None:
+    """ "Nos" "." before a number as one token "Nos.": left apart, the parser reads the full stop as a sentence
+    end and hangs the number on the sentence's verb ("provides ... Nos. 05000250/2011005": the report SENT)."""
+    pairs = [
+        doc[token.i - 2 : token.i]
+        for token in doc
+        if token.text[:1].isdigit()
+        and token.i >= 2
+        and doc[token.i - 1].text == "."
+        and doc[token.i - 2].text in NUMBERING_WORDS
+    ]
+    with doc.retokenize() as retokenizer:
+        for pair in pairs:
+            retokenizer.merge(pair)
+
+
 def keep_numbered_references(doc: Doc) -> Doc:
     """Mark "No. 5" and its kind as one run no sentence boundary cuts (see the module docstring)."""
+    join_split_abbreviations(doc)
     for token in doc:
         if not token.text[:1].isdigit():
             continue

@@ -201,7 +201,7 @@ def _named(parse: DocumentParse, mention: Mention, token: Token) -> ReportMentio
     words = mention.text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    name = " ".join(w if w[:1].isupper() else w.title() for w in words)
+    name = " ".join(w.title() if w[:1].islower() else w for w in words)  # "0IG-19887" stays as written
     return ReportMention(mention, token, token.lemma_.lower(), "named", [], None, name)
 
 

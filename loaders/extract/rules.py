@@ -47,6 +47,7 @@ from loaders.extract import (
     linked_letters,
     markup,
     non_entities,
+    numbered_documents,
     office_bodies,
     office_coref,
     offices,
@@ -222,7 +223,7 @@ class DocumentRun:
         document_frame.date_from_line(self)
         document_frame.drop_postal_mentions(self)
         acronym_mentions.add_mentions(self)  # "OSC" once the text defined "Office of Special Counsel (OSC)"
-        document_frame.numbered_reports(self)
+        numbered_documents.numbered_reports(self)  # "Inspection Report No. 98-02", "Form NRC-241", "S. 870"
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
         self._collect_context()
         self._resolve_generic()
@@ -244,6 +245,7 @@ class DocumentRun:
         reports.report_nodes(clusters, self.document.source_id)
         document_names.name_dated_letters(clusters)  # "the Principal Clerk's letter of 27 January 2000"
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
+        numbered_documents.add_written_aliases(clusters)  # "Report No. 5" as written, named "Report 5"
         acronym_tails.add_aliases([c.node for c in clusters if c.node])  # "audit of X (HVE)": also "audit of X"
         for cluster in clusters:
             self._node(cluster.node)
