@@ -1,0 +1,172 @@
+"""Earlier correspondence the text names by whose it is: "your letter of 28 April 2008", "your request dated
+21st October 2018", "your Freedom of Information (FoI) request" (issue #13, refs round).
+
+A reply names the letter it answers by its possessor, not by a "from" phrase. Three things decide who sent it:
+
+- **"your" is the addressee** of the text, also when no salutation names one: a heading line "Letter to
+  Y from X" atop the text addresses Y (`citations.name_letters` sets it), so "your letter" was sent by Y.
+- **Different possessors, different documents**: "your letter of 28 April" and "the Permanent
+  Under-Secretary's quarterly management letter" are never one letter, whatever else they share
+  (`reports._compatible` asks `same_possessor`).
+- **Nouns that are documents only when possessed**: "request", "response", "reply" are talk in general ("a
+  request to review", "the response to the crisis"), but the addressee's own ("your request dated ...",
+  "your FoI request") is a document the addressee sent and the writer's side received
+  (`possessed_documents` in nominals.yaml).
+
+The Report is named the way the text names it, with its date when the text dates it ("your request dated
+21st October 2018"); a bare "your request" later is the latest such one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from graph.model import Node, node_id
+from loaders.dates import DateValue, parse_date
+from loaders.extract import relations
+from loaders.extract.lexicon import LEX
+
+if TYPE_CHECKING:
+    from loaders.extract.mentions import Sentence
+    from loaders.extract.reports import ReportMention
+    from loaders.extract.rules import DocumentRun
+
+CONFIDENCE = 0.7  # the possessor is read off a pronoun, as for "your letter" (`coref.your`)
+RULE = "coref.your.document"
+DATE_LINKS = ("of", "dated")  # "your letter of 28 June", "your request dated 21st October 2018"
+
+
+def possessor_token(head: Token) -> Token | None:
+    """The possessive before a document noun: its "poss" child, or "your" before a date the parser took for
+    the possessed noun ("your September 25, 1996 response")."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    i = head.i - 1
+    while i >= 0 and (head.doc[i].ent_type_ == "DATE" or head.doc[i].text == ","):
+        i -= 1
+    return head.doc[i] if 0 <= i < head.i - 1 and head.doc[i].lower_ in LEX.second_person else None
+
+
+def possessor(head: Token) -> str | None:
+    """The possessor's words of a document noun ("your", "the permanent under-secretary's"), lower-cased."""
+    owner = possessor_token(head)
+    if owner is None:
+        return None
+    return head.doc[owner.left_edge.i : owner.i + 1].text.lower()
+
+
+def same_possessor(report: ReportMention, others: list[ReportMention]) -> bool:
+    """May `report` be one document with `others`? Not when both name a possessor and the possessors differ,
+    and "a letter from X" is never the "your letter" named before."""
+    mine = possessor(report.head)
+    for other in others:
+        theirs = possessor(other.head)
+        if mine is not None and theirs is not None and mine != theirs:
+            return False
+        if (mine is None) != (theirs is None) and "indefinite" in (report.determiner, other.determiner):
+            return False
+    return True
+
+
+def second_person_senders(run: DocumentRun) -> None:
+    """Before clustering: "your letter" was sent by the addressee, also one known only from a heading line."""
+    if run.addressee is None:
+        return
+    for report in run.reports:
+        if report.sender is None and report.lemma in LEX.correspondence and _yours(run, report.head):
+            report.sender = run.addressee.name
+
+
+def _yours(run: DocumentRun, head: Token) -> bool:
+    doc_index = next((i for i, d in enumerate(run.parse.docs) if d is head.doc), 0)
+    owner = possessor_token(head)
+    return owner is not None and owner.lower_ in LEX.second_person and not run._quoted(doc_index, owner)
+
+
+def own_date(head: Token, published: str | None, precision: str | None) -> tuple[str, DateValue] | None:
+    """ "of 28 June" / "dated 21st October 2018" / "your September 25, 1996 response": the document's own day,
+    as written and parsed (the year from the document's date when the text gives none)."""
+    spans = [
+        head.doc[c.i + 1 : c.right_edge.i + 1]
+        for c in head.children
+        if c.dep_ in ("prep", "acl") and c.lower_ in DATE_LINKS and c.right_edge.i > c.i
+    ]
+    owner = possessor_token(head)
+    if owner is not None and owner.i + 1 < head.i:  # "your 24 April letter", "your September 25, 1996 response"
+        spans.append(head.doc[owner.i + 1 : head.i])
+    for span in spans:
+        text = span.text.strip(" ,")
+        value = parse_date(text, published, precision)
+        if value is not None and value.precision == "day":
+            return text, value
+    return None
+
+
+def phrase(head: Token, date_text: str | None) -> str:
+    """The words the text names the document by: possessor, modifiers, noun, and its date link ("your letter
+    of 28 June"); a "for"-phrase says which request ("your request for an internal review")."""
+    start = possessor_token(head).left_edge.i
+    end = head.i + 1
+    doc = head.doc
+    words = doc[start:end].text
+    link = next((c for c in head.children if c.dep_ in ("prep", "acl") and c.i > head.i), None)
+    if link is not None and (link.lower_ == "for" or date_text and link.lower_ in DATE_LINKS):
+        words = doc[start : link.right_edge.i + 1].text
+    return " ".join(words.split())
+
+
+def document_claims(run: DocumentRun) -> None:
+    """After the sentence pass: the addressee's possessed request / response / reply, which no lexicon noun
+    makes a Report, was AUTHORED and SENT by the addressee and RECEIVED by the writer's side."""
+    if run.addressee is None:
+        return
+    writer = run.speaker_body or run.speaker
+    latest: dict[str, Node] = {}
+    for sentence in run.parse.sentences:
+        if sentence.heading:
+            continue
+        for head in sentence.span:
+            if not _possessed_document(run, sentence, head):
+                continue
+            node = _document_node(run, head, latest)
+            target = relations.Ref(node, CONFIDENCE, head)
+            you = relations.Ref(run.addressee, CONFIDENCE, head)
+            for claim_type in ("AUTHORED", "SENT"):
+                run._add(relations.RawClaim(claim_type, you, target, head, CONFIDENCE, RULE), sentence, [])
+            if writer is not None and writer.id != run.addressee.id:
+                mine = relations.Ref(writer, CONFIDENCE, head)
+                run._add(relations.RawClaim("RECEIVED", mine, target, head, CONFIDENCE, RULE), sentence, [])
+
+
+def _possessed_document(run: DocumentRun, sentence: Sentence, head: Token) -> bool:
+    return (
+        head.pos_ in ("NOUN", "PROPN")
+        and head.lemma_.lower() in LEX.possessed_documents
+        and run.parse.at(sentence.doc_index, head) is None
+        and _yours(run, head)
+        and not relations.is_negated_or_hedged(head.head)
+    )
+
+
+def _document_node(run: DocumentRun, head: Token, latest: dict[str, Node]) -> Node:
+    """A dated or specified one is its own document; a bare "your request" is the latest request named."""
+    lemma = head.lemma_.lower()
+    dated = own_date(head, run.published, run.precision)
+    words = phrase(head, dated[0] if dated else None)
+    bare = words.lower() == f"your {head.lower_}"
+    if bare and lemma in latest:
+        node = latest[lemma]
+        return run._node(Node(node.id, node.label, node.name, [words], {}))
+    props: dict = {"kind": lemma}
+    if dated:
+        value = dated[1]
+        props.update(date_start=value.start, date_end=value.end, date_precision=value.precision)
+    name = words[:1].lower() + words[1:]
+    node = run._node(
+        Node(node_id("Report", f"{name} {run.document.source_id.split(':')[-1]}"), "Report", name, [], props)
+    )
+    latest[lemma] = node
+    return node
