@@ -161,8 +161,6 @@ def name_letters(run: DocumentRun) -> list[CitedLetter]:
         found.append(CitedLetter(report, sentence, sender, recipient, date, memberships))
         if run.speaker is None and sentence.start < HEAD_SPAN and sender.node.label == "Person":
             run.speaker = run._node(sender.node)  # the text under "Letter from the Clerk to ..." is that letter: "I"
-        if run.addressee is None and sentence.start < HEAD_SPAN and recipient is not None:
-            run.addressee = run._node(recipient.node)  # ... and "you" / "your letter" is its recipient
     return found
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
@@ -30,10 +30,11 @@ from loaders.extract.lexicon import LEX
 
 if TYPE_CHECKING:
     from loaders.extract.mentions import Sentence
-    from loaders.extract.reports import ReportMention
+    from loaders.extract.reports import ReportCluster, ReportMention
     from loaders.extract.rules import DocumentRun
 
 CONFIDENCE = 0.7  # the possessor is read off a pronoun, as for "your letter" (`coref.your`)
+UNDATED_CONFIDENCE = 0.45  # "your response" with no date of its own may be talk ("based on your response"): a lead
 RULE = "coref.your.document"
 DATE_LINKS = ("of", "dated")  # "your letter of 28 June", "your request dated 21st October 2018"
 
@@ -59,16 +60,30 @@ def possessor(head: Token) -> str | None:
 
 
 def same_possessor(report: ReportMention, others: list[ReportMention]) -> bool:
-    """May `report` be one document with `others`? Not when both name a possessor and the possessors differ,
-    and "a letter from X" is never the "your letter" named before."""
-    mine = possessor(report.head)
+    """May `report` be one document with `others`? The addressee's ("your letter") is not one with a letter
+    of any other possessor, nor with "a letter from X" named after it. Other possessors are looser ("Ms
+    Solberg's letter" may be "her letter"), and studies are owned loosely ("your subsequent report" is "the
+    Committee's report")."""
+    if report.lemma not in LEX.correspondence:
+        return True
+    mine = _is_yours(report)
     for other in others:
-        theirs = possessor(other.head)
-        if mine is not None and theirs is not None and mine != theirs:
+        theirs = _is_yours(other)
+        if mine != theirs and possessor(report.head) is not None and possessor(other.head) is not None:
             return False
-        if (mine is None) != (theirs is None) and "indefinite" in (report.determiner, other.determiner):
-            return False
+        later, earlier = (report, other) if _order(other) < _order(report) else (other, report)
+        if later.determiner == "indefinite" and _is_yours(earlier):
+            return False  # "your letter ... a letter from X"; "a letter from X ... X's latest letter" may be one
     return True
+
+
+def _is_yours(report: ReportMention) -> bool:
+    owner = possessor_token(report.head)
+    return owner is not None and owner.lower_ in LEX.second_person
+
+
+def _order(report: ReportMention) -> tuple[int, int]:
+    return report.mention.sentence, report.mention.start
 
 
 def second_person_senders(run: DocumentRun) -> None:
@@ -90,10 +105,11 @@ def own_date(head: Token, published: str | None, precision: str | None) -> tuple
     """ "of 28 June" / "dated 21st October 2018" / "your September 25, 1996 response": the document's own day,
     as written and parsed (the year from the document's date when the text gives none)."""
     spans = [
-        head.doc[c.i + 1 : c.right_edge.i + 1]
-        for c in head.children
-        if c.dep_ in ("prep", "acl") and c.lower_ in DATE_LINKS and c.right_edge.i > c.i
+        _date_after(link)
+        for link in head.children
+        if link.dep_ in ("prep", "acl") and link.lower_ in DATE_LINKS and link.right_edge.i > link.i
     ]
+    spans = [span for span in spans if span is not None]
     owner = possessor_token(head)
     if owner is not None and owner.i + 1 < head.i:  # "your 24 April letter", "your September 25, 1996 response"
         spans.append(head.doc[owner.i + 1 : head.i])
@@ -105,6 +121,13 @@ def own_date(head: Token, published: str | None, precision: str | None) -> tuple
     return None
 
 
+def _date_after(link: Token) -> Span | None:
+    """The date right after "of" / "dated" ("of 11 September 2023, in which you asked ..."): its DATE entity."""
+    doc, start = link.doc, link.i + 1
+    entity = next((e for e in doc.ents if e.start == start and e.label_ == "DATE"), None)
+    return entity if entity is not None else doc[start : link.right_edge.i + 1]
+
+
 def phrase(head: Token, date_text: str | None) -> str:
     """The words the text names the document by: possessor, modifiers, noun, and its date link ("your letter
     of 28 June"); a "for"-phrase says which request ("your request for an internal review")."""
@@ -113,7 +136,9 @@ def phrase(head: Token, date_text: str | None) -> str:
     doc = head.doc
     words = doc[start:end].text
     link = next((c for c in head.children if c.dep_ in ("prep", "acl") and c.i > head.i), None)
-    if link is not None and (link.lower_ == "for" or date_text and link.lower_ in DATE_LINKS):
+    if link is not None and date_text and link.lower_ in DATE_LINKS:
+        words = f"{doc[start:end].text} {link.text} {date_text}"
+    elif link is not None and link.lower_ == "for":
         words = doc[start : link.right_edge.i + 1].text
     return " ".join(words.split())
 
@@ -125,6 +150,7 @@ def document_claims(run: DocumentRun) -> None:
         return
     writer = run.speaker_body or run.speaker
     latest: dict[str, Node] = {}
+    claimed: set[str] = set()  # the first sentence naming a document says who sent it; later ones add nothing
     for sentence in run.parse.sentences:
         if sentence.heading:
             continue
@@ -132,13 +158,16 @@ def document_claims(run: DocumentRun) -> None:
             if not _possessed_document(run, sentence, head):
                 continue
             node = _document_node(run, head, latest)
-            target = relations.Ref(node, CONFIDENCE, head)
-            you = relations.Ref(run.addressee, CONFIDENCE, head)
-            for claim_type in ("AUTHORED", "SENT"):
-                run._add(relations.RawClaim(claim_type, you, target, head, CONFIDENCE, RULE), sentence, [])
+            if node.id in claimed:
+                continue
+            claimed.add(node.id)
+            confidence = CONFIDENCE if node.props.get("date_start") else UNDATED_CONFIDENCE
+            target = relations.Ref(node, confidence, head)
+            you = relations.Ref(run.addressee, confidence, head)
+            run._add(relations.RawClaim("SENT", you, target, head, confidence, RULE), sentence, [])
             if writer is not None and writer.id != run.addressee.id:
-                mine = relations.Ref(writer, CONFIDENCE, head)
-                run._add(relations.RawClaim("RECEIVED", mine, target, head, CONFIDENCE, RULE), sentence, [])
+                mine = relations.Ref(writer, confidence, head)
+                run._add(relations.RawClaim("RECEIVED", mine, target, head, confidence, RULE), sentence, [])
 
 
 def _possessed_document(run: DocumentRun, sentence: Sentence, head: Token) -> bool:
@@ -164,9 +193,26 @@ def _document_node(run: DocumentRun, head: Token, latest: dict[str, Node]) -> No
     if dated:
         value = dated[1]
         props.update(date_start=value.start, date_end=value.end, date_precision=value.precision)
-    name = words[:1].lower() + words[1:]
+    written = words[:1].lower() + words[1:]
+    owner = possessor_token(head)
+    name = written[len(head.doc[owner.left_edge.i : owner.i + 1].text) :].strip()  # "request of 11 September 2023"
     node = run._node(
-        Node(node_id("Report", f"{name} {run.document.source_id.split(':')[-1]}"), "Report", name, [], props)
+        Node(node_id("Report", f"{name} {run.document.source_id.split(':')[-1]}"), "Report", name, [written], props)
     )
     latest[lemma] = node
     return node
+
+
+def name_as_written(clusters: list[ReportCluster], published: str | None, precision: str | None) -> None:
+    """ "your letter of 28 June": a possessed letter is also known by the words the text cites it with,
+    its date link included (the built name says whose it is and carries the year)."""
+    for cluster in clusters:
+        node = cluster.node
+        if node is None or cluster.named:
+            continue
+        for report in cluster.mentions:
+            if possessor_token(report.head) is None:
+                continue
+            dated = own_date(report.head, published, precision)
+            if dated is not None:
+                node.aliases = sorted({*node.aliases, phrase(report.head, dated[0])})

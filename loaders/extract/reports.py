@@ -392,7 +392,8 @@ def _report_date(token: Token, published: str | None, precision: str | None) -> 
     """ "report from 2002", "a 2002 report", "the report dated 3 May 2004"."""
     for child in token.children:
         if child.dep_ in ("nummod", "amod", "compound") and child.ent_type_ == "DATE":
-            value = parse_date(child.text, published, precision)
+            whole = next((e for e in child.doc.ents if e.start <= child.i < e.end <= token.i), None)
+            value = parse_date(whole.text if whole is not None else child.text, published, precision)  # "24 April"
             if value:
                 return value
         if child.dep_ in ("prep", "acl") and child.lower_ in ("from", "of", "dated", "in", "on"):

@@ -240,6 +240,7 @@ class DocumentRun:
         clusters = reports.cluster_reports(self.reports)
         reports.report_nodes(clusters, self.document.source_id)
         document_names.name_dated_letters(clusters)  # "the Principal Clerk's letter of 27 January 2000"
+        possessed_letters.name_as_written(clusters, self.published, self.precision)  # "your letter of 28 June"
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
         acronym_tails.add_aliases([c.node for c in clusters if c.node])  # "audit of X (HVE)": also "audit of X"
         for cluster in clusters:
