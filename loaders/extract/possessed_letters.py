@@ -1,20 +1,21 @@
 """Earlier correspondence the text names by whose it is: "your letter of 28 April 2008", "your request dated
 21st October 2018", "your Freedom of Information (FoI) request" (issue #13, refs round).
 
-A reply names the letter it answers by its possessor, not by a "from" phrase. Three things decide who sent it:
+A reply names the letter it answers by its possessor, not by a "from" phrase:
 
-- **"your" is the addressee** of the text, also when no salutation names one: a heading line "Letter to
-  Y from X" atop the text addresses Y (`citations.name_letters` sets it), so "your letter" was sent by Y.
-- **Different possessors, different documents**: "your letter of 28 April" and "the Permanent
-  Under-Secretary's quarterly management letter" are never one letter, whatever else they share
-  (`reports._compatible` asks `same_possessor`).
+- **"your" is the addressee** of the text (a salutation's, `DocumentRun.addressee`): "your letter" was sent
+  by the addressee (`second_person_senders`, before clustering). A "Letter to Y from X" heading with no
+  salutation is not taken as the addressee: tried, it drew more wrong claims than right on real dev.
+- **The addressee's letter is its own**: "your letter of 28 April" and "the Permanent Under-Secretary's
+  quarterly management letter" are never one letter, whatever else they share (`reports._compatible` and
+  `_antecedent` ask `same_possessor`); other possessors stay loose ("her letter" may be "Ms Solberg's letter").
 - **Nouns that are documents only when possessed**: "request", "response", "reply" are talk in general ("a
   request to review", "the response to the crisis"), but the addressee's own ("your request dated ...",
   "your FoI request") is a document the addressee sent and the writer's side received
   (`possessed_documents` in nominals.yaml).
 
-The Report is named the way the text names it, with its date when the text dates it ("your request dated
-21st October 2018"); a bare "your request" later is the latest such one.
+The Report is named as the text dates it ("request dated 21st October 2018"), the phrase as written ("your
+request dated 21st October 2018") an alias; a bare "your request" later is the latest such one.
 """
 
 from __future__ import annotations
