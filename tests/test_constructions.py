@@ -65,6 +65,7 @@ FLOORS = {
     "citation_letters": 0.80,  # 12/15 (the small model tags "Helen Marsh MP" in a heading as a body)
     "uk_letter_layout": 0.87,  # 14/16 (the small model tags "Tom Briggs MP Chair, X" on one line as a body)
     "us_letter_layout": 1.00,  # 43/43
+    "referred_letters": 1.00,  # 28/28 (before the refs round: 7/28)
     "office_comma_body": 1.00,  # 12/12
     "portfolio_ministers": 1.00,  # 12/12
     "written_answers": 1.00,  # 12/12

@@ -64,6 +64,8 @@ def name_dated_letters(clusters: list[ReportCluster]) -> None:
         ):
             continue  # "received a letter from X on 4 June": the day it arrived, not the letter's own
         written = date.text.removeprefix("dated ").strip()
+        if not any(w.isdigit() and len(w) == 4 for w in written.replace(",", " ").split()):
+            written = f"{written} {date.start[:4]}"  # "your letter of 28 June": the year the reply dates it to
         possessive = f"{sender}'" if sender.endswith("s") else f"{sender}'s"
         name = f"{possessive} {cluster.lemma} of {written}"
         if name == node.name:

@@ -128,6 +128,7 @@ class Lexicon:
     commissioning_events: frozenset[str]
     own_documents: frozenset[str]
     owned_documents: frozenset[str]
+    possessed_documents: frozenset[str]
     unnamed_own_kinds: dict[str, str]
     # words.yaml
     person_titles: tuple[str, ...]  # as written, without full stops
@@ -386,6 +387,7 @@ def _nominals(file: _File) -> dict[str, Any]:
         "commissioning_events",
         "own_documents",
         "owned_documents",
+        "possessed_documents",
     )
     return {
         "documents": documents,

@@ -23,6 +23,7 @@ from loaders.extract import (
     authored_studies,
     document_names,
     owned_documents,
+    possessed_letters,
     relations,
     sent_sets,
 )
@@ -224,7 +225,9 @@ def _unnamed(
     if bare_demonstrative_plural(token, lefts):
         return None  # "set out in these documents": the reports named before, no new set of documents
     sentence = parse._sentence_of[(doc_index, token.sent.start)]
-    proper = [c for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
+    proper = [  # "the Wanless review"; not a month ("your 24 April letter")
+        c for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.ent_type_ != "DATE"
+    ]
     owner = [parse.at(doc_index, c) for c in proper]
     if proper and all(m is None or m.kind == "person" or _surname(parse, m) for m in owner):
         for m in {m for m in owner if m}:
@@ -391,7 +394,8 @@ def _report_date(token: Token, published: str | None, precision: str | None) -> 
     """ "report from 2002", "a 2002 report", "the report dated 3 May 2004"."""
     for child in token.children:
         if child.dep_ in ("nummod", "amod", "compound") and child.ent_type_ == "DATE":
-            value = parse_date(child.text, published, precision)
+            whole = next((e for e in child.doc.ents if e.start <= child.i < e.end <= token.i), None)
+            value = parse_date(whole.text if whole is not None else child.text, published, precision)  # "24 April"
             if value:
                 return value
         if child.dep_ in ("prep", "acl") and child.lower_ in ("from", "of", "dated", "in", "on"):
@@ -545,6 +549,8 @@ def _compatible(clusters: list[ReportCluster], report: ReportMention) -> ReportC
             continue  # "a letter from X" is not an earlier letter from someone else (or from nobody said)
         if report.subject and cluster.subject and report.subject != cluster.subject:
             continue  # "an inspection of X" is not an earlier inspection of Y
+        if not possessed_letters.same_possessor(report, cluster.mentions):
+            continue  # "your letter" is not "the Permanent Under-Secretary's letter"
         return cluster
     return None
 
@@ -570,11 +576,20 @@ def _antecedent(clusters: list[ReportCluster], report: ReportMention) -> ReportC
         kind_ok = eligible
         eligible = lambda c: kind_ok(c) and c.sender in (None, report.sender)  # noqa: E731
     for candidate in sorted(recent, key=lambda m: (m.mention.sentence, m.mention.start), reverse=True):
-        if candidate.cluster and eligible(candidate.cluster) and same_kind(candidate.lemma, report.lemma):
+        if (
+            candidate.cluster
+            and eligible(candidate.cluster)
+            and same_kind(candidate.lemma, report.lemma)
+            and possessed_letters.same_possessor(report, candidate.cluster.mentions)
+        ):
             return candidate.cluster
     if report.modifiers or report.date:
         return _compatible(clusters, report)
-    pool = [c for c in clusters if eligible(c) and same_kind(c.lemma, report.lemma)]
+    pool = [
+        c
+        for c in clusters
+        if eligible(c) and same_kind(c.lemma, report.lemma) and possessed_letters.same_possessor(report, c.mentions)
+    ]
     return max(pool, key=lambda c: c.salience, default=None)
 
 

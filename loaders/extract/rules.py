@@ -57,6 +57,7 @@ from loaders.extract import (
     peerages,
     people,
     portfolios,
+    possessed_letters,
     possessors,
     public_filing,
     quoted_titles,
@@ -240,10 +241,12 @@ class DocumentRun:
         self._resolve_topics()
         self._senders()
         cited = citations.name_letters(self)  # "Letter from X to Y, 8 May 2014": a line naming a letter
+        possessed_letters.second_person_senders(self)  # "your letter": the addressee's, also a heading's
         quoted_titles.name_reports(self.reports)  # "his ‘inspection report on X’": named by its quoted title
         clusters = reports.cluster_reports(self.reports)
         reports.report_nodes(clusters, self.document.source_id)
         document_names.name_dated_letters(clusters)  # "the Principal Clerk's letter of 27 January 2000"
+        possessed_letters.name_as_written(clusters, self.published, self.precision)  # "your letter of 28 June"
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
         numbered_documents.add_written_aliases(clusters)  # "Report No. 5" as written, named "Report 5"
         acronym_tails.add_aliases([c.node for c in clusters if c.node])  # "audit of X (HVE)": also "audit of X"
@@ -253,6 +256,7 @@ class DocumentRun:
         for sentence in self.parse.sentences:
             self._sentence_claims(sentence)
         self._addressed_claims()
+        possessed_letters.document_claims(self)  # "your request dated D", "your FoI request": the addressee's
         letter_openers.opener_claims(self)  # "This letter refers to ...", "the enclosed Notice": the letter's own flows
         own_document.writer_claims(self)
         citations.letter_claims(self, cited)
