@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.names import name_key
+from loaders.extract.adjacent_bodies import _make_adjacent_bodies  # noqa: F401 - registers its factory
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.numbered_references import keep_numbered_references  # noqa: F401 - registers its factory
@@ -489,6 +490,7 @@ def load_pipeline(model: str = MODEL) -> Language:
     add_gazetteer_ruler(nlp, load_gazetteer())
     nlp.add_pipe("kflow_joined_names", after="kflow_gazetteer")
     nlp.add_pipe("kflow_body_complements", after="ner")
-    nlp.add_pipe("kflow_titled_people", after="kflow_body_complements")
+    nlp.add_pipe("kflow_adjacent_bodies", after="kflow_body_complements")  # "Public Service" + "Electric ... Company"
+    nlp.add_pipe("kflow_titled_people", after="kflow_adjacent_bodies")
     nlp.add_pipe("kflow_role_groups", after="kflow_titled_people")  # "the Chairmen and Ranking Members of X"
     return nlp
