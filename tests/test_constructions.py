@@ -104,6 +104,8 @@ FLOORS = {
     "disclosed_matters": 1.00,  # 15/15
     "acting_office_titles": 0.91,  # 11/12 (one NER miss: "Special Counsel Daniel Okafor" left untitled)
     "committee_report_formula": 1.00,  # 10/10
+    "address_blocks": 1.00,  # 10/10 (2/10 before address_blocks.py)
+    "statement_headings": 1.00,  # 7/7 (4/7 before statement_members.py and initials in names)
 }
 # ---------------------------------------------------------------------------------------------
 
