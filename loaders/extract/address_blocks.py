@@ -4,8 +4,8 @@ A letter to several people lists them one under another, each with a title line 
 title belongs to ("The Honorable Michael Turner / Chairman / The Honorable Loretta Sanchez / Ranking
 Member / Subcommittee on X / Committee on Y / House of Representatives"); an NRC letter puts the
 licensee's officer above the company ("Mr. Ann Lee / Chief Nuclear Officer / X Power Company") and a
-SUBJECT line between the block and "Dear ...". `document_frame._address_block_member` reads only the
-first person right above the salutation; here every person on the block's lines is read:
+SUBJECT line between the block and "Dear ...". Every person on a dated block's lines is read here
+(`document_frame._address_block_member` reads the one addressee of an undated block above "Dear"):
 
 - each is a MEMBER_OF the first body written under their name (a person whose lines name none shares
   the body of the next person's lines, as a chairman and a ranking member share their committee; an
