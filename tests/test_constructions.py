@@ -112,6 +112,8 @@ FLOORS = {
     "issued_letters": 1.00,
     "committee_agreed_report": 1.00,
     "own_titles": 1.00,  # 18/18 (the document being read named by its sidecar title, own_titles.py)
+    "address_blocks": 1.00,  # 10/10 (2/10 before address_blocks.py)
+    "statement_headings": 1.00,  # 7/7 (4/7 before statement_members.py and initials in names)
 }
 # ---------------------------------------------------------------------------------------------
 

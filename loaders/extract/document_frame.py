@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from loaders.dates import parse_date
 from loaders.extract import (
+    address_blocks,
     address_people,
     headers,
     letter_openers,
@@ -24,6 +25,7 @@ from loaders.extract import (
     numbered_documents,
     own_document,
     speaker,
+    statement_members,
 )
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention
@@ -147,7 +149,9 @@ def frame_claims(run: DocumentRun) -> None:
         return
     _letterhead_claims(run)
     _statement_audience(run)
+    statement_members.heading_members(run)  # "Statement of Ann Lee, Director, Department of X before ..."
     _address_block_member(run)
+    address_blocks.block_claims(run)  # everyone the address block names, and their bodies
     _subject_alias(run)
 
 
@@ -175,17 +179,13 @@ def _statement_audience(run: DocumentRun) -> None:
     heading = speaker.heading_start(text)
     if heading is None or run.speaker is None:
         return
-    head = text[heading : heading + speaker.HEADING_SPAN]
-    before = re.search(r"(?i)\b(?:" + "|".join(map(re.escape, sorted(LEX.statement_audiences))) + r")\b", head)
-    if before is None or "\n\n" in head[: before.start()]:
-        return
-    paragraph_end = head.find("\n\n", before.end())
-    start = heading + before.end()
-    bodies = _bodies_in(run, start, heading + (paragraph_end if paragraph_end != -1 else len(head)))
+    span = statement_members.audience_span(text, heading)  # "before the Committee on Y", or on lines of its own
+    bodies = _bodies_in(run, *span) if span else []
     if not bodies:
         return
     kind = LEX.unnamed_own_kinds["heading"]
-    own_document._own_claims(run, bodies[0], ("RECEIVED",), "heading.audience", kind, _line(run, bodies[0]))
+    audience = statement_members.narrowest(bodies)  # the subcommittee, not its committee or chamber
+    own_document._own_claims(run, audience, ("RECEIVED",), "heading.audience", kind, _line(run, audience))
     maker = [
         m for m in own_document._speaker_mentions(run) if own_document._start(run, m) < heading + speaker.HEADING_SPAN
     ]
@@ -214,11 +214,11 @@ def _address_block(run: DocumentRun) -> tuple[int, int] | None:
 
 
 def _address_block_member(run: DocumentRun) -> None:
-    """The addressee belongs to the body the address block names: the one on the title line
-    ("Chairman, Committee on Y"), else the last one above the postal lines (the narrowest unit)."""
+    """The addressee belongs to the body the address block names under their name: the first one
+    ("Chairman, Subcommittee on X / Committee on Y"), or the company a unit line stands above."""
     block = _address_block(run)
-    if block is None:
-        return
+    if block is None or address_blocks.block_span(run) is not None:
+        return  # a block under a date line is read whole, columns and all (address_blocks.py)
     text = run.document.text
     people = sorted(
         (
@@ -231,14 +231,9 @@ def _address_block_member(run: DocumentRun) -> None:
     if not people or people[0].node.label != "Person":
         return
     person = people[0]
-    after = _line(run, person)[1]
-    bodies = _bodies_in(run, after, block[1])
-    if not bodies:
-        return
-    title_end = text.find("\n", after + 1)
-    on_title_line = [b for b in bodies if own_document._start(run, b) < (title_end if title_end != -1 else block[1])]
-    body = on_title_line[0] if on_title_line else bodies[-1]
-    run._member_of(person, run._node(body.node), person.node.props.get("role"), 0.8, evidence=body.sentence)
+    body = address_blocks.body_under(run, _line(run, person)[1], address_blocks.lines_end(text, block))
+    if body is not None:  # the first body under the name, whole; not the SUBJECT line under the block
+        run._member_of(person, run._node(body.node), person.node.props.get("role"), 0.8, evidence=body.sentence)
 
 
 def _subject_alias(run: DocumentRun) -> None:

@@ -200,6 +200,8 @@ class Lexicon:
     statement_audiences: frozenset[str]
     address_words: frozenset[str]
     building_words: frozenset[str]
+    company_heads: frozenset[str]
+    hearing_heads: frozenset[str]
     name_abbreviations: frozenset[str]
     peer_titles: tuple[str, ...]
     number_marks: frozenset[str]
@@ -477,6 +479,8 @@ SET_WORDS = (
     "statement_audiences",
     "address_words",
     "building_words",
+    "company_heads",
+    "hearing_heads",
     "name_abbreviations",
     "number_marks",
     "title_abbreviations",

@@ -211,6 +211,13 @@ def _joined_name_patterns() -> list[list[dict[str, Any]]]:
         # "Parliamentary and Health Service Ombudsman": one modifier word, then a name with head words inside
         [plain, {"LOWER": "and"}, {**plain, "OP": "*"}, {**head, "OP": "+"}, head],
         [{"ORTH": {"IN": list(LEX.portfolio_heads)}}, {"LOWER": {"IN": ["for", "of"]}}, *joined],
+        # "(House) Subcommittee on Tactical Air and Land Forces": a committee's field with "and" inside
+        [
+            {**plain, "OP": "*"},
+            {"ORTH": {"IN": [h for h, kind in LEX.body_heads.items() if kind == "committee"]}},
+            {"LOWER": "on"},
+            *joined,
+        ],
         # "Department of Health and Human Services": a field of the portfolio ending in a plural head of no
         # kind of its own ("Services"; "... and Kestrel Motors" is a company, a second body)
         [

@@ -22,8 +22,14 @@ def _phrases(phrases: tuple[str, ...]) -> str:
     return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
 
 
-_TITLE = r"(?:(?:" + "|".join(map(re.escape, LEX.person_titles)) + r")\.?\s+)?"
-_NAME = r"([A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,3})"  # one line: a signature's next line is a job title
+_TITLE = (
+    r"(?:(?i:the\s+)?(?i:" + "|".join(map(re.escape, LEX.person_titles)) + r")\.?\s+)?"
+)  # "OF THE HONORABLE ANN LEE"
+_INITIAL = r"[A-Z]\.?(?=[ \t])"  # "Michael E. Horowitz", "K Mulvaney": an initial is part of a name
+_WORD = r"[A-Z][\w'\u2019-]+"
+_NAME = (  # one line: a signature's next line is a job title
+    rf"((?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_WORD}|{_INITIAL})){{0,2}}[ \t]+{_WORD})"
+)
 _STATEMENT = re.compile(r"(?i:\b(?:" + _phrases(LEX.statement_headings) + r")\s+of)\s+" + _TITLE + _NAME)
 _I_COMMA = re.compile(r"(?:^|\n)\s*I,\s+" + _TITLE + _NAME + r"\s*,")
 _ANSWERED = re.compile(  # a written answer's "Answered by: Ann Lee": the answer below is hers ("I have placed ...")
