@@ -108,6 +108,7 @@ FLOORS = {
     "shared_passive_subjects": 1.00,
     "issued_letters": 1.00,
     "committee_agreed_report": 1.00,
+    "letter_tellings": 1.00,  # 7/7 (sent letters telling their recipients: letter_tellings.py)
 }
 # ---------------------------------------------------------------------------------------------
 
