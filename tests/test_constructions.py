@@ -114,6 +114,7 @@ FLOORS = {
     "own_titles": 1.00,  # 18/18 (the document being read named by its sidecar title, own_titles.py)
     "address_blocks": 1.00,  # 10/10 (2/10 before address_blocks.py)
     "statement_headings": 1.00,  # 7/7 (4/7 before statement_members.py and initials in names)
+    "letter_tellings": 1.00,  # 7/7 (sent letters telling their recipients: letter_tellings.py)
 }
 # ---------------------------------------------------------------------------------------------
 

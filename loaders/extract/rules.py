@@ -43,6 +43,7 @@ from loaders.extract import (
     front_matter,
     letter_layout,
     letter_openers,
+    letter_tellings,
     letterhead_offices,
     linked_letters,
     markup,
@@ -771,6 +772,7 @@ class DocumentRun:
                 raw += list(public_filing.publication_claims(token, refs))  # "filed X in its public file"
                 raw += reported_to.report_claims(self, token, refs)  # "the agency reported to OSC that ..."
                 raw += linked_letters.letter_claims(self, token, refs)  # "OSC [alerted](...) the President"
+                raw += letter_tellings.telling_claims(token, refs, topic_of)  # "sent a letter to X notifying them of T"
                 raw = disclosed_matters.matter_claims(self, token, refs, raw)  # "the whistleblower's allegations"
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
