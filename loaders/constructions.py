@@ -33,6 +33,8 @@ capabilities:
   must not be drawn, next to the expected ones.
 - `title:` (optional) is the case's sidecar title, as a reader gives it (`own_titles.py` names the
   document being read by it); without it the title is the case id.
+- `publisher:` (optional) is the case's sidecar publisher ("U.S. Department of X, Office of Inspector
+  General"), as a reader gives it (`publisher_we.py` reads who "we" is by it).
 
 A case passes when every expected claim is produced (type, ends, and year when given) and no
 forbidden one is. Ends are matched the way `loaders.evaluate` matches gold edges: by name or alias
@@ -111,6 +113,7 @@ class Case:
     entities: tuple[GoldEntity, ...]
     published: str = DEFAULT_PUBLISHED
     title: str | None = None  # a sidecar title ("Review of X (NSP-2019-004)"); else the case id
+    publisher: str | None = None  # a sidecar publisher, when the case needs one
 
     def gold(self) -> GoldFile:
         """The case as a gold file, so `loaders.evaluate`'s matcher scores it."""
@@ -127,7 +130,9 @@ class Case:
     def document(self) -> Document:
         sha = hashlib.sha256(f"{self.id}\n{self.sentence}".encode()).hexdigest()
         title = self.title or self.id
-        return Document(Path(f"{self.id}.txt"), self.sentence, sha, "text/plain", title, self.published, "day")
+        document = Document(Path(f"{self.id}.txt"), self.sentence, sha, "text/plain", title, self.published, "day")
+        document.publisher = self.publisher
+        return document
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -274,6 +279,7 @@ class _Template:
             raise SuiteError(f"{where}: a template is a mapping with 'text'")
         self.where, self.capability, self.text, self.lexicon = where, capability, str(template["text"]), lexicon
         self.title = template.get("title")
+        self.publisher = template.get("publisher")
         self.slots = sorted({(m.group(1).lower(), m.group(2)) for m in _SLOT.finditer(self.text)})
         for cls, _ in self.slots:
             if cls not in lexicon:
@@ -311,6 +317,7 @@ class _Template:
                     tuple(self._entities(fill)),
                     published,
                     self.title,
+                    self.publisher,
                 )
             )
         return out

@@ -61,6 +61,7 @@ from loaders.extract import (
     possessed_letters,
     possessors,
     public_filing,
+    publisher_we,
     quoted_titles,
     referrals,
     relations,
@@ -235,6 +236,7 @@ class DocumentRun:
         own_document.header_speaker(self)
         document_frame.letterhead_speaker(self)
         letterhead_offices.publisher_speaker(self)  # no letterhead or signature: the record's publisher
+        publisher_we.speaker_body(self)  # "we found" in a report or testimony: the publisher its text names
         self._resolve_roles(used_roles)
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
         portfolios.read(self)  # "the Minister of Agriculture": the office of the Ministry of Agriculture
