@@ -40,3 +40,13 @@ def test_junk_names_are_not_nodes(extraction):
 def test_roles_carry_no_table_separators(extraction):
     roles = [c.role for c in extraction.claims if c.role] + [n.props.get("role", "") for n in extraction.nodes]
     assert not [r for r in roles if "|" in r]
+
+
+def test_document_parts_are_not_people():
+    """The tagger reads "Appendix C" / "Annex D." as names; a document's part or kind never names a person."""
+    text = (
+        "The figures are set out in Appendix C and Annex D.\n\nAppendix C\n\n"
+        "Dame Celia Varrow wrote to the Department for Harbour Affairs in 2020."
+    )
+    people = {n.name for n in run(RuleExtractor(), text).nodes if n.label == "Person"}
+    assert people == {"Celia Varrow"}

@@ -234,6 +234,8 @@ def _junk_name(span: Span, kind: str) -> bool:
         return True
     if kind == "person" and _only_role_words(words):
         return True  # a role, not a person: "Chief Nurse" (a table cell, "the Chief Nurse told ...")
+    if kind == "person" and words[0].lower_ in LEX.numbered_nouns | LEX.document_nouns:
+        return True  # a document's part or kind the tagger read as a name: "Appendix C", "Annex A. Annex B"
     if len(words) != 1 or words[0].is_upper and len(words[0]) > 1:
         return False
     word = words[0].lower_
