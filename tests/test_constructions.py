@@ -111,6 +111,8 @@ FLOORS = {
     "issued_letters": 1.00,
     "committee_agreed_report": 1.00,
     "own_titles": 1.00,  # 18/18 (the document being read named by its sidecar title, own_titles.py)
+    "directed_studies": 1.00,  # 10/10 (a direction to study commissions the study, directed_studies.py)
+    "directing_verbs": 1.00,  # 10/10 (directed / compelled / invited / tasked X to review)
 }
 # ---------------------------------------------------------------------------------------------
 
