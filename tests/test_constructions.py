@@ -116,6 +116,8 @@ FLOORS = {
     "address_blocks": 1.00,  # 10/10 (2/10 before address_blocks.py)
     "statement_headings": 1.00,  # 7/7 (4/7 before statement_members.py and initials in names)
     "letter_tellings": 1.00,  # 7/7 (sent letters telling their recipients: letter_tellings.py)
+    "directed_studies": 1.00,  # 10/10 (a direction to study commissions the study, directed_studies.py)
+    "directing_verbs": 1.00,  # 10/10 (directed / compelled / invited / tasked X to review)
 }
 # ---------------------------------------------------------------------------------------------
 

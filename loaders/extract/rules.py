@@ -37,6 +37,7 @@ from loaders.extract import (
     coref,
     debate_turns,
     descriptions,
+    directed_studies,
     disclosed_matters,
     document_frame,
     document_names,
@@ -274,6 +275,7 @@ class DocumentRun:
         agency_studies.author_claims(self)  # "The DOL investigation substantiated ...": the agency's study
         agency_studies.linked_findings(self)  # "The agency [substantiated](...)": the agency's linked report
         authored_studies.commissioned_by_referrals(self)  # "referred ... for investigation": the investigation
+        directed_studies.commissioned_studies(self)  # "directed HHS to review": the study that answered
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
         letter_openers.sent_to_you_claims(self)  # "the reports were sent to you on D": by the writer
         learned_relations.add_claims(self)  # pairs the rules left unlinked, when the classifier is on
