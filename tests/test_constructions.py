@@ -89,6 +89,8 @@ FLOORS = {
     "answer_speaker": 1.00,  # 12/12
     "debate_turns": 1.00,  # 18/18
     "one_of_many": 1.00,  # 12/12
+    "report_of_body": 1.00,  # 15/15
+    "historic_answer_department": 1.00,  # 12/12
     "announced_commission": 0.83,  # 10/12 (a date that swallows the subject, a name NER misses)
     "topic_phrases": 1.00,  # 12/12
     "entitled_titles": 1.00,  # 12/12

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from graph.model import Node
     from loaders.extract.rules import DocumentRun
 
+PEER_TITLES = frozenset({"Lord", "Baroness", "Lady", "Viscount", "Earl"})
 MAX_LABEL = 90  # characters of a speaker line before its brackets: longer is prose, not a label
 _WORD = r"[A-Z][\w'\u2019-]*\.?"
 _TITLES = "|".join(re.escape(t) for t in sorted({*LEX.person_titles, "Madam"}, key=len, reverse=True))
@@ -60,6 +61,8 @@ def _speaker(label: str, brackets: str) -> tuple[str, str] | None:
     if not label or label.rstrip(".").endswith(("said", "asked")):
         return None
     words = label.split()
+    if words[0] in PEER_TITLES and " of " in label:
+        return label, label  # "Lord Bassam of Brighton": a peer's title is part of the name
     name = " ".join(w for w in words if w.rstrip(".") not in LEX.person_titles and w != "Madam") or label
     return name, label
 

@@ -26,7 +26,7 @@ LEXICON_DIR = Path(__file__).with_name("data") / "lexicon"
 # Claim types a verb frame can give: each has a reading in relations.verb_claims (see verbs.yaml).
 VERB_CLAIMS = ("SENT", "RECEIVED", "COMMISSIONED", "AUTHORED", "PUBLISHED", "KNEW_ABOUT")
 DOCUMENT_GENRES = ("plain", "correspondence", "study", "any")
-DOCUMENT_ROLES = ("author", "sender", "recipient")
+DOCUMENT_ROLES = ("author", "body_author", "sender", "recipient")  # body_author: author only when a body
 
 
 class LexiconError(ValueError):

@@ -31,6 +31,7 @@ from loaders.extract import (
     agency_studies,
     announcements,
     authored_studies,
+    body_reports,
     citations,
     committee_reports,
     coordination,
@@ -42,6 +43,7 @@ from loaders.extract import (
     document_frame,
     document_names,
     front_matter,
+    historic_answers,
     letter_layout,
     letter_openers,
     letter_tellings,
@@ -268,6 +270,7 @@ class DocumentRun:
         committee_reports.formula_claims(self)  # "Mr. X, from the Committee on Y, submitted the following REPORT"
         uk_papers.paper_claims(self)  # "Laid before Parliament by X", "Ordered by the House of Commons to be printed D"
         report_lists.list_claims(self)  # "Two reports have been published today. An X and a Y."
+        historic_answers.member_claims(self)  # "asked the Secretary of State for X": the answerer is of its department
         written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
         document_frame.frame_claims(self)
@@ -921,6 +924,7 @@ class DocumentRun:
                 found.append(
                     relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by")
                 )
+        found += body_reports.of_body_authors(report, target, refs, found)  # "the report of the X Committee"
         if correspondence:  # "a letter from X to Y": X sent it (and, a person, wrote it); Y received it
             # dated by its own date ("a letter ... on 2 July") else by the clause it is in
             anchor = head if report.date else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)

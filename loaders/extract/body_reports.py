@@ -1,0 +1,70 @@
+"""A body's report named by "of": "the report of the McCarthy Committee", "the report of the Advisory Group on X".
+
+"report by X" and "report from X" already name an author. "of" is looser -- "the report of the inquiry", "a report
+of the meeting" name what the report is of -- so its object is the author only when it is a body (an Agency) whose
+name ends in a reporting head (committee, group, tribunal, board, commission, inquiry: data/reporting_bodies.yaml),
+and only when nothing else in the phrase names an author. Which nouns read "of" so is data: the `body_author` role
+in nominals.yaml. Round 4 tried this without the head and author guards and it came out even on real dev.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from loaders.extract import relations
+from loaders.extract.lexicon import LEX
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.tokens import Token
+
+    from graph.model import Node
+    from loaders.extract.reports import ReportMention
+
+CONFIDENCE = 0.75
+HEADS_FILE = Path(__file__).with_name("data") / "reporting_bodies.yaml"
+
+
+@cache
+def report_of_heads() -> tuple[str, ...]:
+    """Lower-cased head words (or phrases) of bodies that report."""
+    return tuple(str(h).lower() for h in yaml.safe_load(HEADS_FILE.read_text(encoding="utf-8"))["report_of_heads"])
+
+
+def reports_as_body(name: str) -> bool:
+    """A body name ending in a reporting head ("first Mann Committee", "Advisory Group on Openness in X")."""
+    words = name.lower().replace(",", " ").split()
+    cut = next((i for i, w in enumerate(words) if i and w in ("on", "of", "for", "in")), len(words))
+    core = " ".join(words[:cut])  # "Group on X", "Committee of the Whitley Council": the head precedes "on" / "of"
+    return any(core == h or core.endswith(" " + h) for h in report_of_heads())
+
+
+def in_quotes(token: Token) -> bool:
+    """Inside an open quotation in its sentence (straight or curly quotes)."""
+    before = token.sent.doc.text[token.sent.start_char : token.idx]
+    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
+
+
+def of_body_authors(
+    report: ReportMention,
+    target: Node,
+    refs: Callable[[Token], list[relations.Ref]],
+    found: list[relations.RawClaim],
+) -> list[relations.RawClaim]:
+    """AUTHORED for each reporting body a `body_author` preposition of the report's noun names, when no author is."""
+    preps = LEX.document(report.lemma).preps("body_author")
+    if not preps or any(c.type == "AUTHORED" for c in found):
+        return []  # "the report by X of the Committee": X wrote it
+    if in_quotes(report.head):
+        return []  # "The Protection of X—Report of the Study Group": part of a quoted title, not its own report
+    return [
+        relations.RawClaim("AUTHORED", author, target, report.head, min(CONFIDENCE, author.confidence), "report.of")
+        for o in relations._prep_objects(report.head, set(preps))
+        for author in refs(o)
+        if author.node.label == "Agency" and reports_as_body(author.node.name)
+    ]
