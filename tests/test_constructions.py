@@ -111,6 +111,7 @@ FLOORS = {
     "issued_letters": 1.00,
     "committee_agreed_report": 1.00,
     "own_titles": 1.00,  # 18/18 (the document being read named by its sidecar title, own_titles.py)
+    "numbered_flows": 0.94,  # 37/39 ("The Council on X considered S. 870, ..., and reports favorably": parsed as a name)
 }
 # ---------------------------------------------------------------------------------------------
 
