@@ -120,6 +120,7 @@ FLOORS = {
     "letter_tellings": 1.00,  # 7/7 (sent letters telling their recipients: letter_tellings.py)
     "directed_studies": 1.00,  # 10/10 (a direction to study commissions the study, directed_studies.py)
     "directing_verbs": 1.00,  # 10/10 (directed / compelled / invited / tasked X to review)
+    "numbered_flows": 0.94,  # 37/39 ("The Council on X considered S. 870, ..., and reports favorably": parsed as a name)
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -181,6 +181,16 @@ def _enclosures(run: DocumentRun) -> list[tuple[int, Token, Node]]:
     return found
 
 
+def _issued_by_writer(head: Token) -> bool:
+    """ "the enclosed Notice of Violation", "the enclosed response": a document a writer issues itself
+    (`own_documents`), enclosed with no other owner ("your", "from X", "by X"), was written by the writer; an
+    enclosed report or copy ("the final audit report as submitted by X") may be anyone's."""
+    if head.lemma_.lower() not in LEX.own_documents:
+        return False
+    owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in LEX.first_person_possessives]
+    return not owners and not relations._prep_objects(head, {"by", "from"})
+
+
 def _not_done(head: Token) -> bool:
     """ "We may send the enclosed documents later", "did not enclose": the noun or the verb governing it
     is negated, hedged or future."""
@@ -203,6 +213,8 @@ def enclosure_claims(run: DocumentRun) -> None:
         if writer is not None:
             subject = relations.Ref(writer, 0.85, head)
             run._add(relations.RawClaim("SENT", subject, target, head, 0.85, "letter.enclosure"), sentence, [])
+            if _issued_by_writer(head):
+                run._add(relations.RawClaim("AUTHORED", subject, target, head, 0.8, "letter.enclosure"), sentence, [])
         you = relations.Ref(run.addressee, 0.85, head)
         run._add(relations.RawClaim("RECEIVED", you, target, head, 0.85, "letter.enclosure"), sentence, [])
 

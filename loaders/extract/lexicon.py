@@ -213,6 +213,9 @@ class Lexicon:
     bill_marks: frozenset[str]
     letter_opener_verbs: frozenset[str]
     enclosing_verbs: frozenset[str]
+    sponsoring_verbs: frozenset[str]
+    sponsoring_nouns: frozenset[str]
+    deliberating_verbs: frozenset[str]
     letterhead_offices: frozenset[str]
     paper_presentations: tuple[str, ...]
     printing_orders: tuple[str, ...]
@@ -491,6 +494,9 @@ SET_WORDS = (
     "bill_marks",
     "letter_opener_verbs",
     "enclosing_verbs",
+    "sponsoring_verbs",
+    "sponsoring_nouns",
+    "deliberating_verbs",
     "letterhead_offices",
 )
 

@@ -52,6 +52,7 @@ from loaders.extract import (
     markup,
     non_entities,
     numbered_documents,
+    numbered_flows,
     office_bodies,
     office_coref,
     offices,
@@ -281,6 +282,8 @@ class DocumentRun:
         directed_studies.commissioned_studies(self)  # "directed HHS to review": the study that answered
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
         letter_openers.sent_to_you_claims(self)  # "the reports were sent to you on D": by the writer
+        numbered_flows.sent_by_writer_claims(self)  # "Inspection Report 98-02, sent to you on D"
+        numbered_flows.bill_claims(self)  # "her introduction of S. 680", "considered S. 870"
         learned_relations.add_claims(self)  # pairs the rules left unlinked, when the classifier is on
         self._mention_claims()
         debate_turns.mention_speakers(self)  # "Mr. Farr" on his own line: a party to the debate
