@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from graph.model import Node
     from loaders.extract.rules import DocumentRun
 
-PEER_TITLES = frozenset({"Lord", "Baroness", "Lady", "Viscount", "Earl"})
+PEER_TITLES = frozenset(LEX.peer_titles)  # "Lord Bassam of Brighton": a peer is named with the place
 MAX_LABEL = 90  # characters of a speaker line before its brackets: longer is prose, not a label
 _WORD = r"[A-Z][\w'\u2019-]*\.?"
 _TITLES = "|".join(re.escape(t) for t in sorted({*LEX.person_titles, "Madam"}, key=len, reverse=True))
