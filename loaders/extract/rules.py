@@ -71,6 +71,7 @@ from loaders.extract import (
     shared_dates,
     speaker,
     teasers,
+    testimony_openers,
     titled_holders,
     topics,
     uk_papers,
@@ -260,6 +261,7 @@ class DocumentRun:
         possessed_letters.document_claims(self)  # "your request dated D", "your FoI request": the addressee's
         letter_openers.opener_claims(self)  # "This letter refers to ...", "the enclosed Notice": the letter's own flows
         own_document.writer_claims(self)
+        testimony_openers.opener_claims(self)  # "I am pleased to submit this statement for the record"
         citations.letter_claims(self, cited)
         front_matter.front_matter_claims(self)  # "Committee / Title / Date Published: 20 May 2022"
         committee_reports.formula_claims(self)  # "Mr. X, from the Committee on Y, submitted the following REPORT"
