@@ -116,6 +116,7 @@ FLOORS = {
     "statement_headings": 1.00,  # 7/7 (4/7 before statement_members.py and initials in names)
     "letter_tellings": 1.00,  # 7/7 (sent letters telling their recipients: letter_tellings.py)
     "testimony_openers": 1.00,  # 10/10 (a statement's opening: its sender and who invited it, testimony_openers.py)
+    "pronoun_aliases": 1.00,  # 18/18 ("its report", "our March 2007 report" as aliases: pronoun_aliases.py)
 }
 # ---------------------------------------------------------------------------------------------
 

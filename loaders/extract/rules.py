@@ -60,6 +60,7 @@ from loaders.extract import (
     portfolios,
     possessed_letters,
     possessors,
+    pronoun_aliases,
     public_filing,
     quoted_titles,
     referrals,
@@ -252,6 +253,7 @@ class DocumentRun:
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
         numbered_documents.add_written_aliases(clusters)  # "Report No. 5" as written, named "Report 5"
         acronym_tails.add_aliases([c.node for c in clusters if c.node])  # "audit of X (HVE)": also "audit of X"
+        pronoun_aliases.add_aliases(clusters)  # "its report", "our March 2007 report": as written
         for cluster in clusters:
             self._node(cluster.node)
         letter_layout.adopt_heading_letter(self, cited)  # "Letter to X from Y" atop the text: the text itself
