@@ -121,6 +121,8 @@ FLOORS = {
     "directed_studies": 1.00,  # 10/10 (a direction to study commissions the study, directed_studies.py)
     "directing_verbs": 1.00,  # 10/10 (directed / compelled / invited / tasked X to review)
     "numbered_flows": 0.94,  # 37/39 ("The Council on X considered S. 870, ..., and reports favorably": parsed as a name)
+    "testimony_openers": 1.00,  # 10/10 (a statement's opening: its sender and who invited it, testimony_openers.py)
+    "pronoun_aliases": 1.00,  # 18/18 ("its report", "our March 2007 report" as aliases: pronoun_aliases.py)
 }
 # ---------------------------------------------------------------------------------------------
 

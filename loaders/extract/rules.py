@@ -64,6 +64,7 @@ from loaders.extract import (
     portfolios,
     possessed_letters,
     possessors,
+    pronoun_aliases,
     public_filing,
     publisher_we,
     quoted_titles,
@@ -76,6 +77,7 @@ from loaders.extract import (
     shared_dates,
     speaker,
     teasers,
+    testimony_openers,
     titled_holders,
     topics,
     uk_papers,
@@ -257,6 +259,7 @@ class DocumentRun:
         descriptions.name_by_description(clusters)  # "a letter to the President": named as the text calls it
         numbered_documents.add_written_aliases(clusters)  # "Report No. 5" as written, named "Report 5"
         acronym_tails.add_aliases([c.node for c in clusters if c.node])  # "audit of X (HVE)": also "audit of X"
+        pronoun_aliases.add_aliases(clusters)  # "its report", "our March 2007 report": as written
         for cluster in clusters:
             self._node(cluster.node)
         letter_layout.adopt_heading_letter(self, cited)  # "Letter to X from Y" atop the text: the text itself
@@ -266,6 +269,7 @@ class DocumentRun:
         possessed_letters.document_claims(self)  # "your request dated D", "your FoI request": the addressee's
         letter_openers.opener_claims(self)  # "This letter refers to ...", "the enclosed Notice": the letter's own flows
         own_document.writer_claims(self)
+        testimony_openers.opener_claims(self)  # "I am pleased to submit this statement for the record"
         citations.letter_claims(self, cited)
         front_matter.front_matter_claims(self)  # "Committee / Title / Date Published: 20 May 2022"
         committee_reports.formula_claims(self)  # "Mr. X, from the Committee on Y, submitted the following REPORT"
