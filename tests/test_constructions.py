@@ -121,7 +121,7 @@ FLOORS = {
     "directed_studies": 1.00,  # 10/10 (a direction to study commissions the study, directed_studies.py)
     "directing_verbs": 1.00,  # 10/10 (directed / compelled / invited / tasked X to review)
     "numbered_flows": 0.94,  # 37/39 ("The Council on X considered S. 870, ..., and reports favorably": parsed as a name)
-    "titled_people": 1.00,  # 24/24 ("Ranking Member Tolley" is Tolley; "Senator McArdle"; "Rep. Tom Hale, Chairman of X")
+    "titled_people": 1.00,  # 30/30 ("Ranking Member Tolley" is Tolley; "Senator McArdle"; "Rep. Tom Hale, Chairman of X")
     "testimony_openings": 1.00,  # 12/12 ("Ranking Member X, and Members of the Subcommittee:": members of the audience)
 }
 # ---------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from loaders.extract import (
     speaker,
     statement_members,
     testimony_openings,
+    titled_names,
 )
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention
@@ -151,6 +152,7 @@ def frame_claims(run: DocumentRun) -> None:
     _letterhead_claims(run)
     audience = _statement_audience(run)
     testimony_openings.opening_members(run, audience)  # "Ranking Member X, and Members of the Subcommittee:"
+    titled_names.honorable_members(run)  # "The Honorable X Deputy Attorney General Department of Y" on one line
     statement_members.heading_members(run)  # "Statement of Ann Lee, Director, Department of X before ..."
     _address_block_member(run)
     address_blocks.block_claims(run)  # everyone the address block names, and their bodies

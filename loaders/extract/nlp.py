@@ -500,6 +500,7 @@ def load_pipeline(model: str = MODEL) -> Language:
     nlp.add_pipe("kflow_joined_names", after="kflow_gazetteer")
     nlp.add_pipe("kflow_body_complements", after="ner")
     nlp.add_pipe("kflow_adjacent_bodies", after="kflow_body_complements")  # "Public Service" + "Electric ... Company"
-    nlp.add_pipe("kflow_titled_people", after="kflow_adjacent_bodies")
+    nlp.add_pipe("kflow_honorable_lines", after="kflow_adjacent_bodies")  # "The Honorable X Title Body" on one line
+    nlp.add_pipe("kflow_titled_people", after="kflow_honorable_lines")
     nlp.add_pipe("kflow_role_groups", after="kflow_titled_people")  # "the Chairmen and Ranking Members of X"
     return nlp
