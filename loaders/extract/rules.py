@@ -79,6 +79,7 @@ from loaders.extract import (
     teasers,
     testimony_openers,
     titled_holders,
+    titled_names,
     topics,
     uk_papers,
     written_answers,
@@ -320,7 +321,9 @@ class DocumentRun:
             facts = people.person_facts(self.parse, mention)
             before = self.parse.docs[mention.doc_index][mention.start - 1].text if mention.start else ""
             name = peerages.peer_name(facts.name, mention.text, before, designations)
-            node = self.x.resolver.person(name, self.ctx, mention.text)
+            written = " ".join(mention.text.split())  # "Rep  Darrell Issa": a blanked full stop
+            node = self.x.resolver.person(name, self.ctx, written)
+            node = node and titled_names.surname_node(node, name, written)  # "Ranking Member Collins"
             if node is None or non_entities.unbacked_lone_name(facts, node, self.parse, mention):
                 continue  # "after Questions", "the Bill": a lone word no full name, title or role backs
             if facts.alias:

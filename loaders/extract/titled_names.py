@@ -1,0 +1,146 @@
+"""People named with their office: "Ranking Member Collins", "Senator McCaskill", "Rep. Darrell Issa".
+
+US testimony, letters and releases name members of Congress and officials by office and surname. Three
+faults kept them apart or lost them (issue #13, round 6: titles):
+
+- the tagger read part of the title as a body ("Ranking" ORG + "Member Collins" PERSON), so the person
+  was named "Member Collins";
+- a surname with a capital inside ("McCaskill", "DeWine", "O'Brien") is no title-case word, so
+  `nlp.kflow_titled_people` did not read "Senator McCaskill" as a person at all;
+- a lone surname no full name in the text backs was named as written, title and all, so "Ranking Member
+  Collins" and "Member Collins" (or "Chairman Hale" and a later "Hale") were two people.
+
+An office title before a surname is the person's role and an alias, never part of the name. Title
+words come from the lexicon's `office_titles` only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import Node, node_id
+from graph.names import name_key
+from loaders.extract.lexicon import LEX
+
+if TYPE_CHECKING:
+    from loaders.extract.mentions import DocumentParse, Mention
+    from loaders.extract.rules import DocumentRun
+
+_SURNAME = re.compile(r"[A-Z][a-z'’]*[A-Z]?[a-z]+")  # "McCaskill", "O'Brien", "DeWine"; not "OIG's"
+
+
+def name_shaped(text: str) -> bool:
+    """A capitalised name word, also one with a capital inside ("McCaskill"); never an all-capitals word."""
+    return text.istitle() or bool(_SURNAME.fullmatch(text))
+
+
+def title_only_tokens(doc: Doc, offices: frozenset[str]) -> set[int]:
+    """Tokens of entities made only of office title words ("Ranking" tagged ORG before "Member Collins"):
+    such an entity is the first word of a title, not a body, so the title run may start there."""
+    return {
+        t.i
+        for e in doc.ents
+        if e.label_ != "PERSON" and all(t.text in offices for t in e)
+        for t in e  # an entity of titles only: no body word in it
+    }
+
+
+def past_spaces(doc: Doc, i: int) -> int:
+    """The next token that is not whitespace ("Rep  Darrell": the blanked full stop leaves a space token)."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
+
+
+def surname_node(node: Node, name: str, surface: str) -> Node | None:
+    """The Person for a lone surname written after an office title ("Ranking Member Collins") that no full
+    name in the text backs: named by the surname, the titled form an alias, so every mention of the
+    surname, titled or not, is one person. Titles before a plural member noun ("Ranking Members") name a
+    group of offices, no person: None. Any other node ("Ms Okafor", a full name) is returned as it is."""
+    words = surface.split()
+    lead = words[:-1]
+    if len(name.split()) != 1 or words[-1:] != [name] or not lead or not all(w in LEX.office_titles for w in lead):
+        return node
+    if name.lower() in LEX.member_address_nouns and name.lower().endswith("s"):
+        return None
+    if name_key(node.name) != name_key(surface):  # resolved to a full name, or named otherwise
+        return node
+    return Node(node_id("Person", name), "Person", name, sorted({*node.aliases, surface.strip()} - {name}))
+
+
+def named_before(parse: DocumentParse, doc_index: int, office: Token) -> list[Mention]:
+    """The named person an office is in apposition to ("Rep. Darrell Issa, Chairman of the House Committee on
+    X"): that person holds the office, so the office is no unnamed holder of its own beside them."""
+    if office.dep_ != "appos" or office.head.i >= office.i:
+        return []
+    mention = parse.at(doc_index, office.head)
+    return [mention] if mention is not None and mention.kind == "person" and mention.node is not None else []
+
+
+HONORIFIC_OPENERS = ("honorable", "honourable")
+HONORABLE_CONFIDENCE = 0.7
+
+
+@Language.factory("kflow_honorable_lines")
+def _make_honorable_lines(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """An address block flattened onto one line, "The Honorable Rod Lee Deputy Attorney General United States
+    Department of X", is tagged as one body (or one person running into the body's first word). Its name (up to
+    the first office title) is a person, its title words a title, and the rest, when it names a body by a head
+    word, the body."""
+
+    def mark(doc: Doc) -> Doc:
+        ents, split = [], False
+        for ent in doc.ents:
+            parts = _honorable_parts(doc, ent)
+            ents.extend(parts if parts is not None else [ent])
+            split = split or parts is not None
+        if split:
+            doc.ents = ents
+        return doc
+
+    return mark
+
+
+def _honorable_parts(doc: Doc, ent: Span) -> list[Span] | None:
+    start = ent.start + (ent[0].lower_ == "the")
+    if ent.label_ not in ("ORG", "PERSON") or start >= ent.end or doc[start].lower_ not in HONORIFIC_OPENERS:
+        return None
+    name_end = start + 1
+    while name_end < ent.end and (name_shaped(doc[name_end].text) or _initial(doc[name_end].text)):
+        if doc[name_end].text in LEX.office_titles:
+            break
+        name_end += 1
+    body_start = name_end
+    while body_start < ent.end and doc[body_start].text in LEX.office_titles:
+        body_start += 1
+    names = [t for t in doc[start + 1 : name_end] if not _initial(t.text)]
+    if len(names) < 2 or body_start == name_end or body_start == ent.end:
+        return None  # no full name, or no title after it, or the title ends it (`address_people`): no flattened line
+    person = Span(doc, ent.start, name_end, label="PERSON")
+    body = doc[body_start : ent.end]
+    heads = any(t.text in LEX.body_heads for t in body)
+    return [person, Span(doc, body_start, ent.end, label="ORG")] if len(body) >= 2 and heads else [person]
+
+
+def _initial(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def honorable_members(run: DocumentRun) -> None:
+    """ "The Honorable Rod Lee Deputy Attorney General United States Department of X" on one line: the person
+    named is a MEMBER_OF the body right after their title words (`kflow_honorable_lines` split the line)."""
+    for mention in [m for m in run.parse.mentions if m.kind == "person" and m.node is not None]:
+        doc = run.parse.docs[mention.doc_index]
+        if doc[mention.start + (doc[mention.start].lower_ == "the")].lower_ not in HONORIFIC_OPENERS:
+            continue
+        end = mention.end
+        while end < len(doc) and doc[end].text in LEX.office_titles:
+            end += 1
+        body = run.parse.at(mention.doc_index, doc[end]) if mention.end < end < len(doc) else None
+        if body is not None and body.kind == "agency" and body.node is not None and body.start == end:
+            run._member_of(mention, run._node(body.node), doc[mention.end : end].text, HONORABLE_CONFIDENCE)
