@@ -57,6 +57,8 @@ def keep_numbered_references(doc: Doc) -> Doc:
             inside.is_sent_start = False
         if word and doc[word - 1].text not in SENTENCE_ENDS:
             doc[word].is_sent_start = False
+        elif word:
+            doc[word].is_sent_start = True  # "... in 2014. No. 5 was": the joined "No." hides the boundary
     return doc
 
 
