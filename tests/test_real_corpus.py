@@ -19,11 +19,7 @@ from loaders.readers import read_document
 REAL = Path(__file__).resolve().parent / "gold" / "real"
 OPEN_LICENCES = ("Public domain (US federal government work", "Open Parliament Licence", "Open Government Licence")
 FLOORS = {  # split: (edges must precision, edges must recall, entities must recall), today's rounded down
-    "test": (
-        0.56,
-        0.33,
-        0.64,
-    ),  # 2026-11-26, end of round 6: 0.567 / 0.333 / 0.646 (start of day 0.540 / 0.259 / 0.610)
+    "test": (0.56, 0.33, 0.64),  # 2026-11-26, round 6: 0.567 / 0.333 / 0.646 (day start 0.540 / 0.259 / 0.610)
     "dev": (0.71, 0.45, 0.74),  # 2026-11-26, 93 documents, end of round 6: 0.717 / 0.453 / 0.748
 }
 
