@@ -2,18 +2,14 @@
 
 "report by X" and "report from X" already name an author. "of" is looser -- "the report of the inquiry", "a report
 of the meeting" name what the report is of -- so its object is the author only when it is a body (an Agency) whose
-name ends in a reporting head (committee, group, tribunal, board, commission, inquiry: data/reporting_bodies.yaml),
+name ends in a reporting head (committee, group, tribunal, board, commission, inquiry: `report_of_heads` in data/lexicon/words.yaml),
 and only when nothing else in the phrase names an author. Which nouns read "of" so is data: the `body_author` role
 in nominals.yaml. Round 4 tried this without the head and author guards and it came out even on real dev.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-import yaml
 
 from loaders.extract import relations
 from loaders.extract.lexicon import LEX
@@ -27,13 +23,6 @@ if TYPE_CHECKING:
     from loaders.extract.reports import ReportMention
 
 CONFIDENCE = 0.75
-HEADS_FILE = Path(__file__).with_name("data") / "reporting_bodies.yaml"
-
-
-@cache
-def report_of_heads() -> tuple[str, ...]:
-    """Lower-cased head words (or phrases) of bodies that report."""
-    return tuple(str(h).lower() for h in yaml.safe_load(HEADS_FILE.read_text(encoding="utf-8"))["report_of_heads"])
 
 
 def reports_as_body(name: str) -> bool:
@@ -41,7 +30,7 @@ def reports_as_body(name: str) -> bool:
     words = name.lower().replace(",", " ").split()
     cut = next((i for i, w in enumerate(words) if i and w in ("on", "of", "for", "in")), len(words))
     core = " ".join(words[:cut])  # "Group on X", "Committee of the Whitley Council": the head precedes "on" / "of"
-    return any(core == h or core.endswith(" " + h) for h in report_of_heads())
+    return any(core == h or core.endswith(" " + h) for h in LEX.report_of_heads)
 
 
 def in_quotes(token: Token) -> bool:

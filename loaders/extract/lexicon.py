@@ -210,6 +210,11 @@ class Lexicon:
     member_address_marks: frozenset[str]
     document_series: frozenset[str]
     numbered_nouns: frozenset[str]
+    own_title_generic_words: frozenset[str]
+    own_title_cover_tails: tuple[str, ...]
+    self_reference_determiners: frozenset[str]
+    self_reference_adjectives: frozenset[str]
+    report_of_heads: tuple[str, ...]
     bill_marks: frozenset[str]
     letter_opener_verbs: frozenset[str]
     enclosing_verbs: frozenset[str]
@@ -421,6 +426,8 @@ TUPLE_WORDS = (
     "portfolio_heads",
     "shared_heads",
     "subject_list_closers",
+    "own_title_cover_tails",
+    "report_of_heads",
     "articles",
     "time_words",
     "sign_offs",
@@ -491,6 +498,9 @@ SET_WORDS = (
     "member_address_marks",
     "document_series",
     "numbered_nouns",
+    "own_title_generic_words",
+    "self_reference_determiners",
+    "self_reference_adjectives",
     "bill_marks",
     "letter_opener_verbs",
     "enclosing_verbs",

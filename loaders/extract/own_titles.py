@@ -14,7 +14,8 @@ other node carries.
 A title that is a headline ("OSC Report Finds Hatch Act Violations") names the news, not the text: a press
 release's "this report" is the report it announces, so only a title that is a name gives the document its
 kind. In a document its title calls a report (or a review, a notice, a statement), "this report" and "the
-present report" are the document itself, whoever wrote it. The words are data (`data/own_titles.yaml`).
+present report" are the document itself, whoever wrote it. The words are data (`own_title_*` and
+`self_reference_*` in `data/lexicon/words.yaml`).
 """
 
 from __future__ import annotations
@@ -22,10 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
 from spacy.tokens import Token
 
 from graph.model import Node
@@ -35,32 +34,12 @@ from loaders.extract.lexicon import LEX
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
 
-DATA = Path(__file__).parent / "data" / "own_titles.yaml"
 MIN_WORDS = 2  # a one-word part ("Sequestration") is a topic, not the document's name
 BODY_LIKE_WORDS = 3  # a short part with no document noun ("Home Office", "Inspectors General") is a body
 HEADING_WORDS = 4  # a heading before the first comma names one document only with a name in it
 _DASHES = re.compile(r"\s+[—–-]\s+")
 _CODE = re.compile(r"(?<![\w/-])[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)+(?![\w/-])")
 _WORD = re.compile(r"[A-Za-z]+")
-
-
-@dataclass(frozen=True)
-class TitleWords:
-    generic: frozenset[str]
-    cover_tails: tuple[str, ...]
-    determiners: frozenset[str]
-    adjectives: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def words() -> TitleWords:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    return TitleWords(
-        frozenset(raw["generic_words"]),
-        tuple(raw["cover_tails"]),
-        frozenset(raw["self_reference_determiners"]),
-        frozenset(raw["self_reference_adjectives"]),
-    )
 
 
 @dataclass(frozen=True)
@@ -105,7 +84,7 @@ def identifiers(text: str) -> list[str]:
 def _names_a_document(part: str) -> bool:
     """Not a bare genre word ("executive summary", "Appendix 2"), a topic word or a body's name."""
     tokens = [w.lower() for w in _WORD.findall(part)]
-    if len(tokens) < MIN_WORDS or all(w in words().generic for w in tokens):
+    if len(tokens) < MIN_WORDS or all(w in LEX.own_title_generic_words for w in tokens):
         return False
     return len(tokens) >= BODY_LIKE_WORDS or any(_lemma(w) in _document_nouns() for w in tokens)
 
@@ -162,7 +141,7 @@ def _is_headline(core: str) -> bool:
 def title_names(title: str) -> TitleNames:
     core, notes = _core_and_notes(title.strip())
     codes = identifiers(title)
-    if any(core.lower().endswith(", " + tail) for tail in words().cover_tails):
+    if any(core.lower().endswith(", " + tail) for tail in LEX.own_title_cover_tails):
         return TitleNames(core, tuple(codes), frozenset({"letter"}))
     aliases = [p for p in _parts(core) if p and _names_a_document(p)]
     headline = _is_headline(core)
@@ -196,10 +175,10 @@ def self_reference(run: DocumentRun, token: Token) -> bool:
     if token.lemma_.lower() not in title_names(run.document.title).kinds:
         return False
     children = list(token.children)
-    if any(c.dep_ == "det" and c.lower_ in words().determiners for c in children):
+    if any(c.dep_ == "det" and c.lower_ in LEX.self_reference_determiners for c in children):
         return True
     return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and any(
-        c.dep_ == "amod" and c.lower_ in words().adjectives for c in children
+        c.dep_ == "amod" and c.lower_ in LEX.self_reference_adjectives for c in children
     )
 
 
