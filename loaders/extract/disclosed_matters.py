@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from graph.model import Node, node_id
-from loaders.extract import relations
+from loaders.extract import clause_matters, relations
 from loaders.extract.lexicon import LEX
 
 if TYPE_CHECKING:
@@ -58,10 +58,12 @@ def matter_node(run: DocumentRun) -> Node | None:
     node = None
     if any(t.lemma_.lower() in LEX.discloser_nouns for t in tokens):
         words = list(dict.fromkeys(mention_words(t) for t in tokens if is_mention(t)))
-        if words:
+        clauses = clause_matters.clause_names(tokens)  # "disclosed that X failed to inspect mines"
+        if words or clauses:
             owned = [w for w in words if any(n in w.lower() for n in LEX.discloser_nouns)]
-            name = (owned or words)[0]
-            node = run._node(Node(node_id("Topic", f"{name} {run.document.source_id}"), "Topic", name, words))
+            name = (clauses or owned or words)[0]
+            aliases = [w for w in [*clauses, *words] if w != name]
+            node = run._node(Node(node_id("Topic", f"{name} {run.document.source_id}"), "Topic", name, aliases))
     run.__dict__[_CACHE] = node
     return node
 
@@ -102,7 +104,8 @@ def matter_claims(
         told = [*relations._children(verb, "dobj"), *relations._prep_objects(verb, set(frame.recipients))]
         knowers += _people(run, told, refs)
     # what was disclosed may be a denial ("disclosed that controllers do not comply"): any that-clause
-    if lemma in LEX.disclosing_verbs and (relations._children(verb, "ccomp") or _names_matter(verb)):
+    alleged = lemma in LEX.disclosing_verbs and relations._children(verb, "ccomp") or clause_matters.alleges(verb)
+    if alleged or lemma in LEX.disclosing_verbs and _names_matter(verb):
         knowers += _people(run, relations._subjects(verb), refs)
         places = [verb, *relations._children(verb, "dobj")]  # "disclosed [the allegations to OSC]"
         knowers += _people(run, [t for p in places for t in relations._prep_objects(p, {"to"})], refs)
@@ -118,7 +121,9 @@ def matter_claims(
 
 
 def _names_matter(verb: Token) -> bool:
-    return any(is_mention(o) for o in relations._children(verb, "dobj"))
+    """ "substantiated the whistleblower's allegations", "investigated allegations that X failed to ..." """
+    objects = relations._children(verb, "dobj")
+    return any(is_mention(o) or clause_matters.alleged_clauses(o) for o in objects)
 
 
 def _people(run: DocumentRun, tokens: list[Token], refs: relations.RefsOf, owners: bool = False) -> list[relations.Ref]:
