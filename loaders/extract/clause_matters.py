@@ -7,23 +7,18 @@ and the text later points back to it as "the whistleblowers' allegations". A tha
 telling verb ("alerted the President that ..."), names the matter by its predicate: the subject, conjuncts,
 subordinate clauses and phrases of time left out. Two forms are kept: the predicate's core (no auxiliaries, no
 adverbs of frequency: "failed to inspect ...", "not compliant with ...") and the predicate as written ("had not
-completed formal training"). The words are data (`data/clause_matters.yaml`); `disclosed_matters.py` makes them
-the names of its one matter per document.
+completed formal training"). The words are data (`alleging_*`, `clause_dropped_adverbs`, `duration_nouns` in
+`data/lexicon/words.yaml`); `disclosed_matters.py` makes them the names of its one matter per document.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-
-import yaml
 from spacy.tokens import Token
 
 from loaders.extract import relations, topics
 from loaders.extract.lexicon import LEX
 
-DATA = Path(__file__).parent / "data" / "clause_matters.yaml"
+MAX_WORDS = 12  # the longest name; a longer predicate is cut at its first prepositional phrase, else not used
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _TOP_CUTS = frozenset({"mark", "cc", "conj", "advcl", "parataxis", "ccomp", "dep", "npadvmod"})
 _DEEP_CUTS = frozenset({"relcl", "advcl", "parataxis", "appos", "ccomp", "npadvmod"})
@@ -31,28 +26,11 @@ _AUXILIARIES = frozenset({"aux", "auxpass"})
 _KEPT_PUNCT = frozenset({"-", "/", "'s"})
 
 
-@dataclass(frozen=True)
-class ClauseWords:
-    alleging_verbs: frozenset[str]
-    person_only_verbs: frozenset[str]
-    alleging_nouns: frozenset[str]
-    dropped_adverbs: frozenset[str]
-    duration_nouns: frozenset[str]
-    max_words: int
-
-
-@cache
-def words() -> ClauseWords:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    lists = ("alleging_verbs", "person_only_verbs", "alleging_nouns", "dropped_adverbs", "duration_nouns")
-    return ClauseWords(**{k: frozenset(str(w).lower() for w in raw[k]) for k in lists}, max_words=int(raw["max_words"]))
-
-
 def _cut_prep(prep: Token) -> bool:
     """ "during the demolitions", "for years", "without first reviewing ...": when or how, not what."""
     if topics._is_temporal_prep(prep) or any(c.dep_ == "pcomp" for c in prep.children):
         return True
-    return any(o.dep_ == "pobj" and o.lemma_.lower() in words().duration_nouns for o in prep.children)
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in LEX.duration_nouns for o in prep.children)
 
 
 def _purpose(child: Token) -> bool:
@@ -72,7 +50,7 @@ def _kept(child: Token, top: bool, core: bool) -> bool:
         return any(c.dep_ == "conj" for c in child.head.children)
     if dep == "prep":
         return not _cut_prep(child)
-    if dep == "advmod" and child.lower_ in words().dropped_adverbs:
+    if dep == "advmod" and child.lower_ in LEX.clause_dropped_adverbs:
         return False
     return not (core and top and dep in _AUXILIARIES)
 
@@ -90,7 +68,7 @@ def _predicate(head: Token, core: bool) -> str | None:
     if core and head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children):
         kept.remove(head)  # "were not compliant with ...": "not compliant with ..."
     kept.sort(key=lambda t: t.i)
-    if not kept or len(kept) > words().max_words or kept[0].is_punct:
+    if not kept or len(kept) > MAX_WORDS or kept[0].is_punct:
         return None
     text = "".join(
         t.text_with_ws if i + 1 < len(kept) and kept[i + 1].i == t.i + 1 else t.text + " " for i, t in enumerate(kept)
@@ -120,11 +98,11 @@ def _by_a_person(verb: Token) -> bool:
 def alleged_clauses(token: Token) -> list[Token]:
     """Heads of the that-clauses `token` alleges: "alleged that X", "allegations that X", "raised concerns that X"."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and lemma in words().alleging_nouns:
+    if token.pos_ == "NOUN" and lemma in LEX.alleging_nouns:
         return _that_clauses(token, ("acl", "ccomp"))
-    if token.pos_ != "VERB" or lemma not in words().alleging_verbs or relations.is_negated_or_hedged(token):
+    if token.pos_ != "VERB" or lemma not in LEX.alleging_verbs or relations.is_negated_or_hedged(token):
         return []
-    if lemma in words().person_only_verbs and not _by_a_person(token):
+    if lemma in LEX.person_only_alleging_verbs and not _by_a_person(token):
         return []
     clauses = [c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     return [c for c in clauses if c.lemma_.lower() not in LEX.confirming_verbs | LEX.finding_verbs]
@@ -132,7 +110,7 @@ def alleged_clauses(token: Token) -> list[Token]:
 
 def alleged_objects(token: Token) -> list[Token]:
     """What an alleging noun names by a phrase: "allegations of systemic fraud", "concerns about X"."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in words().alleging_nouns:
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in LEX.alleging_nouns:
         return []
     return relations._prep_objects(token, {"of", "about"})
 
@@ -143,7 +121,7 @@ def told_clauses(token: Token) -> list[Token]:
     frame = LEX.frames.get(token.lemma_.lower())
     if token.pos_ != "VERB" or frame is None or not frame.tells or relations.is_negated_or_hedged(token):
         return []
-    if token.lemma_.lower() in words().person_only_verbs and not _by_a_person(token):
+    if token.lemma_.lower() in LEX.person_only_alleging_verbs and not _by_a_person(token):
         return []
     clauses = [c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]  # "that" may be lost
     return [c for c in clauses if c.lemma_.lower() not in LEX.confirming_verbs | LEX.finding_verbs]
@@ -153,7 +131,7 @@ def clause_names(tokens: list[Token]) -> list[str]:
     """The names the text's clauses give its matter, alleged ones first, each in text order."""
     alleged: list[str] = []
     told: list[str] = []
-    gate = words().alleging_verbs | words().alleging_nouns
+    gate = LEX.alleging_verbs | LEX.alleging_nouns
     for token in tokens:
         lemma = token.lemma_.lower()
         if lemma in gate:

@@ -215,6 +215,11 @@ class Lexicon:
     self_reference_determiners: frozenset[str]
     self_reference_adjectives: frozenset[str]
     report_of_heads: tuple[str, ...]
+    alleging_verbs: frozenset[str]
+    person_only_alleging_verbs: frozenset[str]
+    alleging_nouns: frozenset[str]
+    clause_dropped_adverbs: frozenset[str]
+    duration_nouns: frozenset[str]
     bill_marks: frozenset[str]
     letter_opener_verbs: frozenset[str]
     enclosing_verbs: frozenset[str]
@@ -501,6 +506,11 @@ SET_WORDS = (
     "own_title_generic_words",
     "self_reference_determiners",
     "self_reference_adjectives",
+    "alleging_verbs",
+    "person_only_alleging_verbs",
+    "alleging_nouns",
+    "clause_dropped_adverbs",
+    "duration_nouns",
     "bill_marks",
     "letter_opener_verbs",
     "enclosing_verbs",
