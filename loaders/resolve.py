@@ -142,6 +142,7 @@ class DocumentContext:
     full_names: dict[str, set[str]] = field(default_factory=dict)  # surname key -> full names
     acronyms: dict[str, str] = field(default_factory=dict)
     body_sentences: list[tuple[int, str]] = field(default_factory=list)  # (sentence, body id) per named mention
+    renamed: dict[str, Node] = field(default_factory=dict)  # a bare office's id -> its department's office
 
     def latest_body(self, compatible: Callable[[Body], bool], sentence: int) -> Body | None:
         """The body named most recently at or before `sentence` that `compatible` accepts; else the
@@ -200,7 +201,12 @@ class Resolver:
         return Node(body.id, "Agency", body.name, aliases, {"kind": body.kind})
 
     def agency(self, surface: str, ctx: DocumentContext, ent_id: str = "") -> Node:
-        """The Agency a name denotes; a new canonical node when nothing known matches."""
+        """The Agency a name denotes; a new canonical node when nothing known matches. A bare office the
+        document places in a department is that department's office (`department_offices.py`)."""
+        node = self._agency(surface, ctx, ent_id)
+        return ctx.renamed.get(node.id, node) if ctx.renamed else node
+
+    def _agency(self, surface: str, ctx: DocumentContext, ent_id: str = "") -> Node:
         body = self.gazetteer.bodies.get(ent_id) or self.known_body(surface, ctx)
         if body:
             return self.body_node(body, surface)

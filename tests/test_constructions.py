@@ -109,6 +109,7 @@ FLOORS = {
     "disclosed_matters": 1.00,  # 15/15
     "agency_studies": 1.00,  # 11/11
     "publisher_we": 1.00,  # 10/10 (coref2: "we" is the publisher the text names)
+    "department_offices": 1.00,  # 21/21 (igoffices: "the Department of X (DX) Office of the Inspector General (OIG)" one body)
     "acting_office_titles": 0.91,  # 11/12 (one NER miss: "Special Counsel Daniel Okafor" left untitled)
     "committee_report_formula": 1.00,  # 10/10
     "shared_passive_subjects": 1.00,

@@ -227,6 +227,8 @@ class Lexicon:
     sponsoring_nouns: frozenset[str]
     deliberating_verbs: frozenset[str]
     letterhead_offices: frozenset[str]
+    sub_office_tails: frozenset[str]
+    department_offices: frozenset[str]
     paper_presentations: tuple[str, ...]
     printing_orders: tuple[str, ...]
     report_agreements: tuple[str, ...]
@@ -518,6 +520,8 @@ SET_WORDS = (
     "sponsoring_nouns",
     "deliberating_verbs",
     "letterhead_offices",
+    "sub_office_tails",
+    "department_offices",
 )
 
 

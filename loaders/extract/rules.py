@@ -37,6 +37,7 @@ from loaders.extract import (
     coordination,
     coref,
     debate_turns,
+    department_offices,
     descriptions,
     directed_studies,
     disclosed_matters,
@@ -236,6 +237,7 @@ class DocumentRun:
         numbered_documents.numbered_reports(self)  # "Inspection Report No. 98-02", "Form NRC-241", "S. 870"
         self.reports = reports.detect_reports(self.parse, self.published, self.precision)
         self._collect_context()
+        department_offices.join(self)  # "the Department of X (DX) Office of Inspector General (OIG)": one body
         self._resolve_generic()
         used_roles = self._resolve_people()
         self._resolve_speaker()
