@@ -49,6 +49,11 @@ def is_office(name: str) -> bool:
     return len(words) >= 2 and (words[:2] == ["office", "of"] or words[-1] in LEX.sub_office_tails)
 
 
+def _balanced(alias: str) -> bool:
+    """ "DOJ) Office of the Inspector General (OIG" is a span cut across brackets, not a name."""
+    return alias.count("(") == alias.count(")") and alias.find(")") >= alias.find("(")
+
+
 def _joined_node(run: DocumentRun, parent: Node, office: str, written: list[str]) -> Node:
     """ "<department> <office>", also known as written and by the short forms of both."""
     name = f"{parent.name} {office}"
@@ -57,7 +62,7 @@ def _joined_node(run: DocumentRun, parent: Node, office: str, written: list[str]
     office_shorts = [s for s, long_form in run.ctx.acronyms.items() if office_key(long_form) == office_key(office)]
     aliases = {*written, office, *office_shorts}
     aliases |= {f"{short} {office}" for short in shorts} | {f"{s} {o}" for s in shorts for o in office_shorts}
-    node.aliases = sorted({*node.aliases, *(a for a in aliases if name_key(a) != name_key(node.name))})
+    node.aliases = sorted({*node.aliases, *(a for a in aliases if name_key(a) != name_key(node.name) and _balanced(a))})
     node.props["kind"] = node.props.get("kind") or "organisation"
     return node
 
@@ -164,7 +169,11 @@ def join(run: DocumentRun) -> None:
     for mention in run.parse.mentions:
         if mention.node is not None and mention.node.id in renamed:
             target = renamed[mention.node.id]
-            written = [a for a in [mention.node.name, *mention.node.aliases] if name_key(a) != name_key(target.name)]
+            written = [
+                a
+                for a in [mention.node.name, *mention.node.aliases]
+                if name_key(a) != name_key(target.name) and _balanced(a)
+            ]
             target.aliases = sorted({*target.aliases, *written})
             mention.node = run._node(target)
     _rename_context(run, renamed)
