@@ -217,6 +217,7 @@ class Lexicon:
     sponsoring_nouns: frozenset[str]
     deliberating_verbs: frozenset[str]
     letterhead_offices: frozenset[str]
+    header_other_fields: frozenset[str]
     paper_presentations: tuple[str, ...]
     printing_orders: tuple[str, ...]
     report_agreements: tuple[str, ...]
@@ -498,6 +499,7 @@ SET_WORDS = (
     "sponsoring_nouns",
     "deliberating_verbs",
     "letterhead_offices",
+    "header_other_fields",
 )
 
 
