@@ -34,6 +34,7 @@ def _alternation(words) -> str:
     return "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)  # the lexicon is fixed: compile once, not per call
 def _field_pattern() -> re.Pattern:
     words = LEX.sender_fields | LEX.recipient_fields
     single = [w for w in words if " " not in w]
