@@ -19,8 +19,10 @@ from loaders.dates import parse_date
 from loaders.extract import (
     address_blocks,
     address_people,
+    flat_headers,
     headers,
     letter_openers,
+    letterhead_members,
     letterhead_offices,
     numbered_documents,
     own_document,
@@ -92,7 +94,9 @@ def date_from_line(run: DocumentRun) -> None:
 
 def _is_correspondence(run: DocumentRun) -> bool:
     text = run.document.text
-    return bool(run.salutation or headers.header_fields(text) or speaker.sign_off_start(text) is not None)
+    if run.salutation or headers.header_fields(text) or speaker.sign_off_start(text) is not None:
+        return True
+    return bool(address_blocks.block_span(run) and address_blocks.read_block(run))  # "The Honorable X" under a date
 
 
 def letterhead(run: DocumentRun) -> tuple[int, int] | None:
@@ -110,12 +114,26 @@ def letterhead(run: DocumentRun) -> tuple[int, int] | None:
     ends += [text.rfind("\n", 0, fields[0].start) + 1] if fields else []
     end = min(ends)
     for line in re.finditer(r"[^\n]*", text[:end]):
-        if len(line.group().strip()) > PROSE_LINE:
-            end = line.start()
+        if len(line.group().strip()) > PROSE_LINE or (fields and _is_kind_line(line.group())):
+            end = line.start()  # prose, or the word a memo stands under (MEMORANDUM): the letterhead is above it
             break
-    if _words(text[:end]) & LEX.document_nouns or _numbered_pattern().search(text[:end]):
+    if _title_words(text[:end]) & LEX.document_nouns or _numbered_pattern().search(text[:end]):
         return None  # a title page ("Management Deficiency Report: ...", "EA-96-125 - Plant X"): a document, not its sender
     return (0, end) if end > 0 else None
+
+
+def _title_words(top: str) -> set[str]:
+    """The words of the top lines but those naming a body ("HARBOUR AUDIT OFFICE": its "audit" is no title)."""
+    return {
+        word
+        for line in top.splitlines()
+        if (line.split() or [""])[-1].strip(".,:").lower() not in LEX.body_words
+        for word in _words(line)
+    }
+
+
+def _is_kind_line(line: str) -> bool:
+    return line.strip().rstrip(":").lower() in LEX.document_nouns
 
 
 def _bodies_in(run: DocumentRun, start: int, end: int) -> list[Mention]:
@@ -150,6 +168,8 @@ def frame_claims(run: DocumentRun) -> None:
     if run.document.media_type in own_document.READ_BY_READERS:
         return
     _letterhead_claims(run)
+    head = letterhead_body(run)
+    letterhead_members.written_alias(run, head, letterhead(run) or (0, 0))  # the line as written names it
     audience = _statement_audience(run)
     testimony_openings.opening_members(run, audience)  # "Ranking Member X, and Members of the Subcommittee:"
     titled_names.honorable_members(run)  # "The Honorable X Deputy Attorney General Department of Y" on one line
@@ -157,6 +177,7 @@ def frame_claims(run: DocumentRun) -> None:
     _address_block_member(run)
     address_blocks.block_claims(run)  # everyone the address block names, and their bodies
     _subject_alias(run)
+    letterhead_members.sender_member(run, head)  # "FROM: Ann Lee / Assistant Inspector General": the letterhead's
 
 
 def _line(run: DocumentRun, mention: Mention) -> tuple[int, int]:
@@ -251,6 +272,7 @@ def _subject_alias(run: DocumentRun) -> None:
     found = re.search(
         r"(?im)^[ \t]*" + fields + r"[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", run.document.text[: headers.HEADER_SPAN]
     )
-    if found:
+    value = found.group(1) if found else flat_headers.subject(run.document.text, headers.HEADER_SPAN)
+    if value:
         node = run.nodes[own.id]
-        node.aliases = sorted({*node.aliases, found.group(1)})
+        node.aliases = sorted({*node.aliases, value})

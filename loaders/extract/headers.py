@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from loaders.extract import flat_headers
 from loaders.extract.lexicon import LEX
 
 HEADER_SPAN = 2000  # characters from the top where a header block is looked for
+PARTIES = ("sender", "recipient")
 
 
 @dataclass(frozen=True)
@@ -24,12 +27,14 @@ class HeaderField:
     label: str  # the field word as written: "FROM", "cc"
     start: int  # character range of the field's value (the rest of its line)
     end: int
+    cite: int | None = None  # a field of a header flattened onto one line: its label's start (flat_headers.py)
 
 
 def _alternation(words) -> str:
     return "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)  # the lexicon is fixed: compile once, not per call
 def _field_pattern() -> re.Pattern:
     words = LEX.sender_fields | LEX.recipient_fields
     single = [w for w in words if " " not in w]
@@ -61,15 +66,25 @@ def copy_list(text: str) -> tuple[int, int] | None:
 
 def header_fields(text: str) -> list[HeaderField]:
     """The header block's fields in text order; empty when the top of the text has no header block. A copy list is not a header field: see `copy_list`."""
+    return list(_header_fields(text[:HEADER_SPAN]))
+
+
+@lru_cache(maxsize=8)  # asked several times per document (speaker, letterhead, claims)
+def _header_fields(text: str) -> tuple[HeaderField, ...]:
     fields = []
-    for found in _field_pattern().finditer(text[:HEADER_SPAN]):
+    for found in _field_pattern().finditer(text):
         label = found.group(1) or found.group(2)
         key = " ".join(label.lower().split())
         role = "sender" if key in LEX.sender_fields else "recipient"
         fields.append(HeaderField(role, label, found.start(found.lastindex), found.end(found.lastindex)))
     roles = {f.role for f in fields}
     standalone = any(" " in " ".join(f.label.split()) for f in fields)
-    return fields if roles == {"sender", "recipient"} or standalone else []
+    if roles == {"sender", "recipient"} or standalone:
+        return tuple(fields)
+    flat = flat_headers.flat_fields(text, HEADER_SPAN)  # "DATE: ... TO: Ann Lee ... FROM: ..." on one line
+    return tuple(
+        HeaderField(role, label, start, end, cite) for role, label, cite, start, end in flat if role in PARTIES
+    )
 
 
 def is_field_line(line: str) -> bool:

@@ -35,8 +35,11 @@ def _title_case(name: str) -> str:
     """ "DEPARTMENT OF COMMERCE" -> "Department of Commerce"; a name in mixed case is kept as written."""
     if not name.isupper():
         return name
-    words = name.lower().split()
-    return " ".join(w if i and w in _SMALL_WORDS else w.capitalize() for i, w in enumerate(words))
+    words = name.split()
+    return " ".join(  # "U.S." keeps its capitals: an abbreviation, not a word
+        w if "." in w.rstrip(".") else w.lower() if i and w.lower() in _SMALL_WORDS else w.capitalize()
+        for i, w in enumerate(words)
+    )
 
 
 def _office_name(line: str) -> str | None:
@@ -84,9 +87,11 @@ def line_body(run: DocumentRun, span: tuple[int, int]) -> Mention | None:
     heads = {head.lower() for head in LEX.body_heads}
     for line in re.finditer(r"[^\n]+", text[span[0] : span[1]]):
         words = line.group().split()
-        if not words or not line.group().isupper() or words[-1].lower() not in heads:
+        while len(words) > 2 and not words[0].isupper():  # a logo the OCR read as letters: "cAO U.S. GOVERNMENT ..."
+            words = words[1:]
+        if not words or not " ".join(words).isupper() or words[-1].lower() not in heads:
             continue
-        start = span[0] + line.start() + len(line.group()) - len(line.group().lstrip())
+        start = span[0] + line.start() + line.group().index(words[0])
         node = run.x.resolver.agency(_title_case(" ".join(words)), run.ctx)
         return _mention_at(run, start, span[0] + line.end(), run._node(node))
     return None

@@ -229,6 +229,7 @@ class Lexicon:
     letterhead_offices: frozenset[str]
     sub_office_tails: frozenset[str]
     department_offices: frozenset[str]
+    header_other_fields: frozenset[str]
     paper_presentations: tuple[str, ...]
     printing_orders: tuple[str, ...]
     report_agreements: tuple[str, ...]
@@ -522,6 +523,7 @@ SET_WORDS = (
     "letterhead_offices",
     "sub_office_tails",
     "department_offices",
+    "header_other_fields",
 )
 
 

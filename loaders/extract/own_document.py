@@ -69,12 +69,15 @@ def writer_claims(run: DocumentRun) -> None:
     kind = _header_kind(text) if fields else None
     for field in fields:
         party = _party(run, field.start, field.end)
-        if party is None:
-            continue
+        if party is None or (field.cite is not None and _start(run, party) > field.start + 1):
+            continue  # flattened, the value opens with its party: a later name is a title misread ("Deputy Chief X")
         types = ("AUTHORED", "SENT") if field.role == "sender" else ("RECEIVED",)
-        line = (text.rfind("\n", 0, field.start) + 1, field.end)
+        line = (text.rfind("\n", 0, field.start) + 1 if field.cite is None else field.cite, field.end)
         _own_claims(run, party, types, f"header.{field.role}", kind, line)
-        _block_member_of(run, party, field.end)
+        if field.cite is None:
+            _block_member_of(run, party, field.end)
+        else:  # flattened: "TO: Ann Lee Chief Northshire Police ATTN: ...": the body inside the value
+            _block_member_of(run, party, _start(run, party) + len(party.text), field.end)
     if not fields and run.speaker is not None:
         _signed_claims(run)
     if fields or run.speaker is not None or run.addressee is not None:
