@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import yaml
 from spacy.tokens import Token
 
+from graph.placeholders import placeholder_for
 from loaders.dates import DateValue
 from loaders.extract import relations
 from loaders.extract.lexicon import LEX
@@ -52,6 +53,8 @@ class RequestWords:
     answering_prepositions: frozenset[str]
     answering_heads: frozenset[str]
     asked_work: frozenset[str]
+    giving_verbs: frozenset[str]
+    asked_documents: frozenset[str]
     gate: re.Pattern[str]
 
 
@@ -67,6 +70,8 @@ def words() -> RequestWords:
         lists["answering_prepositions"],
         lists["answering_heads"],
         lists["asked_work"] | LEX.work_verbs,
+        lists["giving_verbs"],
+        lists["asked_documents"],
         re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, stems)) + ")"),
     )
 
@@ -112,7 +117,7 @@ def _asks_writer(run: DocumentRun, verb: Token, writer_ids: set[str], found: Req
     testify", or "as you requested" (the writer's work is what was asked)."""
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not relations._children(verb, "dobj"):
         return True
-    for clause in (c for c in verb.children if c.dep_ in _CLAUSES and c.lemma_.lower() in found.asked_work):
+    for clause in (c for c in verb.children if c.dep_ in _CLAUSES and _is_work(c, found)):
         if relations.is_negated_or_hedged(clause):
             continue
         if clause.dep_ == "ccomp":
@@ -122,6 +127,16 @@ def _asks_writer(run: DocumentRun, verb: Token, writer_ids: set[str], found: Req
         if any(_is_writer(run, doc_index, a, writer_ids) for a in asked):
             return True
     return False
+
+
+def _is_work(clause: Token, found: RequestWords) -> bool:
+    """ "to review", "that we address", or giving a statement: "to provide testimony"."""
+    lemma = clause.lemma_.lower()
+    if lemma in found.asked_work:
+        return True
+    return lemma in found.giving_verbs and any(
+        o.lemma_.lower() in found.asked_documents for o in relations._children(clause, "dobj")
+    )
 
 
 def _verb_requesters(
@@ -134,6 +149,9 @@ def _verb_requesters(
         owners = [c for c in letter.children if c.dep_ == "poss"]
     elif relations._children(verb, "nsubjpass"):  # "we were asked by Senator X to review"
         owners = relations._prep_objects(verb, {"by"})
+        if not owners:  # "GAO was asked to provide testimony": someone unnamed asked
+            unnamed = run._node(placeholder_for("COMMISSIONED", run._document_report()))
+            return [relations.Ref(unnamed, CONFIDENCE, verb)]
     else:
         owners = relations._subjects(verb)
     return _parties(run, sentence, owners)
@@ -192,4 +210,8 @@ def _request_date(run: DocumentRun, sentence: Sentence, token: Token) -> DateVal
     date = relations.dates_for(token, spans, set())
     if date is None and token.dep_ in ("relcl", "acl"):
         date = relations.dates_for(token.head, spans, set())
+    if date is None and token.pos_ == "NOUN":  # "at the request of the Committee, which in March 2023 asked ..."
+        asking = [c for t in token.subtree if t.dep_ == "pobj" for c in t.children if c.dep_ == "relcl"]
+        asking = [c for c in asking if c.lemma_.lower() in words().verbs]
+        date = relations.dates_for(asking[0], spans, set()) if asking else None
     return date or run._document_date()  # undated, as the testimony openers' commissions: the text's date
