@@ -83,6 +83,7 @@ from loaders.extract import (
     titled_names,
     topics,
     uk_papers,
+    writer_requests,
     written_answers,
 )
 from loaders.extract import confidence as scoring
@@ -273,6 +274,7 @@ class DocumentRun:
         letter_openers.opener_claims(self)  # "This letter refers to ...", "the enclosed Notice": the letter's own flows
         own_document.writer_claims(self)
         testimony_openers.opener_claims(self)  # "I am pleased to submit this statement for the record"
+        writer_requests.request_claims(self)  # "you requested that we examine": the requester commissioned this text
         citations.letter_claims(self, cited)
         front_matter.front_matter_claims(self)  # "Committee / Title / Date Published: 20 May 2022"
         committee_reports.formula_claims(self)  # "Mr. X, from the Committee on Y, submitted the following REPORT"
