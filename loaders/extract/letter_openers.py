@@ -3,8 +3,8 @@
 US federal letters open by naming themselves: "This letter refers to the NRC inspections ...",
 "This responds to your letter of August 3, 2012", "This is in response to ...". That sentence is where
 the letter says it is sent: its writer (the signatory's body, else the letterhead's) SENT it and the
-addressee RECEIVED it, and the words it uses for itself ("This letter"; a bare "This" as "this letter" and as
-written with its verb, "This responds") are its aliases. A document the letter encloses ("described in the enclosed Notice of Violation", "certain
+addressee RECEIVED it, and the words it uses for itself ("This letter"; a bare "This" as "this letter") are its
+aliases. A document the letter encloses ("described in the enclosed Notice of Violation", "certain
 enclosed documents") travelled with it: the writer SENT it, the addressee RECEIVED it. The verbs are
 lexicon data (`letter_opener_verbs`, `enclosing_verbs` in words.yaml).
 """
@@ -41,7 +41,7 @@ def _is_opening_verb(verb: Token) -> bool:
 
 def _own_subject(sentence: Sentence) -> tuple[Token, str] | None:
     """The subject naming the letter itself and the words that name it: "This letter"; a bare "This"
-    ("This responds to your letter") names it too, as "this letter" (and as written, `_as_written`)."""
+    ("This responds to your letter") names it too, as "this letter" (a subject and its verb are no name)."""
     own_nouns = LEX.correspondence | LEX.own_documents
     for token in sentence.span:
         if token.dep_ not in SUBJECTS or not _is_opening_verb(token.head):
@@ -51,13 +51,6 @@ def _own_subject(sentence: Sentence) -> tuple[Token, str] | None:
         if token.lemma_.lower() in own_nouns and any(c.dep_ == "det" and c.lower_ == "this" for c in token.children):
             return token, f"{next(c.text for c in token.children if c.dep_ == 'det')} {token.text}"
     return None
-
-
-def _as_written(subject: Token) -> tuple[str, ...]:
-    """A bare "This" is known by the words that open the letter, "This responds", as readers cite it."""
-    verb = subject.head
-    named = subject.lower_ == "this" and verb.lemma_.lower() in LEX.letter_opener_verbs  # not "This is in response"
-    return (f"{subject.text} {verb.text}",) if named else ()
 
 
 def _writer(run: DocumentRun) -> Node | None:
@@ -88,7 +81,7 @@ def opener_claims(run: DocumentRun) -> None:
     writer = _writer(run)
     for number, (sentence, token, words) in enumerate(openers(run)):
         own = run.nodes[run._document_report().id]
-        own.aliases = sorted({*own.aliases, words, *_as_written(token)})
+        own.aliases = sorted({*own.aliases, words})
         _answered(run, sentence, writer)
         if writer is None or number:
             continue  # the first sentence naming the letter says it was sent; "This letter also refers to" adds nothing
