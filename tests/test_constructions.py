@@ -125,7 +125,6 @@ FLOORS = {
     "numbered_flows": 0.94,  # 37/39 ("The Council on X considered S. 870, ..., and reports favorably": parsed as a name)
     "testimony_openers": 1.00,  # 10/10 (a statement's opening: its sender and who invited it, testimony_openers.py)
     "writer_requests": 1.00,  # 13/13 ("you requested that we examine": the requester commissioned the text, writer_requests.py)
-    "letter_self_names": 1.00,  # 10/10 ("This responds to your letter": the letter is also "This responds", letter_openers.py)
     "pronoun_aliases": 1.00,  # 18/18 ("its report", "our March 2007 report" as aliases: pronoun_aliases.py)
     "titled_people": 1.00,  # 30/30 ("Ranking Member Tolley" is Tolley; "Senator McArdle"; "Rep. Tom Hale, Chairman of X")
     "testimony_openings": 1.00,  # 12/12 ("Ranking Member X, and Members of the Subcommittee:": members of the audience)

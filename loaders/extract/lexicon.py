@@ -220,6 +220,13 @@ class Lexicon:
     alleging_nouns: frozenset[str]
     clause_dropped_adverbs: frozenset[str]
     duration_nouns: frozenset[str]
+    request_verbs: frozenset[str]
+    request_nouns: frozenset[str]
+    request_answering_prepositions: frozenset[str]
+    request_answering_heads: frozenset[str]
+    asked_work: frozenset[str]
+    giving_verbs: frozenset[str]
+    asked_documents: frozenset[str]
     bill_marks: frozenset[str]
     letter_opener_verbs: frozenset[str]
     enclosing_verbs: frozenset[str]
@@ -514,6 +521,13 @@ SET_WORDS = (
     "alleging_nouns",
     "clause_dropped_adverbs",
     "duration_nouns",
+    "request_verbs",
+    "request_nouns",
+    "request_answering_prepositions",
+    "request_answering_heads",
+    "asked_work",
+    "giving_verbs",
+    "asked_documents",
     "bill_marks",
     "letter_opener_verbs",
     "enclosing_verbs",

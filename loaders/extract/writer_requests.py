@@ -11,7 +11,7 @@ document's date, as `testimony_openers` dates the invitation.
 
 A request to someone else ("X requested that the agency examine") is the verb frames' and
 `directed_studies`' business; a request for copies ("asked us to provide copies") asks for no work (the asked
-verbs are data: `data/requests.yaml` with the lexicon's `work_verbs`). The request as a document ("your letter
+verbs are data: `request_*`, `asked_*` and `giving_verbs` in `data/lexicon/words.yaml`, with `work_verbs`). The request as a document ("your letter
 of D") is named and flowed by `possessed_letters`, `letter_openers` and the "your letter" rules, not here.
 
 Cost: one regular-expression scan of the text gates the pass; only sentences whose text holds a request word
@@ -23,10 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
 from spacy.tokens import Token
 
 from graph.placeholders import placeholder_for
@@ -38,7 +36,6 @@ if TYPE_CHECKING:
     from loaders.extract.mentions import Sentence
     from loaders.extract.rules import DocumentRun
 
-DATA = Path(__file__).parent / "data" / "requests.yaml"
 CONFIDENCE = 0.7  # the asked party is read off a pronoun or the writer's own name
 RULE = "rules.request.writer"
 _PARTIES = ("Agency", "Person")
@@ -60,18 +57,16 @@ class RequestWords:
 
 @cache
 def words() -> RequestWords:
-    """The data file's words, and a pattern any sentence holding a request word matches (the cheap gate)."""
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    lists = {k: frozenset(str(w).lower() for w in raw[k]) for k in raw}
-    stems = sorted(lists["request_verbs"] | lists["request_nouns"])
+    """The lexicon's request words, and a pattern any sentence holding a request word matches (the cheap gate)."""
+    stems = sorted(LEX.request_verbs | LEX.request_nouns)
     return RequestWords(
-        lists["request_verbs"],
-        lists["request_nouns"],
-        lists["answering_prepositions"],
-        lists["answering_heads"],
-        lists["asked_work"] | LEX.work_verbs,
-        lists["giving_verbs"],
-        lists["asked_documents"],
+        LEX.request_verbs,
+        LEX.request_nouns,
+        LEX.request_answering_prepositions,
+        LEX.request_answering_heads,
+        LEX.asked_work | LEX.work_verbs,
+        LEX.giving_verbs,
+        LEX.asked_documents,
         re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, stems)) + ")"),
     )
 
