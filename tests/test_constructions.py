@@ -125,7 +125,7 @@ FLOORS = {
     "pronoun_aliases": 1.00,  # 18/18 ("its report", "our March 2007 report" as aliases: pronoun_aliases.py)
     "titled_people": 1.00,  # 30/30 ("Ranking Member Tolley" is Tolley; "Senator McArdle"; "Rep. Tom Hale, Chairman of X")
     "testimony_openings": 1.00,  # 12/12 ("Ranking Member X, and Members of the Subcommittee:": members of the audience)
-    "writer_findings": 1.00,  # 13/13 ("we found that X", "we issued a report", "our letters dated D": writer_findings.py)
+    "writer_findings": 1.00,  # 16/16 ("we found that X", "we issued a report", "our letters dated D": writer_findings.py)
 }
 # ---------------------------------------------------------------------------------------------
 

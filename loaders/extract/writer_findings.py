@@ -41,9 +41,15 @@ def _writer_subjects(run: DocumentRun, doc_index: int, verb: Token, refs: relati
     for subject in relations._subjects(verb):
         if subject.lower_ in LEX.first_person_plural and subject.pos_ == "PRON":
             found += [r for r in refs(subject) if r.node.id == writer.id]
-        elif subject.lemma_.lower() in LEX.document_nouns and _our(run, doc_index, subject) is not None:
+        elif _is_study(subject) and _our(run, doc_index, subject) is not None:
             found.append(relations.Ref(writer, WRITER_CONFIDENCE, subject))
     return found[:1]
+
+
+def _is_study(token: Token) -> bool:
+    """A study noun ("audit", "review", "investigation"): "our audit found" is the writer finding."""
+    frame = LEX.documents.get(token.lemma_.lower())
+    return frame is not None and frame.genre == "study"
 
 
 def _is_party(token: Token, refs: relations.RefsOf) -> bool:
@@ -77,10 +83,10 @@ def verb_claims(
     """The writer's claims of one verb of `writer_frames`: "we found that X" -> the writer KNEW_ABOUT X;
     "we issued a report" -> the writer AUTHORED it."""
     claims = LEX.writer_frames.get(verb.lemma_.lower())
-    if claims is None or run.speaker_body is None or relations.is_negated_or_hedged(verb):
+    if claims is None or run.speaker_body is None:
         return []
     writers = _writer_subjects(run, doc_index, verb, refs)
-    if not writers:
+    if not writers or relations.is_negated_or_hedged(verb):  # the subjects first: the mood reads the sentence
         return []
     rule = f"{verb.lemma_.lower()}.active.writer"
     targets: list[tuple[str, relations.Ref]] = []
