@@ -113,6 +113,8 @@ class Lexicon:
     confirming_verbs: frozenset[str]
     agency_name_words: frozenset[str]
     finding_verbs: frozenset[str]
+    writer_frames: dict[str, frozenset[str]]  # lemma -> claims the writer's "we" makes (writer_findings.py)
+    found_counts: frozenset[str]
     filing_verbs: frozenset[str]
     public_places: frozenset[str]
     # nominals.yaml
@@ -391,10 +393,19 @@ def _verbs(file: _File) -> dict[str, Any]:
         "confirming_verbs",
         "agency_name_words",
         "finding_verbs",
+        "found_counts",
         "filing_verbs",
         "public_places",
     )
-    return {"frames": frames, "membership": membership, **{key: file.word_set(key) for key in lists}}
+    writer_frames = {}
+    for lemma, raw in file.mapping("writer_frames").items():
+        claims = file.words(lemma, raw, f"writer_frames.{lemma}")
+        wrong = [c for c in claims if c not in ("KNEW_ABOUT", "AUTHORED", "PUBLISHED")]
+        if wrong:
+            raise file.error(f"writer_frames.{lemma}", f"{wrong[0]!r} is not KNEW_ABOUT, AUTHORED or PUBLISHED")
+        writer_frames[lemma] = frozenset(claims)
+    words = {key: file.word_set(key) for key in lists}
+    return {"frames": frames, "membership": membership, "writer_frames": writer_frames, **words}
 
 
 def _nominals(file: _File) -> dict[str, Any]:

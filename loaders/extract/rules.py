@@ -83,6 +83,7 @@ from loaders.extract import (
     titled_names,
     topics,
     uk_papers,
+    writer_findings,
     writer_requests,
     written_answers,
 )
@@ -270,6 +271,7 @@ class DocumentRun:
         for sentence in self.parse.sentences:
             self._sentence_claims(sentence)
         self._addressed_claims()
+        writer_findings.own_report_claims(self)  # "our letters dated D", "our report released yesterday"
         possessed_letters.document_claims(self)  # "your request dated D", "your FoI request": the addressee's
         letter_openers.opener_claims(self)  # "This letter refers to ...", "the enclosed Notice": the letter's own flows
         own_document.writer_claims(self)
@@ -794,6 +796,8 @@ class DocumentRun:
                 raw += reported_to.report_claims(self, token, refs)  # "the agency reported to OSC that ..."
                 raw += linked_letters.letter_claims(self, token, refs)  # "OSC [alerted](...) the President"
                 raw += letter_tellings.telling_claims(token, refs, topic_of)  # "sent a letter to X notifying them of T"
+                # "we found that X", "we issued a report": the writer's own findings and reports
+                raw += writer_findings.verb_claims(self, d, token, refs, topic_of)
                 raw = disclosed_matters.matter_claims(self, token, refs, raw)  # "the whistleblower's allegations"
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
