@@ -55,7 +55,7 @@ neo4j: install
 bench: install
 	$(VENV)/bin/python bench/run_all.py
 
-## Retrain the learned claim scorer on the training gold sets and rewrite its shipped weights (under a minute).
+## Retrain the learned claim scorer (a veto, on by default) and rewrite its weights (about 70 s): after rules are added or renamed, the training gold changes or a feature changes; re-measure with bench/scorer_cv.py.
 train-scorer: install
 	$(VENV)/bin/python -m loaders.extract.learned.train
 

@@ -1,6 +1,7 @@
-"""The learned claim scorer (loaders/extract/learned): shipped weights load, scoring is deterministic, it drops
-a claim it should when switched on, stays off by default, and the training script writes weights of the
-shipped shape. Synthetic text about fictional bodies and people only."""
+"""The learned claim scorer (loaders/extract/learned): shipped weights load, scoring is deterministic, the veto
+(on by default) drops a claim it should and leaves plain ones and unseen rules alone, `rules` switches it off,
+and the training script writes weights of the shipped shape. Synthetic text about fictional bodies and people
+only."""
 
 from __future__ import annotations
 
@@ -25,9 +26,12 @@ from loaders.extract.learned.scorer import (
 )
 
 PROJECT = Path(__file__).resolve().parent.parent
-# "the problems" points back to nothing the text names: the rules keep the teller's KNEW_ABOUT (0.63),
-# the model (topic reached by reference, no date in the clause) ranks it a lead.
-VAGUE_TOPIC = "Ann Lee said the Northshire Police had told her about the problems.\n"
+# "the main reasons ..." is the subject of what was told, not what was told: the rules read "Tom Hale told Ann
+# Lee <topic>" (0.9 each), the veto (telling, object the subject of a clause complement, undated) makes both leads.
+TOLD_CLAUSE = (
+    "Tom Hale told Ann Lee the main reasons for closing the harbour were that safety had worsened since the "
+    "last inspection.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +48,8 @@ def test_the_shipped_weights_load_and_say_what_they_were_trained_on():
         f.startswith(("tests/gold/real/dev/", "tests/gold/dev/", "tests/gold/synthetic/")) for f in files
     )
     assert scorer.trained["claims"] > scorer.trained["right"] > 0
+    assert 0 < scorer.veto_below < 0.5 and scorer.trained["veto_below"] == scorer.veto_below
+    assert {"send.active", "tell.active"} <= scorer.rules  # the rule set it was trained on, for retraining
 
 
 def test_scoring_is_deterministic_and_ignores_feature_order():
@@ -55,29 +61,35 @@ def test_scoring_is_deterministic_and_ignores_feature_order():
     assert scorer.probability({**features, "date=clause": 0.0}) != first  # a feature with a weight moves it
 
 
-def test_the_rules_score_by_default(extractor, monkeypatch):
+def test_the_veto_is_on_by_default_and_drops_a_claim_it_should(extractor, monkeypatch):
     monkeypatch.delenv(SCORER_ENV, raising=False)
-    assert chosen_scorer() == "rules"
-    found = run(extractor, VAGUE_TOPIC)
-    assert not any(REASON in c.extractor for c in found.claims)
-
-
-def test_switched_on_the_scorer_drops_a_claim_it_should_and_says_so(extractor, monkeypatch):
-    monkeypatch.setenv(SCORER_ENV, "rules")
-    by_rules = claim(run(extractor, VAGUE_TOPIC), "KNEW_ABOUT", "Northshire Police", "problems")
-    monkeypatch.setenv(SCORER_ENV, "learned")
-    first = run(extractor, VAGUE_TOPIC)
-    learned = claim(first, "KNEW_ABOUT", "Northshire Police", "problems")
-    assert by_rules.confidence >= 0.5 > learned.confidence  # kept by the rules, a lead for the scorer
-    assert learned.extractor == f"{by_rules.extractor}+{REASON}"
-    again = run(extractor, VAGUE_TOPIC)
+    assert chosen_scorer() == "learned"
+    first = run(extractor, TOLD_CLAUSE)
+    vetoed = claim(first, "KNEW_ABOUT", "Tom Hale", "main reasons for closing the harbour")
+    assert vetoed.confidence < 0.5 and vetoed.extractor == f"rules.tell.active+{REASON}"
+    again = run(extractor, TOLD_CLAUSE)
     assert [(c.id, c.confidence) for c in again.claims] == [(c.id, c.confidence) for c in first.claims]
+    monkeypatch.setenv(SCORER_ENV, "rules")
+    by_rules = claim(run(extractor, TOLD_CLAUSE), "KNEW_ABOUT", "Tom Hale", "main reasons for closing the harbour")
+    assert by_rules.confidence >= 0.5 and REASON not in by_rules.extractor
 
 
-def test_a_plain_statement_stays_above_the_threshold(extractor, monkeypatch):
+def test_a_plain_statement_keeps_the_rules_confidence(extractor, monkeypatch):
     monkeypatch.setenv(SCORER_ENV, "learned")
     text = "The Northshire Police sent the Harbour Safety Report to the Department of Civic Affairs in March 2019.\n"
-    assert claim(run(extractor, text), "SENT", "Northshire Police", "Harbour Safety Report").confidence >= 0.5
+    sent = claim(run(extractor, text), "SENT", "Northshire Police", "Harbour Safety Report")
+    assert sent.confidence == 0.9 and REASON not in sent.extractor  # a veto, not a new score
+
+
+def test_a_rule_the_weights_never_saw_keeps_the_rules_confidence():
+    scorer = shipped_scorer()
+    damning = {
+        name: 1.0
+        for name, weight in scorer.weights.items()
+        if weight < 0 and "=" in name and not name.startswith("rule=")
+    }
+    assert scorer.confidence({**damning, "rule=tell.active": 1.0}, 0.9) < 0.5
+    assert scorer.confidence({**damning, "rule=a.rule.added.later": 1.0}, 0.9) is None
 
 
 def test_a_bad_switch_or_weights_file_is_one_clear_error(tmp_path, monkeypatch):
@@ -90,6 +102,9 @@ def test_a_bad_switch_or_weights_file_is_one_clear_error(tmp_path, monkeypatch):
         load_scorer(bad)
     bad.write_text(json.dumps({**json.loads(WEIGHTS_PATH.read_text()), "weights": {"type=SENT": "high"}}))
     with pytest.raises(ScorerError, match="weights must map"):
+        load_scorer(bad)
+    bad.write_text(json.dumps({**json.loads(WEIGHTS_PATH.read_text()), "veto_below": 1.5}))
+    with pytest.raises(ScorerError, match="veto_below"):
         load_scorer(bad)
     bad.write_text("{not json")
     with pytest.raises(ScorerError, match="cannot read"):
@@ -115,3 +130,4 @@ def test_the_training_script_writes_weights_of_the_shipped_shape(tmp_path):
     assert written["feature_set"] == FEATURE_SET and written["weights"]
     assert all(isinstance(w, float) for w in written["weights"].values())
     assert load_scorer(out).feature_set == FEATURE_SET  # the extractor would accept it
+    assert load_scorer(out).veto_below is not None and load_scorer(out).rules

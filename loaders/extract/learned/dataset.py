@@ -21,7 +21,7 @@ from loaders.extract.base import Extractor
 from loaders.extract.learned.features import Features
 from loaders.extract.learned.hook import recording
 from loaders.extract.learned.scorer import SCORER_ENV
-from loaders.gold import GoldFile, load_gold
+from loaders.gold import GoldEdge, GoldFile, load_gold
 from loaders.pipeline import extracted_batch
 from loaders.readers.registry import read_document
 
@@ -34,10 +34,17 @@ class LabelledClaim:
     claim: Claim
     features: Features | None  # None: drawn outside `DocumentRun._add` (kept, never rescored)
     levels: frozenset[str]  # the gold levels it matches: {"must"}, {"should"}, both, or none (wrong)
+    # The levels it matches by ends, type and evidence, whatever its date: dating is scored apart, so a claim
+    # right in what it relates but dated outside the gold year is not "wrong" for a scorer of relations.
+    ends_levels: frozenset[str] = frozenset()
 
     @property
     def right(self) -> bool:
         return bool(self.levels)
+
+    @property
+    def right_ends(self) -> bool:
+        return bool(self.levels or self.ends_levels)
 
 
 @dataclass
@@ -93,10 +100,16 @@ def label_document(gold_path: Path, extractor: Extractor) -> LabelledDocument:
         if claim.negated or claim.type not in gold.edge_types:
             continue
         levels = frozenset(edge.level for edge in gold.edges if matcher.matches(edge, claim))
-        if not levels and evaluate._unnamed_party(claim, nodes):
+        ends_levels = frozenset(edge.level for edge in gold.edges if _relates(matcher, edge, claim))
+        if not ends_levels and evaluate._unnamed_party(claim, nodes):
             continue  # not scored by `kflow eval` either
-        labelled.append(LabelledClaim(claim, features.get(claim.id), levels))
+        labelled.append(LabelledClaim(claim, features.get(claim.id), levels, ends_levels))
     return LabelledDocument(gold, nodes, labelled)
+
+
+def _relates(matcher: evaluate._Matcher, edge: GoldEdge, claim: Claim) -> bool:
+    """The evaluation's match without its date test: right ends, type and evidence sentence."""
+    return matcher.endpoints_match(edge, claim) and evaluate._has_evidence(claim, edge.evidence)
 
 
 def label_documents(gold_paths: Iterable[Path], extractor: Extractor) -> list[LabelledDocument]:

@@ -40,7 +40,8 @@ def rescore(
     confidence: float,
     extractor: str,
 ) -> tuple[float, str]:
-    """(confidence, extractor): the rules' own unless the learned scorer is chosen; denials keep the rules'."""
+    """(confidence, extractor): the rules' own unless the learned scorer is chosen and vetoes the claim (then
+    its probability, a lead, and the extractor says so); denials keep the rules'."""
     learned = chosen_scorer() == "learned"
     if raw.polarity != "asserted" or not learned and _recorder is None:
         return confidence, extractor
@@ -52,4 +53,5 @@ def rescore(
         _recorder.setdefault(key, features)
     if not learned:
         return confidence, extractor
-    return round(shipped_scorer().probability(features), 2), f"{extractor}+{REASON}"
+    rescored = shipped_scorer().confidence(features, confidence)
+    return (confidence, extractor) if rescored is None else (rescored, f"{extractor}+{REASON}")
