@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from graph.model import Node, node_id
@@ -54,9 +55,10 @@ def matter_node(run: DocumentRun) -> Node | None:
     or never names the matter by a pointing mention."""
     if _CACHE in run.__dict__:
         return run.__dict__[_CACHE]
-    tokens = [t for doc in run.parse.docs for t in doc]
     node = None
-    if any(t.lemma_.lower() in LEX.discloser_nouns for t in tokens):
+    lemmas = {doc.vocab.strings[h] for doc in run.parse.docs for h in doc.count_by(LEMMA)}  # counted in C, once each
+    if any(lemma.lower() in LEX.discloser_nouns for lemma in lemmas):
+        tokens = [t for doc in run.parse.docs for t in doc]
         words = list(dict.fromkeys(mention_words(t) for t in tokens if is_mention(t)))
         if words:
             owned = [w for w in words if any(n in w.lower() for n in LEX.discloser_nouns)]
