@@ -222,7 +222,9 @@ def linked_findings(run: DocumentRun) -> None:
     """ "The agency [substantiated](/agency-report.pdf) the whistleblower's allegations": a body's finding
     verb that is a link's anchor stands for the report the finding is in, AUTHORED by the body (the same
     node as the study the text gives it elsewhere), the anchor kept as an alias."""
-    finding = {i for i, doc in enumerate(run.parse.docs) if any(tokens_with(doc, LEMMA, _finding_verb))}
+    finding = {
+        i for i, doc in enumerate(run.parse.docs) if next(tokens_with(doc, LEMMA, _finding_verb), None) is not None
+    }
     for sentence in (s for s in run.parse.sentences if s.doc_index in finding):  # no finding verb, nothing to read
         for verb in sentence.span:
             if (

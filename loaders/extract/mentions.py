@@ -291,12 +291,14 @@ def _generic_only(span: Span) -> bool:
     return len(words) == 1 and words[0].lemma_.lower() in LEX.generic_bodies
 
 
+def _generic_body_noun(lemma: str) -> bool:
+    return lemma.lower() in LEX.generic_bodies or lemma.lower() == "authority"
+
+
 def _add_generic_bodies(parse: DocumentParse, doc_index: int, doc: Doc) -> None:
     """ "the council", "the local authority", "the force", "the police", "the department"."""
     starts = parse._sent_starts[doc_index]
-    for token in tokens_with(
-        doc, LEMMA, lambda lemma: lemma.lower() in LEX.generic_bodies or lemma.lower() == "authority"
-    ):
+    for token in tokens_with(doc, LEMMA, _generic_body_noun):
         lemma = token.lemma_.lower()  # a generic body noun: the only words read below
         if (
             parse.at(doc_index, token)

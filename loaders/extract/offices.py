@@ -39,14 +39,22 @@ HOLDER_CONFIDENCE = 0.8
 MEMBER_CONFIDENCE = 0.75
 
 
+def _body_word(lower: str) -> bool:
+    return lower in LEX.body_words
+
+
+def _office_noun(lemma: str) -> bool:
+    return lemma.lower() in LEX.office_nouns
+
+
 def read(run: DocumentRun) -> None:
     """Add definite-description and office mentions to the run's parse, and their memberships."""
     for doc_index, doc in enumerate(run.parse.docs):
-        for token in tokens_with(doc, LOWER, lambda lower: lower in LEX.body_words):
+        for token in tokens_with(doc, LOWER, _body_word):
             if run.parse.sentence_index(doc_index, token) is not None:
                 _definite_body(run, doc_index, token)
     for doc_index, doc in enumerate(run.parse.docs):
-        for token in tokens_with(doc, LEMMA, lambda lemma: lemma.lower() in LEX.office_nouns):
+        for token in tokens_with(doc, LEMMA, _office_noun):
             if run.parse.sentence_index(doc_index, token) is not None:
                 _office(run, doc_index, doc, token)
 
