@@ -193,6 +193,7 @@ class Resolver:
             for name in (body.name, *body.aliases)
             if len(name) >= MIN_FUZZY_CHARS
         }
+        self._fuzzy_key = _Names(self._fuzzy_names)
 
     def body_node(self, body: Body, surface: str | None = None) -> Node:
         aliases = [*body.aliases, *body.acronyms]
@@ -303,7 +304,16 @@ def _function_words_differ(words: set[str], matched: set[str]) -> bool:
     return any(word in LEX.title_function_words and word not in ARTICLES for word in words ^ matched)
 
 
+class _Names(tuple):
+    """The fuzzy candidates as a cache key hashed by identity: a tuple of every gazetteer name hashed per lookup
+    was most of a lookup's cost. One per resolver, made with it."""
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
 def _fuzzy_lookup(resolver: Resolver, name: str) -> Body | None:
-    names = tuple(resolver._fuzzy_names)
-    matched = _fuzzy_cached(names, name)
+    matched = _fuzzy_cached(resolver._fuzzy_key, name)
     return resolver.gazetteer.bodies[resolver._fuzzy_names[matched]] if matched else None

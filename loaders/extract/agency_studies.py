@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from graph.model import Node, node_id
@@ -25,6 +26,7 @@ from loaders.extract.authored_studies import _study_noun
 from loaders.extract.lexicon import LEX
 from loaders.extract.linked_letters import linked_anchor
 from loaders.extract.mentions import DocumentParse, Mention
+from loaders.extract.token_filter import tokens_with
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -212,11 +214,18 @@ def _study_of(run: DocumentRun, author: str) -> Node | None:
     )
 
 
+def _finding_verb(lemma: str) -> bool:
+    return lemma.lower() in LEX.finding_verbs
+
+
 def linked_findings(run: DocumentRun) -> None:
     """ "The agency [substantiated](/agency-report.pdf) the whistleblower's allegations": a body's finding
     verb that is a link's anchor stands for the report the finding is in, AUTHORED by the body (the same
     node as the study the text gives it elsewhere), the anchor kept as an alias."""
-    for sentence in run.parse.sentences:
+    finding = {
+        i for i, doc in enumerate(run.parse.docs) if next(tokens_with(doc, LEMMA, _finding_verb), None) is not None
+    }
+    for sentence in (s for s in run.parse.sentences if s.doc_index in finding):  # no finding verb, nothing to read
         for verb in sentence.span:
             if (
                 verb.pos_ != "VERB"

@@ -35,7 +35,8 @@ def reports_as_body(name: str) -> bool:
 
 def in_quotes(token: Token) -> bool:
     """Inside an open quotation in its sentence (straight or curly quotes)."""
-    before = token.sent.doc.text[token.sent.start_char : token.idx]
+    sent = token.sent
+    before = token.doc[sent.start : token.i].text_with_ws  # doc.text[sent.start_char : token.idx], unjoined doc
     return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
 
 

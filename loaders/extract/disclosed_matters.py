@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from loaders.extract import clause_matters, relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.token_filter import tokens_with
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -49,14 +51,18 @@ def mention_words(token: Token) -> str:
     return token.doc[start : token.i + 1].text.replace("\u2019", "'")
 
 
+def _discloser_noun(lemma: str) -> bool:
+    return lemma.lower() in LEX.discloser_nouns
+
+
 def matter_node(run: DocumentRun) -> Node | None:
     """The text's one whistleblower matter, once per document; None when the text tells of no whistleblower
     or never names the matter by a pointing mention."""
     if _CACHE in run.__dict__:
         return run.__dict__[_CACHE]
-    tokens = [t for doc in run.parse.docs for t in doc]
     node = None
-    if any(t.lemma_.lower() in LEX.discloser_nouns for t in tokens):
+    if any(next(tokens_with(doc, LEMMA, _discloser_noun), None) is not None for doc in run.parse.docs):
+        tokens = [t for doc in run.parse.docs for t in doc]
         words = list(dict.fromkeys(mention_words(t) for t in tokens if is_mention(t)))
         clauses = clause_matters.clause_names(tokens)  # "disclosed that X failed to inspect mines"
         if words or clauses:

@@ -49,6 +49,12 @@ def asked_offices() -> tuple[AskedOffice, ...]:
     return tuple(sorted(found, key=lambda o: len(o.office), reverse=True))
 
 
+@cache
+def _asked(office: str) -> re.Pattern:
+    """ "asked (the) <office>", compiled once per office."""
+    return re.compile(rf"\basked\s+(?:the\s+)?{re.escape(office)}\b")
+
+
 def _year(run: DocumentRun) -> int | None:
     published = run.document.published or ""
     return int(published[:4]) if published[:4].isdigit() else None
@@ -69,17 +75,23 @@ def _office_line_body(run: DocumentRun, label: str) -> Node | None:
 
 def member_claims(run: DocumentRun) -> None:
     """After the sentence pass: the first answering speaker after "asked the <office>" is a MEMBER_OF its body."""
+    if not run.turns:
+        return  # no speaker turns: no answer to tie (checked first, as finding the office is the cost)
     text = run.document.text
-    asked = next(
-        (
-            (match, office)
-            for office in asked_offices()
-            if office.held_in(_year(run))
-            for match in [re.search(rf"\basked\s+(?:the\s+)?{re.escape(office.office)}\b", text)]
-            if match
-        ),
-        None,
-    )
+    asked = (
+        next(
+            (
+                (match, office)
+                for office in asked_offices()
+                if office.held_in(_year(run))
+                for match in [_asked(office.office).search(text)]
+                if match
+            ),
+            None,
+        )
+        if "asked" in text
+        else None
+    )  # no "asked": no office to match (the offices are many; a pattern each)
     for turn, person in run.turns:
         label = text[turn.label_start : turn.label_end]
         body = _office_line_body(run, label)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Node
@@ -15,6 +16,7 @@ from loaders.extract import address_people
 from loaders.extract.lexicon import LEX
 from loaders.extract.non_entities import addressed_person, member_address
 from loaders.extract.split_names import join_split_names, joined_hyphen
+from loaders.extract.token_filter import tokens_with
 
 ENT_KINDS = {
     "ORG": "agency",
@@ -289,13 +291,15 @@ def _generic_only(span: Span) -> bool:
     return len(words) == 1 and words[0].lemma_.lower() in LEX.generic_bodies
 
 
+def _generic_body_noun(lemma: str) -> bool:
+    return lemma.lower() in LEX.generic_bodies or lemma.lower() == "authority"
+
+
 def _add_generic_bodies(parse: DocumentParse, doc_index: int, doc: Doc) -> None:
     """ "the council", "the local authority", "the force", "the police", "the department"."""
     starts = parse._sent_starts[doc_index]
-    for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma not in LEX.generic_bodies and lemma != "authority":
-            continue  # no generic body noun: the only words read below
+    for token in tokens_with(doc, LEMMA, _generic_body_noun):
+        lemma = token.lemma_.lower()  # a generic body noun: the only words read below
         if (
             parse.at(doc_index, token)
             or token.tag_ in ("NNS", "NNPS")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from graph.model import Node, node_id
@@ -27,6 +28,7 @@ from graph.names import name_key
 from loaders.extract import office_bodies, titled_names
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention, names_a_body
+from loaders.extract.token_filter import tokens_with
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -37,15 +39,23 @@ HOLDER_CONFIDENCE = 0.8
 MEMBER_CONFIDENCE = 0.75
 
 
+def _body_word(lower: str) -> bool:
+    return lower in LEX.body_words
+
+
+def _office_noun(lemma: str) -> bool:
+    return lemma.lower() in LEX.office_nouns
+
+
 def read(run: DocumentRun) -> None:
     """Add definite-description and office mentions to the run's parse, and their memberships."""
     for doc_index, doc in enumerate(run.parse.docs):
-        for token in doc:
-            if token.lower_ in LEX.body_words and run.parse.sentence_index(doc_index, token) is not None:
+        for token in tokens_with(doc, LOWER, _body_word):
+            if run.parse.sentence_index(doc_index, token) is not None:
                 _definite_body(run, doc_index, token)
     for doc_index, doc in enumerate(run.parse.docs):
-        for token in doc:
-            if token.lemma_.lower() in LEX.office_nouns and run.parse.sentence_index(doc_index, token) is not None:
+        for token in tokens_with(doc, LEMMA, _office_noun):
+            if run.parse.sentence_index(doc_index, token) is not None:
                 _office(run, doc_index, doc, token)
 
 

@@ -124,16 +124,27 @@ def _main_and_subtitle(piece: str) -> tuple[str, str]:
     return main, sub
 
 
-def _is_headline(core: str) -> bool:
-    """ "OSC Report Finds Flagrant ... Violations": a sentence with a finite verb, not a name."""
+# The pipeline's components that decide a token's tag and part of speech: the attribute ruler's rules read
+# the parse (DEP), so the parser stays; the entity components after it (most of a parse's cost) set no tag.
+_TAGGING = ("tok2vec", "tagger", "kflow_numbered_references", "parser", "attribute_ruler")
+
+
+def _tagged(text: str):
+    """`text` parsed as the full pipeline tags it, without the entity components (a title is parsed per document)."""
     from loaders.extract.nlp import load_pipeline
 
+    nlp = load_pipeline()
+    return nlp(text, disable=[name for name in nlp.pipe_names if name not in _TAGGING])
+
+
+def _is_headline(core: str) -> bool:
+    """ "OSC Report Finds Flagrant ... Violations": a sentence with a finite verb, not a name."""
     main = _main_and_subtitle(core)[0]  # "INS Budget: Overhiring Has Created ...": a name
     sentence_case = main[:1] + " ".join(w if w.isupper() else w.lower() for w in main[1:].split(" "))
     return any(  # Title Case hides a verb from the tagger ("Police Publishes Report"): read both forms
         t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBP", "VBD")
-        for text in (main, sentence_case)
-        for t in load_pipeline()(text)
+        for text in dict.fromkeys((main, sentence_case))
+        for t in _tagged(text)
     )
 
 

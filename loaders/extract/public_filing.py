@@ -41,6 +41,8 @@ def _clause(verb: Token) -> list[Token]:
 def publication_claims(verb: Token, refs: relations.RefsOf) -> Iterator[relations.RawClaim]:
     """PUBLISHED from the subject of a filing verb with a public place (or of "made ... public") to the
     documents of its clause. The parser hangs "in its public file" on the verb or on the last object."""
+    if verb.lemma_.lower() not in LEX.filing_verbs and verb.lemma_.lower() != "make":
+        return  # neither filed nor made public (below): checked first, as the clause is the cost
     if verb.dep_ == "conj" and verb.head.lemma_.lower() in LEX.filing_verbs:
         return  # "filed X, Y and redacted copies of Z in ...": read once, from the first filing verb
     clause = _clause(verb)

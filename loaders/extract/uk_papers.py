@@ -135,6 +135,8 @@ def _printing_orders(run: DocumentRun, text: str) -> None:
 
 
 def _agreements(run: DocumentRun, text: str) -> None:
+    if not any(phrase in text for phrase in LEX.report_agreements):
+        return  # the pattern needs one of the phrases as written; its open-ended body part is slow to fail
     pattern = re.compile(
         rf"\b(?P<body>[Tt]he\s+[A-Z][\w'\u2019&,-]*(?:\s+[\w'\u2019&,-]+){{0,12}}?)\s+"
         rf"(?:{'|'.join(re.escape(p) for p in LEX.report_agreements)})\s+(?:[A-Z][a-z]+\s+)?[Rr]eport\b"
