@@ -1,6 +1,6 @@
 """Does the relation classifier find flows the rules miss? 5-fold by document on real dev, then the measuring sets.
 
-    python bench/relations_cv.py [--c C]
+    python bench/relations_cv.py [--c C] [--grid] [--cache FILE]
 
 Real dev: each fold's documents are scored by a model trained on the other real dev documents plus
 tests/gold/dev and tests/gold/synthetic, with the cut chosen by an inner cross-validation on that training set
@@ -70,13 +70,22 @@ def main() -> None:
         d.oracle = [p for p in d.pairs if p.right]
     print(line("real dev, rules + every right pair", _oracle_tally(real)))
     print(line("real dev, rules + every pair", must_edges(real, oracle, 0.5)))
-    settings = [{"c": args.c, "positive_weight": 1.0}]
+    print("  right by ends (any date) by type:", dict(Counter(p.claim.type for p in pairs if p.right_ends)))
+    shipped_setting = {"c": args.c, "positive_weight": 1.0, "label": train.LABEL, "per_type": train.PER_TYPE}
+    settings = [shipped_setting]
     if args.grid:
-        settings += [{"c": c, "positive_weight": w} for c in (0.1, 0.3, 1.0) for w in (1.0, 3.0, 10.0)][1:]
+        settings += [
+            {"c": c, "positive_weight": w, "label": label, "per_type": per_type}
+            for label in train.LABELS
+            for per_type in (False, True)
+            for c in (0.1, 0.3, 1.0)
+            for w in (1.0, 3.0)
+        ]
+        settings = [settings[0], *(s for s in settings[1:] if s != shipped_setting)]
     for setting in settings:
         cross_validate(real, others, setting)
-    shipped = train.fit([*real, *others], args.c)
-    cut = train.choose_cut([*real, *others], real, c=args.c)
+    shipped = train.fit([*real, *others], **shipped_setting)
+    cut = train.choose_cut([*real, *others], real, **shipped_setting)
     print(f"shipped model: cut {cut}, {len(shipped.weights)} weights")
     for name, documents in measuring.items():
         print(line(f"{name}, rules", must_edges(documents)))
@@ -109,7 +118,10 @@ def cross_validate(real, others, setting: dict) -> None:
                 probabilities.append(probability)
                 if probability >= cut:
                     added[(p.claim.type, p.right)] += 1
-    name = f"c={setting['c']} w+={setting['positive_weight']}"
+    name = (
+        f"c={setting['c']} w+={setting['positive_weight']} {setting['label']}"
+        f"{' per-type' if setting['per_type'] else ''}"
+    )
     print(
         line(f"real dev, + classifier {name}", combined), f"cuts {cuts}, AUC {roc_auc_score(labels, probabilities):.3f}"
     )

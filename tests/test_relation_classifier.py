@@ -12,8 +12,9 @@ import pytest
 from extract_helpers import run
 
 from loaders.extract import default_extractor
-from loaders.extract.learned import relation_hook, train_relations
+from loaders.extract.learned import candidates, relation_hook, train_relations
 from loaders.extract.learned.candidates import FEATURE_SET
+from loaders.extract.learned.relation_dataset import Pair, RelationDocument
 from loaders.extract.learned.relation_hook import (
     CLASSIFIER_ENV,
     REASON,
@@ -120,3 +121,52 @@ def test_the_training_script_writes_weights_of_the_shipped_shape(tmp_path):
     assert written["feature_set"] == FEATURE_SET and written["weights"]
     assert load_classifier(out).feature_set == FEATURE_SET
     assert cut_of(load_classifier(out)) == written["trained"]["cut"]
+
+
+def test_candidates_are_capped_per_sentence_keeping_the_closest(extractor, monkeypatch):
+    monkeypatch.setenv(CLASSIFIER_ENV, "off")
+    with recording() as uncapped:
+        run(extractor, REACHED)
+    assert len(uncapped) > 2
+    monkeypatch.setattr(candidates, "MAX_PAIRS_PER_SENTENCE", 2)
+    with recording() as capped:
+        found = run(extractor, REACHED)
+    kept = [c for c in found.claims if c.id in capped]
+    assert len(kept) == 2 and set(capped) < set(uncapped)  # the same pairs, fewer of them
+
+
+def _documents(rows: list[tuple[str, str, bool, bool]]) -> list[RelationDocument]:
+    """One document of pairs (type, one feature, right as `kflow eval` counts it, right by its ends)."""
+    pairs = [
+        Pair(None, {f"type={t}": 1.0, f"{t}|{name}": 1.0}, frozenset({"must"} if dated else ()),  # type: ignore[arg-type]
+             frozenset({"must"} if ends else ()))
+        for t, name, dated, ends in rows
+    ]  # fmt: skip
+    return [RelationDocument(None, {}, [], pairs)]  # type: ignore[arg-type]
+
+
+def test_training_labels_by_ends_unless_told_to_label_by_date():
+    """A pair right by its ends but misdated is a positive for the default ('ends') label, a negative for 'dated'."""
+    rows = [("SENT", "gov=send", False, True)] * 6 + [("SENT", "gov=say", False, False)] * 6
+    by_ends = train_relations.fit(_documents(rows), c=1.0, min_count=1)
+    assert by_ends.trained["label"] == "ends" and by_ends.trained["right"] == 6
+    assert by_ends.probability({"type=SENT": 1.0, "SENT|gov=send": 1.0}) > 0.5
+    with pytest.raises(ValueError, match="both right and wrong"):
+        train_relations.fit(_documents(rows), label="dated", min_count=1)
+    with pytest.raises(ValueError, match="expected one of dated, ends"):
+        train_relations.fit(_documents(rows), label="year")
+
+
+def test_per_type_models_merge_into_one_weights_file():
+    """One model per type, each intercept the weight of `type=T`; a type with no right pair never adds a claim."""
+    rows = (
+        [("SENT", "gov=send", True, True)] * 6
+        + [("SENT", "gov=say", False, False)] * 6
+        + [("AUTHORED", "gov=write", False, False)] * 6
+    )
+    model = train_relations.fit(_documents(rows), c=1.0, min_count=1, per_type=True)
+    assert model.intercept == 0.0 and model.trained["per_type"] is True
+    assert not any(name.startswith("AUTHORED|") for name in model.weights)
+    assert model.probability({"type=AUTHORED": 1.0, "AUTHORED|gov=write": 1.0}) < 0.001
+    sent = model.probability({"type=SENT": 1.0, "SENT|gov=send": 1.0})
+    assert sent > 0.5 > model.probability({"type=SENT": 1.0, "SENT|gov=say": 1.0})

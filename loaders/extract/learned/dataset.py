@@ -100,14 +100,14 @@ def label_document(gold_path: Path, extractor: Extractor) -> LabelledDocument:
         if claim.negated or claim.type not in gold.edge_types:
             continue
         levels = frozenset(edge.level for edge in gold.edges if matcher.matches(edge, claim))
-        ends_levels = frozenset(edge.level for edge in gold.edges if _relates(matcher, edge, claim))
+        ends_levels = frozenset(edge.level for edge in gold.edges if relates(matcher, edge, claim))
         if not ends_levels and evaluate._unnamed_party(claim, nodes):
             continue  # not scored by `kflow eval` either
         labelled.append(LabelledClaim(claim, features.get(claim.id), levels, ends_levels))
     return LabelledDocument(gold, nodes, labelled)
 
 
-def _relates(matcher: evaluate._Matcher, edge: GoldEdge, claim: Claim) -> bool:
+def relates(matcher: evaluate._Matcher, edge: GoldEdge, claim: Claim) -> bool:
     """The evaluation's match without its date test: right ends, type and evidence sentence."""
     return matcher.endpoints_match(edge, claim) and evaluate._has_evidence(claim, edge.evidence)
 

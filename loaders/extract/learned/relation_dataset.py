@@ -1,7 +1,9 @@
 """Labelled candidate pairs for the relation classifier, and the rules' claims they would join.
 
 Each gold file's document is extracted in memory with every candidate added (`relation_hook.recording`); a
-candidate is right when `kflow eval`'s matcher matches it to a must or should gold edge. `edge_score` counts a
+candidate is right when `kflow eval`'s matcher matches it to a must or should gold edge, and right by its ends
+(`right_ends`, the training label) when it relates the gold edge's ends by its type in its evidence sentence,
+whatever its date (dating is scored apart: the scorer's lesson, `dataset.LabelledClaim`). `edge_score` counts a
 document's must edges as `kflow eval` does, with the rules' claims plus the candidates a model keeps.
 """
 
@@ -15,7 +17,7 @@ from pathlib import Path
 from graph.model import Claim, Node
 from loaders import evaluate
 from loaders.extract.base import Extractor
-from loaders.extract.learned.dataset import environment, rules_confidence
+from loaders.extract.learned.dataset import environment, relates, rules_confidence
 from loaders.extract.learned.features import Features
 from loaders.extract.learned.relation_hook import CLASSIFIER_ENV, recording
 from loaders.gold import GoldFile, load_gold
@@ -28,10 +30,15 @@ class Pair:
     claim: Claim
     features: Features
     levels: frozenset[str]
+    ends_levels: frozenset[str] = frozenset()  # the gold levels it matches by ends, type and evidence, any date
 
     @property
     def right(self) -> bool:
         return bool(self.levels)
+
+    @property
+    def right_ends(self) -> bool:
+        return bool(self.levels or self.ends_levels)
 
 
 @dataclass
@@ -60,7 +67,12 @@ def label_document(gold_path: Path, extractor: Extractor) -> RelationDocument:
     matcher = evaluate._Matcher(gold, nodes)
     scored = [c for c in batch.claims if not c.negated and c.type in gold.edge_types]
     pairs = [
-        Pair(c, recorded[c.id], frozenset(e.level for e in gold.edges if matcher.matches(e, c)))
+        Pair(
+            c,
+            recorded[c.id],
+            frozenset(e.level for e in gold.edges if matcher.matches(e, c)),
+            frozenset(e.level for e in gold.edges if relates(matcher, e, c)),
+        )
         for c in scored
         if c.id in recorded
     ]
