@@ -35,6 +35,10 @@ _HOUSE = re.compile(r"(?i)^(?:house\s+of\s+(?:commons|lords)\b,?\s*)?(?:the\s+)?
 COMMITTEE_HEADS = frozenset(
     {"committee", "commission"}
 )  # "Joint Committee on Human Rights", "Public Accounts Commission"
+# A page of a committee's report that prints another's words under its own heading: an appendix, an annex, a
+# letter or a memorandum ("Letter from the Comptroller and Auditor General", "Appendix: Government response").
+_PRINTED_HEAD = re.compile(r"(?im)^[ \t]*(?:letter[ \t]+(?:from|to)|appendix|annex|memorandum|written[ \t]+evidence)\b")
+_HEAD_CHARS = 600  # the heading lines atop the page
 NOT_OWN_WORDS = frozenset(
     {"evidence", "hansard", "answers", "questions"}
 )  # a witness's or a member's words, not the committee's
@@ -87,7 +91,10 @@ def named_in_text(run: DocumentRun, body: Node) -> Node | None:
 
 
 def speaker_body(run: DocumentRun) -> None:
-    """ "We" is the publisher the text names, when nothing else in the document says who "we" is."""
+    """Who "we" is when no signature or letterhead said: one decision for every genre read off the record.
+    A letter with no writer's body is its publisher's (`letterhead_offices.publisher_speaker`); a committee's
+    own page is the committee's; any other report, testimony or release is the publisher's its text names."""
+    letterhead_offices.publisher_speaker(run)
     if run.speaker_body is not None or run.turns:
         return
     body = publisher_body(run)
@@ -104,7 +111,10 @@ def speaker_body(run: DocumentRun) -> None:
 
 def _committee_in_text(run: DocumentRun, committee: Node) -> Node | None:
     """The committee of a committee's own page: as the text names it, else the publisher's node (the
-    record says whose page it is); None for a letter the committee printed (its writer's "we")."""
+    record says whose page it is); None for a letter, an appendix or a memorandum the committee printed
+    (its writer's "we")."""
     if run.salutation is not None or run.speaker is not None:
+        return None
+    if _PRINTED_HEAD.search(run.document.text[:_HEAD_CHARS]):
         return None
     return named_in_text(run, committee) or committee
