@@ -48,7 +48,6 @@ from loaders.extract import (
     letter_layout,
     letter_openers,
     letter_tellings,
-    letterhead_offices,
     linked_letters,
     markup,
     non_entities,
@@ -246,8 +245,7 @@ class DocumentRun:
         debate_turns.read(self)  # "Mr. Speaker" / "Pete Wishart (North Tayside)": whose "I" each turn is
         own_document.header_speaker(self)
         document_frame.letterhead_speaker(self)
-        letterhead_offices.publisher_speaker(self)  # no letterhead or signature: the record's publisher
-        publisher_we.speaker_body(self)  # "we found" in a report or testimony: the publisher its text names
+        publisher_we.speaker_body(self)  # no letterhead or signature: who "we" is by the record's publisher
         self._resolve_roles(used_roles)
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
         portfolios.read(self)  # "the Minister of Agriculture": the office of the Ministry of Agriculture
