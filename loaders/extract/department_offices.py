@@ -23,7 +23,6 @@ in a title) give the joined node too.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from graph.model import Node
@@ -34,8 +33,6 @@ from loaders.extract.mentions import Mention, names_a_body
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
-
-_PUBLISHER_NOTE = re.compile(r"\s*\([^)]*\)")
 
 
 def office_key(name: str) -> str:
@@ -113,7 +110,7 @@ def _split_name(run: DocumentRun, mention: Mention) -> tuple[Node, str] | None:
 def _publisher_office(run: DocumentRun) -> Node | None:
     """The office the document's record names as its publisher ("U.S. Department of Justice, Office of
     the Inspector General"), or None."""
-    publisher = _PUBLISHER_NOTE.sub("", run.document.publisher or "").strip()
+    publisher = letterhead_offices.publisher_name(run.document.publisher)
     department, _, rest = publisher.partition(",")
     office = letterhead_offices._office_name(rest.strip()) if rest.strip() else None
     if office is None or not department.strip():

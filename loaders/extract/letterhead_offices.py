@@ -108,11 +108,20 @@ def _mention_at(run: DocumentRun, start: int, end: int, node) -> Mention | None:
     return None
 
 
+_PUBLISHER_NOTE = re.compile(r"\s*\([^)]*\)")
+
+
+def publisher_name(publisher: str | None) -> str:
+    """The record's publisher without its bracketed notes: "UK Parliament (House of Commons X Committee)" names
+    no body as written, and a body named with the brackets would be a node no text calls so."""
+    return _PUBLISHER_NOTE.sub("", publisher or "").strip()
+
+
 def publisher_speaker(run: DocumentRun) -> None:
     """A letter whose text names no writer's body (no letterhead, no signature read) was written for the
     body its record names as publisher ("U.S. Nuclear Regulatory Commission, Region II": the commission;
     "U.S. Department of X, Office of Inspector General": that office): who its "we" is."""
-    publisher = run.document.publisher
+    publisher = publisher_name(run.document.publisher)
     if not publisher or run.salutation is None or run.speaker is not None or run.speaker_body is not None:
         return
     department, _, rest = publisher.partition(",")
