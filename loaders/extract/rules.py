@@ -70,6 +70,7 @@ from loaders.extract import (
     publisher_we,
     quoted_titles,
     referrals,
+    regulator_findings,
     relations,
     report_lists,
     reported_to,
@@ -798,6 +799,7 @@ class DocumentRun:
                 raw += letter_tellings.telling_claims(token, refs, topic_of)  # "sent a letter to X notifying them of T"
                 # "we found that X", "we issued a report": the writer's own findings and reports
                 raw += writer_findings.verb_claims(self, d, token, refs, topic_of)
+                raw += regulator_findings.verb_claims(self, d, token, refs, topic_of)  # "violations were identified"
                 raw = disclosed_matters.matter_claims(self, token, refs, raw)  # "the whistleblower's allegations"
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
