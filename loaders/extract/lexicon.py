@@ -117,6 +117,9 @@ class Lexicon:
     found_counts: frozenset[str]
     passive_finding_verbs: frozenset[str]  # regulator_findings.py
     breach_nouns: frozenset[str]
+    meeting_verbs: frozenset[str]  # breach_meetings.py
+    meeting_nouns: frozenset[str]
+    discussing_verbs: frozenset[str]
     filing_verbs: frozenset[str]
     public_places: frozenset[str]
     # nominals.yaml
@@ -398,6 +401,9 @@ def _verbs(file: _File) -> dict[str, Any]:
         "found_counts",
         "passive_finding_verbs",
         "breach_nouns",
+        "meeting_verbs",
+        "meeting_nouns",
+        "discussing_verbs",
         "filing_verbs",
         "public_places",
     )

@@ -34,13 +34,18 @@ def _breaches(verb: Token) -> list[Token]:
         return []  # "identified by the union": someone else's finding, read by the verb frames
     participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
     nouns = [verb.head] if participle else relations._children(verb, "nsubjpass")
-    return [n for n in nouns if n.lemma_.lower() in LEX.breach_nouns and not _definite(n)]
+    return [n for n in nouns if n.lemma_.lower() in LEX.breach_nouns and not _definite(n) and not _denied(n)]
 
 
 def _definite(noun: Token) -> bool:
     """ "the violations", "these violations": a breach the text introduced before, perhaps as someone
     else's finding; a finding is introduced indefinitely ("a violation", "apparent violations")."""
     return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children)
+
+
+def _denied(noun: Token) -> bool:
+    """ "no violations were identified": nothing was found."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _reported(verb: Token, refs: relations.RefsOf, writer_keys: set[str]) -> bool:

@@ -32,6 +32,7 @@ from loaders.extract import (
     announcements,
     authored_studies,
     body_reports,
+    breach_meetings,
     citations,
     committee_reports,
     coordination,
@@ -273,6 +274,7 @@ class DocumentRun:
             self._sentence_claims(sentence)
         self._addressed_claims()
         writer_findings.own_report_claims(self)  # "our letters dated D", "our report released yesterday"
+        breach_meetings.meeting_claims(self)  # "a conference was held with you to discuss the violations"
         possessed_letters.document_claims(self)  # "your request dated D", "your FoI request": the addressee's
         letter_openers.opener_claims(self)  # "This letter refers to ...", "the enclosed Notice": the letter's own flows
         own_document.writer_claims(self)
