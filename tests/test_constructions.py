@@ -131,6 +131,8 @@ FLOORS = {
     "document_headers": 0.93,  # 15/16 (flattened memo headers, the letterhead's body; the small model reads "Chief Greyfield Children" as a name)
     "writer_findings": 1.00,  # 16/16 ("we found that X", "we issued a report", "our letters dated D": writer_findings.py)
     "committee_we": 1.00,  # 11/11 ("we" on a committee's own page: the committee its publisher names, publisher_we.py)
+    "regulator_findings": 1.00,  # 13/13 ("violations were identified": the writer knew; regulator_findings.py)
+    "breach_meetings": 1.00,  # 10/10 ("a conference was held with you to discuss the violations": breach_meetings.py)
 }
 # ---------------------------------------------------------------------------------------------
 

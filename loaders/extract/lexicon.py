@@ -115,6 +115,11 @@ class Lexicon:
     finding_verbs: frozenset[str]
     writer_frames: dict[str, frozenset[str]]  # lemma -> claims the writer's "we" makes (writer_findings.py)
     found_counts: frozenset[str]
+    passive_finding_verbs: frozenset[str]  # regulator_findings.py
+    breach_nouns: frozenset[str]
+    meeting_verbs: frozenset[str]  # breach_meetings.py
+    meeting_nouns: frozenset[str]
+    discussing_verbs: frozenset[str]
     filing_verbs: frozenset[str]
     public_places: frozenset[str]
     # nominals.yaml
@@ -394,6 +399,11 @@ def _verbs(file: _File) -> dict[str, Any]:
         "agency_name_words",
         "finding_verbs",
         "found_counts",
+        "passive_finding_verbs",
+        "breach_nouns",
+        "meeting_verbs",
+        "meeting_nouns",
+        "discussing_verbs",
         "filing_verbs",
         "public_places",
     )

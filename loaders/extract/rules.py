@@ -32,6 +32,7 @@ from loaders.extract import (
     announcements,
     authored_studies,
     body_reports,
+    breach_meetings,
     citations,
     committee_reports,
     coordination,
@@ -69,6 +70,7 @@ from loaders.extract import (
     publisher_we,
     quoted_titles,
     referrals,
+    regulator_findings,
     relations,
     report_lists,
     reported_to,
@@ -270,6 +272,7 @@ class DocumentRun:
             self._sentence_claims(sentence)
         self._addressed_claims()
         writer_findings.own_report_claims(self)  # "our letters dated D", "our report released yesterday"
+        breach_meetings.meeting_claims(self)  # "a conference was held with you to discuss the violations"
         possessed_letters.document_claims(self)  # "your request dated D", "your FoI request": the addressee's
         letter_openers.opener_claims(self)  # "This letter refers to ...", "the enclosed Notice": the letter's own flows
         own_document.writer_claims(self)
@@ -796,6 +799,7 @@ class DocumentRun:
                 raw += letter_tellings.telling_claims(token, refs, topic_of)  # "sent a letter to X notifying them of T"
                 # "we found that X", "we issued a report": the writer's own findings and reports
                 raw += writer_findings.verb_claims(self, d, token, refs, topic_of)
+                raw += regulator_findings.verb_claims(self, d, token, refs, topic_of)  # "violations were identified"
                 raw = disclosed_matters.matter_claims(self, token, refs, raw)  # "the whistleblower's allegations"
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
