@@ -130,6 +130,7 @@ FLOORS = {
     "testimony_openings": 1.00,  # 12/12 ("Ranking Member X, and Members of the Subcommittee:": members of the audience)
     "document_headers": 0.93,  # 15/16 (flattened memo headers, the letterhead's body; the small model reads "Chief Greyfield Children" as a name)
     "writer_findings": 1.00,  # 16/16 ("we found that X", "we issued a report", "our letters dated D": writer_findings.py)
+    "report_names": 1.00,  # 12/12 ("its report on X, which ...": "its report on X"; "X report to Y of March 2018")
 }
 # ---------------------------------------------------------------------------------------------
 
