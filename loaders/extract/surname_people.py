@@ -16,11 +16,13 @@ from graph.model import Node, node_id
 from graph.names import name_key
 from loaders.extract.lexicon import LEX
 
+_HONORIFICS = frozenset(t.rstrip(".") for t in LEX.title_keys)
+
 
 def _honorific(word: str) -> str | None:
     """ "Mr." -> "mr"; None for a word that is no honorific."""
     key = word.lower().rstrip(".")
-    return key if key in {t.rstrip(".") for t in LEX.title_keys} else None
+    return key if key in _HONORIFICS else None
 
 
 def _office_form(words: list[str], surname: str) -> bool:
