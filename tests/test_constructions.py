@@ -133,6 +133,7 @@ FLOORS = {
     "committee_we": 1.00,  # 11/11 ("we" on a committee's own page: the committee its publisher names, publisher_we.py)
     "regulator_findings": 1.00,  # 13/13 ("violations were identified": the writer knew; regulator_findings.py)
     "breach_meetings": 1.00,  # 10/10 ("a conference was held with you to discuss the violations": breach_meetings.py)
+    "report_names": 1.00,  # 12/12 ("its report on X, which ...": "its report on X"; "X report to Y of March 2018")
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -34,3 +34,24 @@ def test_a_named_report_gets_no_pronoun_alias(extractor):
     names = {n.name: n for n in run(extractor, text).nodes if n.label == "Report"}
     assert "Varrow Review" in names
     assert not [a for a in names["Varrow Review"].aliases if a.lower().startswith(("their", "its"))]
+
+
+def test_a_pronoun_owned_report_is_also_named_with_what_it_is_about(extractor):
+    text = (
+        "One of the first reports that I issued was our report on pilotage fees at Eastmere Harbour (EH), "
+        "which was initiated as a result of a complaint by the Department of Civic Affairs.\n"
+    )
+    aliases = {a for n in run(extractor, text).nodes if n.label == "Report" for a in n.aliases}
+    assert "our report on pilotage fees at Eastmere Harbour (EH)" in aliases
+    assert not [a for a in aliases if "initiated" in a]  # the ", which ..." clause is no part of the name
+
+
+def test_a_body_reporting_to_a_body_names_the_report_by_its_date(extractor):
+    text = "In March 2018, the Department of Civic Affairs reported to the Northshire Audit Office that all the recommendations had been implemented.\n"
+    node = next(n for n in run(extractor, text).nodes if n.label == "Report")
+    assert "Department of Civic Affairs report to Northshire Audit Office of March 2018" in node.aliases
+    undated = (
+        "The Department of Civic Affairs reported to the Northshire Audit Office that the repairs were finished.\n"
+    )
+    node = next(n for n in run(extractor, undated).nodes if n.label == "Report")
+    assert node.aliases == ["Department of Civic Affairs report to Northshire Audit Office"]

@@ -27,7 +27,7 @@ def describe(report: ReportMention) -> list[str]:
     owner = _possessor(head)
     left = _left_words(head)
     core = " ".join([*left, head.text])
-    phrases = list(_phrases(head))
+    phrases = list(about_phrases(head))
     found: list[str] = []
     for phrase in phrases:
         if owner:
@@ -78,12 +78,12 @@ def _left_words(head: Token) -> list[str]:
     return [t.text for t in tokens if t.is_alpha or "-" in t.text or t.like_num]
 
 
-def _phrases(head: Token) -> Iterable[str]:
+def about_phrases(head: Token) -> Iterable[str]:
     """The noun's own "to X" / "on T" / "about T" / "into T" / "of T" phrases, short and whole."""
     for prep in [*head.rights, *_verb_recipient(head)]:
         if prep.dep_ not in ("prep", "dative") or prep.lower_ not in LEX.description_prepositions:
             continue
-        span = head.doc[prep.i : prep.right_edge.i + 1]
+        span = head.doc[prep.i : _clause_cut(prep)]
         if len(span) < 2 or len(span) > _MAX_PHRASE_TOKENS:
             continue
         if any(
@@ -92,6 +92,23 @@ def _phrases(head: Token) -> Iterable[str]:
         ):
             continue
         yield _plain(span)
+
+
+def _clause_cut(prep: Token) -> int:
+    """Where the phrase ends: its last token, or before a ", which ..." clause the parser hung inside it
+    ("on improper hiring in the Records Office, which was initiated ..."): the clause says more about the
+    document's subject, it is no part of what the document is called."""
+    end = prep.right_edge.i + 1
+    for token in prep.subtree:
+        if token.dep_ == "relcl" and token.left_edge.i > prep.i + 1 and _after_comma(token):
+            end = min(end, token.left_edge.i - 1)
+    return end
+
+
+def _after_comma(clause: Token) -> bool:
+    """The clause opens right after a comma: a non-restrictive ", which ..."."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
 
 
 def _verb_recipient(head: Token) -> list[Token]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from loaders.extract.descriptions import about_phrases
 from loaders.extract.lexicon import LEX
 
 if TYPE_CHECKING:
@@ -22,15 +23,21 @@ POINTING = frozenset({"this", "these"})
 
 
 def add_aliases(clusters: list[ReportCluster]) -> None:
-    """Each unnamed cluster's pronoun-owned or pointed-at mentions, as written, become aliases."""
+    """Each unnamed cluster's pronoun-owned or pointed-at mentions, as written, become aliases, both short
+    and with what the report is about ("our report on improper hiring in the Records Office"): the whole
+    noun phrase is what a reader names the report by."""
     for cluster in clusters:
         node = cluster.node
         if node is None or cluster.named:
             continue
         for report in cluster.mentions:
             written = _written(report.head)
-            if written and written not in node.aliases and written != node.name:
-                node.aliases.append(written)
+            if not written:
+                continue
+            found = [written, *(f"{written} {phrase}" for phrase in about_phrases(report.head))]
+            for alias in found:
+                if alias not in node.aliases and alias != node.name:
+                    node.aliases.append(alias)
 
 
 def _written(head: Token) -> str | None:

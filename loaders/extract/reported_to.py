@@ -26,6 +26,23 @@ def _words(ref: relations.Ref) -> str:
     return " ".join(t.text for t in span) if 0 < len(span) <= 8 else ref.node.name
 
 
+def _when(verb: Token) -> str | None:
+    """The date the clause gives the report ("In March 2018, the agency reported to OSC"): a DATE entity
+    that is the verb's own "in"/"on" object or bare modifier, as written; a reader names the report by it
+    ("the agency's report to OSC of March 2018")."""
+    for child in verb.children:
+        date = child
+        if child.dep_ == "prep" and child.lower_ in ("in", "on"):
+            date = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ != "npadvmod":
+            continue
+        if date.ent_type_ == "DATE":
+            span = next((e for e in verb.doc.ents if e.start <= date.i < e.end), None)
+            if span is not None and len(span) <= 4:
+                return span.text
+    return None
+
+
 def report_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list[relations.RawClaim]:
     """AUTHORED, SENT and RECEIVED of the report one body made to another."""
     if (
@@ -39,14 +56,16 @@ def report_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list
     senders = [r for t in relations._subjects(verb) for r in refs(t) if r.node.label == "Agency"]
     recipients = [r for t in relations._prep_objects(verb, {"to"}) for r in refs(t) if r.node.label == "Agency"]
     found: list[relations.RawClaim] = []
+    when = _when(verb) if senders and recipients else None
     for sender in senders:
         for recipient in (r for r in recipients if r.node.id != sender.node.id):
             name = f"report from {sender.node.name} to {recipient.node.name}"
+            called = f"{_words(sender)} report to {_words(recipient)}"
             node = Node(
                 node_id("Report", f"{name} {verb.i} {run.document.source_id.split(':')[-1]}"),
                 "Report",
                 name,
-                [f"{_words(sender)} report to {_words(recipient)}"],
+                [called, f"{called} of {when}"] if when else [called],
                 {"kind": "report"},
             )
             report = relations.Ref(run._node(node), _CONFIDENCE, verb)

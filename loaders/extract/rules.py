@@ -78,6 +78,7 @@ from loaders.extract import (
     sent_reports,
     shared_dates,
     speaker,
+    surname_people,
     teasers,
     testimony_openers,
     titled_holders,
@@ -324,13 +325,16 @@ class DocumentRun:
         """People with their roles; returns the role mentions their titles used (id -> the person)."""
         used_roles: dict[int, Node] = {}
         designations = peerages.territorial_names(self.document.text)  # "Lord Bassam of Brighton"
-        for mention in [m for m in self.parse.mentions if m.kind == "person"]:
+        mentioned = [m for m in self.parse.mentions if m.kind == "person"]
+        people_written = [" ".join(m.text.split()) for m in mentioned]
+        for mention in mentioned:
             facts = people.person_facts(self.parse, mention)
             before = self.parse.docs[mention.doc_index][mention.start - 1].text if mention.start else ""
             name = peerages.peer_name(facts.name, mention.text, before, designations)
             written = " ".join(mention.text.split())  # "Rep  Darrell Issa": a blanked full stop
             node = self.x.resolver.person(name, self.ctx, written)
             node = node and titled_names.surname_node(node, name, written)  # "Ranking Member Collins"
+            node = node and surname_people.honorific_surname_node(node, written, people_written)  # "Mr. Collins"
             if node is None or non_entities.unbacked_lone_name(facts, node, self.parse, mention):
                 continue  # "after Questions", "the Bill": a lone word no full name, title or role backs
             if facts.alias:
