@@ -115,7 +115,7 @@ def verb_claims(
     elif "KNEW_ABOUT" in LEX.writer_frames.get(lemma, frozenset()):
         named = _named_writer(run, verb, refs)
         if named:
-            matters = [r.token for r in writer_findings._found_matters(verb, refs, _as_token(writer))]
+            matters = [r.token for r in writer_findings.found_matters(verb, refs, _as_token(writer))]
             breaches = [m for m in matters if m.lemma_.lower() in LEX.breach_nouns and not _definite(m)]
             subject, rule = named[0], f"{lemma}.active.named{WRITER_RULE}"
     if subject is None or not breaches or relations.is_negated_or_hedged(verb):

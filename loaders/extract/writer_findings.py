@@ -62,7 +62,7 @@ def _counted(token: Token) -> bool:
     return any(t.lower_ in LEX.found_counts for t in topics.topic_tokens(token))
 
 
-def _found_matters(verb: Token, refs: relations.RefsOf, topic_of: relations.TopicOf) -> list[relations.Ref]:
+def found_matters(verb: Token, refs: relations.RefsOf, topic_of: relations.TopicOf) -> list[relations.Ref]:
     """What the writer found: the object ("identified concerns regarding T"), else the that-clause's
     subject, or its object when that subject is a party ("that the agency had lost T"). A denied clause
     ("that INS is not experiencing a shortfall") names no matter the writer found."""
@@ -91,7 +91,7 @@ def verb_claims(
     rule = f"{verb.lemma_.lower()}.active.writer"
     targets: list[tuple[str, relations.Ref]] = []
     if "KNEW_ABOUT" in claims:
-        targets += [("KNEW_ABOUT", t) for t in _found_matters(verb, refs, topic_of)]
+        targets += [("KNEW_ABOUT", t) for t in found_matters(verb, refs, topic_of)]
     reports = [r for o in relations._children(verb, "dobj") for r in refs(o) if r.node.label == "Report"]
     targets += [(claim, r) for claim in sorted(claims - {"KNEW_ABOUT"}) for r in reports]
     return [

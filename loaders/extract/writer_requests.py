@@ -21,7 +21,6 @@ are walked, token by token, once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -43,50 +42,33 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _CLAUSES = ("ccomp", "xcomp", "advcl")
 
 
-@dataclass(frozen=True)
-class RequestWords:
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-    answering_prepositions: frozenset[str]
-    answering_heads: frozenset[str]
-    asked_work: frozenset[str]
-    giving_verbs: frozenset[str]
-    asked_documents: frozenset[str]
-    gate: re.Pattern[str]
+@cache
+def _gate() -> re.Pattern[str]:
+    """A pattern any sentence holding a request word matches (the cheap gate), built once from the lexicon."""
+    stems = sorted(LEX.request_verbs | LEX.request_nouns)
+    return re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, stems)) + ")")
 
 
 @cache
-def words() -> RequestWords:
-    """The lexicon's request words, and a pattern any sentence holding a request word matches (the cheap gate)."""
-    stems = sorted(LEX.request_verbs | LEX.request_nouns)
-    return RequestWords(
-        LEX.request_verbs,
-        LEX.request_nouns,
-        LEX.request_answering_prepositions,
-        LEX.request_answering_heads,
-        LEX.asked_work | LEX.work_verbs,
-        LEX.giving_verbs,
-        LEX.asked_documents,
-        re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, stems)) + ")"),
-    )
+def _asked_work() -> frozenset[str]:
+    return LEX.asked_work | LEX.work_verbs
 
 
 def request_claims(run: DocumentRun) -> None:
     """COMMISSIONED by each party the text says asked the writer for its work, to the document being read."""
-    found = words()
-    if not found.gate.search(run.document.text):
+    if not _gate().search(run.document.text):
         return
     writer_ids = {n.id for n in (run.speaker, run.speaker_body) if n is not None}
     drawn: set[str] = set()
     for sentence in run.parse.sentences:
-        if sentence.heading or not found.gate.search(sentence.text):
+        if sentence.heading or not _gate().search(sentence.text):
             continue
         for token in sentence.span:
             lemma = token.lemma_.lower()
-            if lemma in found.verbs and token.pos_ == "VERB":
-                requesters = _verb_requesters(run, sentence, token, writer_ids, found)
-            elif lemma in found.nouns and token.pos_ == "NOUN":
-                requesters = _noun_requesters(run, sentence, token, writer_ids, found)
+            if lemma in LEX.request_verbs and token.pos_ == "VERB":
+                requesters = _verb_requesters(run, sentence, token, writer_ids)
+            elif lemma in LEX.request_nouns and token.pos_ == "NOUN":
+                requesters = _noun_requesters(run, sentence, token, writer_ids)
             else:
                 continue
             for ref in requesters:
@@ -107,12 +89,12 @@ def _is_writer(run: DocumentRun, doc_index: int, token: Token, writer_ids: set[s
     return bool(writer_ids) and any(r.node.id in writer_ids for r in run.refs(doc_index, token))
 
 
-def _asks_writer(run: DocumentRun, verb: Token, writer_ids: set[str], found: RequestWords, doc_index: int) -> bool:
+def _asks_writer(run: DocumentRun, verb: Token, writer_ids: set[str], doc_index: int) -> bool:
     """The verb asks the writer for work: "requested that we address", "asked us to review", "we were asked to
     testify", or "as you requested" (the writer's work is what was asked)."""
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not relations._children(verb, "dobj"):
         return True
-    for clause in (c for c in verb.children if c.dep_ in _CLAUSES and _is_work(c, found)):
+    for clause in (c for c in verb.children if c.dep_ in _CLAUSES and _is_work(c)):
         if relations.is_negated_or_hedged(clause):
             continue
         if clause.dep_ == "ccomp":
@@ -124,20 +106,18 @@ def _asks_writer(run: DocumentRun, verb: Token, writer_ids: set[str], found: Req
     return False
 
 
-def _is_work(clause: Token, found: RequestWords) -> bool:
+def _is_work(clause: Token) -> bool:
     """ "to review", "that we address", or giving a statement: "to provide testimony"."""
     lemma = clause.lemma_.lower()
-    if lemma in found.asked_work:
+    if lemma in _asked_work():
         return True
-    return lemma in found.giving_verbs and any(
-        o.lemma_.lower() in found.asked_documents for o in relations._children(clause, "dobj")
+    return lemma in LEX.giving_verbs and any(
+        o.lemma_.lower() in LEX.asked_documents for o in relations._children(clause, "dobj")
     )
 
 
-def _verb_requesters(
-    run: DocumentRun, sentence: Sentence, verb: Token, writer_ids: set[str], found: RequestWords
-) -> list[relations.Ref]:
-    if relations.is_negated_or_hedged(verb) or not _asks_writer(run, verb, writer_ids, found, sentence.doc_index):
+def _verb_requesters(run: DocumentRun, sentence: Sentence, verb: Token, writer_ids: set[str]) -> list[relations.Ref]:
+    if relations.is_negated_or_hedged(verb) or not _asks_writer(run, verb, writer_ids, sentence.doc_index):
         return []
     letter = _requesting_noun(verb)
     if letter is not None:  # "your letter requesting that we examine"
@@ -162,15 +142,13 @@ def _requesting_noun(verb: Token) -> Token | None:
     return None
 
 
-def _noun_requesters(
-    run: DocumentRun, sentence: Sentence, noun: Token, writer_ids: set[str], found: RequestWords
-) -> list[relations.Ref]:
+def _noun_requesters(run: DocumentRun, sentence: Sentence, noun: Token, writer_ids: set[str]) -> list[relations.Ref]:
     """ "at the request of X", "at X's request", "in response to X's request": when the clause it answers is
     the writer's ("we reviewed", "I am submitting") or the document's own ("This report has been produced")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in found.answering_prepositions | {"to"}:
+    if noun.dep_ != "pobj" or prep.lower_ not in LEX.request_answering_prepositions | {"to"}:
         return []
-    if prep.lower_ == "to" and prep.head.lemma_.lower() not in found.answering_heads:
+    if prep.lower_ == "to" and prep.head.lemma_.lower() not in LEX.request_answering_heads:
         return []
     clause = prep.head
     while clause.pos_ not in ("VERB", "AUX") and clause.dep_ not in ("ROOT",) and clause.head.i != clause.i:
@@ -207,6 +185,6 @@ def _request_date(run: DocumentRun, sentence: Sentence, token: Token) -> DateVal
         date = relations.dates_for(token.head, spans, set())
     if date is None and token.pos_ == "NOUN":  # "at the request of the Committee, which in March 2023 asked ..."
         asking = [c for t in token.subtree if t.dep_ == "pobj" for c in t.children if c.dep_ == "relcl"]
-        asking = [c for c in asking if c.lemma_.lower() in words().verbs]
+        asking = [c for c in asking if c.lemma_.lower() in LEX.request_verbs]
         date = relations.dates_for(asking[0], spans, set()) if asking else None
     return date or run._document_date()  # undated, as the testimony openers' commissions: the text's date
