@@ -63,3 +63,17 @@ def test_another_document_s_honorific_surname_is_not_merged_into_the_office_hold
     assert [n.name for n in other.values()] == ["Mrs. Tolley"]
     assert "Mr. Tolley" in next(iter(office_holder.values())).aliases
     assert not set(office_holder) & set(other)
+
+
+def test_one_surname_under_an_office_title_in_two_documents_is_two_people(tmp_path, extractor):
+    """A lone "Chairman Tolley" says who is meant only within its text: two texts' Tolleys stay two nodes
+    (cross-document resolution may propose them; it never happens by a shared id)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(TWO_FORMS, encoding="utf-8")
+    (tmp_path / "docs" / "b.txt").write_text(
+        "In 2019 Chairman Tolley sent the Eastmere Audit to Northshire Police.\n", encoding="utf-8"
+    )
+    with EmbeddedStore(tmp_path / "store") as store:
+        load_paths([tmp_path / "docs"], store, extractor)
+        tolleys = {n.id: n for n in store.find_nodes("Chairman Tolley", "Person")}
+    assert len(tolleys) == 2 and {n.name for n in tolleys.values()} == {"Tolley"}

@@ -333,8 +333,9 @@ class DocumentRun:
             name = peerages.peer_name(facts.name, mention.text, before, designations)
             written = " ".join(mention.text.split())  # "Rep  Darrell Issa": a blanked full stop
             node = self.x.resolver.person(name, self.ctx, written)
-            node = node and titled_names.surname_node(node, name, written)  # "Ranking Member Collins"
-            node = node and surname_people.honorific_surname_node(node, written, people_written)  # "Mr. Collins"
+            scope = self.document.source_id
+            node = node and titled_names.surname_node(node, name, written, scope)  # "Ranking Member Collins"
+            node = node and surname_people.honorific_surname_node(node, written, people_written, scope)  # "Mr. Collins"
             if node is None or non_entities.unbacked_lone_name(facts, node, self.parse, mention):
                 continue  # "after Questions", "the Bill": a lone word no full name, title or role backs
             if facts.alias:

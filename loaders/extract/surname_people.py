@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.model import Node, node_id
+from graph.model import Node
 from graph.names import name_key
 from loaders.extract.lexicon import LEX
+from loaders.extract.titled_names import surname_id
 
 _HONORIFICS = frozenset(t.rstrip(".") for t in LEX.title_keys)
 
@@ -29,7 +30,7 @@ def _office_form(words: list[str], surname: str) -> bool:
     return len(words) >= 2 and words[-1] == surname and all(w in LEX.office_titles for w in words[:-1])
 
 
-def honorific_surname_node(node: Node, written: str, people_written: Sequence[str]) -> Node:
+def honorific_surname_node(node: Node, written: str, people_written: Sequence[str], scope: str) -> Node:
     """The office holder's surname node for "Mr. Tolley" when the text also writes "Chairman Tolley" and
     no other honorific with Tolley; any other node as it is (a full name, an honorific alone)."""
     words = written.split()
@@ -42,4 +43,4 @@ def honorific_surname_node(node: Node, written: str, people_written: Sequence[st
     honorifics = {_honorific(f[0]) for f in forms if len(f) == 2 and f[1] == surname} - {None}
     if len(honorifics) > 1:  # "Mr. Tolley" and "Mrs. Tolley": maybe two people
         return node
-    return Node(node_id("Person", surname), "Person", surname, sorted({*node.aliases, written} - {surname}))
+    return Node(surname_id(surname, scope), "Person", surname, sorted({*node.aliases, written} - {surname}))

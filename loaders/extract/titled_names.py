@@ -57,11 +57,15 @@ def past_spaces(doc: Doc, i: int) -> int:
     return i
 
 
-def surname_node(node: Node, name: str, surface: str) -> Node | None:
+def surname_node(node: Node, name: str, surface: str, scope: str) -> Node | None:
     """The Person for a lone surname written after an office title ("Ranking Member Collins") that no full
     name in the text backs: named by the surname, the titled form an alias, so every mention of the
     surname, titled or not, is one person. Titles before a plural member noun ("Ranking Members") name a
-    group of offices, no person: None. Any other node ("Ms Okafor", a full name) is returned as it is."""
+    group of offices, no person: None. Any other node ("Ms Okafor", a full name) is returned as it is.
+
+    A lone surname says who is meant only within its text (two documents' "Chairman Collins" may be two
+    people), so the node's id is scoped to the document (`scope`, its source id); joining two texts'
+    surname people is for cross-document resolution (`kflow duplicates`), where an investigator decides."""
     words = surface.split()
     lead = words[:-1]
     if len(name.split()) != 1 or words[-1:] != [name] or not lead or not all(w in LEX.office_titles for w in lead):
@@ -70,7 +74,12 @@ def surname_node(node: Node, name: str, surface: str) -> Node | None:
         return None
     if name_key(node.name) != name_key(surface):  # resolved to a full name, or named otherwise
         return node
-    return Node(node_id("Person", name), "Person", name, sorted({*node.aliases, surface.strip()} - {name}))
+    return Node(surname_id(name, scope), "Person", name, sorted({*node.aliases, surface.strip()} - {name}))
+
+
+def surname_id(surname: str, scope: str) -> str:
+    """The id of a surname-only person of one document (see `surname_node`)."""
+    return node_id("Person", f"{surname} {scope.split(':')[-1]}")
 
 
 def named_before(parse: DocumentParse, doc_index: int, office: Token) -> list[Mention]:
