@@ -2,7 +2,12 @@
 
 `test/` is the frozen split: its gold was written before any tuning and nothing is tuned on it; the
 floors below are the figures it gives today (rounded down), so a change that loses ground on real
-prose fails. The issue-13 targets (must-edge recall 0.5 at precision 0.7) are not met yet."""
+prose fails. The issue-13 targets (must-edge recall 0.5 at precision 0.7) are not met yet.
+
+`fresh/` is a second held-out split, added in session 10 (2026-11-27): 25 documents whose gold was written
+before the extractor ran on them, measured on the code of that day before any rule change of the round and
+never tuned on since. The frozen split's 22 documents are too few to show a round's effect; the two
+together are the honest measure of how the rules carry to text nobody tuned them on."""
 
 from __future__ import annotations
 
@@ -22,7 +27,9 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # 2026-11-26, round 7: 0.548 / 0.333 / 0.662. Precision fell from round 6's 0.567: rules kept because real dev
     # gained (0.717 / 0.453 -> 0.774 / 0.494) added about two wrong claims here and no right one. Not tuned on.
     "test": (0.54, 0.33, 0.66),
-    "dev": (0.77, 0.49, 0.76),  # 2026-11-26, 93 documents, end of round 7: 0.774 / 0.494 / 0.766
+    "dev": (0.77, 0.49, 0.76),
+    # 2026-11-27, 25 documents, measured on the code before round 8's rules: 0.456 / 0.210 / 0.609. Not tuned on.
+    "fresh": (0.45, 0.20, 0.60),  # 2026-11-26, 93 documents, end of round 7: 0.774 / 0.494 / 0.766
 }
 
 
@@ -40,7 +47,7 @@ def test_the_corpus_has_40_documents_in_5_genres_with_both_splits_covering_them(
     assert len(genres["dev"] | genres["test"]) >= 5 and len(genres["test"]) >= 5
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", ["dev", "test", "fresh"])
 def test_every_document_names_its_source_licence_and_date(split):
     for document in _documents(split):
         sidecar = document.with_suffix(".meta.yaml")
@@ -51,7 +58,7 @@ def test_every_document_names_its_source_licence_and_date(split):
         assert document.stem in (REAL / "SOURCES.md").read_text(encoding="utf-8"), f"{document.name} not in SOURCES.md"
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", ["dev", "test", "fresh"])
 def test_every_evidence_string_is_in_its_document(split):
     for gold_file in find_gold_files([REAL / split]):
         gold = load_gold(gold_file)
@@ -64,7 +71,7 @@ def test_every_evidence_string_is_in_its_document(split):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", ["dev", "test", "fresh"])
 def test_real_prose_scores_do_not_fall_below_their_floors(split):
     from loaders.extract import default_extractor
 
