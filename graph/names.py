@@ -24,6 +24,15 @@ def name_key(name: str) -> str:
     return " ".join(text.split())
 
 
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+
+
+def initials(name: str) -> str:
+    """ "Nuclear Regulatory Commission" -> "NRC": the short name a body's own texts often use for it
+    undefined (its letters, its letterhead's offices), when the text gives no "(NRC)" to learn it from."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _INITIALS_SKIP).upper()
+
+
 def slug(name: str) -> str:
     """ASCII slug for ids, stable across runs and machines ("Home Office" -> "home-office")."""
     ascii_text = unicodedata.normalize("NFKD", name_key(name)).encode("ascii", "ignore").decode("ascii")

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph.model import Node
-from graph.names import name_key
+from graph.names import initials, name_key
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention
 
@@ -53,10 +53,6 @@ def _office_name(line: str) -> str | None:
     return "Office of " + " ".join(words[1:] if words[0].lower() == "the" else words)
 
 
-def _acronym(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS).upper()
-
-
 def narrowed(run: DocumentRun, body: Mention, span: tuple[int, int], start: int) -> Mention:
     """The letterhead body, or the office the next letterhead line names under it (a new Agency node
     "Department of X Office of Inspector General", also known by the line as written)."""
@@ -76,7 +72,7 @@ def _office_node(run: DocumentRun, department: str, office: str, written: str) -
     """ "Department of X Office of Inspector General", also known as written, as the office and by its acronym."""
     name = f"{_title_case(_NATIONAL_PREFIX.sub('', department.strip()))} {office}"
     node = run.x.resolver.agency(name, run.ctx)
-    node.aliases = sorted({*node.aliases, written, office, _acronym(office)})
+    node.aliases = sorted({*node.aliases, written, office, initials(office)})
     return run._node(node)
 
 

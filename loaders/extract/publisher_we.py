@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.model import Node
-from graph.names import name_key
+from graph.names import initials, name_key
 from loaders.extract import letterhead_offices
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def named_in_text(run: DocumentRun, body: Node) -> Node | None:
     Office" for "U.S. Government Accountability Office"), else of its acronym alone ("GAO"); None when
     the text names neither."""
     keys = {_key(body.name), *map(_key, body.aliases)}
-    acronym = letterhead_offices._acronym(body.name)
+    acronym = initials(body.name)
     bodies = [m for m in run.parse.mentions if m.kind == "agency" and m.node is not None]
     by_name = [m for m in bodies if m.node.id == body.id or _key(m.text) in keys or _key(m.node.name) in keys]
     by_acronym = [m for m in bodies if len(acronym) > 1 and m.text == acronym]

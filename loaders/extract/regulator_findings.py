@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from graph.model import Node
+from graph.names import initials
 from loaders.extract import relations, writer_findings
 from loaders.extract.lexicon import LEX
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 FINDING_CONFIDENCE = 0.7
 DEFINITE = frozenset({"the", "these", "those", "this", "that", "such"})
 WRITER_RULE = ".writer_found"  # in the rule names of this pass
-SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 
 
 def _breaches(verb: Token) -> list[Token]:
@@ -87,16 +87,11 @@ def _named_writer(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list
 
 def _writer_keys(writer: Node) -> set[str]:
     """The writer's name keys and initials: "NRC" may be its own node until resolution merges it."""
-    return {*_keys(writer), _initials(writer.name)}
+    return {*_keys(writer), initials(writer.name).lower()}
 
 
 def _keys(node: Node) -> set[str]:
     return {node.id, *node.keys, node.name.lower()}
-
-
-def _initials(name: str) -> str:
-    """ "Nuclear Regulatory Commission" -> "nrc": the short name a letter uses for its own body."""
-    return "".join(w[0] for w in name.split() if w.lower() not in SMALL_WORDS).lower()
 
 
 def verb_claims(
