@@ -27,7 +27,9 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # 2026-11-26, round 7: 0.548 / 0.333 / 0.662. Precision fell from round 6's 0.567: rules kept because real dev
     # gained (0.717 / 0.453 -> 0.774 / 0.494) added about two wrong claims here and no right one. Not tuned on.
     "test": (0.54, 0.33, 0.66),
-    "dev": (0.77, 0.49, 0.76),
+    # 2026-11-27, round 9: 16 new UK dev documents (uk_100..uk_115, gold written before extraction) take dev from
+    # 93 documents at 0.774 / 0.494 / 0.766 to 109 at 0.740 / 0.451 / 0.743; no rule or extractor change.
+    "dev": (0.74, 0.45, 0.74),
     # 2026-11-27, 25 documents, measured on the code before round 8's rules: 0.456 / 0.210 / 0.609. Not tuned on.
     "fresh": (0.45, 0.20, 0.60),  # 2026-11-26, 93 documents, end of round 7: 0.774 / 0.494 / 0.766
 }
