@@ -143,6 +143,8 @@ class Lexicon:
     post_nominals: frozenset[str]
     council_titles: frozenset[str]
     office_qualifiers: frozenset[str]
+    release_staff_titles: frozenset[str]
+    quoting_verbs: frozenset[str]
     role_nouns: frozenset[str]
     office_nouns: frozenset[str]
     job_words: tuple[str, ...]
@@ -477,6 +479,8 @@ SET_WORDS = (
     "post_nominals",
     "council_titles",
     "office_qualifiers",
+    "release_staff_titles",
+    "quoting_verbs",
     "role_nouns",
     "office_nouns",
     "staff_nouns",

@@ -72,6 +72,7 @@ from loaders.extract import (
     referrals,
     regulator_findings,
     relations,
+    release_staff,
     report_lists,
     reported_to,
     reports,
@@ -287,6 +288,7 @@ class DocumentRun:
         historic_answers.member_claims(self)  # "asked the Secretary of State for X": the answerer is of its department
         written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
+        release_staff.staff_claims(self)  # "said Senior Counsel Ann Lee" in a body's own release: its official
         document_frame.frame_claims(self)
         referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
         agency_studies.author_claims(self)  # "The DOL investigation substantiated ...": the agency's study
