@@ -42,6 +42,7 @@ from loaders.extract import (
     descriptions,
     directed_studies,
     disclosed_matters,
+    discloser_bodies,
     document_frame,
     document_names,
     front_matter,
@@ -289,6 +290,7 @@ class DocumentRun:
         written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
         release_staff.staff_claims(self)  # "said Senior Counsel Ann Lee" in a body's own release: its official
+        discloser_bodies.discloser_claims(self)  # "a whistleblower with X", "the whistleblower, a former analyst at X"
         document_frame.frame_claims(self)
         referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
         agency_studies.author_claims(self)  # "The DOL investigation substantiated ...": the agency's study
