@@ -137,6 +137,7 @@ FLOORS = {
     "body_before_title": 1.00,  # 18/18 ("said DCA Deputy Director Ann Kerr": MEMBER_OF the DCA; 6/18 before roles8)
     "release_staff": 1.00,  # 15/15 ("said Senior Counsel Ann Lee" in the body's own release: release_staff.py; 9/15 before)
     "discloser_bodies": 1.00,  # 15/15 ("a whistleblower with X", "the whistleblower, a former analyst at X": discloser_bodies.py)
+    "chaired_by": 1.00,  # 15/15 ("the X Inquiry chaired by Sir Tom Hale": chaired_by.py; 6/15 before)
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -96,6 +96,7 @@ class Lexicon:
     # verbs.yaml
     frames: dict[str, VerbFrame]
     membership: dict[str, MembershipFrame]
+    passive_membership_verbs: frozenset[str]
     archive_verbs: frozenset[str]
     archive_prepositions: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -383,6 +384,7 @@ def _verbs(file: _File) -> dict[str, Any]:
         )
         membership[lemma] = MembershipFrame(lemma, spec.get("role"), preps)
     lists = (
+        "passive_membership_verbs",
         "archive_verbs",
         "archive_prepositions",
         "reporting_verbs",

@@ -33,6 +33,7 @@ from loaders.extract import (
     authored_studies,
     body_reports,
     breach_meetings,
+    chaired_by,
     citations,
     committee_reports,
     coordination,
@@ -796,6 +797,7 @@ class DocumentRun:
                 raw += list(relations.verb_claims(token, refs, topic_of))
                 raw += list(relations.archive_claims(token, refs))
                 raw += list(relations.membership_claims(token, refs))
+                raw += chaired_by.passive_claims(self, token, refs)  # "the X Inquiry chaired by Sir Ann Lee"
                 raw += self._written_to(sentence, token, refs)
                 raw += list(announcements.publication_claims(token, refs))  # "announced the release of X"
                 raw += list(announcements.commissioning_claims(token, refs))  # "announce the setting up of X"
