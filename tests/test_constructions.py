@@ -134,6 +134,10 @@ FLOORS = {
     "regulator_findings": 1.00,  # 13/13 ("violations were identified": the writer knew; regulator_findings.py)
     "breach_meetings": 1.00,  # 10/10 ("a conference was held with you to discuss the violations": breach_meetings.py)
     "report_names": 1.00,  # 12/12 ("its report on X, which ...": "its report on X"; "X report to Y of March 2018")
+    "body_before_title": 1.00,  # 18/18 ("said DCA Deputy Director Ann Kerr": MEMBER_OF the DCA; 6/18 before roles8)
+    "release_staff": 1.00,  # 15/15 ("said Senior Counsel Ann Lee" in the body's own release: release_staff.py; 9/15 before)
+    "discloser_bodies": 1.00,  # 15/15 ("a whistleblower with X", "the whistleblower, a former analyst at X": discloser_bodies.py)
+    "chaired_by": 1.00,  # 15/15 ("the X Inquiry chaired by Sir Tom Hale": chaired_by.py; 6/15 before)
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -96,6 +96,7 @@ class Lexicon:
     # verbs.yaml
     frames: dict[str, VerbFrame]
     membership: dict[str, MembershipFrame]
+    passive_membership_verbs: frozenset[str]
     archive_verbs: frozenset[str]
     archive_prepositions: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -143,6 +144,8 @@ class Lexicon:
     post_nominals: frozenset[str]
     council_titles: frozenset[str]
     office_qualifiers: frozenset[str]
+    release_staff_titles: frozenset[str]
+    quoting_verbs: frozenset[str]
     role_nouns: frozenset[str]
     office_nouns: frozenset[str]
     job_words: tuple[str, ...]
@@ -381,6 +384,7 @@ def _verbs(file: _File) -> dict[str, Any]:
         )
         membership[lemma] = MembershipFrame(lemma, spec.get("role"), preps)
     lists = (
+        "passive_membership_verbs",
         "archive_verbs",
         "archive_prepositions",
         "reporting_verbs",
@@ -477,6 +481,8 @@ SET_WORDS = (
     "post_nominals",
     "council_titles",
     "office_qualifiers",
+    "release_staff_titles",
+    "quoting_verbs",
     "role_nouns",
     "office_nouns",
     "staff_nouns",

@@ -39,7 +39,7 @@ def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
     trail = address_people.trailing_title_words(ent[len(lead) :])
     name, suffix = clean_person_name(ent[len(lead) : len(ent) - len(trail)].text)
     alias = f"{name} {suffix}" if suffix else None
-    phrase = _left_role_phrase(parse, mention, ent) + [t for t in lead]
+    phrase = _left_role_phrase(parse, mention, ent, bool(lead)) + [t for t in lead]
     appos = _apposition(ent) or _predicate_role(ent)
     tokens = phrase or appos
     placed = [t for t in appos if t.dep_ == "pobj" and t.head.lower_ in ("of", "at", "with", "for")]
@@ -84,18 +84,25 @@ def _leading_role_words(ent: Span) -> list[Token]:
     return words
 
 
-def _left_role_phrase(parse: DocumentParse, mention: Mention, ent: Span) -> list[Token]:
-    """Tokens right before the name that modify it ("Rotherham MP", "NSPCC chief executive")."""
+def _left_role_phrase(parse: DocumentParse, mention: Mention, ent: Span, titled: bool = False) -> list[Token]:
+    """Tokens right before the name that modify it ("Rotherham MP", "NSPCC chief executive"); `titled`: the
+    name's own span begins with role words, so a body before it is the role's ("FASS [Deputy Director X]").
+    A blanked link or line break between the words ("OSC  Chief Counsel X") is no boundary."""
     doc, tokens, members = ent.doc, [], set(range(ent.start, ent.end))
     i = ent.start - 1
     while i >= ent.sent.start:
         token = doc[i]
+        if token.is_space and token.head.i < i and token.head.i in members | {i - 1}:
+            i -= 1
+            continue
         other = parse.at(mention.doc_index, token)
         if token.dep_ not in ROLE_DEPS or token.head.i not in members or (other and other.kind == "person"):
             break
         tokens.insert(0, token)
         members.add(i)
         i -= 1
+    if titled and any(_is_body(parse, mention.doc_index, t) for t in tokens):
+        return tokens
     return tokens if any(t.lower_ in LEX.role_nouns or _is_role(parse, mention.doc_index, t) for t in tokens) else []
 
 
@@ -144,6 +151,11 @@ def _works_somewhere(noun: Token, preps: tuple[str, ...] = ("at", "with")) -> bo
 def _is_role(parse: DocumentParse, doc_index: int, token: Token) -> bool:
     mention = parse.at(doc_index, token)
     return bool(mention and mention.kind == "role")
+
+
+def _is_body(parse: DocumentParse, doc_index: int, token: Token) -> bool:
+    mention = parse.at(doc_index, token)
+    return bool(mention and mention.kind == "agency")
 
 
 def _bodies_in(parse: DocumentParse, doc_index: int, tokens: list[Token]) -> list[Mention]:

@@ -33,6 +33,7 @@ from loaders.extract import (
     authored_studies,
     body_reports,
     breach_meetings,
+    chaired_by,
     citations,
     committee_reports,
     coordination,
@@ -42,6 +43,7 @@ from loaders.extract import (
     descriptions,
     directed_studies,
     disclosed_matters,
+    discloser_bodies,
     document_frame,
     document_names,
     front_matter,
@@ -72,6 +74,7 @@ from loaders.extract import (
     referrals,
     regulator_findings,
     relations,
+    release_staff,
     report_lists,
     reported_to,
     reports,
@@ -287,6 +290,8 @@ class DocumentRun:
         historic_answers.member_claims(self)  # "asked the Secretary of State for X": the answerer is of its department
         written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
+        release_staff.staff_claims(self)  # "said Senior Counsel Ann Lee" in a body's own release: its official
+        discloser_bodies.discloser_claims(self)  # "a whistleblower with X", "the whistleblower, a former analyst at X"
         document_frame.frame_claims(self)
         referrals.answered_referrals(self)  # the report sent back to the referrer: commissioned by it
         agency_studies.author_claims(self)  # "The DOL investigation substantiated ...": the agency's study
@@ -793,6 +798,7 @@ class DocumentRun:
                 raw += list(relations.verb_claims(token, refs, topic_of))
                 raw += list(relations.archive_claims(token, refs))
                 raw += list(relations.membership_claims(token, refs))
+                raw += chaired_by.passive_claims(self, token, refs)  # "the X Inquiry chaired by Sir Ann Lee"
                 raw += self._written_to(sentence, token, refs)
                 raw += list(announcements.publication_claims(token, refs))  # "announced the release of X"
                 raw += list(announcements.commissioning_claims(token, refs))  # "announce the setting up of X"
