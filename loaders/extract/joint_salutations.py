@@ -12,6 +12,7 @@ that person RECEIVED the letter, cited by the salutation. A name the text never 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from loaders.extract import own_document
@@ -26,6 +27,7 @@ SALUTATION_SPAN = 2500  # characters from the top where a letter's salutation st
 _NAME = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
 
 
+@cache
 def _joint_pattern() -> re.Pattern:
     greeting = "|".join(re.escape(s.capitalize()) for s in LEX.salutations)
     return re.compile(

@@ -17,6 +17,7 @@ Either way the testimony (the document being read) was RECEIVED by the narrowest
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from loaders.extract import letterhead_offices, own_document, speaker
@@ -31,12 +32,16 @@ CHAIN_GAP = re.compile(r"^[\s,;]*(?:and\s+)?(?:the\s+)?$")  # between two bodies
 MAX_NAME_WORDS = 14  # "Committee on Homeland Security and Governmental Affairs" wrapped over lines
 
 
-def _cover_line(text: str, heading: int) -> re.Match | None:
-    """ "Testimony Before the" above the statement's heading (within the top span), or None."""
+@cache
+def _cover_pattern() -> re.Pattern:
     words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(LEX.audience_headings))
     audiences = "|".join(map(re.escape, sorted(LEX.statement_audiences)))
-    pattern = re.compile(r"(?i)\b(?:" + words + r")\s+(?:" + audiences + r")\s+")
-    return pattern.search(text, 0, min(heading, speaker.HEADING_SPAN))
+    return re.compile(r"(?i)\b(?:" + words + r")\s+(?:" + audiences + r")\s+")
+
+
+def _cover_line(text: str, heading: int) -> re.Match | None:
+    """ "Testimony Before the" above the statement's heading (within the top span), or None."""
+    return _cover_pattern().search(text, 0, min(heading, speaker.HEADING_SPAN))
 
 
 def _chained_bodies(run: DocumentRun, start: int, end: int) -> list[Mention]:
