@@ -21,6 +21,7 @@ from loaders.extract import (
     address_people,
     flat_headers,
     headers,
+    joint_salutations,
     letter_openers,
     letterhead_members,
     letterhead_offices,
@@ -28,6 +29,7 @@ from loaders.extract import (
     own_document,
     speaker,
     statement_members,
+    testimony_audiences,
     testimony_openings,
     titled_names,
 )
@@ -176,6 +178,7 @@ def frame_claims(run: DocumentRun) -> None:
     statement_members.heading_members(run)  # "Statement of Ann Lee, Director, Department of X before ..."
     _address_block_member(run)
     address_blocks.block_claims(run)  # everyone the address block names, and their bodies
+    joint_salutations.joint_claims(run)  # "Dear Michael and Matt,": each greeted person named above
     _subject_alias(run)
     letterhead_members.sender_member(run, head)  # "FROM: Ann Lee / Assistant Inspector General": the letterhead's
 
@@ -207,11 +210,15 @@ def _statement_audience(run: DocumentRun) -> Mention | None:
         return None
     span = statement_members.audience_span(text, heading)  # "before the Committee on Y", or on lines of its own
     bodies = _bodies_in(run, *span) if span else []
+    rule, cited = "heading.audience", None
+    if not bodies:  # "GAO Testimony Before the X" above the heading; "Before the / COMMITTEE ON Y" in capitals
+        bodies, cited = testimony_audiences.fallback_audience(run, heading, span) or ([], None)
+        rule = testimony_audiences.RULE
     if not bodies:
         return None
     kind = LEX.unnamed_own_kinds["heading"]
     audience = statement_members.narrowest(bodies)  # the subcommittee, not its committee or chamber
-    own_document._own_claims(run, audience, ("RECEIVED",), "heading.audience", kind, _line(run, audience))
+    own_document._own_claims(run, audience, ("RECEIVED",), rule, kind, cited or _line(run, audience))
     maker = [
         m for m in own_document._speaker_mentions(run) if own_document._start(run, m) < heading + speaker.HEADING_SPAN
     ]

@@ -208,6 +208,7 @@ class Lexicon:
     publication_fields: frozenset[str]
     subject_fields: frozenset[str]
     statement_audiences: frozenset[str]
+    audience_headings: frozenset[str]
     address_words: frozenset[str]
     building_words: frozenset[str]
     company_heads: frozenset[str]
@@ -529,6 +530,7 @@ SET_WORDS = (
     "publication_fields",
     "subject_fields",
     "statement_audiences",
+    "audience_headings",
     "address_words",
     "building_words",
     "company_heads",

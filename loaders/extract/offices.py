@@ -128,7 +128,8 @@ def _office(run: DocumentRun, doc_index: int, doc: Doc, token: Token) -> None:
         node_id("Person", f"{title} of {body.name}"),
         "Person",
         title,
-        [f"{body.name} {title}", f"{title} of {body.name}", office_bodies.written_alias(title, body)],
+        [f"{body.name} {title}", f"{title} of {body.name}", office_bodies.written_alias(title, body)]
+        + ([f"{title} of the {body.name}"] if doc[token.i + 1 : token.i + 3].text.lower() == "of the" else []),
         {"role": f"{title}, {body.name}"},
     )
     mention = Mention("role", doc_index, start, token.i + 1, sentence, title, confidence=HOLDER_CONFIDENCE)
