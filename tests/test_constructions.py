@@ -134,6 +134,8 @@ FLOORS = {
     "regulator_findings": 1.00,  # 13/13 ("violations were identified": the writer knew; regulator_findings.py)
     "breach_meetings": 1.00,  # 10/10 ("a conference was held with you to discuss the violations": breach_meetings.py)
     "report_names": 1.00,  # 12/12 ("its report on X, which ...": "its report on X"; "X report to Y of March 2018")
+    "fronted_reports": 1.00,  # 15/15 (round 8: nominal8)
+    "framed_documents": 0.95,  # 23/24 (the small model does not take "Priya Anand's" for a person)
 }
 # ---------------------------------------------------------------------------------------------
 
