@@ -139,6 +139,8 @@ FLOORS = {
     "discloser_bodies": 1.00,  # 15/15 ("a whistleblower with X", "the whistleblower, a former analyst at X": discloser_bodies.py)
     "chaired_by": 1.00,  # 15/15 ("the X Inquiry chaired by Sir Tom Hale": chaired_by.py; 6/15 before)
     "layout_addressees": 1.00,  # 13/13 ("Testimony Before the X" cover line, "Before the / COMMITTEE ON Y" in capitals, "Dear Helen and Tom," above a block naming both, "a memorandum for the Director of X")
+    "fronted_reports": 1.00,  # 15/15 (round 8: nominal8)
+    "framed_documents": 0.95,  # 23/24 (the small model does not take "Priya Anand's" for a person)
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -82,6 +82,11 @@ def test_the_shipped_lexicon_loads_once_and_keeps_today_s_frames():
             lambda d: d["documents"]["memo"].update(genre="note"),
             r"nominals\.yaml: documents\.memo\.genre: 'note' is not one of",
         ),
+        (
+            "nominals.yaml",
+            lambda d: d["framed_documents"].append("opinion"),
+            r"nominals\.yaml: framed_documents: 'opinion' has no frame under documents",
+        ),
         ("words.yaml", lambda d: d.pop("person_titles"), r"words\.yaml: person_titles: missing"),
         (
             "words.yaml",

@@ -137,6 +137,8 @@ class Lexicon:
     own_documents: frozenset[str]
     owned_documents: frozenset[str]
     possessed_documents: frozenset[str]
+    framed_documents: frozenset[str]  # framed_documents.py
+    document_taking_verbs: frozenset[str]
     unnamed_own_kinds: dict[str, str]
     # words.yaml
     person_titles: tuple[str, ...]  # as written, without full stops
@@ -439,13 +441,19 @@ def _nominals(file: _File) -> dict[str, Any]:
         "own_documents",
         "owned_documents",
         "possessed_documents",
+        "framed_documents",
+        "document_taking_verbs",
     )
+    words = {key: file.word_set(key) for key in lists}
+    unframed = sorted(words["framed_documents"] - set(documents))
+    if unframed:
+        raise file.error("framed_documents", f"{unframed[0]!r} has no frame under documents")
     return {
         "documents": documents,
         "other_documents": other,
         "report_title_words": file.words("report_title_words"),
         "unnamed_own_kinds": _own_kinds(file),
-        **{key: file.word_set(key) for key in lists},
+        **words,
     }
 
 

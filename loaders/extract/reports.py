@@ -22,6 +22,7 @@ from loaders.extract import (
     announcements,
     authored_studies,
     document_names,
+    framed_documents,
     owned_documents,
     possessed_letters,
     relations,
@@ -97,6 +98,7 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 token.lemma_.lower() not in LEX.document_nouns
                 and not _work_product(token, found)
                 and not owned_documents.is_owned_document(token)  # "the whistleblower's comments"
+                and not framed_documents.is_framed_document(parse, doc_index, token)  # "X's evidence to Y"
                 and not authored_studies.is_authored_study(parse, doc_index, token)  # "the investigation by X"
                 and not agency_studies.author_token(parse, doc_index, token)  # "The DOL investigation found"
                 or token.pos_ not in ("NOUN", "PROPN")

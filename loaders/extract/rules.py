@@ -46,7 +46,9 @@ from loaders.extract import (
     discloser_bodies,
     document_frame,
     document_names,
+    framed_documents,
     front_matter,
+    fronted_reports,
     historic_answers,
     letter_layout,
     letter_openers,
@@ -890,10 +892,12 @@ class DocumentRun:
     def _report_phrase_claims(self, report: reports.ReportMention, refs) -> list[relations.RawClaim]:
         """Authorship read off the report's own noun phrase: "their report", "X's report", "a report by X"."""
         head, node = report.head, report.mention.node
-        if node is None or relations.is_negated_or_hedged(head):
+        if node is None:
             return []
         target = relations.Ref(node, report.mention.confidence, head)
-        found: list[relations.RawClaim] = []
+        found = fronted_reports.fronted_report_claims(report, target, refs)  # "In its report to Y, X did not ..."
+        if relations.is_negated_or_hedged(head):
+            return found
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ in LEX.possessive_pronouns:
                 verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -956,6 +960,7 @@ class DocumentRun:
                     relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by")
                 )
         found += body_reports.of_body_authors(report, target, refs, found)  # "the report of the X Committee"
+        found += framed_documents.taken_claims(head, target, refs)  # "X has taken legal advice from Y"
         if correspondence:  # "a letter from X to Y": X sent it (and, a person, wrote it); Y received it
             # dated by its own date ("a letter ... on 2 July") else by the clause it is in
             anchor = head if report.date else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)
