@@ -120,6 +120,7 @@ FLOORS = {
     "statement_headings": 1.00,  # 7/7 (4/7 before statement_members.py and initials in names)
     "letter_tellings": 1.00,  # 7/7 (sent letters telling their recipients: letter_tellings.py)
     "clause_matters": 0.94,  # 18/19 (a matter named by its clause: clause_matters.py)
+    "told_matters": 1.00,  # 27/27 (a letter's that-clause tells the whistleblower matter; the unnamed teller: told_matters.py)
     "directed_studies": 1.00,  # 10/10 (a direction to study commissions the study, directed_studies.py)
     "directing_verbs": 1.00,  # 10/10 (directed / compelled / invited / tasked X to review)
     "numbered_flows": 0.94,  # 37/39 ("The Council on X considered S. 870, ..., and reports favorably": parsed as a name)

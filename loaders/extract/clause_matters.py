@@ -76,8 +76,18 @@ def _predicate(head: Token, core: bool) -> str | None:
     return " ".join(text.split()).replace("\u2019", "'") or None
 
 
+def _known_objects(head: Token) -> list[Token]:
+    """ "that FEMA managers were aware of this deception": a clause alleging who knew; what they knew, the "of" /
+    "about" phrase, is the matter, not their awareness."""
+    aware = [c for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in LEX.awareness_adjectives]
+    return [o for a in aware for o in relations._prep_objects(a, {"of", "about"})] if head.lemma_ == "be" else []
+
+
 def predicate_names(head: Token) -> list[str]:
     """The clause headed by `head` as a matter's names: its core, then as written (when they differ)."""
+    known = _known_objects(head)
+    if known:
+        return [n for o in known if (n := topics.topic_name(o, {}, None))]
     return list(dict.fromkeys(n for n in (_predicate(head, True), _predicate(head, False)) if n))
 
 

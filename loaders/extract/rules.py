@@ -88,6 +88,7 @@ from loaders.extract import (
     testimony_openers,
     titled_holders,
     titled_names,
+    told_matters,
     topics,
     uk_papers,
     writer_findings,
@@ -810,10 +811,12 @@ class DocumentRun:
                 raw += reported_to.report_claims(self, token, refs)  # "the agency reported to OSC that ..."
                 raw += linked_letters.letter_claims(self, token, refs)  # "OSC [alerted](...) the President"
                 raw += letter_tellings.telling_claims(token, refs, topic_of)  # "sent a letter to X notifying them of T"
+                raw += told_matters.letter_claims(self, token, refs)  # "sent letters to X alerting them that ..."
                 # "we found that X", "we issued a report": the writer's own findings and reports
                 raw += writer_findings.verb_claims(self, d, token, refs, topic_of)
                 raw += regulator_findings.verb_claims(self, d, token, refs, topic_of)  # "violations were identified"
                 raw = disclosed_matters.matter_claims(self, token, refs, raw)  # "the whistleblower's allegations"
+                raw += told_matters.teller_claims(self, token, raw)  # "A whistleblower notified OSC of T"
             elif token.pos_ == "NOUN":
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
             elif token.pos_ == "ADJ":
