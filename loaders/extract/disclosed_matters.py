@@ -20,7 +20,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from graph.model import Node, node_id
-from loaders.extract import clause_matters, relations
+from loaders.extract import clause_matters, letter_tellings, relations
 from loaders.extract.lexicon import LEX
 from loaders.extract.token_filter import tokens_with
 
@@ -95,7 +95,9 @@ def matter_claims(
         return raw
     lemma = verb.lemma_.lower()
     frame = LEX.frames.get(lemma)
-    clauses = relations._children(verb, "ccomp")  # told_matters.py: a told failure ("were not compliant") too
+    # a plain negation inside the told clause is what was told ("alerted them that inspectors were not trained");
+    # a hedged one ("may have") tells nothing (told_matters.py, coordinated_preps.py)
+    clauses = [c for c in relations._children(verb, "ccomp") if relations.statement_mood(c) != relations.HEDGED]
     told_clause = bool(clauses) and (lemma in LEX.disclosing_verbs or (frame is not None and frame.tells))
     found = []
     for claim in raw:
@@ -108,6 +110,7 @@ def matter_claims(
     knowers: list[relations.Ref] = []
     if told_clause and frame is not None and frame.tells:  # "alerted the President and Congress that ..."
         told = [*relations._children(verb, "dobj"), *relations._prep_objects(verb, set(frame.recipients))]
+        told += letter_tellings.told_recipients(verb)  # "sent a letter to A and B alerting them that ..."
         knowers += _people(run, told, refs)
     # what was disclosed may be a denial ("disclosed that controllers do not comply"): any that-clause
     alleged = lemma in LEX.disclosing_verbs and relations._children(verb, "ccomp") or clause_matters.alleges(verb)

@@ -41,6 +41,21 @@ def _sending_verb(verb: Token) -> Token | None:
     return head if letters else None
 
 
+def told_recipients(verb: Token) -> list[Token]:
+    """ "sent a letter to A and to B alerting them that ...": the letter's recipients, when `verb` is a telling
+    participle of a sent letter whose told object is a pronoun; [] otherwise (a named told party is read by
+    the verb's own frame)."""
+    if not _telling(verb):
+        return []
+    told = relations._children(verb, "dobj")
+    if not told or any(t.lower_ not in _PRONOUNS for t in told):
+        return []
+    sender = _sending_verb(verb)
+    if sender is None:
+        return []
+    return relations.arguments(sender, LEX.frames[sender.lemma_.lower()])[2]
+
+
 def telling_claims(verb: Token, refs: relations.RefsOf, topic_of: relations.TopicOf) -> list[relations.RawClaim]:
     """KNEW_ABOUT of the letter's recipients and sender, when `verb` is a telling participle of a sent letter."""
     if not _telling(verb) or relations.is_negated_or_hedged(verb):

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from graph.model import Node
 from graph.placeholders import placeholder_for
 from loaders.dates import DateValue
+from loaders.extract.coordinated_preps import coordinated_objects, is_conjoined_prep, told_after_conjuncts
 from loaders.extract.issued_letters import issues_correspondence
 from loaders.extract.lexicon import LEX, VerbFrame
 from loaders.extract.not_until import bounded_by_a_date
@@ -210,8 +211,8 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return [
         o
         for p in token.children
-        if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps
-        for o in _children(p, "pobj")
+        if (p.dep_ in ("prep", "agent", "dative") or is_conjoined_prep(p)) and p.lower_ in preps
+        for o in coordinated_objects(p, preps)  # "to A and to B", "to A as well as B"
     ]
 
 
@@ -534,6 +535,8 @@ def _knowledge(
     knowers = list(subj_refs)
     if frame.tells:
         knowers += [r for r in obj_refs + rec_refs if r.node.label in ("Agency", "Person")]
+        if not topics:  # "notified A and B of T": the parser hangs "of T" on B
+            topics = [t for t in (topic_of(o) for o in told_after_conjuncts(verb, LEX.topic_prepositions)) if t]
         if (
             not topics and not frame.needs_recipient and _children(verb, "dobj", "nsubjpass")
         ):  # "alerted X to the abuse"

@@ -41,6 +41,7 @@ from loaders.extract import (
     debate_turns,
     department_offices,
     descriptions,
+    detached_names,
     directed_studies,
     disclosed_matters,
     discloser_bodies,
@@ -655,6 +656,9 @@ class DocumentRun:
         if self._is_this_document(token):
             return [relations.Ref(self._document_report(token), 0.8, token)]
         mention = self.parse.at(doc_index, token)
+        holder = detached_names.detached_holder(token) if mention is None or mention.kind == "role" else None
+        if holder is not None and (named := self._refs_one(doc_index, holder)):
+            return named  # "to the chair of X, Professor Ann Lee, under cover of": the parser hung the name apart
         if mention is not None:
             return [relations.Ref(self._node(mention.node), mention.confidence, token)] if mention.node else []
         lower = token.lower_

@@ -1,0 +1,46 @@
+"""A title's name the parser hung elsewhere: "forwarded it to the Chief Executive, Mr Ann Lee, and to the chair of
+the Patient Safety Committee, Professor Nadia Kirkwall, under cover of a note". After a coordination the parser
+often attaches the second title's apposition to the verb (an `npadvmod`), so the title stood for an unnamed office
+holder and the person the text names was lost. A person's name right after the title's phrase, between commas
+(or before the sentence's end), is that title's holder whatever the tree says.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from loaders.extract.lexicon import LEX
+
+_CLOSING = frozenset({",", ".", ";"})
+_LONGEST_TITLE = 10  # tokens from a title to its comma: "the chair of the Patient Safety Committee,"
+
+
+def detached_holder(title: Token) -> Token | None:
+    """The root of the person's name in apposition to `title` that the parser did not attach to it (on the
+    verb, or on the body the title names: "the chair of X, Professor Y", where a person's name cannot be in
+    apposition to the body's); None when there is none or when the
+    tree already holds it as the title's own apposition (read elsewhere)."""
+    if title.lemma_.lower() not in LEX.role_nouns and title.ent_type_ != "ROLE":
+        return None
+    if "conj" not in (title.dep_, title.head.dep_):
+        return None  # only a coordinated title ("and to the chair of X, Y,"), where the parser goes astray
+    doc, comma = title.doc, title.i + 1
+    while comma < min(len(doc), title.i + _LONGEST_TITLE) and doc[comma].text != ",":
+        if not title.is_ancestor(doc[comma]) or doc[comma].ent_type_ == "PERSON":
+            return None  # the title's phrase ends before any comma
+        comma += 1
+    if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma + 1].ent_type_ != "PERSON":
+        return None
+    if doc[comma + 1].ent_iob_ != "B":
+        return None
+    end = comma + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end < len(doc) and doc[end].text not in _CLOSING:
+        return None  # "the chair, Ann Lee said": a clause, not an apposition
+    name = doc[comma + 1 : end].root
+    if name.head.i == title.i:
+        return None  # the title's own apposition, read elsewhere
+    if title.is_ancestor(name) and not name.head.ent_type_:
+        return None  # "head of research, Dr Ann Lee": hung inside the phrase, but not on a body's name
+    return name
