@@ -54,6 +54,9 @@ def letter_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list
         return []
     if relations.is_negated_or_hedged(verb):
         return []
+    clauses = relations._children(verb, "ccomp")
+    if clauses and all(relations.statement_mood(c) == relations.HEDGED for c in clauses):
+        return []  # "alerting them that the managers may have destroyed the logs": a suspicion, not the matter
     sender = letter_tellings._sending_verb(verb)
     if sender is None:
         return []
