@@ -94,7 +94,14 @@ def _signed_claims(run: DocumentRun) -> None:
             run, heading
         )
         if mine:
-            _own_claims(run, mine[0], ("AUTHORED",), "heading.statement", LEX.unnamed_own_kinds["heading"])
+            _own_claims(
+                run,
+                mine[0],
+                ("AUTHORED",),
+                "heading.statement",
+                LEX.unnamed_own_kinds["heading"],
+                _heading_line(run, heading, mine[0]),
+            )
         return
     signed = speaker.sign_off_start(text)
     mine = [m for m in _speaker_mentions(run) if signed is not None and _start(run, m) > signed]
@@ -151,6 +158,16 @@ def _block_member_of(run: DocumentRun, person: Mention, after: int, until: int |
         if bodies:
             run._member_of(person, bodies[0].node, person.node.props.get("role"), 0.8, evidence=bodies[0].sentence)
             return
+
+
+def _heading_line(run: DocumentRun, heading: int, maker: Mention) -> tuple[int, int] | None:
+    """ "STATEMENT FOR THE RECORD / OF THE HONORABLE ANN LEE": a heading broken over lines is cited whole,
+    from its first word to the end of the maker's line (the parser cuts it at the line break)."""
+    at = _start(run, maker)
+    if not heading <= at < speaker.HEADING_SPAN:
+        return None
+    end = run.document.text.find("\n", at)
+    return heading, end if end != -1 else len(run.document.text)
 
 
 def _heading_mention(run: DocumentRun, heading: int) -> list[Mention]:
