@@ -163,11 +163,14 @@ def _block_member_of(run: DocumentRun, person: Mention, after: int, until: int |
 def _heading_line(run: DocumentRun, heading: int, maker: Mention) -> tuple[int, int] | None:
     """ "STATEMENT FOR THE RECORD / OF THE HONORABLE ANN LEE": a heading broken over lines is cited whole,
     from its first word to the end of the maker's line (the parser cuts it at the line break)."""
-    at = _start(run, maker)
+    text = run.document.text
+    surname = run.speaker.name.split()[-1].lower() if run.speaker is not None and run.speaker.name else ""
+    at = text.lower().find(surname, heading, speaker.HEADING_SPAN) if surname else -1
+    at = at if at != -1 else _start(run, maker)  # the name as written, else the mention standing for it
     if not heading <= at < speaker.HEADING_SPAN:
         return None
-    end = run.document.text.find("\n", at)
-    return heading, end if end != -1 else len(run.document.text)
+    end = text.find("\n", at)
+    return heading, end if end != -1 else len(text)
 
 
 def _heading_mention(run: DocumentRun, heading: int) -> list[Mention]:
