@@ -134,7 +134,7 @@ FLOORS = {
     "regulator_findings": 1.00,  # 13/13 ("violations were identified": the writer knew; regulator_findings.py)
     "breach_meetings": 1.00,  # 10/10 ("a conference was held with you to discuss the violations": breach_meetings.py)
     "report_names": 1.00,  # 12/12 ("its report on X, which ...": "its report on X"; "X report to Y of March 2018")
-    "authored_documents": 1.00,  # 12/12 (a letter's signatory wrote it; "X issued a memorandum": signed_authors.py, issued_documents.py)
+    "authored_documents": 1.00,  # 12/12 (a letter's signatory wrote it, signed_authors.py; issuing is no writing)
 }
 # ---------------------------------------------------------------------------------------------
 

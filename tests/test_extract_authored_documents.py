@@ -1,5 +1,5 @@
-"""Who wrote a document: a letter's signatory (signed_authors.py), the issuer of a document the clause
-names (issued_documents.py), a statement heading's maker cited by the whole heading (own_document.py).
+"""Who wrote a document: a letter's signatory (signed_authors.py), a statement heading's maker cited by
+the whole heading (own_document.py).
 
 All text is SYNTHETIC about FICTIONAL bodies and people."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from loaders.document import Document
-from loaders.extract import default_extractor, issued_documents, signed_authors
+from loaders.extract import default_extractor, signed_authors
 
 
 @pytest.fixture(scope="module")
@@ -44,20 +44,6 @@ def test_the_signatory_wrote_the_letter_on_the_signature_line_and_date(extractor
     assert (claim.to_id, claim.char_start, claim.date_start) == (sent.to_id, sent.char_start, sent.date_start)
     assert "Mara Quill" in claim.sentence
     assert not any(s == "Northshire Harbour Authority" for s, _o, _c in _claims(extraction, "AUTHORED"))
-
-
-def test_an_issuer_writes_what_the_clause_names_not_a_report_named_before(extractor):
-    named = _extract(extractor, "On 4 March 2016, the Northshire Audit Office issued an audit report on ferry safety.")
-    assert ("Northshire Audit Office", "audit report on ferry safety") in {
-        (s, o) for s, o, c in _claims(named, "AUTHORED") if c.extractor == issued_documents.RULE
-    }
-    earlier = _extract(
-        extractor,
-        "Professor Tomas Reyes wrote the Ashdown Report on ferry safety in 2013. "
-        "This report was issued by the Department of Civic Affairs in 2014.",
-    )
-    assert ("Department of Civic Affairs", "Ashdown Report") in {(s, o) for s, o, _c in _claims(earlier, "PUBLISHED")}
-    assert not any(s == "Department of Civic Affairs" for s, _o, _c in _claims(earlier, "AUTHORED"))
 
 
 def test_a_statement_heading_broken_over_lines_is_cited_whole(extractor):

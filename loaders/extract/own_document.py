@@ -161,15 +161,18 @@ def _block_member_of(run: DocumentRun, person: Mention, after: int, until: int |
 
 
 def _heading_line(run: DocumentRun, heading: int, maker: Mention) -> tuple[int, int] | None:
-    """ "STATEMENT FOR THE RECORD / OF THE HONORABLE ANN LEE": a heading broken over lines is cited whole,
-    from its first word to the end of the maker's line (the parser cuts it at the line break)."""
+    """ "STATEMENT FOR THE RECORD / OF THE HONORABLE ANN LEE": a heading broken over two lines is cited whole,
+    from its first word to the end of the line with the maker's name (the parser cuts it at the line break).
+    A maker found further down ("I, Ann Lee, will say as follows") keeps its own sentence."""
     text = run.document.text
-    surname = run.speaker.name.split()[-1].lower() if run.speaker is not None and run.speaker.name else ""
-    at = text.lower().find(surname, heading, speaker.HEADING_SPAN) if surname else -1
-    at = at if at != -1 else _start(run, maker)  # the name as written, else the mention standing for it
-    if not heading <= at < speaker.HEADING_SPAN:
+    first = text.find("\n", heading)
+    second = text.find("\n", first + 1) if first != -1 else -1
+    limit = second if second != -1 else len(text)
+    if not heading <= _start(run, maker) < limit:
         return None
-    end = text.find("\n", at)
+    surname = run.speaker.name.split()[-1].lower() if run.speaker is not None and run.speaker.name else ""
+    at = text.lower().find(surname, heading, limit) if surname else -1
+    end = text.find("\n", at if at != -1 else _start(run, maker))
     return heading, end if end != -1 else len(text)
 
 

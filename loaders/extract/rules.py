@@ -46,7 +46,6 @@ from loaders.extract import (
     document_names,
     front_matter,
     historic_answers,
-    issued_documents,
     letter_layout,
     letter_openers,
     letter_tellings,
@@ -300,7 +299,6 @@ class DocumentRun:
         letter_openers.sent_to_you_claims(self)  # "the reports were sent to you on D": by the writer
         numbered_flows.sent_by_writer_claims(self)  # "Inspection Report 98-02, sent to you on D"
         numbered_flows.bill_claims(self)  # "her introduction of S. 680", "considered S. 870"
-        issued_documents.author_claims(self)  # "HMIP issued an Urgent Notification": the issuer wrote it
         learned_relations.add_claims(self)  # pairs the rules left unlinked, when the classifier is on
         self._mention_claims()
         debate_turns.mention_speakers(self)  # "Mr. Farr" on his own line: a party to the debate
