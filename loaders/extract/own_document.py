@@ -86,7 +86,8 @@ def writer_claims(run: DocumentRun) -> None:
 
 def _signed_claims(run: DocumentRun) -> None:
     """A statement's maker wrote it; a letter's signatory sent it (and usually, not always, wrote it:
-    a letter may be drafted by officials and signed by the minister, so no AUTHORED is drawn)."""
+    a letter may be drafted by officials and signed by the minister: signed_authors.py adds the signatory's
+    AUTHORED under its own rule, as the gold files credit it)."""
     text = run.document.text
     heading = speaker.heading_start(text)
     if heading is not None:
