@@ -145,6 +145,7 @@ FLOORS = {
     "layout_addressees": 1.00,  # 13/13 ("Testimony Before the X" cover line, "Before the / COMMITTEE ON Y" in capitals, "Dear Helen and Tom," above a block naming both, "a memorandum for the Director of X")
     "fronted_reports": 1.00,  # 15/15 (round 8: nominal8)
     "framed_documents": 0.95,  # 23/24 (the small model does not take "Priya Anand's" for a person)
+    "authored_documents": 1.00,  # 12/12 (a letter's signatory wrote it, signed_authors.py; issuing is no writing)
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -86,7 +86,8 @@ def writer_claims(run: DocumentRun) -> None:
 
 def _signed_claims(run: DocumentRun) -> None:
     """A statement's maker wrote it; a letter's signatory sent it (and usually, not always, wrote it:
-    a letter may be drafted by officials and signed by the minister, so no AUTHORED is drawn)."""
+    a letter may be drafted by officials and signed by the minister: signed_authors.py adds the signatory's
+    AUTHORED under its own rule, as the gold files credit it)."""
     text = run.document.text
     heading = speaker.heading_start(text)
     if heading is not None:
@@ -94,7 +95,14 @@ def _signed_claims(run: DocumentRun) -> None:
             run, heading
         )
         if mine:
-            _own_claims(run, mine[0], ("AUTHORED",), "heading.statement", LEX.unnamed_own_kinds["heading"])
+            _own_claims(
+                run,
+                mine[0],
+                ("AUTHORED",),
+                "heading.statement",
+                LEX.unnamed_own_kinds["heading"],
+                _heading_line(run, heading, mine[0]),
+            )
         return
     signed = speaker.sign_off_start(text)
     mine = [m for m in _speaker_mentions(run) if signed is not None and _start(run, m) > signed]
@@ -151,6 +159,22 @@ def _block_member_of(run: DocumentRun, person: Mention, after: int, until: int |
         if bodies:
             run._member_of(person, bodies[0].node, person.node.props.get("role"), 0.8, evidence=bodies[0].sentence)
             return
+
+
+def _heading_line(run: DocumentRun, heading: int, maker: Mention) -> tuple[int, int] | None:
+    """ "STATEMENT FOR THE RECORD / OF THE HONORABLE ANN LEE": a heading broken over two lines is cited whole,
+    from its first word to the end of the line with the maker's name (the parser cuts it at the line break).
+    A maker found further down ("I, Ann Lee, will say as follows") keeps its own sentence."""
+    text = run.document.text
+    first = text.find("\n", heading)
+    second = text.find("\n", first + 1) if first != -1 else -1
+    limit = second if second != -1 else len(text)
+    if not heading <= _start(run, maker) < limit:
+        return None
+    surname = run.speaker.name.split()[-1].lower() if run.speaker is not None and run.speaker.name else ""
+    at = text.lower().find(surname, heading, limit) if surname else -1
+    end = text.find("\n", at if at != -1 else _start(run, maker))
+    return heading, end if end != -1 else len(text)
 
 
 def _heading_mention(run: DocumentRun, heading: int) -> list[Mention]:

@@ -83,6 +83,7 @@ from loaders.extract import (
     reports,
     sent_reports,
     shared_dates,
+    signed_authors,
     speaker,
     surname_people,
     teasers,
@@ -284,6 +285,7 @@ class DocumentRun:
         possessed_letters.document_claims(self)  # "your request dated D", "your FoI request": the addressee's
         letter_openers.opener_claims(self)  # "This letter refers to ...", "the enclosed Notice": the letter's own flows
         own_document.writer_claims(self)
+        signed_authors.author_claims(self)  # the signatory wrote the letter it signed
         testimony_openers.opener_claims(self)  # "I am pleased to submit this statement for the record"
         writer_requests.request_claims(self)  # "you requested that we examine": the requester commissioned this text
         citations.letter_claims(self, cited)
