@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from graph.embedded import EmbeddedStore
+from graph.model import Node
 from loaders.extract import default_extractor
 from loaders.pipeline import load_paths
 from tests.extract_helpers import run
@@ -49,16 +50,25 @@ def test_a_full_name_still_wins(extractor):
     assert "Ann Tolley" in people and "Tolley" not in people and "Ms. Tolley" not in people
 
 
-def test_another_document_s_honorific_surname_is_not_merged_into_the_office_holder(tmp_path, extractor):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "a.txt").write_text(TWO_FORMS, encoding="utf-8")
-    (tmp_path / "docs" / "b.txt").write_text(
-        "In 2015 Mrs. Tolley sent the Eastmere Audit to the Department of Civic Affairs.\n", encoding="utf-8"
-    )
+def _people_found_after_loading(tmp_path, extractor, second_text: str, *forms: str) -> list[dict[str, Node]]:
+    """TWO_FORMS and `second_text` loaded as two documents into one store: the Person nodes each form finds."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(TWO_FORMS, encoding="utf-8")
+    (docs / "b.txt").write_text(second_text, encoding="utf-8")
     with EmbeddedStore(tmp_path / "store") as store:
-        load_paths([tmp_path / "docs"], store, extractor)
-        office_holder = {n.id: n for n in store.find_nodes("Chairman Tolley", "Person")}
-        other = {n.id: n for n in store.find_nodes("Mrs. Tolley", "Person")}
+        load_paths([docs], store, extractor)
+        return [{n.id: n for n in store.find_nodes(form, "Person")} for form in forms]
+
+
+def test_another_document_s_honorific_surname_is_not_merged_into_the_office_holder(tmp_path, extractor):
+    office_holder, other = _people_found_after_loading(
+        tmp_path,
+        extractor,
+        "In 2015 Mrs. Tolley sent the Eastmere Audit to the Department of Civic Affairs.\n",
+        "Chairman Tolley",
+        "Mrs. Tolley",
+    )
     assert [n.name for n in office_holder.values()] == ["Tolley"]
     assert [n.name for n in other.values()] == ["Mrs. Tolley"]
     assert "Mr. Tolley" in next(iter(office_holder.values())).aliases
@@ -68,12 +78,10 @@ def test_another_document_s_honorific_surname_is_not_merged_into_the_office_hold
 def test_one_surname_under_an_office_title_in_two_documents_is_two_people(tmp_path, extractor):
     """A lone "Chairman Tolley" says who is meant only within its text: two texts' Tolleys stay two nodes
     (cross-document resolution may propose them; it never happens by a shared id)."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "a.txt").write_text(TWO_FORMS, encoding="utf-8")
-    (tmp_path / "docs" / "b.txt").write_text(
-        "In 2019 Chairman Tolley sent the Eastmere Audit to Northshire Police.\n", encoding="utf-8"
+    (tolleys,) = _people_found_after_loading(
+        tmp_path,
+        extractor,
+        "In 2019 Chairman Tolley sent the Eastmere Audit to Northshire Police.\n",
+        "Chairman Tolley",
     )
-    with EmbeddedStore(tmp_path / "store") as store:
-        load_paths([tmp_path / "docs"], store, extractor)
-        tolleys = {n.id: n for n in store.find_nodes("Chairman Tolley", "Person")}
     assert len(tolleys) == 2 and {n.name for n in tolleys.values()} == {"Tolley"}
