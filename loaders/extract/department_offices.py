@@ -110,12 +110,7 @@ def _split_name(run: DocumentRun, mention: Mention) -> tuple[Node, str] | None:
 def _publisher_office(run: DocumentRun) -> Node | None:
     """The office the document's record names as its publisher ("U.S. Department of Justice, Office of
     the Inspector General"), or None."""
-    publisher = letterhead_offices.publisher_name(run.document.publisher)
-    department, _, rest = publisher.partition(",")
-    office = letterhead_offices._office_name(rest.strip()) if rest.strip() else None
-    if office is None or not department.strip():
-        return None
-    return letterhead_offices._office_node(run, department, office, rest.strip())
+    return letterhead_offices.publisher_office(run, letterhead_offices.publisher_name(run.document.publisher))
 
 
 def _replace(run: DocumentRun, old: list[Mention], new: Mention) -> None:

@@ -31,7 +31,7 @@ def is_country(mention: Mention) -> bool:
     return mention.node is not None and name_key(mention.node.name) in COUNTRY_LINES
 
 
-def _title_case(name: str) -> str:
+def title_case(name: str) -> str:
     """ "DEPARTMENT OF COMMERCE" -> "Department of Commerce"; a name in mixed case is kept as written."""
     if not name.isupper():
         return name
@@ -47,7 +47,7 @@ def _office_name(line: str) -> str | None:
     key = " ".join(line.lower().split())
     if key not in LEX.letterhead_offices:
         return None
-    words = _title_case(" ".join(line.split())).split()
+    words = title_case(" ".join(line.split())).split()
     if words[0].lower() == "office":
         return " ".join(words)
     return "Office of " + " ".join(words[1:] if words[0].lower() == "the" else words)
@@ -70,7 +70,7 @@ def narrowed(run: DocumentRun, body: Mention, span: tuple[int, int], start: int)
 
 def _office_node(run: DocumentRun, department: str, office: str, written: str) -> Node:
     """ "Department of X Office of Inspector General", also known as written, as the office and by its acronym."""
-    name = f"{_title_case(_NATIONAL_PREFIX.sub('', department.strip()))} {office}"
+    name = f"{title_case(_NATIONAL_PREFIX.sub('', department.strip()))} {office}"
     node = run.x.resolver.agency(name, run.ctx)
     node.aliases = sorted({*node.aliases, written, office, initials(office)})
     return run._node(node)
@@ -88,12 +88,12 @@ def line_body(run: DocumentRun, span: tuple[int, int]) -> Mention | None:
         if not words or not " ".join(words).isupper() or words[-1].lower() not in heads:
             continue
         start = span[0] + line.start() + line.group().index(words[0])
-        node = run.x.resolver.agency(_title_case(" ".join(words)), run.ctx)
-        return _mention_at(run, start, span[0] + line.end(), run._node(node))
+        node = run.x.resolver.agency(title_case(" ".join(words)), run.ctx)
+        return mention_at(run, start, span[0] + line.end(), run._node(node))
     return None
 
 
-def _mention_at(run: DocumentRun, start: int, end: int, node) -> Mention | None:
+def mention_at(run: DocumentRun, start: int, end: int, node) -> Mention | None:
     for index, (offset, doc) in enumerate(zip(run.parse.offsets, run.parse.docs)):
         if offset <= start < offset + len(doc.text):
             span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
@@ -120,9 +120,31 @@ def publisher_speaker(run: DocumentRun) -> None:
     publisher = publisher_name(run.document.publisher)
     if not publisher or run.salutation is None or run.speaker is not None or run.speaker_body is not None:
         return
+    body = publisher_node(run, publisher)
+    if body is not None:
+        run.speaker_body = run._node(body)
+
+
+def publisher_office(run: DocumentRun, publisher: str) -> Node | None:
+    """The office a record's publisher names under its department ("U.S. Department of Justice, Office of the
+    Inspector General": "Department of Justice Office of the Inspector General", a node of the run), or None."""
     department, _, rest = publisher.partition(",")
     office = _office_name(rest.strip()) if rest.strip() else None
+    if office is None or not department.strip():
+        return None
+    return _office_node(run, department, office, rest.strip())
+
+
+def publisher_node(run: DocumentRun, publisher: str) -> Node | None:
+    """The body a record's publisher names: its office under the department when it names one, else the
+    department ("U.S. Nuclear Regulatory Commission, Region II": the commission); None for no name."""
+    office = publisher_office(run, publisher)
     if office is not None:
-        run.speaker_body = _office_node(run, department, office, rest.strip())
-        return
-    run.speaker_body = run._node(run.x.resolver.agency(_NATIONAL_PREFIX.sub("", department.strip()), run.ctx))
+        return office
+    name = without_national_prefix(publisher.partition(",")[0])
+    return run.x.resolver.agency(name, run.ctx) if name else None
+
+
+def without_national_prefix(name: str) -> str:
+    """ "U.S. Department of Justice" -> "Department of Justice": how texts name the body they come from."""
+    return _NATIONAL_PREFIX.sub("", name.strip())

@@ -65,16 +65,11 @@ def publisher_body(run: DocumentRun) -> Node | None:
     publisher = _BRACKETED.sub("", run.document.publisher or "").strip()
     if not publisher:
         return None
-    department, _, rest = publisher.partition(",")
-    office = letterhead_offices._office_name(rest.strip()) if rest.strip() else None
-    if office is not None:
-        return letterhead_offices._office_node(run, department, office, rest.strip())
-    name = letterhead_offices._NATIONAL_PREFIX.sub("", department.strip())
-    return run.x.resolver.agency(name, run.ctx) if name else None
+    return letterhead_offices.publisher_node(run, publisher)
 
 
 def _key(name: str) -> str:
-    return name_key(letterhead_offices._NATIONAL_PREFIX.sub("", name.strip()))
+    return name_key(letterhead_offices.without_national_prefix(name))
 
 
 def named_in_text(run: DocumentRun, body: Node) -> Node | None:

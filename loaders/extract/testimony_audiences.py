@@ -78,11 +78,11 @@ def _capitals_body(run: DocumentRun, span: tuple[int, int]) -> Mention | None:
     if LEX.body_heads.get(words[0].capitalize()) != "committee":
         return None
     written = " ".join(words)
-    node = run.x.resolver.agency(letterhead_offices._title_case(written), run.ctx)
+    node = run.x.resolver.agency(letterhead_offices.title_case(written), run.ctx)
     node.aliases = sorted({*node.aliases, written})
     start = span[0] + len(raw) - len(raw.lstrip())
     first_line = raw.strip().split("\n")[0].rstrip()  # a short line is parsed alone: the mention is its first line
-    return letterhead_offices._mention_at(run, start, start + len(first_line), run._node(node))
+    return letterhead_offices.mention_at(run, start, start + len(first_line), run._node(node))
 
 
 def fallback_audience(
