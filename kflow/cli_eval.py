@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kflow.terminal import visible
-from loaders.evaluate import KINDS, SCORE_LEVELS, EvalReport, Score, Tally, evaluate_paths
+from loaders.evaluate import FALSE_CAUSES, KINDS, MISS_CAUSES, SCORE_LEVELS, EvalReport, Score, Tally, evaluate_paths
 from loaders.extract.confidence import LEAD_THRESHOLD
 from loaders.gold import GoldError, find_gold_files
 
@@ -115,6 +115,11 @@ def _errors(score: Score) -> list[str]:
     is_flag=True,
     help="Also print edge precision and recall at thresholds 0.0, 0.1, ..., 0.9 (always in --json).",
 )
+@click.option(
+    "--breakdown",
+    is_flag=True,
+    help="Also count missed must edges and false edges by cause and edge type: where recall and precision go.",
+)
 def eval_command(
     paths: tuple[Path, ...],
     docs_dirs: tuple[Path, ...],
@@ -124,6 +129,7 @@ def eval_command(
     min_recall: float | None,
     threshold: float,
     curve: bool,
+    breakdown: bool,
 ) -> None:
     """Score extraction against gold files (GOLD.yaml, or folders of them).
 
@@ -160,7 +166,35 @@ def eval_command(
         if curve:
             click.echo()
             click.echo("\n".join(_curve(report)))
+        if breakdown:
+            click.echo()
+            click.echo("\n".join(_breakdown(report)))
     _enforce(report, min_precision, min_recall)
+
+
+def _breakdown(report: EvalReport) -> list[str]:
+    """Two cause x edge-type tables: missed must edges, then false edges (claims at or above the threshold)."""
+    counts = report.breakdown("must")
+    lines = []
+    for part, title, causes in (
+        ("misses", "missed must edges", MISS_CAUSES),
+        ("false", "false edges", FALSE_CAUSES),
+    ):
+        table = counts[part]
+        types = sorted({t for _, t in table}, key=lambda t: -sum(n for (_, u), n in table.items() if u == t))
+        width = max(len(c) for c in causes)
+        lines.append(f"{title:<{width}}  " + " ".join(f"{t[:11]:>11}" for t in types) + f" {'total':>7}")
+        for cause in causes:
+            row = [table.get((cause, t), 0) for t in types]
+            if sum(row):
+                lines.append(f"{cause:<{width}}  " + " ".join(f"{n:>11}" for n in row) + f" {sum(row):>7}")
+        lines.append(
+            f"{'total':<{width}}  "
+            + " ".join(f"{sum(n for (_, u), n in table.items() if u == t):>11}" for t in types)
+            + f" {sum(table.values()):>7}"
+        )
+        lines.append("")
+    return lines[:-1]
 
 
 def _enforce(report: EvalReport, min_precision: float | None, min_recall: float | None) -> None:

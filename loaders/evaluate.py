@@ -93,6 +93,8 @@ class Miss:
     level: str  # must | should
     item: str
     nearest: str | None = None  # the closest prediction and why it did not match
+    edge_type: str | None = None  # edges: the gold edge's type
+    cause: str | None = None  # edges: one of MISS_CAUSES, for `EvalReport.breakdown`
 
 
 @dataclass
@@ -101,6 +103,29 @@ class FalsePositive:
     item: str
     reason: str
     sentence: str | None = None
+    edge_type: str | None = None  # edges: the claim's type
+    cause: str | None = None  # edges: one of FALSE_CAUSES, for `EvalReport.breakdown`
+
+
+# Why a gold edge was missed, from the nearest claims: where recall goes. "an end in no claim": no node the
+# document's claims touch is that gold entity (unrecognised, or recognised and related to nothing); "both ends
+# in other claims": both entities are in the graph and no rule related them to each other.
+MISS_CAUSES = (
+    "below the threshold",
+    "undated or misdated",
+    "evidence in another sentence",
+    "one end resolved to another node",
+    "no claim, both ends in other claims",
+    "no claim, an end in no claim",
+    "document not loaded",
+)
+# Why a claim is wrong: where precision goes.
+FALSE_CAUSES = (
+    "denied by the text (must_not)",
+    "gold edge, undated or misdated",
+    "gold edge, evidence in another sentence",
+    "no gold edge between these nodes",
+)
 
 
 @dataclass
@@ -171,8 +196,28 @@ class EvalReport:
             points.append((threshold, total))
         return points
 
+    def breakdown(self, level: str = "must") -> dict[str, dict[tuple[str, str], int]]:
+        """Edge misses at `level` and false edges, counted by (cause, edge type): where recall and precision go."""
+        misses: dict[tuple[str, str], int] = {}
+        false: dict[tuple[str, str], int] = {}
+        for score in self.scores:
+            for miss in score.misses:
+                if miss.kind == "edges" and miss.level == level and miss.cause:
+                    key = (miss.cause, miss.edge_type or "?")
+                    misses[key] = misses.get(key, 0) + 1
+            for wrong in score.false_positives:
+                if wrong.kind == "edges" and wrong.cause:
+                    key = (wrong.cause, wrong.edge_type or "?")
+                    false[key] = false.get(key, 0) + 1
+        return {"misses": misses, "false": false}
+
     def to_dict(self) -> dict[str, Any]:
+        breakdown = self.breakdown()
         return {
+            "breakdown_must": {
+                part: [{"cause": c, "type": t, "count": n} for (c, t), n in sorted(counts.items())]
+                for part, counts in breakdown.items()
+            },
             "files": [s.to_dict() for s in self.scores],
             "threshold": self.scores[0].threshold if self.scores else LEAD_THRESHOLD,
             "overall": {f"{k}_{lv}": self.overall(k, lv).to_dict() for k in KINDS for lv in SCORE_LEVELS},
@@ -268,6 +313,20 @@ class _Matcher:
             return f"date {claim.date_start or '?'}..{claim.date_end or '?'} outside gold year {edge.describe().rsplit(' ', 1)[-1]}"
         return f"sentence lacks the evidence {' | '.join(edge.evidence)!r}"
 
+    def cause(self, edge: GoldEdge, claims: list[Claim], recognised: list[Node]) -> str:
+        """Why `edge` was missed (one of MISS_CAUSES), given the document's kept claims and the nodes they touch."""
+        near = next((c for c in claims if self.endpoints_match(edge, c)), None)
+        if near is not None:
+            return "evidence in another sentence" if _overlaps(near, edge.years) else "undated or misdated"
+        from_spec, to_spec = self.ends(edge)
+        for claim in claims:
+            same_from = from_spec is None or from_spec.accepts(self.nodes.get(claim.from_id))
+            same_to = to_spec is None or to_spec.accepts(self.nodes.get(claim.to_id))
+            if claim.type == edge.type and (same_from or same_to):
+                return "one end resolved to another node"
+        both = all(spec is None or any(spec.accepts(node) for node in recognised) for spec in (from_spec, to_spec))
+        return "no claim, both ends in other claims" if both else "no claim, an end in no claim"
+
     def nearest(self, edge: GoldEdge, claims: list[Claim]) -> str | None:
         """The claim closest to a missed gold edge, described with what was wrong."""
         for claim in claims:
@@ -351,6 +410,7 @@ def _nearest_node(entity: GoldEntity, predicted: list[Node]) -> str | None:
 def _score_edges(gold: GoldFile, nodes: dict[str, Node], claims: list[Claim], score: Score) -> None:
     matcher = _Matcher(gold, nodes)
     kept = [c for c in claims if c.confidence >= score.threshold]
+    recognised = [n for n in nodes.values() if not is_placeholder(n.id, n.props)]
     for edge in gold.edges:
         matching = [c.confidence for c in claims if matcher.matches(edge, c)]
         best = max(matching, default=None)
@@ -363,7 +423,8 @@ def _score_edges(gold: GoldFile, nodes: dict[str, Node], claims: list[Claim], sc
                 if best is not None
                 else matcher.nearest(edge, kept)
             )
-            score.misses.append(Miss("edges", edge.level, edge.describe(), nearest))
+            cause = "below the threshold" if best is not None else matcher.cause(edge, kept, recognised)
+            score.misses.append(Miss("edges", edge.level, edge.describe(), nearest, edge.type, cause))
     for claim in claims:
         levels = frozenset(edge.level for edge in gold.edges if matcher.matches(edge, claim))
         if not levels and _unnamed_party(claim, nodes):
@@ -373,8 +434,9 @@ def _score_edges(gold: GoldFile, nodes: dict[str, Node], claims: list[Claim], sc
             continue
         _count_predicted(score, "edges", set(levels))
         if not levels:
+            reason, cause = _fp_reason(gold, matcher, claim)
             score.false_positives.append(
-                FalsePositive("edges", matcher.describe(claim), _fp_reason(gold, matcher, claim), claim.sentence)
+                FalsePositive("edges", matcher.describe(claim), reason, claim.sentence, claim.type, cause)
             )
 
 
@@ -382,14 +444,16 @@ def _unnamed_party(claim: Claim, nodes: dict[str, Node]) -> bool:
     return any(is_placeholder(end, nodes[end].props if end in nodes else None) for end in (claim.from_id, claim.to_id))
 
 
-def _fp_reason(gold: GoldFile, matcher: _Matcher, claim: Claim) -> str:
+def _fp_reason(gold: GoldFile, matcher: _Matcher, claim: Claim) -> tuple[str, str]:
+    """Why a claim matches no gold edge, in words and as one of FALSE_CAUSES."""
     denied = next((e for e in gold.must_not if matcher.endpoints_match(e, claim)), None)
     if denied:
-        return f"the text does not support it (must_not: {denied.note or denied.describe()})"
+        return f"the text does not support it (must_not: {denied.note or denied.describe()})", FALSE_CAUSES[0]
     near = next((e for e in gold.edges if matcher.endpoints_match(e, claim)), None)
     if near:
-        return f"near {near.level} gold edge {near.describe()}: {matcher.why_not(near, claim)}"
-    return "no gold edge of this type between these nodes"
+        cause = FALSE_CAUSES[2] if _overlaps(claim, near.years) else FALSE_CAUSES[1]
+        return f"near {near.level} gold edge {near.describe()}: {matcher.why_not(near, claim)}", cause
+    return "no gold edge of this type between these nodes", FALSE_CAUSES[3]
 
 
 def _count_gold(score: Score, kind: str, level: str, found: bool) -> None:
@@ -419,7 +483,7 @@ def _failed_score(gold: GoldFile, path: Path, reason: str, threshold: float = LE
     for edge in gold.edges:
         _count_gold(score, "edges", edge.level, False)
         score.gold_edges.append((edge.level, None))
-        score.misses.append(Miss("edges", edge.level, edge.describe(), reason))
+        score.misses.append(Miss("edges", edge.level, edge.describe(), reason, edge.type, "document not loaded"))
     return score
 
 

@@ -407,3 +407,49 @@ def test_eval_scores_do_not_depend_on_the_machines_load(gold, monkeypatch, confi
     evaluate_paths([gold.path], EmbeddedStore, recorder)
     assert recorder.limits == [expected]
     assert os.environ.get("KFLOW_FILE_TIMEOUT") == configured
+
+
+def test_each_miss_and_false_edge_says_its_cause(embedded_store, gold):
+    """Where recall and precision go: a misdated claim, a claim to another node, and gold edges no claim relates."""
+    other = _node("Report", "Eastmere Review")
+    claims = [_claim("COMMISSIONED", DCA, AUDIT, 2009), _claim("SENT", TRUST, other, 2012)]
+    score = evaluate(gold, _store_with(embedded_store, claims, [DCA, TRUST, AUDIT, other]), SOURCE)
+    causes = {m.item.split(" [")[0]: m.cause for m in score.misses if m.kind == "edges" and m.level == "must"}
+    assert causes == {
+        "Department of Civic Affairs -COMMISSIONED-> Westbrook Audit": "undated or misdated",
+        "Children First Trust -SENT-> Westbrook Audit": "one end resolved to another node",
+        "Northshire Police -RECEIVED-> Westbrook Audit": "no claim, an end in no claim",  # the police are in no claim
+    }
+    assert sorted((f.edge_type, f.cause) for f in score.false_positives if f.kind == "edges") == [
+        ("COMMISSIONED", "gold edge, undated or misdated"),
+        ("SENT", "no gold edge between these nodes"),
+    ]
+
+
+def test_a_gold_edge_between_two_related_entities_is_missed_for_want_of_a_claim(embedded_store, gold):
+    claims = [
+        _claim("COMMISSIONED", DCA, AUDIT, 2011),
+        _claim("SENT", TRUST, AUDIT, 2012),
+        _claim("KNEW_ABOUT", POLICE, AUDIT),
+    ]
+    score = evaluate(gold, _store_with(embedded_store, claims), SOURCE)
+    [miss] = [m for m in score.misses if m.kind == "edges" and m.level == "must"]
+    assert (miss.edge_type, miss.cause) == ("RECEIVED", "no claim, both ends in other claims")
+
+
+def test_cli_eval_breakdown_counts_misses_and_false_edges_by_cause_and_type(tmp_path):
+    from kflow.cli import main
+
+    (tmp_path / "doc.txt").write_text(TEXT)
+    (tmp_path / "doc.gold.yaml").write_text(GOLD)
+    runner = CliRunner()
+    data = json.loads(runner.invoke(main, ["eval", str(tmp_path / "doc.gold.yaml"), "--json"]).output)
+    misses = data["breakdown_must"]["misses"]
+    missed = data["overall"]["edges_must"]["gold"] - data["overall"]["edges_must"]["gold_found"]
+    assert sum(row["count"] for row in misses) == missed
+    assert {row["type"] for row in misses} <= {"COMMISSIONED", "SENT", "RECEIVED"}
+    result = runner.invoke(main, ["eval", str(tmp_path / "doc.gold.yaml"), "--breakdown"])
+    assert result.exit_code == 0, result.output
+    assert "missed must edges" in result.output and "false edges" in result.output
+    total_line = [line for line in result.output.splitlines() if line.startswith("total")][0]
+    assert total_line.split()[-1] == str(missed)
