@@ -31,7 +31,9 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     "test": (0.56, 0.32, 0.66),
     # 2026-11-27, 124 documents (31 added before round 8, gold written before extraction): 0.717 / 0.419 / 0.740
     # before round 8's rules, 0.758 / 0.443 / 0.749 after them and the retrained scorer.
-    "dev": (0.75, 0.44, 0.74),
+    # 2026-11-27, 144 documents: batch dev10 added 20 (us_120-129, uk_120-129; gold written before extraction, no
+    # code changed), which score 0.480 / 0.243 / 0.624 on their own; the split falls to 0.725 / 0.415 / 0.731.
+    "dev": (0.72, 0.41, 0.73),
     # 2026-11-27, 25 documents: 0.456 / 0.210 / 0.609 on the code before round 8, 0.500 / 0.219 / 0.613 after
     # (rules alone 0.472 / 0.224). Never tuned on.
     "fresh": (0.50, 0.21, 0.61),
