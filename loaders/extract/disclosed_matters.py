@@ -41,8 +41,16 @@ def is_mention(token: Token) -> bool:
     if any(c.lemma_.lower() in LEX.discloser_nouns and c.dep_ in ("poss", "compound") for c in left):
         return True
     pointing = [c for c in left if c.dep_ in ("det", "poss") and c.lower_ in _POINTING]
-    right = [c for c in token.children if c.i > token.i and c.dep_ != "punct" and c.lower_ != "to"]
+    right = [
+        c for c in token.children if c.i > token.i and c.dep_ != "punct" and c.lower_ != "to" and not _says_more(c)
+    ]
     return bool(pointing) and not right
+
+
+def _says_more(clause: Token) -> bool:
+    """ "the concerns, which were subsequently confirmed by X": a relative clause on a relative pronoun says what
+    became of the matter already named; an "allegations that X failed to ..." clause introduces one instead."""
+    return clause.dep_ == "relcl" and any(c.tag_ == "WDT" and c.lower_ == "which" for c in clause.children)
 
 
 def mention_words(token: Token) -> str:

@@ -54,9 +54,17 @@ def topic_tokens(token: Token) -> list[Token]:
                 walk(child)
 
     walk(token)
-    while keep and (keep[0].dep_ in LEADING_DROPS or keep[0].is_punct or keep[0].lower_ in ("same", "very")):
+    while keep and (_leading_drop(keep[0]) or keep[0].is_punct or keep[0].lower_ in ("same", "very")):
         keep = keep[1:]
     return keep
+
+
+def _leading_drop(token: Token) -> bool:
+    """ "the", "its", "their": a determiner or possessive pronoun says which, not what. A possessor noun stays
+    with its "'s" ("the FAA's failure" -> "FAA's failure"; dropping it left "'s failure")."""
+    if token.dep_ != "poss":
+        return token.dep_ in LEADING_DROPS
+    return token.tag_ == "PRP$" or not any(c.dep_ == "case" for c in token.children)
 
 
 def is_anaphoric(token: Token) -> bool:
