@@ -124,6 +124,8 @@ FLOORS = {
     "letter_tellings": 1.00,  # 7/7 (sent letters telling their recipients: letter_tellings.py)
     "clause_matters": 0.94,  # 18/19 (a matter named by its clause: clause_matters.py)
     "told_matters": 1.00,  # 27/27 (a letter's that-clause tells the whistleblower matter; the unnamed teller: told_matters.py)
+    "gerund_receipts": 1.00,  # 24/24 ("After receiving X, Y acted": Y RECEIVED X, relations._gerund_clause_subjects)
+    "clause_enclosures": 1.00,  # 24/24 ("Enclosed is X", "Please find enclosed X", "the attached report": letter_openers.py)
     "directed_studies": 1.00,  # 10/10 (a direction to study commissions the study, directed_studies.py)
     "directing_verbs": 1.00,  # 10/10 (directed / compelled / invited / tasked X to review)
     "numbered_flows": 0.94,  # 37/39 ("The Council on X considered S. 870, ..., and reports favorably": parsed as a name)

@@ -138,12 +138,35 @@ def _answered(run: DocumentRun, sentence: Sentence, writer: Node | None) -> None
         run._add(relations.RawClaim("RECEIVED", mine, target, noun, 0.7, "coref.your.writer"), sentence, [])
 
 
+def _enclosing_word(token: Token) -> bool:
+    """ "enclose", "enclosed", "attached": the tagger gives an adjective "attached" its own lemma."""
+    lemma = token.lemma_.lower()
+    return lemma in LEX.enclosing_verbs or lemma in {_participle(verb) for verb in LEX.enclosing_verbs}
+
+
+def _participle(verb: str) -> str:
+    return f"{verb}d" if verb.endswith("e") else f"{verb}ed"
+
+
 def _enclosed(head: Token) -> bool:
-    """ "the enclosed Notice", "certain enclosed documents", "the documents enclosed"."""
-    return any(
-        c.dep_ in ("amod", "acl", "compound") and c.lemma_.lower() in LEX.enclosing_verbs and c.tag_ in ("VBN", "JJ")
-        for c in head.children
+    """ "the enclosed Notice", "certain enclosed documents", "the documents enclosed", "the attached report";
+    or the document a clause encloses (`_clause_encloses`)."""
+    return _clause_encloses(head) or any(
+        c.dep_ in ("amod", "acl", "compound") and _enclosing_word(c) and c.tag_ in ("VBN", "JJ") for c in head.children
     )
+
+
+def _clause_encloses(head: Token) -> bool:
+    """ "Enclosed is an Administrative Order", "Please find enclosed the final audit report", "I attach a list",
+    "We are enclosing the reports": the object of a clause with an enclosing word before it, done by the
+    writer ("I", "we") or by no one named (a formula); "The council attached a map" is not the letter's."""
+    if head.dep_ not in ("dobj", "attr"):
+        return False
+    verb = head.head
+    if not any(_enclosing_word(word) and word.i < head.i for word in (verb, *verb.children)):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _enclosing_word(c)]
+    return all(s.lower_ in LEX.first_person | LEX.first_person_plural for s in subjects)
 
 
 def _enclosed_title(run: DocumentRun, mention: Mention) -> Node | None:

@@ -188,6 +188,7 @@ class Lexicon:
     anaphoric_nouns: frozenset[str]
     non_topics: frozenset[str]
     time_prepositions: frozenset[str]
+    gerund_clause_prepositions: frozenset[str]
     hedge_auxiliaries: frozenset[str]
     denial_verbs: frozenset[str]
     negating_verbs: frozenset[str]
@@ -516,6 +517,7 @@ SET_WORDS = (
     "anaphoric_nouns",
     "non_topics",
     "time_prepositions",
+    "gerund_clause_prepositions",
     "hedge_auxiliaries",
     "denial_verbs",
     "negating_verbs",

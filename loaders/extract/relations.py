@@ -230,8 +230,19 @@ def _subjects(verb: Token) -> list[Token]:
             subjects = _children(head, "nsubjpass")
         node = head
     if not subjects:
-        subjects = _honour_subjects(verb)
+        subjects = _honour_subjects(verb) or _gerund_clause_subjects(verb)
     return subjects
+
+
+def _gerund_clause_subjects(verb: Token) -> list[Token]:
+    """ "After receiving OSC's report, NSF took action": a gerund after a time preposition
+    (`gerund_clause_prepositions`) on a clause is done by that clause's active subject."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ not in LEX.gerund_clause_prepositions:
+        return []
+    if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return _children(prep.head, "nsubj")
 
 
 def _honour_subjects(verb: Token) -> list[Token]:
