@@ -148,6 +148,7 @@ FLOORS = {
     "fronted_reports": 1.00,  # 15/15 (round 8: nominal8)
     "framed_documents": 0.95,  # 23/24 (the small model does not take "Priya Anand's" for a person)
     "authored_documents": 1.00,  # 12/12 (a letter's signatory wrote it, signed_authors.py; issuing is no writing)
+    "following_statements": 1.00,  # 20/20 ("X issued the following statement:": following_statements.py)
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -123,6 +123,8 @@ class Lexicon:
     discussing_verbs: frozenset[str]
     filing_verbs: frozenset[str]
     public_places: frozenset[str]
+    statement_issuing_verbs: frozenset[str]  # following_statements.py
+    following_statement_nouns: frozenset[str]
     # nominals.yaml
     documents: dict[str, DocumentFrame]
     other_documents: DocumentFrame
@@ -414,6 +416,8 @@ def _verbs(file: _File) -> dict[str, Any]:
         "discussing_verbs",
         "filing_verbs",
         "public_places",
+        "statement_issuing_verbs",
+        "following_statement_nouns",
     )
     writer_frames = {}
     for lemma, raw in file.mapping("writer_frames").items():

@@ -47,6 +47,7 @@ from loaders.extract import (
     discloser_bodies,
     document_frame,
     document_names,
+    following_statements,
     framed_documents,
     front_matter,
     fronted_reports,
@@ -815,6 +816,7 @@ class DocumentRun:
                 raw += referrals.referral_claims(self, token, refs, dates)
                 raw += list(public_filing.publication_claims(token, refs))  # "filed X in its public file"
                 raw += reported_to.report_claims(self, token, refs)  # "the agency reported to OSC that ..."
+                raw += following_statements.statement_claims(self, token, refs)  # "X issued the following statement"
                 raw += linked_letters.letter_claims(self, token, refs)  # "OSC [alerted](...) the President"
                 raw += letter_tellings.telling_claims(token, refs, topic_of)  # "sent a letter to X notifying them of T"
                 raw += told_matters.letter_claims(self, token, refs)  # "sent letters to X alerting them that ..."
@@ -1150,6 +1152,10 @@ class DocumentRun:
         else:
             end = start
         return DateValue(start, end, precision, "the document's date")
+
+    def document_date(self) -> DateValue | None:
+        """The document's own date (to its precision), for passes that date what the document itself is."""
+        return self._document_date()
 
     def _report_date(self, node: Node) -> DateValue | None:
         props = self.nodes.get(node.id, node).props
