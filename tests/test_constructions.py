@@ -146,6 +146,7 @@ FLOORS = {
     "fronted_reports": 1.00,  # 15/15 (round 8: nominal8)
     "framed_documents": 0.95,  # 23/24 (the small model does not take "Priya Anand's" for a person)
     "authored_documents": 1.00,  # 12/12 (a letter's signatory wrote it, signed_authors.py; issuing is no writing)
+    "job_appositions": 1.00,  # 17/17 ("Ann Lee, a former DCA IT specialist": MEMBER_OF; a GAO team is no body, headless_units.py)
 }
 # ---------------------------------------------------------------------------------------------
 
