@@ -51,6 +51,7 @@ from loaders.extract import (
     framed_documents,
     front_matter,
     fronted_reports,
+    headless_units,
     historic_answers,
     letter_layout,
     letter_openers,
@@ -494,6 +495,11 @@ class DocumentRun:
         else:
             body = self.x.resolver.context_body(role.context or "", self.ctx, mention.sentence)
         return self.x.resolver.body_node(body) if body else None
+
+    def headless_unit(self, body: Node) -> bool:
+        """A programme area written as a body (`headless_units`), unless the gazetteer or an acronym names it."""
+        known = body.id in self.x.gazetteer.bodies or body.name in self.ctx.acronyms.values()
+        return headless_units.headless_unit(body.name, known)
 
     def _proper_title(self, mention: Mention) -> bool:
         """ "Home Secretary Sajid Javid" / "the Home Secretary": a capitalised, current, definite title."""
@@ -1198,8 +1204,8 @@ class DocumentRun:
         self, person: Mention, body: Node, role: str | None, confidence: float, evidence: int | None = None
     ) -> None:
         """`evidence`: the sentence to cite when it is not the person's (a signature's body line)."""
-        if person.node is None:
-            return
+        if person.node is None or self.headless_unit(body):
+            return  # "Ann Lee, Director, Defense Capabilities and Management": a team's subject, no body
         self._node(body)
         sentence = self.parse.sentences[person.sentence if evidence is None else evidence]
         self.claims.append(
