@@ -140,6 +140,7 @@ class Lexicon:
     owned_documents: frozenset[str]
     possessed_documents: frozenset[str]
     framed_documents: frozenset[str]  # framed_documents.py
+    transferred_documents: frozenset[str]  # transferred_documents.py
     document_taking_verbs: frozenset[str]
     unnamed_own_kinds: dict[str, str]
     # words.yaml
@@ -447,12 +448,14 @@ def _nominals(file: _File) -> dict[str, Any]:
         "owned_documents",
         "possessed_documents",
         "framed_documents",
+        "transferred_documents",
         "document_taking_verbs",
     )
     words = {key: file.word_set(key) for key in lists}
-    unframed = sorted(words["framed_documents"] - set(documents))
-    if unframed:
-        raise file.error("framed_documents", f"{unframed[0]!r} has no frame under documents")
+    for key in ("framed_documents", "transferred_documents"):
+        unframed = sorted(words[key] - set(documents))
+        if unframed:
+            raise file.error(key, f"{unframed[0]!r} has no frame under documents")
     return {
         "documents": documents,
         "other_documents": other,

@@ -27,6 +27,7 @@ from loaders.extract import (
     possessed_letters,
     relations,
     sent_sets,
+    transferred_documents,
 )
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
@@ -99,6 +100,7 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 and not _work_product(token, found)
                 and not owned_documents.is_owned_document(token)  # "the whistleblower's comments"
                 and not framed_documents.is_framed_document(parse, doc_index, token)  # "X's evidence to Y"
+                and not transferred_documents.is_transferred_document(token)  # "issued a subpoena to X"
                 and not authored_studies.is_authored_study(parse, doc_index, token)  # "the investigation by X"
                 and not agency_studies.author_token(parse, doc_index, token)  # "The DOL investigation found"
                 or token.pos_ not in ("NOUN", "PROPN")
