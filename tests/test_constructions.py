@@ -150,6 +150,7 @@ FLOORS = {
     "authored_documents": 1.00,  # 12/12 (a letter's signatory wrote it, signed_authors.py; issuing is no writing)
     "following_statements": 1.00,  # 20/20 ("X issued the following statement:": following_statements.py)
     "job_appositions": 1.00,  # 17/17 ("Ann Lee, a former DCA IT specialist": MEMBER_OF; a GAO team is no body, headless_units.py)
+    "fronted_appositions": 1.00,  # ("In 2009 Ann Lee, an IT specialist at X, sent": fronted_subjects.py; 68/72 before)
 }
 # ---------------------------------------------------------------------------------------------
 
