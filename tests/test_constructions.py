@@ -151,6 +151,7 @@ FLOORS = {
     "following_statements": 1.00,  # 20/20 ("X issued the following statement:": following_statements.py)
     "job_appositions": 1.00,  # 17/17 ("Ann Lee, a former DCA IT specialist": MEMBER_OF; a GAO team is no body, headless_units.py)
     "transferred_documents": 1.00,  # 33/33 ("issued a subpoena to X", "received an alert from X": transferred_documents.py)
+    "fronted_appositions": 1.00,  # ("In 2009 Ann Lee, an IT specialist at X, sent": fronted_subjects.py; 68/72 before)
 }
 # ---------------------------------------------------------------------------------------------
 

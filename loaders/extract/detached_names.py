@@ -1,7 +1,8 @@
 """A title's name the parser hung elsewhere: "forwarded it to the Chief Executive, Mr Ann Lee, and to the chair of
 the Patient Safety Committee, Professor Nadia Kirkwall, under cover of a note". After a coordination the parser
 often attaches the second title's apposition to the verb (an `npadvmod`), so the title stood for an unnamed office
-holder and the person the text names was lost. A person's name right after the title's phrase, between commas
+holder and the person the text names was lost. A subject title does the same: "a senior analyst at Kestrel Motors,
+Ann Lee, submitted the memo" hangs the name on the body, as if it were the body's apposition. A person's name right after the title's phrase, between commas
 (or before the sentence's end), is that title's holder whatever the tree says.
 """
 
@@ -22,8 +23,9 @@ def detached_holder(title: Token) -> Token | None:
     tree already holds it as the title's own apposition (read elsewhere)."""
     if title.lemma_.lower() not in LEX.role_nouns and title.ent_type_ != "ROLE":
         return None
-    if "conj" not in (title.dep_, title.head.dep_):
-        return None  # only a coordinated title ("and to the chair of X, Y,"), where the parser goes astray
+    subject = title.dep_ in ("nsubj", "nsubjpass")
+    if "conj" not in (title.dep_, title.head.dep_) and not subject:
+        return None  # a coordinated title ("and to the chair of X, Y,") or a subject: where the parser goes astray
     doc, comma = title.doc, title.i + 1
     while comma < min(len(doc), title.i + _LONGEST_TITLE) and doc[comma].text != ",":
         if not title.is_ancestor(doc[comma]) or doc[comma].ent_type_ == "PERSON":
@@ -38,6 +40,8 @@ def detached_holder(title: Token) -> Token | None:
         end += 1
     if end < len(doc) and doc[end].text not in _CLOSING:
         return None  # "the chair, Ann Lee said": a clause, not an apposition
+    if subject and (end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].head.i != title.head.i):
+        return None  # a subject's name stands between commas right before its verb (or the verb's auxiliary)
     name = doc[comma + 1 : end].root
     if name.head.i == title.i:
         return None  # the title's own apposition, read elsewhere

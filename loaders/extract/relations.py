@@ -19,6 +19,7 @@ from graph.model import Node
 from graph.placeholders import placeholder_for
 from loaders.dates import DateValue
 from loaders.extract.coordinated_preps import coordinated_objects, is_conjoined_prep, told_after_conjuncts
+from loaders.extract.fronted_subjects import swallowed_subject
 from loaders.extract.issued_letters import issues_correspondence
 from loaders.extract.lexicon import LEX, VerbFrame
 from loaders.extract.not_until import bounded_by_a_date
@@ -230,7 +231,7 @@ def _subjects(verb: Token) -> list[Token]:
             subjects = _children(head, "nsubjpass")
         node = head
     if not subjects:
-        subjects = _honour_subjects(verb) or _gerund_clause_subjects(verb)
+        subjects = _honour_subjects(verb) or _gerund_clause_subjects(verb) or swallowed_subject(verb)
     return subjects
 
 
