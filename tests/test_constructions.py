@@ -150,6 +150,8 @@ FLOORS = {
     "authored_documents": 1.00,  # 12/12 (a letter's signatory wrote it, signed_authors.py; issuing is no writing)
     "following_statements": 1.00,  # 20/20 ("X issued the following statement:": following_statements.py)
     "job_appositions": 1.00,  # 17/17 ("Ann Lee, a former DCA IT specialist": MEMBER_OF; a GAO team is no body, headless_units.py)
+    "page_furniture": 1.00,  # 12/12 (furn: "Select Committee on X Written Evidence", a capitals line, a day: not the name)
+    "publisher_holders": 1.00,  # 15/15 (furn: "the Commissioner" in the Commissioner's office's own notice)
 }
 # ---------------------------------------------------------------------------------------------
 
