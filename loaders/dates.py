@@ -148,6 +148,13 @@ _MONTH_NAMES = (
     "november",
     "december",
 )
+
+
+def is_month_name(word: str) -> bool:
+    """ "October", "october": a month's name (not its abbreviation, which is too often a word: "May", "Mar")."""
+    return word.lower() in _MONTH_NAMES
+
+
 _LAST_MONTH = re.compile(
     rf"^(?:in\s+)?(?:(?:last|this past)\s+({'|'.join(_MONTH_NAMES)})|({'|'.join(_MONTH_NAMES)})\s+last)$", re.I
 )

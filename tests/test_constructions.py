@@ -152,6 +152,8 @@ FLOORS = {
     "job_appositions": 1.00,  # 17/17 ("Ann Lee, a former DCA IT specialist": MEMBER_OF; a GAO team is no body, headless_units.py)
     "transferred_documents": 1.00,  # 33/33 ("issued a subpoena to X", "received an alert from X": transferred_documents.py)
     "fronted_appositions": 1.00,  # ("In 2009 Ann Lee, an IT specialist at X, sent": fronted_subjects.py; 68/72 before)
+    "page_furniture": 1.00,  # 12/12 (furn: "Select Committee on X Written Evidence", a capitals line, a day: not the name)
+    "publisher_holders": 1.00,  # 15/15 (furn: "the Commissioner" in the Commissioner's office's own notice)
 }
 # ---------------------------------------------------------------------------------------------
 

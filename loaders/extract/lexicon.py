@@ -252,6 +252,7 @@ class Lexicon:
     deliberating_verbs: frozenset[str]
     letterhead_offices: frozenset[str]
     sub_office_tails: frozenset[str]
+    page_section_words: frozenset[str]
     department_offices: frozenset[str]
     header_other_fields: frozenset[str]
     paper_presentations: tuple[str, ...]
@@ -582,6 +583,7 @@ SET_WORDS = (
     "deliberating_verbs",
     "letterhead_offices",
     "sub_office_tails",
+    "page_section_words",
     "department_offices",
     "header_other_fields",
 )

@@ -12,7 +12,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Node
-from loaders.extract import address_people
+from loaders.extract import address_people, page_furniture
 from loaders.extract.lexicon import LEX
 from loaders.extract.non_entities import addressed_person, member_address
 from loaders.extract.split_names import join_split_names, joined_hyphen
@@ -134,6 +134,9 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
                 continue
             if kind == "agency" and not ent.ent_id_ and span is not None:
                 span = address_people.without_leading_title(span, names_a_body)  # "Chairman Committee on X"
+                span = page_furniture.without_furniture(span)  # "Select Committee on X Written Evidence"
+                if span is None:
+                    continue
             if kind in ("person", "agency") and not ent.ent_id_ and _junk_name(span, kind):
                 continue
             if kind in ("person", "agency") and not ent.ent_id_:

@@ -74,6 +74,7 @@ from loaders.extract import (
     possessors,
     pronoun_aliases,
     public_filing,
+    publisher_holders,
     publisher_we,
     quoted_titles,
     referrals,
@@ -262,6 +263,7 @@ class DocumentRun:
         self._resolve_roles(used_roles)
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
         portfolios.read(self)  # "the Minister of Agriculture": the office of the Ministry of Agriculture
+        publisher_holders.read(self)  # "the Commissioner" in the Information Commissioner's own notice
         office_coref.link_titles(self)  # "David Neal, the Chief Inspector of X ... the Chief Inspector": one person
         self._resolve_topics()
         self._senders()

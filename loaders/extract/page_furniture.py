@@ -1,0 +1,80 @@
+"""Page headers and footers read into a body's name (issue #13).
+
+Web and PDF copies print a page's section over its text ("Select Committee on Foreign Affairs Written
+Evidence", "... Minutes of Evidence"), split an address block's lines in the middle of a name ("Committee on
+Oversight and Reform" over "USS. House of Representatives", an OCR'd "U.S."), and the tagger reads on past a
+body's name into what qualifies the phrase around it ("the Committee for its Inquiry into ...", "the FCO's
+submission to the Committee of 3 October 2005"). None of that is part of the body's name: it is cut off, so
+the body the text means is the node (and one node, not one per page header).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from loaders.dates import is_month_name
+from loaders.extract.lexicon import LEX
+
+_LINKS = frozenset({"of", "and", "the", "for", "on"})  # "Minutes of Evidence"; a name's own link words
+
+
+def without_furniture(span: Span) -> Span | None:
+    """The body's name without the page's furniture after it; None when nothing of a name is left."""
+    end = _before_qualifier(span)
+    end = _before_line_fragment(span, end)
+    end = _before_section_words(span, end)
+    while end > span.start + 1 and span.doc[end - 1].lower_ in _LINKS:
+        end -= 1  # a dangling "of the" left by a cut: "Office of the Leader of the"
+    return span.doc[span.start : end] if end > span.start else None
+
+
+def _before_qualifier(span: Span) -> int:
+    """Where a possessive determiner or a date begins inside the name, with the preposition before it: a
+    name never holds "its" or a day ("the Committee for its Inquiry", "the Committee of 3 October 2005")."""
+    for token in span[1:]:
+        if token.text in LEX.possessive_pronouns or _day_of_month(span, token):
+            start = token.i
+            if start - 1 > span.start and span.doc[start - 1].pos_ == "ADP":
+                start -= 1
+            return start
+    return span.end
+
+
+def _day_of_month(span: Span, token: Token) -> bool:
+    """ "3 October", "October 3": a day of a month inside the name."""
+    after = span.doc[token.i + 1] if token.i + 1 < span.end else None
+    return (token.like_num and after is not None and is_month_name(after.text)) or (
+        is_month_name(token.text) and token.is_title and after is not None and after.like_num
+    )
+
+
+def _before_line_fragment(span: Span, end: int) -> int:
+    """Where a next line begins with a word in capitals only, after a body's name that ends its own line
+    ("Committee on Oversight and Reform" / "USS. House of Representatives"): the next line of a layout."""
+    for token in span[1:end]:
+        previous = span.doc[token.i - 1]
+        line_break = "\n" in previous.whitespace_ + (previous.text if previous.is_space else "")
+        capitals = token.is_upper and token.is_alpha and len(token) > 1
+        if line_break and capitals and _has_head(span.doc[span.start : token.i]):
+            return previous.i if previous.is_space else token.i
+    return end
+
+
+def _before_section_words(span: Span, end: int) -> int:
+    """Where a trailing run of section words begins after a body head ("... Foreign Affairs Written
+    Evidence"); the run must start with a capital and the name before it keep its head word."""
+    cut = end
+    while cut - 1 > span.start and (
+        span.doc[cut - 1].lower_ in LEX.page_section_words or span.doc[cut - 1].lower_ in _LINKS
+    ):
+        cut -= 1
+    while cut < end and span.doc[cut].lower_ in _LINKS:
+        cut += 1  # the run starts at a section word, not at a link word of the name
+    if cut == end or not span.doc[cut].is_title or not _has_head(span.doc[span.start : cut]):
+        return end
+    return cut
+
+
+def _has_head(name: Span) -> bool:
+    """The name holds a body head word written with its capital ("Committee", "Department")."""
+    return any(t.is_title and t.lower_ in LEX.body_words for t in name)
