@@ -96,9 +96,9 @@ def _mentions_on(run: DocumentRun, kind: str, start: int, end: int) -> list[Ment
     found = [
         m
         for m in run.parse.mentions
-        if m.kind == kind and m.node is not None and start <= own_document._start(run, m) < end
+        if m.kind == kind and m.node is not None and start <= own_document.mention_start(run, m) < end
     ]
-    return sorted(found, key=lambda m: own_document._start(run, m))
+    return sorted(found, key=lambda m: own_document.mention_start(run, m))
 
 
 def _columns(text: str, span: tuple[int, int]) -> list[list[tuple[int, int]]]:
@@ -129,7 +129,7 @@ def _line_body(
         words = words[1:]
     if following is not None and words and (words[-1] in CONNECTORS or words[-1] == ","):
         words += text[following[0] : following[1]].replace(",", " , ").split()
-    if preceding is not None and _starts_name(run, preceding, text[line[0] : own_document._start(run, body)]):
+    if preceding is not None and _starts_name(run, preceding, text[line[0] : own_document.mention_start(run, body)]):
         words = text[preceding[0] : preceding[1]].split() + words  # "Ferries and Inland / Waterways Committee"
     while words and (words[-1] == "," or words[-1] in CONNECTORS):
         words = words[:-1]
@@ -151,7 +151,7 @@ def _starts_name(run: DocumentRun, line: tuple[int, int], between: str) -> bool:
         and not between.strip()
         and all(w[:1].isupper() or w in CONNECTORS for w in words)
         and not any(w.lower() in posts for w in words)
-        and not any(own_document._start(run, m) in range(*line) for m in run.parse.mentions)
+        and not any(own_document.mention_start(run, m) in range(*line) for m in run.parse.mentions)
     )
 
 
@@ -261,5 +261,5 @@ def block_claims(run: DocumentRun) -> None:
             run._member_of(person, run._node(body.node), node.props.get("role"), 0.8, evidence=body.sentence)
             placed.add(node.id)
         if node.id not in received and (run.addressee is None or node.id != run.addressee.id):
-            own_document._own_claims(run, person, ("RECEIVED",), RULE, None, line)
+            own_document.own_claims(run, person, ("RECEIVED",), RULE, None, line)
             received.add(node.id)

@@ -49,7 +49,7 @@ def addressee_in_block(run: DocumentRun, found: coref.Addressee) -> Node | None:
         if m.kind == "person"
         and m.node is not None
         and m.node.label == "Person"
-        and start <= own_document._start(run, m) < found.start
+        and start <= own_document.mention_start(run, m) < found.start
     }
     return next(iter(people.values())) if len(people) == 1 else None
 

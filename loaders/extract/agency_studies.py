@@ -234,7 +234,7 @@ def linked_findings(run: DocumentRun) -> None:
                 or (anchor := linked_anchor(run, verb)) is None
             ):
                 continue
-            for subject in relations._subjects(verb):
+            for subject in relations.subjects_of(verb):
                 study = run.parse.at(sentence.doc_index, subject)
                 if study is not None and study.node is not None and _study_noun(subject):
                     run._node(Node(study.node.id, "Report", study.node.name, [anchor], study.node.props))

@@ -33,9 +33,9 @@ def commissioning_claims(verb: Token, refs: Callable[[Token], list[relations.Ref
     """COMMISSIONED from the subject of an announcing verb to the study of its "the setting up of X" object."""
     if verb.lemma_.lower() not in LEX.announcing_verbs or relations.is_negated_or_hedged(verb):
         return
-    events = [o for o in relations._children(verb, "dobj") if _commissioning_event(o)]
-    studies = [r for e in events for t in relations._prep_objects(e, {"of"}) for r in refs(t)]
-    subjects = [r for s in relations._subjects(verb) for r in refs(s) if r.node.label in ("Agency", "Person")]
+    events = [o for o in relations.children_of(verb, "dobj") if _commissioning_event(o)]
+    studies = [r for e in events for t in relations.prep_objects(e, {"of"}) for r in refs(t)]
+    subjects = [r for s in relations.subjects_of(verb) for r in refs(s) if r.node.label in ("Agency", "Person")]
     for subject in subjects:
         for study in (s for s in studies if s.node.label == "Report"):
             confidence = min(COMMISSION_CONFIDENCE, subject.confidence, study.confidence)
@@ -46,9 +46,9 @@ def publication_claims(verb: Token, refs: Callable[[Token], list[relations.Ref]]
     """PUBLISHED from the subject of an announcing verb to the documents of its "the release of X" object."""
     if verb.lemma_.lower() not in LEX.announcing_verbs or relations.is_negated_or_hedged(verb):
         return
-    events = [o for o in relations._children(verb, "dobj") if o.lemma_.lower() in LEX.publication_events]
-    documents = [r for e in events for t in relations._prep_objects(e, {"of"}) for r in refs(t)]
-    subjects = relations._subjects(verb)
+    events = [o for o in relations.children_of(verb, "dobj") if o.lemma_.lower() in LEX.publication_events]
+    documents = [r for e in events for t in relations.prep_objects(e, {"of"}) for r in refs(t)]
+    subjects = relations.subjects_of(verb)
     # "The Department of Justice (DOJ) Inspector General Ann Lee announced": the parser makes the body a second
     # subject; a subject running straight into another is that one's modifier
     subjects = [s for s in subjects if not any(o.left_edge.i == s.right_edge.i + 1 for o in subjects)]

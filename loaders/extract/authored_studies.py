@@ -48,7 +48,7 @@ def is_authored_study(parse: DocumentParse, doc_index: int, token: Token) -> boo
     """ "the investigation by X" / "X's investigation", X a body or person the text names."""
     if not _study_noun(token):
         return False
-    by_authors = [o for o in relations._prep_objects(token, {"by"}) if _author_mention(parse, doc_index, o)]
+    by_authors = [o for o in relations.prep_objects(token, {"by"}) if _author_mention(parse, doc_index, o)]
     owners = [
         c
         for c in token.children

@@ -54,7 +54,7 @@ def of_body_authors(
         return []  # "The Protection of X—Report of the Study Group": part of a quoted title, not its own report
     return [
         relations.RawClaim("AUTHORED", author, target, report.head, min(CONFIDENCE, author.confidence), "report.of")
-        for o in relations._prep_objects(report.head, set(preps))
+        for o in relations.prep_objects(report.head, set(preps))
         for author in refs(o)
         if author.node.label == "Agency" and reports_as_body(author.node.name)
     ]

@@ -29,10 +29,10 @@ def _participants(verb: Token, refs: relations.RefsOf) -> list[relations.Ref]:
     """Who the meeting was held with: "with you and members of your staff", "with members of the OSU staff"
     (the members' body when the members themselves name no one)."""
     found = []
-    for prep in relations._children(verb, "prep"):
+    for prep in relations.children_of(verb, "prep"):
         if prep.lower_ != "with":
             continue
-        for party in (p for o in relations._children(prep, "pobj") for p in relations.coordinated(o)):
+        for party in (p for o in relations.children_of(prep, "pobj") for p in relations.coordinated(o)):
             own = [r for r in refs(party) if r.node.label in PARTIES]
             if not own and party.lemma_.lower() == "member":
                 bodies = [t for of in party.children if of.lower_ == "of" for o in of.children for t in o.subtree]
@@ -54,7 +54,7 @@ def _discussed_breaches(verb: Token) -> list[Token]:
     for purpose in verb.subtree:
         if purpose.pos_ != "VERB" or purpose.lemma_.lower() not in LEX.discussing_verbs:
             continue
-        for obj in (o for d in relations._children(purpose, "dobj") for o in relations.coordinated(d)):
+        for obj in (o for d in relations.children_of(purpose, "dobj") for o in relations.coordinated(d)):
             nouns = [obj] + [p for of in obj.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
             found += [n for n in nouns if n.lemma_.lower() in LEX.breach_nouns]
     return found
@@ -82,7 +82,7 @@ def meeting_claims(run: DocumentRun) -> None:
 
 def _sentence_meeting(run: DocumentRun, doc_index: int, verb: Token, topic_id: str) -> list[relations.RawClaim]:
     if verb.lemma_.lower() not in LEX.meeting_verbs or not any(
-        map(_is_meeting, relations._children(verb, "nsubjpass"))
+        map(_is_meeting, relations.children_of(verb, "nsubjpass"))
     ):
         return []
     breaches = _discussed_breaches(verb)

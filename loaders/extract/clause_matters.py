@@ -28,7 +28,7 @@ _KEPT_PUNCT = frozenset({"-", "/", "'s"})
 
 def _cut_prep(prep: Token) -> bool:
     """ "during the demolitions", "for years", "without first reviewing ...": when or how, not what."""
-    if topics._is_temporal_prep(prep) or any(c.dep_ == "pcomp" for c in prep.children):
+    if topics.is_temporal_prep(prep) or any(c.dep_ == "pcomp" for c in prep.children):
         return True
     return any(o.dep_ == "pobj" and o.lemma_.lower() in LEX.duration_nouns for o in prep.children)
 
@@ -40,7 +40,7 @@ def _purpose(child: Token) -> bool:
 
 def _kept(child: Token, top: bool, core: bool) -> bool:
     dep = child.dep_
-    if dep in _SUBJECTS and top or dep in (_TOP_CUTS if top else _DEEP_CUTS) or topics._temporal(child):
+    if dep in _SUBJECTS and top or dep in (_TOP_CUTS if top else _DEEP_CUTS) or topics.is_temporal(child):
         return False
     if top and _purpose(child):
         return False
@@ -80,7 +80,7 @@ def _known_objects(head: Token) -> list[Token]:
     """ "that FEMA managers were aware of this deception": a clause alleging who knew; what they knew, the "of" /
     "about" phrase, is the matter, not their awareness."""
     aware = [c for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in LEX.awareness_adjectives]
-    return [o for a in aware for o in relations._prep_objects(a, {"of", "about"})] if head.lemma_ == "be" else []
+    return [o for a in aware for o in relations.prep_objects(a, {"of", "about"})] if head.lemma_ == "be" else []
 
 
 def predicate_names(head: Token) -> list[str]:
@@ -101,7 +101,7 @@ def _by_a_person(verb: Token) -> bool:
     """ "The whistleblower reported that ...", "Ms Lee warned that ...": a person, not a body's own report."""
     return any(
         s.lemma_.lower() in LEX.discloser_nouns or s.ent_type_ == "PERSON" or s.lower_ in ("he", "she")
-        for s in relations._subjects(verb)
+        for s in relations.subjects_of(verb)
     )
 
 
@@ -122,7 +122,7 @@ def alleged_objects(token: Token) -> list[Token]:
     """What an alleging noun names by a phrase: "allegations of systemic fraud", "concerns about X"."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in LEX.alleging_nouns:
         return []
-    return relations._prep_objects(token, {"of", "about"})
+    return relations.prep_objects(token, {"of", "about"})
 
 
 def told_clauses(token: Token) -> list[Token]:
@@ -156,9 +156,9 @@ def alleges(verb: Token) -> bool:
     """ "The whistleblower alleged that X", "raised concerns that X": the verb's subject states the matter."""
     if alleged_clauses(verb):
         return True
-    if any(alleged_clauses(o) for o in relations._children(verb, "dobj")):
+    if any(alleged_clauses(o) for o in relations.children_of(verb, "dobj")):
         return True
     if verb.lemma_.lower() not in LEX.disclosing_verbs:
         return False
-    said = [*relations._children(verb, "dobj"), *relations._prep_objects(verb, {"to"})]  # "disclosed allegations of X"
+    said = [*relations.children_of(verb, "dobj"), *relations.prep_objects(verb, {"to"})]  # "disclosed allegations of X"
     return any(alleged_objects(o) for o in said)

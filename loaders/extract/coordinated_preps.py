@@ -4,7 +4,7 @@ When the preposition is repeated, the parser coordinates the prepositions, not t
 is a `conj` of the first (or hangs under "as well as" on it), so a frame reading the verb's "to" phrase found
 A and lost B. "as well as B" with no second preposition is a preposition "as" of its own on the verb, right
 after the argument it joins. Both are read here as more objects of the same argument, for every frame that
-reads prepositional arguments (`relations._prep_objects`: recipients, senders, agents, topics).
+reads prepositional arguments (`relations.prep_objects`: recipients, senders, agents, topics).
 """
 
 from __future__ import annotations

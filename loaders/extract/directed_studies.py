@@ -60,13 +60,13 @@ def _asked(verb: Token, clause: Token | None) -> list[Token]:
     """Who is asked: the object ("directed HHS"), the referral's "to" ("referred the case to DOT"), or the
     subject of a that-clause ("requested that the OIG examine")."""
     if verb.lemma_.lower() in LEX.referring_verbs:
-        matters = [o for o in relations._children(verb, "dobj") if o.lemma_.lower() in LEX.referred_matters]
+        matters = [o for o in relations.children_of(verb, "dobj") if o.lemma_.lower() in LEX.referred_matters]
         if not matters:
             return []  # "referred the report to X" is a sending, "referred to the report" a mention
-        return [t for a in (verb, *matters) for t in relations._prep_objects(a, {"to"})]
+        return [t for a in (verb, *matters) for t in relations.prep_objects(a, {"to"})]
     if clause is not None and clause.dep_ == "ccomp":
-        return relations._children(clause, "nsubj")
-    return relations._children(verb, "dobj")
+        return relations.children_of(clause, "nsubj")
+    return relations.children_of(verb, "dobj")
 
 
 def _studies(run: DocumentRun) -> list[tuple[int, str, set[str]]]:
@@ -124,7 +124,7 @@ def _directions(run: DocumentRun, sentence: Sentence) -> list[tuple[Token, set[s
             if r.node.label in _PARTIES
         ]
         commissioners = [
-            r for t in relations._subjects(verb) for r in run.refs(sentence.doc_index, t) if r.node.label in _PARTIES
+            r for t in relations.subjects_of(verb) for r in run.refs(sentence.doc_index, t) if r.node.label in _PARTIES
         ]
         if refs and commissioners:
             found.append((verb, {r.node.id for r in refs}, commissioners))

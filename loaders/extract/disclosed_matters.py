@@ -105,7 +105,7 @@ def matter_claims(
     frame = LEX.frames.get(lemma)
     # a plain negation inside the told clause is what was told ("alerted them that inspectors were not trained");
     # a hedged one ("may have") tells nothing (told_matters.py, coordinated_preps.py)
-    clauses = [c for c in relations._children(verb, "ccomp") if relations.statement_mood(c) != relations.HEDGED]
+    clauses = [c for c in relations.children_of(verb, "ccomp") if relations.statement_mood(c) != relations.HEDGED]
     told_clause = bool(clauses) and (lemma in LEX.disclosing_verbs or (frame is not None and frame.tells))
     found = []
     for claim in raw:
@@ -117,17 +117,17 @@ def matter_claims(
         found.append(claim)
     knowers: list[relations.Ref] = []
     if told_clause and frame is not None and frame.tells:  # "alerted the President and Congress that ..."
-        told = [*relations._children(verb, "dobj"), *relations._prep_objects(verb, set(frame.recipients))]
+        told = [*relations.children_of(verb, "dobj"), *relations.prep_objects(verb, set(frame.recipients))]
         told += letter_tellings.told_recipients(verb)  # "sent a letter to A and B alerting them that ..."
         knowers += _people(run, told, refs)
     # what was disclosed may be a denial ("disclosed that controllers do not comply"): any that-clause
-    alleged = lemma in LEX.disclosing_verbs and relations._children(verb, "ccomp") or clause_matters.alleges(verb)
+    alleged = lemma in LEX.disclosing_verbs and relations.children_of(verb, "ccomp") or clause_matters.alleges(verb)
     if alleged or lemma in LEX.disclosing_verbs and _names_matter(verb):
-        knowers += _people(run, relations._subjects(verb), refs)
-        places = [verb, *relations._children(verb, "dobj")]  # "disclosed [the allegations to OSC]"
-        knowers += _people(run, [t for p in places for t in relations._prep_objects(p, {"to"})], refs)
+        knowers += _people(run, relations.subjects_of(verb), refs)
+        places = [verb, *relations.children_of(verb, "dobj")]  # "disclosed [the allegations to OSC]"
+        knowers += _people(run, [t for p in places for t in relations.prep_objects(p, {"to"})], refs)
     elif lemma in LEX.confirming_verbs and _names_matter(verb):
-        knowers += _people(run, relations._subjects(verb), refs, owners=True)
+        knowers += _people(run, relations.subjects_of(verb), refs, owners=True)
     have = {(c.subject.node.id, c.object.node.id) for c in found if c.type == "KNEW_ABOUT"}
     for knower in {k.node.id: k for k in knowers}.values():
         if (knower.node.id, matter.id) not in have:
@@ -139,7 +139,7 @@ def matter_claims(
 
 def _names_matter(verb: Token) -> bool:
     """ "substantiated the whistleblower's allegations", "investigated allegations that X failed to ..." """
-    objects = relations._children(verb, "dobj")
+    objects = relations.children_of(verb, "dobj")
     return any(is_mention(o) or clause_matters.alleged_clauses(o) for o in objects)
 
 
@@ -151,5 +151,5 @@ def _people(run: DocumentRun, tokens: list[Token], refs: relations.RefsOf, owner
         own = whistleblower_ref(run, token)
         found += [own] if own else [r for r in refs(token) if r.node.label in ("Agency", "Person")]
         if owners and not own:
-            found += [r for p in relations._children(token, "poss") for r in refs(p) if r.node.label == "Agency"]
+            found += [r for p in relations.children_of(token, "poss") for r in refs(p) if r.node.label == "Agency"]
     return found

@@ -72,7 +72,7 @@ def drop_postal_mentions(run: DocumentRun) -> None:
     """Bodies and places on postal address lines are part of an address, not parties to anything."""
     text = run.document.text
     for mention in list(run.parse.mentions):
-        line = _line_of(text, own_document._start(run, mention))
+        line = _line_of(text, own_document.mention_start(run, mention))
         if mention.kind in ADDRESS_KINDS and is_postal_line(line):
             run.parse.remove(mention)
         elif mention.kind == "person" and address_people.building_line(line, mention.text):
@@ -142,9 +142,9 @@ def _bodies_in(run: DocumentRun, start: int, end: int) -> list[Mention]:
     found = [
         m
         for m in run.parse.mentions
-        if m.kind == "agency" and m.node is not None and start <= own_document._start(run, m) < end
+        if m.kind == "agency" and m.node is not None and start <= own_document.mention_start(run, m) < end
     ]
-    return sorted(found, key=lambda m: own_document._start(run, m))
+    return sorted(found, key=lambda m: own_document.mention_start(run, m))
 
 
 def letterhead_body(run: DocumentRun) -> Mention | None:
@@ -155,7 +155,7 @@ def letterhead_body(run: DocumentRun) -> Mention | None:
     bodies = [b for b in _bodies_in(run, *span) if not letterhead_offices.is_country(b)]
     if not bodies:
         return letterhead_offices.line_body(run, span)  # "NUCLEAR REGULATORY COMMISSION", read as no body
-    return letterhead_offices.narrowed(run, bodies[0], span, own_document._start(run, bodies[0]))
+    return letterhead_offices.narrowed(run, bodies[0], span, own_document.mention_start(run, bodies[0]))
 
 
 def letterhead_speaker(run: DocumentRun) -> None:
@@ -185,7 +185,7 @@ def frame_claims(run: DocumentRun) -> None:
 
 def _line(run: DocumentRun, mention: Mention) -> tuple[int, int]:
     text = run.document.text
-    start = own_document._start(run, mention)
+    start = own_document.mention_start(run, mention)
     end = text.find("\n", start)
     return text.rfind("\n", 0, start) + 1, end if end != -1 else len(text)
 
@@ -198,7 +198,7 @@ def _letterhead_claims(run: DocumentRun) -> None:
         return  # a memo's FROM field says who sent it, even when its name was not read
     if letter_openers.openers(run):
         return  # "This letter refers to ...": the opening sentence says it (letter_openers.py)
-    own_document._own_claims(run, found, ("AUTHORED", "SENT"), "letterhead.sender", None, _line(run, found))
+    own_document.own_claims(run, found, ("AUTHORED", "SENT"), "letterhead.sender", None, _line(run, found))
 
 
 def _statement_audience(run: DocumentRun) -> Mention | None:
@@ -218,13 +218,15 @@ def _statement_audience(run: DocumentRun) -> Mention | None:
         return None
     kind = LEX.unnamed_own_kinds["heading"]
     audience = statement_members.narrowest(bodies)  # the subcommittee, not its committee or chamber
-    own_document._own_claims(run, audience, ("RECEIVED",), rule, kind, cited or _line(run, audience))
+    own_document.own_claims(run, audience, ("RECEIVED",), rule, kind, cited or _line(run, audience))
     maker = [
-        m for m in own_document._speaker_mentions(run) if own_document._start(run, m) < heading + speaker.HEADING_SPAN
+        m
+        for m in own_document.speaker_mentions(run)
+        if own_document.mention_start(run, m) < heading + speaker.HEADING_SPAN
     ]
-    maker = maker or own_document._heading_mention(run, heading)
+    maker = maker or own_document.heading_mentions(run, heading)
     if maker:
-        own_document._own_claims(run, maker[0], ("SENT",), "heading.statement", kind)
+        own_document.own_claims(run, maker[0], ("SENT",), "heading.statement", kind)
     return audience
 
 
@@ -258,9 +260,9 @@ def _address_block_member(run: DocumentRun) -> None:
         (
             m
             for m in run.parse.mentions
-            if m.kind == "person" and m.node is not None and block[0] <= own_document._start(run, m) < block[1]
+            if m.kind == "person" and m.node is not None and block[0] <= own_document.mention_start(run, m) < block[1]
         ),
-        key=lambda m: own_document._start(run, m),
+        key=lambda m: own_document.mention_start(run, m),
     )
     if not people or people[0].node.label != "Person":
         return

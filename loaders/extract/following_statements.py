@@ -25,7 +25,7 @@ _RULE = "statement.following"
 
 def _following_statement(verb: Token) -> Token | None:
     """The verb's object "the following statement", if it has one."""
-    for obj in relations._children(verb, "dobj"):
+    for obj in relations.children_of(verb, "dobj"):
         if obj.lemma_.lower() in LEX.following_statement_nouns and any(
             c.dep_ == "amod" and c.lower_ == "following" for c in obj.children
         ):
@@ -45,7 +45,9 @@ def statement_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> l
     statement = _following_statement(verb)
     if statement is None:
         return []
-    speakers = [r for s in relations._subjects(verb) for r in refs(_speaker(s)) if r.node.label in ("Agency", "Person")]
+    speakers = [
+        r for s in relations.subjects_of(verb) for r in refs(_speaker(s)) if r.node.label in ("Agency", "Person")
+    ]
     found: list[relations.RawClaim] = []
     released = run.document_date()  # the statement is dated with the release that sets it out
     when = (

@@ -68,14 +68,14 @@ def taken_claims(head: Token, target: relations.Ref, refs: RefsOf) -> list[relat
     if verb.lemma_.lower() not in LEX.document_taking_verbs or relations.is_negated_or_hedged(verb):
         return []
     found = []
-    for subject in (r for s in relations._subjects(verb) for r in refs(s)):
+    for subject in (r for s in relations.subjects_of(verb) for r in refs(s)):
         if subject.node.label in ("Agency", "Person"):
             confidence = min(0.7, subject.confidence)
             found.append(relations.RawClaim("RECEIVED", subject, target, verb, confidence, TAKING_RULE))
     frame = LEX.document(lemma)
     giving = "SENT" if lemma in LEX.correspondence else "AUTHORED"
     givers = frame.preps("sender") | frame.preps("author")
-    for giver in (r for o in relations._prep_objects(verb, givers) for r in refs(o)):
+    for giver in (r for o in relations.prep_objects(verb, givers) for r in refs(o)):
         if giver.node.label in ("Agency", "Person"):
             found.append(relations.RawClaim(giving, giver, target, verb, min(0.7, giver.confidence), TAKING_RULE))
     return found

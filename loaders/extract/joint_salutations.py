@@ -53,14 +53,14 @@ def joint_claims(run: DocumentRun) -> None:
         and m.node is not None
         and m.node.label == "Person"
         and len(m.node.name.split()) > 1
-        and own_document._start(run, m) < found.start()
+        and own_document.mention_start(run, m) < found.start()
     ]
     line = (text.rfind("\n", 0, found.start(1)) + 1, found.end(1))
     done: set[str] = set()
     for part in re.split(r"\s*(?:,|\band\b|&)\s*", found.group(1)):
         person = _named_above(part, above)
         if person is not None and person.node.id not in done:
-            own_document._own_claims(run, person, ("RECEIVED",), RULE, None, line)
+            own_document.own_claims(run, person, ("RECEIVED",), RULE, None, line)
             done.add(person.node.id)
 
 

@@ -211,7 +211,7 @@ def _issued_by_writer(head: Token) -> bool:
     if head.lemma_.lower() not in LEX.own_documents:
         return False
     owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in LEX.first_person_possessives]
-    return not owners and not relations._prep_objects(head, {"by", "from"})
+    return not owners and not relations.prep_objects(head, {"by", "from"})
 
 
 def _not_done(head: Token) -> bool:

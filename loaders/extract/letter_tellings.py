@@ -18,13 +18,13 @@ _CONFIDENCE = 0.75
 _SENDING = "SENT"
 
 
-def _telling(verb: Token) -> bool:
+def is_telling(verb: Token) -> bool:
     frame = LEX.frames.get(verb.lemma_.lower())
     told = frame is not None and frame.tells and not frame.needs_recipient
     return verb.tag_ == "VBG" and (told or verb.lemma_.lower() in LEX.disclosing_verbs)
 
 
-def _sending_verb(verb: Token) -> Token | None:
+def sending_verb(verb: Token) -> Token | None:
     """The verb that sent the letter the participle belongs to: its head ("sent X to Y, notifying ..."), or the
     head of the letter it is hung on ("sent a letter to Y notifying ...")."""
     head = verb.head
@@ -37,7 +37,7 @@ def _sending_verb(verb: Token) -> Token | None:
         return None
     if relations.is_negated_or_hedged(head):
         return None
-    letters = [o for o in relations._children(head, "dobj") if o.lemma_.lower() in LEX.correspondence]
+    letters = [o for o in relations.children_of(head, "dobj") if o.lemma_.lower() in LEX.correspondence]
     return head if letters else None
 
 
@@ -45,12 +45,12 @@ def told_recipients(verb: Token) -> list[Token]:
     """ "sent a letter to A and to B alerting them that ...": the letter's recipients, when `verb` is a telling
     participle of a sent letter whose told object is a pronoun; [] otherwise (a named told party is read by
     the verb's own frame)."""
-    if not _telling(verb):
+    if not is_telling(verb):
         return []
-    told = relations._children(verb, "dobj")
+    told = relations.children_of(verb, "dobj")
     if not told or any(t.lower_ not in _PRONOUNS for t in told):
         return []
-    sender = _sending_verb(verb)
+    sender = sending_verb(verb)
     if sender is None:
         return []
     return relations.arguments(sender, LEX.frames[sender.lemma_.lower()])[2]
@@ -58,16 +58,16 @@ def told_recipients(verb: Token) -> list[Token]:
 
 def telling_claims(verb: Token, refs: relations.RefsOf, topic_of: relations.TopicOf) -> list[relations.RawClaim]:
     """KNEW_ABOUT of the letter's recipients and sender, when `verb` is a telling participle of a sent letter."""
-    if not _telling(verb) or relations.is_negated_or_hedged(verb):
+    if not is_telling(verb) or relations.is_negated_or_hedged(verb):
         return []
-    sender = _sending_verb(verb)
+    sender = sending_verb(verb)
     if sender is None:
         return []
     subjects, _, recipients = relations.arguments(sender, LEX.frames[sender.lemma_.lower()])
     parties = lambda tokens: [  # noqa: E731
         r for t in tokens for c in relations.coordinated(t) for r in refs(c) if r.node.label in ("Agency", "Person")
     ]
-    named = [t for t in relations._children(verb, "dobj") if t.lower_ not in _PRONOUNS]
+    named = [t for t in relations.children_of(verb, "dobj") if t.lower_ not in _PRONOUNS]
     told = parties(named) if named else parties(recipients)  # "notifying the Council of T": the Council
     if not told:
         return []
@@ -75,7 +75,7 @@ def telling_claims(verb: Token, refs: relations.RefsOf, topic_of: relations.Topi
     # a that-clause ("alerting them that ...") is left: its first noun phrase names no topic, and an oversight
     # release's matter (disclosed_matters.py) is often named otherwise than the reader names it (tried: on real
     # dev 0 right, 3 wrong)
-    about = relations._prep_objects(verb, LEX.topic_prepositions)
+    about = relations.prep_objects(verb, LEX.topic_prepositions)
     topics = [t for t in (topic_of(o) for o in about) if t]
     rule = f"letter_telling.{verb.lemma_.lower()}"
     return [

@@ -30,7 +30,7 @@ def sender_member(run: DocumentRun, body: Mention | None) -> None:
     if body is None or body.node is None:
         return
     for field in headers.header_fields(run.document.text):
-        party = own_document._party(run, field.start, field.end) if field.role == "sender" else None
+        party = own_document.party_between(run, field.start, field.end) if field.role == "sender" else None
         if party is None or party.node.label != "Person" or _has_member_of(run, party.node.id):
             continue
         run._member_of(party, run._node(body.node), party.node.props.get("role"), LETTERHEAD_MEMBER)
@@ -43,7 +43,7 @@ def written_alias(run: DocumentRun, body: Mention | None, span: tuple[int, int])
     if body is None or body.node is None:
         return
     text = run.document.text
-    start = own_document._start(run, body)
+    start = own_document.mention_start(run, body)
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
     words = text[line_start : line_end if 0 <= line_end < span[1] else span[1]].split()
     while words and not words[0][0].isupper():  # a page number "1", an OCR'd logo "cAO" before the name

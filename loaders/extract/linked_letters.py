@@ -40,11 +40,11 @@ def letter_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list
     anchor = linked_anchor(run, verb)
     if anchor is None:
         return []
-    told = [*relations._children(verb, "dobj"), *relations._prep_objects(verb, set(frame.recipients))]
+    told = [*relations.children_of(verb, "dobj"), *relations.prep_objects(verb, set(frame.recipients))]
     recipients = [r for t in told for c in relations.coordinated(t) for r in refs(c) if r.node.label in _BODIES]
     if not recipients:
         return []
-    tellers = [r for t in relations._subjects(verb) for r in refs(t) if r.node.label in _BODIES]
+    tellers = [r for t in relations.subjects_of(verb) for r in refs(t) if r.node.label in _BODIES]
     found: list[relations.RawClaim] = []
     for teller in tellers:
         letter = relations.Ref(run._node(letter_node(run, teller.node, anchor, verb)), _CONFIDENCE, verb)

@@ -25,17 +25,17 @@ PARTY_KINDS = ("person", "agency", "role")  # a field names a person first, else
 READ_BY_READERS = ("message/rfc822", "application/mbox")  # e-mail: the mail reader states its headers exactly
 
 
-def _start(run: DocumentRun, mention: Mention) -> int:
+def mention_start(run: DocumentRun, mention: Mention) -> int:
     return run.parse.offsets[mention.doc_index] + run.parse.docs[mention.doc_index][mention.start].idx
 
 
-def _party(run: DocumentRun, start: int, end: int) -> Mention | None:
+def party_between(run: DocumentRun, start: int, end: int) -> Mention | None:
     """The first person (else body, else office) the text names between `start` and `end`."""
-    inside = [m for m in run.parse.mentions if m.node is not None and start <= _start(run, m) < end]
+    inside = [m for m in run.parse.mentions if m.node is not None and start <= mention_start(run, m) < end]
     for kind in PARTY_KINDS:
         found = [m for m in inside if m.kind == kind]
         if found:
-            return min(found, key=lambda m: _start(run, m))
+            return min(found, key=lambda m: mention_start(run, m))
     return None
 
 
@@ -53,7 +53,7 @@ def header_speaker(run: DocumentRun) -> None:
     if run.speaker is not None or run.document.media_type in READ_BY_READERS:
         return
     for field in headers.header_fields(run.document.text):
-        party = _party(run, field.start, field.end) if field.role == "sender" else None
+        party = party_between(run, field.start, field.end) if field.role == "sender" else None
         if party is not None and party.node.label == "Person":
             run.speaker = run._node(party.node)
             return
@@ -68,16 +68,16 @@ def writer_claims(run: DocumentRun) -> None:
     fields = headers.header_fields(text)
     kind = _header_kind(text) if fields else None
     for field in fields:
-        party = _party(run, field.start, field.end)
-        if party is None or (field.cite is not None and _start(run, party) > field.start + 1):
+        party = party_between(run, field.start, field.end)
+        if party is None or (field.cite is not None and mention_start(run, party) > field.start + 1):
             continue  # flattened, the value opens with its party: a later name is a title misread ("Deputy Chief X")
         types = ("AUTHORED", "SENT") if field.role == "sender" else ("RECEIVED",)
         line = (text.rfind("\n", 0, field.start) + 1 if field.cite is None else field.cite, field.end)
-        _own_claims(run, party, types, f"header.{field.role}", kind, line)
+        own_claims(run, party, types, f"header.{field.role}", kind, line)
         if field.cite is None:
             _block_member_of(run, party, field.end)
         else:  # flattened: "TO: Ann Lee Chief Northshire Police ATTN: ...": the body inside the value
-            _block_member_of(run, party, _start(run, party) + len(party.text), field.end)
+            _block_member_of(run, party, mention_start(run, party) + len(party.text), field.end)
     if not fields and run.speaker is not None:
         _signed_claims(run)
     if fields or run.speaker is not None or run.addressee is not None:
@@ -91,11 +91,11 @@ def _signed_claims(run: DocumentRun) -> None:
     text = run.document.text
     heading = speaker.heading_start(text)
     if heading is not None:
-        mine = [m for m in _speaker_mentions(run) if _start(run, m) < speaker.HEADING_SPAN] or _heading_mention(
+        mine = [m for m in speaker_mentions(run) if mention_start(run, m) < speaker.HEADING_SPAN] or heading_mentions(
             run, heading
         )
         if mine:
-            _own_claims(
+            own_claims(
                 run,
                 mine[0],
                 ("AUTHORED",),
@@ -105,9 +105,9 @@ def _signed_claims(run: DocumentRun) -> None:
             )
         return
     signed = speaker.sign_off_start(text)
-    mine = [m for m in _speaker_mentions(run) if signed is not None and _start(run, m) > signed]
+    mine = [m for m in speaker_mentions(run) if signed is not None and mention_start(run, m) > signed]
     if mine:
-        _own_claims(run, mine[0], ("SENT",), "signature.writer", None)  # a signature vouches for sending it
+        own_claims(run, mine[0], ("SENT",), "signature.writer", None)  # a signature vouches for sending it
 
 
 def _copy_claims(run: DocumentRun, kind: str | None) -> None:
@@ -120,21 +120,21 @@ def _copy_claims(run: DocumentRun, kind: str | None) -> None:
         (
             m
             for m in run.parse.mentions
-            if m.kind == "person" and m.node is not None and found[0] <= _start(run, m) < found[1]
+            if m.kind == "person" and m.node is not None and found[0] <= mention_start(run, m) < found[1]
         ),
-        key=lambda m: _start(run, m),
+        key=lambda m: mention_start(run, m),
     )
     for index, person in enumerate(people):
-        until = _start(run, people[index + 1]) if index + 1 < len(people) else found[1]
-        end = run.document.text.find("\n", _start(run, person))
-        _own_claims(
+        until = mention_start(run, people[index + 1]) if index + 1 < len(people) else found[1]
+        end = run.document.text.find("\n", mention_start(run, person))
+        own_claims(
             run, person, ("RECEIVED",), "header.copy", kind, (_line_start(run, person), end if end != -1 else found[1])
         )
         _block_member_of(run, person, end if end != -1 else found[1], until)
 
 
 def _line_start(run: DocumentRun, mention: Mention) -> int:
-    return run.document.text.rfind("\n", 0, _start(run, mention)) + 1
+    return run.document.text.rfind("\n", 0, mention_start(run, mention)) + 1
 
 
 def _block_member_of(run: DocumentRun, person: Mention, after: int, until: int | None = None) -> None:
@@ -154,7 +154,7 @@ def _block_member_of(run: DocumentRun, person: Mention, after: int, until: int |
         bodies = [
             m
             for m in run.parse.mentions
-            if m.kind == "agency" and m.node is not None and start <= _start(run, m) < min(end, limit)
+            if m.kind == "agency" and m.node is not None and start <= mention_start(run, m) < min(end, limit)
         ]
         if bodies:
             run._member_of(person, bodies[0].node, person.node.props.get("role"), 0.8, evidence=bodies[0].sentence)
@@ -169,15 +169,15 @@ def _heading_line(run: DocumentRun, heading: int, maker: Mention) -> tuple[int, 
     first = text.find("\n", heading)
     second = text.find("\n", first + 1) if first != -1 else -1
     limit = second if second != -1 else len(text)
-    if not heading <= _start(run, maker) < limit:
+    if not heading <= mention_start(run, maker) < limit:
         return None
     surname = run.speaker.name.split()[-1].lower() if run.speaker is not None and run.speaker.name else ""
     at = text.lower().find(surname, heading, limit) if surname else -1
-    end = text.find("\n", at if at != -1 else _start(run, maker))
+    end = text.find("\n", at if at != -1 else mention_start(run, maker))
     return heading, end if end != -1 else len(text)
 
 
-def _heading_mention(run: DocumentRun, heading: int) -> list[Mention]:
+def heading_mentions(run: DocumentRun, heading: int) -> list[Mention]:
     """The heading's sentence standing for its maker when the parser did not tag the name in it
     (a heading line in capitals, "Statement of Ann Lee before ...")."""
     first = next((s for s in run.parse.sentences if s.end > heading), None)
@@ -190,12 +190,12 @@ def _heading_mention(run: DocumentRun, heading: int) -> list[Mention]:
     ]
 
 
-def _speaker_mentions(run: DocumentRun) -> list[Mention]:
+def speaker_mentions(run: DocumentRun) -> list[Mention]:
     found = [m for m in run.parse.mentions if m.kind == "person" and m.node is not None]
-    return sorted((m for m in found if m.node.id == run.speaker.id), key=lambda m: _start(run, m))
+    return sorted((m for m in found if m.node.id == run.speaker.id), key=lambda m: mention_start(run, m))
 
 
-def _own_claims(
+def own_claims(
     run: DocumentRun,
     party: Mention,
     types: tuple[str, ...],

@@ -28,7 +28,7 @@ def _made_public(verb: Token) -> bool:
     """ "made the report public": "public" as the object's complement."""
     return verb.lemma_.lower() == "make" and any(
         t.lower_ == _PUBLIC and t.dep_ in ("oprd", "ccomp", "acomp", "xcomp", "advmod")
-        for t in (*verb.children, *(c for o in relations._children(verb, "dobj", "ccomp") for c in o.children))
+        for t in (*verb.children, *(c for o in relations.children_of(verb, "dobj", "ccomp") for c in o.children))
     )
 
 
@@ -47,12 +47,12 @@ def publication_claims(verb: Token, refs: relations.RefsOf) -> Iterator[relation
         return  # "filed X, Y and redacted copies of Z in ...": read once, from the first filing verb
     clause = _clause(verb)
     if verb.lemma_.lower() == "make":  # "made the review public": the parser's small clause holds the document
-        clause += [t for c in relations._children(verb, "ccomp") if c.lower_ == _PUBLIC for t in c.subtree]
+        clause += [t for c in relations.children_of(verb, "ccomp") if c.lower_ == _PUBLIC for t in c.subtree]
     places = [t for t in clause if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPOSITIONS]
     filed = verb.lemma_.lower() in LEX.filing_verbs and any(_is_public_place(p) for p in places)
     if not (filed or _made_public(verb)) or relations.is_negated_or_hedged(verb):
         return
-    subjects = relations._subjects(verb)
+    subjects = relations.subjects_of(verb)
     skipped = {t.i for s in subjects for t in s.subtree} | {t.i for p in places for t in p.subtree}
     seen: set[str] = set()
     documents = []

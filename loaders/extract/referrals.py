@@ -33,12 +33,12 @@ def referral_claims(
     to the VA, which ...") is dated by it rather than by the press release."""
     if verb.lemma_.lower() not in LEX.referring_verbs or relations.is_negated_or_hedged(verb):
         return []
-    matters = [o for o in relations._children(verb, "dobj") if o.lemma_.lower() in LEX.referred_matters]
+    matters = [o for o in relations.children_of(verb, "dobj") if o.lemma_.lower() in LEX.referred_matters]
     if not matters:
         return []
-    referrers = [r for t in relations._subjects(verb) for r in refs(t) if r.node.label in _BODIES]
+    referrers = [r for t in relations.subjects_of(verb) for r in refs(t) if r.node.label in _BODIES]
     # the parser hangs "to Y" on the verb or on the matter ("referred [the matters to the agency]")
-    places = [t for a in (verb, *matters) for t in relations._prep_objects(a, {"to"})]
+    places = [t for a in (verb, *matters) for t in relations.prep_objects(a, {"to"})]
     recipients = [r for t in places for c in relations.coordinated(t) for r in refs(c) if r.node.label in _BODIES]
     found: list[relations.RawClaim] = []
     for referrer in referrers:

@@ -33,7 +33,7 @@ def _breaches(verb: Token) -> list[Token]:
     if any(c.dep_ == "agent" for c in verb.children):
         return []  # "identified by the union": someone else's finding, read by the verb frames
     participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
-    nouns = [verb.head] if participle else relations._children(verb, "nsubjpass")
+    nouns = [verb.head] if participle else relations.children_of(verb, "nsubjpass")
     return [n for n in nouns if n.lemma_.lower() in LEX.breach_nouns and not _definite(n) and not _denied(n)]
 
 
@@ -52,7 +52,7 @@ def _reported(verb: Token, refs: relations.RefsOf, writer_keys: set[str]) -> boo
     """The finding sits inside what another party says ("the Naval IG has confirmed that all deficiencies
     identified have been corrected"): the reporter's finding, not the writer's."""
     for ancestor in verb.ancestors:
-        for subject in relations._children(ancestor, "nsubj"):
+        for subject in relations.children_of(ancestor, "nsubj"):
             if any(r.node.label in ("Agency", "Person") and not writer_keys & _keys(r.node) for r in refs(subject)):
                 return True
     return False
@@ -78,7 +78,7 @@ def _named_writer(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list
     names = _writer_keys(writer)
     return [
         relations.Ref(writer, r.confidence, r.token)
-        for s in relations._subjects(verb)
+        for s in relations.subjects_of(verb)
         if s.pos_ != "PRON"
         for r in refs(s)
         if r.node.label == "Agency" and names & _keys(r.node)

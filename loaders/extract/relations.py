@@ -100,7 +100,9 @@ def statement_mood(verb: Token) -> str:
     if (
         verb.dep_ == "ROOT"
         and verb.tag_ == "VB"
-        and all(not any(ch.isalnum() for ch in c.text) for c in _children(verb, "nsubj", "nsubjpass", "aux", "auxpass"))
+        and all(
+            not any(ch.isalnum() for ch in c.text) for c in children_of(verb, "nsubj", "nsubjpass", "aux", "auxpass")
+        )
     ):
         return HEDGED  # an imperative ("Send the final report to X" in an action list): to do, not done
     node, denials, direct = verb, 0, True
@@ -150,7 +152,7 @@ def statement_mood(verb: Token) -> str:
     return NEGATED if denials == 1 else HEDGED
 
 
-def _children(token: Token, *deps: str) -> list[Token]:
+def children_of(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
@@ -208,7 +210,7 @@ def _inside_name(token: Token, name: Token) -> bool:
     return True
 
 
-def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+def prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return [
         o
         for p in token.children
@@ -217,18 +219,18 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     ]
 
 
-def _subjects(verb: Token) -> list[Token]:
+def subjects_of(verb: Token) -> list[Token]:
     """Active subjects, inherited through coordination and control ("X wrote and sent", "asked X to write")."""
-    subjects = _children(verb, "nsubj")
+    subjects = children_of(verb, "nsubj")
     node = verb
     while not subjects and node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
         head = node.head
         controlled = (
             node.dep_ == "xcomp" or node.dep_ == "advcl" and LEX.verb_claim.get(head.lemma_.lower()) == "COMMISSIONED"
         )
-        subjects = (_children(head, "dobj") if controlled else []) or _children(head, "nsubj")
-        if node.dep_ == "xcomp" and not _children(head, "dobj") and _children(head, "nsubjpass"):
-            subjects = _children(head, "nsubjpass")
+        subjects = (children_of(head, "dobj") if controlled else []) or children_of(head, "nsubj")
+        if node.dep_ == "xcomp" and not children_of(head, "dobj") and children_of(head, "nsubjpass"):
+            subjects = children_of(head, "nsubjpass")
         node = head
     if not subjects:
         subjects = _honour_subjects(verb) or _gerund_clause_subjects(verb) or swallowed_subject(verb)
@@ -243,7 +245,7 @@ def _gerund_clause_subjects(verb: Token) -> list[Token]:
         return []
     if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return []
-    return _children(prep.head, "nsubj")
+    return children_of(prep.head, "nsubj")
 
 
 def _honour_subjects(verb: Token) -> list[Token]:
@@ -257,30 +259,30 @@ def _honour_subjects(verb: Token) -> list[Token]:
         return []
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return []
-    return _children(noun.head, "nsubj")
+    return children_of(noun.head, "nsubj")
 
 
 def arguments(verb: Token, frame: VerbFrame = _PLAIN_FRAME) -> tuple[list[Token], list[Token], list[Token]]:
     """(subjects, objects, recipients) of a relation verb, voice and clause type taken into account;
     `frame` says which prepositions introduce recipients and the passive agent."""
-    passive = bool(_children(verb, "nsubjpass", "auxpass"))
+    passive = bool(children_of(verb, "nsubjpass", "auxpass"))
     shared = (
         verb.dep_ == "conj"
         and verb.tag_ == "VBN"
         and not passive
-        and not _children(verb, "nsubj")
-        and bool(_children(verb.head, "nsubjpass"))
+        and not children_of(verb, "nsubj")
+        and bool(children_of(verb.head, "nsubjpass"))
     )
-    recipients = _prep_objects(verb, frame.recipients) + _children(verb, "dative")
+    recipients = prep_objects(verb, frame.recipients) + children_of(verb, "dative")
     if passive or shared:  # "was commissioned by X and written by Y": the second participle shares the passive subject
-        subjects = _prep_objects(verb, frame.agent)
-        objects = _children(verb if passive else verb.head, "nsubjpass") or inherited_passive_subjects(verb)
-        if _children(verb, "dobj"):  # "the Home Office was sent the report"
-            recipients, objects = objects, _children(verb, "dobj")
+        subjects = prep_objects(verb, frame.agent)
+        objects = children_of(verb if passive else verb.head, "nsubjpass") or inherited_passive_subjects(verb)
+        if children_of(verb, "dobj"):  # "the Home Office was sent the report"
+            recipients, objects = objects, children_of(verb, "dobj")
             if not subjects:  # "was given the report by X": the parser hangs the agent on the object
-                subjects = [o for d in objects for o in _prep_objects(d, frame.agent)]
+                subjects = [o for d in objects for o in prep_objects(d, frame.agent)]
     else:
-        subjects, objects = _subjects(verb), _children(verb, "dobj")
+        subjects, objects = subjects_of(verb), children_of(verb, "dobj")
         if objects:  # "received the dossier ..., and a letter from X": the parser hangs the second object on the verb
             objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     if not recipients and objects:  # "shared the report with X": the parser hangs the recipient on the object
@@ -288,17 +290,14 @@ def arguments(verb: Token, frame: VerbFrame = _PLAIN_FRAME) -> tuple[list[Token]
         # not in a subjectless line, "Send final report and action plan to Y", an action still to do)
         joined = bool(subjects)
         recipients = [
-            r
-            for o in objects
-            for c in (o, *(o.conjuncts if joined else ()))
-            for r in _prep_objects(c, frame.recipients)
+            r for o in objects for c in (o, *(o.conjuncts if joined else ())) for r in prep_objects(c, frame.recipients)
         ]
     if not objects and not passive:
         contact = contact_relative(verb)
         if contact is not None:  # "the dossier X sent to Y", "in a letter the agency's head, Ana Ruiz, sent to Y"
             return [contact[0]], [contact[1]], recipients
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:  # "a report, commissioned by X"
-        subjects, objects = _prep_objects(verb, frame.agent), [verb.head]
+        subjects, objects = prep_objects(verb, frame.agent), [verb.head]
     return subjects, objects, recipients
 
 
@@ -306,7 +305,7 @@ def contact_relative(verb: Token) -> tuple[Token, Token] | None:
     """A relative clause without a relative pronoun ("the letter X sent to Y", "in a letter the agency's
     head, Ana Ruiz, sent to Y, ..."), which the parser misreads: a document noun, then one noun phrase
     (the subject) and the verb, lacking its object. Returns (subject, document) tokens."""
-    if verb.tag_ not in ("VBD", "VBN") or _children(verb, "dobj", "aux", "auxpass", "nsubjpass", "mark"):
+    if verb.tag_ not in ("VBD", "VBN") or children_of(verb, "dobj", "aux", "auxpass", "nsubjpass", "mark"):
         return None
     sent = verb.sent
     j = verb.i - 1
@@ -348,7 +347,7 @@ def _asked_workers(verb: Token) -> list[Token]:
         s
         for c in verb.children
         if c.dep_ == "ccomp" and c.lemma_.lower() in LEX.work_verbs and not is_negated_or_hedged(c)
-        for s in _children(c, "nsubj")
+        for s in children_of(c, "nsubj")
         for s in [s, *s.conjuncts]
     ]
 
@@ -363,7 +362,7 @@ def _commissioned_work(verb: Token) -> list[Token]:
             and clause.lemma_.lower() in LEX.work_verbs
             and not is_negated_or_hedged(clause)
         ):
-            found += [o for d in _children(clause, "dobj") for o in [d, *d.conjuncts]]
+            found += [o for d in children_of(clause, "dobj") for o in [d, *d.conjuncts]]
     return found
 
 
@@ -411,7 +410,7 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
     subj_refs = [r for t in subjects for r in refs(t)]
     obj_refs = [r for t in objects for r in refs(t)]
     rec_refs = [r for t in recipients for r in refs(t)]
-    passive = bool(_children(verb, "nsubjpass") or inherited_passive_subjects(verb))
+    passive = bool(children_of(verb, "nsubjpass") or inherited_passive_subjects(verb))
     rule = f"{lemma}.{'passive' if passive else 'active'}{'.' + verb.dep_ if verb.dep_ in ('relcl', 'acl') else ''}"
     base = 0.9 if verb.dep_ not in ("relcl", "acl", "xcomp") else 0.85
     if not subj_refs and edge in UNNAMED_ACTOR_TYPES and (passive or verb.dep_ == "acl" and verb.tag_ == "VBN"):
@@ -429,11 +428,11 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
         if not info and verb.dep_ == "relcl" and verb.head.lemma_.lower() in LEX.information:
             info = [verb.head]  # "information it had received about T": the clause's antecedent is what was received
         if edge == "SENT" and not rec_refs:  # the parser often hangs "with the council" inside the topic phrase
-            rec_refs = [r for o in info for t in o.subtree for p in _prep_objects(t, frame.recipients) for r in refs(p)]
+            rec_refs = [r for o in info for t in o.subtree for p in prep_objects(t, frame.recipients) for r in refs(p)]
         knowers = rec_refs if edge == "SENT" else subj_refs
-        about = [p for o in info for p in _prep_objects(o, LEX.topic_prepositions) + phrase_topics(o)]
+        about = [p for o in info for p in prep_objects(o, LEX.topic_prepositions) + phrase_topics(o)]
         if info:  # "received information in 2009 about T": the parser hangs "about T" on the verb
-            about += _prep_objects(verb, LEX.topic_prepositions) + phrase_topics(verb)
+            about += prep_objects(verb, LEX.topic_prepositions) + phrase_topics(verb)
         topics = [t for t in (topic_of(p) for p in about) if t]
         for knower in (k for k in knowers if k.node.label in ("Agency", "Person")):
             for topic in topics:
@@ -469,8 +468,8 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
                 )
             if anchor is not verb:
                 continue  # a second object hung on the verb has its own sender ("and a letter from X")
-            origins = _prep_objects(verb, frame.senders) or [
-                o for t in report.token.subtree for o in _prep_objects(t, frame.senders)
+            origins = prep_objects(verb, frame.senders) or [
+                o for t in report.token.subtree for o in prep_objects(t, frame.senders)
             ]
             for sender in (r for t in origins for r in refs(t)):
                 yield RawClaim(
@@ -508,7 +507,7 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
                 yield RawClaim(edge, subject, report, verb, min(base, subject.confidence, report.confidence), rule)
             if frame.letter_to and report.token.lemma_.lower() in LEX.correspondence:
                 # "X wrote a letter to Y", "the letter that X wrote to Y": written and sent
-                letter_to = [r for t in _prep_objects(verb, frame.letter_to) for r in refs(t)] or rec_refs
+                letter_to = [r for t in prep_objects(verb, frame.letter_to) for r in refs(t)] or rec_refs
                 if not letter_to:
                     continue
                 for subject in subj_refs:
@@ -543,38 +542,38 @@ def _knowledge(
     passive: bool,
 ) -> Iterator[RawClaim]:
     """ "X knew about T", "X warned Y about T", "Y was told of T by X", "X learned of the report"."""
-    topics = [t for t in (topic_of(o) for o in _prep_objects(verb, LEX.topic_prepositions) + phrase_topics(verb)) if t]
+    topics = [t for t in (topic_of(o) for o in prep_objects(verb, LEX.topic_prepositions) + phrase_topics(verb)) if t]
     knowers = list(subj_refs)
     if frame.tells:
         knowers += [r for r in obj_refs + rec_refs if r.node.label in ("Agency", "Person")]
         if not topics:  # "notified A and B of T": the parser hangs "of T" on B
             topics = [t for t in (topic_of(o) for o in told_after_conjuncts(verb, LEX.topic_prepositions)) if t]
         if (
-            not topics and not frame.needs_recipient and _children(verb, "dobj", "nsubjpass")
+            not topics and not frame.needs_recipient and children_of(verb, "dobj", "nsubjpass")
         ):  # "alerted X to the abuse"
-            topics = [t for t in (topic_of(o) for o in _prep_objects(verb, {"to"})) if t and t.node.label == "Topic"]
+            topics = [t for t in (topic_of(o) for o in prep_objects(verb, {"to"})) if t and t.node.label == "Topic"]
             if not topics:  # "alerted X to abuse at Elm House": the parser reads "to abuse" as an infinitive
                 topics = [
                     t
-                    for c in _children(verb, "xcomp")
+                    for c in children_of(verb, "xcomp")
                     if c.tag_ == "VB"
-                    and not _children(c, "dobj")
-                    and any(a.lower_ == "to" for a in _children(c, "aux"))
+                    and not children_of(c, "dobj")
+                    and any(a.lower_ == "to" for a in children_of(c, "aux"))
                     for t in [topic_of(c)]
                     if t and t.node.label == "Topic"
                 ]
         # "reported the abuse to the police": what is told is the object
         if not topics and rec_refs and not any(r.node.label in ("Agency", "Person") for r in obj_refs):
-            topics = [t for t in (topic_of(o) for o in _children(verb, "dobj")) if t]
+            topics = [t for t in (topic_of(o) for o in children_of(verb, "dobj")) if t]
     elif not topics:
         topics = [r for r in obj_refs if r.node.label == "Report"] or [
-            t for t in (topic_of(o) for o in _children(verb, "dobj")) if t
+            t for t in (topic_of(o) for o in children_of(verb, "dobj")) if t
         ]
     if (
         not topics
     ):  # "warned X that residents were at risk", "knew that the audit had found ...": what the clause is about
         topics = [
-            t for c in _children(verb, "ccomp") if not is_negated_or_hedged(c) for t in _clause_topics(c, topic_of)
+            t for c in children_of(verb, "ccomp") if not is_negated_or_hedged(c) for t in _clause_topics(c, topic_of)
         ]
     for knower in knowers:
         if knower.node.label not in ("Agency", "Person"):
@@ -585,7 +584,7 @@ def _knowledge(
 
 def _clause_topics(clause: Token, topic_of: TopicOf) -> list[Ref]:
     """A that-clause's subject (or, failing that, object) as the topic known: a report it names, else its noun phrase."""
-    arguments = _children(clause, "nsubj", "nsubjpass") or _children(clause, "dobj")
+    arguments = children_of(clause, "nsubj", "nsubjpass") or children_of(clause, "dobj")
     arguments = [a for a in arguments if not any(c.dep_ == "det" and c.lower_ == "no" for c in a.children)]
     found = [t for t in (topic_of(a) for a in arguments) if t]  # "that no such order had been laid": nothing known
     return [Ref(t.node, min(t.confidence, 0.7), t.token) for t in found]
@@ -595,15 +594,15 @@ def nominal_knowledge(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator
     """ "the knowledge of the council and the force of the abuse", "X's knowledge of T"."""
     if token.lemma_.lower() not in LEX.knowledge or is_negated_or_hedged(token):
         return
-    knowers: list[Ref] = [r for p in _children(token, "poss") for r in refs(p)]
+    knowers: list[Ref] = [r for p in children_of(token, "poss") for r in refs(p)]
     topics: list[Ref] = []
-    candidates = _prep_objects(token, {"of", "about"})
+    candidates = prep_objects(token, {"of", "about"})
     for obj in candidates:
         found = [r for r in refs(obj) if r.node.label in ("Agency", "Person")]
         if found:
             knowers += found
             for holder in [obj, *obj.conjuncts]:
-                topics += [t for t in (topic_of(o) for o in _prep_objects(holder, {"of", "about"})) if t]
+                topics += [t for t in (topic_of(o) for o in prep_objects(holder, {"of", "about"})) if t]
         else:
             topic = topic_of(obj)
             if topic:
@@ -626,8 +625,8 @@ def aware_claims(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawC
     if head.i != token.i and statement_mood(head) == NEGATED and mood == ASSERTED:
         mood = NEGATED
     polarity = NEGATED if mood == NEGATED else ASSERTED
-    knowers = [r for t in _children(head, "nsubj", "nsubjpass") for r in refs(t)]
-    topics = [t for t in (topic_of(o) for o in _prep_objects(token, {"of", "about"})) if t]
+    knowers = [r for t in children_of(head, "nsubj", "nsubjpass") for r in refs(t)]
+    topics = [t for t in (topic_of(o) for o in prep_objects(token, {"of", "about"})) if t]
     for knower in knowers:
         for topic in topics:
             yield RawClaim(
@@ -647,7 +646,7 @@ def archive_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
         return
     _, objects, _ = arguments(verb)
     reports = [r for t in objects for r in refs(t) if r.node.label == "Report"]
-    for place in _prep_objects(verb, LEX.archive_prepositions):
+    for place in prep_objects(verb, LEX.archive_prepositions):
         if place.lemma_.lower() not in LEX.archives:
             continue
         holders = [
@@ -731,8 +730,8 @@ def membership_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
         return
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return
-    bodies = _prep_objects(verb, frame.prepositions) if frame.prepositions else _children(verb, "dobj")
-    people = [r for t in _subjects(verb) for r in refs(t) if r.node.label == "Person"]
+    bodies = prep_objects(verb, frame.prepositions) if frame.prepositions else children_of(verb, "dobj")
+    people = [r for t in subjects_of(verb) for r in refs(t) if r.node.label == "Person"]
     for body in (r for t in bodies for r in refs(t) if r.node.label == "Agency"):
         for person in people:
             yield RawClaim(

@@ -50,11 +50,11 @@ def report_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list
         or verb.pos_ != "VERB"
         or relations.is_negated_or_hedged(verb)
         or linked_letters.linked_anchor(run, verb) is not None  # "[reported](...) to X": the linked letter
-        or any(r.node.label == "Report" for o in relations._children(verb, "dobj") for r in refs(o))
+        or any(r.node.label == "Report" for o in relations.children_of(verb, "dobj") for r in refs(o))
     ):
         return []
-    senders = [r for t in relations._subjects(verb) for r in refs(t) if r.node.label == "Agency"]
-    recipients = [r for t in relations._prep_objects(verb, {"to"}) for r in refs(t) if r.node.label == "Agency"]
+    senders = [r for t in relations.subjects_of(verb) for r in refs(t) if r.node.label == "Agency"]
+    recipients = [r for t in relations.prep_objects(verb, {"to"}) for r in refs(t) if r.node.label == "Agency"]
     found: list[relations.RawClaim] = []
     when = _when(verb) if senders and recipients else None
     for sender in senders:

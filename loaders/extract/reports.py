@@ -500,7 +500,7 @@ def _authors(report: ReportMention) -> list[Token]:
     ]
     frame = LEX.frames.get(head.head.lemma_.lower())
     if head.dep_ == "dobj" and frame is not None and frame.claim == "AUTHORED":
-        found += relations._subjects(head.head)
+        found += relations.subjects_of(head.head)
     return [t for f in found for t in (f, *f.conjuncts)]
 
 

@@ -149,7 +149,7 @@ def _fronted_writer(head: Token) -> Token | None:
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or prep.i > verb.i:
         return None
-    subjects = relations._children(verb, "nsubj")
+    subjects = relations.children_of(verb, "nsubj")
     if subjects:
         return subjects[0]
     misread = [
@@ -677,7 +677,7 @@ class DocumentRun:
         if named and token.pos_ in ("NOUN", "PROPN"):  # "the council's chief executive, Rob Tay, received ..."
             return named
         if token.lemma_.lower() in LEX.findings and token.pos_ == "NOUN":  # "its findings", "the review's conclusions"
-            owners = [c for c in token.children if c.dep_ == "poss"] + relations._prep_objects(token, {"of"})
+            owners = [c for c in token.children if c.dep_ == "poss"] + relations.prep_objects(token, {"of"})
             found = [r for o in owners for r in self.refs(doc_index, o) if r.node.label == "Report"]
             if found or owners and not all(o.lower_ in ("its", "their") for o in owners):
                 return [relations.Ref(r.node, min(r.confidence, 0.75), token) for r in found]
@@ -689,7 +689,7 @@ class DocumentRun:
                 else []
             )
         if token.lemma_.lower() == "copy" and token.pos_ == "NOUN":  # "a copy of the report" / "received a copy"
-            of = relations._prep_objects(token, {"of"})
+            of = relations.prep_objects(token, {"of"})
             if of:
                 return [r for o in of for r in self.refs(doc_index, o) if r.node.label == "Report"]
             sentence = self.parse.sentence_of(doc_index, token).index
@@ -706,7 +706,7 @@ class DocumentRun:
                 for o in (
                     [c]
                     if c.dep_ in ("compound", "poss")
-                    else relations._children(c, "pobj")
+                    else relations.children_of(c, "pobj")
                     if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "of")
                     else []
                 )
@@ -853,19 +853,19 @@ class DocumentRun:
         if (
             frame is None
             or not frame.letter_to
-            or relations._children(verb, "dobj")
+            or relations.children_of(verb, "dobj")
             or relations.is_negated_or_hedged(verb)
         ):
             return []
         rule = f"{frame.lemma}.to"
         recipients = [
             r
-            for t in relations._prep_objects(verb, frame.letter_to)
+            for t in relations.prep_objects(verb, frame.letter_to)
             for r in refs(t)
             if r.node.label in ("Agency", "Person")
         ]
         senders = (
-            [r for t in relations._subjects(verb) for r in refs(t) if r.node.label in ("Agency", "Person")]
+            [r for t in relations.subjects_of(verb) for r in refs(t) if r.node.label in ("Agency", "Person")]
             if recipients
             else []
         )
@@ -922,7 +922,7 @@ class DocumentRun:
                 verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if verb is not None and relations.is_negated_or_hedged(verb):
                     continue  # "a copy of my letter will also be placed in the Library": not yet written
-                subjects = [s for s in (relations._subjects(verb) if verb is not None else []) if _agrees(child, s)]
+                subjects = [s for s in (relations.subjects_of(verb) if verb is not None else []) if _agrees(child, s)]
                 for subject in (r for s in subjects for r in refs(s)):
                     found.append(
                         relations.RawClaim(
@@ -973,7 +973,7 @@ class DocumentRun:
         authors = frame.preps("author") - (
             {"by"} if misattached else set()
         )  # "was given the report by X": X is the verb's agent, not the author
-        for author in (r for o in relations._prep_objects(head, authors) for r in refs(o)):
+        for author in (r for o in relations.prep_objects(head, authors) for r in refs(o)):
             if author.node.label in ("Agency", "Person"):
                 found.append(
                     relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by")
@@ -1016,7 +1016,7 @@ class DocumentRun:
                 and LEX.frames.get(writer.head.lemma_.lower(), None) is not None
                 and LEX.frames[writer.head.lemma_.lower()].tells
             ):  # "In a letter, X told Y that ...": Y received it
-                addressees = relations._children(writer.head, "dobj", "dative")
+                addressees = relations.children_of(writer.head, "dobj", "dative")
             for o in addressees:
                 for recipient in refs(o):
                     if recipient.node.label in ("Agency", "Person"):

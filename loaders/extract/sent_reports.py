@@ -20,7 +20,7 @@ def _unowned_new_report(token: Token) -> bool:
         token.lemma_.lower() in _REPORT_NOUNS
         and any(c.dep_ == "det" and c.lower_ in LEX.indefinite_determiners for c in token.children)
         and not any(c.dep_ in _OWNERS for c in token.children)
-        and not relations._prep_objects(token, {"by", "of", "from"})
+        and not relations.prep_objects(token, {"by", "of", "from"})
     )
 
 
@@ -34,5 +34,5 @@ def authored_by_sender(claims: list[relations.RawClaim]) -> list[relations.RawCl
         and c.subject.node.label == "Agency"
         and c.object.node.label == "Report"
         and _unowned_new_report(c.object.token)
-        and not relations._prep_objects(c.verb, {"by"})  # the parser may hang "a report by X" on the verb
+        and not relations.prep_objects(c.verb, {"by"})  # the parser may hang "a report by X" on the verb
     ]

@@ -24,6 +24,6 @@ def is_sent_set(token: Token) -> bool:
         frame is not None
         and frame.claim == "SENT"
         and verb.tag_ in _PAST
-        and bool(relations._subjects(verb))
+        and bool(relations.subjects_of(verb))
         and not relations.is_negated_or_hedged(verb)
     )

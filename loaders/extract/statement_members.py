@@ -79,7 +79,9 @@ def heading_members(run: DocumentRun) -> None:
     stops += [before.start()] if before else []
     end = _apposition_end(text, start, start + min(stops))
     bodies = [
-        b for b in _bodies(run, start, end) if _in_apposition(text[start : own_document._start(run, b)]) and _headed(b)
+        b
+        for b in _bodies(run, start, end)
+        if _in_apposition(text[start : own_document.mention_start(run, b)]) and _headed(b)
     ]
     if not bodies and _names_post(
         " ".join(text[start : start + min(stops)].split()[:APPOSITION_PART])
@@ -108,9 +110,9 @@ def _bodies(run: DocumentRun, start: int, end: int) -> list[Mention]:
     found = [
         m
         for m in run.parse.mentions
-        if m.kind == "agency" and m.node is not None and start <= own_document._start(run, m) < end
+        if m.kind == "agency" and m.node is not None and start <= own_document.mention_start(run, m) < end
     ]
-    return sorted(found, key=lambda m: own_document._start(run, m))
+    return sorted(found, key=lambda m: own_document.mention_start(run, m))
 
 
 def _apposition_end(text: str, start: int, end: int) -> int:
@@ -151,4 +153,4 @@ def _body_above(run: DocumentRun, heading: int) -> Mention | None:
     bodies = [b for b in _bodies(run, 0, heading) if not letterhead_offices.is_country(b)]
     if not bodies or bodies[0].node.name.split()[-1].lower() in LEX.hearing_heads:
         return None  # "THE X INQUIRY / Witness statement of Ann Lee, Director": the body that heard it
-    return letterhead_offices.narrowed(run, bodies[0], (0, heading), own_document._start(run, bodies[0]))
+    return letterhead_offices.narrowed(run, bodies[0], (0, heading), own_document.mention_start(run, bodies[0]))

@@ -52,14 +52,14 @@ def _chained_bodies(run: DocumentRun, start: int, end: int) -> list[Mention]:
         (
             m
             for m in run.parse.mentions
-            if m.kind == "agency" and m.node is not None and start <= own_document._start(run, m) < end
+            if m.kind == "agency" and m.node is not None and start <= own_document.mention_start(run, m) < end
         ),
-        key=lambda m: own_document._start(run, m),
+        key=lambda m: own_document.mention_start(run, m),
     )
     chained: list[Mention] = []
     position = start
     for body in bodies:
-        at = own_document._start(run, body)
+        at = own_document.mention_start(run, body)
         if not CHAIN_GAP.match(text[position:at]):
             break
         chained.append(body)
@@ -105,7 +105,7 @@ def fallback_audience(
         return None
     cover_start = text.rfind("\n", 0, cover.start()) + 1
     last = bodies[-1]
-    end = own_document._start(run, last) + len(last.text)
+    end = own_document.mention_start(run, last) + len(last.text)
     return bodies, (cover_start, end)
 
 

@@ -52,7 +52,7 @@ def _titled_people(run: DocumentRun, start: int, end: int) -> list[Mention]:
         if m.kind == "person"
         and m.node is not None
         and m.node.id != speaker
-        and start <= own_document._start(run, m) < end
+        and start <= own_document.mention_start(run, m) < end
         and m.text.split()[0] in LEX.office_titles
         and len(m.text.split()) >= 2
     ]

@@ -36,9 +36,9 @@ def _tells_clause(verb: Token) -> bool:
     """The participle has a that-clause: a `ccomp` child; "that" right after its object pronoun when the parser
     hung the clause elsewhere ("alerting them that Ann Lee, a manager, falsified ..."); or "that" read as the
     determiner of a plural object, the clause's subject ("disclosing that safety inspectors have ...")."""
-    if relations._children(verb, "ccomp"):
+    if relations.children_of(verb, "ccomp"):
         return True
-    objects = relations._children(verb, "dobj")
+    objects = relations.children_of(verb, "dobj")
     if len(objects) != 1:
         return False
     if objects[0].tag_ in _PLURAL and any(c.dep_ == "det" and c.lower_ == "that" for c in objects[0].children):
@@ -50,14 +50,14 @@ def _tells_clause(verb: Token) -> bool:
 def letter_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list[relations.RawClaim]:
     """KNEW_ABOUT the matter for the recipients of a letter whose telling participle has a
     that-clause; nothing when the text names no whistleblower matter."""
-    if verb.tag_ != "VBG" or not letter_tellings._telling(verb) or not _tells_clause(verb):
+    if verb.tag_ != "VBG" or not letter_tellings.is_telling(verb) or not _tells_clause(verb):
         return []
     if relations.is_negated_or_hedged(verb):
         return []
-    clauses = relations._children(verb, "ccomp")
+    clauses = relations.children_of(verb, "ccomp")
     if clauses and all(relations.statement_mood(c) == relations.HEDGED for c in clauses):
         return []  # "alerting them that the managers may have destroyed the logs": a suspicion, not the matter
-    sender = letter_tellings._sending_verb(verb)
+    sender = letter_tellings.sending_verb(verb)
     if sender is None:
         return []
     matter = disclosed_matters.matter_node(run)
@@ -87,7 +87,7 @@ def teller_claims(run: DocumentRun, verb: Token, raw: list[relations.RawClaim]) 
         return []
     tellers = [
         ref
-        for s in relations._subjects(verb)
+        for s in relations.subjects_of(verb)
         for c in relations.coordinated(s)
         if c.lemma_.lower() in LEX.discloser_nouns
         for ref in [disclosed_matters.whistleblower_ref(run, c)]

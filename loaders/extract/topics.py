@@ -16,7 +16,7 @@ LEADING_DROPS = {"det", "poss", "predet", "nummod", "quantmod"}
 MAX_WORDS = 10
 
 
-def _temporal(token: Token) -> bool:
+def is_temporal(token: Token) -> bool:
     """A DATE token, or a bare year the NER left unlabelled ("between 2000 and 2014")."""
     return token.ent_type_ == "DATE" or token.like_num and len(token.text) == 4 and token.text[:2] in ("18", "19", "20")
 
@@ -28,9 +28,9 @@ def _names_a_party(prep: Token) -> bool:
     )
 
 
-def _is_temporal_prep(prep: Token) -> bool:
+def is_temporal_prep(prep: Token) -> bool:
     objects = [o for o in prep.children if o.dep_ == "pobj"]
-    return prep.lower_ in LEX.time_prepositions or bool(objects) and all(_temporal(o) for o in objects)
+    return prep.lower_ in LEX.time_prepositions or bool(objects) and all(is_temporal(o) for o in objects)
 
 
 def topic_tokens(token: Token) -> list[Token]:
@@ -38,10 +38,10 @@ def topic_tokens(token: Token) -> list[Token]:
     keep: list[Token] = []
 
     def wanted(child: Token) -> bool:
-        if child.dep_ in CUT_DEPS or _temporal(child) or child.dep_ in ("advmod", "npadvmod"):
+        if child.dep_ in CUT_DEPS or is_temporal(child) or child.dep_ in ("advmod", "npadvmod"):
             return False
         if child.dep_ == "prep":
-            return not _is_temporal_prep(child) and not _names_a_party(child)
+            return not is_temporal_prep(child) and not _names_a_party(child)
         return True
 
     def walk(t: Token) -> None:
@@ -75,7 +75,7 @@ def is_anaphoric(token: Token) -> bool:
         for c in token.children
         if c.dep_ not in ("det", "punct")
         and not (c.dep_ == "amod" and c.lower_ in ("same", "very", "such"))
-        and not (c.dep_ == "prep" and _is_temporal_prep(c))
+        and not (c.dep_ == "prep" and is_temporal_prep(c))
     ]
     return (
         bool(dets)
@@ -87,7 +87,7 @@ def is_anaphoric(token: Token) -> bool:
 
 def topic_name(token: Token, acronyms: dict[str, str], place: str | None) -> str | None:
     """The Topic name for the phrase headed by `token`, or None when it is no usable topic."""
-    if token.lower_ in LEX.non_topics or token.pos_ == "PRON" or token.tag_ in ("WDT", "WP") or _temporal(token):
+    if token.lower_ in LEX.non_topics or token.pos_ == "PRON" or token.tag_ in ("WDT", "WP") or is_temporal(token):
         return None  # "told X on Wednesday": a time, not what was told
     tokens = topic_tokens(token)
     words: list[str] = []

@@ -38,7 +38,7 @@ def _writer_subjects(run: DocumentRun, doc_index: int, verb: Token, refs: relati
     writer owns ("our audit found")."""
     writer = run.speaker_body
     found = []
-    for subject in relations._subjects(verb):
+    for subject in relations.subjects_of(verb):
         if subject.lower_ in LEX.first_person_plural and subject.pos_ == "PRON":
             found += [r for r in refs(subject) if r.node.id == writer.id]
         elif _is_study(subject) and _our(run, doc_index, subject) is not None:
@@ -66,13 +66,13 @@ def found_matters(verb: Token, refs: relations.RefsOf, topic_of: relations.Topic
     """What the writer found: the object ("identified concerns regarding T"), else the that-clause's
     subject, or its object when that subject is a party ("that the agency had lost T"). A denied clause
     ("that INS is not experiencing a shortfall") names no matter the writer found."""
-    objects = [o for o in relations._children(verb, "dobj") if not _is_party(o, refs)]
+    objects = [o for o in relations.children_of(verb, "dobj") if not _is_party(o, refs)]
     if not objects:
-        for clause in relations._children(verb, "ccomp"):
+        for clause in relations.children_of(verb, "ccomp"):
             if relations.is_negated_or_hedged(clause):
                 continue
-            subjects = relations._children(clause, "nsubj", "nsubjpass")
-            objects += [s for s in subjects if not _is_party(s, refs)] or relations._children(clause, "dobj")
+            subjects = relations.children_of(clause, "nsubj", "nsubjpass")
+            objects += [s for s in subjects if not _is_party(s, refs)] or relations.children_of(clause, "dobj")
     objects = [o for o in objects if not any(c.dep_ == "det" and c.lower_ == "no" for c in o.children)]
     return [t for t in (topic_of(o) for o in objects if not _counted(o)) if t is not None]
 
@@ -92,7 +92,7 @@ def verb_claims(
     targets: list[tuple[str, relations.Ref]] = []
     if "KNEW_ABOUT" in claims:
         targets += [("KNEW_ABOUT", t) for t in found_matters(verb, refs, topic_of)]
-    reports = [r for o in relations._children(verb, "dobj") for r in refs(o) if r.node.label == "Report"]
+    reports = [r for o in relations.children_of(verb, "dobj") for r in refs(o) if r.node.label == "Report"]
     targets += [(claim, r) for claim in sorted(claims - {"KNEW_ABOUT"}) for r in reports]
     return [
         relations.RawClaim(

@@ -92,15 +92,15 @@ def _is_writer(run: DocumentRun, doc_index: int, token: Token, writer_ids: set[s
 def _asks_writer(run: DocumentRun, verb: Token, writer_ids: set[str], doc_index: int) -> bool:
     """The verb asks the writer for work: "requested that we address", "asked us to review", "we were asked to
     testify", or "as you requested" (the writer's work is what was asked)."""
-    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not relations._children(verb, "dobj"):
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not relations.children_of(verb, "dobj"):
         return True
     for clause in (c for c in verb.children if c.dep_ in _CLAUSES and _is_work(c)):
         if relations.is_negated_or_hedged(clause):
             continue
         if clause.dep_ == "ccomp":
-            asked = relations._children(clause, "nsubj")
+            asked = relations.children_of(clause, "nsubj")
         else:
-            asked = relations._children(verb, "dobj") or relations._children(verb, "nsubjpass")
+            asked = relations.children_of(verb, "dobj") or relations.children_of(verb, "nsubjpass")
         if any(_is_writer(run, doc_index, a, writer_ids) for a in asked):
             return True
     return False
@@ -112,7 +112,7 @@ def _is_work(clause: Token) -> bool:
     if lemma in _asked_work():
         return True
     return lemma in LEX.giving_verbs and any(
-        o.lemma_.lower() in LEX.asked_documents for o in relations._children(clause, "dobj")
+        o.lemma_.lower() in LEX.asked_documents for o in relations.children_of(clause, "dobj")
     )
 
 
@@ -122,13 +122,13 @@ def _verb_requesters(run: DocumentRun, sentence: Sentence, verb: Token, writer_i
     letter = _requesting_noun(verb)
     if letter is not None:  # "your letter requesting that we examine"
         owners = [c for c in letter.children if c.dep_ == "poss"]
-    elif relations._children(verb, "nsubjpass"):  # "we were asked by Senator X to review"
-        owners = relations._prep_objects(verb, {"by"})
+    elif relations.children_of(verb, "nsubjpass"):  # "we were asked by Senator X to review"
+        owners = relations.prep_objects(verb, {"by"})
         if not owners:  # "GAO was asked to provide testimony": someone unnamed asked
             unnamed = run._node(placeholder_for("COMMISSIONED", run._document_report()))
             return [relations.Ref(unnamed, CONFIDENCE, verb)]
     else:
-        owners = relations._subjects(verb)
+        owners = relations.subjects_of(verb)
     return _parties(run, sentence, owners)
 
 
@@ -158,7 +158,7 @@ def _noun_requesters(run: DocumentRun, sentence: Sentence, noun: Token, writer_i
     subjects = [c for c in clause.children if c.dep_ in _SUBJECTS]
     if not any(_is_writer(run, sentence.doc_index, s, writer_ids) or _is_own(run, s) for s in subjects):
         return []
-    owners = [c for c in noun.children if c.dep_ == "poss"] or relations._prep_objects(noun, {"of", "from"})
+    owners = [c for c in noun.children if c.dep_ == "poss"] or relations.prep_objects(noun, {"of", "from"})
     return _parties(run, sentence, owners)
 
 
