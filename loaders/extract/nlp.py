@@ -26,6 +26,7 @@ from loaders.extract.adjacent_bodies import _make_adjacent_bodies  # noqa: F401 
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.lexicon import LEX
 from loaders.extract.numbered_references import keep_numbered_references  # noqa: F401 - registers its factory
+from loaders.extract.prenominal_dates import _make_prenominal_dates  # noqa: F401 - registers its factory
 from loaders.extract.role_groups import _make_role_groups  # noqa: F401 - registers its factory
 from loaders.extract.titled_names import name_shaped, past_spaces, title_only_tokens
 
@@ -503,4 +504,5 @@ def load_pipeline(model: str = MODEL) -> Language:
     nlp.add_pipe("kflow_honorable_lines", after="kflow_adjacent_bodies")  # "The Honorable X Title Body" on one line
     nlp.add_pipe("kflow_titled_people", after="kflow_honorable_lines")
     nlp.add_pipe("kflow_role_groups", after="kflow_titled_people")  # "the Chairmen and Ranking Members of X"
+    nlp.add_pipe("kflow_prenominal_dates", after="kflow_role_groups")  # "your March 29, 2019 letter": "letter" heads it
     return nlp

@@ -92,11 +92,12 @@ def second_person_senders(run: DocumentRun) -> None:
     if run.addressee is None:
         return
     for report in run.reports:
-        if report.sender is None and report.lemma in LEX.correspondence and _yours(run, report.head):
+        if report.sender is None and report.lemma in LEX.correspondence and is_yours(run, report.head):
             report.sender = run.addressee.name
 
 
-def _yours(run: DocumentRun, head: Token) -> bool:
+def is_yours(run: DocumentRun, head: Token) -> bool:
+    """Is the document noun the addressee's ("your letter", "your March 29, 2019 letter"), outside a quotation?"""
     doc_index = next((i for i, d in enumerate(run.parse.docs) if d is head.doc), 0)
     owner = possessor_token(head)
     return owner is not None and owner.lower_ in LEX.second_person and not run._quoted(doc_index, owner)
@@ -176,7 +177,7 @@ def _possessed_document(run: DocumentRun, sentence: Sentence, head: Token) -> bo
         head.pos_ in ("NOUN", "PROPN")
         and head.lemma_.lower() in LEX.possessed_documents
         and run.parse.at(sentence.doc_index, head) is None
-        and _yours(run, head)
+        and is_yours(run, head)
         and not relations.is_negated_or_hedged(head.head)
     )
 

@@ -395,9 +395,9 @@ def _surname(parse: DocumentParse, mention: Mention) -> bool:
 
 
 def _report_date(token: Token, published: str | None, precision: str | None) -> DateValue | None:
-    """ "report from 2002", "a 2002 report", "the report dated 3 May 2004"."""
+    """ "report from 2002", "a 2002 report", "his October 2016 memo", "the report dated 3 May 2004"."""
     for child in token.children:
-        if child.dep_ in ("nummod", "amod", "compound") and child.ent_type_ == "DATE":
+        if child.dep_ in ("nummod", "amod", "compound", "nmod") and child.ent_type_ == "DATE":
             whole = next((e for e in child.doc.ents if e.start <= child.i < e.end <= token.i), None)
             value = parse_date(whole.text if whole is not None else child.text, published, precision)  # "24 April"
             if value:
@@ -559,6 +559,11 @@ def _compatible(clusters: list[ReportCluster], report: ReportMention) -> ReportC
     return None
 
 
+def _other_day(cluster: ReportCluster, report: ReportMention) -> bool:
+    """Do both carry their own date, and differ? "your January 8, 2019 letter" is not "your March 29, 2019 letter"."""
+    return bool(cluster.date and report.date and cluster.date.start != report.date.start)
+
+
 def _antecedent(clusters: list[ReportCluster], report: ReportMention) -> ReportCluster | None:
     here = report.mention
     recent = [
@@ -585,6 +590,7 @@ def _antecedent(clusters: list[ReportCluster], report: ReportMention) -> ReportC
             and eligible(candidate.cluster)
             and same_kind(candidate.lemma, report.lemma)
             and possessed_letters.same_possessor(report, candidate.cluster.mentions)
+            and not _other_day(candidate.cluster, report)
         ):
             return candidate.cluster
     if report.modifiers or report.date:

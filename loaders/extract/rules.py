@@ -1237,10 +1237,9 @@ class DocumentRun:
             node, head = report.mention.node, report.head
             if node is None or report.lemma not in LEX.correspondence or relations.is_negated_or_hedged(head):
                 continue
-            if not any(
-                c.dep_ == "poss" and c.lower_ in LEX.second_person and not self._quoted(report.mention.doc_index, c)
-                for c in head.children
-            ):
+            if head.dep_ in ("dobj", "nsubjpass") and relations.is_negated_or_hedged(head.head):
+                continue  # "we have not received your letter"
+            if not possessed_letters.is_yours(self, head):  # also "your March 29, 2019 letter"
                 continue
             here = self.parse.sentences[report.mention.sentence]
             dates = self._dates(here)
