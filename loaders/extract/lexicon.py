@@ -128,6 +128,7 @@ class Lexicon:
     other_documents: DocumentFrame
     report_title_words: tuple[str, ...]
     findings: frozenset[str]
+    wrapper_nouns: frozenset[str]
     information: frozenset[str]
     knowledge: frozenset[str]
     awareness_adjectives: frozenset[str]
@@ -432,6 +433,7 @@ def _nominals(file: _File) -> dict[str, Any]:
     other = _document_frame(file, "other_documents", "", file.take("other_documents"))
     lists = (
         "findings",
+        "wrapper_nouns",
         "information",
         "knowledge",
         "awareness_adjectives",
