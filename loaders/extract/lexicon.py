@@ -130,6 +130,7 @@ class Lexicon:
     other_documents: DocumentFrame
     report_title_words: tuple[str, ...]
     findings: frozenset[str]
+    wrapper_nouns: frozenset[str]
     information: frozenset[str]
     knowledge: frozenset[str]
     awareness_adjectives: frozenset[str]
@@ -439,6 +440,7 @@ def _nominals(file: _File) -> dict[str, Any]:
     other = _document_frame(file, "other_documents", "", file.take("other_documents"))
     lists = (
         "findings",
+        "wrapper_nouns",
         "information",
         "knowledge",
         "awareness_adjectives",

@@ -15,5 +15,11 @@ def is_owned_document(token: Token) -> bool:
     return (
         token.lemma_.lower() in LEX.owned_documents
         and token.tag_ in ("NNS", "NNPS")
-        and any(c.dep_ == "poss" for c in token.children)
+        and any(is_possessor(c) for c in token.children)
     )
+
+
+def is_possessor(child: Token) -> bool:
+    """ "their", "the whistleblower's"; with a curly apostrophe ("the whistleblower’s") the parser may call
+    the owner an nmod, the "’s" still marking it as the possessor."""
+    return child.dep_ == "poss" or any(g.dep_ == "case" and g.tag_ == "POS" for g in child.children)

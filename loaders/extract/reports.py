@@ -218,7 +218,7 @@ def _unnamed(
     counted = [c for c in lefts if c.dep_ == "nummod" and c.like_num and c.lower_ != "one"]
     definite_plural = any(
         d in ("the", "these", "those") or d in LEX.possessive_pronouns or d.endswith("'s") for d in dets
-    ) or any(c.dep_ == "poss" for c in lefts)  # "the whistleblowers' comments": owned, so particular ones
+    ) or any(owned_documents.is_possessor(c) for c in lefts)  # "the whistleblowers' comments": owned, particular
     sent = sent_sets.is_sent_set(token)  # "OSC today sent letters to the President": the letters that went
     if (
         token.tag_ in ("NNS", "NNPS")
@@ -248,7 +248,9 @@ def _unnamed(
         and c.lower_ not in LEX.skipped_modifiers
         and (c.is_alpha or c in counted and token.tag_ in ("NNS", "NNPS"))  # "the 114 documents", not "the 2002 report"
     ]
-    if any(d in LEX.possessive_pronouns or d.endswith("'s") for d in dets) or any(c.dep_ == "poss" for c in lefts):
+    if any(d in LEX.possessive_pronouns or d.endswith("'s") for d in dets) or any(
+        owned_documents.is_possessor(c) for c in lefts
+    ):
         determiner = "possessive"
     elif any(d in LEX.indefinite_determiners for d in dets):
         determiner = "indefinite"

@@ -688,10 +688,11 @@ class DocumentRun:
                 if report and report.mention.node
                 else []
             )
-        if token.lemma_.lower() == "copy" and token.pos_ == "NOUN":  # "a copy of the report" / "received a copy"
+        if token.lemma_.lower() in LEX.wrapper_nouns and token.pos_ == "NOUN":  # "a copy of / a version of the report"
             of = relations.prep_objects(token, {"of"})
             if of:
                 return [r for o in of for r in self.refs(doc_index, o) if r.node.label == "Report"]
+        if token.lemma_.lower() == "copy" and token.pos_ == "NOUN":  # "received a copy": of the report last named
             sentence = self.parse.sentence_of(doc_index, token).index
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index) or self._salient_report()
             return (
