@@ -150,6 +150,9 @@ FLOORS = {
     "authored_documents": 1.00,  # 12/12 (a letter's signatory wrote it, signed_authors.py; issuing is no writing)
     "following_statements": 1.00,  # 20/20 ("X issued the following statement:": following_statements.py)
     "job_appositions": 1.00,  # 17/17 ("Ann Lee, a former DCA IT specialist": MEMBER_OF; a GAO team is no body, headless_units.py)
+    "letter_matters": 0.95,  # 30/30 ("sent findings to Y regarding T": Y KNEW_ABOUT T, letter_matters.py)
+    "told_documents": 1.00,  # 15/15 ("informed Y of the report's release": Y KNEW_ABOUT the report)
+    "answered_letters": 1.00,  # 15/15 ("your letter of D about T": the writer's side KNEW_ABOUT T)
 }
 # ---------------------------------------------------------------------------------------------
 
