@@ -155,6 +155,9 @@ FLOORS = {
     "fronted_appositions": 1.00,  # ("In 2009 Ann Lee, an IT specialist at X, sent": fronted_subjects.py; 68/72 before)
     "page_furniture": 1.00,  # 12/12 (furn: "Select Committee on X Written Evidence", a capitals line, a day: not the name)
     "publisher_holders": 1.00,  # 15/15 (furn: "the Commissioner" in the Commissioner's office's own notice)
+    "letter_matters": 0.95,  # 30/30 ("sent findings to Y regarding T": Y KNEW_ABOUT T, letter_matters.py)
+    "told_documents": 1.00,  # 15/15 ("informed Y of the report's release": Y KNEW_ABOUT the report)
+    "answered_letters": 1.00,  # 15/15 ("your letter of D about T": the writer's side KNEW_ABOUT T)
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -136,6 +136,7 @@ class Lexicon:
     awareness_adjectives: frozenset[str]
     archives: frozenset[str]
     publication_events: frozenset[str]
+    document_events: frozenset[str]
     commissioning_events: frozenset[str]
     own_documents: frozenset[str]
     owned_documents: frozenset[str]
@@ -186,6 +187,7 @@ class Lexicon:
     title_links: frozenset[str]
     title_function_words: frozenset[str]
     topic_prepositions: frozenset[str]
+    letter_topic_prepositions: frozenset[str]
     topic_phrases: frozenset[str]
     description_prepositions: frozenset[str]
     place_nouns: frozenset[str]
@@ -446,6 +448,7 @@ def _nominals(file: _File) -> dict[str, Any]:
         "awareness_adjectives",
         "archives",
         "publication_events",
+        "document_events",
         "commissioning_events",
         "own_documents",
         "owned_documents",
@@ -521,6 +524,7 @@ SET_WORDS = (
     "title_links",
     "title_function_words",
     "topic_prepositions",
+    "letter_topic_prepositions",
     "topic_phrases",
     "description_prepositions",
     "place_nouns",

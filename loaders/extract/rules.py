@@ -54,6 +54,7 @@ from loaders.extract import (
     headless_units,
     historic_answers,
     letter_layout,
+    letter_matters,
     letter_openers,
     letter_tellings,
     linked_letters,
@@ -284,6 +285,7 @@ class DocumentRun:
         for sentence in self.parse.sentences:
             self._sentence_claims(sentence)
         self._addressed_claims()
+        letter_matters.answered_claims(self)  # "your letter of D about T": the writer's side knew of T
         writer_findings.own_report_claims(self)  # "our letters dated D", "our report released yesterday"
         breach_meetings.meeting_claims(self)  # "a conference was held with you to discuss the violations"
         possessed_letters.document_claims(self)  # "your request dated D", "your FoI request": the addressee's
@@ -829,6 +831,8 @@ class DocumentRun:
                 raw += linked_letters.letter_claims(self, token, refs)  # "OSC [alerted](...) the President"
                 raw += letter_tellings.telling_claims(token, refs, topic_of)  # "sent a letter to X notifying them of T"
                 raw += told_matters.letter_claims(self, token, refs)  # "sent letters to X alerting them that ..."
+                raw += letter_matters.sent_claims(self, d, token, refs, topic_of)  # "sent X to Y regarding T"
+                raw += letter_matters.told_claims(token, refs, topic_of)  # "informed Y of the report's release"
                 # "we found that X", "we issued a report": the writer's own findings and reports
                 raw += writer_findings.verb_claims(self, d, token, refs, topic_of)
                 raw += regulator_findings.verb_claims(self, d, token, refs, topic_of)  # "violations were identified"

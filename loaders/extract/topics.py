@@ -62,6 +62,8 @@ def topic_tokens(token: Token) -> list[Token]:
 def _leading_drop(token: Token) -> bool:
     """ "the", "its", "their": a determiner or possessive pronoun says which, not what. A possessor noun stays
     with its "'s" ("the FAA's failure" -> "FAA's failure"; dropping it left "'s failure")."""
+    if token.dep_ == "amod" and token.lower_ in LEX.letter_topic_prepositions:
+        return True  # "concerning delays" misparsed as a modifier: the preposition is no part of the topic
     if token.dep_ != "poss":
         return token.dep_ in LEADING_DROPS
     return token.tag_ == "PRP$" or not any(c.dep_ == "case" for c in token.children)
