@@ -9,8 +9,10 @@ one read-write process may hold the directory, which keeps that index truthful.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
+import shutil
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -48,13 +50,13 @@ from graph.store import (
 DEFAULT_PATH = "./kflow-data"
 READ_OPEN_WAIT_SECONDS = 30.0  # how long a read-only open waits for a writer's checkpoint to finish
 # What a read-only open meets while a writer is mid-checkpoint or mid-append to the WAL (a torn
-# last record fails its checksum): passing states, retried; after a crash, recovered.
+# last record, `_is_torn_wal`): passing states, retried; after a crash, recovered.
 _WRITER_AT_WORK = (
     "checkpoint recovery is pending",
-    "the WAL file is corrupted",
     "Primary-key index contains an invalid local node offset",  # a read-only open mid-checkpoint: retried
     "graph.lbdb.wal with size 0",  # the WAL emptied by a checkpoint ending while the reader opened it (CI)
 )
+log = logging.getLogger(__name__)
 BULK_ROWS = 20_000  # new nodes + claims from which a batch is written as a journaled bulk write
 # Below this many new rows a batch is written with parameterised CREATE, not COPY: each small COPY
 # leaves ~8 MB in Ladybug's buffer pool (a 200-document load reached 9 GB), CREATE stays flat.
@@ -837,7 +839,9 @@ def _open_database(path: Path, read_only: bool, buffer_pool_bytes: int) -> ladyb
                 buffer_pool_size=buffer_pool_bytes,
             )
         except RuntimeError as error:
-            if not (read_only and any(sign in str(error) for sign in _WRITER_AT_WORK)):
+            if not read_only and _is_torn_wal(error):
+                return _open_after_torn_wal(path, buffer_pool_bytes)
+            if not (read_only and (_is_torn_wal(error) or any(sign in str(error) for sign in _WRITER_AT_WORK))):
                 raise StoreError(_explain_open_error(path, error)) from None
         now = time.monotonic()
         if now >= give_up:
@@ -850,6 +854,42 @@ def _open_database(path: Path, read_only: bool, buffer_pool_bytes: int) -> ladyb
             next_recovery = now + 2.0
         else:
             time.sleep(0.2)
+
+
+def _is_torn_wal(error: RuntimeError) -> bool:
+    """A torn last record fails its checksum, or ends before its stated length."""
+    message = str(error)
+    return "the WAL file is corrupted" in message or (
+        "Reading past the end of the file" in message and ".wal" in message
+    )
+
+
+def _open_after_torn_wal(path: Path, buffer_pool_bytes: int) -> ladybug.Database:
+    """A writer killed while appending to the WAL leaves its last record torn. Records are appended in
+    commit order and a transaction counts only once its commit record is whole, so replaying up to
+    the tear restores every committed transaction and drops only the one that was being written
+    (kflow's bulk journal then undoes any half-applied batch). Ladybug refuses such a WAL by
+    default; keep a copy of it beside the store, for forensics, then replay up to the tear."""
+    wal = path / "graph.lbdb.wal"
+    kept = path / f"graph.lbdb.wal.torn-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.getpid()}"
+    if wal.exists():
+        shutil.copy2(wal, kept)
+    try:
+        database = ladybug.Database(
+            str(path / "graph.lbdb"),
+            checkpoint_threshold=CHECKPOINT_BYTES,
+            buffer_pool_size=buffer_pool_bytes,
+            throw_on_wal_replay_failure=False,
+        )
+    except RuntimeError as error:
+        raise StoreError(_explain_open_error(path, error)) from None
+    log.warning(
+        "the store at %s was left by a writer that stopped mid-write; replayed its log up to the "
+        "unfinished transaction and kept the original log as %s",
+        path,
+        kept.name,
+    )
+    return database
 
 
 def _recover_if_no_writer(path: Path) -> None:
