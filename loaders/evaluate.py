@@ -313,32 +313,40 @@ class _Matcher:
             return f"date {claim.date_start or '?'}..{claim.date_end or '?'} outside gold year {edge.describe().rsplit(' ', 1)[-1]}"
         return f"sentence lacks the evidence {' | '.join(edge.evidence)!r}"
 
-    def cause(self, edge: GoldEdge, claims: list[Claim], recognised: list[Node]) -> str:
-        """Why `edge` was missed (one of MISS_CAUSES), given the document's kept claims and the nodes they touch."""
-        near = next((c for c in claims if self.endpoints_match(edge, c)), None)
-        if near is not None:
-            return "evidence in another sentence" if _overlaps(near, edge.years) else "undated or misdated"
+    def closest(self, edge: GoldEdge, claims: list[Claim]) -> tuple[Claim, str] | None:
+        """The claim nearest a missed gold edge and what it shares with it: "both" ends, or (same type)
+        only the "subject" or only the "object"."""
+        for claim in claims:
+            if self.endpoints_match(edge, claim):
+                return claim, "both"
         from_spec, to_spec = self.ends(edge)
         for claim in claims:
             same_from = from_spec is None or from_spec.accepts(self.nodes.get(claim.from_id))
             same_to = to_spec is None or to_spec.accepts(self.nodes.get(claim.to_id))
             if claim.type == edge.type and (same_from or same_to):
+                return claim, "subject" if same_from else "object"
+        return None
+
+    def cause(self, edge: GoldEdge, claims: list[Claim], recognised: list[Node]) -> str:
+        """Why `edge` was missed (one of MISS_CAUSES), given the document's kept claims and the nodes they touch."""
+        closest = self.closest(edge, claims)
+        if closest is not None:
+            claim, shared = closest
+            if shared != "both":
                 return "one end resolved to another node"
-        both = all(spec is None or any(spec.accepts(node) for node in recognised) for spec in (from_spec, to_spec))
+            return "evidence in another sentence" if _overlaps(claim, edge.years) else "undated or misdated"
+        both = all(spec is None or any(spec.accepts(node) for node in recognised) for spec in self.ends(edge))
         return "no claim, both ends in other claims" if both else "no claim, an end in no claim"
 
     def nearest(self, edge: GoldEdge, claims: list[Claim]) -> str | None:
         """The claim closest to a missed gold edge, described with what was wrong."""
-        for claim in claims:
-            if self.endpoints_match(edge, claim):
-                return f"{self.describe(claim)}: {self.why_not(edge, claim)}"
-        from_spec, to_spec = self.ends(edge)
-        for claim in claims:
-            same_from = from_spec is None or from_spec.accepts(self.nodes.get(claim.from_id))
-            same_to = to_spec is None or to_spec.accepts(self.nodes.get(claim.to_id))
-            if claim.type == edge.type and (same_from or same_to):
-                return f"{self.describe(claim)}: {'object' if same_from else 'subject'} resolved differently"
-        return None
+        closest = self.closest(edge, claims)
+        if closest is None:
+            return None
+        claim, shared = closest
+        if shared == "both":
+            return f"{self.describe(claim)}: {self.why_not(edge, claim)}"
+        return f"{self.describe(claim)}: {'object' if shared == 'subject' else 'subject'} resolved differently"
 
     def describe(self, claim: Claim) -> str:
         def name(node_id: str) -> str:
