@@ -37,7 +37,9 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # 2026-11-27, 144 documents: batch dev10 added 20 (us_120-129, uk_120-129; gold written before extraction, no
     # code changed), which score 0.480 / 0.243 / 0.624 on their own; the split falls to 0.725 / 0.415 / 0.731.
     # Session 11, after two rounds of rules on the 144 documents and the retrained scorer: 0.740 / 0.438 / 0.742.
-    "dev": (0.74, 0.43, 0.74),
+    # 164 documents: batch dev11 added 20 (us_130-139, uk_130-139; gold written before extraction, no code changed),
+    # which score 0.36 / 0.14 / 0.57 on their own; the split falls to 0.705 / 0.398 / 0.722, floors lowered to match.
+    "dev": (0.70, 0.39, 0.72),
     # 2026-11-27, 25 documents: 0.456 / 0.210 / 0.609 on the code before round 8, 0.500 / 0.219 / 0.613 after
     # (rules alone 0.472 / 0.224). Never tuned on.
     # Session 11: 0.542 / 0.252 / 0.636 (rules alone 0.504 / 0.257): 53 of 210 found, was 46. Never tuned on.
