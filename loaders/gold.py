@@ -202,7 +202,25 @@ def _note_alternatives(note: str | None, end: str) -> tuple[str, ...]:
     return tuple(name.strip() for which, name in _RESOLVES.findall(note or "") if not which or which.lower() == end)
 
 
+ENTITY_KEYS = frozenset({"type", "name", "aliases", "role", "year", "note", "may_resolve_to"})
+EDGE_KEYS = frozenset({"type", "from", "to", "year", "evidence", "note", "from_may_resolve_to", "to_may_resolve_to"})
+
+
+def _known_keys(path: Path, where: str, item: dict[str, Any], allowed: frozenset[str]) -> None:
+    """An unquoted comma inside a flow mapping (`{name: Bureau of Alcohol, Tobacco, ...}`) silently cuts the
+    value and turns the rest into keys: refuse any key the format does not have, and say why it happens."""
+    unknown = [str(key) for key in item if key not in allowed]
+    if unknown:
+        raise GoldError(
+            path,
+            where,
+            f"unknown key(s) {', '.join(map(repr, unknown))}; expected {', '.join(sorted(allowed))} "
+            f"(a value with a comma inside {{...}} must be quoted)",
+        )
+
+
 def _entity(path: Path, where: str, item: dict[str, Any], level: str) -> GoldEntity:
+    _known_keys(path, where, item, ENTITY_KEYS)
     label, name = item.get("type"), item.get("name")
     if label not in SCHEMA.nodes or label == "Source":
         raise GoldError(
@@ -226,6 +244,7 @@ def _entity(path: Path, where: str, item: dict[str, Any], level: str) -> GoldEnt
 
 
 def _edge(path: Path, where: str, item: dict[str, Any], level: str) -> GoldEdge:
+    _known_keys(path, where, item, EDGE_KEYS)
     edge_type = item.get("type")
     if edge_type not in SCHEMA.edges:
         raise GoldError(

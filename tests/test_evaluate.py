@@ -218,6 +218,31 @@ def test_malformed_gold_names_file_and_field(tmp_path):
         load_gold(path)
 
 
+def test_an_unquoted_comma_in_a_flow_mapping_is_refused_not_silently_cut(tmp_path):
+    """YAML reads `{name: Bureau of Alcohol, Tobacco, Firearms}` as name "Bureau of Alcohol" plus two keys."""
+    path = tmp_path / "comma.yaml"
+    path.write_text(
+        "source: {file: x.txt}\nentities:\n  must:\n"
+        "    - {type: Agency, name: Bureau of Synthetic Affairs, Harbours and Roads}\n"
+    )
+    with pytest.raises(
+        GoldError, match=r"comma\.yaml: entities\.must\[0\]: unknown key\(s\) 'Harbours and Roads'.*quoted"
+    ):
+        load_gold(path)
+    path.write_text(
+        "source: {file: x.txt}\nentities:\n  must:\n"
+        '    - {type: Agency, name: "Bureau of Synthetic Affairs, Harbours and Roads"}\n'
+        "edges:\n  must:\n    - {type: SENT, from: Bureau of Synthetic Affairs, Harbours and Roads, to: B}\n"
+    )
+    with pytest.raises(GoldError, match=r"edges\.must\[0\]: unknown key\(s\) 'Harbours and Roads'"):
+        load_gold(path)
+    path.write_text(
+        "source: {file: x.txt}\nentities:\n  must:\n"
+        '    - {type: Agency, name: "Bureau of Synthetic Affairs, Harbours and Roads"}\n'
+    )
+    assert load_gold(path).entities[0].name == "Bureau of Synthetic Affairs, Harbours and Roads"
+
+
 class _FixedExtractor:
     """Emits the perfect claims for the test document, standing in for a text extractor."""
 
