@@ -94,6 +94,7 @@ FLOORS = {
     "announced_commission": 0.83,  # 10/12 (a date that swallows the subject, a name NER misses)
     "topic_phrases": 1.00,  # 12/12
     "wrapped_documents": 1.00,  # 21/21 ("sent an unredacted version of X to Y")
+    "object_lists": 1.00,  # 30/30 ("sent X, a copy of Y and Z to W", "sent X to Y and Z to W")
     "coordinated_prepositions": 1.00,  # 30/30 ("to A and to B", "by A and by B", "to A as well as B")
     "coordinated_told": 0.90,  # 19/21 (the tagger reads "Larkspur Lodge" as a person; one "of the merger" hung apart)
     "detached_titles": 0.91,  # 11/12 ("and to the chair of X, Professor Y,"; a peer, "Lord Ferris of Tallow", is no one entity)

@@ -23,6 +23,7 @@ from loaders.extract.fronted_subjects import swallowed_subject
 from loaders.extract.issued_letters import issues_correspondence
 from loaders.extract.lexicon import LEX, VerbFrame
 from loaders.extract.not_until import bounded_by_a_date
+from loaders.extract.object_lists import listed_objects, paired_objects
 from loaders.extract.shared_passives import inherited_passive_subjects
 from loaders.extract.topic_phrases import phrase_topics
 
@@ -282,9 +283,17 @@ def arguments(verb: Token, frame: VerbFrame = _PLAIN_FRAME) -> tuple[list[Token]
             if not subjects:  # "was given the report by X": the parser hangs the agent on the object
                 subjects = [o for d in objects for o in prep_objects(d, frame.agent)]
     else:
-        subjects, objects = subjects_of(verb), children_of(verb, "dobj")
+        subjects, objects = subjects_of(verb), [o for o in children_of(verb, "dobj") if not _paired(verb, o, frame)]
         if objects:  # "received the dossier ..., and a letter from X": the parser hangs the second object on the verb
-            objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+            objects += [
+                c
+                for c in verb.children
+                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not _paired(verb, c, frame)
+            ]
+        if (
+            objects and subjects and frame.claim in ("SENT", "RECEIVED")
+        ):  # "sent a copy of X, a version of Y and Z to W"
+            objects += listed_objects(objects, frame.recipients | frame.senders)
     if not recipients and objects:  # "shared the report with X": the parser hangs the recipient on the object
         # ("X sent the report, the comments and its letter to Y": on the last of the objects, for all of them;
         # not in a subjectless line, "Send final report and action plan to Y", an action still to do)
@@ -292,6 +301,7 @@ def arguments(verb: Token, frame: VerbFrame = _PLAIN_FRAME) -> tuple[list[Token]
         recipients = [
             r for o in objects for c in (o, *(o.conjuncts if joined else ())) for r in prep_objects(c, frame.recipients)
         ]
+        recipients = list({r.i: r for r in recipients}.values())  # a listed item may also be a conjunct
     if not objects and not passive:
         contact = contact_relative(verb)
         if contact is not None:  # "the dossier X sent to Y", "in a letter the agency's head, Ana Ruiz, sent to Y"
@@ -299,6 +309,14 @@ def arguments(verb: Token, frame: VerbFrame = _PLAIN_FRAME) -> tuple[list[Token]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:  # "a report, commissioned by X"
         subjects, objects = prep_objects(verb, frame.agent), [verb.head]
     return subjects, objects, recipients
+
+
+def _paired(verb: Token, conjunct: Token, frame: VerbFrame) -> bool:
+    """ "sent X to Y, and Z to W": an object hung on the verb with a recipient of its own, when the verb has one
+    too, goes to its own recipient only (`object_lists.paired_objects`)."""
+    return bool(prep_objects(conjunct, frame.recipients)) and any(
+        r.i < conjunct.i for r in prep_objects(verb, frame.recipients)
+    )
 
 
 def contact_relative(verb: Token) -> tuple[Token, Token] | None:
@@ -446,6 +464,7 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
                 )
         return
     if edge == "SENT":
+        yield from _paired_claims(verb, frame, recipients, subj_refs, refs, base, rule)
         for report in reports:
             anchor = _anchor(verb, report)
             for subject in subj_refs:
@@ -528,6 +547,27 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
                         min(base, recipient.confidence, report.confidence) - 0.05,
                         rule + ".recipient",
                     )
+
+
+def _paired_claims(
+    verb: Token, frame: VerbFrame, recipients: list[Token], subj_refs: list[Ref], refs: RefsOf, base: float, rule: str
+) -> Iterator[RawClaim]:
+    """ "X sent the report to Y and the comments to Z": each further document, read as a recipient, goes from the
+    subject to its own recipients."""
+    conjuncts = [c for c in verb.children if c.dep_ in ("conj", "dobj") and _paired(verb, c, frame)]
+    for token, own in paired_objects(recipients, frame.recipients, conjuncts):
+        for report in (r for r in refs(token) if r.node.label == "Report"):
+            for subject in subj_refs:
+                yield RawClaim("SENT", subject, report, verb, min(base, subject.confidence, report.confidence), rule)
+            for recipient in (r for t in own for r in refs(t)):
+                yield RawClaim(
+                    "RECEIVED",
+                    recipient,
+                    report,
+                    verb,
+                    min(base, recipient.confidence, report.confidence),
+                    rule + ".recipient",
+                )
 
 
 def _knowledge(
