@@ -243,6 +243,8 @@ def _make_joined_names(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     role_words = frozenset(LEX.role_words_before_heads)
 
     def mark(doc: Doc) -> Doc:
+        if "and" not in doc.text.lower():
+            return doc  # every pattern has an "and" token: no "and" in the text, no match (the matcher is costly)
         found = []
         for _, start, end in matcher(doc):
             after = doc[end] if end < len(doc) else None

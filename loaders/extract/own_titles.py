@@ -183,14 +183,13 @@ def self_reference(run: DocumentRun, token: Token) -> bool:
     """ "this report" / "the present report" in a document its title calls a report: the document itself."""
     if not run.document.title or token.pos_ not in ("NOUN", "PROPN"):
         return False
-    if token.lemma_.lower() not in title_names(run.document.title).kinds:
-        return False
     children = list(token.children)
-    if any(c.dep_ == "det" and c.lower_ in LEX.self_reference_determiners for c in children):
-        return True
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and any(
-        c.dep_ == "amod" and c.lower_ in LEX.self_reference_adjectives for c in children
+    pointed = any(c.dep_ == "det" and c.lower_ in LEX.self_reference_determiners for c in children) or (
+        any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+        and any(c.dep_ == "amod" and c.lower_ in LEX.self_reference_adjectives for c in children)
     )
+    # the determiners first: reading the title's kinds parses the title, which most documents never need
+    return pointed and token.lemma_.lower() in title_names(run.document.title).kinds
 
 
 def name_own_document(run: DocumentRun) -> None:

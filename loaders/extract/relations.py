@@ -387,6 +387,8 @@ def _commissioned_work(verb: Token) -> list[Token]:
 def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
     """Raw claims of one verb token (nothing when it is not a relation verb or is hedged); a plain
     denial ("never received the report") gives its claims with polarity NEGATED."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LEX.frames:
+        return  # no relation verb: `_verb_claims` gives nothing, so the mood (a walk up the clauses) is not read
     mood = statement_mood(verb)
     if mood == HEDGED:
         return

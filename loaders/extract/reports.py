@@ -95,7 +95,7 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 if id(existing) not in titled:  # titles were added when their document noun was seen
                     found.append(_named(parse, existing, token))
                 continue
-            if (
+            if token.pos_ not in ("NOUN", "PROPN") or (  # the cheap test first: most tokens are no noun
                 token.lemma_.lower() not in LEX.document_nouns
                 and not _work_product(token, found)
                 and not owned_documents.is_owned_document(token)  # "the whistleblower's comments"
@@ -103,7 +103,6 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 and not transferred_documents.is_transferred_document(token)  # "issued a subpoena to X"
                 and not authored_studies.is_authored_study(parse, doc_index, token)  # "the investigation by X"
                 and not agency_studies.author_token(parse, doc_index, token)  # "The DOL investigation found"
-                or token.pos_ not in ("NOUN", "PROPN")
             ):
                 continue
             if existing or parse.sentence_index(doc_index, token) is None:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import islice
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import Claim, Node, node_id
 from graph.names import name_key
@@ -245,6 +245,8 @@ class DocumentRun:
         self.salutation: coref.Addressee | None = None
         self.own_document: Node | None = None  # the document being read, once a text refers to it
         self.turns: list = []  # a debate's speaker turns and their people (debate_turns.py)
+        self.memo: dict = {}  # per-document caches of other modules, each under its own key (learned/features.py)
+        self._date_entities: dict[int, tuple[Doc, list[Span]]] = {}  # doc index -> its DATE entities (`_dates`)
 
     def run(self) -> Extraction:
         document_frame.date_from_line(self)
@@ -1036,9 +1038,10 @@ class DocumentRun:
         """The sentence's DATE spans as intervals. "later that year" counts from the last date the text
         gave; "between 2000 and 2014" is read whole when NER labelled only its last year."""
         spans = []
-        for ent in sentence.span.ents:
-            if ent.label_ != "DATE":
-                continue
+        span = sentence.span
+        for ent in self._doc_dates(span.doc, sentence.doc_index):
+            if ent.start < span.start or ent.end > span.end:
+                continue  # `Span.ents`: the entities wholly inside the sentence
             start, doc = ent.start, ent.doc
             if (
                 start >= 3
@@ -1056,6 +1059,16 @@ class DocumentRun:
                 spans.append((start, end, value))
                 self.last_date = value
         return spans
+
+    def _doc_dates(self, doc: Doc, doc_index: int) -> list[Span]:
+        """The DATE entities of a chunk, built once: `Span.ents` rebuilds every entity of the whole chunk
+        for each sentence. Read only after `detect_reports`, the last pass that changes a chunk's entities."""
+        cached = self._date_entities.get(doc_index)
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        found = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        self._date_entities[doc_index] = (doc, found)
+        return found
 
     def _add(self, raw: relations.RawClaim, sentence: Sentence, dates: list[tuple[int, int, DateValue]]) -> None:
         edge = SCHEMA.edges[raw.type]

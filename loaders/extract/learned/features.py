@@ -120,7 +120,6 @@ def _path(verb: Token, token: Token) -> list[str] | None:
 
 def _sentence_features(run: DocumentRun, sentence: Sentence, raw: RawClaim) -> Features:
     span = sentence.span
-    lemmas = {t.lemma_.lower() for t in span}
     total = max(1, len(run.parse.sentences))
     found: Features = {
         "sentence_position": sentence.index / total,
@@ -129,16 +128,30 @@ def _sentence_features(run: DocumentRun, sentence: Sentence, raw: RawClaim) -> F
     }
     if sentence.index < 3:
         found["sentence_early"] = 1.0
+    found.update(_sentence_words(run, sentence))
+    if raw.verb.doc is span.doc and not span.start <= raw.verb.i < span.end:
+        found["trigger_outside_sentence"] = 1.0
+    return found
+
+
+def _sentence_words(run: DocumentRun, sentence: Sentence) -> Features:
+    """What the sentence's words say (negation, hedge, quotes, question): read once per sentence, not per
+    claim, as a sentence often yields several claims."""
+    memo: dict[int, tuple[Sentence, Features]] = run.memo.setdefault("learned.sentence_words", {})
+    cached = memo.get(id(sentence))
+    if cached is not None and cached[0] is sentence:
+        return cached[1]
+    span = sentence.span
+    found: Features = {}
     if any(t.dep_ == "neg" for t in span):
         found["negation_nearby"] = 1.0
-    if lemmas & LEX.hedge_adverbs or any(t.tag_ == "MD" for t in span):
+    if {t.lemma_.lower() for t in span} & LEX.hedge_adverbs or any(t.tag_ == "MD" for t in span):
         found["hedge_nearby"] = 1.0
     if any(t.text in ('"', "\u201c", "\u201d") for t in span):
         found["quote_in_sentence"] = 1.0
     if sentence.text.rstrip().endswith("?"):
         found["question"] = 1.0
-    if raw.verb.doc is span.doc and not span.start <= raw.verb.i < span.end:
-        found["trigger_outside_sentence"] = 1.0
+    memo[id(sentence)] = (sentence, found)
     return found
 
 
