@@ -153,6 +153,8 @@ FLOORS = {
     "following_statements": 1.00,  # 20/20 ("X issued the following statement:": following_statements.py)
     "job_appositions": 1.00,  # 17/17 ("Ann Lee, a former DCA IT specialist": MEMBER_OF; a GAO team is no body, headless_units.py)
     "transferred_documents": 1.00,  # 33/33 ("issued a subpoena to X", "received an alert from X": transferred_documents.py)
+    "receipt_phrases": 1.00,  # 21/21 ("X is in receipt of D", "upon receipt of D, X ...": receipt_phrases.py)
+    "moved_plurals": 1.00,  # 30/30 ("X sent findings to Y", "received results from Y": transferred_documents.py)
     "fronted_appositions": 1.00,  # ("In 2009 Ann Lee, an IT specialist at X, sent": fronted_subjects.py; 68/72 before)
     "page_furniture": 1.00,  # 12/12 (furn: "Select Committee on X Written Evidence", a capitals line, a day: not the name)
     "publisher_holders": 1.00,  # 15/15 (furn: "the Commissioner" in the Commissioner's office's own notice)

@@ -143,6 +143,7 @@ class Lexicon:
     possessed_documents: frozenset[str]
     framed_documents: frozenset[str]  # framed_documents.py
     transferred_documents: frozenset[str]  # transferred_documents.py
+    moved_plurals: frozenset[str]  # transferred_documents.py
     document_taking_verbs: frozenset[str]
     unnamed_own_kinds: dict[str, str]
     # words.yaml
@@ -455,10 +456,11 @@ def _nominals(file: _File) -> dict[str, Any]:
         "possessed_documents",
         "framed_documents",
         "transferred_documents",
+        "moved_plurals",
         "document_taking_verbs",
     )
     words = {key: file.word_set(key) for key in lists}
-    for key in ("framed_documents", "transferred_documents"):
+    for key in ("framed_documents", "transferred_documents", "moved_plurals"):
         unframed = sorted(words[key] - set(documents))
         if unframed:
             raise file.error(key, f"{unframed[0]!r} has no frame under documents")

@@ -101,6 +101,7 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 and not owned_documents.is_owned_document(token)  # "the whistleblower's comments"
                 and not framed_documents.is_framed_document(parse, doc_index, token)  # "X's evidence to Y"
                 and not transferred_documents.is_transferred_document(token)  # "issued a subpoena to X"
+                and not transferred_documents.is_moved_plural(token)  # "OSC sent findings to X"
                 and not authored_studies.is_authored_study(parse, doc_index, token)  # "the investigation by X"
                 and not agency_studies.author_token(parse, doc_index, token)  # "The DOL investigation found"
             ):
@@ -218,7 +219,9 @@ def _unnamed(
     definite_plural = any(
         d in ("the", "these", "those") or d in LEX.possessive_pronouns or d.endswith("'s") for d in dets
     ) or any(owned_documents.is_possessor(c) for c in lefts)  # "the whistleblowers' comments": owned, particular
-    sent = sent_sets.is_sent_set(token)  # "OSC today sent letters to the President": the letters that went
+    sent = sent_sets.is_sent_set(token) or transferred_documents.is_moved_plural(
+        token
+    )  # "OSC today sent letters to the President", "OSC sent findings to X": the documents that went
     if (
         token.tag_ in ("NNS", "NNPS")
         and not (counted or definite_plural or sent or _plural_from_someone(token))
@@ -228,8 +231,11 @@ def _unnamed(
     if bare_demonstrative_plural(token, lefts):
         return None  # "set out in these documents": the reports named before, no new set of documents
     sentence = parse._sentence_of[(doc_index, token.sent.start)]
+    moved = transferred_documents.is_named_by_modifiers(token)  # "the OI investigation results"
     proper = [  # "the Wanless review"; not a month ("your 24 April letter")
-        c for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.ent_type_ != "DATE"
+        c
+        for c in lefts
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.ent_type_ != "DATE" and not moved
     ]
     owner = [parse.at(doc_index, c) for c in proper]
     if proper and all(m is None or m.kind == "person" or _surname(parse, m) for m in owner):
@@ -243,10 +249,12 @@ def _unnamed(
     modifiers = [
         c.text.lower()
         for c in lefts
-        if (c.dep_ == "amod" or c in counted or c.dep_ == "compound" and c.pos_ == "NOUN")
+        if (c.dep_ == "amod" or c in counted or c.dep_ == "compound" and (c.pos_ == "NOUN" or moved))
         and c.lower_ not in LEX.skipped_modifiers
         and (c.is_alpha or c in counted and token.tag_ in ("NNS", "NNPS"))  # "the 114 documents", not "the 2002 report"
     ]
+    if moved:  # as written: "OI investigation results"
+        modifiers = [c.text for c in lefts if c.text.lower() in modifiers]
     if any(d in LEX.possessive_pronouns or d.endswith("'s") for d in dets) or any(
         owned_documents.is_possessor(c) for c in lefts
     ):
@@ -631,6 +639,9 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
         if by_sender:  # "Ms Solberg's letter", "your letter": what the text calls it
             aliases += [p for p in (_possessed(m.head) for m in cluster.mentions) if p and p not in aliases]
             aliases += [w for w in (_from_written(m.head) for m in cluster.mentions) if w and w not in (name, *aliases)]
+        if not by_sender:  # "detailed findings from the Council"
+            aliases += [w for w in (transferred_documents.written_name(m.head) for m in cluster.mentions) if w]
+            aliases = [a for a in dict.fromkeys(aliases) if a != name]
         # a letter from a named sender on a given day is one letter whichever text cites it ("your letter of
         # August 3, 2012" in two replies): its id is global; anything vaguer stays scoped to this source
         scope = date.start if by_sender and date and date.precision == "day" else source_id.split(":")[-1]

@@ -78,6 +78,7 @@ from loaders.extract import (
     publisher_holders,
     publisher_we,
     quoted_titles,
+    receipt_phrases,
     referrals,
     regulator_findings,
     relations,
@@ -987,6 +988,7 @@ class DocumentRun:
                 )
         found += body_reports.of_body_authors(report, target, refs, found)  # "the report of the X Committee"
         found += framed_documents.taken_claims(head, target, refs)  # "X has taken legal advice from Y"
+        found += receipt_phrases.receipt_claims(head, target, refs)  # "X is in receipt of the letters"
         if correspondence:  # "a letter from X to Y": X sent it (and, a person, wrote it); Y received it
             # dated by its own date ("a letter ... on 2 July") else by the clause it is in
             anchor = head if report.date else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)

@@ -7,15 +7,24 @@ providing, submitting, receiving, issuing or enclosing verb moves is a document:
 direct object (or its passive subject), is one. The nouns are `transferred_documents` in nominals.yaml, each
 with its frame under `documents`; the verbs are those whose frame draws SENT, RECEIVED or PUBLISHED (verbs.yaml)
 and the lexicon's receiving and enclosing verbs. The flow itself is then read as for any document
-(`relations.verb_claims`)."""
+(`relations.verb_claims`).
+
+Some plurals are findings or matter by themselves ("findings show", "the results of the vote"), and "its
+findings" is the report last named. But findings or results a past flow verb moved between named parties are
+the set of documents that went: "OSC sent findings to the White House", "the investigation results were
+provided to the Department", "the Board received detailed findings from the Council". These are
+`moved_plurals` in nominals.yaml (`is_moved_plural`)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from loaders.extract import relations
 from loaders.extract.lexicon import LEX
 
 MOVING_CLAIMS = frozenset({"SENT", "RECEIVED", "PUBLISHED"})
+PAST_AUXILIARIES = frozenset({"was", "were", "been"})  # "were provided", "have been sent"; not "are provided"
+RECIPIENT_PREPOSITIONS = frozenset({"to", "with"})  # "sent findings to X", "shared the results with X"
 
 
 def _moves_documents(verb: Token) -> bool:
@@ -36,3 +45,62 @@ def is_transferred_document(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
         token = token.head
     return token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" and _moves_documents(token.head)
+
+
+def is_moved_plural(token: Token) -> bool:
+    """A `moved_plurals` noun in the plural that a past flow verb moved between named parties: the object of
+    "sent findings to X" / "received results from X", or the subject of "the results were provided to X".
+    Not one with a possessive pronoun ("its findings": the report last named) and not a present or generic
+    flow ("results are sent to members each year")."""
+    if (
+        token.lemma_.lower() not in LEX.moved_plurals
+        or token.tag_ not in ("NNS", "NNPS")
+        or token.pos_ != "NOUN"
+        or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    ):
+        return False
+    verb = token.head
+    if verb.pos_ != "VERB" or not _moves_documents(verb) or relations.is_negated_or_hedged(verb):
+        return False
+    if token.dep_ == "dobj":
+        past = verb.tag_ in ("VBD", "VBN") and bool(relations.subjects_of(verb))
+    elif token.dep_ == "nsubjpass":
+        past = any(c.dep_ == "auxpass" and c.lower_ in PAST_AUXILIARIES for c in verb.children)
+    else:
+        return False
+    return past and _names_other_party(token, verb)
+
+
+def _names_other_party(token: Token, verb: Token) -> bool:
+    """The flow names who the documents went to ("to X", "with X") or came from ("from X")."""
+    wanted = RECIPIENT_PREPOSITIONS | {"from"}
+    return any(
+        c.dep_ in ("prep", "dative") and c.lower_ in wanted and any(o.dep_ == "pobj" for o in c.children)
+        for holder in (verb, token)
+        for c in holder.children
+    )
+
+
+MAX_FROM_WORDS = 8  # a longer from-phrase is a clause, not a name
+
+
+def written_name(token: Token) -> str | None:
+    """ "detailed findings from the Council": what the text calls moved plurals with their sender, as written
+    (modifiers, the noun, the from-phrase), which an investigator searches for; None without a from-phrase."""
+    if not is_moved_plural(token):
+        return None
+    holders = [token, token.head] if token.dep_ == "dobj" else [token]  # "received observations from X"
+    prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    sender = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+    if sender is None:
+        return None
+    end = sender.right_edge.i if sender.right_edge.i - prep.i <= MAX_FROM_WORDS else sender.i
+    start = min([token.i, *(c.i for c in token.lefts if c.dep_ in ("amod", "compound", "nummod"))])
+    doc = token.doc
+    return f"{doc[start : token.i + 1].text} from {doc[sender.left_edge.i : end + 1].text}"
+
+
+def is_named_by_modifiers(token: Token) -> bool:
+    """Moved plurals are named by all their modifiers, names included ("the OI investigation results"): they
+    are no eponymous work as "the Wanless review" is."""
+    return is_moved_plural(token)
