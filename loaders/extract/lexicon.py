@@ -121,6 +121,8 @@ class Lexicon:
     meeting_verbs: frozenset[str]  # breach_meetings.py
     meeting_nouns: frozenset[str]
     discussing_verbs: frozenset[str]
+    attention_verbs: frozenset[str]  # brought_attention.py
+    attention_nouns: frozenset[str]
     filing_verbs: frozenset[str]
     public_places: frozenset[str]
     statement_issuing_verbs: frozenset[str]  # following_statements.py
@@ -420,6 +422,8 @@ def _verbs(file: _File) -> dict[str, Any]:
         "meeting_verbs",
         "meeting_nouns",
         "discussing_verbs",
+        "attention_verbs",
+        "attention_nouns",
         "filing_verbs",
         "public_places",
         "statement_issuing_verbs",

@@ -615,7 +615,7 @@ def _knowledge(
         not topics
     ):  # "warned X that residents were at risk", "knew that the audit had found ...": what the clause is about
         topics = [
-            t for c in children_of(verb, "ccomp") if not is_negated_or_hedged(c) for t in _clause_topics(c, topic_of)
+            t for c in children_of(verb, "ccomp") if not is_negated_or_hedged(c) for t in clause_topics(c, topic_of)
         ]
     for knower in knowers:
         if knower.node.label not in ("Agency", "Person"):
@@ -624,7 +624,7 @@ def _knowledge(
             yield RawClaim("KNEW_ABOUT", knower, topic, verb, min(base, knower.confidence, topic.confidence), rule)
 
 
-def _clause_topics(clause: Token, topic_of: TopicOf) -> list[Ref]:
+def clause_topics(clause: Token, topic_of: TopicOf) -> list[Ref]:
     """A that-clause's subject (or, failing that, object) as the topic known: a report it names, else its noun phrase."""
     arguments = children_of(clause, "nsubj", "nsubjpass") or children_of(clause, "dobj")
     arguments = [a for a in arguments if not any(c.dep_ == "det" and c.lower_ == "no" for c in a.children)]

@@ -33,6 +33,7 @@ from loaders.extract import (
     authored_studies,
     body_reports,
     breach_meetings,
+    brought_attention,
     chaired_by,
     citations,
     committee_reports,
@@ -839,6 +840,7 @@ class DocumentRun:
                 # "we found that X", "we issued a report": the writer's own findings and reports
                 raw += writer_findings.verb_claims(self, d, token, refs, topic_of)
                 raw += regulator_findings.verb_claims(self, d, token, refs, topic_of)  # "violations were identified"
+                raw += brought_attention.attention_claims(self, token, refs, topic_of)  # "brought T to Y's attention"
                 raw = disclosed_matters.matter_claims(self, token, refs, raw)  # "the whistleblower's allegations"
                 raw += told_matters.teller_claims(self, token, raw)  # "A whistleblower notified OSC of T"
             elif token.pos_ == "NOUN":
