@@ -158,6 +158,7 @@ FLOORS = {
     "letter_matters": 0.95,  # 30/30 ("sent findings to Y regarding T": Y KNEW_ABOUT T, letter_matters.py)
     "told_documents": 1.00,  # 15/15 ("informed Y of the report's release": Y KNEW_ABOUT the report)
     "answered_letters": 1.00,  # 15/15 ("your letter of D about T": the writer's side KNEW_ABOUT T)
+    "document_coreference": 1.00,  # 39/39 ("X wrote to Y ... the letter": X's letter; two writers' letters stay two)
 }
 # ---------------------------------------------------------------------------------------------
 
