@@ -11,6 +11,7 @@ about: most mentions, counting those that "find", "conclude" or "say" things).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -28,6 +29,7 @@ from loaders.extract import (
     relations,
     sent_sets,
     transferred_documents,
+    written_letters,
 )
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
@@ -51,6 +53,8 @@ class ReportMention:
     sender: str | None = None  # "a letter from X": X's name, set once people and bodies are resolved
     eponym: str | None = None  # "the Wanless review": the author's surname the name is made of
     subject: str | None = None  # "of the 2013 investigation" (a review of ...): what the study is of or on
+    recipient: str | None = None  # "a letter to X", "sent a letter to X": X's name, set with the sender
+    sent_by: str | None = None  # "X sent a letter": who the sending verb says sent it (kept apart from its name)
 
 
 @dataclass(eq=False)
@@ -74,6 +78,14 @@ class ReportCluster:
     @property
     def subject(self) -> str | None:
         return next((m.subject for m in self.mentions if m.subject), None)
+
+    @property
+    def recipient(self) -> str | None:
+        return next((m.recipient for m in self.mentions if m.recipient), None)
+
+    @property
+    def sent_by(self) -> str | None:
+        return next((m.sent_by or m.sender for m in self.mentions if m.sent_by or m.sender), None)
 
     @property
     def lemma(self) -> str:
@@ -464,8 +476,11 @@ def _link_named(reports: list[ReportMention]) -> None:
                     break
 
 
-def cluster_reports(reports: list[ReportMention]) -> list[ReportCluster]:
-    """Group mentions of the same document (see module docstring for the rules)."""
+def cluster_reports(
+    reports: list[ReportMention], written: Sequence[written_letters.WrittenLetter] = ()
+) -> list[ReportCluster]:
+    """Group mentions of the same document (see module docstring for the rules); `written` are the letters
+    "X wrote to Y" introduced, which a later "the letter" may mean."""
     _link_named(reports)
     clusters: list[ReportCluster] = []
     named: dict[str, ReportCluster] = {}
@@ -490,7 +505,7 @@ def cluster_reports(reports: list[ReportMention]) -> list[ReportCluster]:
             _join(inner_report.cluster, report)
             continue
         if report.cluster is None:
-            cluster = _antecedent(clusters, report) or ReportCluster()
+            cluster = _antecedent(clusters, report, written) or ReportCluster()
             if cluster not in clusters:
                 clusters.append(cluster)
             _join(cluster, report)
@@ -562,10 +577,26 @@ def _compatible(clusters: list[ReportCluster], report: ReportMention) -> ReportC
             continue  # "a letter from X" is not an earlier letter from someone else (or from nobody said)
         if report.subject and cluster.subject and report.subject != cluster.subject:
             continue  # "an inspection of X" is not an earlier inspection of Y
+        if _other_parties(cluster, report):
+            continue  # "a letter to the White House and a letter to the FBI"; "X sent a letter ... Y sent a letter"
         if not possessed_letters.same_possessor(report, cluster.mentions):
             continue  # "your letter" is not "the Permanent Under-Secretary's letter"
         return cluster
     return None
+
+
+def _other_parties(cluster: ReportCluster, report: ReportMention) -> bool:
+    """Is `report` another document than `cluster` by who its sending verb says sent it ("X sent a letter ... Y
+    sent a letter"), or by introducing one ("a report") where the text only pointed to one before ("the report")?"""
+    sender = report.sent_by or report.sender
+    if sender and cluster.sent_by and sender != cluster.sent_by:
+        return True
+    if report.determiner != "indefinite":
+        return False
+    return all(m.determiner in ("definite", "possessive") for m in cluster.mentions)  # "the annual report ...
+    # one report in March": a new document, not one pointed back to. (Who a letter went to, and a second "a letter"
+    # of the same sentence, were tried as telling letters apart: they split a real letter from one a relation
+    # error had given its recipient, one more wrong claim on real dev.)
 
 
 def _other_day(cluster: ReportCluster, report: ReportMention) -> bool:
@@ -573,7 +604,9 @@ def _other_day(cluster: ReportCluster, report: ReportMention) -> bool:
     return bool(cluster.date and report.date and cluster.date.start != report.date.start)
 
 
-def _antecedent(clusters: list[ReportCluster], report: ReportMention) -> ReportCluster | None:
+def _antecedent(
+    clusters: list[ReportCluster], report: ReportMention, written: Sequence[written_letters.WrittenLetter] = ()
+) -> ReportCluster | None:
     here = report.mention
     recent = [
         m
@@ -593,27 +626,105 @@ def _antecedent(clusters: list[ReportCluster], report: ReportMention) -> ReportC
         # Clerk's letter cited above ("the fire service's letter" may be its officer's: owners are looser)
         kind_ok = eligible
         eligible = lambda c: kind_ok(c) and c.sender in (None, report.sender)  # noqa: E731
-    for candidate in sorted(recent, key=lambda m: (m.mention.sentence, m.mention.start), reverse=True):
-        if (
-            candidate.cluster
+    chosen = next(
+        (
+            candidate
+            for candidate in sorted(recent, key=_order, reverse=True)
+            if candidate.cluster
             and eligible(candidate.cluster)
             and same_kind(candidate.lemma, report.lemma)
             and possessed_letters.same_possessor(report, candidate.cluster.mentions)
             and not _other_day(candidate.cluster, report)
-        ):
-            return candidate.cluster
-    if report.modifiers or report.date:
-        return _compatible(clusters, report)
+        ),
+        None,
+    )
+    letter = _written_antecedent(written, report, chosen)
+    if letter is not None:  # "X wrote to Y ... the letter": X's letter, which no noun introduced
+        return _letter_from(clusters, report, letter.sender)
+    if chosen is not None:
+        return chosen.cluster
+    if report.modifiers or report.date:  # "the annual report" is one named before, not one introduced later
+        return _compatible([c for c in clusters if min(map(_order, c.mentions)) < _order(report)], report)
     pool = [
         c
         for c in clusters
         if eligible(c) and same_kind(c.lemma, report.lemma) and possessed_letters.same_possessor(report, c.mentions)
     ]
+    if not pool:  # the only letter the text introduced, a while before
+        letter = _only_written(written, report)
+        if letter is not None:
+            return _letter_from(clusters, report, letter.sender)
     return max(pool, key=lambda c: c.salience, default=None)
+
+
+def _order(report: ReportMention) -> tuple[int, int]:
+    return report.mention.sentence, report.mention.start
+
+
+def _refers_to_written(report: ReportMention) -> bool:
+    """Can this mention be a letter a "wrote to" clause introduced? An undated letter the text points back to
+    ("the letter", "this letter", "his letter") whose sender, if it says one, is the writer's."""
+    return (
+        correspondence_noun(report.lemma) == written_letters.KIND
+        and report.determiner in ("definite", "possessive")
+        and report.date is None
+        and not report.modifiers
+    )
+
+
+def _written_antecedent(
+    written: Sequence[written_letters.WrittenLetter], report: ReportMention, chosen: ReportMention | None
+) -> written_letters.WrittenLetter | None:
+    """The "wrote to" clause a letter mention refers back to: the latest in this or the two sentences before,
+    after any document mention it could also mean; None when two writers' letters are open."""
+    if not written or not _refers_to_written(report):
+        return None
+    here = report.mention
+    since = _order(chosen) if chosen is not None else (here.sentence - 2, -1)
+    open_letters = [
+        w
+        for w in written
+        if (w.sentence, w.position) > since
+        and (here.sentence - 2 <= w.sentence < here.sentence or w.sentence == here.sentence and w.position < here.start)
+    ]
+    senders = {w.sender for w in open_letters}
+    if len(senders) != 1 or report.sender not in (None, *senders):
+        return None
+    return open_letters[-1]
+
+
+def _only_written(
+    written: Sequence[written_letters.WrittenLetter], report: ReportMention
+) -> written_letters.WrittenLetter | None:
+    """The one writer's letter a "wrote to" clause introduced earlier in the text, when no other letter is open."""
+    if not _refers_to_written(report):
+        return None
+    here = report.mention
+    before = [w for w in written if (w.sentence, w.position) < (here.sentence, here.start)]
+    senders = {w.sender for w in before}
+    if len(senders) != 1 or report.sender not in (None, *senders):
+        return None
+    return before[-1]
+
+
+def _letter_from(clusters: list[ReportCluster], report: ReportMention, sender: str) -> ReportCluster:
+    """The unnamed letter cluster from `sender`, or a new one; the mention takes the sender (its node is then
+    "letter from X", the written letter's)."""
+    report.sender = sender
+    found = next(
+        (
+            c
+            for c in clusters
+            if not c.named and c.sender == sender and correspondence_noun(c.lemma) == written_letters.KIND
+        ),
+        None,
+    )
+    return found or ReportCluster()
 
 
 def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
     """Give each cluster its Report node: global id when named, scoped to the source otherwise."""
+    alike = _alike_letters(clusters)
     for cluster in clusters:
         date = cluster.date
         props: dict = {"kind": cluster.lemma}
@@ -627,8 +738,8 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
             cluster.node = Node(node_id("Report", cluster.named), "Report", cluster.named, [], props)
             continue
         words = [*modifiers, *([str(date.year)] if date and date.precision != "decade" else []), cluster.lemma]
-        by_sender = bool(cluster.sender) and correspondence_noun(cluster.lemma) is not None
-        name = f"{cluster.lemma} from {cluster.sender}" if by_sender else " ".join(words)
+        by_sender = (bool(cluster.sender) or id(cluster) in alike) and correspondence_noun(cluster.lemma) is not None
+        name = alike.get(id(cluster)) or f"{cluster.lemma} from {cluster.sender}" if by_sender else " ".join(words)
         # what the text calls it ("the letter", "the internal memo"), which an investigator searches for, without
         # the year; never a bare "report" for an untitled one, which would make every report look like every other
         plain = " ".join([*modifiers, cluster.lemma])
@@ -644,11 +755,35 @@ def report_nodes(clusters: list[ReportCluster], source_id: str) -> None:
             aliases = [a for a in dict.fromkeys(aliases) if a != name]
         # a letter from a named sender on a given day is one letter whichever text cites it ("your letter of
         # August 3, 2012" in two replies): its id is global; anything vaguer stays scoped to this source
-        scope = date.start if by_sender and date and date.precision == "day" else source_id.split(":")[-1]
+        dated = by_sender and cluster.sender and date and date.precision == "day"
+        scope = date.start if dated else source_id.split(":")[-1]
         cluster.node = Node(node_id("Report", f"{name} {scope}"), "Report", name, aliases, props)
     for cluster in clusters:
         for report in cluster.mentions:
             report.mention.node = cluster.node
+
+
+def _alike_letters(clusters: list[ReportCluster]) -> dict[int, str]:
+    """Unnamed letters with no sender of their own that only their sending verb tells apart ("X sent a letter
+    to Y ... Z sent a letter to Y", "sent a letter to Y and a letter to Z"), else all would be the one node
+    "letter": each is named by who sent it, and to whom when that is what differs ("letter from X to Z")."""
+    keys: dict[tuple, list[ReportCluster]] = {}
+    for cluster in clusters:
+        if not cluster.named and not cluster.sender and correspondence_noun(cluster.lemma) is not None:
+            date = cluster.date
+            key = (cluster.lemma, tuple(cluster.modifiers()), date.year if date else None, cluster.subject)
+            keys.setdefault(key, []).append(cluster)
+    names = {}
+    for group in (g for g in keys.values() if len(g) > 1):
+        senders = [c.sent_by for c in group]
+        by_whom = len(set(senders)) == len(senders)
+        for cluster in group:
+            words = [*([f"from {cluster.sent_by}"] if cluster.sent_by else [])]
+            if not by_whom and cluster.recipient:
+                words.append(f"to {cluster.recipient}")
+            if words:
+                names[id(cluster)] = f"{cluster.lemma} {' '.join(words)}"
+    return names
 
 
 def correspondence_noun(lemma: str) -> str | None:
@@ -706,3 +841,20 @@ def correspondents(head: Token, preps: frozenset[str], sender: bool = False) -> 
                     if obj.pos_ == "NOUN":  # the parser often hangs the name on the letter itself
                         found += [c for c in head.children if c.dep_ == "appos" and c.i > obj.i]
     return found
+
+
+def sending_parties(head: Token) -> tuple[list[Token], list[Token]]:
+    """ "X sent / forwarded a letter to Y", "X wrote a letter to Y": the tokens naming X and Y, when the document
+    noun is the object of a sending verb (a frame with SENT, or one that writes letters); else nothing. A second
+    object ("a letter to Y and a letter to Z") has the verb's sender, and its own addressee only."""
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ != "dobj":
+        return [], []
+    verb = first.head
+    frame = LEX.frames.get(verb.lemma_.lower())
+    if frame is None or frame.claim != "SENT" and not frame.letter_to:
+        return [], []
+    preps = set(frame.letter_to or frame.recipients)
+    return relations.subjects_of(verb), relations.prep_objects(verb, preps) if first is head else []

@@ -102,6 +102,7 @@ from loaders.extract import (
     writer_findings,
     writer_requests,
     written_answers,
+    written_letters,
 )
 from loaders.extract import confidence as scoring
 from loaders.extract.gazetteer import Gazetteer, Role, load_gazetteer
@@ -275,7 +276,7 @@ class DocumentRun:
         cited = citations.name_letters(self)  # "Letter from X to Y, 8 May 2014": a line naming a letter
         possessed_letters.second_person_senders(self)  # "your letter": the addressee's, also a heading's
         quoted_titles.name_reports(self.reports)  # "his ‘inspection report on X’": named by its quoted title
-        clusters = reports.cluster_reports(self.reports)
+        clusters = reports.cluster_reports(self.reports, written_letters.find(self))  # "X wrote to Y ... the letter"
         reports.report_nodes(clusters, self.document.source_id)
         document_names.name_dated_letters(clusters)  # "the Principal Clerk's letter of 27 January 2000"
         possessed_letters.name_as_written(clusters, self.published, self.precision)  # "your letter of 28 June"
@@ -639,12 +640,18 @@ class DocumentRun:
                 *owners,
             ]
             for token in dict.fromkeys(candidates):
-                found = [
-                    r.node for r in self.refs(report.mention.doc_index, token) if r.node.label in ("Agency", "Person")
-                ]
+                found = self._party_names(report.mention.doc_index, [token])
                 if found:
-                    report.sender = found[0].name
+                    report.sender = found[0]
                     break
+            sending, addressees = reports.sending_parties(report.head)  # "X sent a letter to Y"
+            report.sent_by = next(iter(self._party_names(report.mention.doc_index, sending)), None)
+            addressees += reports.correspondents(report.head, LEX.document(noun).preps("recipient"))
+            report.recipient = next(iter(self._party_names(report.mention.doc_index, addressees)), None)
+
+    def _party_names(self, doc_index: int, tokens: list[Token]) -> list[str]:
+        """The names of the bodies and people the tokens refer to, in order."""
+        return [r.node.name for t in tokens for r in self.refs(doc_index, t) if r.node.label in ("Agency", "Person")]
 
     def _node(self, node: Node) -> Node:
         known = self.nodes.get(node.id)
@@ -859,29 +866,13 @@ class DocumentRun:
     def _written_to(self, sentence: Sentence, verb: Token, refs) -> list[relations.RawClaim]:
         """ "X wrote to Y" (a frame with `letter_to`): a letter from X (the same node as an explicit "letter
         from X"), sent by X, received by Y."""
-        frame = LEX.frames.get(verb.lemma_.lower())
-        if (
-            frame is None
-            or not frame.letter_to
-            or relations.children_of(verb, "dobj")
-            or relations.is_negated_or_hedged(verb)
-        ):
+        senders, recipients = written_letters.parties(verb, refs)
+        if not senders:
             return []
-        rule = f"{frame.lemma}.to"
-        recipients = [
-            r
-            for t in relations.prep_objects(verb, frame.letter_to)
-            for r in refs(t)
-            if r.node.label in ("Agency", "Person")
-        ]
-        senders = (
-            [r for t in relations.subjects_of(verb) for r in refs(t) if r.node.label in ("Agency", "Person")]
-            if recipients
-            else []
-        )
+        rule = f"{LEX.frames[verb.lemma_.lower()].lemma}.to"
         found = []
         for sender in senders:
-            name = f"letter from {sender.node.name}"
+            name = written_letters.letter_name(sender.node.name)
             letter = self._node(
                 Node(
                     node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"),

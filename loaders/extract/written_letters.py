@@ -1,0 +1,71 @@
+"""Letters a text introduces with a verb: "X wrote to Y on 3 May (asking ...)".
+
+No document noun names such a letter, yet it is one: X sent it, Y received it (`DocumentRun._written_to`), and a
+later "the letter", "this letter" or "his letter" is that letter, not a new one. The letter is known as "letter
+from X" (`letter_name`), the name a clustered letter with sender X gets (`reports.report_nodes`), so both are one
+node. Which later mentions refer back to it is decided with the other documents (`reports.cluster_reports`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from loaders.extract import relations
+from loaders.extract.lexicon import LEX
+
+if TYPE_CHECKING:
+    from loaders.extract.rules import DocumentRun
+
+KIND = "letter"
+_PARTIES = ("Agency", "Person")
+
+
+@dataclass(frozen=True)
+class WrittenLetter:
+    """A "wrote to" clause: where it stands (sentence index, token index in its doc) and who wrote."""
+
+    doc_index: int
+    sentence: int
+    position: int
+    sender: str
+
+
+def letter_name(sender: str) -> str:
+    """The name of a letter known only by who sent it: "letter from Northshire Police"."""
+    return f"{KIND} from {sender}"
+
+
+def parties(verb: Token, refs: relations.RefsOf) -> tuple[list[relations.Ref], list[relations.Ref]]:
+    """Writers and addressees of "X wrote to Y" (a frame with `letter_to`, no object, not negated or hedged);
+    no writers without an addressee ("X wrote that ..." is no letter)."""
+    frame = LEX.frames.get(verb.lemma_.lower())
+    if (
+        frame is None
+        or not frame.letter_to
+        or relations.children_of(verb, "dobj")
+        or relations.is_negated_or_hedged(verb)
+    ):
+        return [], []
+    recipients = [r for t in relations.prep_objects(verb, frame.letter_to) for r in refs(t) if r.node.label in _PARTIES]
+    if not recipients:
+        return [], []
+    senders = [r for t in relations.subjects_of(verb) for r in refs(t) if r.node.label in _PARTIES]
+    return senders, recipients
+
+
+def find(run: DocumentRun) -> list[WrittenLetter]:
+    """Every "X wrote to Y" in the text, in order (one per writer), once people and bodies are resolved."""
+    found = []
+    for sentence in run.parse.sentences:
+        if sentence.heading:
+            continue
+        refs = lambda t, d=sentence.doc_index: run.refs(d, t)  # noqa: E731
+        for token in sentence.span:
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            senders, _ = parties(token, refs)
+            found += [WrittenLetter(sentence.doc_index, sentence.index, token.i, s.node.name) for s in senders]
+    return found
