@@ -348,9 +348,19 @@ class _Template:
         for part in str(token).split("|"):
             part = part.strip()
             filler = fill.get(part.lower())
-            names.append(str(filler.get("name", filler["text"])) if filler is not None else part)
+            names.append(str(filler.get("name", filler["text"])) if filler is not None else self._literal(part, fill))
         names = [n for n in names if n != ANY]
         return (names[0], tuple(names[1:])) if names else (None, ())
+
+    def _literal(self, name: str, fill: dict[str, dict[str, Any]]) -> str:
+        """A literal end with slots inside ("letter from {person3.name}"), filled as the sentence is."""
+
+        def render(match: re.Match) -> str:
+            if match.group(1).lower() + match.group(2) not in fill:
+                raise SuiteError(f"{self.where}: claim end {name!r} uses slot {match.group(0)} that the sentence lacks")
+            return self._render(match, fill)
+
+        return _SLOT.sub(render, name)
 
     def _claims(self, items: list[Any], fill: dict[str, dict[str, Any]]) -> list[Expected]:
         out = []

@@ -16,7 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 from graph.model import Claim, Node, node_id
-from loaders.constructions import SUITE_DIR, load_suite, run_suite, score_case
+from loaders.constructions import SUITE_DIR, SuiteError, load_suite, run_suite, score_case
 from loaders.document import Extraction
 
 # ---------------------------------------------------------------------------------------------
@@ -317,6 +317,25 @@ def test_runner_fails_known_bad_cases(tmp_path):
     negated = cases["toy_negated"]
     drawn = score_case(negated, _extraction(negated, ("SENT", POLICE, None)))
     assert not drawn.passed and drawn.forbidden == ["Northshire Police (Agency) -SENT-> report (Report)"]
+
+
+def test_slots_inside_a_literal_claim_end_are_filled_like_the_sentence(tmp_path):
+    """`forbid: [[SENT, agency, "letter from {agency_b.name}"]]` must name the drawn filler, or the
+    negative can never match anything and passes vacuously."""
+    path = tmp_path / "literal.yaml"
+    path.write_text(
+        TOY.split("capabilities:")[0]
+        + "capabilities:\n  toy_literal:\n    templates:\n"
+        + '      - text: "{Agency} sent the report to {agency_b}."\n'
+        + '        forbid: [[SENT, agency, "letter from {agency_b.name}"]]\n'
+        + '      - text: "{Agency} sent the report."\n'
+        + '        forbid: [[SENT, agency, "letter from {agency_b.name}"]]\n'
+    )
+    with pytest.raises(SuiteError, match=r"uses slot \{agency_b\.name\} that the sentence lacks"):
+        load_suite([path])
+    path.write_text(path.read_text().rsplit('      - text: "{Agency} sent the report."', 1)[0])
+    [case] = load_suite([path])
+    assert [f.describe() for f in case.forbid] == ["Northshire Police -SENT-> letter from Department of Civic Affairs"]
 
 
 def test_cli_runs_the_real_extractor_on_a_toy_suite(tmp_path):
