@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.attrs import IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -233,6 +234,14 @@ def _joined_name_patterns() -> list[list[dict[str, Any]]]:
     ]
 
 
+def _title_word_before_and(doc: Doc, and_key: int) -> bool:
+    """Whether some "and" follows a capitalised word: read from two token columns at once, not token by token."""
+    if len(doc) < 2:
+        return False
+    columns = doc.to_array([LOWER, IS_TITLE])
+    return bool(((columns[1:, 0] == and_key) & (columns[:-1, 1] == 1)).any())
+
+
 @Language.factory("kflow_joined_names")
 def _make_joined_names(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """A component (before NER, after the gazetteer ruler) that marks the joined body names above as
@@ -241,10 +250,11 @@ def _make_joined_names(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     matcher = Matcher(nlp.vocab)
     matcher.add("JOINED_BODY", _joined_name_patterns(), greedy="LONGEST")
     role_words = frozenset(LEX.role_words_before_heads)
+    and_key = nlp.vocab.strings.add("and")
 
     def mark(doc: Doc) -> Doc:
-        if "and" not in doc.text.lower():
-            return doc  # every pattern has an "and" token: no "and" in the text, no match (the matcher is costly)
+        if not _title_word_before_and(doc, and_key):
+            return doc  # every pattern has a capitalised word just before "and": none, no match (the matcher is costly)
         found = []
         for _, start, end in matcher(doc):
             after = doc[end] if end < len(doc) else None
