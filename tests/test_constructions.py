@@ -162,6 +162,7 @@ FLOORS = {
     "told_documents": 1.00,  # 15/15 ("informed Y of the report's release": Y KNEW_ABOUT the report)
     "answered_letters": 1.00,  # 15/15 ("your letter of D about T": the writer's side KNEW_ABOUT T)
     "brought_attention": 0.92,  # 36/39 ("brought T to the attention of Y": Y KNEW_ABOUT T, brought_attention.py)
+    "signed_writer": 1.00,  # 12/12 ("I" of a letter: the writer a run-on sign-off, "Yours," or a numbered heading names)
 }
 # ---------------------------------------------------------------------------------------------
 
