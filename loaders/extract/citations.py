@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 CONFIDENCE = 0.8  # a citation line names its parties by position, not by a verb
 PARTY_KINDS = ("person", "role", "agency")  # a named person first, else an office, else a body
 MAX_PREFIX = 8  # tokens before the noun: a footnote number and a short "The Iraq Inquiry," label
+MAX_LABEL_WORDS = 2  # words of a reference label before a citation line's own sentence ("GS(NP)")
 HEAD_SPAN = 300  # characters: a citation line this near the top is the heading of the text itself
 _FOOTNOTE = re.compile(r"^\s*\d+\s+")
 
@@ -49,16 +50,22 @@ class CitedLetter:
 
 
 def _line_of(run: DocumentRun, sentence: Sentence) -> bool:
-    """Whether the sentence is a whole line of the text (a citation, not a clause in prose)."""
+    """Whether the sentence is a whole line of the text (a citation, not a clause in prose), or ends one after
+    a short label the parser cut off as a sentence of its own ("GS(NP) | 91: Letter to ...")."""
     text = run.document.text
     before = text.rfind("\n", 0, sentence.start)
     after = text.find("\n", sentence.end)
-    line = text[before + 1 : len(text) if after < 0 else after]
-    return line.strip() == sentence.text.strip()
+    line = text[before + 1 : len(text) if after < 0 else after].strip()
+    own = sentence.text.strip()
+    if line == own:
+        return True
+    label = line[: -len(own)].split() if own and line.endswith(own) else None
+    return label is not None and 0 < len(label) <= MAX_LABEL_WORDS and not label[-1].endswith(".")
 
 
 def _opening(sentence: Sentence, report: reports.ReportMention) -> bool:
-    """The noun opens the line, after at most a number and a "Label," prefix, and "from" follows it."""
+    """The noun opens the line, after at most a number, a "Label," prefix or a numbered "Label 2:" prefix, and
+    "from" follows it."""
     span, head = sentence.span, report.head
     doc = head.doc
     if head.i + 1 >= len(doc) or head.i - span.start > MAX_PREFIX:
@@ -67,9 +74,10 @@ def _opening(sentence: Sentence, report: reports.ReportMention) -> bool:
     if after != "from" and not (after == "to" and _from_after(doc, head.i + 2, span.end) is not None):
         return False
     prefix = [t for t in doc[span.start : head.i] if not t.is_space]
+    numbered_label = prefix[-1].text == ":" and any(t.like_num for t in prefix) if prefix else False
     return all(t.pos_ not in ("VERB", "AUX") for t in prefix) and (
-        len(prefix) == 0 or prefix[-1].text == "," or all(t.like_num for t in prefix)
-    )
+        len(prefix) == 0 or prefix[-1].text == "," or all(t.like_num for t in prefix) or numbered_label
+    )  # numbered_label: "GS(NP) 91: Letter to ...", "Appendix 2: Letter from ..."
 
 
 def _from_after(doc, start: int, end: int) -> int | None:

@@ -39,6 +39,16 @@ _SIGN_OFF = re.compile(
     r"(?im)^[ \t]*(?:" + _phrases(LEX.sign_offs) + r")[ \t]*,?[ \t]*\n"
     r"(?:[ \t]*\n)*[ \t]*" + _TITLE + r"(?-i:" + _NAME + r")[ \t]*$"
 )
+_SHORT_NAME = rf"((?:{_WORD}|{_INITIAL})(?:[ \t]+{_INITIAL})?[ \t]+{_WORD})"  # "K Mulvaney", "Ann B. Lee"
+_SIGN_OFF_INLINE = re.compile(  # a flattened letter: "Yours sincerely K Mulvaney Information Access Team" on one line
+    r"(?im)^[ \t]*(?:"
+    + _phrases(tuple(s for s in LEX.sign_offs if " " in s))
+    + r")[ \t]*,?[ \t]+"
+    + _TITLE
+    + r"(?-i:"
+    + _SHORT_NAME
+    + r")(?=[ \t,]|$)"
+)
 SIGNATURE_LINES = 3  # lines under the signed name that may give a job title and a body
 HEADING_SPAN = 600  # characters from the top where a statement's heading or opening is looked for
 
@@ -55,7 +65,7 @@ def document_speaker(text: str) -> str | None:
     answered = _ANSWERED.search(text)
     if answered:
         return _plain(answered.group(1))
-    signed = _SIGN_OFF.search(text)  # the first: an e-mail reply quotes the earlier message, and its sign-off, below
+    signed = _sign_off(text)  # the first: an e-mail reply quotes the earlier message, and its sign-off, below
     if signed:
         return _plain(signed.group(1))
     closing = closing_signature.closing_name(text)  # a letter printed without its "Yours sincerely"
@@ -64,7 +74,7 @@ def document_speaker(text: str) -> str | None:
 
 def sign_off_start(text: str) -> int | None:
     """Where the first sign-off ("Sincerely,") starts: the signed name follows it; None if unsigned."""
-    signed = _SIGN_OFF.search(text)
+    signed = _sign_off(text)
     if signed:
         return signed.start()
     closing = closing_signature.closing_name(text)
@@ -81,7 +91,7 @@ def heading_start(text: str) -> int | None:
 def signature_block(text: str) -> tuple[int, int] | None:
     """Character range of the lines under the signed name ("Information Officer / Brackwater Water
     Authority"), where a signatory's body is written; None when the document is not signed."""
-    signed = _SIGN_OFF.search(text)
+    signed = _sign_off(text)
     if not signed:
         closing = closing_signature.closing_name(text)
         return (closing.end, closing.block_end) if closing else None
@@ -97,9 +107,18 @@ def signature_block(text: str) -> tuple[int, int] | None:
     return start, end
 
 
+def _sign_off(text: str) -> re.Match | None:
+    """The first sign-off with the signed name: on the lines under it ("Yours sincerely, / Ann Lee"), or
+    on its own line when the text is flattened ("Yours sincerely K Mulvaney Information Access Team")."""
+    found = [m for m in (_SIGN_OFF.search(text), _SIGN_OFF_INLINE.search(text)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
 def _plain(name: str) -> str:
-    """ "DR ANN LEE" (a heading in capitals) -> "Ann Lee"."""
+    """ "DR ANN LEE" (a heading in capitals) -> "Ann Lee"; "Ann Lee MP" -> "Ann Lee"."""
     words = name.title().split() if name.isupper() else name.split()
     while len(words) > 2 and words[0].rstrip(".").lower() in LEX.title_keys:
         words = words[1:]
+    while len(words) > 2 and words[-1].rstrip(".,") in LEX.post_nominals:  # "Ann Lee MP" signs as Ann Lee
+        words = words[:-1]
     return " ".join(words)
