@@ -170,13 +170,14 @@ def _last_named_month(text: str, anchor: date | None, anchor_precision: str) -> 
     return _month_span(year, month, month, text)
 
 
-def done_by_publication(value: DateValue, published: str | None) -> DateValue:
+def done_by_publication(value: DateValue, published: str | None, published_precision: str | None = None) -> DateValue:
     """A yearless date ("in June", "on 12 June") of an act the text says was done, read against a
     publication it would postdate: the year before. Dateparser counts a bare month in the
     publication's own year, which made "the report was sent in June" in a February text a June
-    still to come."""
+    still to come. A publication dated only to a month or a year may be as late as that month's or
+    year's last day: "sent on 7 August" in an August text is this August."""
     anchor = _anchor(published)
-    if anchor is None or value.start <= anchor.isoformat() or _HAS_YEAR.search(value.text):
+    if anchor is None or value.start <= _latest_day(anchor, published_precision) or _HAS_YEAR.search(value.text):
         return value
     start, end = date.fromisoformat(value.start), date.fromisoformat(value.end)
     if value.precision == "day":
@@ -186,6 +187,15 @@ def done_by_publication(value: DateValue, published: str | None) -> DateValue:
     if value.precision == "month" and start.month == end.month:
         return _month_span(start.year - 1, start.month, start.month, value.text)
     return value
+
+
+def _latest_day(anchor: date, precision: str | None) -> str:
+    """The last day a publication dated `anchor` to `precision` (day, month, year) may have appeared on."""
+    if precision == "year":
+        return date(anchor.year, 12, 31).isoformat()
+    if precision == "month":
+        return date(anchor.year, anchor.month, calendar.monthrange(anchor.year, anchor.month)[1]).isoformat()
+    return anchor.isoformat()
 
 
 _HAS_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
@@ -202,6 +212,28 @@ def _weekday(text: str, anchor: date | None, anchor_precision: str) -> DateValue
         back = 7
     day = date.fromordinal(anchor.toordinal() - back)
     return DateValue(day.isoformat(), day.isoformat(), "day", text)
+
+
+_DEICTIC_DAY = re.compile(
+    r"^(?:earlier |later )?(today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))$", re.I
+)
+_DAY_SHIFT = {"yesterday": -1, "tomorrow": 1}
+
+
+def _deictic_day(text: str, anchor: date | None, anchor_precision: str) -> DateValue | None:
+    """ "today", "yesterday": the publication day counted from, when that is known to the day; in a text
+    dated only to a month or a year, that month or year (a day's shift seldom leaves it), never an
+    invented day."""
+    match = _DEICTIC_DAY.match(text)
+    if match is None or anchor is None:
+        return None
+    shift = _DAY_SHIFT.get(match.group(1).lower(), 0)
+    if anchor_precision == "day":
+        day = date.fromordinal(anchor.toordinal() + shift).isoformat()
+        return DateValue(day, day, "day", text)
+    if anchor_precision == "month":
+        return _month_span(anchor.year, anchor.month, anchor.month, text)
+    return _year_span(anchor.year, anchor.year, "year", text)
 
 
 def _regex(text: str) -> DateValue | None:
@@ -276,6 +308,7 @@ def parse_date(text: str, published: str | None = None, published_precision: str
     found = (
         _regex(cleaned)
         or _relative(cleaned, anchor, published_precision or "day")
+        or _deictic_day(cleaned, anchor, published_precision or "day")
         or _weekday(cleaned, anchor, published_precision or "day")
         or _last_named_month(cleaned, anchor, published_precision or "day")
     )

@@ -92,3 +92,30 @@ def test_a_yearless_date_after_publication_is_the_year_before_for_a_done_act():
     assert done_by_publication(parse_date("29 February", "2021-01-10", "day"), "2021-01-10").start == "2020-02-29"
     assert done_by_publication(parse_date("June 1856", "1856-02-20", "day"), "1856-02-20").start == "1856-06-01"
     assert done_by_publication(parse_date("in January", "1856-02-20", "day"), "1856-02-20").start == "1856-01-01"
+
+
+@pytest.mark.parametrize(
+    "text, published, precision, start, end, expected_precision",
+    [
+        ("today", "2018-05-04", "day", "2018-05-04", "2018-05-04", "day"),
+        ("yesterday", "2018-05-04", "day", "2018-05-03", "2018-05-03", "day"),
+        ("today", "2018-05-01", "month", "2018-05-01", "2018-05-31", "month"),
+        ("earlier today", "2018-05-01", "month", "2018-05-01", "2018-05-31", "month"),
+        ("yesterday", "2018-01-01", "year", "2018-01-01", "2018-12-31", "year"),
+    ],
+)
+def test_today_is_the_publication_date_to_its_own_precision(text, published, precision, start, end, expected_precision):
+    """A text dated only to a month or a year says "today" of that month or year, not of its first day."""
+    value = parse_date(text, published, precision)
+    assert (value.start, value.end, value.precision) == (start, end, expected_precision)
+
+
+def test_a_yearless_date_in_a_text_dated_to_the_month_or_year_is_within_it():
+    """ "sent on 7 August" in a text dated August 2024 (or just 2024) is this August, not the last."""
+    from loaders.dates import done_by_publication
+
+    august = parse_date("on 7 August", "2024-08-01", "month")
+    assert done_by_publication(august, "2024-08-01", "month").start == "2024-08-07"
+    assert done_by_publication(parse_date("in June", "2024-01-01", "year"), "2024-01-01", "year").start == "2024-06-01"
+    october = parse_date("in October", "2024-08-01", "month")
+    assert done_by_publication(october, "2024-08-01", "month").start == "2023-10-01"

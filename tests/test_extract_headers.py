@@ -74,3 +74,20 @@ def test_names_in_a_block_are_members_of_the_body_under_them(memo_claims):
     members = {(n, label) for t, n, label in claims if t == "MEMBER_OF"}
     assert ("Tom Briggs", "Agency") in members and ("Priya Anand", "Agency") in members
     assert ("Helen Marsh", "Agency") not in members  # only a job title under her name
+
+
+@pytest.mark.parametrize(
+    "published, precision, start, end",
+    [("2015-06-01", "month", "2015-06-01", "2015-06-30"), ("2015-01-01", "year", "2015-01-01", "2015-12-31")],
+)
+def test_a_memo_dated_to_a_month_or_year_gives_its_own_flows_that_date(published, precision, start, end):
+    """The memo's own SENT / RECEIVED / AUTHORED happened when it is dated, however coarsely; its body's
+    undated sentences about other matters are not dated by a year or a month."""
+    extraction = default_extractor().extract(
+        Document(Path("memo.txt"), MEMO, "memo-sha", "text/plain", "memo", published, precision)
+    )
+    names = {n.id: n for n in extraction.nodes}
+    own = [
+        c for c in extraction.claims if c.type in ("SENT", "RECEIVED", "AUTHORED") and names[c.to_id].label == "Report"
+    ]
+    assert own and all((c.date_start, c.date_end, c.date_precision) == (start, end, precision) for c in own)

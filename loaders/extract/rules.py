@@ -1082,7 +1082,7 @@ class DocumentRun:
         if date is None and raw.verb.pos_ in ("VERB", "AUX"):  # "X wrote to Y and warned Z in May 2014"
             date = shared_dates.coordinated_verb_date(raw.verb, dates, exclude)
         if date is not None:
-            date = done_by_publication(date, self.published)  # "sent in June" in a February text: last June
+            date = done_by_publication(date, self.published, self.precision)  # "in June" in February: last June
         borrowed = False
         denied = raw.polarity == relations.NEGATED  # "never received it": the denial has no date to borrow
         if date is None and denied:
