@@ -258,9 +258,14 @@ def _regex(text: str) -> DateValue | None:
     return None
 
 
+_FULL_YEAR = re.compile(r"\b\d{4}\b")
+
+
 def _dateparser(text: str, anchor: date | None) -> DateValue | None:
     if not _HAS_DATE_WORD.search(text):
         return None
+    if anchor is None and not _FULL_YEAR.search(text):
+        return None  # "today", "7 August", "in March" in an undated text: dateparser would take the machine's clock
     settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
     if anchor:
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)

@@ -64,6 +64,14 @@ def test_relative_date_without_publication_is_unknown():
     assert parse_date("last year") is None
 
 
+@pytest.mark.parametrize("text", ["today", "yesterday", "on 7 August", "in March", "Monday 3 May"])
+def test_a_date_without_a_year_in_an_undated_text_is_unknown_not_this_year(text):
+    """The date parser would fill the year (or the day) from the machine's clock: an invented date."""
+    assert parse_date(text) is None
+    assert parse_date(text, "2019-10-02", "day") is not None
+    assert parse_date("on 7 August 2019").start == "2019-08-07"
+
+
 @pytest.mark.parametrize(
     "text, published, start",
     [
