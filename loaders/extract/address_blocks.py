@@ -137,7 +137,7 @@ def _line_body(
     plain = all(w[:1].isupper() or w in CONNECTORS or w == "," for w in words)
     if not plain or len(words) > MAX_NAME_WORDS or body.text not in name or name == body.text:
         return body
-    node = run._node(run.x.resolver.agency(name, run.ctx))
+    node = run.add_node(run.x.resolver.agency(name, run.ctx))
     return Mention(body.kind, body.doc_index, body.start, body.end, body.sentence, name, node=node)
 
 
@@ -258,7 +258,7 @@ def block_claims(run: DocumentRun) -> None:
     for person, body, line in read_block(run):
         node = person.node
         if body is not None and node.id not in placed:  # the first person above "Dear" may be read already
-            run._member_of(person, run._node(body.node), node.props.get("role"), 0.8, evidence=body.sentence)
+            run._member_of(person, run.add_node(body.node), node.props.get("role"), 0.8, evidence=body.sentence)
             placed.add(node.id)
         if node.id not in received and (run.addressee is None or node.id != run.addressee.id):
             own_document.own_claims(run, person, ("RECEIVED",), RULE, None, line)

@@ -161,7 +161,7 @@ def author_token(parse: DocumentParse, doc_index: int, token: Token) -> Token | 
 def _authors(run: DocumentRun, doc_index: int, token: Token) -> list[str]:
     if _the_agency_word(token) and run.parse.at(doc_index, token) is None:
         body = _agency_before(run, doc_index, token.i)
-        return [run._node(body).id] if body is not None else []
+        return [run.add_node(body).id] if body is not None else []
     return [r.node.id for r in run.refs(doc_index, token) if r.node.label == "Agency"]
 
 
@@ -187,7 +187,7 @@ def author_claims(run: DocumentRun) -> None:
         sentence = run.parse.sentences[report.mention.sentence]
         alias = _alias(report.head, token)
         if alias:
-            run._node(Node(node.id, "Report", node.name, [alias], node.props))
+            run.add_node(Node(node.id, "Report", node.name, [alias], node.props))
         for author in _authors(run, report.mention.doc_index, token):
             drawn = [
                 c for c in run.claims if (c.type, c.from_id, c.to_id) == ("AUTHORED", author, node.id) and not c.negated
@@ -237,7 +237,7 @@ def linked_findings(run: DocumentRun) -> None:
             for subject in relations.subjects_of(verb):
                 study = run.parse.at(sentence.doc_index, subject)
                 if study is not None and study.node is not None and _study_noun(subject):
-                    run._node(Node(study.node.id, "Report", study.node.name, [anchor], study.node.props))
+                    run.add_node(Node(study.node.id, "Report", study.node.name, [anchor], study.node.props))
                     continue  # "An investigation by FAA [substantiated]": the study itself, called so too
                 for ref in [r for r in run.refs(sentence.doc_index, subject) if r.node.label == "Agency"]:
                     report = _study_of(run, ref.node.id) or Node(
@@ -247,7 +247,9 @@ def linked_findings(run: DocumentRun) -> None:
                         ["report"],
                         {"kind": "report"},
                     )
-                    report = run._node(Node(report.id, "Report", report.name, [*report.aliases, anchor], report.props))
+                    report = run.add_node(
+                        Node(report.id, "Report", report.name, [*report.aliases, anchor], report.props)
+                    )
                     if not any(
                         (c.type, c.from_id, c.to_id, c.char_start)
                         == ("AUTHORED", ref.node.id, report.id, sentence.start)

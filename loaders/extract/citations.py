@@ -168,7 +168,7 @@ def name_letters(run: DocumentRun) -> list[CitedLetter]:
         ]
         found.append(CitedLetter(report, sentence, sender, recipient, date, memberships))
         if run.speaker is None and sentence.start < HEAD_SPAN and sender.node.label == "Person":
-            run.speaker = run._node(sender.node)  # the text under "Letter from the Clerk to ..." is that letter: "I"
+            run.speaker = run.add_node(sender.node)  # the text under "Letter from the Clerk to ..." is that letter: "I"
     return found
 
 
@@ -195,7 +195,7 @@ def _name_office_as_written(run: DocumentRun, letter: CitedLetter, party: Mentio
     written = doc[party.start : end].text.strip()
     if end > party.end and written:
         node = party.node
-        party.node = run._node(Node(node.id, node.label, node.name, [written], {}))
+        party.node = run.add_node(Node(node.id, node.label, node.name, [written], {}))
 
 
 def _unplaced(letter: CitedLetter) -> list[str]:
@@ -213,17 +213,17 @@ def letter_claims(run: DocumentRun, letters: list[CitedLetter]) -> None:
         node = letter.report.mention.node
         if node is None or letter.sender is None:
             continue
-        node = run._node(Node(node.id, node.label, node.name, [citation_alias(letter), *_unplaced(letter)], {}))
+        node = run.add_node(Node(node.id, node.label, node.name, [citation_alias(letter), *_unplaced(letter)], {}))
         own = run.own_document is not None and node.id == run.own_document.id
         date = letter.date or (run._document_date() if own else None)  # the heading's letter is the text: its date
         for party in (letter.sender, letter.recipient):
             _name_office_as_written(run, letter, party)
-        sender = run._node(letter.sender.node)
+        sender = run.add_node(letter.sender.node)
         claims = [("SENT", sender.id)]
         if sender.label == "Person":
             claims.append(("AUTHORED", sender.id))
         if letter.recipient is not None and letter.recipient.node.label in ("Person", "Agency"):
-            claims.append(("RECEIVED", run._node(letter.recipient.node).id))
+            claims.append(("RECEIVED", run.add_node(letter.recipient.node).id))
         for edge, party in claims:
             if not any(c.type == edge and c.from_id == party and c.to_id == node.id for c in run.claims):
                 run.claims.append(

@@ -106,7 +106,7 @@ def speaker_at(run: DocumentRun, doc_index: int, token: Token) -> Node | None:
     at = run.parse.offsets[doc_index] + token.idx
     for turn, node in run.turns:
         if turn.start <= at < turn.end:
-            return None if _quoted_paragraph(run.document.text, at) else run._node(node)
+            return None if _quoted_paragraph(run.document.text, at) else run.add_node(node)
     return None
 
 
@@ -119,7 +119,7 @@ def mention_speakers(run: DocumentRun) -> None:
         if node.id in cited or sentence is None:
             continue
         cited.add(node.id)
-        run._node(node)
+        run.add_node(node)
         text = run.document.text[turn.label_start : turn.label_end]
         line = replace(sentence, start=turn.label_start, end=turn.label_end, text=text)
         run.claims.append(

@@ -128,7 +128,7 @@ def join(run: DocumentRun) -> None:
     for parent, office, _inner in _pairs(run):
         doc = run.parse.docs[office.doc_index]
         written = " ".join(doc[parent.start : office.end].text.split())
-        node = run._node(_joined_node(run, parent.node, office.node.name, [written]))
+        node = run.add_node(_joined_node(run, parent.node, office.node.name, [written]))
         end = office.end  # its own "(OIG)" stays a mention of its own, renamed below
         held = [m for m in run.parse.mentions if m.doc_index == office.doc_index and parent.start <= m.start < end]
         mention = Mention("agency", office.doc_index, parent.start, end, office.sentence, written)
@@ -143,7 +143,7 @@ def join(run: DocumentRun) -> None:
         if split is None:
             continue
         parent, office = split
-        node = run._node(_joined_node(run, parent, office, [mention.node.name]))
+        node = run.add_node(_joined_node(run, parent, office, [mention.node.name]))
         renamed[mention.node.id] = node
         joined.setdefault(office_key(office), []).append(node)
     publisher = _publisher_office(run)
@@ -167,7 +167,7 @@ def join(run: DocumentRun) -> None:
                 if name_key(a) != name_key(target.name) and _balanced(a)
             ]
             target.aliases = sorted({*target.aliases, *written})
-            mention.node = run._node(target)
+            mention.node = run.add_node(target)
     _rename_context(run, renamed)
 
 

@@ -77,7 +77,7 @@ def matter_node(run: DocumentRun) -> Node | None:
             owned = [w for w in words if any(n in w.lower() for n in LEX.discloser_nouns)]
             name = (clauses or owned or words)[0]
             aliases = [w for w in [*clauses, *words] if w != name]
-            node = run._node(Node(node_id("Topic", f"{name} {run.document.source_id}"), "Topic", name, aliases))
+            node = run.add_node(Node(node_id("Topic", f"{name} {run.document.source_id}"), "Topic", name, aliases))
     run.__dict__[_CACHE] = node
     return node
 
@@ -88,7 +88,7 @@ def whistleblower_ref(run: DocumentRun, token: Token) -> relations.Ref | None:
     if token.lemma_.lower() not in LEX.discloser_nouns or any(c.pos_ == "PROPN" for c in token.children):
         return None
     name = f"the {token.lower_}" if token.tag_ == "NNS" else f"the {token.lemma_.lower()}"
-    node = run._node(
+    node = run.add_node(
         Node(node_id("Person", f"{name} {run.document.source_id}"), "Person", name, [token.lemma_.lower()])
     )
     return relations.Ref(node, 0.7, token)

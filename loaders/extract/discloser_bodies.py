@@ -48,7 +48,7 @@ def discloser_claims(run: DocumentRun) -> None:
                 if (person.node.id, body.id) in seen:
                     continue
                 seen.add((person.node.id, body.id))
-                node = run._node(body)
+                node = run.add_node(body)
                 sentence = run.parse.sentences[index]
                 claim = run._claim(
                     "MEMBER_OF", person.node.id, node.id, sentence, DISCLOSER_CONFIDENCE, EXTRACTOR, role=token.lemma_

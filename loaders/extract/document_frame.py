@@ -162,7 +162,7 @@ def letterhead_speaker(run: DocumentRun) -> None:
     """The letterhead's body is who the letter's "we" is, when no signature says otherwise."""
     found = letterhead_body(run)
     if found is not None and run.speaker_body is None:
-        run.speaker_body = run._node(found.node)
+        run.speaker_body = run.add_node(found.node)
 
 
 def frame_claims(run: DocumentRun) -> None:
@@ -269,7 +269,7 @@ def _address_block_member(run: DocumentRun) -> None:
     person = people[0]
     body = address_blocks.body_under(run, _line(run, person)[1], address_blocks.lines_end(text, block))
     if body is not None:  # the first body under the name, whole; not the SUBJECT line under the block
-        run._member_of(person, run._node(body.node), person.node.props.get("role"), 0.8, evidence=body.sentence)
+        run._member_of(person, run.add_node(body.node), person.node.props.get("role"), 0.8, evidence=body.sentence)
 
 
 def _subject_alias(run: DocumentRun) -> None:

@@ -65,7 +65,7 @@ def statement_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> l
             [written],
             {"kind": statement.lemma_.lower(), **when},
         )
-        document = relations.Ref(run._node(node), _CONFIDENCE, statement)
+        document = relations.Ref(run.add_node(node), _CONFIDENCE, statement)
         confidence = min(_CONFIDENCE, speaker.confidence)
         found += [
             relations.RawClaim("AUTHORED", speaker, document, verb, confidence, _RULE),

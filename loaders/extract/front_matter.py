@@ -85,7 +85,7 @@ def front_matter_claims(run: DocumentRun) -> None:
         body = _body_line(run, *lines[index - 2])
         if body is None or len(title.split()) > MAX_TITLE_WORDS or title.endswith((".", ":")):
             return
-        node = run._node(
+        node = run.add_node(
             Node(
                 node_id("Report", title),
                 "Report",
@@ -94,7 +94,7 @@ def front_matter_claims(run: DocumentRun) -> None:
                 {"title": title, "date_start": date.start, "date_end": date.end, "date_precision": date.precision},
             )
         )
-        author = run._node(body.node)
+        author = run.add_node(body.node)
         for edge, cited in (("AUTHORED", lines[index - 2][0]), ("PUBLISHED", offset)):
             sentence = _sentence_at(run, cited)
             if sentence is not None:

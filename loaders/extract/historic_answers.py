@@ -112,7 +112,7 @@ def member_claims(run: DocumentRun) -> None:
             c.type == "MEMBER_OF" and c.from_id == person.id and c.to_id == body.id for c in run.claims
         ):
             return
-        run._node(person)
-        run._node(body)
+        run.add_node(person)
+        run.add_node(body)
         run.claims.append(run._claim("MEMBER_OF", person.id, body.id, evidence, CONFIDENCE, "rules.role"))
         return  # the first answer only: later turns are supplementaries by other members

@@ -32,7 +32,7 @@ def adopt_heading_letter(run: DocumentRun, letters: list[citations.CitedLetter])
     if heading is None or heading.report.mention.node is None:
         return
     node = heading.report.mention.node
-    run.own_document = run._node(Node(node.id, node.label, node.name, [OWN_ALIAS], {}))
+    run.own_document = run.add_node(Node(node.id, node.label, node.name, [OWN_ALIAS], {}))
 
 
 def writers_own_reply(run: DocumentRun, token: Token) -> bool:

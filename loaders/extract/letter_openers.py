@@ -129,7 +129,7 @@ def _answered(run: DocumentRun, sentence: Sentence, writer: Node | None) -> None
     name = f"{noun.text} of {date.text}"
     props = {"kind": noun.lemma_.lower(), "date_start": date.start, "date_end": date.end, "date_precision": "day"}
     node = Node(node_id("Report", f"{name} {run.document.source_id.split(':')[-1]}"), "Report", name, [], props)
-    target = relations.Ref(run._node(node), 0.9, noun)
+    target = relations.Ref(run.add_node(node), 0.9, noun)
     you = relations.Ref(run.addressee, 0.75, noun)
     for claim_type in ("AUTHORED", "SENT"):
         run._add(relations.RawClaim(claim_type, you, target, noun, 0.75, "coref.your"), sentence, [])
@@ -178,7 +178,7 @@ def _enclosed_title(run: DocumentRun, mention: Mention) -> Node | None:
         return None
     name = " ".join(t.text for t in doc[mention.start : mention.end] if not t.is_space)
     node = Node(node_id("Report", f"{name} {run.document.source_id.split(':')[-1]}"), "Report", name, [], {})
-    return run._node(node)
+    return run.add_node(node)
 
 
 def _enclosures(run: DocumentRun) -> list[tuple[int, Token, Node]]:

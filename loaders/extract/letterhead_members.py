@@ -33,7 +33,7 @@ def sender_member(run: DocumentRun, body: Mention | None) -> None:
         party = own_document.party_between(run, field.start, field.end) if field.role == "sender" else None
         if party is None or party.node.label != "Person" or _has_member_of(run, party.node.id):
             continue
-        run._member_of(party, run._node(body.node), party.node.props.get("role"), LETTERHEAD_MEMBER)
+        run._member_of(party, run.add_node(body.node), party.node.props.get("role"), LETTERHEAD_MEMBER)
 
 
 def written_alias(run: DocumentRun, body: Mention | None, span: tuple[int, int]) -> None:

@@ -73,7 +73,7 @@ def _office_node(run: DocumentRun, department: str, office: str, written: str) -
     name = f"{title_case(_NATIONAL_PREFIX.sub('', department.strip()))} {office}"
     node = run.x.resolver.agency(name, run.ctx)
     node.aliases = sorted({*node.aliases, written, office, initials(office)})
-    return run._node(node)
+    return run.add_node(node)
 
 
 def line_body(run: DocumentRun, span: tuple[int, int]) -> Mention | None:
@@ -89,7 +89,7 @@ def line_body(run: DocumentRun, span: tuple[int, int]) -> Mention | None:
             continue
         start = span[0] + line.start() + line.group().index(words[0])
         node = run.x.resolver.agency(title_case(" ".join(words)), run.ctx)
-        return mention_at(run, start, span[0] + line.end(), run._node(node))
+        return mention_at(run, start, span[0] + line.end(), run.add_node(node))
     return None
 
 
@@ -122,7 +122,7 @@ def publisher_speaker(run: DocumentRun) -> None:
         return
     body = publisher_node(run, publisher)
     if body is not None:
-        run.speaker_body = run._node(body)
+        run.speaker_body = run.add_node(body)
 
 
 def publisher_office(run: DocumentRun, publisher: str) -> Node | None:

@@ -47,7 +47,7 @@ def letter_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list
     tellers = [r for t in relations.subjects_of(verb) for r in refs(t) if r.node.label in _BODIES]
     found: list[relations.RawClaim] = []
     for teller in tellers:
-        letter = relations.Ref(run._node(letter_node(run, teller.node, anchor, verb)), _CONFIDENCE, verb)
+        letter = relations.Ref(run.add_node(letter_node(run, teller.node, anchor, verb)), _CONFIDENCE, verb)
         confidence = min(_CONFIDENCE, teller.confidence)
         found.append(relations.RawClaim("SENT", teller, letter, verb, confidence, _RULE))
         found += [

@@ -172,7 +172,7 @@ def _nearest_person(run: DocumentRun, sentence: Sentence, pronoun: Token) -> lis
     for token in reversed(sentence.span.doc[sentence.span.start : pronoun.i]):
         mention = run.parse.at(sentence.doc_index, token)
         if mention is not None and mention.kind == "person":
-            return [relations.Ref(run._node(mention.node), 0.75, pronoun)] if mention.node is not None else []
+            return [relations.Ref(run.add_node(mention.node), 0.75, pronoun)] if mention.node is not None else []
     return None
 
 
@@ -214,7 +214,7 @@ def bill_claims(run: DocumentRun) -> None:
             continue
         sentence = run.parse.sentences[report.mention.sentence]
         root = report.head.doc[report.mention.start : report.mention.end].root  # "S." of "S. 870", not "870"
-        bill = relations.Ref(run._node(node), 0.9, root)
+        bill = relations.Ref(run.add_node(node), 0.9, root)
         dates = run._dates(sentence)
         for claim_type, tokens, verb in _bill_readings(root):
             rule = SPONSOR if claim_type == "AUTHORED" else CONSIDERED

@@ -31,4 +31,4 @@ def refs(run: DocumentRun, doc_index: int, token: Token, sentence: int) -> list[
     report = reports.pronoun_report(run.reports, sentence, token.i, doc_index)
     if report is None or report.mention.node is None or report.head.tag_ not in ("NNS", "NNPS"):
         return []
-    return [relations.Ref(run._node(report.mention.node), CONFIDENCE, token)]
+    return [relations.Ref(run.add_node(report.mention.node), CONFIDENCE, token)]

@@ -55,7 +55,7 @@ def header_speaker(run: DocumentRun) -> None:
     for field in headers.header_fields(run.document.text):
         party = party_between(run, field.start, field.end) if field.role == "sender" else None
         if party is not None and party.node.label == "Person":
-            run.speaker = run._node(party.node)
+            run.speaker = run.add_node(party.node)
             return
 
 

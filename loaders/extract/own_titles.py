@@ -202,4 +202,4 @@ def name_own_document(run: DocumentRun) -> None:
     known = {name_key(a) for a in (own.name, *run.nodes[own.id].aliases)}
     extra = [a for a in names.aliases if name_key(a) not in known]
     if extra:
-        run._node(Node(own.id, own.label, run.nodes[own.id].name, extra, {}))
+        run.add_node(Node(own.id, own.label, run.nodes[own.id].name, extra, {}))

@@ -47,7 +47,7 @@ def read(run: DocumentRun) -> None:
             if not any(
                 c.type == "MEMBER_OF" and c.from_id == person.node.id and c.to_id == body.id for c in run.claims
             ):
-                run._member_of(person, run._node(body), title, MEMBER_CONFIDENCE)
+                run._member_of(person, run.add_node(body), title, MEMBER_CONFIDENCE)
             continue
         mention.node = Node(
             node_id("Person", f"{title} of {body.name}"),
@@ -56,7 +56,7 @@ def read(run: DocumentRun) -> None:
             [f"{body.name} {title}"],
             {"role": f"{title}, {body.name}"},
         )
-        mention.context = run._node(body).id  # the office's body, for offices.memberships
+        mention.context = run.add_node(body).id  # the office's body, for offices.memberships
 
 
 def _portfolio_title(mention: Mention) -> bool:

@@ -190,7 +190,7 @@ def _document_node(run: DocumentRun, head: Token, latest: dict[str, Node]) -> No
     bare = words.lower() == f"your {head.lower_}"
     if bare and lemma in latest:
         node = latest[lemma]
-        return run._node(Node(node.id, node.label, node.name, [words], {}))
+        return run.add_node(Node(node.id, node.label, node.name, [words], {}))
     props: dict = {"kind": lemma}
     if dated:
         value = dated[1]
@@ -198,7 +198,7 @@ def _document_node(run: DocumentRun, head: Token, latest: dict[str, Node]) -> No
     written = words[:1].lower() + words[1:]
     owner = possessor_token(head)
     name = written[len(head.doc[owner.left_edge.i : owner.i + 1].text) :].strip()  # "request of 11 September 2023"
-    node = run._node(
+    node = run.add_node(
         Node(node_id("Report", f"{name} {run.document.source_id.split(':')[-1]}"), "Report", name, [written], props)
     )
     latest[lemma] = node

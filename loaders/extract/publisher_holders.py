@@ -46,7 +46,7 @@ def read(run: DocumentRun) -> None:
             mention = Mention(
                 "role", doc_index, token.i - 1, token.i + 1, sentence, doc[token.i - 1 : token.i + 1].text
             )
-            mention.node = run._node(_holder(title, body))
+            mention.node = run.add_node(_holder(title, body))
             mention.confidence = HOLDER_CONFIDENCE
             mention.context = body.id  # the office's body, for offices.memberships
             run.parse.add(mention)

@@ -101,7 +101,7 @@ def speaker_body(run: DocumentRun) -> None:
     else:
         named = named_in_text(run, body)
     if named is not None:
-        run.speaker_body = run._node(named)
+        run.speaker_body = run.add_node(named)
 
 
 def _committee_in_text(run: DocumentRun, committee: Node) -> Node | None:

@@ -42,7 +42,7 @@ def referral_claims(
     recipients = [r for t in places for c in relations.coordinated(t) for r in refs(c) if r.node.label in _BODIES]
     found: list[relations.RawClaim] = []
     for referrer in referrers:
-        referral = relations.Ref(run._node(referral_node(run, referrer.node, _anchor(run, verb))), _CONFIDENCE, verb)
+        referral = relations.Ref(run.add_node(referral_node(run, referrer.node, _anchor(run, verb))), _CONFIDENCE, verb)
         if any(c.type == "SENT" and c.to_id == referral.node.id for c in run.claims):
             continue  # a retelling of the referral ("OSC referred the matters to the VA, which ..."): told once
         date = relations.dates_for(verb, dates, set())

@@ -41,7 +41,7 @@ def staff_claims(run: DocumentRun) -> None:
         if mention.node.id in placed:
             continue
         placed.add(mention.node.id)
-        body = run._node(run.speaker_body)
+        body = run.add_node(run.speaker_body)
         sentence = run.parse.sentences[mention.sentence]
         title = _title(run.parse.docs[mention.doc_index], mention)
         claim = run._claim("MEMBER_OF", mention.node.id, body.id, sentence, STAFF_CONFIDENCE, EXTRACTOR, role=title)

@@ -104,8 +104,8 @@ def list_claims(run: DocumentRun) -> None:
         plural = report.mention.node.id
         for claim in [c for c in run.claims if c.to_id == plural and c.type in FLOW_TYPES]:
             for item in items:
-                run._node(item)
+                run.add_node(item)
                 actor = claim.from_id
                 if is_placeholder(actor, run.nodes.get(actor).props if actor in run.nodes else None):
-                    actor = run._node(placeholder_for(claim.type, item)).id
+                    actor = run.add_node(placeholder_for(claim.type, item)).id
                 run.claims.append(dataclasses.replace(claim, from_id=actor, to_id=item.id, id=""))

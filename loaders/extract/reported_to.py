@@ -68,7 +68,7 @@ def report_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list
                 [called, f"{called} of {when}"] if when else [called],
                 {"kind": "report"},
             )
-            report = relations.Ref(run._node(node), _CONFIDENCE, verb)
+            report = relations.Ref(run.add_node(node), _CONFIDENCE, verb)
             confidence = min(_CONFIDENCE, sender.confidence)
             found += [
                 relations.RawClaim("AUTHORED", sender, report, verb, confidence, "reported.to"),

@@ -285,7 +285,7 @@ class DocumentRun:
         acronym_tails.add_aliases([c.node for c in clusters if c.node])  # "audit of X (HVE)": also "audit of X"
         pronoun_aliases.add_aliases(clusters)  # "its report", "our March 2007 report": as written
         for cluster in clusters:
-            self._node(cluster.node)
+            self.add_node(cluster.node)
         letter_layout.adopt_heading_letter(self, cited)  # "Letter to X from Y" atop the text: the text itself
         for sentence in self.parse.sentences:
             self._sentence_claims(sentence)
@@ -337,7 +337,7 @@ class DocumentRun:
                 mention.node = self.x.resolver.agency(mention.text, self.ctx, mention.ent_id)
                 self.ctx.add_body(mention.node, self.x.gazetteer, mention.sentence)
                 if mention.node.id in self.x.gazetteer.bodies or names_a_body(mention.node.name):
-                    self._node(mention.node)  # a named body is a node of the graph even when no claim uses it
+                    self.add_node(mention.node)  # a named body is a node of the graph even when no claim uses it
             elif mention.kind == "person":
                 facts = people.person_facts(self.parse, mention)
                 if len(facts.name.split()) >= 2:
@@ -364,7 +364,7 @@ class DocumentRun:
                 node.aliases = sorted({*node.aliases, facts.alias})
             if facts.role:
                 node.props["role"] = facts.role
-            mention.node = self._node(node)
+            mention.node = self.add_node(node)
             members: set[str] = set()
             for body_mention in facts.role_mentions:
                 used_roles[id(body_mention)] = mention.node
@@ -384,7 +384,7 @@ class DocumentRun:
                 owner = self._owner_body(facts.owner_words[0], mention.sentence)
                 if owner is not None:
                     members.add(owner.id)
-                    self._member_of(mention, self._node(self.x.resolver.body_node(owner)), facts.member_role, 0.7)
+                    self._member_of(mention, self.add_node(self.x.resolver.body_node(owner)), facts.member_role, 0.7)
             if not members and facts.role:  # "Special Counsel Ann Lee": the "Office of Special Counsel" the text names
                 title = set(name_key(facts.role).split()) - {"the", "of", "for", "and"} - LEX.office_qualifiers
                 office = (
@@ -397,12 +397,12 @@ class DocumentRun:
                 if office is not None and (mention.node.id, office.id) not in self.councillors:
                     members.add(office.id)  # cited once, at the title's first mention ("Special Counsel Ann Lee")
                     self.councillors.add((mention.node.id, office.id))
-                    self._member_of(mention, self._node(self.x.resolver.body_node(office)), facts.role, 0.7)
+                    self._member_of(mention, self.add_node(self.x.resolver.body_node(office)), facts.role, 0.7)
             if not members and facts.role and facts.role.split()[0].lower() in LEX.council_titles:
                 council = self.x.resolver.context_body("council", self.ctx, mention.sentence)  # "Councillor Ann Hale"
                 if council is not None and (mention.node.id, council.id) not in self.councillors:
                     self.councillors.add((mention.node.id, council.id))
-                    self._member_of(mention, self._node(self.x.resolver.body_node(council)), "councillor", 0.7)
+                    self._member_of(mention, self.add_node(self.x.resolver.body_node(council)), "councillor", 0.7)
         return used_roles
 
     def _resolve_speaker(self) -> None:
@@ -410,7 +410,7 @@ class DocumentRun:
         name = speaker.document_speaker(self.document.text)
         if name:
             node = self.x.resolver.person(name, self.ctx, name)
-            self.speaker = self._node(node) if node is not None else None
+            self.speaker = self.add_node(node) if node is not None else None
         self._resolve_addressee()
         block = speaker.signature_block(self.document.text)
         if self.speaker is not None and self.speaker_body is None:
@@ -421,7 +421,7 @@ class DocumentRun:
             doc = self.parse.docs[mention.doc_index]
             start = self.parse.offsets[mention.doc_index] + doc[mention.start].idx
             if block[0] <= start < block[1]:
-                self.speaker_body = self._node(mention.node)
+                self.speaker_body = self.add_node(mention.node)
                 signed = [
                     m
                     for m in self.parse.mentions
@@ -469,7 +469,7 @@ class DocumentRun:
                 {"role": role},
             )
         if node is not None:
-            self.addressee, self.salutation = self._node(node), found
+            self.addressee, self.salutation = self.add_node(node), found
 
     def _owner_body(self, word: str, sentence: int):
         """The body a possessor in a role phrase stands for: "the Forum's" / "the authority's" -> the
@@ -533,7 +533,7 @@ class DocumentRun:
                 continue
             if role is None or body is None:
                 continue
-            self._node(body)
+            self.add_node(body)
             holders = self.role_holders.get((name_key(mention.text), body.id), set())
             if role.collective:
                 mention.node, mention.confidence = body, 0.8 if role.context else 0.9
@@ -548,7 +548,7 @@ class DocumentRun:
                     if name_key(body.name) in name_key(holder)
                     else [f"{body.name} {holder}", f"{holder} of {body.name}"]
                 )
-                mention.node = self._node(
+                mention.node = self.add_node(
                     Node(
                         node_id("Person", f"{holder} of {body.name}"),
                         "Person",
@@ -653,7 +653,9 @@ class DocumentRun:
         """The names of the bodies and people the tokens refer to, in order."""
         return [r.node.name for t in tokens for r in self.refs(doc_index, t) if r.node.label in ("Agency", "Person")]
 
-    def _node(self, node: Node) -> Node:
+    def add_node(self, node: Node) -> Node:
+        """The document's node for `node.id`, with this sighting's aliases and properties merged in (the
+        passes in other modules add their nodes through this)."""
         known = self.nodes.get(node.id)
         self.nodes[node.id] = known.merged_with(node) if known else node
         return self.nodes[node.id]
@@ -684,7 +686,7 @@ class DocumentRun:
         if holder is not None and (named := self._refs_one(doc_index, holder)):
             return named  # "to the chair of X, Professor Ann Lee, under cover of": the parser hung the name apart
         if mention is not None:
-            return [relations.Ref(self._node(mention.node), mention.confidence, token)] if mention.node else []
+            return [relations.Ref(self.add_node(mention.node), mention.confidence, token)] if mention.node else []
         lower = token.lower_
         named = [r for c in token.children if c.dep_ == "appos" for r in self._refs_one(doc_index, c)]
         if named and token.pos_ in ("NOUN", "PROPN"):  # "the council's chief executive, Rob Tay, received ..."
@@ -697,7 +699,7 @@ class DocumentRun:
             sentence = self.parse.sentence_of(doc_index, token).index
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index)
             return (
-                [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)]
+                [relations.Ref(self.add_node(report.mention.node), PRONOUN_CONFIDENCE, token)]
                 if report and report.mention.node
                 else []
             )
@@ -709,7 +711,7 @@ class DocumentRun:
             sentence = self.parse.sentence_of(doc_index, token).index
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index) or self._salient_report()
             return (
-                [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)]
+                [relations.Ref(self.add_node(report.mention.node), PRONOUN_CONFIDENCE, token)]
                 if report and report.mention.node
                 else []
             )
@@ -759,7 +761,7 @@ class DocumentRun:
                 return self._body_pronoun(doc_index, token, plural=False)  # "information it had received": a body
             report = reports.pronoun_report(self.reports, sentence, token.i, doc_index)
             if report and report.mention.node:
-                return [relations.Ref(self._node(report.mention.node), PRONOUN_CONFIDENCE, token)]
+                return [relations.Ref(self.add_node(report.mention.node), PRONOUN_CONFIDENCE, token)]
             return self._body_pronoun(doc_index, token, plural=False)
         if lower in LEX.plural_pronouns and token.pos_ == "PRON":
             return self._body_pronoun(doc_index, token, plural=True)
@@ -786,7 +788,7 @@ class DocumentRun:
         mention = coref.body_antecedent(self.parse, doc_index, token, plural)
         if mention is None:
             return []
-        return [relations.Ref(self._node(mention.node), min(mention.confidence, PRONOUN_CONFIDENCE), token)]
+        return [relations.Ref(self.add_node(mention.node), min(mention.confidence, PRONOUN_CONFIDENCE), token)]
 
     def _salient_report(self) -> reports.ReportMention | None:
         """A mention of the report the text is most about (most mentions)."""
@@ -812,7 +814,7 @@ class DocumentRun:
         if not name:
             return None
         aliases = [t.text for t in topics.topic_tokens(token) if t.text in acronyms]
-        node = self._node(Node(node_id("Topic", name), "Topic", name, aliases))
+        node = self.add_node(Node(node_id("Topic", name), "Topic", name, aliases))
         self.topics_seen.append((sentence, node))
         return relations.Ref(node, 0.9, token)
 
@@ -873,7 +875,7 @@ class DocumentRun:
         found = []
         for sender in senders:
             name = written_letters.letter_name(sender.node.name)
-            letter = self._node(
+            letter = self.add_node(
                 Node(
                     node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"),
                     "Report",
@@ -1097,8 +1099,8 @@ class DocumentRun:
             # records acts of its day, at the latest. A year alone dates a publication, not its events (a
             # 2018 article on a 2002 report): those claims stay undated rather than misdated.
             date = self._document_date()
-        self._node(raw.subject.node)
-        self._node(raw.object.node)
+        self.add_node(raw.subject.node)
+        self.add_node(raw.object.node)
         confidence, extractor = scoring.score(self, raw, sentence, borrowed)  # the evidence kinds: confidence.py
         confidence, extractor = learned_hook.rescore(self, raw, sentence, date, borrowed, confidence, extractor)
         self.claims.append(
@@ -1143,7 +1145,7 @@ class DocumentRun:
         phrase = f"{owner} {token.lower_}" if token is not None else f"this {kind or 'letter'}"
         if self.own_document is not None:
             node = self.own_document
-            return self._node(Node(node.id, "Report", node.name, [phrase], {}))
+            return self.add_node(Node(node.id, "Report", node.name, [phrase], {}))
         kind = token.lemma_.lower() if token is not None else kind or "letter"
         if self.document.title:
             name = own_titles.name(self.document.title)
@@ -1157,7 +1159,7 @@ class DocumentRun:
             **({"date_start": date.start, "date_end": date.end, "date_precision": date.precision} if date else {}),
         }
         aliases = sorted({"this letter" if kind == "letter" else phrase, phrase})
-        self.own_document = self._node(
+        self.own_document = self.add_node(
             Node(node_id("Report", f"{name} {self.document.source_id.split(':')[-1]}"), "Report", name, aliases, props)
         )
         return self.own_document
@@ -1221,7 +1223,7 @@ class DocumentRun:
         """`evidence`: the sentence to cite when it is not the person's (a signature's body line)."""
         if person.node is None or self.headless_unit(body):
             return  # "Ann Lee, Director, Defense Capabilities and Management": a team's subject, no body
-        self._node(body)
+        self.add_node(body)
         sentence = self.parse.sentences[person.sentence if evidence is None else evidence]
         self.claims.append(
             self._claim("MEMBER_OF", person.node.id, body.id, sentence, confidence, "rules.role", role=role)

@@ -95,7 +95,7 @@ def heading_members(run: DocumentRun) -> None:
         return
     cited = replace(sentence, start=line_start, end=cite_end, text=text[line_start:cite_end])
     for body in bodies:  # cites the heading from the name's line to "before" ("ANN LEE / INSPECTOR GENERAL")
-        node = run._node(body.node)
+        node = run.add_node(body.node)
         claim = run._claim("MEMBER_OF", run.speaker.id, node.id, cited, MEMBER_CONFIDENCE, "rules.heading.member")
         run.claims.append(claim)
 

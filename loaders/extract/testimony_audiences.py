@@ -82,7 +82,7 @@ def _capitals_body(run: DocumentRun, span: tuple[int, int]) -> Mention | None:
     node.aliases = sorted({*node.aliases, written})
     start = span[0] + len(raw) - len(raw.lstrip())
     first_line = raw.strip().split("\n")[0].rstrip()  # a short line is parsed alone: the mention is its first line
-    return letterhead_offices.mention_at(run, start, start + len(first_line), run._node(node))
+    return letterhead_offices.mention_at(run, start, start + len(first_line), run.add_node(node))
 
 
 def fallback_audience(

@@ -152,4 +152,4 @@ def honorable_members(run: DocumentRun) -> None:
             end += 1
         body = run.parse.at(mention.doc_index, doc[end]) if mention.end < end < len(doc) else None
         if body is not None and body.kind == "agency" and body.node is not None and body.start == end:
-            run._member_of(mention, run._node(body.node), doc[mention.end : end].text, HONORABLE_CONFIDENCE)
+            run._member_of(mention, run.add_node(body.node), doc[mention.end : end].text, HONORABLE_CONFIDENCE)

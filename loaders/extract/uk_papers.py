@@ -65,7 +65,7 @@ def _presenter(run: DocumentRun, words: str) -> Node | None:
     office = re.sub(r"^(?:the|The)\s+", "", words.strip())
     if found is not None or office.split()[0].lower() not in LEX.office_nouns:
         return found
-    return run._node(
+    return run.add_node(
         Node(
             node_id("Person", f"{office} {run.document.source_id.split(':')[-1]}"),
             "Person",
@@ -86,7 +86,7 @@ def _add(run: DocumentRun, edge: str, party: Node, document: Node, sentence: Sen
 
 
 def _published(run: DocumentRun, document: Node, sentence: Sentence, date: DateValue | None) -> None:
-    _add(run, "PUBLISHED", run._node(placeholder_for("PUBLISHED", document)), document, sentence, date)
+    _add(run, "PUBLISHED", run.add_node(placeholder_for("PUBLISHED", document)), document, sentence, date)
 
 
 def _drop_verb_reading(run: DocumentRun, sentence: Sentence, document: Node) -> None:
@@ -117,7 +117,7 @@ def _presentations(run: DocumentRun, text: str) -> None:
         document = run._document_report(kind="report")
         date = _date(run, match.group("date"))
         _drop_verb_reading(run, sentence, document)
-        house = run._node(run.x.resolver.agency(match.group("to"), run.ctx))
+        house = run.add_node(run.x.resolver.agency(match.group("to"), run.ctx))
         _add(run, "RECEIVED", house, document, sentence, date)
         by = match.group("by")
         presenter = _presenter(run, by) if by else None
@@ -149,7 +149,7 @@ def _agreements(run: DocumentRun, text: str) -> None:
             document = run._document_report(kind="report")
             written = text[match.end("body") : match.end()].strip().split(maxsplit=3)[-1]  # "the following Report"
             document.aliases = sorted({*document.aliases, written})
-            _add(run, "AUTHORED", run._node(body), document, sentence, run._document_date())
+            _add(run, "AUTHORED", run.add_node(body), document, sentence, run._document_date())
 
 
 def paper_claims(run: DocumentRun) -> None:

@@ -125,7 +125,7 @@ def _verb_requesters(run: DocumentRun, sentence: Sentence, verb: Token, writer_i
     elif relations.children_of(verb, "nsubjpass"):  # "we were asked by Senator X to review"
         owners = relations.prep_objects(verb, {"by"})
         if not owners:  # "GAO was asked to provide testimony": someone unnamed asked
-            unnamed = run._node(placeholder_for("COMMISSIONED", run._document_report()))
+            unnamed = run.add_node(placeholder_for("COMMISSIONED", run._document_report()))
             return [relations.Ref(unnamed, CONFIDENCE, verb)]
     else:
         owners = relations.subjects_of(verb)

@@ -89,7 +89,7 @@ def member_claims(run: DocumentRun) -> None:
             c.type == "MEMBER_OF" and c.from_id == person.node.id and c.to_id == body.node.id for c in run.claims
         ):
             continue
-        run._node(body.node)
+        run.add_node(body.node)
         line = _line_sentence(run, person, start, end)
         run.claims.append(run._claim("MEMBER_OF", person.node.id, body.node.id, line, CONFIDENCE, "rules.role"))
 
