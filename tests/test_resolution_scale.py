@@ -11,7 +11,15 @@ from rapidfuzz import fuzz
 
 from graph.model import Batch, Claim, ClaimLink, Node, node_id
 from graph.names import name_key
-from loaders.cross_resolve import _REPLY, TITLE_BLOCK, TITLE_THRESHOLD, _head_words, find_duplicates
+from loaders.cross_resolve import (
+    _REPLY,
+    TITLE_BLOCK,
+    TITLE_THRESHOLD,
+    _head_words,
+    find_duplicates,
+    is_distinctive,
+    names_something,
+)
 
 WORDS = [
     "harbour",
@@ -43,8 +51,14 @@ def _titles(rng: random.Random, count: int) -> list[str]:
 
 
 def _pairwise_titles(nodes: list[Node]) -> set[tuple[str, str]]:
-    """The rule as it was first written: every pair compared in Python (the reference)."""
-    titled = [(n, name_key(n.name)) for n in nodes if len(n.name) >= 12]
+    """The rule as it was first written: every pair compared in Python (the reference), over the same
+    candidates: titles that name one thing (all-generic ones such as "Letter Survey Review Findings" never
+    join, since "findings" became a document noun)."""
+    titled = [
+        (n, name_key(n.name))
+        for n in nodes
+        if len(n.name) >= 12 and is_distinctive(name_key(n.name)) and names_something(n.name)
+    ]
     found = set()
     for (a, key), (b, other) in itertools.combinations(titled, 2):
         if key == other or len(key.split()) != len(other.split()) or _REPLY.match(key + " " + other):
