@@ -164,6 +164,9 @@ FLOORS = {
     "brought_attention": 0.92,  # 36/39 ("brought T to the attention of Y": Y KNEW_ABOUT T, brought_attention.py)
     "document_coreference": 1.00,  # 39/39 ("X wrote to Y ... the letter": X's letter; two writers' letters stay two)
     "signed_writer": 1.00,  # 12/12 ("I" of a letter: the writer a run-on sign-off, "Yours," or a numbered heading names)
+    "unfinished_work": 1.00,  # 16/16 ("its ongoing investigation": no AUTHORED yet, unfinished_work.py)
+    "hoped_flows": 1.00,  # 12/12 ("I am hoping to send the report to X": not sent, relations.lemma_in)
+    "testimony_salutation": 1.00,  # 11/11 (the witness above "Mr. Chairman and Members": not the addressee)
 }
 # ---------------------------------------------------------------------------------------------
 

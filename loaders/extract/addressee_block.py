@@ -3,7 +3,9 @@
 A salutation by title alone names no one, but the letter's address block does ("The Honorable Frank
 Lee / Chairman, Subcommittee on X / ..."): the person on its lines is the addressee, not an office
 holder known only as "Chairman". Only a block of short lines right above the salutation counts, and
-only when it names exactly one person (a letter to several people is left alone).
+only when it names exactly one person (a letter to several people is left alone). The text's own speaker is
+never the addressee: a testimony's title block ("Statement of Ann Lee, Director") stands right above its
+"Mr. Chairman and Members of the Subcommittee:", and the witness does not receive her own statement.
 """
 
 from __future__ import annotations
@@ -43,12 +45,14 @@ def addressee_in_block(run: DocumentRun, found: coref.Addressee) -> Node | None:
     if found.name or not found.role:
         return None
     start = _block_start(run.document.text, found.start)
+    speaker = run.speaker.id if run.speaker is not None else None
     people = {
         m.node.id: m.node
         for m in run.parse.mentions
         if m.kind == "person"
         and m.node is not None
         and m.node.label == "Person"
+        and m.node.id != speaker
         and start <= own_document.mention_start(run, m) < found.start
     }
     return next(iter(people.values())) if len(people) == 1 else None

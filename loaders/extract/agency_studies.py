@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from graph.names import name_key
-from loaders.extract import relations
+from loaders.extract import relations, unfinished_work
 from loaders.extract.authored_studies import _study_noun
 from loaders.extract.lexicon import LEX
 from loaders.extract.linked_letters import linked_anchor
@@ -148,7 +148,7 @@ def _own_study(parse: DocumentParse, doc_index: int, token: Token) -> Token | No
 
 def author_token(parse: DocumentParse, doc_index: int, token: Token) -> Token | None:
     """The token naming the body whose study `token` is, in the forms above; None otherwise."""
-    if not _study_noun(token):
+    if not _study_noun(token) or unfinished_work.is_unfinished(token):  # "its ongoing investigation": no author yet
         return None
     return (
         _compound_author(parse, doc_index, token)

@@ -204,6 +204,7 @@ class Lexicon:
     not_done_verbs: frozenset[str]
     unverified_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
+    unfinished_modifiers: frozenset[str]
     asking_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     sign_offs: tuple[str, ...]
@@ -544,6 +545,7 @@ SET_WORDS = (
     "not_done_verbs",
     "unverified_verbs",
     "hedge_adverbs",
+    "unfinished_modifiers",
     "asking_verbs",
     "conditional_marks",
     "impersonal_addressees",

@@ -121,7 +121,7 @@ def statement_mood(verb: Token) -> str:
             if node.lemma_.lower() not in LEX.negating_verbs:
                 return HEDGED  # "disputed", "doubted" that X received it: contested, not denied
             denials += 1
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in LEX.not_done_verbs:
+        if node.dep_ == "xcomp" and lemma_in(node.head, LEX.not_done_verbs):
             return HEDGED  # "refused to share the report": the sharing did not happen
         if node.dep_ == "xcomp" and node.head.lemma_.lower() == "go" and node.head.tag_ == "VBG":
             return HEDGED  # "is going to publish": future, not done
@@ -151,6 +151,16 @@ def statement_mood(verb: Token) -> str:
     if denials == 0:
         return ASSERTED
     return NEGATED if denials == 1 else HEDGED
+
+
+def lemma_in(token: Token, words: frozenset[str]) -> bool:
+    """The token's lemma is one of the words. The small model's lemmatiser cuts the silent e off some -ing
+    forms ("I am hoping to send" -> "hop"), which hid the hedge: the e is restored for an -ing form spelt
+    lemma + "ing" ("hopping", with its doubled consonant, stays "hop")."""
+    lemma = token.lemma_.lower()
+    if lemma in words:
+        return True
+    return token.tag_ == "VBG" and token.lower_ == lemma + "ing" and lemma + "e" in words
 
 
 def children_of(token: Token, *deps: str) -> list[Token]:

@@ -99,6 +99,7 @@ from loaders.extract import (
     told_matters,
     topics,
     uk_papers,
+    unfinished_work,
     writer_findings,
     writer_requests,
     written_answers,
@@ -920,7 +921,8 @@ class DocumentRun:
         found = fronted_reports.fronted_report_claims(report, target, refs)  # "In its report to Y, X did not ..."
         if relations.is_negated_or_hedged(head):
             return found
-        for child in head.children:
+        unfinished = unfinished_work.is_unfinished(head)  # "its ongoing investigation": no author of a finished work
+        for child in head.children if not unfinished else ():
             if child.dep_ == "poss" and child.lower_ in LEX.possessive_pronouns:
                 verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if verb is not None and relations.is_negated_or_hedged(verb):
@@ -977,7 +979,7 @@ class DocumentRun:
             {"by"} if misattached else set()
         )  # "was given the report by X": X is the verb's agent, not the author
         for author in (r for o in relations.prep_objects(head, authors) for r in refs(o)):
-            if author.node.label in ("Agency", "Person"):
+            if author.node.label in ("Agency", "Person") and not unfinished:
                 found.append(
                     relations.RawClaim("AUTHORED", author, target, head, min(0.8, author.confidence), "report.by")
                 )
