@@ -164,6 +164,7 @@ FLOORS = {
     "brought_attention": 0.92,  # 36/39 ("brought T to the attention of Y": Y KNEW_ABOUT T, brought_attention.py)
     "document_coreference": 1.00,  # 39/39 ("X wrote to Y ... the letter": X's letter; two writers' letters stay two)
     "signed_writer": 1.00,  # 12/12 ("I" of a letter: the writer a run-on sign-off, "Yours," or a numbered heading names)
+    "letter_names": 1.00,  # 12/12 (a letter's heading names it as texts cite it: letter_headings.py)
 }
 # ---------------------------------------------------------------------------------------------
 
