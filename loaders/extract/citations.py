@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from graph.model import Node
 from loaders.dates import parse_date
-from loaders.extract import reports
+from loaders.extract import letter_headings, reports
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention, Sentence
 
@@ -43,7 +43,7 @@ _FOOTNOTE = re.compile(r"^\s*\d+\s+")
 class CitedLetter:
     report: reports.ReportMention
     sentence: Sentence
-    sender: Mention | None
+    sender: Mention | None  # None: a party the tagger did not find ("Letter from Madam Speaker to ...")
     recipient: Mention | None
     date: DateValue | None
     memberships: list[tuple[Mention, Mention]]  # (party, its body), "X, Minister for the Y Office"
@@ -153,11 +153,11 @@ def name_letters(run: DocumentRun) -> list[CitedLetter]:
         senders = _parties(run, sentence, *sender_span)
         recipients = _parties(run, sentence, *recipient_span)
         sender, recipient = _first_party(senders), _first_party(recipients)
-        if sender is None:
-            continue
         date = next((v for s, _e, v in dates if s > head.i), None)
         end = max((e for s, e, _v in dates if s > head.i), default=sentence.span.end)
         title = _FOOTNOTE.sub("", doc[head.i : end].text).strip(" ,")
+        if sender is None and letter_headings.read(title) is None:
+            continue  # a sender the tagger missed ("Letter from Madam Speaker to ..."): still this line's own letter
         title = title[:1].upper() + title[1:]
         report.name, report.determiner, report.date = title, "named", date or report.date
         memberships = [
@@ -167,7 +167,7 @@ def name_letters(run: DocumentRun) -> list[CitedLetter]:
             if body is not None
         ]
         found.append(CitedLetter(report, sentence, sender, recipient, date, memberships))
-        if run.speaker is None and sentence.start < HEAD_SPAN and sender.node.label == "Person":
+        if run.speaker is None and sentence.start < HEAD_SPAN and sender is not None and sender.node.label == "Person":
             run.speaker = run.add_node(sender.node)  # the text under "Letter from the Clerk to ..." is that letter: "I"
     return found
 
@@ -207,15 +207,24 @@ def _unplaced(letter: CitedLetter) -> list[str]:
     return [title[:comma]] if comma > 0 else []
 
 
+def _heading_names(run: DocumentRun, letter: CitedLetter, date: DateValue | None) -> list[str]:
+    """What else the letter is called: "the Clerk's letter of 8 June 2006", the line cut after its parties."""
+    heading = letter_headings.read(letter.report.name or "", run.published, run.precision)
+    return letter_headings.aliases(heading, date) if heading is not None else []
+
+
 def letter_claims(run: DocumentRun, letters: list[CitedLetter]) -> None:
     """After the sentence pass: who sent, wrote and received each cited letter, and the parties' bodies."""
     for letter in letters:
         node = letter.report.mention.node
-        if node is None or letter.sender is None:
+        if node is None:
             continue
-        node = run.add_node(Node(node.id, node.label, node.name, [citation_alias(letter), *_unplaced(letter)], {}))
         own = run.own_document is not None and node.id == run.own_document.id
         date = letter.date or (run._document_date() if own else None)  # the heading's letter is the text: its date
+        cited = [citation_alias(letter), *_unplaced(letter)] if letter.sender is not None else []
+        node = run.add_node(Node(node.id, node.label, node.name, [*cited, *_heading_names(run, letter, date)], {}))
+        if letter.sender is None:
+            continue
         for party in (letter.sender, letter.recipient):
             _name_office_as_written(run, letter, party)
         sender = run.add_node(letter.sender.node)

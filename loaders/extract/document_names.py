@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from loaders.extract import letter_headings
 from loaders.extract.lexicon import LEX
 
 if TYPE_CHECKING:
+    from loaders.dates import DateValue
     from loaders.extract.mentions import Mention
     from loaders.extract.reports import ReportCluster
 
@@ -66,18 +68,29 @@ def name_dated_letters(clusters: list[ReportCluster]) -> None:
         written = date.text.removeprefix("dated ").strip()
         if not any(w.isdigit() and len(w) == 4 for w in written.replace(",", " ").split()):
             written = f"{written} {date.start[:4]}"  # "your letter of 28 June": the year the reply dates it to
-        possessive = f"{sender}'" if sender.endswith("s") else f"{sender}'s"
-        name = f"{possessive} {cluster.lemma} of {written}"
-        if name == node.name:
-            continue
-        node.aliases = sorted({*node.aliases, node.name})
+        name = f"{letter_headings.possessive(sender)} {cluster.lemma} of {written}"
+        node.aliases = sorted({*node.aliases, *_sender_names(sender, cluster.lemma, date), node.name} - {name})
         node.name = name
+
+
+def _sender_names(sender: str, noun: str, date: DateValue) -> list[str]:
+    """ "Cummings's letter of March 29, 2019", "the Clerk's letter of 8 June 2006": the sender by surname or office
+    head, the day in the British and US orders, with and without the year (as `letter_headings` names headings)."""
+    days = [*letter_headings.date_forms(date), *letter_headings.date_forms(date, with_year=False)]
+    party = letter_headings.Party(sender, None)
+    return [f"{letter_headings.possessive(name)} {noun} of {day}" for name in party.names() for day in days]
 
 
 def _own_day(head: Token) -> bool:
     """Is the letter's day written as its own: "letter of 27 January 2000", "letter ... dated 3 May"?"""
     own = [c for c in head.children if c.dep_ in ("prep", "acl") and c.lower_ in ("of", "dated")]
-    return dated_after(head) is not None or any(t.ent_type_ == "DATE" for c in own for t in c.subtree)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    before = head.doc[owner.i + 1 : head.i] if owner is not None else []  # "your March 29, 2019 letter"
+    return (
+        dated_after(head) is not None
+        or any(t.ent_type_ == "DATE" for c in own for t in c.subtree)
+        or any(t.ent_type_ == "DATE" for t in before)
+    )
 
 
 def title_kinds(links: Span) -> frozenset[str]:

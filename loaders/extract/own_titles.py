@@ -29,6 +29,7 @@ from spacy.tokens import Token
 
 from graph.model import Node
 from graph.names import name_key
+from loaders.extract import letter_headings
 from loaders.extract.lexicon import LEX
 
 if TYPE_CHECKING:
@@ -200,6 +201,8 @@ def name_own_document(run: DocumentRun) -> None:
         return
     names = title_names(run.document.title)
     known = {name_key(a) for a in (own.name, *run.nodes[own.id].aliases)}
-    extra = [a for a in names.aliases if name_key(a) not in known]
+    heading = letter_headings.read(names.name, run.published, run.precision)  # "Letter from X to Y, 8 May 2014"
+    letter = letter_headings.aliases(heading, run.document_date()) if heading is not None else []
+    extra = list(dict.fromkeys(a for a in [*names.aliases, *letter] if name_key(a) not in known))
     if extra:
         run.add_node(Node(own.id, own.label, run.nodes[own.id].name, extra, {}))
