@@ -134,6 +134,7 @@ FLOORS = {
     "testimony_openers": 1.00,  # 10/10 (a statement's opening: its sender and who invited it, testimony_openers.py)
     "writer_requests": 1.00,  # 13/13 ("you requested that we examine": the requester commissioned the text, writer_requests.py)
     "pronoun_aliases": 1.00,  # 18/18 ("its report", "our March 2007 report" as aliases: pronoun_aliases.py)
+    "body_titled_people": 0.90,  # 33/36 ("X Commission Chairman Tom Cole"; the tagger joins "Committee on Harbour Works Ann Lee" after "Ranking Member of the")
     "titled_people": 1.00,  # 30/30 ("Ranking Member Tolley" is Tolley; "Senator McArdle"; "Rep. Tom Hale, Chairman of X")
     "testimony_openings": 1.00,  # 12/12 ("Ranking Member X, and Members of the Subcommittee:": members of the audience)
     "document_headers": 0.93,  # 15/16 (flattened memo headers, the letterhead's body; the small model reads "Chief Greyfield Children" as a name)

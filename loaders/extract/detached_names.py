@@ -8,10 +8,13 @@ Ann Lee, submitted the memo" hangs the name on the body, as if it were the body'
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from loaders.extract.lexicon import LEX
 
+PARTY_TAG = re.compile(r"\(\s*[DRI]\s*-\s*[A-Z][A-Za-z. ]{1,12}\)")  # "(D-OR)", "(R-Ky.)", "(D-N.Y.)"
 _CLOSING = frozenset({",", ".", ";"})
 _LONGEST_TITLE = 10  # tokens from a title to its comma: "the chair of the Patient Safety Committee,"
 
@@ -21,6 +24,9 @@ def detached_holder(title: Token) -> Token | None:
     verb, or on the body the title names: "the chair of X, Professor Y", where a person's name cannot be in
     apposition to the body's); None when there is none or when the
     tree already holds it as the title's own apposition (read elsewhere)."""
+    closing = name_closing_title_phrase(title)
+    if closing is not None:
+        return closing
     if title.lemma_.lower() not in LEX.role_nouns and title.ent_type_ != "ROLE":
         return None
     subject = title.dep_ in ("nsubj", "nsubjpass")
@@ -48,3 +54,31 @@ def detached_holder(title: Token) -> Token | None:
     if title.is_ancestor(name) and not name.head.ent_type_:
         return None  # "head of research, Dr Ann Lee": hung inside the phrase, but not on a body's name
     return name
+
+
+def name_closing_title_phrase(title: Token) -> Token | None:
+    """The name that closes a title's phrase with no comma, US style: "Ranking Member of the House Committee on
+    Roads Ann Lee sent ...". The parser hangs the name inside the body's name (an object of "of"), so the title
+    stood for an unnamed holder; a person's name right after the body's name, ending the title's phrase, is the
+    holder."""
+    if title.lemma_.lower() not in LEX.role_nouns and title.ent_type_ != "ROLE" and title.text not in LEX.office_titles:
+        return None
+    doc, end = title.doc, title.right_edge.i
+    if doc[end].text == ")":  # "Ann Lee (D-OR)": a member of Congress's party and state close the phrase
+        opening = next((t.i for t in reversed(doc[title.i : end]) if t.text == "("), None)
+        if opening is None or not PARTY_TAG.fullmatch(doc[opening : end + 1].text):
+            return None
+        end = opening - 1
+    if doc[end].ent_type_ != "PERSON":
+        return None
+    start = end
+    while start > title.i and doc[start].ent_iob_ == "I":
+        start -= 1
+    if doc[start].ent_iob_ != "B" or start < title.i + 3:
+        return None
+    between = doc[title.i + 1 : start]
+    if doc[start - 1].ent_type_ in ("", "PERSON") or between[0].lower_ != "of":
+        return None  # the body's name must end right before the person's
+    if any(t.text in {",", ";", "(", ")"} or t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    return doc[start : end + 1].root

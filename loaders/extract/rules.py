@@ -399,6 +399,10 @@ class DocumentRun:
                     members.add(office.id)  # cited once, at the title's first mention ("Special Counsel Ann Lee")
                     self.councillors.add((mention.node.id, office.id))
                     self._member_of(mention, self.add_node(self.x.resolver.body_node(office)), facts.role, 0.7)
+            before = titled_names.body_before_title(self.parse, mention.doc_index, mention)
+            if not members and before is not None and before.node is not None:  # "EPA Administrator Ray Moss"
+                members.add(before.node.id)
+                self._member_of(mention, before.node, facts.role, 0.7)
             if not members and facts.role and facts.role.split()[0].lower() in LEX.council_titles:
                 council = self.x.resolver.context_body("council", self.ctx, mention.sentence)  # "Councillor Ann Hale"
                 if council is not None and (mention.node.id, council.id) not in self.councillors:
@@ -686,6 +690,8 @@ class DocumentRun:
         holder = detached_names.detached_holder(token) if mention is None or mention.kind == "role" else None
         if holder is not None and (named := self._refs_one(doc_index, holder)):
             return named  # "to the chair of X, Professor Ann Lee, under cover of": the parser hung the name apart
+        if mention is not None and mention.kind == "agency":
+            mention = titled_names.titled_holder_after(self.parse, doc_index, mention) or mention
         if mention is not None:
             return [relations.Ref(self.add_node(mention.node), mention.confidence, token)] if mention.node else []
         lower = token.lower_

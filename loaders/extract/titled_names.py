@@ -50,6 +50,88 @@ def title_only_tokens(doc: Doc, offices: frozenset[str]) -> set[int]:
     }
 
 
+def body_without_trailing_title(doc: Doc, offices: frozenset[str], name_word: Callable[[Token], bool]) -> Doc:
+    """US releases put the body before the office and the name after it: "House Committee on Roads Chairman
+    Ann Lee", "Department of Civic Affairs Secretary Moss". The tagger often reads the body and the title (and
+    a lone surname after it) as one organisation, so the person lost the title and the body gained it. Such an
+    entity keeps only the body when a body head-word stays in it: a surname it held becomes a person with the
+    title; a name after it is read with the title by `kflow_titled_people`."""
+    changed, ents = False, []
+    for ent in doc.ents:
+        surname = 0
+        while surname < 2 and len(ent) > surname + 2 and _inner_name_word(ent[-1 - surname], offices):
+            surname += 1
+        titles = 0
+        while titles < len(ent) - surname - 1 and ent[len(ent) - surname - 1 - titles].text in offices:
+            titles += 1
+        if not titles:
+            surname = 0
+            while titles < len(ent) - 1 and ent[len(ent) - 1 - titles].text in offices:
+                titles += 1
+        body = ent[: len(ent) - surname - titles]
+        after = past_spaces(doc, ent.end)
+        named_after = after < len(doc) and (
+            doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B" or name_word(doc[after])
+        )
+        if (
+            ent.label_ != "PERSON"
+            and titles
+            and (surname or named_after)
+            and any(t.text.lower() in LEX.body_words for t in body)
+            and body[-1].is_title  # "Office of [Inspector Gencral]": a body never ends in "of"
+        ):
+            ents.append(Span(doc, body.start, body.end, label=ent.label_))
+            if surname:
+                ents.append(Span(doc, body.end, ent.end, label="PERSON"))
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+def _inner_name_word(token: Token, offices: frozenset[str]) -> bool:
+    """A person's name word inside an organisation's entity: a capitalised proper noun, no title, no body word."""
+    return (
+        token.tag_ == "NNP"  # "Recommendations" (NNPS) closing "Office of Inspector General Recommendations" is none
+        and name_shaped(token.text)
+        and token.text not in offices
+        and token.text.lower() not in LEX.body_words
+        and token.text not in LEX.not_name_words
+    )
+
+
+def titled_holder_after(parse: DocumentParse, doc_index: int, body: Mention) -> Mention | None:
+    """The titled person a body's name modifies: "[Northshire Rail Commission] (NRC) Chairman Tom Cole",
+    "[House Committee on Roads] Chairman Ann Lee". The parser often makes the body the verb's subject or the
+    preposition's object and the person its apposition or a second subject, so the body sent or received
+    what its chairman did; the body is the person's affiliation (`body_before_title`), the person the party."""
+    doc = parse.docs[doc_index]
+    i = past_spaces(doc, body.end)
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper:
+        i = past_spaces(doc, i + 3)  # "(NRC)": the body's acronym
+    holder = parse.at(doc_index, doc[i]) if i < len(doc) else None
+    if holder is None or holder.kind != "person" or holder.start != i:
+        return None
+    return holder if body_before_title(parse, doc_index, holder) is body else None
+
+
+def body_before_title(parse: DocumentParse, doc_index: int, person: Mention) -> Mention | None:
+    """The body named right before a person's office title ("[EPA] Administrator Ray Moss", "[Northshire Rail
+    Commission] (NRC) Chairman Tom Cole"): the person's body, however the parser hung the two."""
+    doc = parse.docs[doc_index]
+    if doc[person.start].text not in LEX.office_titles:
+        return None
+    j = person.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j >= 3 and doc[j].text == ")" and doc[j - 2].text == "(" and doc[j - 1].is_upper:
+        j -= 3
+    body = parse.at(doc_index, doc[j]) if j >= 0 else None
+    return body if body is not None and body.kind == "agency" and body.end == j + 1 else None
+
+
 def past_spaces(doc: Doc, i: int) -> int:
     """The next token that is not whitespace ("Rep  Darrell": the blanked full stop leaves a space token)."""
     while i < len(doc) and doc[i].is_space:
