@@ -164,6 +164,8 @@ FLOORS = {
     "brought_attention": 0.92,  # 36/39 ("brought T to the attention of Y": Y KNEW_ABOUT T, brought_attention.py)
     "document_coreference": 1.00,  # 39/39 ("X wrote to Y ... the letter": X's letter; two writers' letters stay two)
     "signed_writer": 1.00,  # 12/12 ("I" of a letter: the writer a run-on sign-off, "Yours," or a numbered heading names)
+    "published_authors": 1.00,  # 25/25 ("X published a report": X AUTHORED it too; verbs.yaml authors_new)
+    "titled_memberships": 0.95,  # 22/23 ("Ann Lee, Inspector General, Department of X", "served as head of X")
 }
 # ---------------------------------------------------------------------------------------------
 
