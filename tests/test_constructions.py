@@ -169,6 +169,8 @@ FLOORS = {
     "hoped_flows": 1.00,  # 12/12 ("I am hoping to send the report to X": not sent, relations.lemma_in)
     "testimony_salutation": 1.00,  # 11/11 (the witness above "Mr. Chairman and Members": not the addressee)
     "letter_names": 1.00,  # 12/12 (a letter's heading names it as texts cite it: letter_headings.py)
+    "published_authors": 1.00,  # 25/25 ("X published a report": X AUTHORED it too; verbs.yaml authors_new)
+    "titled_memberships": 0.95,  # 22/23 ("Ann Lee, Inspector General, Department of X", "served as head of X")
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -61,6 +61,7 @@ class VerbFrame:
     tells: bool = False
     requests_work: bool = False
     letter_to: frozenset[str] = frozenset()
+    authors_new: bool = False  # "X published a report": a document introduced as new is also X's own writing
 
     def particle_missing(self, particles: list[str]) -> bool:
         """True when the frame needs a particle the verb does not have ("hand" without "over")."""
@@ -157,6 +158,7 @@ class Lexicon:
     release_staff_titles: frozenset[str]
     quoting_verbs: frozenset[str]
     role_nouns: frozenset[str]
+    title_qualifiers: frozenset[str]
     office_nouns: frozenset[str]
     job_words: tuple[str, ...]
     role_modifiers: tuple[str, ...]
@@ -364,7 +366,7 @@ def _verb_frame(file: _File, lemma: str, raw: Any) -> VerbFrame:
     for key in ("recipients", "senders", "agent", "letter_to"):
         if key in spec:
             frame[key] = frozenset(file.words(key, spec[key], f"{where}.{key}"))
-    for key in ("needs_recipient", "sends_when_addressed", "tells", "requests_work"):
+    for key in ("needs_recipient", "sends_when_addressed", "tells", "requests_work", "authors_new"):
         if key in spec:
             frame[key] = _flag(file, f"{where}.{key}", spec[key])
     if "particle" in spec:
@@ -514,6 +516,7 @@ SET_WORDS = (
     "release_staff_titles",
     "quoting_verbs",
     "role_nouns",
+    "title_qualifiers",
     "office_nouns",
     "staff_nouns",
     "first_person",

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from loaders.extract import address_people, addressee_block
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
+from loaders.extract.relations import is_negated_or_hedged
 from loaders.resolve import clean_person_name
 
 ROLE_DEPS = {"compound", "amod", "nmod", "npadvmod"}
@@ -110,7 +111,7 @@ def _apposition(ent: Span) -> list[Token]:
     """ ", chief executive of the NSPCC," after the name, or the role the name is in apposition to."""
     root = ent.root
     for child in root.rights:
-        if child.dep_ == "appos" and (child.lemma_.lower() in LEX.role_nouns or _works_somewhere(child)):
+        if child.dep_ == "appos" and (_role_noun(child) or _works_somewhere(child)):
             return [t for t in child.subtree if t.dep_ != "punct" and t.dep_ != "det"]
     if root.dep_ == "appos" and root.head.lemma_.lower() in LEX.role_nouns and root.head.i < ent.start:
         return [t for t in root.head.subtree if t.i < ent.start and t.dep_ not in ("punct", "det")]
@@ -128,9 +129,26 @@ def _apposition(ent: Span) -> list[Token]:
     return []
 
 
+def _role_noun(token: Token) -> bool:
+    """A job noun, or a title ending in an office's qualifier after one ("Inspector General", "Attorney General")."""
+    if token.lemma_.lower() in LEX.role_nouns:
+        return True
+    return token.lower_ in LEX.title_qualifiers and any(
+        c.dep_ == "compound" and c.lemma_.lower() in LEX.role_nouns for c in token.children
+    )
+
+
 def _predicate_role(ent: Span) -> list[Token]:
-    """ "Ann Lee was an assistant director at the Agency": a role noun predicated of the name, placed at a body."""
+    """ "Ann Lee was an assistant director at the Agency": a role noun predicated of the name, placed at a body;
+    also one the name acts or is confirmed "as" ("Ann Lee was confirmed as the Chair of the Commission")."""
     root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass") and not is_negated_or_hedged(root.head):
+        for role in (o for p in root.head.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children):
+            placed = any(p.dep_ == "prep" and p.lower_ in ("of", "at") for p in role.children)
+            if role.ent_type_:
+                continue  # "as the Chair of the Commission" tagged one name: an office the tagger took for a body
+            if role.dep_ == "pobj" and role.lemma_.lower() in LEX.role_nouns and placed:  # "the head of X"
+                return [t for t in role.subtree if t.dep_ not in ("punct", "det")]
     if root.dep_ != "nsubj" or root.head.lemma_.lower() not in ("be", "become", "remain"):
         return []
     for child in root.head.children:
@@ -163,8 +181,21 @@ def _bodies_in(parse: DocumentParse, doc_index: int, tokens: list[Token]) -> lis
     for token in tokens:
         mention = parse.at(doc_index, token)
         if mention and mention.kind in ("agency", "role", "generic") and mention not in found:
+            named = mention.node.name if mention.node is not None else mention.text
+            if mention.kind == "agency" and _only_title_words(named):
+                continue  # "Ann Lee, Inspector General, Department of X": a title the tagger took for a body
             found.append(mention)
     return found
+
+
+def _only_title_words(text: str) -> bool:
+    """Whether a name is an office's, not a body's: office and job words alone ("Inspector General", "Chief
+    Executive"), or an office of a body ("Chair of the Commission")."""
+    words = [w.strip(".,").lower() for w in text.split() if w.lower() != "the"]
+    titles = LEX.role_nouns | {w.lower() for w in LEX.office_titles}
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return bool(words) and all(w in titles for w in words)
 
 
 def _join(tokens: list[Token]) -> str:

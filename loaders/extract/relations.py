@@ -536,6 +536,9 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
         for report in reports:
             for subject in subj_refs:
                 yield RawClaim(edge, subject, report, verb, min(base, subject.confidence, report.confidence), rule)
+                if edge == "PUBLISHED" and frame.authors_new and not passive and introduced_as_new(verb, report.token):
+                    confidence = min(base, subject.confidence, report.confidence)
+                    yield RawClaim("AUTHORED", subject, report, verb, confidence, rule + ".author")
             if frame.letter_to and report.token.lemma_.lower() in LEX.correspondence:
                 # "X wrote a letter to Y", "the letter that X wrote to Y": written and sent
                 letter_to = [r for t in prep_objects(verb, frame.letter_to) for r in refs(t)] or rec_refs
@@ -559,6 +562,17 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
                         min(base, recipient.confidence, report.confidence) - 0.05,
                         rule + ".recipient",
                     )
+
+
+def introduced_as_new(verb: Token, noun: Token) -> bool:
+    """Whether the verb, in the past, has as its direct object one document the clause introduces ("published a
+    report"), not one known already ("the report", "the Wilson Report"), a pronoun, or a set counted ("issued two
+    reports": a node for the set, where readers name each report)."""
+    if noun.dep_ != "dobj" or noun.head.i != verb.i or verb.dep_ in ("relcl", "acl") or noun.pos_ != "NOUN":
+        return False
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False  # "the committee publishes a report from time to time": a habit, not one document written
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _paired_claims(
