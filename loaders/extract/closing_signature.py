@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.extract.lexicon import LEX
 
@@ -62,8 +63,10 @@ def _name_of(line: str) -> str | None:
     return " ".join(name) if 2 <= len(name) <= 3 else None
 
 
+@lru_cache(maxsize=4)
 def closing_name(text: str) -> ClosingName | None:
-    """The signatory of an unsigned-off letter, from the short lines that close it; None if none."""
+    """The signatory of an unsigned-off letter, from the short lines that close it; None if none. Kept for
+    the last few texts, as `speaker` asks for it several times per document."""
     if not _is_letter(text):
         return None
     lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]*", text.rstrip())]

@@ -27,6 +27,7 @@ this table; `score` replaces them for every claim drawn from the text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,9 +101,14 @@ def combine(kinds: list[str]) -> float:
     return round(max(FLOOR, min(1.0, value)), 2)
 
 
+_PREFIXES_LONGEST_FIRST = sorted(CONSTRUCTION_OF_RULE, key=len, reverse=True)
+
+
+@cache
 def construction(rule: str) -> str:
-    """The construction a rule name stands for: 'send.active', 'write.to', 'report.from', 'member.join'."""
-    for prefix in sorted(CONSTRUCTION_OF_RULE, key=len, reverse=True):
+    """The construction a rule name stands for: 'send.active', 'write.to', 'report.from', 'member.join'.
+    Kept per rule name: a few hundred rules, asked for every claim (by the rules' score and the learned scorer)."""
+    for prefix in _PREFIXES_LONGEST_FIRST:
         if rule == prefix or rule.startswith(prefix + "."):
             return CONSTRUCTION_OF_RULE[prefix]
     parts = rule.split(".")
@@ -123,7 +129,21 @@ def construction(rule: str) -> str:
 
 
 def reference(run: DocumentRun, sentence: Sentence, ref: Ref) -> str | None:
-    """How an end was identified when the sentence does not simply name it; None when it does."""
+    """How an end was identified when the sentence does not simply name it; None when it does.
+
+    Read once per claim end: `score` and the learned scorer's features both ask, one right after the other
+    (nothing in between changes the run), so the last answers are kept in `run.memo`."""
+    memo: list[tuple[Ref, Sentence, str | None]] = run.memo.setdefault("confidence.reference", [])
+    for seen, seen_sentence, kind in memo:
+        if seen is ref and seen_sentence is sentence:
+            return kind
+    kind = _reference(run, sentence, ref)
+    memo.append((ref, sentence, kind))
+    del memo[:-2]  # a claim's two ends
+    return kind
+
+
+def _reference(run: DocumentRun, sentence: Sentence, ref: Ref) -> str | None:
     token: Token = ref.token
     if is_placeholder(ref.node.id, ref.node.props):
         return "unnamed"

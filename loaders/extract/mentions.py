@@ -162,8 +162,10 @@ def is_heading(doc: Doc) -> bool:
     """A paragraph that is a headline or heading: no closing punctuation and (nearly) every word
     capitalised ("Memo Warned of Abuse at Care Home", "Agency Sent Dossier to Trust, Letters Reveal",
     "NOTICE OF VIOLATION"). Prose capitalises its first word and its names, not its verbs and nouns."""
+    if len(doc) and doc[-1].text in (".", "!", "?", ":", ";", '"', "\u201d", ","):
+        return False  # checked first: prose paragraphs end so, and this needs no walk over their words
     words = [t for t in doc if t.is_alpha]
-    if len(words) < 3 or doc[-1].text in (".", "!", "?", ":", ";", '"', "\u201d", ","):
+    if len(words) < 3:
         return False
     capitalised = [t for t in words if t.is_title or t.is_upper]
     lower = [t for t in words if t.text[:1].islower() and t.lower_ not in LEX.title_function_words]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import Node
 from graph.placeholders import placeholder_for
@@ -87,6 +87,18 @@ def _asks(sent: Span) -> bool:
     return False
 
 
+def _has_question_mark(doc: Doc) -> bool:
+    """Whether any of the doc's words holds a "?", read once per doc (`doc.user_data`): most docs ask nothing,
+    and then no verb needs its sentence (`Token.sent` rebuilds the span on every call) to rule out a question."""
+    found = doc.user_data.get(_QUESTION_KEY)
+    if found is None:
+        found = doc.user_data[_QUESTION_KEY] = "?" in doc.text
+    return found
+
+
+_QUESTION_KEY = "kflow.has_question_mark"
+
+
 def statement_mood(verb: Token) -> str:
     """Whether the statement the verb makes is asserted, plainly denied, or hedged.
 
@@ -96,7 +108,7 @@ def statement_mood(verb: Token) -> str:
     (modal, conditional, asked, alleged, "no evidence that", "refused to", a negation further up
     ("did not say that it received"), two negations) is HEDGED, and yields no claim at all.
     """
-    if _asks(verb.sent):
+    if _has_question_mark(verb.doc) and _asks(verb.sent):
         return HEDGED
     if (
         verb.dep_ == "ROOT"

@@ -863,6 +863,8 @@ class DocumentRun:
                 raw += list(relations.nominal_knowledge(token, refs, topic_of))
             elif token.pos_ == "ADJ":
                 raw += list(relations.aware_claims(token, refs, topic_of))
+            if not raw:
+                continue  # most words draw nothing
             raw += sent_reports.authored_by_sender(raw)  # "the VA ... sent a report to OSC": the VA wrote it
             for claim in raw:
                 self._add(claim, sentence, dates)

@@ -12,6 +12,7 @@ that states none of these has no speaker, and its "I" stays unresolved (a news a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.extract import closing_signature
 from loaders.extract.lexicon import LEX
@@ -107,9 +108,12 @@ def signature_block(text: str) -> tuple[int, int] | None:
     return start, end
 
 
+@lru_cache(maxsize=4)
 def _sign_off(text: str) -> re.Match | None:
     """The first sign-off with the signed name: on the lines under it ("Yours sincerely, / Ann Lee"), or
-    on its own line when the text is flattened ("Yours sincerely K Mulvaney Information Access Team")."""
+    on its own line when the text is flattened ("Yours sincerely K Mulvaney Information Access Team").
+    Kept for the last few texts: the passes ask for a document's sign-off several times (two searches of
+    the whole text each)."""
     found = [m for m in (_SIGN_OFF.search(text), _SIGN_OFF_INLINE.search(text)) if m]
     return min(found, key=lambda m: m.start()) if found else None
 

@@ -45,6 +45,8 @@ def rescore(
     learned = chosen_scorer() == "learned"
     if raw.polarity != "asserted" or not learned and _recorder is None:
         return confidence, extractor
+    if _recorder is None and shipped_scorer().keeps_rules_confidence(raw.rule):
+        return confidence, extractor  # a rule the weights never saw: its features would change nothing
     features = claim_features(run, raw, sentence, date, borrowed, confidence)
     if _recorder is not None:
         key = claim_id(

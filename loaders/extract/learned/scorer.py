@@ -61,6 +61,11 @@ class LearnedScorer:
         """Whether the claim's rule was among those trained on (always, for weights that record none)."""
         return not self.rules or any(name.startswith("rule=") and name[5:] in self.rules for name in features)
 
+    def keeps_rules_confidence(self, rule: str) -> bool:
+        """Whether a claim by `rule` keeps the rules' confidence whatever its features (a veto by weights that
+        never saw the rule): then its features need not be computed. The same answer as `confidence` gives."""
+        return self.veto_below is not None and bool(self.rules) and rule not in self.rules
+
     def to_json(self) -> dict[str, Any]:
         veto = {} if self.veto_below is None else {"veto_below": self.veto_below, "rules": sorted(self.rules)}
         return {
