@@ -35,7 +35,9 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # brought-to-attention, signed writers, dates at month / year precision): 0.549 / 0.327 / 0.662, 50 of 91 right,
     # 48 found: one more wrong claim, no right one gained. Floor lowered to 0.54; which rule drew the claim was not
     # looked up (that would be tuning on this split).
-    "test": (0.54, 0.32, 0.66),
+    # Session 13 (letter names from headings, body-titled people, precision fixes, both-ends constructions, scorer
+    # retrained on 184 dev documents): 0.553 / 0.333 / 0.662, 52 of 94 right, 49 of 147 found. Floors raised to match.
+    "test": (0.55, 0.33, 0.66),
     # 2026-11-27, 124 documents (31 added before round 8, gold written before extraction): 0.717 / 0.419 / 0.740
     # before round 8's rules, 0.758 / 0.443 / 0.749 after them and the retrained scorer.
     # 2026-11-27, 144 documents: batch dev10 added 20 (us_120-129, uk_120-129; gold written before extraction, no
@@ -43,10 +45,14 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # Session 11, after two rounds of rules on the 144 documents and the retrained scorer: 0.740 / 0.438 / 0.742.
     # 164 documents: batch dev11 added 20 (us_130-139, uk_130-139; gold written before extraction, no code changed),
     # which score 0.36 / 0.14 / 0.57 on their own; the split falls to 0.705 / 0.398 / 0.722, floors lowered to match.
-    "dev": (0.70, 0.39, 0.72),
+    # 184 documents: batch dev12 added 20 (us_140-149, uk_140-149; gold written before extraction, no code changed),
+    # which scored 0.457 / 0.115 / 0.66 on their own (21 of 46 right, 21 of 183 found); the split fell to
+    # 0.70 / 0.37. Session 13's rules and the retrained scorer: 0.718 / 0.385 / 0.720. Floors lowered to match.
+    "dev": (0.71, 0.38, 0.71),
     # 2026-11-27, 25 documents: 0.456 / 0.210 / 0.609 on the code before round 8, 0.500 / 0.219 / 0.613 after
     # (rules alone 0.472 / 0.224). Never tuned on.
     # Session 11: 0.542 / 0.252 / 0.636 (rules alone 0.504 / 0.257): 53 of 210 found, was 46. Never tuned on.
+    # Session 13: 0.547 / 0.252 / 0.644 (58 of 106 right, 53 of 210 found). Never tuned on.
     "fresh": (0.54, 0.25, 0.63),
 }
 
