@@ -399,8 +399,8 @@ class DocumentRun:
                     members.add(office.id)  # cited once, at the title's first mention ("Special Counsel Ann Lee")
                     self.councillors.add((mention.node.id, office.id))
                     self._member_of(mention, self.add_node(self.x.resolver.body_node(office)), facts.role, 0.7)
-            before = titled_names.body_before_title(self.parse, mention.doc_index, mention)
-            if not members and before is not None and before.node is not None:  # "EPA Administrator Ray Moss"
+            before = None if members else titled_names.body_before_title(self.parse, mention.doc_index, mention)
+            if before is not None and before.node is not None:  # "EPA Administrator Ray Moss"
                 members.add(before.node.id)
                 self._member_of(mention, before.node, facts.role, 0.7)
             if not members and facts.role and facts.role.split()[0].lower() in LEX.council_titles:

@@ -58,24 +58,21 @@ def body_without_trailing_title(doc: Doc, offices: frozenset[str], name_word: Ca
     title; a name after it is read with the title by `kflow_titled_people`."""
     changed, ents = False, []
     for ent in doc.ents:
-        surname = 0
-        while surname < 2 and len(ent) > surname + 2 and _inner_name_word(ent[-1 - surname], offices):
-            surname += 1
-        titles = 0
-        while titles < len(ent) - surname - 1 and ent[len(ent) - surname - 1 - titles].text in offices:
-            titles += 1
-        if not titles:
+        if ent.label_ == "PERSON":
+            ents.append(ent)
+            continue
+        surname = _count_from_end(ent, 0, lambda t: _inner_name_word(t, offices), limit=min(2, len(ent) - 2))
+        titles = _count_from_end(ent, surname, lambda t: t.text in offices, limit=len(ent) - surname - 1)
+        if not titles:  # no title before the name words: a title may still close the entity ("X Committee Chairman")
             surname = 0
-            while titles < len(ent) - 1 and ent[len(ent) - 1 - titles].text in offices:
-                titles += 1
+            titles = _count_from_end(ent, 0, lambda t: t.text in offices, limit=len(ent) - 1)
         body = ent[: len(ent) - surname - titles]
         after = past_spaces(doc, ent.end)
         named_after = after < len(doc) and (
             doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B" or name_word(doc[after])
         )
         if (
-            ent.label_ != "PERSON"
-            and titles
+            titles
             and (surname or named_after)
             and any(t.text.lower() in LEX.body_words for t in body)
             and body[-1].is_title  # "Office of [Inspector Gencral]": a body never ends in "of"
@@ -89,6 +86,14 @@ def body_without_trailing_title(doc: Doc, offices: frozenset[str], name_word: Ca
     if changed:
         doc.ents = ents
     return doc
+
+
+def _count_from_end(ent: Span, skip: int, accepts: Callable[[Token], bool], limit: int) -> int:
+    """How many tokens before the last `skip` ones of the entity `accepts` takes, reading leftwards, at most `limit`."""
+    count = 0
+    while count < limit and accepts(ent[len(ent) - skip - 1 - count]):
+        count += 1
+    return count
 
 
 def _inner_name_word(token: Token, offices: frozenset[str]) -> bool:
