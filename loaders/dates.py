@@ -276,6 +276,7 @@ def _dateparser(text: str, anchor: date | None) -> DateValue | None:
         flags=re.I,
     )
     cleaned = _MONTH_PART.sub("", cleaned)  # "early January 2017": within the month, read as the month
+    cleaned = _TIME_OF_DAY.sub("", cleaned)  # "the late evening of December 16, 2008": that day
     data = _parser(tuple(sorted(settings.items(), key=str))).get_date_data(cleaned)
     if data is None or data.date_obj is None:
         return None
@@ -289,6 +290,7 @@ def _dateparser(text: str, anchor: date | None) -> DateValue | None:
     return None
 
 
+_TIME_OF_DAY = re.compile(r"^(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\s+of\s+(?=.*\d)", re.I)
 _MONTH_PART = re.compile(r"^(?:early|mid|middle|late)[\s-]+(?=[a-z]{3,9}\.?\s+\d)", re.I)
 
 

@@ -28,6 +28,8 @@ from loaders.dates import parse_date
         ("the late 1980s", "1987-01-01", "1989-12-31", "decade"),
         ("summer 2014", "2014-06-01", "2014-08-31", "month"),
         ("early 2014", "2014-01-01", "2014-04-30", "month"),
+        ("the late evening of December 16, 2008", "2008-12-16", "2008-12-16", "day"),
+        ("the early morning of 3 May 2010", "2010-05-03", "2010-05-03", "day"),
     ],
 )
 def test_absolute_dates(text, start, end, precision):

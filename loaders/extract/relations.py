@@ -787,15 +787,22 @@ def dates_for(anchor: Token, date_spans: list[tuple[int, int, DateValue]], exclu
 def opening_date(anchor: Token, date_spans: list[tuple[int, int, DateValue]]) -> DateValue | None:
     """ "On 18 March 2013, after a fire had spread, X wrote to Y": a date opening the sentence dates its
     main clause even when the parser hangs it on the clause in between. Only for the main verb (or
-    one coordinated with it), and only a date within the sentence's first three tokens."""
+    one coordinated with it), and only a date within the sentence's first three tokens or inside its
+    opening phrase ("On the late evening of December 16, 2008, ...")."""
     sent = anchor.sent
     main = anchor
     while main.dep_ == "conj" and main.head.i != main.i:
         main = main.head
     if main.i != sent.root.i:
         return None
+    opener = sent[0]
+    opening = (
+        range(opener.left_edge.i, opener.right_edge.i + 1)
+        if opener.dep_ == "prep" and opener.head.i == main.i
+        else range(0)
+    )
     for start, _, value in date_spans:
-        if sent.start <= start <= sent.start + 2 and start < anchor.i:
+        if (sent.start <= start <= sent.start + 2 or start in opening) and start < anchor.i:
             return value
     return None
 

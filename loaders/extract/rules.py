@@ -1104,10 +1104,10 @@ class DocumentRun:
         if date is None and not denied and raw.type in ("SENT", "RECEIVED", "AUTHORED", "PUBLISHED"):
             date = self._report_date(raw.object.node)
             borrowed = date is not None
-        if date is None and not denied and (self.precision or "day") == "day":
-            # the sentence gives none: a document dated to the day (a letter, memo, press release, statement)
-            # records acts of its day, at the latest. A year alone dates a publication, not its events (a
-            # 2018 article on a 2002 report): those claims stay undated rather than misdated.
+        if date is None and not denied and (self.precision or "day") in ("day", "month"):
+            # the sentence gives none: a document dated to the day or month (a letter, memo, press release,
+            # statement) records acts of its day or month, at the latest. A year alone dates a publication,
+            # not its events (a 2018 article on a 2002 report): those claims stay undated, not misdated.
             date = self._document_date()
         self.add_node(raw.subject.node)
         self.add_node(raw.object.node)
