@@ -138,6 +138,7 @@ FLOORS = {
     "titled_people": 1.00,  # 30/30 ("Ranking Member Tolley" is Tolley; "Senator McArdle"; "Rep. Tom Hale, Chairman of X")
     "testimony_openings": 1.00,  # 12/12 ("Ranking Member X, and Members of the Subcommittee:": members of the audience)
     "document_headers": 0.93,  # 15/16 (flattened memo headers, the letterhead's body; the small model reads "Chief Greyfield Children" as a name)
+    "memo_enclosures": 1.0,  # 12/12 (MEMORANDUM TO: / FROM: headers; "Attached is the Office of X report" sent from sender to recipient)
     "writer_findings": 1.00,  # 16/16 ("we found that X", "we issued a report", "our letters dated D": writer_findings.py)
     "committee_we": 1.00,  # 11/11 ("we" on a committee's own page: the committee its publisher names, publisher_we.py)
     "regulator_findings": 1.00,  # 13/13 ("violations were identified": the writer knew; regulator_findings.py)

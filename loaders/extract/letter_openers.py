@@ -156,15 +156,27 @@ def _enclosed(head: Token) -> bool:
     )
 
 
+def _misattached_report(head: Token) -> bool:
+    """ "Attached is the Office of X evaluation report": the parser makes "Office" the clause's noun and the
+    report its "of" object; a document noun under a noun that is none is the clause's own."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.dep_ != "attr":
+        return False
+    nouns = LEX.document_nouns | LEX.own_documents
+    return head.lemma_.lower() in nouns and head.head.head.lemma_.lower() not in nouns
+
+
 def _clause_encloses(head: Token) -> bool:
     """ "Enclosed is an Administrative Order", "Please find enclosed the final audit report", "I attach a list",
     "We are enclosing the reports": the object of a clause with an enclosing word before it, done by the
     writer ("I", "we") or by no one named (a formula); "The council attached a map" is not the letter's."""
+    if _misattached_report(head):
+        head = head.head.head  # "Attached is the Office of X evaluation report": parsed as the Office's
     if head.dep_ not in ("dobj", "attr"):
         return False
     verb = head.head
-    if not any(_enclosing_word(word) and word.i < head.i for word in (verb, *verb.children)):
-        return False
+    words = (verb, *verb.children, *((verb.head,) if verb.dep_ in ("aux", "auxpass") else ()))
+    if not any(_enclosing_word(word) and word.i < head.i for word in words):
+        return False  # "Attached is our report" parses "Attached" as the root over "is"
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _enclosing_word(c)]
     return all(s.lower_ in LEX.first_person | LEX.first_person_plural for s in subjects)
 

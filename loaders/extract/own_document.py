@@ -59,6 +59,18 @@ def header_speaker(run: DocumentRun) -> None:
             return
 
 
+def header_addressee(run: DocumentRun) -> None:
+    """A memo's first recipient field is who its "you" is, when no salutation says otherwise: what the memo
+    encloses ("Attached is our report") reaches that person, as a letter's enclosure reaches its addressee."""
+    if run.addressee is not None or run.document.media_type in READ_BY_READERS:
+        return
+    for field in headers.header_fields(run.document.text):
+        party = party_between(run, field.start, field.end) if field.role == "recipient" else None
+        if party is not None and party.node.label == "Person":
+            run.addressee = run.add_node(party.node)
+            return
+
+
 def writer_claims(run: DocumentRun) -> None:
     """The document's own parties: a header block's fields, else its signatory or its heading's maker;
     then the people its copy list names."""

@@ -265,6 +265,7 @@ class DocumentRun:
         self._resolve_speaker()
         debate_turns.read(self)  # "Mr. Speaker" / "Pete Wishart (North Tayside)": whose "I" each turn is
         own_document.header_speaker(self)
+        own_document.header_addressee(self)
         document_frame.letterhead_speaker(self)
         publisher_we.speaker_body(self)  # no letterhead or signature: who "we" is by the record's publisher
         self._resolve_roles(used_roles)
