@@ -100,7 +100,6 @@ def _writer_claims(run: DocumentRun) -> tuple[str, ...]:
     if run.speaker is None and document_frame.letterhead_body(run) is not None:
         return ("AUTHORED", "SENT")
     return ("SENT",)
-    enclosure_claims(run)
 
 
 def _answered_noun(run: DocumentRun, sentence: Sentence) -> tuple[Token, DateValue] | None:
