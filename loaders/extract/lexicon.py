@@ -158,6 +158,7 @@ class Lexicon:
     release_staff_titles: frozenset[str]
     quoting_verbs: frozenset[str]
     role_nouns: frozenset[str]
+    holder_title_heads: frozenset[str]
     title_qualifiers: frozenset[str]
     office_nouns: frozenset[str]
     job_words: tuple[str, ...]
@@ -516,6 +517,7 @@ SET_WORDS = (
     "release_staff_titles",
     "quoting_verbs",
     "role_nouns",
+    "holder_title_heads",
     "title_qualifiers",
     "office_nouns",
     "staff_nouns",

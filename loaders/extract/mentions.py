@@ -149,6 +149,8 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
                 continue  # "the council's social services department": a unit of a body, not a named body
             if kind == "agency" and not ent.ent_id_ and _names_a_role_holder(span):
                 kind = "person"  # "the permanent secretary, Tomasz Novak," that NER took for an ORG
+            if kind == "agency" and not ent.ent_id_ and names_an_office(span):
+                continue  # "To: Federal Railroad Administrator", "former National Security Advisor Tom Briggs"
             sentence = parse._sentence_of[(doc_index, starts[ent.start])]
             parse.add(Mention(kind, doc_index, span.start, span.end, sentence, span.text, ent.ent_id_))
         _add_generic_bodies(parse, doc_index, doc)
@@ -288,6 +290,17 @@ def _names_a_role_holder(span: Span) -> bool:
     return span[-1].lower_ not in LEX.body_words and (
         title.lemma_.lower() in LEX.role_nouns or title.ent_type_ == "ROLE"
     )
+
+
+def names_an_office(span: Span) -> bool:
+    """An organisation "name" that is a one-person office's title: it ends in a `holder_title_heads` word
+    ("National Security Advisor", "Federal Railroad Administrator") and no word of it is a body head word
+    ("Office of the Director", "Audit Office Director" stay bodies). Read as a body, its holder's letters and
+    posts became the body's, and the people titled by it members of a body that does not exist."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2 or span[-1].lower_ not in LEX.holder_title_heads:
+        return False
+    return not any(t.lower_ in LEX.body_words for t in words)
 
 
 def _generic_only(span: Span) -> bool:

@@ -665,7 +665,20 @@ def clause_topics(clause: Token, topic_of: TopicOf) -> list[Ref]:
     arguments = children_of(clause, "nsubj", "nsubjpass") or children_of(clause, "dobj")
     arguments = [a for a in arguments if not any(c.dep_ == "det" and c.lower_ == "no" for c in a.children)]
     found = [t for t in (topic_of(a) for a in arguments) if t]  # "that no such order had been laid": nothing known
+    found = [t for t in found if t.node.label != "Topic" or not names_a_party(t.token)]  # a report stays
     return [Ref(t.node, min(t.confidence, 0.7), t.token) for t in found]
+
+
+_PARTY_ENTITIES = ("ORG", "PERSON", "NORP", "GPE")
+
+
+def names_a_party(token: Token) -> bool:
+    """A body or a person ("the Home Office", "the tribunal", "Ann Lee"): in "X was informed that the Home Office
+    was seeking to change ...", the clause is about what the party did, and the party is no topic of knowledge."""
+    if token.ent_type_ in _PARTY_ENTITIES:
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in LEX.generic_bodies or lemma in LEX.hearing_heads
 
 
 def nominal_knowledge(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
