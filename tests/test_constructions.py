@@ -174,6 +174,8 @@ FLOORS = {
     "letter_names": 1.00,  # 12/12 (a letter's heading names it as texts cite it: letter_headings.py)
     "published_authors": 1.00,  # 25/25 ("X published a report": X AUTHORED it too; verbs.yaml authors_new)
     "titled_memberships": 0.95,  # 22/23 ("Ann Lee, Inspector General, Department of X", "served as head of X")
+    "quoted_writers": 1.00,  # 37/37 ("X and Y sent a letter ... '...,' the senators wrote": they AUTHORED it)
+    "titled_member_appositions": 1.00,  # 15/15 ("Ann Lee, Ranking Member of the Committee on X,": its member)
 }
 # ---------------------------------------------------------------------------------------------
 

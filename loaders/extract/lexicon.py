@@ -265,6 +265,8 @@ class Lexicon:
     page_section_words: frozenset[str]
     department_offices: frozenset[str]
     header_other_fields: frozenset[str]
+    signer_group_nouns: frozenset[str]  # quoted_writers.py
+    letter_quoting_verbs: frozenset[str]
     paper_presentations: tuple[str, ...]
     printing_orders: tuple[str, ...]
     report_agreements: tuple[str, ...]
@@ -605,6 +607,8 @@ SET_WORDS = (
     "page_section_words",
     "department_offices",
     "header_other_fields",
+    "signer_group_nouns",
+    "letter_quoting_verbs",
 )
 
 

@@ -133,6 +133,10 @@ def _role_noun(token: Token) -> bool:
     """A job noun, or a title ending in an office's qualifier after one ("Inspector General", "Attorney General")."""
     if token.lemma_.lower() in LEX.role_nouns:
         return True
+    if token.text in LEX.office_titles and any(  # "Ranking Member": an office of two title words, capitalised
+        c.dep_ == "compound" and c.text in LEX.office_titles for c in token.children
+    ):
+        return True
     return token.lower_ in LEX.title_qualifiers and any(
         c.dep_ == "compound" and c.lemma_.lower() in LEX.role_nouns for c in token.children
     )

@@ -79,6 +79,7 @@ from loaders.extract import (
     publisher_holders,
     publisher_we,
     quoted_titles,
+    quoted_writers,
     receipt_phrases,
     referrals,
     regulator_findings,
@@ -299,6 +300,7 @@ class DocumentRun:
         letter_openers.opener_claims(self)  # "This letter refers to ...", "the enclosed Notice": the letter's own flows
         own_document.writer_claims(self)
         signed_authors.author_claims(self)  # the signatory wrote the letter it signed
+        quoted_writers.author_claims(self)  # "X and Y sent a letter ... '...,' the senators wrote"
         testimony_openers.opener_claims(self)  # "I am pleased to submit this statement for the record"
         writer_requests.request_claims(self)  # "you requested that we examine": the requester commissioned this text
         citations.letter_claims(self, cited)
