@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from graph.model import Node, node_id
 from graph.names import name_key
-from loaders.extract import relations, unfinished_work
+from loaders.extract import markup, relations, unfinished_work
 from loaders.extract.authored_studies import _study_noun
 from loaders.extract.lexicon import LEX
 from loaders.extract.linked_letters import linked_anchor
@@ -222,6 +222,8 @@ def linked_findings(run: DocumentRun) -> None:
     """ "The agency [substantiated](/agency-report.pdf) the whistleblower's allegations": a body's finding
     verb that is a link's anchor stands for the report the finding is in, AUTHORED by the body (the same
     node as the study the text gives it elsewhere), the anchor kept as an alias."""
+    if not markup.has_links(run.document.text):
+        return  # no link, no anchor
     finding = {
         i for i, doc in enumerate(run.parse.docs) if next(tokens_with(doc, LEMMA, _finding_verb), None) is not None
     }

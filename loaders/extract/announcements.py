@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from loaders.extract import relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 COMMISSION_CONFIDENCE = 0.8
 
@@ -29,6 +30,7 @@ def commissioned_study(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and _commissioning_event(token.head.head)
 
 
+@triggered_by(lambda: LEX.announcing_verbs)
 def commissioning_claims(verb: Token, refs: Callable[[Token], list[relations.Ref]]) -> Iterator[relations.RawClaim]:
     """COMMISSIONED from the subject of an announcing verb to the study of its "the setting up of X" object."""
     if verb.lemma_.lower() not in LEX.announcing_verbs or relations.is_negated_or_hedged(verb):
@@ -42,6 +44,7 @@ def commissioning_claims(verb: Token, refs: Callable[[Token], list[relations.Ref
             yield relations.RawClaim("COMMISSIONED", subject, study, verb, confidence, "announce.commission")
 
 
+@triggered_by(lambda: LEX.announcing_verbs)
 def publication_claims(verb: Token, refs: Callable[[Token], list[relations.Ref]]) -> Iterator[relations.RawClaim]:
     """PUBLISHED from the subject of an announcing verb to the documents of its "the release of X" object."""
     if verb.lemma_.lower() not in LEX.announcing_verbs or relations.is_negated_or_hedged(verb):

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from loaders.extract import disclosed_matters, relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -22,6 +23,7 @@ _CONFIDENCE = 0.75
 _ARRIVING = "come"  # "T came to Y's attention": the subject is what was learned, and nobody brought it
 
 
+@triggered_by(lambda: LEX.attention_verbs, lambda: LEX.attention_nouns)
 def attention_claims(
     run: DocumentRun, verb: Token, refs: relations.RefsOf, topic_of: relations.TopicOf
 ) -> list[relations.RawClaim]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from loaders.extract import relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,6 +28,7 @@ CHAIR_CONFIDENCE = 0.75
 SKIPPED = frozenset({",", "-", "\u2013", "\u2014"})  # "the review, led by X"
 
 
+@triggered_by(lambda: LEX.passive_membership_verbs)
 def passive_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list[relations.RawClaim]:
     """ "the X Inquiry chaired by Sir Ann Lee": Ann Lee MEMBER_OF the X Inquiry."""
     if verb.lemma_.lower() not in LEX.passive_membership_verbs:

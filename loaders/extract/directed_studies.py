@@ -23,8 +23,9 @@ from spacy.tokens import Token
 from graph.placeholders import is_placeholder
 from loaders.extract import relations
 from loaders.extract.authored_studies import _asks_for_study
-from loaders.extract.lexicon import LEX
+from loaders.extract.lexicon import LEX, VerbFrame
 from loaders.extract.mentions import Sentence
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -50,10 +51,17 @@ def _work_clause(verb: Token) -> Token | None:
     )
 
 
+def _requests_work(frame: VerbFrame | None) -> bool:
+    return frame is not None and frame.claim == "COMMISSIONED" and frame.requests_work
+
+
 def _directing(verb: Token) -> bool:
-    frame = LEX.frames.get(verb.lemma_.lower())
-    requests = frame is not None and frame.claim == "COMMISSIONED" and frame.requests_work
-    return requests or verb.lemma_.lower() in LEX.referring_verbs
+    return _requests_work(LEX.frames.get(verb.lemma_.lower())) or verb.lemma_.lower() in LEX.referring_verbs
+
+
+def directing_lemmas() -> list[str]:
+    """The lemmas `_directing` accepts (the trigger words of `commissioned_studies`)."""
+    return [*(lemma for lemma, frame in LEX.frames.items() if _requests_work(frame)), *LEX.referring_verbs]
 
 
 def _asked(verb: Token, clause: Token | None) -> list[Token]:
@@ -131,6 +139,7 @@ def _directions(run: DocumentRun, sentence: Sentence) -> list[tuple[Token, set[s
     return found
 
 
+@triggered_by(directing_lemmas)  # no directing verb, no direction (`_directions`)
 def commissioned_studies(run: DocumentRun) -> None:
     """COMMISSIONED by whoever directed, asked or referred a party to study something, of the study that
     answered (see the module's docstring), cited and dated by the direction's sentence."""

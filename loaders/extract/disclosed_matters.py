@@ -23,6 +23,7 @@ from graph.model import Node, node_id
 from loaders.extract import clause_matters, letter_tellings, relations
 from loaders.extract.lexicon import LEX
 from loaders.extract.token_filter import tokens_with
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -94,6 +95,7 @@ def whistleblower_ref(run: DocumentRun, token: Token) -> relations.Ref | None:
     return relations.Ref(node, 0.7, token)
 
 
+@triggered_by(lambda: LEX.discloser_nouns)  # none: no matter (`matter_node`), the claims as they were
 def matter_claims(
     run: DocumentRun, verb: Token, refs: relations.RefsOf, raw: list[relations.RawClaim]
 ) -> list[relations.RawClaim]:

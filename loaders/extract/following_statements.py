@@ -15,19 +15,21 @@ from spacy.tokens import Token
 from graph.model import Node, node_id
 from loaders.extract import relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
 
 _CONFIDENCE = 0.8
 _RULE = "statement.following"
+_FOLLOWING = "following"
 
 
 def _following_statement(verb: Token) -> Token | None:
     """The verb's object "the following statement", if it has one."""
     for obj in relations.children_of(verb, "dobj"):
         if obj.lemma_.lower() in LEX.following_statement_nouns and any(
-            c.dep_ == "amod" and c.lower_ == "following" for c in obj.children
+            c.dep_ == "amod" and c.lower_ == _FOLLOWING for c in obj.children
         ):
             return obj
     return None
@@ -38,6 +40,7 @@ def _speaker(subject: Token) -> Token:
     return next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subject)
 
 
+@triggered_by(lambda: LEX.statement_issuing_verbs, lambda: LEX.following_statement_nouns, lambda: (_FOLLOWING,))
 def statement_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list[relations.RawClaim]:
     """AUTHORED and PUBLISHED of the statement a speaker issued, from "X issued the following statement"."""
     if verb.lemma_.lower() not in LEX.statement_issuing_verbs or relations.is_negated_or_hedged(verb):

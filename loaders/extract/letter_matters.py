@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from loaders.extract import relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -100,6 +101,7 @@ def sent_claims(
     ]
 
 
+@triggered_by(relations.telling_lemmas)
 def told_claims(verb: Token, refs: relations.RefsOf, topic_of: relations.TopicOf) -> list[relations.RawClaim]:
     """ "informed Y of the report's release": a single told party, "of" hung on it, a document told of."""
     frame = LEX.frames.get(verb.lemma_.lower())

@@ -12,10 +12,17 @@ from spacy.tokens import Token
 
 from loaders.extract import relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 _PRONOUNS = frozenset({"them", "him", "her"})
 _CONFIDENCE = 0.75
 _SENDING = "SENT"
+
+
+def telling_lemmas() -> list[str]:
+    """The lemmas `is_telling` accepts: a telling frame that needs no recipient, or a disclosing verb."""
+    told = [lemma for lemma, frame in LEX.frames.items() if frame.tells and not frame.needs_recipient]
+    return [*told, *LEX.disclosing_verbs]
 
 
 def is_telling(verb: Token) -> bool:
@@ -56,6 +63,7 @@ def told_recipients(verb: Token) -> list[Token]:
     return relations.arguments(sender, LEX.frames[sender.lemma_.lower()])[2]
 
 
+@triggered_by(telling_lemmas, lambda: LEX.correspondence)  # the letter `sending_verb` needs
 def telling_claims(verb: Token, refs: relations.RefsOf, topic_of: relations.TopicOf) -> list[relations.RawClaim]:
     """KNEW_ABOUT of the letter's recipients and sender, when `verb` is a telling participle of a sent letter."""
     if not is_telling(verb) or relations.is_negated_or_hedged(verb):

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from graph.model import Node, node_id
 from loaders.extract import markup, relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -32,6 +33,7 @@ def linked_anchor(run: DocumentRun, verb: Token) -> str | None:
     return markup.anchor_of(run.document.text, start, start + len(verb.text))
 
 
+@triggered_by(relations.telling_lemmas)
 def letter_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list[relations.RawClaim]:
     """SENT by the teller, RECEIVED by the told, of the letter a linked telling verb stands for."""
     frame = LEX.frames.get(verb.lemma_.lower())

@@ -26,6 +26,11 @@ def parsing_text(text: str) -> str:
     return _LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
 
 
+def has_links(text: str) -> bool:
+    """Whether the text may hold a markdown link at all (`_LINK` needs its "](")."""
+    return "](" in text
+
+
 def is_link_anchor(text: str, start: int, end: int) -> bool:
     """The words text[start:end] are a whole link's anchor ("OSC [referred](/docs/referral.pdf) the ..."):
     the linked document is what those words stand for."""

@@ -86,6 +86,10 @@ class DocumentParse:
     def at(self, doc_index: int, token: Token) -> Mention | None:
         return self._by_token.get((doc_index, token.i))
 
+    def at_position(self, doc_index: int, i: int) -> Mention | None:
+        """`at` for the token at position `i`, without making the Token."""
+        return self._by_token.get((doc_index, i))
+
     def sentence_of(self, doc_index: int, token: Token) -> Sentence:
         return self.sentences[self._sentence_of[(doc_index, self.sent_start(doc_index, token))]]
 

@@ -11,9 +11,11 @@ from spacy.tokens import Token
 
 from loaders.extract import relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 _PLACE_PREPOSITIONS = {"in", "on", "to", "at", "onto", "into"}
 _PUBLIC = "public"
+_MAKING = "make"  # "made the report public"
 _INNER_CLAUSES = ("relcl", "ccomp", "advcl", "acl", "csubj", "parataxis")
 
 
@@ -26,7 +28,7 @@ def _is_public_place(place: Token) -> bool:
 
 def _made_public(verb: Token) -> bool:
     """ "made the report public": "public" as the object's complement."""
-    return verb.lemma_.lower() == "make" and any(
+    return verb.lemma_.lower() == _MAKING and any(
         t.lower_ == _PUBLIC and t.dep_ in ("oprd", "ccomp", "acomp", "xcomp", "advmod")
         for t in (*verb.children, *(c for o in relations.children_of(verb, "dobj", "ccomp") for c in o.children))
     )
@@ -38,15 +40,16 @@ def _clause(verb: Token) -> list[Token]:
     return [t for t in verb.subtree if t.i not in inner]
 
 
+@triggered_by(lambda: (*LEX.filing_verbs, _MAKING), lambda: (*LEX.public_places, _PUBLIC))
 def publication_claims(verb: Token, refs: relations.RefsOf) -> Iterator[relations.RawClaim]:
     """PUBLISHED from the subject of a filing verb with a public place (or of "made ... public") to the
     documents of its clause. The parser hangs "in its public file" on the verb or on the last object."""
-    if verb.lemma_.lower() not in LEX.filing_verbs and verb.lemma_.lower() != "make":
+    if verb.lemma_.lower() not in LEX.filing_verbs and verb.lemma_.lower() != _MAKING:
         return  # neither filed nor made public (below): checked first, as the clause is the cost
     if verb.dep_ == "conj" and verb.head.lemma_.lower() in LEX.filing_verbs:
         return  # "filed X, Y and redacted copies of Z in ...": read once, from the first filing verb
     clause = _clause(verb)
-    if verb.lemma_.lower() == "make":  # "made the review public": the parser's small clause holds the document
+    if verb.lemma_.lower() == _MAKING:  # "made the review public": the parser's small clause holds the document
         clause += [t for c in relations.children_of(verb, "ccomp") if c.lower_ == _PUBLIC for t in c.subtree]
     places = [t for t in clause if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPOSITIONS]
     filed = verb.lemma_.lower() in LEX.filing_verbs and any(_is_public_place(p) for p in places)

@@ -16,6 +16,7 @@ from graph.model import Node, node_id
 from loaders.dates import DateValue
 from loaders.extract import markup, relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -25,6 +26,7 @@ _CONFIDENCE = 0.75
 _BODIES = ("Agency", "Person")
 
 
+@triggered_by(lambda: LEX.referring_verbs, lambda: LEX.referred_matters)
 def referral_claims(
     run: DocumentRun, verb: Token, refs: relations.RefsOf, dates: list[tuple[int, int, DateValue]]
 ) -> list[relations.RawClaim]:

@@ -18,6 +18,7 @@ from graph.model import Node
 from graph.names import initials
 from loaders.extract import relations, writer_findings
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -94,6 +95,7 @@ def _keys(node: Node) -> set[str]:
     return {node.id, *node.keys, node.name.lower()}
 
 
+@triggered_by(lambda: (*LEX.passive_finding_verbs, *LEX.writer_frames))
 def verb_claims(
     run: DocumentRun, doc_index: int, verb: Token, refs: relations.RefsOf, topic_of: relations.TopicOf
 ) -> list[relations.RawClaim]:

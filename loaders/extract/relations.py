@@ -26,6 +26,7 @@ from loaders.extract.not_until import bounded_by_a_date
 from loaders.extract.object_lists import listed_objects, paired_objects
 from loaders.extract.shared_passives import inherited_passive_subjects
 from loaders.extract.topic_phrases import phrase_topics
+from loaders.extract.trigger_words import triggered_by
 
 # Dependency labels that carry a statement into the clause that contains it (syntax, not vocabulary).
 CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "pcomp"}
@@ -406,6 +407,16 @@ def _commissioned_work(verb: Token) -> list[Token]:
     return found
 
 
+def telling_lemmas() -> list[str]:
+    """The lemmas of the telling frames (`tells`: "warned X about T", "alerted X to T")."""
+    return [lemma for lemma, frame in LEX.frames.items() if frame.tells]
+
+
+def letter_lemmas() -> list[str]:
+    """The lemmas of the frames that write a letter to someone (`letter_to`: "X wrote to Y")."""
+    return [lemma for lemma, frame in LEX.frames.items() if frame.letter_to]
+
+
 def verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
     """Raw claims of one verb token (nothing when it is not a relation verb or is hedged); a plain
     denial ("never received the report") gives its claims with polarity NEGATED."""
@@ -681,6 +692,7 @@ def names_a_party(token: Token) -> bool:
     return lemma in LEX.generic_bodies or lemma in LEX.hearing_heads
 
 
+@triggered_by(lambda: LEX.knowledge)
 def nominal_knowledge(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
     """ "the knowledge of the council and the force of the abuse", "X's knowledge of T"."""
     if token.lemma_.lower() not in LEX.knowledge or is_negated_or_hedged(token):
@@ -705,6 +717,7 @@ def nominal_knowledge(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator
             )
 
 
+@triggered_by(lambda: LEX.awareness_adjectives)
 def aware_claims(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawClaim]:
     """ "X was aware of T" / "X was made aware of T"; "X was not aware of T" is a NEGATED claim."""
     if token.lemma_.lower() not in LEX.awareness_adjectives:
@@ -731,6 +744,7 @@ def aware_claims(token: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawC
             )
 
 
+@triggered_by(lambda: LEX.archive_verbs)
 def archive_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
     """ "the report ... was found in the Home Office archives": the body held (knew of) the document."""
     if verb.lemma_.lower() not in LEX.archive_verbs or is_negated_or_hedged(verb):
@@ -820,6 +834,7 @@ def opening_date(anchor: Token, date_spans: list[tuple[int, int, DateValue]]) ->
     return None
 
 
+@triggered_by(lambda: LEX.membership)
 def membership_claims(verb: Token, refs: RefsOf) -> Iterator[RawClaim]:
     """ "Ana Ruiz, who leads the Saltmarsh Foundation" / "she works for the council": a person's body."""
     lemma = verb.lemma_.lower()

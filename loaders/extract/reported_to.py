@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from graph.model import Node, node_id
 from loaders.extract import linked_letters, relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -43,6 +44,7 @@ def _when(verb: Token) -> str | None:
     return None
 
 
+@triggered_by(lambda: LEX.reporting_to_verbs)
 def report_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list[relations.RawClaim]:
     """AUTHORED, SENT and RECEIVED of the report one body made to another."""
     if (

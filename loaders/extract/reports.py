@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Token
 
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
@@ -101,8 +102,11 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
     found: list[ReportMention] = []
     titled: set[int] = set()
     for doc_index, doc in enumerate(parse.docs):
-        for token in doc:
-            existing = parse.at(doc_index, token)
+        for i, candidate in enumerate(report_noun_positions(doc)):
+            existing = parse.at_position(doc_index, i)
+            if not candidate and existing is None:
+                continue  # no noun any test below reads, no mention: the tests all fail (the cheap gate first)
+            token = doc[i]
             if existing and existing.kind == "report":
                 if id(existing) not in titled:  # titles were added when their document noun was seen
                     found.append(_named(parse, existing, token))
@@ -139,6 +143,34 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                     titled.add(id(title.mention))
                     report.name, report.determiner = title.name, "named"
     return [r for r in found if r]
+
+
+def report_noun_lists() -> tuple[frozenset[str], ...]:
+    """The lemma lists of `detect_reports`' tests: a noun in none of them is never a report (trigger words)."""
+    return (
+        LEX.document_nouns,
+        LEX.study_kinds,  # `_work_product`, `authored_studies`, `agency_studies`
+        LEX.owned_documents,
+        LEX.framed_documents,
+        LEX.transferred_documents,
+        LEX.moved_plurals,
+    )
+
+
+def report_noun_positions(doc: Doc) -> list[bool]:
+    """Per token of `doc`, whether its lowercased lemma is in one of `report_noun_lists`, read from the doc's
+    lemma array (each distinct lemma tested once), so the tokens of no list are never made."""
+    lists = report_noun_lists()
+    strings = doc.vocab.strings
+    verdicts: dict[int, bool] = {}
+    flags = []
+    for key in doc.to_array(LEMMA).tolist():
+        verdict = verdicts.get(key)
+        if verdict is None:
+            lemma = strings[key].lower()
+            verdict = verdicts[key] = any(lemma in words for words in lists)
+        flags.append(verdict)
+    return flags
 
 
 def _before_a_name(parse: DocumentParse, doc_index: int, token: Token) -> bool:

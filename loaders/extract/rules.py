@@ -99,6 +99,7 @@ from loaders.extract import (
     titled_names,
     told_matters,
     topics,
+    trigger_words,
     uk_papers,
     unfinished_work,
     writer_findings,
@@ -114,6 +115,7 @@ from loaders.extract.learned import switches as learned_switches
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention, Sentence, names_a_body, parse_document
 from loaders.extract.nlp import MODEL, chunks, load_pipeline
+from loaders.extract.trigger_words import triggered_by
 from loaders.resolve import DocumentContext, Resolver, define_acronyms
 
 PIPE_BATCH = 64  # paragraphs per spaCy minibatch
@@ -293,6 +295,7 @@ class DocumentRun:
         for sentence in self.parse.sentences:
             self._sentence_claims(sentence)
         self._addressed_claims()
+        words = trigger_words.of(self)  # which passes the text's words let fire (trigger_words.py)
         letter_matters.answered_claims(self)  # "your letter of D about T": the writer's side knew of T
         writer_findings.own_report_claims(self)  # "our letters dated D", "our report released yesterday"
         breach_meetings.meeting_claims(self)  # "a conference was held with you to discuss the violations"
@@ -318,7 +321,7 @@ class DocumentRun:
         agency_studies.author_claims(self)  # "The DOL investigation substantiated ...": the agency's study
         agency_studies.linked_findings(self)  # "The agency [substantiated](...)": the agency's linked report
         authored_studies.commissioned_by_referrals(self)  # "referred ... for investigation": the investigation
-        directed_studies.commissioned_studies(self)  # "directed HHS to review": the study that answered
+        words.gated(directed_studies.commissioned_studies, self)  # "directed HHS to review": the study that answered
         teasers.drop_repeated_teaser_claims(self)  # a release's opening line the lede says again
         letter_openers.sent_to_you_claims(self)  # "the reports were sent to you on D": by the writer
         numbered_flows.sent_by_writer_claims(self)  # "Inspection Report 98-02, sent to you on D"
@@ -836,36 +839,43 @@ class DocumentRun:
         refs = lambda t: self.refs(d, t)  # noqa: E731
         topic_of = lambda t: self.topic(d, t, sentence.index)  # noqa: E731
         dates = self._dates(sentence)
+        gated = trigger_words.of(self).gated  # a pass whose trigger words the text lacks is not run: it draws nothing
         for token in sentence.span:
             raw = []
             if token.pos_ in ("VERB", "AUX"):
-                raw += list(relations.verb_claims(token, refs, topic_of))
-                raw += list(relations.archive_claims(token, refs))
-                raw += list(relations.membership_claims(token, refs))
-                raw += chaired_by.passive_claims(self, token, refs)  # "the X Inquiry chaired by Sir Ann Lee"
-                raw += self._written_to(sentence, token, refs)
-                raw += list(announcements.publication_claims(token, refs))  # "announced the release of X"
-                raw += list(announcements.commissioning_claims(token, refs))  # "announce the setting up of X"
+                raw += relations.verb_claims(token, refs, topic_of)
+                raw += gated(relations.archive_claims, token, refs)
+                raw += gated(relations.membership_claims, token, refs)
+                raw += gated(chaired_by.passive_claims, self, token, refs)  # "the X Inquiry chaired by Sir Ann Lee"
+                raw += gated(self._written_to, sentence, token, refs)
+                raw += gated(announcements.publication_claims, token, refs)  # "announced the release of X"
+                raw += gated(announcements.commissioning_claims, token, refs)  # "announce the setting up of X"
                 # "referred the allegations to Y": a referral
-                raw += referrals.referral_claims(self, token, refs, dates)
-                raw += list(public_filing.publication_claims(token, refs))  # "filed X in its public file"
-                raw += reported_to.report_claims(self, token, refs)  # "the agency reported to OSC that ..."
-                raw += following_statements.statement_claims(self, token, refs)  # "X issued the following statement"
-                raw += linked_letters.letter_claims(self, token, refs)  # "OSC [alerted](...) the President"
-                raw += letter_tellings.telling_claims(token, refs, topic_of)  # "sent a letter to X notifying them of T"
-                raw += told_matters.letter_claims(self, token, refs)  # "sent letters to X alerting them that ..."
+                raw += gated(referrals.referral_claims, self, token, refs, dates)
+                raw += gated(public_filing.publication_claims, token, refs)  # "filed X in its public file"
+                raw += gated(reported_to.report_claims, self, token, refs)  # "the agency reported to OSC that ..."
+                # "X issued the following statement"
+                raw += gated(following_statements.statement_claims, self, token, refs)
+                raw += gated(linked_letters.letter_claims, self, token, refs)  # "OSC [alerted](...) the President"
+                # "sent a letter to X notifying them of T"
+                raw += gated(letter_tellings.telling_claims, token, refs, topic_of)
+                # "sent letters to X alerting them that ..."
+                raw += gated(told_matters.letter_claims, self, token, refs)
                 raw += letter_matters.sent_claims(self, d, token, refs, topic_of)  # "sent X to Y regarding T"
-                raw += letter_matters.told_claims(token, refs, topic_of)  # "informed Y of the report's release"
+                raw += gated(letter_matters.told_claims, token, refs, topic_of)  # "informed Y of the report's release"
                 # "we found that X", "we issued a report": the writer's own findings and reports
-                raw += writer_findings.verb_claims(self, d, token, refs, topic_of)
-                raw += regulator_findings.verb_claims(self, d, token, refs, topic_of)  # "violations were identified"
-                raw += brought_attention.attention_claims(self, token, refs, topic_of)  # "brought T to Y's attention"
-                raw = disclosed_matters.matter_claims(self, token, refs, raw)  # "the whistleblower's allegations"
-                raw += told_matters.teller_claims(self, token, raw)  # "A whistleblower notified OSC of T"
+                raw += gated(writer_findings.verb_claims, self, d, token, refs, topic_of)
+                # "violations were identified"
+                raw += gated(regulator_findings.verb_claims, self, d, token, refs, topic_of)
+                # "brought T to Y's attention"
+                raw += gated(brought_attention.attention_claims, self, token, refs, topic_of)
+                # "the whistleblower's allegations"
+                raw = gated(disclosed_matters.matter_claims, self, token, refs, raw, unfired=raw)
+                raw += gated(told_matters.teller_claims, self, token, raw)  # "A whistleblower notified OSC of T"
             elif token.pos_ == "NOUN":
-                raw += list(relations.nominal_knowledge(token, refs, topic_of))
+                raw += gated(relations.nominal_knowledge, token, refs, topic_of)
             elif token.pos_ == "ADJ":
-                raw += list(relations.aware_claims(token, refs, topic_of))
+                raw += gated(relations.aware_claims, token, refs, topic_of)
             if not raw:
                 continue  # most words draw nothing
             raw += sent_reports.authored_by_sender(raw)  # "the VA ... sent a report to OSC": the VA wrote it
@@ -877,6 +887,7 @@ class DocumentRun:
                 for claim in self._report_phrase_claims(report, refs):
                     self._add(claim, sentence, dates)
 
+    @triggered_by(relations.letter_lemmas)  # `written_letters.parties` reads those frames only
     def _written_to(self, sentence: Sentence, verb: Token, refs) -> list[relations.RawClaim]:
         """ "X wrote to Y" (a frame with `letter_to`): a letter from X (the same node as an explicit "letter
         from X"), sent by X, received by Y."""

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from loaders.extract import disclosed_matters, letter_tellings, relations
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -47,6 +48,7 @@ def _tells_clause(verb: Token) -> bool:
     return after < len(verb.doc) and verb.doc[after].lower_ == "that" and verb.doc[after].dep_ == "mark"
 
 
+@triggered_by(letter_tellings.telling_lemmas, lambda: LEX.correspondence, lambda: LEX.discloser_nouns)
 def letter_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list[relations.RawClaim]:
     """KNEW_ABOUT the matter for the recipients of a letter whose telling participle has a
     that-clause; nothing when the text names no whistleblower matter."""
@@ -75,6 +77,7 @@ def letter_claims(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list
     ]
 
 
+@triggered_by(relations.telling_lemmas, lambda: LEX.discloser_nouns)
 def teller_claims(run: DocumentRun, verb: Token, raw: list[relations.RawClaim]) -> list[relations.RawClaim]:
     """ "A whistleblower notified OSC of the fraudulent reimbursements": the unnamed whistleblower who told
     knew what was told too. The telling frame makes the told know it; a named teller is a knower already

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from loaders.extract import relations, topics
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -77,6 +78,7 @@ def found_matters(verb: Token, refs: relations.RefsOf, topic_of: relations.Topic
     return [t for t in (topic_of(o) for o in objects if not _counted(o)) if t is not None]
 
 
+@triggered_by(lambda: LEX.writer_frames)
 def verb_claims(
     run: DocumentRun, doc_index: int, verb: Token, refs: relations.RefsOf, topic_of: relations.TopicOf
 ) -> list[relations.RawClaim]:

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from loaders.extract import relations
+from loaders.extract import relations, trigger_words
 from loaders.extract.lexicon import LEX
+from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -38,6 +39,7 @@ def letter_name(sender: str) -> str:
     return f"{KIND} from {sender}"
 
 
+@triggered_by(relations.letter_lemmas)
 def parties(verb: Token, refs: relations.RefsOf) -> tuple[list[relations.Ref], list[relations.Ref]]:
     """Writers and addressees of "X wrote to Y" (a frame with `letter_to`, no object, not negated or hedged);
     no writers without an addressee ("X wrote that ..." is no letter)."""
@@ -58,7 +60,9 @@ def parties(verb: Token, refs: relations.RefsOf) -> tuple[list[relations.Ref], l
 
 def find(run: DocumentRun) -> list[WrittenLetter]:
     """Every "X wrote to Y" in the text, in order (one per writer), once people and bodies are resolved."""
-    found = []
+    found: list[WrittenLetter] = []
+    if not trigger_words.of(run).fires(parties):
+        return found  # no verb of a letter-writing frame in the text
     for sentence in run.parse.sentences:
         if sentence.heading:
             continue
