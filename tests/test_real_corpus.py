@@ -42,7 +42,10 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # looked up (that would be tuning on this split).
     # Session 13 (letter names from headings, body-titled people, precision fixes, both-ends constructions, scorer
     # retrained on 184 dev documents): 0.553 / 0.333 / 0.662, 52 of 94 right, 49 of 147 found. Floors raised to match.
-    "test": (0.55, 0.33, 0.66),
+    # Session 14 (dates in opening phrases and from month-dated documents, memo headers and enclosures, quoted joint
+    # letters, titles that are no bodies, parties that are no topics; the session-13 scorer kept): 0.568 / 0.340 /
+    # 0.662, 54 of 95 right, 50 of 147 found. Floors raised to match.
+    "test": (0.56, 0.34, 0.66),
     # 2026-11-27, 124 documents (31 added before round 8, gold written before extraction): 0.717 / 0.419 / 0.740
     # before round 8's rules, 0.758 / 0.443 / 0.749 after them and the retrained scorer.
     # 2026-11-27, 144 documents: batch dev10 added 20 (us_120-129, uk_120-129; gold written before extraction, no
@@ -53,12 +56,16 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # 184 documents: batch dev12 added 20 (us_140-149, uk_140-149; gold written before extraction, no code changed),
     # which scored 0.457 / 0.115 / 0.66 on their own (21 of 46 right, 21 of 183 found); the split fell to
     # 0.70 / 0.37. Session 13's rules and the retrained scorer: 0.718 / 0.385 / 0.720. Floors lowered to match.
-    "dev": (0.71, 0.38, 0.71),
+    # 204 documents: batch dev13 added 20 (us_150-159; ie_150-154, uk_155-159: the first Irish texts and Hansard
+    # of 1911-1932; gold written before extraction), which scored 0.51 / 0.19 (US) and 0.38 / 0.05 (Irish / UK)
+    # on their own. Session 14's rules: 0.715 / 0.376 / 0.711 (615 of 860 right, 597 of 1,589 found).
+    "dev": (0.71, 0.37, 0.71),
     # 2026-11-27, 25 documents: 0.456 / 0.210 / 0.609 on the code before round 8, 0.500 / 0.219 / 0.613 after
     # (rules alone 0.472 / 0.224). Never tuned on.
     # Session 11: 0.542 / 0.252 / 0.636 (rules alone 0.504 / 0.257): 53 of 210 found, was 46. Never tuned on.
     # Session 13: 0.547 / 0.252 / 0.644 (58 of 106 right, 53 of 210 found). Never tuned on.
-    "fresh": (0.54, 0.25, 0.63),
+    # Session 14: 0.562 / 0.257 / 0.644 (59 of 105 right, 54 of 210 found). Never tuned on.
+    "fresh": (0.56, 0.25, 0.63),
 }
 
 
