@@ -19,6 +19,7 @@ from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention
 
 if TYPE_CHECKING:
+    from graph.model import Node
     from loaders.extract.rules import DocumentRun
 
 PARTY_KINDS = ("person", "agency", "role")  # a field names a person first, else a body, else an office
@@ -50,25 +51,26 @@ def _header_kind(text: str) -> str:
 
 def header_speaker(run: DocumentRun) -> None:
     """A memo's sender field is who its "I" is, when no signature or heading says otherwise."""
-    if run.speaker is not None or run.document.media_type in READ_BY_READERS:
-        return
-    for field in headers.header_fields(run.document.text):
-        party = party_between(run, field.start, field.end) if field.role == "sender" else None
-        if party is not None and party.node.label == "Person":
-            run.speaker = run.add_node(party.node)
-            return
+    if run.speaker is None:
+        run.speaker = _header_person(run, "sender")
 
 
 def header_addressee(run: DocumentRun) -> None:
     """A memo's first recipient field is who its "you" is, when no salutation says otherwise: what the memo
     encloses ("Attached is our report") reaches that person, as a letter's enclosure reaches its addressee."""
-    if run.addressee is not None or run.document.media_type in READ_BY_READERS:
-        return
+    if run.addressee is None:
+        run.addressee = _header_person(run, "recipient")
+
+
+def _header_person(run: DocumentRun, role: str) -> Node | None:
+    """The person the first header field of this role (sender / recipient) names, if a person."""
+    if run.document.media_type in READ_BY_READERS:
+        return None
     for field in headers.header_fields(run.document.text):
-        party = party_between(run, field.start, field.end) if field.role == "recipient" else None
+        party = party_between(run, field.start, field.end) if field.role == role else None
         if party is not None and party.node.label == "Person":
-            run.addressee = run.add_node(party.node)
-            return
+            return run.add_node(party.node)
+    return None
 
 
 def writer_claims(run: DocumentRun) -> None:
