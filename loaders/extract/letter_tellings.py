@@ -19,16 +19,19 @@ _CONFIDENCE = 0.75
 _SENDING = "SENT"
 
 
+def _tells_unaddressed(lemma: str) -> bool:
+    """A telling frame that needs no recipient ("notifying them of T"), or a disclosing verb."""
+    frame = LEX.frames.get(lemma)
+    return (frame is not None and frame.tells and not frame.needs_recipient) or lemma in LEX.disclosing_verbs
+
+
 def telling_lemmas() -> list[str]:
-    """The lemmas `is_telling` accepts: a telling frame that needs no recipient, or a disclosing verb."""
-    told = [lemma for lemma, frame in LEX.frames.items() if frame.tells and not frame.needs_recipient]
-    return [*told, *LEX.disclosing_verbs]
+    """The lemmas `is_telling` accepts (its trigger words)."""
+    return [lemma for lemma in (*relations.telling_lemmas(), *LEX.disclosing_verbs) if _tells_unaddressed(lemma)]
 
 
 def is_telling(verb: Token) -> bool:
-    frame = LEX.frames.get(verb.lemma_.lower())
-    told = frame is not None and frame.tells and not frame.needs_recipient
-    return verb.tag_ == "VBG" and (told or verb.lemma_.lower() in LEX.disclosing_verbs)
+    return verb.tag_ == "VBG" and _tells_unaddressed(verb.lemma_.lower())
 
 
 def sending_verb(verb: Token) -> Token | None:
