@@ -155,6 +155,8 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
                 kind = "person"  # "the permanent secretary, Tomasz Novak," that NER took for an ORG
             if kind == "agency" and not ent.ent_id_ and names_an_office(span):
                 continue  # "To: Federal Railroad Administrator", "former National Security Advisor Tom Briggs"
+            if kind == "agency" and not ent.ent_id_ and names_a_portfolio(span):
+                continue  # "Executive Director for Operations": the holder's field of work, not a body
             sentence = parse._sentence_of[(doc_index, starts[ent.start])]
             parse.add(Mention(kind, doc_index, span.start, span.end, sentence, span.text, ent.ent_id_))
         _add_generic_bodies(parse, doc_index, doc)
@@ -305,6 +307,20 @@ def names_an_office(span: Span) -> bool:
     if len(words) < 2 or span[-1].lower_ not in LEX.holder_title_heads:
         return False
     return not any(t.lower_ in LEX.body_words for t in words)
+
+
+def names_a_portfolio(span: Span) -> bool:
+    """An organisation "name" that is the field of a title it follows after "for" ("Executive Director for
+    Operations", "Assistant Inspector General for Audits", "Minister for Justice"): the holder's portfolio,
+    no body, unless it says it is one ("Minister for the Cabinet Office") or is an acronym ("Director for
+    NSPCC"). After "of" a bare name may well be a body ("Chief Executive of Kestrel"), so only "for" is read."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "for":
+        return False
+    title = doc[span.start - 2].lower_
+    if title not in LEX.role_nouns and title not in LEX.title_qualifiers:
+        return False
+    return not names_a_body(span.text) and not any(t.is_upper and len(t) > 1 for t in span)
 
 
 def _generic_only(span: Span) -> bool:
