@@ -235,33 +235,45 @@ class EndSpec:
     keys: frozenset[str]
     label: str | None
     alternatives: tuple[EndSpec, ...] = ()
+    text_source: str | None = None  # a gold `this_document`: the node that is this Source's text, by any name
 
     def accepts(self, node: Node | None) -> bool:
         if node is None:
             return False
+        if self.text_source is not None and node.props.get("text_source") == self.text_source:
+            return True
         own = (self.label is None or node.label == self.label) and bool(self.keys & set(node.keys))
         return own or any(alt.accepts(node) for alt in self.alternatives)
 
 
-def _spec(gold: GoldFile, name: str | None, extra: tuple[str, ...] = ()) -> EndSpec | None:
+def _spec(
+    gold: GoldFile, name: str | None, extra: tuple[str, ...] = (), source_id: str | None = None
+) -> EndSpec | None:
     """Endpoint spec for a gold name; None means any node (a must_not end left open)."""
     if name is None:
         return None
     entity = gold.entity_named(name)
     alternatives = [*(entity.may_resolve_to if entity else ()), *extra]
-    alt_specs = tuple(_plain_spec(gold, alt) for alt in alternatives)
+    alt_specs = tuple(_plain_spec(gold, alt, source_id) for alt in alternatives)
     if entity is None:
         return EndSpec(frozenset({name_key(name)}), None, alt_specs)
-    return EndSpec(entity.keys, entity.type, alt_specs)
+    return EndSpec(entity.keys, entity.type, alt_specs, _text_source(entity, source_id))
 
 
-def _plain_spec(gold: GoldFile, name: str) -> EndSpec:
+def _plain_spec(gold: GoldFile, name: str, source_id: str | None = None) -> EndSpec:
     entity = gold.entity_named(name)
-    return EndSpec(entity.keys, entity.type) if entity else EndSpec(frozenset({name_key(name)}), None)
+    if entity is None:
+        return EndSpec(frozenset({name_key(name)}), None)
+    return EndSpec(entity.keys, entity.type, text_source=_text_source(entity, source_id))
 
 
-def _entity_spec(gold: GoldFile, entity: GoldEntity) -> EndSpec:
-    return EndSpec(entity.keys, entity.type, tuple(_plain_spec(gold, alt) for alt in entity.may_resolve_to))
+def _entity_spec(gold: GoldFile, entity: GoldEntity, source_id: str | None = None) -> EndSpec:
+    alternatives = tuple(_plain_spec(gold, alt, source_id) for alt in entity.may_resolve_to)
+    return EndSpec(entity.keys, entity.type, alternatives, _text_source(entity, source_id))
+
+
+def _text_source(entity: GoldEntity, source_id: str | None) -> str | None:
+    return source_id if entity.this_document else None
 
 
 def _overlaps(claim: Claim, years: tuple[int, int] | None) -> bool:
@@ -281,15 +293,15 @@ def _has_evidence(claim: Claim, evidence: tuple[str, ...]) -> bool:
 class _Matcher:
     """Gold edges against one document's claims, with the reason a near match failed."""
 
-    def __init__(self, gold: GoldFile, nodes: dict[str, Node]):
-        self.gold, self.nodes = gold, nodes
+    def __init__(self, gold: GoldFile, nodes: dict[str, Node], source_id: str | None = None):
+        self.gold, self.nodes, self.source_id = gold, nodes, source_id
         self._specs: dict[GoldEdge, tuple[EndSpec | None, EndSpec | None]] = {}
 
     def ends(self, edge: GoldEdge) -> tuple[EndSpec | None, EndSpec | None]:
         if edge not in self._specs:
             self._specs[edge] = (
-                _spec(self.gold, edge.from_name, edge.from_alternatives),
-                _spec(self.gold, edge.to_name, edge.to_alternatives),
+                _spec(self.gold, edge.from_name, edge.from_alternatives, self.source_id),
+                _spec(self.gold, edge.to_name, edge.to_alternatives, self.source_id),
             )
         return self._specs[edge]
 
@@ -370,8 +382,8 @@ def evaluate(
     claims = [c for c in store.claims(source_id=source_id) if not c.negated]  # a denial is no predicted edge
     nodes = _nodes(store, claims)
     score = Score(str(gold.path), gold.source_file, threshold=threshold)
-    _score_entities(gold, nodes, score)
-    _score_edges(gold, nodes, [c for c in claims if c.type in gold.edge_types], score)
+    _score_entities(gold, nodes, score, source_id)
+    _score_edges(gold, nodes, [c for c in claims if c.type in gold.edge_types], score, source_id)
     return score
 
 
@@ -390,10 +402,10 @@ def _nodes(store: GraphStore, claims: list[Claim]) -> dict[str, Node]:
     return {node_id: node for node_id in sorted(ids) if (node := store.get_node(node_id)) is not None}
 
 
-def _score_entities(gold: GoldFile, nodes: dict[str, Node], score: Score) -> None:
+def _score_entities(gold: GoldFile, nodes: dict[str, Node], score: Score, source_id: str | None = None) -> None:
     labels = {e.type for e in gold.entities}
     predicted = [n for n in nodes.values() if n.label in labels and not is_placeholder(n.id, n.props)]
-    specs = [(entity, _entity_spec(gold, entity)) for entity in gold.entities]
+    specs = [(entity, _entity_spec(gold, entity, source_id)) for entity in gold.entities]
     for entity, spec in specs:
         found = any(spec.accepts(node) for node in predicted)
         _count_gold(score, "entities", entity.level, found)
@@ -415,8 +427,10 @@ def _nearest_node(entity: GoldEntity, predicted: list[Node]) -> str | None:
     return None
 
 
-def _score_edges(gold: GoldFile, nodes: dict[str, Node], claims: list[Claim], score: Score) -> None:
-    matcher = _Matcher(gold, nodes)
+def _score_edges(
+    gold: GoldFile, nodes: dict[str, Node], claims: list[Claim], score: Score, source_id: str | None = None
+) -> None:
+    matcher = _Matcher(gold, nodes, source_id)
     kept = [c for c in claims if c.confidence >= score.threshold]
     recognised = [n for n in nodes.values() if not is_placeholder(n.id, n.props)]
     for edge in gold.edges:

@@ -27,6 +27,10 @@ edges:
   `from_may_resolve_to` / `to_may_resolve_to`: a node matching one of those names counts too. A
   note saying "may resolve to NAME" ("from may resolve to NAME" for one end) is read the same way,
   so the seed gold's prose notes keep working.
+- `this_document: true` on a Report entity says it is the document the gold file describes (a letter, a
+  memo, a statement): whatever name the extractor gives the text it is reading (its title, "letter from
+  X"), that node is this entity. Gold names the document as a reader would ("OIG letter to Chairman
+  Lee"); the extractor names it by its sidecar title; neither name is wrong, so names are not compared.
 - `must_not` lists claims a reader must NOT draw (negated or hedged statements, the edge types
   they use are in scope); `from`/`to` may be left out to mean any node. They never count toward
   recall; a predicted claim that matches one is a false positive labelled as such.
@@ -69,6 +73,7 @@ class GoldEntity:
     role: str | None = None
     note: str | None = None
     may_resolve_to: tuple[str, ...] = ()
+    this_document: bool = False
 
     @property
     def keys(self) -> frozenset[str]:
@@ -153,6 +158,13 @@ def load_gold(path: Path | str) -> GoldFile:
         _entity(path, f"entities.{level}[{i}]", item, level)
         for level, i, item in _items(path, data, "entities", LEVELS)
     ]
+    selves = [e.name for e in gold.entities if e.this_document]
+    if len(selves) > 1:
+        raise GoldError(
+            path,
+            "entities",
+            f"this_document is true on {len(selves)} entities ({', '.join(selves)}); a gold file describes one document",
+        )
     gold.edges = [
         _edge(path, f"edges.{level}[{i}]", item, level) for level, i, item in _items(path, data, "edges", LEVELS)
     ]
@@ -202,7 +214,7 @@ def _note_alternatives(note: str | None, end: str) -> tuple[str, ...]:
     return tuple(name.strip() for which, name in _RESOLVES.findall(note or "") if not which or which.lower() == end)
 
 
-ENTITY_KEYS = frozenset({"type", "name", "aliases", "role", "year", "note", "may_resolve_to"})
+ENTITY_KEYS = frozenset({"type", "name", "aliases", "role", "year", "note", "may_resolve_to", "this_document"})
 EDGE_KEYS = frozenset({"type", "from", "to", "year", "evidence", "note", "from_may_resolve_to", "to_may_resolve_to"})
 
 
@@ -228,6 +240,9 @@ def _entity(path: Path, where: str, item: dict[str, Any], level: str) -> GoldEnt
         )
     if not name or not str(name).strip():
         raise GoldError(path, f"{where}.name", "missing")
+    this_document = item.get("this_document", False)
+    if not isinstance(this_document, bool) or (this_document and label != "Report"):
+        raise GoldError(path, f"{where}.this_document", "must be true or false, and true only on a Report")
     note = item.get("note")
     alternatives = _strings(path, f"{where}.may_resolve_to", item.get("may_resolve_to")) + _note_alternatives(
         note, "from"
@@ -240,6 +255,7 @@ def _entity(path: Path, where: str, item: dict[str, Any], level: str) -> GoldEnt
         item.get("role"),
         note,
         alternatives,
+        this_document,
     )
 
 

@@ -162,6 +162,62 @@ def test_gold_alias_matches_node_name_and_gold_name_matches_stored_alias(embedde
     assert score.tally("edges", "must").recall == 1.0
 
 
+def test_this_document_matches_the_node_that_is_the_sources_own_text_by_any_name(embedded_store, tmp_path):
+    """Gold calls the text "Westbrook Audit"; the extractor names its own node by the sidecar title. The
+    node marked as this Source's text is the gold entity flagged `this_document`; a same-named node of
+    another text is not, and without the flag names decide as before."""
+    own = Node(
+        node_id("Report", "Audit of Westbrook (sidecar title)"),
+        "Report",
+        "Audit of Westbrook",
+        [],
+        {"text_source": SOURCE},
+    )
+    elsewhere = Node(
+        node_id("Report", "Audit of Westbrook elsewhere"),
+        "Report",
+        "Audit of Westbrook",
+        [],
+        {"text_source": "source:other"},
+    )
+    flagged = tmp_path / "flagged.yaml"
+    flagged.write_text(
+        GOLD.replace(
+            "{type: Report, name: Westbrook Audit}", "{type: Report, name: Westbrook Audit, this_document: true}"
+        )
+    )
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(GOLD)
+    for node, path, expected in ((own, flagged, 1.0), (elsewhere, flagged, 0.0), (own, plain, 0.0)):
+        claims = [_claim("SENT", TRUST, node, 2012), _claim("RECEIVED", POLICE, node, 2012)]
+        store = EmbeddedStore(tmp_path / f"s-{node.id[-6:]}-{path.stem}")
+        try:
+            score = evaluate(load_gold(path), _store_with(store, claims, [DCA, POLICE, TRUST, node]), SOURCE)
+        finally:
+            store.close()
+        assert score.tally("edges", "must").precision == expected, (node.props, path.stem)
+
+
+def test_this_document_is_one_report_only(tmp_path):
+    two = tmp_path / "two.yaml"
+    two.write_text(
+        GOLD.replace(
+            "{type: Report, name: Westbrook Audit}",
+            "{type: Report, name: Westbrook Audit, this_document: true}\n    - {type: Report, name: Other Audit, this_document: true}",
+        )
+    )
+    with pytest.raises(GoldError, match="this_document is true on 2 entities"):
+        load_gold(two)
+    agency = tmp_path / "agency.yaml"
+    agency.write_text(
+        GOLD.replace(
+            "{type: Agency, name: Northshire Police}", "{type: Agency, name: Northshire Police, this_document: true}"
+        )
+    )
+    with pytest.raises(GoldError, match=r"entities.must\[1\].this_document"):
+        load_gold(agency)
+
+
 def test_entity_type_must_match(embedded_store, gold):
     audit_as_agency = _node("Agency", "Westbrook Audit")
     claims = [

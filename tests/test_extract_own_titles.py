@@ -66,6 +66,9 @@ def test_this_review_is_the_document_itself():
         a.lower() for a in own.aliases
     ]
     assert any(c.type == "COMMISSIONED" and c.to_id == own.id for c in extraction.claims)
+    sources = {c.source_id for c in extraction.claims}
+    assert own.props.get("text_source") in sources  # the node that is this text, whatever its name (evaluation)
+    assert [n for n in extraction.nodes if n.props.get("text_source")] == [own]
 
 
 def test_two_statements_and_two_notices_do_not_merge():

@@ -1180,6 +1180,7 @@ class DocumentRun:
         date = self._document_date()
         props = {
             "kind": kind,
+            "text_source": self.document.source_id,  # this Report is the text of that Source
             **({"date_start": date.start, "date_end": date.end, "date_precision": date.precision} if date else {}),
         }
         aliases = sorted({"this letter" if kind == "letter" else phrase, phrase})
