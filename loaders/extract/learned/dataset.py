@@ -94,7 +94,7 @@ def label_document(gold_path: Path, extractor: Extractor) -> LabelledDocument:
     with rules_confidence(), recording() as features:
         batch = extracted_batch(document, extractor.extract(document)).deduplicated()
     nodes = {node.id: node for node in batch.nodes if not node.id.startswith("source:")}
-    matcher = evaluate._Matcher(gold, nodes)
+    matcher = evaluate._Matcher(gold, nodes, document.source_id)  # a `this_document` gold entity: the own node
     labelled = []
     for claim in batch.claims:
         if claim.negated or claim.type not in gold.edge_types:
