@@ -45,7 +45,16 @@ _DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "middle": (3, 6), "late": (7, 9
 YEAR = r"(1[89]\d\d|20\d\d)"
 _LEAD = r"^(?:(?:in|from|since|by|during|until|till|of|circa|c\.|around|about|before|after|the(?: year)?|early in|late in|at least|as early as|as far back as|as long ago as|no later than)\s+)*"
 _RANGE = re.compile(_LEAD + r"(?:between\s+)?" + YEAR + r"\s*(?:and|to|-|–|—|until|till)\s*" + YEAR + r"$", re.I)
-_FINANCIAL = re.compile(_LEAD + YEAR + r"\s*[/-]\s*(\d\d)$", re.I)
+_YEAR_KIND = r"(?:financial|fiscal|business|reporting|parliamentary|academic|school)\s+year|session"
+_FINANCIAL = re.compile(
+    _LEAD
+    + r"(?:(?P<before>"
+    + _YEAR_KIND
+    + r")\s+)?(?P<first>1[89]\d\d|20\d\d)\s*[/-]\s*(?P<next>\d\d)(?:\s+(?P<after>"
+    + _YEAR_KIND
+    + r"))?$",
+    re.I,
+)
 _DECADE = re.compile(_LEAD + r"(?:(early|mid|middle|late)[\s-]+)?(?:the\s+)?(\d{3}0)'?s$", re.I)
 _YEAR_ONLY = re.compile(_LEAD + YEAR + r"$", re.I)
 _PART_YEAR = re.compile(
@@ -240,10 +249,16 @@ def _regex(text: str) -> DateValue | None:
     if m := _RANGE.match(text):
         first, last = int(m.group(1)), int(m.group(2))
         return _year_span(min(first, last), max(first, last), "year", text)
-    if m := _FINANCIAL.match(text):
-        first = int(m.group(1))
-        if int(m.group(2)) == (first + 1) % 100:
-            return DateValue(date(first, 4, 1).isoformat(), date(first + 1, 3, 31).isoformat(), "month", text)
+    if m := _FINANCIAL.match(text):  # "2023-24", "the 2023-24 business year", "Session 1993-94"
+        first = int(m.group("first"))
+        kind = (m.group("before") or m.group("after") or "financial").split()[0].lower()
+        if int(m.group("next")) == (first + 1) % 100:
+            if kind in ("financial", "fiscal", "business", "reporting"):  # a UK year: April to March
+                return DateValue(date(first, 4, 1).isoformat(), date(first + 1, 3, 31).isoformat(), "month", text)
+            return _year_span(first, first + 1, "year", text)  # a session or school year straddles two years
+        last = first - first % 100 + int(m.group("next"))
+        if first < last <= first + 10:  # "2019-21", "1998-2001" written short: the years from one to the other
+            return _year_span(first, last, "year", text)
     if m := _DECADE.match(text):
         start = int(m.group(2))
         low, high = _DECADE_PARTS.get((m.group(1) or "").lower(), (0, 9))

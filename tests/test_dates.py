@@ -129,3 +129,22 @@ def test_a_yearless_date_in_a_text_dated_to_the_month_or_year_is_within_it():
     assert done_by_publication(parse_date("in June", "2024-01-01", "year"), "2024-01-01", "year").start == "2024-06-01"
     october = parse_date("in October", "2024-08-01", "month")
     assert done_by_publication(october, "2024-08-01", "month").start == "2023-10-01"
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("the 2023-24 business year", "2023-04-01", "2024-03-31", "month"),
+        ("the financial year 2023-24", "2023-04-01", "2024-03-31", "month"),
+        ("during the 2023/24 reporting year", "2023-04-01", "2024-03-31", "month"),
+        ("In Session 1993-94", "1993-01-01", "1994-12-31", "year"),
+        ("the 1998-99 session", "1998-01-01", "1999-12-31", "year"),
+        ("2019-21", "2019-01-01", "2021-12-31", "year"),
+        ("2019-12", "2019-12-01", "2019-12-31", "month"),
+    ],
+)
+def test_named_years_that_straddle_two_calendar_years(text, start, end, precision):
+    """A UK financial or business year runs April to March; a parliamentary session or school year is only
+    known to span its two years; "2019-21" is a short range, not 21 March 2019."""
+    value = parse_date(text, "2025-03-01", "day")
+    assert (value.start, value.end, value.precision) == (start, end, precision)
