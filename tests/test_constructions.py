@@ -136,6 +136,7 @@ FLOORS = {
     "pronoun_aliases": 1.00,  # 18/18 ("its report", "our March 2007 report" as aliases: pronoun_aliases.py)
     "party_not_topic": 1.00,  # 15/15 ("informed that the Northshire Agency was seeking ...": no topic named by the body; relations.names_a_party)
     "titles_not_bodies": 1.00,  # 33/33 ("Northshire Rail Administrator", "Coastal Security Advisor": an office, not a body; mentions.names_an_office)
+    "unnamed_office_titles": 1.00,  # 30/30 ("the Inspector General of X ... The Inspector General sent": one holder; offices.py, office_coref.py)
     "body_titled_people": 0.90,  # 33/36 ("X Commission Chairman Tom Cole"; the tagger joins "Committee on Harbour Works Ann Lee" after "Ranking Member of the")
     "titled_people": 1.00,  # 30/30 ("Ranking Member Tolley" is Tolley; "Senator McArdle"; "Rep. Tom Hale, Chairman of X")
     "testimony_openings": 1.00,  # 12/12 ("Ranking Member X, and Members of the Subcommittee:": members of the audience)

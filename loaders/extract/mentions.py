@@ -300,11 +300,21 @@ def _names_a_role_holder(span: Span) -> bool:
 
 def names_an_office(span: Span) -> bool:
     """An organisation "name" that is a one-person office's title: it ends in a `holder_title_heads` word
-    ("National Security Advisor", "Federal Railroad Administrator") and no word of it is a body head word
+    ("National Security Advisor", "Federal Railroad Administrator"), or a bare "the Inspector General" (a job noun
+    closed by a qualifier, alone or cut short of the body after it: "the Inspector General of the" before "Department
+    of X"; "the Naval Inspector General" stays a body), and no word of it is a body head word
     ("Office of the Director", "Audit Office Director" stay bodies). Read as a body, its holder's letters and
     posts became the body's, and the people titled by it members of a body that does not exist."""
     words = [t for t in span if t.is_alpha]
-    if len(words) < 2 or span[-1].lower_ not in LEX.holder_title_heads:
+    title = [t.lower_ for t in words]
+    cut = title[-2:] == ["of", "the"] or title[-1:] == ["of"]
+    if cut:  # "the Inspector General of the": the tagger stopped short of the body the office is of
+        title = title[: title.index("of")]
+    if len(title) > 1 and title[-1] in LEX.title_qualifiers:
+        title.pop()  # "Inspector General": the job noun closed by a qualifier
+        if not cut and any(w not in LEX.title_function_words for w in title[:-1]):
+            return False  # "the Naval Inspector General": a named office, which US texts write as a body
+    if len(words) < 2 or not title or title[-1] not in LEX.holder_title_heads:
         return False
     return not any(t.lower_ in LEX.body_words for t in words)
 

@@ -5,8 +5,11 @@ Real reports introduce an office holder once (a name with a capitalised title in
 write only "the Chief Inspector", "the Ombudsman", "the Inspector General". Those later titles named no
 one, so the flows told of them lost their actor. Here a definite, capitalised title whose words are all
 words of one holder's title, ending in the same head word, is that holder, within one document and only
-when exactly one holder carries such a title. A title whose head is a body head word ("the Ombudsman,
-Mr Rob Kettle") also makes its holder a MEMBER_OF the one body the text names ending in that word.
+when exactly one holder carries such a title. An office the text wrote once with its body and no name ("a
+letter to the Inspector General of the Department of X", `offices.py`'s holder) is such a holder too: a later
+bare "the Inspector General" is that office's holder, unless a second office with the title is in play. A
+title whose head is a body head word ("the Ombudsman, Mr Rob Kettle") also makes its holder a MEMBER_OF the
+one body the text names ending in that word.
 """
 
 from __future__ import annotations
@@ -78,6 +81,20 @@ def _holders(run: DocumentRun) -> list[Holder]:
     return found
 
 
+def _unnamed_holders(run: DocumentRun) -> list[Holder]:
+    """Offices written with their body and no name ("a letter to the Inspector General of the Department of X",
+    `offices.py`): the holder is a Person named by the office, whom a later bare "the Inspector General" means."""
+    found = []
+    for mention in run.parse.mentions:
+        node = mention.node
+        if mention.kind != "role" or mention.context is None or node is None or node.label != "Person":
+            continue
+        span = run.parse.docs[mention.doc_index][mention.start : mention.end]
+        if all(t.is_title for t in span):
+            found.append(Holder(mention, tuple(t.text for t in span), mention.start, mention.end))
+    return found
+
+
 def _later_title(doc: Doc, i: int) -> tuple[int, int] | None:
     """The capitalised run after "the" ending at token i, when i is its last capitalised word."""
     if not doc[i].is_title or i + 1 < len(doc) and (doc[i + 1].is_title or doc[i + 1].lower_ == "of"):
@@ -92,7 +109,7 @@ def _later_title(doc: Doc, i: int) -> tuple[int, int] | None:
 
 def link_titles(run: DocumentRun) -> None:
     """Read each later bare title as its one holder (a person mention), then the body-head memberships."""
-    holders = _holders(run)
+    holders = _holders(run) + _unnamed_holders(run)
     if not holders:
         return
     for doc_index, doc in enumerate(run.parse.docs):

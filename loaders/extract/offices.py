@@ -89,9 +89,19 @@ def _definite_body(run: DocumentRun, doc_index: int, token: Token) -> None:
     run.parse.add(mention)
 
 
+def _qualified(doc: Doc, token: Token) -> Token:
+    """The title's head: "General" of "Inspector General" (the parser hangs the job noun and the "of" phrase on the
+    qualifier), else the office noun itself."""
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in LEX.title_qualifiers and token.head.i == after.i:
+        return after
+    return token
+
+
 def _office(run: DocumentRun, doc_index: int, doc: Doc, token: Token) -> None:
     if token.lemma_.lower() not in LEX.office_nouns or token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS",):
         return
+    token = _qualified(doc, token)
     if run.parse.at(doc_index, token) is not None:
         return
     start = token.i
@@ -157,7 +167,9 @@ def _body_beside(run: DocumentRun, doc_index: int, doc: Doc, start: int, token: 
         before = run.parse.at(doc_index, doc[start - 1])
         if before is not None and before.kind in ("agency", "generic") and before.node is not None:
             return before.node
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in BODY_PREPOSITIONS):
+    # a qualified title takes its body from "of" only: "the Inspector General for Tax Administration" names a body
+    preps = ("of",) if token.lower_ in LEX.title_qualifiers else BODY_PREPOSITIONS
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             found = run.parse.at(doc_index, obj)
             if found is not None and found.kind in ("agency", "generic") and found.node is not None:
