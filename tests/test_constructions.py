@@ -137,7 +137,7 @@ FLOORS = {
     "party_not_topic": 1.00,  # 15/15 ("informed that the Northshire Agency was seeking ...": no topic named by the body; relations.names_a_party)
     "titles_not_bodies": 1.00,  # 33/33 ("Northshire Rail Administrator", "Coastal Security Advisor": an office, not a body; mentions.names_an_office)
     "unnamed_office_titles": 1.00,  # 30/30 ("the Inspector General of X ... The Inspector General sent": one holder; offices.py, office_coref.py)
-    "body_titled_people": 0.90,  # 33/36 ("X Commission Chairman Tom Cole"; the tagger joins "Committee on Harbour Works Ann Lee" after "Ranking Member of the")
+    "body_titled_people": 0.90,  # 34/36 ("X Commission Chairman Tom Cole"; the tagger joins "Committee on Harbour Works Ann Lee" after "Ranking Member of the")
     "titled_people": 1.00,  # 30/30 ("Ranking Member Tolley" is Tolley; "Senator McArdle"; "Rep. Tom Hale, Chairman of X")
     "testimony_openings": 1.00,  # 12/12 ("Ranking Member X, and Members of the Subcommittee:": members of the audience)
     "document_headers": 0.93,  # 15/16 (flattened memo headers, the letterhead's body; the small model reads "Chief Greyfield Children" as a name)
@@ -177,6 +177,12 @@ FLOORS = {
     "titled_memberships": 0.95,  # 22/23 ("Ann Lee, Inspector General, Department of X", "served as head of X")
     "quoted_writers": 1.00,  # 37/37 ("X and Y sent a letter ... '...,' the senators wrote": they AUTHORED it)
     "titled_member_appositions": 1.00,  # 15/15 ("Ann Lee, Ranking Member of the Committee on X,": its member)
+    "coordinated_committee_members": 1.00,  # 16/16 ("A and B, Chairman and Ranking Member of X,": both X's members)
+    "requested_work": 1.00,  # 14/14 ("asked the GAO to conduct a review": the review commissioned, not the GAO)
+    "hyphenated_document_names": 1.00,  # 12/12 ("a follow-up letter" named as written)
+    "flattened_address_blocks": 1.00,  # 12/12 ("Dear Mr. Chairman:" under a one-line address block: its person)
+    "letter_addressing": 1.00,  # 11/11 ("X urged Y in a letter to ...": X sent it, Y received it)
+    "title_phrase_members": 1.00,  # 18/18 ("Chair of the X Committee Ann Lee (D-OR)": X's member)
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 A salutation by title alone names no one, but the letter's address block does ("The Honorable Frank
 Lee / Chairman, Subcommittee on X / ..."): the person on its lines is the addressee, not an office
-holder known only as "Chairman". Only a block of short lines right above the salutation counts, and
+holder known only as "Chairman". Only a block of short lines right above the salutation counts (or one line
+closing in a ZIP code or postcode: the block as a PDF's text flattened it), and
 only when it names exactly one person (a letter to several people is left alone). The text's own speaker is
 never the addressee: a testimony's title block ("Statement of Ann Lee, Director") stands right above its
 "Mr. Chairman and Members of the Subcommittee:", and the witness does not receive her own statement.
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from graph.model import Node
-from loaders.extract import coref, own_document
+from loaders.extract import coref, document_frame, own_document
 from loaders.extract.lexicon import LEX
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 BLOCK_LINES = 8  # an address block is a few short lines
 SHORT_LINE = 80
+FLAT_BLOCK = 400  # an address block a PDF's text flattened onto one line, up to its ZIP code
 
 
 def _block_start(text: str, salutation: int) -> int:
@@ -31,6 +33,10 @@ def _block_start(text: str, salutation: int) -> int:
     while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
         end = text.rfind("\n", 0, end)
     start, lines = end, 0
+    above = text.rfind("\n", 0, end)
+    flat = text[above + 1 : end].strip()
+    if SHORT_LINE < len(flat) <= FLAT_BLOCK and document_frame.ends_in_postcode(flat):
+        return max(above, 0)  # "The Honorable Ann Lee Chairman Committee on X ... Washington, D.C. 20515"
     while start > 0 and lines < BLOCK_LINES:
         previous = text.rfind("\n", 0, start)
         line = text[previous + 1 : start]

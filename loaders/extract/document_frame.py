@@ -62,6 +62,12 @@ def is_postal_line(line: str) -> bool:
     return bool(_ZIP_END.search(text)) or bool(_STREET.match(text) and _words(text) & LEX.address_words)
 
 
+def ends_in_postcode(line: str) -> bool:
+    """ "... U.S. House of Representatives Washington, D.C. 20515": a line closing in a ZIP code or postcode,
+    however long (a flattened address block is one line)."""
+    return bool(_ZIP_END.search(line.strip()))
+
+
 def _line_of(text: str, offset: int) -> str:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)

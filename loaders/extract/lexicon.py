@@ -60,6 +60,7 @@ class VerbFrame:
     sends_when_addressed: bool = False  # "issued a notification to X": with a recipient, SENT instead of its claim
     tells: bool = False
     requests_work: bool = False
+    work_not_worker: bool = False  # "asked the GAO to conduct a review": commissions the review, not the GAO
     letter_to: frozenset[str] = frozenset()
     authors_new: bool = False  # "X published a report": a document introduced as new is also X's own writing
 
@@ -267,6 +268,7 @@ class Lexicon:
     header_other_fields: frozenset[str]
     signer_group_nouns: frozenset[str]  # quoted_writers.py
     letter_quoting_verbs: frozenset[str]
+    letter_addressing_verbs: frozenset[str]  # rules._trailing_writer
     paper_presentations: tuple[str, ...]
     printing_orders: tuple[str, ...]
     report_agreements: tuple[str, ...]
@@ -369,7 +371,14 @@ def _verb_frame(file: _File, lemma: str, raw: Any) -> VerbFrame:
     for key in ("recipients", "senders", "agent", "letter_to"):
         if key in spec:
             frame[key] = frozenset(file.words(key, spec[key], f"{where}.{key}"))
-    for key in ("needs_recipient", "sends_when_addressed", "tells", "requests_work", "authors_new"):
+    for key in (
+        "needs_recipient",
+        "sends_when_addressed",
+        "tells",
+        "requests_work",
+        "work_not_worker",
+        "authors_new",
+    ):
         if key in spec:
             frame[key] = _flag(file, f"{where}.{key}", spec[key])
     if "particle" in spec:
@@ -609,6 +618,7 @@ SET_WORDS = (
     "header_other_fields",
     "signer_group_nouns",
     "letter_quoting_verbs",
+    "letter_addressing_verbs",
 )
 
 

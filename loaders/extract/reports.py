@@ -32,6 +32,7 @@ from loaders.extract import (
     transferred_documents,
     written_letters,
 )
+from loaders.extract.hyphenated_words import hyphenated_word
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import DocumentParse, Mention
 from loaders.extract.non_entities import bare_demonstrative_plural
@@ -291,14 +292,14 @@ def _unnamed(
         return ReportMention(mention, token, token.lemma_.lower(), "named", [], None, name, eponym=proper[-1].text)
     date = _report_date(token, published, precision)
     modifiers = [
-        c.text.lower()
+        hyphenated_word(c).lower()  # "a follow-up letter": "follow-up", not "follow"
         for c in lefts
         if (c.dep_ == "amod" or c in counted or c.dep_ == "compound" and (c.pos_ == "NOUN" or moved))
         and c.lower_ not in LEX.skipped_modifiers
         and (c.is_alpha or c in counted and token.tag_ in ("NNS", "NNPS"))  # "the 114 documents", not "the 2002 report"
     ]
     if moved:  # as written: "OI investigation results"
-        modifiers = [c.text for c in lefts if c.text.lower() in modifiers]
+        modifiers = [hyphenated_word(c) for c in lefts if hyphenated_word(c).lower() in modifiers]
     if any(d in LEX.possessive_pronouns or d.endswith("'s") for d in dets) or any(
         owned_documents.is_possessor(c) for c in lefts
     ):

@@ -37,6 +37,7 @@ from loaders.extract import (
     chaired_by,
     citations,
     committee_reports,
+    coordinated_members,
     coordination,
     coref,
     debate_turns,
@@ -95,6 +96,7 @@ from loaders.extract import (
     surname_people,
     teasers,
     testimony_openers,
+    title_phrase_members,
     titled_holders,
     titled_names,
     told_matters,
@@ -167,6 +169,19 @@ def _fronted_writer(head: Token) -> Token | None:
         if a.dep_ == "appos" and a.i < verb.i and a.right_edge.i == verb.i - 1
     ]
     return misread[-1] if misread else None
+
+
+def _trailing_writer(head: Token) -> Token | None:
+    """ "X urged Y in a letter today to ...": a correspondence noun in an "in" phrase after a verb of addressing
+    someone (`letter_addressing_verbs`) is written by the verb's subject; its object is the addressee."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "through", "via"):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or prep.i < verb.i or verb.lemma_.lower() not in LEX.letter_addressing_verbs:
+        return None
+    subjects = relations.children_of(verb, "nsubj")
+    return subjects[0] if subjects else None
 
 
 class RuleExtractor:
@@ -314,6 +329,8 @@ class DocumentRun:
         historic_answers.member_claims(self)  # "asked the Secretary of State for X": the answerer is of its department
         written_answers.member_claims(self)  # "Answered by Ann Lee - Minister of State (Home Office)"
         offices.memberships(self)
+        coordinated_members.member_claims(self)  # "A and B, Chairman and Ranking Member of X,"
+        title_phrase_members.member_claims(self)  # "Chair of the X Committee Ann Lee (D-OR)"
         release_staff.staff_claims(self)  # "said Senior Counsel Ann Lee" in a body's own release: its official
         discloser_bodies.discloser_claims(self)  # "a whistleblower with X", "the whistleblower, a former analyst at X"
         document_frame.frame_claims(self)
@@ -1020,7 +1037,7 @@ class DocumentRun:
                 if r.node.label in ("Agency", "Person")
             }
             senders = office_bodies.without_holders_bodies(senders)  # "from the Clerk, X Committee": the Clerk
-            writer = _fronted_writer(head) if report.lemma in LEX.correspondence else None
+            writer = (_fronted_writer(head) or _trailing_writer(head)) if report.lemma in LEX.correspondence else None
             if writer is not None and not senders and _own_or_unowned(head, writer):
                 # "In an email to Y, X warned that ...", "In her letter of 6 May, X said": the letter is X's
                 senders = {r.node.id: r for r in refs(writer) if r.node.label in ("Agency", "Person")}
@@ -1041,9 +1058,12 @@ class DocumentRun:
                 writer is not None
                 and senders
                 and not addressees
-                and LEX.frames.get(writer.head.lemma_.lower(), None) is not None
-                and LEX.frames[writer.head.lemma_.lower()].tells
-            ):  # "In a letter, X told Y that ...": Y received it
+                and (
+                    LEX.frames.get(writer.head.lemma_.lower(), None) is not None
+                    and LEX.frames[writer.head.lemma_.lower()].tells
+                    or writer.head.lemma_.lower() in LEX.letter_addressing_verbs
+                )
+            ):  # "In a letter, X told Y that ...", "X urged Y in a letter to ...": Y received it
                 addressees = relations.children_of(writer.head, "dobj", "dative")
             for o in addressees:
                 for recipient in refs(o):
@@ -1253,6 +1273,20 @@ class DocumentRun:
         self.claims.append(
             self._claim("MEMBER_OF", person.node.id, body.id, sentence, confidence, "rules.role", role=role)
         )
+
+    def add_raw_claim(
+        self, raw: relations.RawClaim, sentence: Sentence, dates: list[tuple[int, int, DateValue]]
+    ) -> None:
+        """A claim a pass after the sentence pass read, through the same dating and scoring as every verb's."""
+        self._add(raw, sentence, dates)
+
+    def sentence_dates(self, sentence: Sentence) -> list[tuple[int, int, DateValue]]:
+        """The sentence's DATE spans as intervals (for passes that add claims with `add_raw_claim`)."""
+        return self._dates(sentence)
+
+    def add_membership(self, person: Mention, body: Node, role: str | None, confidence: float) -> None:
+        """A MEMBER_OF claim for a pass that read it (cited at the person's sentence)."""
+        self._member_of(person, body, role, confidence)
 
     def _addressed_claims(self) -> None:
         """What a salutation says (coref.py): the addressee received the document; "your letter" was

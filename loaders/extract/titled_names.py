@@ -88,6 +88,50 @@ def body_without_trailing_title(doc: Doc, offices: frozenset[str], name_word: Ca
     return doc
 
 
+def body_before_party_tagged_name(doc: Doc, offices: frozenset[str]) -> Doc:
+    """ "Chair of the Senate Committee on Harbour Works Ann Lee (D-OR)": the tagger may run the member's name (or
+    its first word) into the body's entity. A party tag ("(D-OR)", "(R-Ky.)") belongs to a person, never to a
+    body, so the one or two name words closing an organisation right before it (or before a person entity right
+    before it) are the person's: the body keeps the rest when a body word stays in it."""
+    ents, changed = list(doc.ents), False
+    for k, ent in enumerate(ents):
+        if ent.label_ == "PERSON":
+            continue
+        following = ents[k + 1] if k + 1 < len(ents) and ents[k + 1].start == ent.end else None
+        person_after = following if following is not None and following.label_ == "PERSON" else None
+        surname = (  # "... Infrastructure Peter] DeFazio (D-OR)": a surname the tagger left untagged
+            person_after is None
+            and ent.end < len(doc)
+            and not doc[ent.end].ent_type_
+            and _inner_name_word(doc[ent.end], offices)
+        )
+        end = person_after.end if person_after else ent.end + 1 if surname else ent.end
+        if not party_tag_at(doc, end):
+            continue
+        inside = 1 if surname or person_after else 2  # a given name alone when the surname stands outside
+        names = _count_from_end(ent, 0, lambda t: _inner_name_word(t, offices), limit=min(inside, len(ent) - 2))
+        body = ent[: len(ent) - names]
+        if not names or not any(t.text.lower() in LEX.body_words for t in body) or not body[-1].is_title:
+            continue
+        ents[k] = Span(doc, body.start, body.end, label=ent.label_)
+        person = Span(doc, body.end, end, label="PERSON")
+        if person_after is not None:
+            ents[k + 1] = person
+        else:
+            ents.insert(k + 1, person)
+        changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+def party_tag_at(doc: Doc, i: int) -> bool:
+    """ "(D-OR)", "(R-Ky.)", "(I-VT)" at token `i`: a US legislator's party and state after the name."""
+    return (
+        i + 3 < len(doc) and doc[i].text == "(" and doc[i + 1].text in ("D", "R", "I") and doc[i + 2].text in ("-", "–")
+    )
+
+
 def _count_from_end(ent: Span, skip: int, accepts: Callable[[Token], bool], limit: int) -> int:
     """How many tokens before the last `skip` ones of the entity `accepts` takes, reading leftwards, at most `limit`."""
     count = 0
