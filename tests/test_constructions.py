@@ -176,6 +176,9 @@ FLOORS = {
     "titled_memberships": 0.95,  # 22/23 ("Ann Lee, Inspector General, Department of X", "served as head of X")
     "quoted_writers": 1.00,  # 37/37 ("X and Y sent a letter ... '...,' the senators wrote": they AUTHORED it)
     "titled_member_appositions": 1.00,  # 15/15 ("Ann Lee, Ranking Member of the Committee on X,": its member)
+    "regulator_issues": 1.00,  # 14/14 ("issued Bulletin 2031-007", "the Order issued to X", "In the Order, EPA alleges")
+    "company_names": 1.00,  # 10/10 ("Kestrel Media, LLC" is one body, never "LLC": nlp._shape_patterns)
+    "formal_complaints": 1.00,  # 11/11 ("EPA filed administrative complaints", "the agency's complaint": filed_complaints.py)
 }
 # ---------------------------------------------------------------------------------------------
 
