@@ -183,6 +183,9 @@ FLOORS = {
     "flattened_address_blocks": 1.00,  # 12/12 ("Dear Mr. Chairman:" under a one-line address block: its person)
     "letter_addressing": 1.00,  # 11/11 ("X urged Y in a letter to ...": X sent it, Y received it)
     "title_phrase_members": 1.00,  # 18/18 ("Chair of the X Committee Ann Lee (D-OR)": X's member)
+    "regulator_issues": 1.00,  # 14/14 ("issued Bulletin 2031-007", "the Order issued to X", "In the Order, EPA alleges")
+    "company_names": 1.00,  # 10/10 ("Kestrel Media, LLC" is one body, never "LLC": nlp._shape_patterns)
+    "formal_complaints": 1.00,  # 11/11 ("EPA filed administrative complaints", "the agency's complaint": filed_complaints.py)
 }
 # ---------------------------------------------------------------------------------------------
 

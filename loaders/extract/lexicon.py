@@ -126,6 +126,7 @@ class Lexicon:
     attention_verbs: frozenset[str]  # brought_attention.py
     attention_nouns: frozenset[str]
     filing_verbs: frozenset[str]
+    complaint_filing_verbs: frozenset[str]  # filed_complaints.py
     public_places: frozenset[str]
     statement_issuing_verbs: frozenset[str]  # following_statements.py
     following_statement_nouns: frozenset[str]
@@ -148,6 +149,8 @@ class Lexicon:
     framed_documents: frozenset[str]  # framed_documents.py
     transferred_documents: frozenset[str]  # transferred_documents.py
     moved_plurals: frozenset[str]  # transferred_documents.py
+    issued_documents: frozenset[str]  # fronted_reports.py
+    formal_complaints: frozenset[str]  # filed_complaints.py
     document_taking_verbs: frozenset[str]
     unnamed_own_kinds: dict[str, str]
     # words.yaml
@@ -440,6 +443,7 @@ def _verbs(file: _File) -> dict[str, Any]:
         "attention_verbs",
         "attention_nouns",
         "filing_verbs",
+        "complaint_filing_verbs",
         "public_places",
         "statement_issuing_verbs",
         "following_statement_nouns",
@@ -476,10 +480,12 @@ def _nominals(file: _File) -> dict[str, Any]:
         "framed_documents",
         "transferred_documents",
         "moved_plurals",
+        "issued_documents",
+        "formal_complaints",
         "document_taking_verbs",
     )
     words = {key: file.word_set(key) for key in lists}
-    for key in ("framed_documents", "transferred_documents", "moved_plurals"):
+    for key in ("framed_documents", "transferred_documents", "moved_plurals", "issued_documents", "formal_complaints"):
         unframed = sorted(words[key] - set(documents))
         if unframed:
             raise file.error(key, f"{unframed[0]!r} has no frame under documents")

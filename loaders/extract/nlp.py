@@ -142,9 +142,24 @@ def _shape_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     # a signature glued into one line ("Ann Lee Chief Executive Harbour Water Authority") is a name, a job and a body
     inner_word = {**name_word, "ORTH": {"NOT_IN": [*not_first, *LEX.job_words]}}
     title = {"IS_TITLE": True, "ORTH": {"NOT_IN": places}}
+    suffixes = [form for suffix in LEX.company_suffixes for form in (suffix, suffix + ".")]
+    # a company's own spelling: "LeanSpa", "RBD Ent", "3TP"
+    company_word = {
+        "TEXT": {"REGEX": r"^(?:[A-Z]|\d+[A-Za-z])[\w&.-]*$"},  # "E.S.C. Resources, Inc.", "3TP LLC"; not "2019"
+        "POS": {"IN": ["PROPN", "NOUN", "ADJ", "NUM", "X"]},  # not "If RBD Ent, LLC complies"
+        "ORTH": {"NOT_IN": [*not_first, *suffixes]},
+    }
+    inner_company = {
+        "TEXT": {"REGEX": r"^(?:[A-Z0-9][\w&.-]*|of|&)$"},
+        "ORTH": {"NOT_IN": suffixes},
+    }  # "... of New York"
+    comma = {"ORTH": ",", "OP": "?"}
     patterns: list[dict[str, Any]] = [
         {"label": "ORG", "pattern": [first_word, {**inner_word, "OP": "*"}, {"ORTH": {"IN": list(LEX.body_heads)}}]},
         {"label": "ORG", "pattern": [{"ORTH": "University"}, {"ORTH": "of"}, {**proper, "OP": "+"}]},
+        # "Wise Media, LLC", "Harbour Water, Inc.", "3TP LLC": a company's name with its legal form (after a comma
+        # or not) is one body (the suffix alone, split off at the comma, was read as a body named "LLC")
+        {"label": "ORG", "pattern": [company_word, {**inner_company, "OP": "*"}, comma, {"ORTH": {"IN": suffixes}}]},
         {
             "label": "PERSON",
             "pattern": [{"ORTH": {"IN": list(LEX.title_forms)}}, {**proper, "ORTH": {"NOT_IN": not_name}, "OP": "+"}],

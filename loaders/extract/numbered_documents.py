@@ -160,6 +160,19 @@ def numbered_names(text: str) -> list[NumberedName]:
     return [named for found in numbered_pattern().finditer(text) if (named := _named(found)) is not None]
 
 
+def is_numbered_name(name: str) -> bool:
+    """ "Bulletin 2001-001", "GAO-07-700T": the whole name is a document's number (see the module docstring)."""
+    return bool(_DIGIT.search(name)) and numbered_pattern().fullmatch(name) is not None
+
+
+def numbered_noun(name: str) -> str | None:
+    """ "bulletin" of "Bulletin 2001-001": the document noun a numbered name is built on (None for a code or
+    series number, or a name no number makes)."""
+    found = numbered_pattern().fullmatch(name) if _DIGIT.search(name) else None
+    noun = found.group("noun") if found else None
+    return _singular(noun).lower() if noun else None
+
+
 def _rejoin(span) -> None:
     """Hang the pieces of a numbered name the parser attached outside it on its first piece that is attached
     outside ("identified in NRC Inspection Report Nos. 05000250/2011005": the number was the verb's object, so

@@ -23,6 +23,7 @@ from loaders.extract.fronted_subjects import swallowed_subject
 from loaders.extract.issued_letters import issues_correspondence
 from loaders.extract.lexicon import LEX, VerbFrame
 from loaders.extract.not_until import bounded_by_a_date
+from loaders.extract.numbered_documents import is_numbered_name
 from loaders.extract.object_lists import listed_objects, paired_objects
 from loaders.extract.shared_passives import inherited_passive_subjects
 from loaders.extract.topic_phrases import phrase_topics
@@ -576,7 +577,12 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
         for report in reports:
             for subject in subj_refs:
                 yield RawClaim(edge, subject, report, verb, min(base, subject.confidence, report.confidence), rule)
-                if edge == "PUBLISHED" and frame.authors_new and not passive and introduced_as_new(verb, report.token):
+                if (
+                    edge == "PUBLISHED"
+                    and frame.authors_new
+                    and not passive
+                    and (introduced_as_new(verb, report.token) or issued_by_number(verb, report))
+                ):
                     confidence = min(base, subject.confidence, report.confidence)
                     yield RawClaim("AUTHORED", subject, report, verb, confidence, rule + ".author")
             if frame.letter_to and report.token.lemma_.lower() in LEX.correspondence:
@@ -613,6 +619,17 @@ def introduced_as_new(verb: Token, noun: Token) -> bool:
     if verb.tag_ not in ("VBD", "VBN"):
         return False  # "the committee publishes a report from time to time": a habit, not one document written
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def issued_by_number(verb: Token, report: Ref) -> bool:
+    """ "the NRC issued Bulletin 2001-001": a body issuing (in the past, as the verb's object without a determiner) a
+    document known by its number issues its own numbered series; it wrote what it numbered."""
+    token = report.token
+    if token.head.i != verb.i or token.dep_ != "dobj" or verb.tag_ != "VBD" or verb.dep_ in ("relcl", "acl"):
+        return False
+    if any(c.dep_ in ("det", "poss") for c in token.children):
+        return False
+    return is_numbered_name(report.node.name)
 
 
 def _paired_claims(

@@ -24,6 +24,7 @@ from loaders.extract import (
     announcements,
     authored_studies,
     document_names,
+    filed_complaints,
     framed_documents,
     owned_documents,
     possessed_letters,
@@ -119,6 +120,7 @@ def detect_reports(parse: DocumentParse, published: str | None, precision: str |
                 and not framed_documents.is_framed_document(parse, doc_index, token)  # "X's evidence to Y"
                 and not transferred_documents.is_transferred_document(token)  # "issued a subpoena to X"
                 and not transferred_documents.is_moved_plural(token)  # "OSC sent findings to X"
+                and not filed_complaints.is_filed_complaint(token)  # "EPA filed administrative complaints"
                 and not authored_studies.is_authored_study(parse, doc_index, token)  # "the investigation by X"
                 and not agency_studies.author_token(parse, doc_index, token)  # "The DOL investigation found"
             ):
@@ -155,6 +157,7 @@ def report_noun_lists() -> tuple[frozenset[str], ...]:
         LEX.framed_documents,
         LEX.transferred_documents,
         LEX.moved_plurals,
+        LEX.formal_complaints,  # filed_complaints
     )
 
 
@@ -264,9 +267,11 @@ def _unnamed(
     definite_plural = any(
         d in ("the", "these", "those") or d in LEX.possessive_pronouns or d.endswith("'s") for d in dets
     ) or any(owned_documents.is_possessor(c) for c in lefts)  # "the whistleblowers' comments": owned, particular
-    sent = sent_sets.is_sent_set(token) or transferred_documents.is_moved_plural(
-        token
-    )  # "OSC today sent letters to the President", "OSC sent findings to X": the documents that went
+    sent = (
+        sent_sets.is_sent_set(token)
+        or transferred_documents.is_moved_plural(token)
+        or filed_complaints.is_filed_complaint(token)
+    )  # "OSC today sent letters to the President", "OSC sent findings to X", "EPA filed complaints": documents that went
     if (
         token.tag_ in ("NNS", "NNPS")
         and not (counted or definite_plural or sent or _plural_from_someone(token))
@@ -287,6 +292,8 @@ def _unnamed(
         for m in {m for m in owner if m}:
             parse.remove(m)
         name = " ".join(c.text for c in proper) + " " + token.text.title()
+        moved_to = transferred_documents.moved_to(token)  # "the Compliance Order issued to Zahner"
+        name = f"{name} {moved_to}" if moved_to else name
         mention = Mention("report", doc_index, proper[0].i, token.i + 1, sentence, name)
         parse.add(mention)
         return ReportMention(mention, token, token.lemma_.lower(), "named", [], None, name, eponym=proper[-1].text)

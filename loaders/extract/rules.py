@@ -49,6 +49,7 @@ from loaders.extract import (
     discloser_bodies,
     document_frame,
     document_names,
+    filed_complaints,
     following_statements,
     framed_documents,
     front_matter,
@@ -870,6 +871,7 @@ class DocumentRun:
                 # "referred the allegations to Y": a referral
                 raw += gated(referrals.referral_claims, self, token, refs, dates)
                 raw += gated(public_filing.publication_claims, token, refs)  # "filed X in its public file"
+                raw += gated(filed_complaints.filing_claims, token, refs)  # "EPA filed administrative complaints"
                 raw += gated(reported_to.report_claims, self, token, refs)  # "the agency reported to OSC that ..."
                 # "X issued the following statement"
                 raw += gated(following_statements.statement_claims, self, token, refs)
@@ -958,6 +960,7 @@ class DocumentRun:
             return []
         target = relations.Ref(node, report.mention.confidence, head)
         found = fronted_reports.fronted_report_claims(report, target, refs)  # "In its report to Y, X did not ..."
+        found += fronted_reports.fronted_issuer_claims(report, target, refs)  # "In the Order, EPA alleges ..."
         if relations.is_negated_or_hedged(head):
             return found
         unfinished = unfinished_work.is_unfinished(head)  # "its ongoing investigation": no author of a finished work

@@ -1,10 +1,12 @@
 """Documents known by what a flow moves: "issued a subpoena to X", "submitted a Notice of Compliance to the
-court", "received an alert from the OIG", "the observations were sent to the Committee".
+court", "received an alert from the OIG", "the observations were sent to the Committee", "the Compliance Order
+issued to X".
 
 Nouns such as order, notice, alert or statement are talk, acts or phrases by themselves ("in order to",
 "took notice", "a public statement of intent"), so they are no document nouns. But the thing a sending,
 providing, submitting, receiving, issuing or enclosing verb moves is a document: such a noun, as the verb's
-direct object (or its passive subject), is one. The nouns are `transferred_documents` in nominals.yaml, each
+direct object (or its passive subject, or the noun a participle of one with a recipient follows: "the Order
+issued to X"), is one. The nouns are `transferred_documents` in nominals.yaml, each
 with its frame under `documents`; the verbs are those whose frame draws SENT, RECEIVED or PUBLISHED (verbs.yaml)
 and the lexicon's receiving and enclosing verbs. The flow itself is then read as for any document
 (`relations.verb_claims`).
@@ -44,7 +46,38 @@ def is_transferred_document(token: Token) -> bool:
         return False
     while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
         token = token.head
-    return token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" and _moves_documents(token.head)
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" and _moves_documents(token.head):
+        return True
+    return any(_moving_participle(c) for c in token.children)
+
+
+def _moving_participle(child: Token) -> bool:
+    """ "the Compliance Order issued to X", "a notice sent to the company": a past participle of a flow verb
+    after the noun that says where it went (a recipient preposition), as regulators name their orders."""
+    return (
+        child.dep_ == "acl"
+        and child.tag_ == "VBN"
+        and _moves_documents(child)
+        and any(c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPOSITIONS for c in child.children)
+    )
+
+
+def moved_to(token: Token) -> str | None:
+    """ "issued to Zahner" of "the Compliance Order issued to Zahner and his company": the participle that names
+    where the document went, with its first recipient as written (a title and its compounds), which tells one
+    regulator's order apart from its order to someone else; None without such a participle."""
+    participle = next((c for c in token.children if _moving_participle(c)), None)
+    if participle is None:
+        return None
+    prep = next(c for c in participle.children if c.lower_ in RECIPIENT_PREPOSITIONS)
+    recipient = next((o for o in prep.children if o.dep_ == "pobj"), None)
+    if recipient is None:
+        return None
+    words = list(token.doc[recipient.left_edge.i : recipient.i + 1])
+    first = next((i for i, w in enumerate(words) if w.dep_ == "cc" or w.is_punct), len(words))  # "Zahner and ..."
+    if first == 0:
+        return None
+    return f"{participle.text} {prep.text} {' '.join(w.text for w in words[:first])}"
 
 
 def is_moved_plural(token: Token) -> bool:
