@@ -176,6 +176,9 @@ FLOORS = {
     "titled_memberships": 0.95,  # 22/23 ("Ann Lee, Inspector General, Department of X", "served as head of X")
     "quoted_writers": 1.00,  # 37/37 ("X and Y sent a letter ... '...,' the senators wrote": they AUTHORED it)
     "titled_member_appositions": 1.00,  # 15/15 ("Ann Lee, Ranking Member of the Committee on X,": its member)
+    "question_presupposed_authors": 1.00,  # 15/15 (a question's "the Report of Mr. X": X wrote it, presupposed_documents.py)
+    "person_report_authors": 1.00,  # 15/15 ("the Report of Mr Justice X": X wrote it, body_reports.py)
+    "bare_office_turns": 1.00,  # 12/12 ("The PRIME MINISTER" alone on a line: a speaker turn, debate_turns.py)
 }
 # ---------------------------------------------------------------------------------------------
 

@@ -74,6 +74,7 @@ from loaders.extract import (
     portfolios,
     possessed_letters,
     possessors,
+    presupposed_documents,
     pronoun_aliases,
     public_filing,
     publisher_holders,
@@ -941,7 +942,7 @@ class DocumentRun:
             return []
         target = relations.Ref(node, report.mention.confidence, head)
         found = fronted_reports.fronted_report_claims(report, target, refs)  # "In its report to Y, X did not ..."
-        if relations.is_negated_or_hedged(head):
+        if presupposed_documents.phrase_is_hedged(head):  # a question presupposes "the Report of Mr. X"
             return found
         unfinished = unfinished_work.is_unfinished(head)  # "its ongoing investigation": no author of a finished work
         for child in head.children if not unfinished else ():
