@@ -186,6 +186,9 @@ FLOORS = {
     "regulator_issues": 1.00,  # 14/14 ("issued Bulletin 2031-007", "the Order issued to X", "In the Order, EPA alleges")
     "company_names": 1.00,  # 10/10 ("Kestrel Media, LLC" is one body, never "LLC": nlp._shape_patterns)
     "formal_complaints": 1.00,  # 11/11 ("EPA filed administrative complaints", "the agency's complaint": filed_complaints.py)
+    "question_presupposed_authors": 1.00,  # 15/15 (a question's "the Report of Mr. X": X wrote it, presupposed_documents.py)
+    "person_report_authors": 1.00,  # 15/15 ("the Report of Mr Justice X": X wrote it, body_reports.py)
+    "bare_office_turns": 1.00,  # 12/12 ("The PRIME MINISTER" alone on a line: a speaker turn, debate_turns.py)
 }
 # ---------------------------------------------------------------------------------------------
 

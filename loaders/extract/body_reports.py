@@ -5,6 +5,11 @@ of the meeting" name what the report is of -- so its object is the author only w
 name ends in a reporting head (committee, group, tribunal, board, commission, inquiry: `report_of_heads` in data/lexicon/words.yaml),
 and only when nothing else in the phrase names an author. Which nouns read "of" so is data: the `body_author` role
 in nominals.yaml. Round 4 tried this without the head and author guards and it came out even on real dev.
+
+A person is the author too: "the Report of Mr. Hooper", "the Report of Mr Justice O'Neill", "the report of the
+inspector of mines" (parliamentary questions and answers name an inspector's or a judge's report so). What a report
+is *of* when it is not its writer is an event or a matter ("a report of the meeting", "a report of Mr X's death"),
+never a person standing alone as the object.
 """
 
 from __future__ import annotations
@@ -46,7 +51,8 @@ def of_body_authors(
     refs: Callable[[Token], list[relations.Ref]],
     found: list[relations.RawClaim],
 ) -> list[relations.RawClaim]:
-    """AUTHORED for each reporting body a `body_author` preposition of the report's noun names, when no author is."""
+    """AUTHORED for each reporting body or person a `body_author` preposition of the report's noun names, when no
+    author is."""
     preps = LEX.document(report.lemma).preps("body_author")
     if not preps or any(c.type == "AUTHORED" for c in found):
         return []  # "the report by X of the Committee": X wrote it
@@ -56,5 +62,5 @@ def of_body_authors(
         relations.RawClaim("AUTHORED", author, target, report.head, min(CONFIDENCE, author.confidence), "report.of")
         for o in relations.prep_objects(report.head, set(preps))
         for author in refs(o)
-        if author.node.label == "Agency" and reports_as_body(author.node.name)
+        if author.node.label == "Agency" and reports_as_body(author.node.name) or author.node.label == "Person"
     ]

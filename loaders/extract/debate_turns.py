@@ -38,6 +38,11 @@ _LINE = re.compile(
     re.M,
 )
 _BRACKET = re.compile(r"\(([^()\n]+)\)")
+_FUNCTION_WORDS = ("of", "for", "the", "and", "to")
+_OFFICE_WORD = rf"(?:[A-Z][\w'\u2019-]*|{'|'.join(_FUNCTION_WORDS)})"
+_BARE_OFFICE = re.compile(
+    rf"^[ \t]*(?P<label>The[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+{_OFFICE_WORD}){{0,7}})[ \t]*$", re.M
+)  # "The PRIME MINISTER", "The Secretary of State for War": an office's line with no name in brackets
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,25 @@ def _speaker(label: str, brackets: str) -> tuple[str, str] | None:
     return name, label
 
 
+def _office_key(label: str) -> str:
+    """An office line's office, case and spacing aside: "The PRIME MINISTER (Mr. X)" and "The Prime Minister"."""
+    return " ".join(label.split("(")[0].lower().split())
+
+
+def _office_holder(label: str, named: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(name, surface) of a bare office line: the person its office line named in brackets earlier, else the
+    office's holder, named by the office ("The Prime Minister" -> "Prime Minister"). Only an answering office
+    (`speaker_offices`) reads so: "The Madoff Investigation" alone on a line is a heading."""
+    words = label.split()[1:]
+    if not any(w.lower() in LEX.speaker_offices for w in words):
+        return None
+    earlier = named.get(_office_key(label))
+    if earlier is not None:
+        return earlier
+    office = " ".join(w.lower() if w.lower() in _FUNCTION_WORDS else w.capitalize() for w in words)
+    return office, label
+
+
 def turns(text: str) -> list[Turn]:
     """The speaker turns of a debate or answer, in order; none for a text that is neither."""
     found = []
@@ -76,14 +100,33 @@ def turns(text: str) -> list[Turn]:
         speaker = _speaker(match["label"], match["brackets"] or "")
         if speaker is not None:
             found.append((match, speaker))
+    named = {_office_key(m["label"]): who for m, who in found if m["label"].startswith("The ")}
+    for match in _BARE_OFFICE.finditer(text):
+        holder = _office_holder(match["label"], named)
+        if holder is not None and all(m.start() != match.start() for m, _ in found):
+            found.append((match, holder))
+    found.sort(key=lambda pair: pair[0].start())
     lowered = text.lower()
     if not found or len(found) < 2 and not any(cue in lowered for cue in LEX.debate_cues):
         return []
     bounds = [m.start() for m, _ in found[1:]] + [len(text)]
     return [
-        Turn(name, surface, (m.start("rest") if m["rest"] else m.end()), end, m.start("label"), m.end("brackets"))
+        Turn(
+            name,
+            surface,
+            _body_start(m),
+            end,
+            m.start("label"),
+            m.end("brackets" if "brackets" in m.re.groupindex else 0),
+        )
         for (m, (name, surface)), end in zip(found, bounds, strict=True)
     ]
+
+
+def _body_start(match: re.Match) -> int:
+    """Where the turn's words begin: after the colon of "Label: words", else after the speaker line."""
+    rest = match.groupdict().get("rest")
+    return match.start("rest") if rest else match.end()
 
 
 def _quoted_paragraph(text: str, at: int) -> bool:

@@ -224,6 +224,8 @@ class Lexicon:
     copy_fields: frozenset[str]
     answer_fields: frozenset[str]
     debate_cues: frozenset[str]
+    speaker_offices: frozenset[str]
+    question_verbs: frozenset[str]
     covering_formulas: frozenset[str]
     publication_fields: frozenset[str]
     subject_fields: frozenset[str]
@@ -580,6 +582,8 @@ SET_WORDS = (
     "demonstratives",
     "answer_fields",
     "debate_cues",
+    "speaker_offices",
+    "question_verbs",
     "covering_formulas",
     "publication_fields",
     "subject_fields",

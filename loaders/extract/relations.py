@@ -89,6 +89,11 @@ def _asks(sent: Span) -> bool:
     return False
 
 
+def is_question(token: Token) -> bool:
+    """The token's sentence asks: it ends in a question mark (checked only in a doc that has one)."""
+    return _has_question_mark(token.doc) and _asks(token.sent)
+
+
 def _has_question_mark(doc: Doc) -> bool:
     """Whether any of the doc's words holds a "?", read once per doc (`doc.user_data`): most docs ask nothing,
     and then no verb needs its sentence (`Token.sent` rebuilds the span on every call) to rule out a question."""

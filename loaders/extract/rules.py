@@ -76,6 +76,7 @@ from loaders.extract import (
     portfolios,
     possessed_letters,
     possessors,
+    presupposed_documents,
     pronoun_aliases,
     public_filing,
     publisher_holders,
@@ -961,7 +962,7 @@ class DocumentRun:
         target = relations.Ref(node, report.mention.confidence, head)
         found = fronted_reports.fronted_report_claims(report, target, refs)  # "In its report to Y, X did not ..."
         found += fronted_reports.fronted_issuer_claims(report, target, refs)  # "In the Order, EPA alleges ..."
-        if relations.is_negated_or_hedged(head):
+        if presupposed_documents.phrase_is_hedged(head):  # a question presupposes "the Report of Mr. X"
             return found
         unfinished = unfinished_work.is_unfinished(head)  # "its ongoing investigation": no author of a finished work
         for child in head.children if not unfinished else ():
