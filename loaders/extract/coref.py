@@ -118,14 +118,16 @@ def body_antecedent(parse: DocumentParse, doc_index: int, pronoun: Token, plural
     None when the nearest preceding subject is anything else (a person, a document, a plain noun)."""
     doc = parse.docs[doc_index]
     here = parse.sentence_of(doc_index, pronoun).index
+    own_start = parse.sent_start(doc_index, pronoun)  # sentence starts from the parse's table: `Token.sent` is costly
     for token in reversed(doc[: pronoun.i]):
+        start = parse.sent_start(doc_index, token)
         if (
-            token.sent.start != pronoun.sent.start
-            and (doc_index, token.sent.start) in parse._sentence_of
-            and here - parse._sentence_of[(doc_index, token.sent.start)] > WINDOW
+            start != own_start
+            and (earlier := parse.sentence_index(doc_index, token)) is not None
+            and here - earlier > WINDOW
         ):
             return None
-        if token.dep_ not in SUBJECT_DEPS or token.head.i == pronoun.head.i and token.sent.start == pronoun.sent.start:
+        if token.dep_ not in SUBJECT_DEPS or token.head.i == pronoun.head.i and start == own_start:
             continue
         if token.pos_ == "PRON":
             continue  # "It ... it": keep looking for what the first one named

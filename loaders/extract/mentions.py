@@ -6,6 +6,7 @@ evidence), and a token index so relation rules can ask "what does this token ref
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA
@@ -71,17 +72,28 @@ class DocumentParse:
     # per doc, per token: its sentence's first token. `token.sent` rebuilds the sentence span on every call,
     # and the rules ask it for nearly every token (a third of extraction time before this table)
     _sent_starts: list[list[int]] = field(default_factory=list)
+    _revision: int = 0  # counts `add` and `remove`, so a count kept from the mentions knows when it is stale
+    _counts: tuple[int, Counter[int]] | None = None  # (revision, mentions per sentence index)
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
+        self._revision += 1
         for i in range(mention.start, mention.end):
             self._by_token[(mention.doc_index, i)] = mention
 
     def remove(self, mention: Mention) -> None:
         self.mentions.remove(mention)
+        self._revision += 1
         for i in range(mention.start, mention.end):
             if self._by_token.get((mention.doc_index, i)) is mention:
                 del self._by_token[(mention.doc_index, i)]
+
+    def mentions_in(self, sentence: int) -> int:
+        """How many mentions the sentence (by index) holds: counted for all sentences at once, again only after
+        a mention was added or removed (the learned scorer asks for every claim)."""
+        if self._counts is None or self._counts[0] != self._revision:
+            self._counts = (self._revision, Counter(m.sentence for m in self.mentions))
+        return self._counts[1][sentence]
 
     def at(self, doc_index: int, token: Token) -> Mention | None:
         return self._by_token.get((doc_index, token.i))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from graph.names import name_key
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention
+from loaders.extract.token_filter import any_word
 
 if TYPE_CHECKING:
     from loaders.extract.reports import ReportCluster
@@ -153,6 +154,10 @@ def _named(found: re.Match) -> NumberedName | None:
 _DIGIT = re.compile(r"\d")
 
 
+def _holds_digit(word: str) -> bool:
+    return _DIGIT.search(word) is not None
+
+
 def numbered_names(text: str) -> list[NumberedName]:
     """Every document the text names by number, in order (see the module docstring)."""
     if not _DIGIT.search(text):
@@ -189,6 +194,8 @@ def numbered_reports(run: DocumentRun) -> None:
     """A document named by its number is a named report, whatever the parser made of its pieces; the number
     inside is no date ("Cm 8812" is no year)."""
     for doc_index, doc in enumerate(run.parse.docs):
+        if not any_word(doc, _holds_digit):
+            continue  # no digit, no numbered name: the doc's text is not even joined
         for named in numbered_names(doc.text):
             span = doc.char_span(named.start, named.end, alignment_mode="expand")
             if span is None or (doc_index, span.sent.start) not in run.parse._sentence_of:

@@ -33,13 +33,24 @@ class PersonFacts:
     owner_words: list[str]  # "the Forum's secretary": the possessor standing for a body named earlier
 
 
-def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
+def person_name(parse: DocumentParse, mention: Mention) -> str:
+    """The clean name alone (what `person_facts` gives as `name`): for a reader that needs no role, as the
+    role's bodies and apposition cost far more than the name."""
+    return _name_parts(parse, mention)[0]
+
+
+def _name_parts(parse: DocumentParse, mention: Mention) -> tuple[str, str | None, Span, list[Token]]:
+    """(clean name, alias with its suffix, the name's span on its line, the role words leading it)."""
     doc = parse.docs[mention.doc_index]
     ent = addressee_block.name_on_its_line(doc[mention.start : mention.end])  # not the title on the next line
     lead = _leading_role_words(ent)
     trail = address_people.trailing_title_words(ent[len(lead) :])
     name, suffix = clean_person_name(ent[len(lead) : len(ent) - len(trail)].text)
-    alias = f"{name} {suffix}" if suffix else None
+    return name, f"{name} {suffix}" if suffix else None, ent, lead
+
+
+def person_facts(parse: DocumentParse, mention: Mention) -> PersonFacts:
+    name, alias, ent, lead = _name_parts(parse, mention)
     phrase = _left_role_phrase(parse, mention, ent, bool(lead)) + [t for t in lead]
     appos = _apposition(ent) or _predicate_role(ent)
     tokens = phrase or appos
@@ -146,13 +157,10 @@ def _predicate_role(ent: Span) -> list[Token]:
     """ "Ann Lee was an assistant director at the Agency": a role noun predicated of the name, placed at a body;
     also one the name acts or is confirmed "as" ("Ann Lee was confirmed as the Chair of the Commission")."""
     root = ent.root
-    if root.dep_ in ("nsubj", "nsubjpass") and not is_negated_or_hedged(root.head):
-        for role in (o for p in root.head.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children):
-            placed = any(p.dep_ == "prep" and p.lower_ in ("of", "at") for p in role.children)
-            if role.ent_type_:
-                continue  # "as the Chair of the Commission" tagged one name: an office the tagger took for a body
-            if role.dep_ == "pobj" and role.lemma_.lower() in LEX.role_nouns and placed:  # "the head of X"
-                return [t for t in role.subtree if t.dep_ not in ("punct", "det")]
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        role = next((r for r in _as_roles(root.head) if r.dep_ == "pobj" and _placed_role(r)), None)
+        if role is not None and not is_negated_or_hedged(root.head):  # the mood, a walk up the clauses, last
+            return [t for t in role.subtree if t.dep_ not in ("punct", "det")]
     if root.dep_ != "nsubj" or root.head.lemma_.lower() not in ("be", "become", "remain"):
         return []
     for child in root.head.children:
@@ -163,6 +171,21 @@ def _predicate_role(ent: Span) -> list[Token]:
         ):
             return [t for t in child.subtree if t.dep_ not in ("punct", "det")]
     return []
+
+
+def _as_roles(verb: Token) -> list[Token]:
+    """The objects of the verb's "as" ("was confirmed as the Chair of X")."""
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children]
+
+
+def _placed_role(role: Token) -> bool:
+    """A role noun placed at a body ("the head of X"); not one the tagger took for a name ("as the Chair of the
+    Commission" tagged one name: an office the tagger took for a body)."""
+    return (
+        not role.ent_type_
+        and role.lemma_.lower() in LEX.role_nouns
+        and any(p.dep_ == "prep" and p.lower_ in ("of", "at") for p in role.children)
+    )
 
 
 def _works_somewhere(noun: Token, preps: tuple[str, ...] = ("at", "with")) -> bool:

@@ -26,6 +26,7 @@ from loaders.extract.not_until import bounded_by_a_date
 from loaders.extract.numbered_documents import is_numbered_name
 from loaders.extract.object_lists import listed_objects, paired_objects
 from loaders.extract.shared_passives import inherited_passive_subjects
+from loaders.extract.token_filter import any_word
 from loaders.extract.topic_phrases import phrase_topics
 from loaders.extract.trigger_words import triggered_by
 
@@ -99,11 +100,15 @@ def _has_question_mark(doc: Doc) -> bool:
     and then no verb needs its sentence (`Token.sent` rebuilds the span on every call) to rule out a question."""
     found = doc.user_data.get(_QUESTION_KEY)
     if found is None:
-        found = doc.user_data[_QUESTION_KEY] = "?" in doc.text
+        found = doc.user_data[_QUESTION_KEY] = any_word(doc, _holds_question_mark)
     return found
 
 
 _QUESTION_KEY = "kflow.has_question_mark"
+
+
+def _holds_question_mark(word: str) -> bool:
+    return "?" in word
 
 
 def statement_mood(verb: Token) -> str:
@@ -127,15 +132,19 @@ def statement_mood(verb: Token) -> str:
         return HEDGED  # an imperative ("Send the final report to X" in an action list): to do, not done
     node, denials, direct = verb, 0, True
     while True:
+        hedging_word = False  # "allegedly", "no": read in the one walk over the children (every test says HEDGED)
         for child in node.children:
-            if child.dep_ == "neg" and not bounded_by_a_date(node):  # "not ... until 2016": asserted from 2016
+            dep = child.dep_
+            if dep == "neg" and not bounded_by_a_date(node):  # "not ... until 2016": asserted from 2016
                 if not direct:
                     return HEDGED
                 denials += 1
-            elif child.dep_ == "aux" and child.lemma_.lower() in LEX.hedge_auxiliaries:
+            elif dep == "aux" and child.lemma_.lower() in LEX.hedge_auxiliaries:
                 return HEDGED
-            if child.dep_ == "mark" and child.lower_ in LEX.conditional_marks:
+            if dep == "mark" and child.lower_ in LEX.conditional_marks:
                 return HEDGED
+            if dep == "advmod" and child.lower_ in LEX.hedge_adverbs or dep == "det" and child.lower_ == "no":
+                hedging_word = True
         if node.lemma_.lower() in LEX.denial_verbs and node.i != verb.i:
             if node.lemma_.lower() not in LEX.negating_verbs:
                 return HEDGED  # "disputed", "doubted" that X received it: contested, not denied
@@ -146,7 +155,7 @@ def statement_mood(verb: Token) -> str:
             return HEDGED  # "is going to publish": future, not done
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in LEX.unverified_verbs:
             return HEDGED
-        if any(c.dep_ == "advmod" and c.lower_ in LEX.hedge_adverbs for c in node.children):
+        if hedging_word:
             return HEDGED
         if (
             node.dep_ == "ccomp"
@@ -154,8 +163,6 @@ def statement_mood(verb: Token) -> str:
             and any(c.tag_ in ("WP", "WDT", "WRB") for c in node.subtree if c.i < node.i)
         ):
             return HEDGED  # "asked what the council knew": an embedded question, not an assertion
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
-            return HEDGED
         if (
             node.dep_ not in CLAUSE_LINKS
             and node.dep_ not in ("pobj", "prep", "attr", "acomp")

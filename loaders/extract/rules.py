@@ -130,7 +130,7 @@ _OFFICE_FOR = re.compile(r"^(?:the\s+)?(?:Secretary of State|Minister(?: of Stat
 
 def _in_quotes(token: Token) -> bool:
     """Inside quotation marks in its sentence: a quoted "I" is whoever is quoted, not the speaker."""
-    before = token.sent.doc.text[token.sent.start_char : token.idx]
+    before = token.doc[token.sent.start : token.i].text_with_ws  # doc.text[sent.start_char : token.idx], unjoined doc
     return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
 
 
@@ -365,9 +365,9 @@ class DocumentRun:
                 if mention.node.id in self.x.gazetteer.bodies or names_a_body(mention.node.name):
                     self.add_node(mention.node)  # a named body is a node of the graph even when no claim uses it
             elif mention.kind == "person":
-                facts = people.person_facts(self.parse, mention)
-                if len(facts.name.split()) >= 2:
-                    self.ctx.add_person(facts.name)
+                name = people.person_name(self.parse, mention)
+                if len(name.split()) >= 2:
+                    self.ctx.add_person(name)
 
     def _resolve_people(self) -> dict[int, Node]:
         """People with their roles; returns the role mentions their titles used (id -> the person)."""

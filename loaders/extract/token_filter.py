@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 MAX_VERDICTS = 50_000  # per (test, attribute): about 5 MB each at the bound
@@ -34,3 +35,10 @@ def tokens_with(doc: Doc, attr: int, test: Callable[[str], bool]) -> Iterator[To
             passes = verdicts[value] = test(strings[value])
         if passes:
             yield doc[i]
+
+
+def any_word(doc: Doc, test: Callable[[str], bool]) -> bool:
+    """Whether the text of some token of `doc` passes `test`, read from the doc's distinct words
+    (`Doc.count_by`): `Doc.text` joins every token in Python, and a test of one character needs no more."""
+    strings = doc.vocab.strings
+    return any(test(strings[key]) for key in doc.count_by(ORTH))

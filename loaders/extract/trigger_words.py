@@ -70,7 +70,10 @@ class DocumentWords:
 
     def gated(self, function: Callable, *args, unfired=()):
         """`function(*args)` where it can fire on this text, else `unfired` (what it gives on a text without its words)."""
-        return function(*args) if self.fires(function) else unfired
+        verdict = self._verdicts.get(function)  # `fires`, its kept verdict read here: asked for every verb
+        if verdict is None:
+            verdict = self.fires(function)
+        return function(*args) if verdict else unfired
 
 
 def of(run: DocumentRun) -> DocumentWords:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Features = dict[str, float]
 FEATURE_SET = "claim-features-v1"  # bump when a feature is added, renamed or computed differently
+_QUOTES = ('"', "\u201c", "\u201d")
 
 
 def claim_features(
@@ -124,7 +125,7 @@ def _sentence_features(run: DocumentRun, sentence: Sentence, raw: RawClaim) -> F
     found: Features = {
         "sentence_position": sentence.index / total,
         "sentence_length": math.log1p(len(span)) / 5,
-        "sentence_mentions": min(sum(1 for m in run.parse.mentions if m.sentence == sentence.index), 10) / 10,
+        "sentence_mentions": min(run.parse.mentions_in(sentence.index), 10) / 10,
     }
     if sentence.index < 3:
         found["sentence_early"] = 1.0
@@ -141,13 +142,17 @@ def _sentence_words(run: DocumentRun, sentence: Sentence) -> Features:
     cached = memo.get(id(sentence))
     if cached is not None and cached[0] is sentence:
         return cached[1]
-    span = sentence.span
+    negation = hedge = quote = False
+    for token in sentence.span:  # one walk over the words for the three tests
+        negation = negation or token.dep_ == "neg"
+        hedge = hedge or token.tag_ == "MD" or token.lemma_.lower() in LEX.hedge_adverbs
+        quote = quote or token.text in _QUOTES
     found: Features = {}
-    if any(t.dep_ == "neg" for t in span):
+    if negation:
         found["negation_nearby"] = 1.0
-    if {t.lemma_.lower() for t in span} & LEX.hedge_adverbs or any(t.tag_ == "MD" for t in span):
+    if hedge:
         found["hedge_nearby"] = 1.0
-    if any(t.text in ('"', "\u201c", "\u201d") for t in span):
+    if quote:
         found["quote_in_sentence"] = 1.0
     if sentence.text.rstrip().endswith("?"):
         found["question"] = 1.0
