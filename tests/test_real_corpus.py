@@ -45,7 +45,10 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # Session 14 (dates in opening phrases and from month-dated documents, memo headers and enclosures, quoted joint
     # letters, titles that are no bodies, parties that are no topics; the session-13 scorer kept): 0.568 / 0.340 /
     # 0.662, 54 of 95 right, 50 of 147 found. Floors raised to match.
-    "test": (0.56, 0.34, 0.66),
+    # Session 15 (gold marks the entity that is the document itself, `this_document`; rules for regulators,
+    # congressional letters, parliamentary questions, offices, portfolios, straddling years): 0.568 / 0.340 / 0.672,
+    # 54 of 95 right, 50 of 147 found (edges unchanged; the convention alone moved nothing here).
+    "test": (0.56, 0.34, 0.67),
     # 2026-11-27, 124 documents (31 added before round 8, gold written before extraction): 0.717 / 0.419 / 0.740
     # before round 8's rules, 0.758 / 0.443 / 0.749 after them and the retrained scorer.
     # 2026-11-27, 144 documents: batch dev10 added 20 (us_120-129, uk_120-129; gold written before extraction, no
@@ -59,13 +62,18 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # 204 documents: batch dev13 added 20 (us_150-159; ie_150-154, uk_155-159: the first Irish texts and Hansard
     # of 1911-1932; gold written before extraction), which scored 0.51 / 0.19 (US) and 0.38 / 0.05 (Irish / UK)
     # on their own. Session 14's rules: 0.715 / 0.376 / 0.711 (615 of 860 right, 597 of 1,589 found).
-    "dev": (0.71, 0.37, 0.71),
+    # Session 15: uk_68 (a mirror of uk_138) removed, dev14 (12 documents, gold before extraction) added, which
+    # read 0.18 / 0.06 (US) and 0.00 / 0.00 (Hansard and Dail answers) on their own; the this_document convention;
+    # session 15's rules: 0.738 / 0.378 / 0.714 on 215 documents (669 of 907 right, 649 of 1,718 found).
+    "dev": (0.73, 0.37, 0.71),
     # 2026-11-27, 25 documents: 0.456 / 0.210 / 0.609 on the code before round 8, 0.500 / 0.219 / 0.613 after
     # (rules alone 0.472 / 0.224). Never tuned on.
     # Session 11: 0.542 / 0.252 / 0.636 (rules alone 0.504 / 0.257): 53 of 210 found, was 46. Never tuned on.
     # Session 13: 0.547 / 0.252 / 0.644 (58 of 106 right, 53 of 210 found). Never tuned on.
     # Session 14: 0.562 / 0.257 / 0.644 (59 of 105 right, 54 of 210 found). Never tuned on.
-    "fresh": (0.56, 0.25, 0.63),
+    # Session 15: 0.585 / 0.271 / 0.658 (62 of 106 right, 57 of 210 found); the this_document convention alone
+    # gave 0.590 / 0.271 (3 right claims its own letters' flows had lost to naming), the rules one wrong claim.
+    "fresh": (0.58, 0.27, 0.65),
 }
 
 
