@@ -73,7 +73,7 @@ def bulk(source, tmp_path_factory, neo4j_uri):  # noqa: ARG001 (neo4j_uri: java 
 
 
 def test_headers_come_from_the_schema():
-    assert node_header("Report")[-2:] == ["date_precision:string", "published:boolean"]
+    assert node_header("Report")[-3:] == ["date_precision:string", "published:boolean", "text_source:string"]
     assert "confidence:double" in claim_header() and "char_start:long" in claim_header()
 
 
