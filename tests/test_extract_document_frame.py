@@ -78,6 +78,13 @@ def test_the_address_block_gives_the_addressee_s_body_and_no_address_entity(lett
     assert not [n for n in nodes.values() if "Quayside" in n.name or "Building" in n.name]
 
 
+def test_the_address_block_membership_cites_the_lines_from_the_name_to_the_body():
+    extraction = default_extractor().extract(Document(Path("letter.txt"), LETTER, "sha-cited", "text/plain"))
+    nodes = {n.id: n.name for n in extraction.nodes}
+    cited = [c.sentence for c in extraction.claims if c.type == "MEMBER_OF" and nodes[c.from_id] == "Helen Marsh"]
+    assert cited and all(s.startswith("The Honorable Helen Marsh") and "Committee on Harbours" in s for s in cited)
+
+
 def test_the_reply_s_earlier_letter_was_received_by_the_letterhead_body(letter):
     claims, _ = letter
     received = {(f, to) for t, f, to, _ in claims if t == "RECEIVED"}

@@ -20,11 +20,12 @@ without one, the first line of prose); without a salutation only people written 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from loaders.extract import headers, own_document
 from loaders.extract.lexicon import LEX
-from loaders.extract.mentions import Mention
+from loaders.extract.mentions import Mention, Sentence
 
 if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
@@ -245,6 +246,19 @@ def lines_end(text: str, span: tuple[int, int]) -> int:
     return span[1]
 
 
+def membership_lines(run: DocumentRun, line_start: int, body: Mention) -> Sentence:
+    """The lines that state an addressee's membership, from their name line down to their body's line
+    ("The Honorable Ann Lee / Chairman / Committee on Y"): the block says it, not the body's line alone.
+    A body written above the name (an "ATTN:" line under its company) is cited at its own line."""
+    sentence = run.parse.sentences[body.sentence]
+    text = run.document.text
+    gap = text[line_start : sentence.start]
+    start = line_start + len(gap) - len(gap.lstrip())
+    if not start < sentence.start <= start + TOP_SPAN:
+        return sentence
+    return replace(sentence, start=start, text=text[start : sentence.end])
+
+
 def block_claims(run: DocumentRun) -> None:
     """Each person in the address block RECEIVED the letter and is a MEMBER_OF the body under their name."""
     if run.document.media_type in own_document.READ_BY_READERS:
@@ -258,7 +272,8 @@ def block_claims(run: DocumentRun) -> None:
     for person, body, line in read_block(run):
         node = person.node
         if body is not None and node.id not in placed:  # the first person above "Dear" may be read already
-            run._member_of(person, run.add_node(body.node), node.props.get("role"), 0.8, evidence=body.sentence)
+            cited = membership_lines(run, line[0], body)
+            run._member_of(person, run.add_node(body.node), node.props.get("role"), 0.8, evidence=cited)
             placed.add(node.id)
         if node.id not in received and (run.addressee is None or node.id != run.addressee.id):
             own_document.own_claims(run, person, ("RECEIVED",), RULE, None, line)

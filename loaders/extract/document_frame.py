@@ -275,7 +275,8 @@ def _address_block_member(run: DocumentRun) -> None:
     person = people[0]
     body = address_blocks.body_under(run, _line(run, person)[1], address_blocks.lines_end(text, block))
     if body is not None:  # the first body under the name, whole; not the SUBJECT line under the block
-        run._member_of(person, run.add_node(body.node), person.node.props.get("role"), 0.8, evidence=body.sentence)
+        cited = address_blocks.membership_lines(run, _line(run, person)[0], body)
+        run._member_of(person, run.add_node(body.node), person.node.props.get("role"), 0.8, evidence=cited)
 
 
 def _subject_alias(run: DocumentRun) -> None:

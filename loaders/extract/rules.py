@@ -1267,13 +1267,22 @@ class DocumentRun:
         )
 
     def _member_of(
-        self, person: Mention, body: Node, role: str | None, confidence: float, evidence: int | None = None
+        self,
+        person: Mention,
+        body: Node,
+        role: str | None,
+        confidence: float,
+        evidence: int | Sentence | None = None,
     ) -> None:
-        """`evidence`: the sentence to cite when it is not the person's (a signature's body line)."""
+        """`evidence`: the sentence to cite when it is not the person's (a signature's body line), or
+        a span of lines (an address block's name line down to its body line)."""
         if person.node is None or self.headless_unit(body):
             return  # "Ann Lee, Director, Defense Capabilities and Management": a team's subject, no body
         self.add_node(body)
-        sentence = self.parse.sentences[person.sentence if evidence is None else evidence]
+        if isinstance(evidence, Sentence):
+            sentence = evidence
+        else:
+            sentence = self.parse.sentences[person.sentence if evidence is None else evidence]
         self.claims.append(
             self._claim("MEMBER_OF", person.node.id, body.id, sentence, confidence, "rules.role", role=role)
         )
