@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from loaders.extract.mentions import DocumentParse, Mention
     from loaders.extract.rules import DocumentRun
 
+_INITIAL = re.compile(r"[A-Z]\.")  # a middle initial: "E."
 _SURNAME = re.compile(r"[A-Z][a-z'’]*[A-Z]?[a-z]+")  # "McCaskill", "O'Brien", "DeWine"; not "OIG's"
 
 
@@ -62,6 +63,7 @@ def body_without_trailing_title(doc: Doc, offices: frozenset[str], name_word: Ca
             ents.append(ent)
             continue
         surname = _count_from_end(ent, 0, lambda t: _inner_name_word(t, offices), limit=min(2, len(ent) - 2))
+        surname += _first_name_before_initial(ent, surname, offices)
         titles = _count_from_end(ent, surname, lambda t: t.text in offices, limit=len(ent) - surname - 1)
         if not titles:  # no title before the name words: a title may still close the entity ("X Committee Chairman")
             surname = 0
@@ -138,6 +140,15 @@ def _count_from_end(ent: Span, skip: int, accepts: Callable[[Token], bool], limi
     while count < limit and accepts(ent[len(ent) - skip - 1 - count]):
         count += 1
     return count
+
+
+def _first_name_before_initial(ent: Span, surname: int, offices: frozenset[str]) -> int:
+    """1 when the two name words closing the entity are a middle initial and a surname ("Michael E. Horowitz")
+    and a first name stands before them: the full name is three words, so "Department of Justice Inspector
+    General Michael E. Horowitz" keeps "Department of Justice" as the body."""
+    if surname != 2 or len(ent) < 6 or not _INITIAL.fullmatch(ent[-2].text):
+        return 0
+    return int(_inner_name_word(ent[-3], offices))
 
 
 def _inner_name_word(token: Token, offices: frozenset[str]) -> bool:
