@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.names import name_key
+from loaders.extract import page_furniture
 from loaders.extract.adjacent_bodies import _make_adjacent_bodies  # noqa: F401 - registers its factory
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.lexicon import LEX
@@ -181,6 +182,16 @@ def _shape_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
         }
     )
     patterns.append({"label": "ROLE", "pattern": [{"ORTH": "Minister"}, {"LOWER": "for"}, portfolio]})
+    # A portfolio of joined fields is one office: "Minister for Justice and Equality", "Secretary of State for
+    # Health and Social Care", "... for Children, Schools and Families". After the "and" comes a field, never a
+    # second office or person ("the Minister for Finance and Deputy Lee", "... and Minister for Health").
+    offices = [*LEX.title_forms, *LEX.office_titles, "Minister"]
+    field = {"IS_TITLE": True, "ORTH": {"NOT_IN": offices}, "OP": "+"}
+    joined = [portfolio, {"LOWER": "and"}, field]
+    listed = [field, {"ORTH": ","}, *joined]
+    for office in ([{"ORTH": "Minister"}], [{"ORTH": "Secretary"}, {"LOWER": "of"}, {"ORTH": "State"}]):
+        for fields in (joined, listed):
+            patterns.append({"label": "ROLE", "pattern": [*office, {"LOWER": "for"}, *fields]})
     # Names with "and" or commas inside ("Department for Work and Pensions") come from the
     # gazetteer: a shape cannot tell them from two coordinated bodies.
     patterns.append(
@@ -420,6 +431,7 @@ def _make_body_complements(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         return end
 
     def mark(doc: Doc) -> Doc:
+        doc = page_furniture.committee_report_apart(doc)  # "Select Committee on [Public Accounts Sixth Report]"
         ents = list(doc.ents)
         found = []
         i = 0

@@ -5,17 +5,48 @@ Evidence", "... Minutes of Evidence"), split an address block's lines in the mid
 Oversight and Reform" over "USS. House of Representatives", an OCR'd "U.S."), and the tagger reads on past a
 body's name into what qualifies the phrase around it ("the Committee for its Inquiry into ...", "the FCO's
 submission to the Committee of 3 October 2005"). None of that is part of the body's name: it is cut off, so
-the body the text means is the node (and one node, not one per page header).
+the body the text means is the node (and one node, not one per page header). Parliament's web pages head a
+committee's report with the committee and the report's number ("Select Committee on Public Accounts Sixth
+Report"): the "Sixth Report" is the committee's document, not part of its name.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import re
+
+from spacy.tokens import Doc, Span, Token
 
 from loaders.dates import is_month_name
 from loaders.extract.lexicon import LEX
 
 _LINKS = frozenset({"of", "and", "the", "for", "on"})  # "Minutes of Evidence"; a name's own link words
+# "First" ... "Twelfth", "Nineteenth", "Fortieth", "Twenty-First", "1st", "22nd": a report's number in its series
+_ORDINAL = re.compile(
+    r"(?i)^(?:\w+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\w+teenth|\w+tieth|\d+(?:st|nd|rd|th))$"
+)
+
+
+def numbered_report_at_end(words: Span) -> bool:
+    """Whether the words close with a numbered report of a series: "... Sixth Report", "... First Report"."""
+    return len(words) > 2 and words[-1].lower_ == "report" and bool(_ORDINAL.match(words[-2].text))
+
+
+def committee_report_apart(doc: Doc) -> Doc:
+    """A report entity that runs a committee's field into its numbered report ("Select Committee on [Public
+    Accounts Sixth Report]") keeps only "Sixth Report"; the field's words are left free for the committee's
+    name ("Select Committee on Public Accounts", `nlp.kflow_body_complements`)."""
+    ents, changed = [], False
+    for ent in doc.ents:
+        before = doc[ent.start - 1] if ent.start else None
+        if ent.label_ == "REPORT" and before is not None and before.lower_ in _LINKS and numbered_report_at_end(ent):
+            ents.append(Span(doc, ent.end - 2, ent.end, label=ent.label_))
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = ents
+    return doc
 
 
 def without_furniture(span: Span) -> Span | None:
@@ -23,6 +54,8 @@ def without_furniture(span: Span) -> Span | None:
     end = _before_qualifier(span)
     end = _before_line_fragment(span, end)
     end = _before_section_words(span, end)
+    if numbered_report_at_end(span.doc[span.start : end]) and _has_head(span.doc[span.start : end - 2]):
+        end -= 2  # "Select Committee on Standards and Privileges Eighth Report": the page's heading
     while end > span.start + 1 and span.doc[end - 1].lower_ in _LINKS:
         end -= 1  # a dangling "of the" left by a cut: "Office of the Leader of the"
     return span.doc[span.start : end] if end > span.start else None
