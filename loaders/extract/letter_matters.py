@@ -61,9 +61,9 @@ def _phrase_objects(tokens: list[Token]) -> list[Token]:
     return [o for p in preps for o in p.children if o.dep_ in ("pobj", "dobj")]
 
 
-def _sent_thing(run: DocumentRun, doc_index: int, token: Token) -> bool:
+def _sent_thing(run: DocumentRun, doc_index: int, token: Token, documents_only: bool = False) -> bool:
     lemma = token.lemma_.lower()
-    if lemma in LEX.findings or lemma in LEX.information:
+    if (lemma in LEX.findings or lemma in LEX.information) and not documents_only:
         return True
     mention = run.parse.at(doc_index, token)
     return mention is not None and mention.kind == "report"
@@ -79,7 +79,8 @@ def sent_claims(
     if relations.is_negated_or_hedged(verb):
         return []
     _, objects, recipients = relations.arguments(verb, frame)
-    sent = [o for o in objects if _sent_thing(run, doc_index, o)]
+    light = verb.lemma_.lower() in LEX.light_verbs  # "allegations made to X regarding T": no document handed over
+    sent = [o for o in objects if _sent_thing(run, doc_index, o, documents_only=light)]
     if not sent or not recipients:
         return []
     told = [c for t in recipients for c in relations.coordinated(t)]

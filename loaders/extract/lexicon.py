@@ -127,6 +127,7 @@ class Lexicon:
     attention_nouns: frozenset[str]
     filing_verbs: frozenset[str]
     complaint_filing_verbs: frozenset[str]  # filed_complaints.py
+    light_verbs: frozenset[str]  # relations._verb_claims
     public_places: frozenset[str]
     statement_issuing_verbs: frozenset[str]  # following_statements.py
     following_statement_nouns: frozenset[str]
@@ -446,6 +447,7 @@ def _verbs(file: _File) -> dict[str, Any]:
         "attention_nouns",
         "filing_verbs",
         "complaint_filing_verbs",
+        "light_verbs",
         "public_places",
         "statement_issuing_verbs",
         "following_statement_nouns",

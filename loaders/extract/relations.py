@@ -483,6 +483,9 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
     subjects, objects, recipients = arguments(verb, frame)
     if frame.needs_recipient and not recipients:
         return  # "address the concerns" is dealing with them; "addressed the memo to X" is sending it
+    light = lemma in LEX.light_verbs
+    if light:  # "made several recommendations to X": findings, not the report last named
+        objects = [o for o in objects if o.lemma_.lower() not in LEX.findings]
     if frame.sends_when_addressed and (recipients or issues_correspondence(objects)):
         edge = "SENT"  # "issued a notification (to the Secretary of State)": sent to someone, not published
     subj_refs = [r for t in subjects for r in refs(t)]
@@ -501,6 +504,8 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
         yield from _knowledge(verb, frame, subj_refs, obj_refs, rec_refs, topic_of, base, rule, passive)
         return
     reports = [r for r in obj_refs if r.node.label == "Report"]
+    if light and not reports:
+        return  # "allegations made to X": a light verb hands over documents only
     if edge in ("SENT", "RECEIVED") and not reports:  # "raised concerns with X about T", "received complaints about T"
         info = [o for o in objects if o.lemma_.lower() in LEX.information]
         if not info and verb.dep_ == "relcl" and verb.head.lemma_.lower() in LEX.information:

@@ -15,14 +15,17 @@ Some plurals are findings or matter by themselves ("findings show", "the results
 findings" is the report last named. But findings or results a past flow verb moved between named parties are
 the set of documents that went: "OSC sent findings to the White House", "the investigation results were
 provided to the Department", "the Board received detailed findings from the Council". These are
-`moved_plurals` in nominals.yaml (`is_moved_plural`)."""
+`moved_plurals` in nominals.yaml (`is_moved_plural`).
+
+A verb whose frame needs a recipient ("make", "serve", "file", "refer", "place") moves a document only when it has
+one: "made a referral to X" and "served a notice on X" do, "the court made an order" and "placed an order" do not."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from loaders.extract import relations
-from loaders.extract.lexicon import LEX
+from loaders.extract.lexicon import LEX, VerbFrame
 
 MOVING_CLAIMS = frozenset({"SENT", "RECEIVED", "PUBLISHED"})
 PAST_AUXILIARIES = frozenset({"was", "were", "been"})  # "were provided", "have been sent"; not "are provided"
@@ -32,10 +35,22 @@ RECIPIENT_PREPOSITIONS = frozenset({"to", "with"})  # "sent findings to X", "sha
 def _moves_documents(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     frame = LEX.frames.get(lemma)
+    if frame is not None and frame.needs_recipient and not _addressed(verb, frame):
+        return False  # "the court made an order", "placed an order": a light verb moves something only to someone
     return (
         (frame is not None and frame.claim in MOVING_CLAIMS)
         or lemma in LEX.receiving_verbs
         or lemma in LEX.enclosing_verbs
+    )
+
+
+def _addressed(verb: Token, frame: VerbFrame) -> bool:
+    """A recipient phrase on the verb or on what it moves ("made a referral to X", "served a notice on X")."""
+    moved = relations.children_of(verb, "dobj", "nsubjpass")
+    if verb.dep_ == "acl":
+        moved.append(verb.head)  # "the subpoena served on X"
+    return any(relations.prep_objects(t, frame.recipients) for t in (verb, *moved)) or bool(
+        relations.children_of(verb, "dative")
     )
 
 
