@@ -114,6 +114,7 @@ class Lexicon:
     discloser_nouns: frozenset[str]
     disclosing_verbs: frozenset[str]
     confirming_verbs: frozenset[str]
+    concluding_verbs: frozenset[str]  # disclosed_matters.py: "the agency found that ..." knew the matter
     agency_name_words: frozenset[str]
     finding_verbs: frozenset[str]
     writer_frames: dict[str, frozenset[str]]  # lemma -> claims the writer's "we" makes (writer_findings.py)
@@ -434,6 +435,7 @@ def _verbs(file: _File) -> dict[str, Any]:
         "discloser_nouns",
         "disclosing_verbs",
         "confirming_verbs",
+        "concluding_verbs",
         "agency_name_words",
         "finding_verbs",
         "found_counts",
