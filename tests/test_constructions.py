@@ -127,6 +127,8 @@ FLOORS = {
     "statement_headings": 1.00,  # 7/7 (4/7 before statement_members.py and initials in names)
     "letter_tellings": 1.00,  # 7/7 (sent letters telling their recipients: letter_tellings.py)
     "clause_matters": 0.94,  # 18/19 (a matter named by its clause: clause_matters.py)
+    "discussed_with": 1.00,  # 24/24 ("T was discussed with Y": Y KNEW_ABOUT T, relations._knowledge; verbs.yaml passive_told)
+    "found_matters": 0.94,  # 35/36 ("X found that ..." in a whistleblower text: the finder knows the matter, disclosed_matters.py)
     "told_matters": 1.00,  # 27/27 (a letter's that-clause tells the whistleblower matter; the unnamed teller: told_matters.py)
     "gerund_receipts": 1.00,  # 24/24 ("After receiving X, Y acted": Y RECEIVED X, relations._gerund_clause_subjects)
     "clause_enclosures": 1.00,  # 24/24 ("Enclosed is X", "Please find enclosed X", "the attached report": letter_openers.py)

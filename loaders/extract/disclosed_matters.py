@@ -9,7 +9,9 @@ Only in a text that tells of a whistleblower and names the matter so. Then (`mat
 - a that-clause told or disclosed ("alerted X that ...", "disclosed to OSC that ...") is about the matter:
   the told (and a discloser) KNEW_ABOUT it, in place of the clause's noun phrase;
 - "X substantiated / investigated the whistleblower's allegations": X KNEW_ABOUT the matter ("the Army's
-  report substantiated ...": the report's owner);
+  report substantiated ...": the report's owner; "an investigation by X substantiated ...": its maker);
+- "X found / determined / concluded that ..." (`concluding_verbs`): the investigating body knew the matter, as the
+  release tells one matter in many words ("the Navy's investigation found that inventory ... was unaccounted for");
 - an unnamed whistleblower ("A whistleblower disclosed ...") is the Person "the whistleblower"."""
 
 from __future__ import annotations
@@ -130,6 +132,8 @@ def matter_claims(
         knowers += _people(run, [t for p in places for t in relations.prep_objects(p, {"to"})], refs)
     elif lemma in LEX.confirming_verbs and _names_matter(verb):
         knowers += _people(run, relations.subjects_of(verb), refs, owners=True)
+    elif lemma in LEX.concluding_verbs and _finds_facts(verb):  # "the Navy found that ..."
+        knowers += [k for k in _finders(run, verb, refs) if not _known_before(run, k.node, matter)]
     have = {(c.subject.node.id, c.object.node.id) for c in found if c.type == "KNEW_ABOUT"}
     for knower in {k.node.id: k for k in knowers}.values():
         if (knower.node.id, matter.id) not in have:
@@ -145,6 +149,37 @@ def _names_matter(verb: Token) -> bool:
     return any(is_mention(o) or clause_matters.alleged_clauses(o) for o in objects)
 
 
+def _finds_facts(verb: Token) -> bool:
+    """ "found that inventory ... was unaccounted for": a that-clause about what happened, not a verdict on a report
+    or on the allegations ("found that the VA's findings were not reasonable", "concluded that the whistleblower's
+    allegations were unsubstantiated"), which is the finder's view of another's work."""
+    clauses = [
+        c
+        for c in relations.children_of(verb, "ccomp")
+        if c.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+    judged = LEX.matter_nouns | LEX.findings | LEX.document_nouns
+    return any(
+        not any(s.lemma_.lower() in judged for s in relations.children_of(c, "nsubj", "nsubjpass")) for c in clauses
+    )
+
+
+def _known_before(run: DocumentRun, knower: Node, matter: Node) -> bool:
+    """The text already said the knower knew the matter: a later finding repeats it ("The FAA also found ...")."""
+    return any(c.type == "KNEW_ABOUT" and c.from_id == knower.id and c.to_id == matter.id for c in run.claims)
+
+
+def _finders(run: DocumentRun, verb: Token, refs: relations.RefsOf) -> list[relations.Ref]:
+    """Who found: the verb's own subject ("FAA found that ..."), or the maker of the study that found ("The
+    Navy's investigation found", "The audit by HHS OIG found"). A participle's borrowed subject ("substantiated
+    the allegations, finding that ...") and the owner of a body ("the FAA's Office of Audit") are left out."""
+    subjects = relations.children_of(verb, "nsubj")
+    studies = [s for s in subjects if s.lemma_.lower() in LEX.study_kinds]
+    makers = [r for s in studies for p in relations.children_of(s, "poss") for r in refs(p) if r.node.label == "Agency"]
+    makers += [r for s in studies for r in _study_agents(s, refs)]
+    return makers + _people(run, [s for s in subjects if s not in studies], refs)
+
+
 def _people(run: DocumentRun, tokens: list[Token], refs: relations.RefsOf, owners: bool = False) -> list[relations.Ref]:
     """Bodies and people the tokens name; an unnamed whistleblower; with `owners`, a report's owner ("the
     Army's report")."""
@@ -155,3 +190,12 @@ def _people(run: DocumentRun, tokens: list[Token], refs: relations.RefsOf, owner
         if owners and not own:
             found += [r for p in relations.children_of(token, "poss") for r in refs(p) if r.node.label == "Agency"]
     return found
+
+
+def _study_agents(token: Token, refs: relations.RefsOf) -> list[relations.Ref]:
+    """ "An investigation by the Air Force substantiated ...", "the audit by HHS OIG found that ...": who made the
+    study that confirmed or concluded knew what it found."""
+    if token.lemma_.lower() not in LEX.study_kinds:
+        return []
+    agents = relations.prep_objects(token, {"by"})
+    return [r for a in agents for r in refs(a) if r.node.label in ("Agency", "Person")]

@@ -63,6 +63,7 @@ class VerbFrame:
     work_not_worker: bool = False  # "asked the GAO to conduct a review": commissions the review, not the GAO
     letter_to: frozenset[str] = frozenset()
     authors_new: bool = False  # "X published a report": a document introduced as new is also X's own writing
+    passive_told: bool = False  # "the results were discussed with you": the passive subject is what was told
 
     def particle_missing(self, particles: list[str]) -> bool:
         """True when the frame needs a particle the verb does not have ("hand" without "over")."""
@@ -114,6 +115,7 @@ class Lexicon:
     discloser_nouns: frozenset[str]
     disclosing_verbs: frozenset[str]
     confirming_verbs: frozenset[str]
+    concluding_verbs: frozenset[str]  # disclosed_matters.py: "the agency found that ..." knew the matter
     agency_name_words: frozenset[str]
     finding_verbs: frozenset[str]
     writer_frames: dict[str, frozenset[str]]  # lemma -> claims the writer's "we" makes (writer_findings.py)
@@ -384,6 +386,7 @@ def _verb_frame(file: _File, lemma: str, raw: Any) -> VerbFrame:
         "requests_work",
         "work_not_worker",
         "authors_new",
+        "passive_told",
     ):
         if key in spec:
             frame[key] = _flag(file, f"{where}.{key}", spec[key])
@@ -435,6 +438,7 @@ def _verbs(file: _File) -> dict[str, Any]:
         "discloser_nouns",
         "disclosing_verbs",
         "confirming_verbs",
+        "concluding_verbs",
         "agency_name_words",
         "finding_verbs",
         "found_counts",

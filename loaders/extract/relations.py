@@ -704,7 +704,8 @@ def _knowledge(
                 ]
         # "reported the abuse to the police": what is told is the object
         if not topics and rec_refs and not any(r.node.label in ("Agency", "Person") for r in obj_refs):
-            topics = [t for t in (topic_of(o) for o in children_of(verb, "dobj")) if t]
+            told = children_of(verb, "nsubjpass") if passive and frame.passive_told else children_of(verb, "dobj")
+            topics = [t for t in (topic_of(_antecedent(verb, o)) for o in told) if t]  # "T was discussed with Y"
     elif not topics:
         topics = [r for r in obj_refs if r.node.label == "Report"] or [
             t for t in (topic_of(o) for o in children_of(verb, "dobj")) if t
@@ -720,6 +721,13 @@ def _knowledge(
             continue
         for topic in topics:
             yield RawClaim("KNEW_ABOUT", knower, topic, verb, min(base, knower.confidence, topic.confidence), rule)
+
+
+def _antecedent(verb: Token, token: Token) -> Token:
+    """ "the results, which were discussed with you": a relative pronoun stands for the noun its clause hangs on."""
+    if token.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head
+    return token
 
 
 def clause_topics(clause: Token, topic_of: TopicOf) -> list[Ref]:
