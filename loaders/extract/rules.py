@@ -289,6 +289,7 @@ class DocumentRun:
         document_frame.letterhead_speaker(self)
         publisher_we.speaker_body(self)  # no letterhead or signature: who "we" is by the record's publisher
         self._resolve_roles(used_roles)
+        debate_turns.adopt_office_holders(self)  # "asked the Minister for X": the answer's "I" is the role's holder
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
         portfolios.read(self)  # "the Minister of Agriculture": the office of the Ministry of Agriculture
         publisher_holders.read(self)  # "the Commissioner" in the Information Commissioner's own notice
@@ -766,7 +767,11 @@ class DocumentRun:
             antecedent = token.head.head
             if antecedent.dep_ == "pobj" and (antecedent.ent_type_ == "DATE" or antecedent.like_num):
                 antecedent = antecedent.head.head
-            return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in self.refs(doc_index, antecedent)]
+            found = self.refs(doc_index, antecedent)
+            while not found and antecedent.dep_ == "pobj" and antecedent.head.dep_ == "prep":
+                antecedent = antecedent.head.head  # "a report of a court of inquiry into wages which ...": no wages
+                found = self.refs(doc_index, antecedent)
+            return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in found]
         if lower in LEX.first_person and token.pos_ == "PRON" and not self._quoted(doc_index, token):
             speaker_now = debate_turns.speaker_at(self, doc_index, token) or self.speaker  # a debate's turn first
             if speaker_now is not None:
