@@ -767,11 +767,7 @@ class DocumentRun:
             antecedent = token.head.head
             if antecedent.dep_ == "pobj" and (antecedent.ent_type_ == "DATE" or antecedent.like_num):
                 antecedent = antecedent.head.head
-            found = self.refs(doc_index, antecedent)
-            while not found and antecedent.dep_ == "pobj" and antecedent.head.dep_ == "prep":
-                antecedent = antecedent.head.head  # "a report of a court of inquiry into wages which ...": no wages
-                found = self.refs(doc_index, antecedent)
-            return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in found]
+            return [relations.Ref(r.node, min(r.confidence, 0.85), r.token) for r in self.refs(doc_index, antecedent)]
         if lower in LEX.first_person and token.pos_ == "PRON" and not self._quoted(doc_index, token):
             speaker_now = debate_turns.speaker_at(self, doc_index, token) or self.speaker  # a debate's turn first
             if speaker_now is not None:
