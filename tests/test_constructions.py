@@ -194,6 +194,9 @@ FLOORS = {
     "question_presupposed_authors": 1.00,  # 15/15 (a question's "the Report of Mr. X": X wrote it, presupposed_documents.py)
     "person_report_authors": 1.00,  # 15/15 ("the Report of Mr Justice X": X wrote it, body_reports.py)
     "bare_office_turns": 1.00,  # 12/12 ("The PRIME MINISTER" alone on a line: a speaker turn, debate_turns.py)
+    "made_reports": 0.94,  # "X made a report to Y" sends it, "sought a report from X" commissions it (verbs.yaml)
+    "question_relative_facts": 1.00,  # a question's "the report ... which X received": stated (relations.py)
+    "unspoken_answers": 1.00,  # an answer with no speaker line under its numbered question: the office asked (debate_turns.py)
 }
 # ---------------------------------------------------------------------------------------------
 

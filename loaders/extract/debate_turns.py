@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from graph.names import name_key
 from loaders.extract import confidence as scoring
 from loaders.extract.lexicon import LEX
 
@@ -45,6 +46,14 @@ _BARE_OFFICE = re.compile(
 )  # "The PRIME MINISTER", "The Secretary of State for War": an office's line with no name in brackets
 
 
+_CAPITALISED = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"  # "Tánaiste", "Minister": a word of an office's name
+_NUMBERED_QUESTION = re.compile(  # "40. Deputy Ann Lee asked the Minister for X if ...", "186. To ask the Minister for X ..."
+    r"^[ \t]*Q?\d+\.[ \t]*(?:[^\n]{1,80}?[ \t]asked|To[ \t]+ask)[ \t]+the[ \t]+"
+    rf"(?P<label>{_CAPITALISED}(?:[ \t]+(?:(?:{'|'.join(_FUNCTION_WORDS)})[ \t]+)*{_CAPITALISED})*)(?P<brackets>)[^\n]*",
+    re.M,
+)
+
+
 @dataclass(frozen=True)
 class Turn:
     """One contribution: the speaker's name and title as written, the characters it covers, and where
@@ -56,6 +65,7 @@ class Turn:
     end: int
     label_start: int
     label_end: int
+    asked: bool = False  # an answer with no speaker line: its speaker is the office its question was put to
 
 
 def _speaker(label: str, brackets: str) -> tuple[str, str] | None:
@@ -91,6 +101,29 @@ def _office_holder(label: str, named: dict[str, tuple[str, str]]) -> tuple[str, 
     return office, label
 
 
+def _unspoken_answers(
+    text: str, found: list[tuple[re.Match, tuple[str, str]]]
+) -> list[tuple[re.Match, tuple[str, str]]]:
+    """Answers printed under their numbered question with no speaker line (the Oireachtas written answers:
+    "40. Deputy Ann Lee asked the Minister for X ...", "Written answers", then the answer): the office asked
+    (one with an answering office word, `speaker_offices`) answers, so what follows the question up to the next
+    speaker line or question is its holder's turn, the office in the question its label. A question a speaker
+    line or another question follows is answered by that speaker."""
+    questions = list(_NUMBERED_QUESTION.finditer(text))
+    starts = sorted([m.start() for m, _ in found] + [q.start() for q in questions] + [len(text)])
+    answers = []
+    for question in questions:
+        office = question["label"]
+        if not any(w.lower() in LEX.speaker_offices for w in office.split()):
+            continue
+        end = text.find("\n\n", question.end())
+        end = len(text) if end == -1 else end
+        following = next(s for s in starts if s > question.start())
+        if following > end and text[end:following].strip():
+            answers.append((question, (office, "the " + office)))
+    return answers
+
+
 def turns(text: str) -> list[Turn]:
     """The speaker turns of a debate or answer, in order; none for a text that is neither."""
     found = []
@@ -105,9 +138,11 @@ def turns(text: str) -> list[Turn]:
         holder = _office_holder(match["label"], named)
         if holder is not None and all(m.start() != match.start() for m, _ in found):
             found.append((match, holder))
+    answers = _unspoken_answers(text, found)  # a numbered question is itself a sign of a parliamentary answer
+    found.extend(answers)
     found.sort(key=lambda pair: pair[0].start())
     lowered = text.lower()
-    if not found or len(found) < 2 and not any(cue in lowered for cue in LEX.debate_cues):
+    if not found or len(found) < 2 and not answers and not any(cue in lowered for cue in LEX.debate_cues):
         return []
     bounds = [m.start() for m, _ in found[1:]] + [len(text)]
     return [
@@ -118,6 +153,7 @@ def turns(text: str) -> list[Turn]:
             end,
             m.start("label"),
             m.end("brackets" if "brackets" in m.re.groupindex else 0),
+            m.re is _NUMBERED_QUESTION,
         )
         for (m, (name, surface)), end in zip(found, bounds, strict=True)
     ]
@@ -142,6 +178,21 @@ def read(run: DocumentRun) -> None:
         node = run.x.resolver.person(turn.name, run.ctx, turn.surface)
         if node is not None:
             run.turns.append((turn, node))
+
+
+def adopt_office_holders(run: DocumentRun) -> None:
+    """After roles are resolved: an answer's asked office that the text names as a role ("asked the Minister for
+    Justice and Equality") is that role's holder, one node with the office in the question, not a second one."""
+    for i, (turn, _speaker_node) in enumerate(run.turns):
+        if not turn.asked:
+            continue
+        for mention in run.parse.mentions:
+            if mention.kind not in ("person", "role") or mention.node is None or mention.node.label != "Person":
+                continue
+            start = run.parse.offsets[mention.doc_index] + run.parse.docs[mention.doc_index][mention.start].idx
+            if start == turn.label_start and name_key(mention.text) == name_key(turn.name):
+                run.turns[i] = (turn, mention.node)
+                break
 
 
 def speaker_at(run: DocumentRun, doc_index: int, token: Token) -> Node | None:

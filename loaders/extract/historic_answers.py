@@ -1,7 +1,7 @@
 """Whom a historic Hansard answer speaks for: the department of the office the question was put to.
 
 "Mr. Rooker asked the Secretary of State for the Environment whether ..." is answered, under a name line
-("Mr. Heseltine"), for the Department of the Environment: the answering minister is a MEMBER_OF it. Which
+("Mr. Heseltine"), or with no name line under its numbered question (`debate_turns`), for the Department of the Environment: the answering minister is a MEMBER_OF it. Which
 department an office answers for, and while it existed, is data (`asked_offices` in
 data/historic_departments.yaml). A Lords office line names the department itself: "The Parliamentary
 Under-Secretary of State, Home Office (Lord Bassam of Brighton)". The evidence is the office line, else the
@@ -98,7 +98,7 @@ def member_claims(run: DocumentRun) -> None:
         line = _sentence_at(run, turn.label_start)
         evidence = line and replace(line, start=turn.label_start, end=turn.label_end, text=label)
         if body is None:
-            if asked is None or turn.label_start < asked[0].end():
+            if asked is None or (turn.start if turn.asked else turn.label_start) < asked[0].end():
                 continue
             gazetteer_body = run.x.resolver.gazetteer.lookup(asked[1].body)
             if gazetteer_body is None:

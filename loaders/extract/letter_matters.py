@@ -79,6 +79,8 @@ def sent_claims(
     if relations.is_negated_or_hedged(verb):
         return []
     _, objects, recipients = relations.arguments(verb, frame)
+    if not relations.moves_its_objects(frame, objects):
+        return []  # "allegations made to X regarding T": only a report is made to someone
     light = verb.lemma_.lower() in LEX.light_verbs  # "allegations made to X regarding T": no document handed over
     sent = [o for o in objects if _sent_thing(run, doc_index, o, documents_only=light)]
     if not sent or not recipients:

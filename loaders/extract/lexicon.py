@@ -64,6 +64,7 @@ class VerbFrame:
     letter_to: frozenset[str] = frozenset()
     authors_new: bool = False  # "X published a report": a document introduced as new is also X's own writing
     passive_told: bool = False  # "the results were discussed with you": the passive subject is what was told
+    objects: frozenset[str] = frozenset()  # only with one of these nouns as what is moved ("made a report to X")
 
     def particle_missing(self, particles: list[str]) -> bool:
         """True when the frame needs a particle the verb does not have ("hand" without "over")."""
@@ -376,7 +377,7 @@ def _verb_frame(file: _File, lemma: str, raw: Any) -> VerbFrame:
     if claim not in VERB_CLAIMS:
         raise file.error(f"{where}.claim", f"a verb frame cannot give {claim}: one of {', '.join(VERB_CLAIMS)}")
     frame: dict[str, Any] = {"lemma": lemma, "claim": claim}
-    for key in ("recipients", "senders", "agent", "letter_to"):
+    for key in ("recipients", "senders", "agent", "letter_to", "objects"):
         if key in spec:
             frame[key] = frozenset(file.words(key, spec[key], f"{where}.{key}"))
     for key in (

@@ -79,6 +79,30 @@ def is_negated_or_hedged(verb: Token) -> bool:
 _CLOSING = " \"'\u201d"  # what may follow a question mark that ends a sentence
 
 
+def moves_its_objects(frame: VerbFrame, objects: list[Token]) -> bool:
+    """A frame with `objects` moves only those nouns ("made a report to X", not "made recommendations to X"); the
+    noun of a relative pronoun is its antecedent ("disclosures which were made to me")."""
+    if not frame.objects:
+        return True
+    nouns = [o.head.head if o.tag_ in ("WDT", "WP") and o.head.dep_ in ("relcl", "acl") else o for o in objects]
+    return any(n.lemma_.lower() in frame.objects for n in nouns)
+
+
+def _presupposed_relative(verb: Token) -> bool:
+    """A relative clause on a document phrase in a question states what the question takes for granted: "why a
+    recent report of a court of inquiry into wages which the Government received in February is not yet
+    published?" asks about the publishing, not the receipt (the clause may hang on the phrase's last noun). "any
+    report which ..." (a quantifier) does not presuppose one."""
+    if verb.dep_ != "relcl" or any(t.tag_ in ("WDT", "WP") and t.dep_ == "pobj" for t in verb.subtree):
+        return False  # "a point of order of which I have given you notice": the clause is not about the phrase
+    head = verb.head
+    while head.lemma_.lower() not in LEX.documents and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head.head  # "a report of a court of inquiry into wages which ...": up to "report"
+    return head.lemma_.lower() in LEX.documents and not any(
+        c.dep_ == "det" and c.lower_ in LEX.quantifiers for c in head.children
+    )
+
+
 def _asks(sent: Span) -> bool:
     """The sentence ends in a question mark, perhaps inside quotes: `sent.text.rstrip(_CLOSING).endswith("?")`,
     read from its last tokens only (`Span.text` joins every token, for every verb asked about)."""
@@ -120,7 +144,7 @@ def statement_mood(verb: Token) -> str:
     (modal, conditional, asked, alleged, "no evidence that", "refused to", a negation further up
     ("did not say that it received"), two negations) is HEDGED, and yields no claim at all.
     """
-    if _has_question_mark(verb.doc) and _asks(verb.sent):
+    if _has_question_mark(verb.doc) and _asks(verb.sent) and not _presupposed_relative(verb):
         return HEDGED
     if (
         verb.dep_ == "ROOT"
@@ -483,6 +507,8 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
     subjects, objects, recipients = arguments(verb, frame)
     if frame.needs_recipient and not recipients:
         return  # "address the concerns" is dealing with them; "addressed the memo to X" is sending it
+    if not moves_its_objects(frame, objects):
+        return  # "made a report to X" sends it; "made recommendations to X", "made changes" send nothing
     light = lemma in LEX.light_verbs
     if light:  # "made several recommendations to X": findings, not the report last named
         objects = [o for o in objects if o.lemma_.lower() not in LEX.findings]

@@ -289,6 +289,7 @@ class DocumentRun:
         document_frame.letterhead_speaker(self)
         publisher_we.speaker_body(self)  # no letterhead or signature: who "we" is by the record's publisher
         self._resolve_roles(used_roles)
+        debate_turns.adopt_office_holders(self)  # "asked the Minister for X": the answer's "I" is the role's holder
         offices.read(self)  # "the audit office", "the NCA Deputy Director": later mentions and offices
         portfolios.read(self)  # "the Minister of Agriculture": the office of the Ministry of Agriculture
         publisher_holders.read(self)  # "the Commissioner" in the Information Commissioner's own notice
