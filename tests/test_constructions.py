@@ -160,6 +160,8 @@ FLOORS = {
     "fronted_reports": 1.00,  # 15/15 (round 8: nominal8)
     "framed_documents": 0.95,  # 23/24 (the small model does not take "Priya Anand's" for a person)
     "authored_documents": 1.00,  # 12/12 (a letter's signatory wrote it, signed_authors.py; issuing is no writing)
+    "author_fields": 1.00,  # 19/19 ("Author: X", "Report Author: X", "Prepared by: X" lines; author_fields.py)
+    "testimony_headings": 1.00,  # 13/13 ("Testimony of Ann Lee" at a line's start; speaker.py)
     "following_statements": 1.00,  # 20/20 ("X issued the following statement:": following_statements.py)
     "job_appositions": 1.00,  # 17/17 ("Ann Lee, a former DCA IT specialist": MEMBER_OF; a GAO team is no body, headless_units.py)
     "transferred_documents": 1.00,  # 33/33 ("issued a subpoena to X", "received an alert from X": transferred_documents.py)

@@ -227,6 +227,8 @@ class Lexicon:
     recipient_fields: frozenset[str]
     copy_fields: frozenset[str]
     answer_fields: frozenset[str]
+    author_fields: tuple[str, ...]
+    line_statement_headings: tuple[str, ...]
     debate_cues: frozenset[str]
     speaker_offices: frozenset[str]
     question_verbs: frozenset[str]
@@ -531,6 +533,8 @@ TUPLE_WORDS = (
     "time_words",
     "sign_offs",
     "statement_headings",
+    "author_fields",
+    "line_statement_headings",
     "salutations",
     "paper_presentations",
     "printing_orders",

@@ -30,6 +30,7 @@ from loaders.extract import (
     addressee_block,
     agency_studies,
     announcements,
+    author_fields,
     authored_studies,
     body_reports,
     breach_meetings,
@@ -326,6 +327,7 @@ class DocumentRun:
         writer_requests.request_claims(self)  # "you requested that we examine": the requester commissioned this text
         citations.letter_claims(self, cited)
         front_matter.front_matter_claims(self)  # "Committee / Title / Date Published: 20 May 2022"
+        author_fields.author_claims(self)  # "Author: Education Committee", "Prepared by: X": the line's party wrote it
         committee_reports.formula_claims(self)  # "Mr. X, from the Committee on Y, submitted the following REPORT"
         uk_papers.paper_claims(self)  # "Laid before Parliament by X", "Ordered by the House of Commons to be printed D"
         report_lists.list_claims(self)  # "Two reports have been published today. An X and a Y."

@@ -32,6 +32,13 @@ _NAME = (  # one line: a signature's next line is a job title
     rf"((?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_WORD}|{_INITIAL})){{0,2}}[ \t]+{_WORD})"
 )
 _STATEMENT = re.compile(r"(?i:\b(?:" + _phrases(LEX.statement_headings) + r")\s+of)\s+" + _TITLE + _NAME)
+_LINE_STATEMENT = re.compile(  # "Testimony of Ann Lee" / "Written Testimony of": at a line's start, never in prose
+    r"(?m)^[ \t]*(?:[A-Z][\w-]*[ \t]+){0,2}(?i:(?:"
+    + _phrases(LEX.line_statement_headings)
+    + r")\s+of)\s+"
+    + _TITLE
+    + _NAME
+)
 _I_COMMA = re.compile(r"(?:^|\n)\s*I,\s+" + _TITLE + _NAME + r"\s*,")
 _ANSWERED = re.compile(  # a written answer's "Answered by: Ann Lee": the answer below is hers ("I have placed ...")
     r"(?im)^[ \t]*(?:" + _phrases(LEX.answer_fields) + r")[ \t]*:?[ \t]+" + _TITLE + r"(?-i:" + _NAME + r")"
@@ -59,7 +66,7 @@ def document_speaker(text: str) -> str | None:
     sign-off (a statement may quote a letter), and a heading must come in the first 600 characters;
     of several sign-offs the first counts (a reply quotes the message it answers below its own)."""
     head = text[:HEADING_SPAN]
-    for pattern in (_I_COMMA, _STATEMENT):
+    for pattern in (_I_COMMA, _STATEMENT, _LINE_STATEMENT):
         found = pattern.search(head)
         if found:
             return _plain(found.group(1))
@@ -85,7 +92,7 @@ def sign_off_start(text: str) -> int | None:
 def heading_start(text: str) -> int | None:
     """Where a heading or opening naming the speaker starts ("Statement of Ann Lee", "I, Ann Lee,"); None if none."""
     head = text[:HEADING_SPAN]
-    found = [m.start() for m in (pattern.search(head) for pattern in (_I_COMMA, _STATEMENT)) if m]
+    found = [m.start() for m in (pattern.search(head) for pattern in (_I_COMMA, _STATEMENT, _LINE_STATEMENT)) if m]
     return min(found) if found else None
 
 
