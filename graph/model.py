@@ -54,6 +54,15 @@ def _check_date(field_name: str, value: Any) -> None:
         raise ModelError(field_name, f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
+def _check_props(label: str, props: dict[str, Any]) -> None:
+    allowed = SCHEMA.nodes[label].properties
+    for key, value in props.items():
+        if key not in allowed:
+            raise ModelError(f"props.{key}", f"not a property of {label}; allowed: {', '.join(allowed) or 'none'}")
+        if allowed[key] == "date":
+            _check_date(f"props.{key}", value)
+
+
 @dataclass
 class Node:
     id: str
@@ -72,14 +81,7 @@ class Node:
             raise ModelError("id", f"{self.id!r} is not a valid id: {ID_RULE}")
         if not (self.name or "").strip():
             raise ModelError("name", f"node {self.id} has an empty name")
-        allowed = SCHEMA.nodes[self.label].properties
-        for key, value in self.props.items():
-            if key not in allowed:
-                raise ModelError(
-                    f"props.{key}", f"not a property of {self.label}; allowed: {', '.join(allowed) or 'none'}"
-                )
-            if allowed[key] == "date":
-                _check_date(f"props.{key}", value)
+        _check_props(self.label, self.props)
         self.aliases = sorted({a for a in self.aliases if a and a != self.name})
 
     @property
@@ -91,9 +93,16 @@ class Node:
         return sorted({name_key(n) for n in [self.name, *self.aliases]} - {""})
 
     def merged_with(self, other: Node) -> Node:
-        """This node with another sighting of it: aliases united, missing properties filled in."""
+        """This node with another sighting of it: aliases united, missing properties filled in. The merged
+        node keeps this node's id, label and name, checked when this node was made, so only its properties
+        are checked again (an extraction merges thousands of sightings; the same errors as `Node(...)`)."""
         props = {**other.props, **{k: v for k, v in self.props.items() if v is not None}}
-        return Node(self.id, self.label, self.name, [*self.aliases, *other.aliases, other.name], props)
+        _check_props(self.label, props)
+        merged = object.__new__(Node)
+        merged.id, merged.label, merged.name = self.id, self.label, self.name
+        merged.aliases = sorted({a for a in [*self.aliases, *other.aliases, other.name] if a and a != self.name})
+        merged.props = props
+        return merged
 
 
 @dataclass(slots=True)  # a million claims in a bulk load: no per-claim __dict__, faster attribute reads

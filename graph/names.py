@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
@@ -33,6 +34,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in _INITIALS_SKIP).upper()
 
 
+@lru_cache(maxsize=65_536)  # an extraction makes an id of the same few names thousands of times
 def slug(name: str) -> str:
     """ASCII slug for ids, stable across runs and machines ("Home Office" -> "home-office")."""
     ascii_text = unicodedata.normalize("NFKD", name_key(name)).encode("ascii", "ignore").decode("ascii")

@@ -32,11 +32,11 @@ def _joint(parse: DocumentParse, doc_index: int, left: Mention, right: Mention) 
 def _next(parse: DocumentParse, doc_index: int, mention: Mention, step: int) -> Mention | None:
     """The nearest actor mention to the right (step 1) or left (-1) within the sentence, over joining words."""
     doc = parse.docs[doc_index]
-    sent = doc[mention.start].sent
+    start, end = parse.sentence_bounds(doc_index, mention.start)  # `Token.sent` would build a span each step
     i = mention.end if step > 0 else mention.start - 1
-    while sent.start <= i < sent.end and doc[i].lower_ in _JOINERS | _DETERMINERS:
+    while start <= i < end and doc[i].lower_ in _JOINERS | _DETERMINERS:
         i += step
-    if not sent.start <= i < sent.end:
+    if not start <= i < end:
         return None
     found = parse.at(doc_index, doc[i])
     return found if found is not None and found.kind in _KINDS and found is not mention else None

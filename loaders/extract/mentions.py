@@ -72,6 +72,7 @@ class DocumentParse:
     # per doc, per token: its sentence's first token. `token.sent` rebuilds the sentence span on every call,
     # and the rules ask it for nearly every token (a third of extraction time before this table)
     _sent_starts: list[list[int]] = field(default_factory=list)
+    _sent_ends: list[list[int]] = field(default_factory=list)  # per doc, per token: its sentence's end
     _revision: int = 0  # counts `add` and `remove`, so a count kept from the mentions knows when it is stale
     _counts: tuple[int, Counter[int]] | None = None  # (revision, mentions per sentence index)
 
@@ -109,6 +110,10 @@ class DocumentParse:
         """`token.sent.start`, read from a table made once per doc."""
         return self._sent_starts[doc_index][token.i]
 
+    def sentence_bounds(self, doc_index: int, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence of the token at position `i` (`Token.sent`, without making the span)."""
+        return self._sent_starts[doc_index][i], self._sent_ends[doc_index][i]
+
     def sentence_index(self, doc_index: int, token: Token) -> int | None:
         """The index in `sentences` of the token's sentence; None for one left out (no letters or digits)."""
         return self._sentence_of.get((doc_index, self._sent_starts[doc_index][token.i]))
@@ -120,9 +125,12 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
     for doc_index, (doc, offset) in enumerate(zip(docs, offsets)):
         heading = is_heading(doc)
         starts: list[int] = []
+        ends: list[int] = []
         parse._sent_starts.append(starts)
+        parse._sent_ends.append(ends)
         for sent in doc.sents:
             starts.extend([sent.start] * (sent.end - sent.start))
+            ends.extend([sent.end] * (sent.end - sent.start))
             start = offset + sent.start_char
             end = offset + sent.end_char
             while start < end and text[start].isspace():

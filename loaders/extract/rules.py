@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import islice
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import IDS as UPOS
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Claim, Node, node_id
@@ -124,6 +126,11 @@ from loaders.extract.trigger_words import triggered_by
 from loaders.resolve import DocumentContext, Resolver, define_acronyms
 
 PIPE_BATCH = 64  # paragraphs per spaCy minibatch
+# The parts of speech the sentence pass reads (`Doc.to_array(POS)` values): verbs and auxiliaries always, a noun
+# or an adjective for its one pass (knowledge nouns, awareness adjectives)
+_CLAUSE_POS = frozenset({UPOS["VERB"], UPOS["AUX"]})
+_NOUN, _ADJ = UPOS["NOUN"], UPOS["ADJ"]
+_WORD_POS = {_NOUN: relations.nominal_knowledge, _ADJ: relations.aware_claims}
 PRONOUN_CONFIDENCE = scoring.weight("coref:previous")  # a claim's own confidence comes from confidence.py
 SIGNATURE_SPAN = 3  # sentences (lines) between a signed name and the body under it
 _OFFICE_FOR = re.compile(r"^(?:the\s+)?(?:Secretary of State|Minister(?: of State)?)\s+for\s+(.+)$", re.I)
@@ -861,10 +868,19 @@ class DocumentRun:
         refs = lambda t: self.refs(d, t)  # noqa: E731
         topic_of = lambda t: self.topic(d, t, sentence.index)  # noqa: E731
         dates = self._dates(sentence)
-        gated = trigger_words.of(self).gated  # a pass whose trigger words the text lacks is not run: it draws nothing
-        for token in sentence.span:
+        words = trigger_words.of(self)
+        gated = words.gated  # a pass whose trigger words the text lacks is not run: it draws nothing
+        read = _CLAUSE_POS | {
+            pos for pos, reader in _WORD_POS.items() if words.fires(reader)
+        }  # a noun or adjective is read only when its one pass can fire on this text
+        span = sentence.span
+        doc = span.doc
+        for i, pos in enumerate(doc.to_array(POS)[span.start : span.end].tolist(), span.start):
+            if pos not in read:
+                continue  # no pass reads this part of speech: no Token made for it
+            token = doc[i]
             raw = []
-            if token.pos_ in ("VERB", "AUX"):
+            if pos in _CLAUSE_POS:
                 raw += relations.verb_claims(token, refs, topic_of)
                 raw += gated(relations.archive_claims, token, refs)
                 raw += gated(relations.membership_claims, token, refs)
@@ -895,9 +911,9 @@ class DocumentRun:
                 # "the whistleblower's allegations"
                 raw = gated(disclosed_matters.matter_claims, self, token, refs, raw, unfired=raw)
                 raw += gated(told_matters.teller_claims, self, token, raw)  # "A whistleblower notified OSC of T"
-            elif token.pos_ == "NOUN":
+            elif pos == _NOUN:
                 raw += gated(relations.nominal_knowledge, token, refs, topic_of)
-            elif token.pos_ == "ADJ":
+            elif pos == _ADJ:
                 raw += gated(relations.aware_claims, token, refs, topic_of)
             if not raw:
                 continue  # most words draw nothing

@@ -38,7 +38,7 @@ def tokens_with(doc: Doc, attr: int, test: Callable[[str], bool]) -> Iterator[To
 
 
 def any_word(doc: Doc, test: Callable[[str], bool]) -> bool:
-    """Whether the text of some token of `doc` passes `test`, read from the doc's distinct words
-    (`Doc.count_by`): `Doc.text` joins every token in Python, and a test of one character needs no more."""
+    """Whether the text of some token of `doc` passes `test`, read from the doc's distinct words (a set of its
+    form hashes): `Doc.text` joins every token in Python, and a test of one character needs no more."""
     strings = doc.vocab.strings
-    return any(test(strings[key]) for key in doc.count_by(ORTH))
+    return any(test(strings[key]) for key in set(doc.to_array(ORTH).tolist()))

@@ -39,12 +39,14 @@ def triggered_by(*groups: WordGroup) -> Callable[[Pass], Pass]:
 
 
 def document_words(docs: Iterable[Doc]) -> frozenset[str]:
-    """Every token's lowercased form and lowercased lemma, from the docs' string counts (no Token made)."""
+    """Every token's lowercased form and lowercased lemma, from the docs' string arrays (no Token made; a set of
+    the hashes, not `Doc.count_by`, which counts every token into a Counter)."""
     words: set[str] = set()
     for doc in docs:
         strings = doc.vocab.strings
-        words.update(strings[key] for key in doc.count_by(LOWER))
-        words.update(strings[key].lower() for key in doc.count_by(LEMMA))
+        lower, lemma = doc.to_array([LOWER, LEMMA]).T.tolist() if len(doc) else ([], [])
+        words.update(strings[key] for key in set(lower))
+        words.update(strings[key].lower() for key in set(lemma))
     return frozenset(words)
 
 

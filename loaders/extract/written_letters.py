@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from loaders.extract import relations, trigger_words
 from loaders.extract.lexicon import LEX
+from loaders.extract.token_filter import tokens_with
 from loaders.extract.trigger_words import triggered_by
 
 if TYPE_CHECKING:
@@ -58,18 +60,27 @@ def parties(verb: Token, refs: relations.RefsOf) -> tuple[list[relations.Ref], l
     return senders, recipients
 
 
+def _letter_frame_lemma(lemma: str) -> bool:
+    """A lemma whose frame writes a letter to someone: the only verbs `parties` reads (a verdict per word)."""
+    frame = LEX.frames.get(lemma.lower())
+    return frame is not None and bool(frame.letter_to)
+
+
 def find(run: DocumentRun) -> list[WrittenLetter]:
-    """Every "X wrote to Y" in the text, in order (one per writer), once people and bodies are resolved."""
+    """Every "X wrote to Y" in the text, in order (one per writer), once people and bodies are resolved.
+    Only the verbs of a letter-writing frame are read (`token_filter`): `parties` draws nothing from any other,
+    so no Token is made for the rest of the text."""
     found: list[WrittenLetter] = []
     if not trigger_words.of(run).fires(parties):
         return found  # no verb of a letter-writing frame in the text
-    for sentence in run.parse.sentences:
-        if sentence.heading:
-            continue
-        refs = lambda t, d=sentence.doc_index: run.refs(d, t)  # noqa: E731
-        for token in sentence.span:
+    for doc_index, doc in enumerate(run.parse.docs):
+        refs = lambda t, d=doc_index: run.refs(d, t)  # noqa: E731
+        for token in tokens_with(doc, LEMMA, _letter_frame_lemma):
             if token.pos_ not in ("VERB", "AUX"):
                 continue
+            sentence = run.parse.sentence_index(doc_index, token)
+            if sentence is None or run.parse.sentences[sentence].heading:
+                continue  # a sentence left out (no letters or digits) or a headline: never read for claims
             senders, _ = parties(token, refs)
-            found += [WrittenLetter(sentence.doc_index, sentence.index, token.i, s.node.name) for s in senders]
+            found += [WrittenLetter(doc_index, sentence, token.i, s.node.name) for s in senders]
     return found

@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.attrs import DEP, LEMMA, ORTH, TAG
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
 
 from graph.placeholders import is_placeholder
 from loaders.extract import confidence as scoring
@@ -25,6 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
 Features = dict[str, float]
 FEATURE_SET = "claim-features-v1"  # bump when a feature is added, renamed or computed differently
 _QUOTES = ('"', "\u201c", "\u201d")
+_QUOTE_KEYS = frozenset(get_string_id(q) for q in _QUOTES)  # as `Doc.to_array(ORTH)` holds them
+_NEG, _MD = get_string_id("neg"), get_string_id("MD")
 
 
 def claim_features(
@@ -142,11 +146,13 @@ def _sentence_words(run: DocumentRun, sentence: Sentence) -> Features:
     cached = memo.get(id(sentence))
     if cached is not None and cached[0] is sentence:
         return cached[1]
-    negation = hedge = quote = False
-    for token in sentence.span:  # one walk over the words for the three tests
-        negation = negation or token.dep_ == "neg"
-        hedge = hedge or token.tag_ == "MD" or token.lemma_.lower() in LEX.hedge_adverbs
-        quote = quote or token.text in _QUOTES
+    span = sentence.span
+    strings = span.doc.vocab.strings
+    deps, tags, lemmas, orths = _word_columns(run, sentence.doc_index, span.doc)
+    words = slice(span.start, span.end)
+    negation = _NEG in deps[words]
+    hedge = _MD in tags[words] or any(strings[lemma].lower() in LEX.hedge_adverbs for lemma in set(lemmas[words]))
+    quote = not _QUOTE_KEYS.isdisjoint(orths[words])
     found: Features = {}
     if negation:
         found["negation_nearby"] = 1.0
@@ -158,6 +164,18 @@ def _sentence_words(run: DocumentRun, sentence: Sentence) -> Features:
         found["question"] = 1.0
     memo[id(sentence)] = (sentence, found)
     return found
+
+
+def _word_columns(run: DocumentRun, doc_index: int, doc: Doc) -> list[list[int]]:
+    """The doc's dependency, tag, lemma and form string hashes, one list each (`Doc.to_array`, no Token made),
+    read once per doc for all its sentences."""
+    memo: dict[int, tuple[Doc, list[list[int]]]] = run.memo.setdefault("learned.word_columns", {})
+    cached = memo.get(doc_index)
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    columns = doc.to_array([DEP, TAG, LEMMA, ORTH]).T.tolist()
+    memo[doc_index] = (doc, columns)
+    return columns
 
 
 def _date_source(date: DateValue | None, borrowed: bool) -> str:
