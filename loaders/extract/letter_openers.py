@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from graph.model import Node, node_id
 from loaders.dates import DateValue, parse_date
 from loaders.extract import relations
+from loaders.extract.enclosing_clauses import is_enclosed
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention, Sentence
 
@@ -137,55 +138,14 @@ def _answered(run: DocumentRun, sentence: Sentence, writer: Node | None) -> None
         run._add(relations.RawClaim("RECEIVED", mine, target, noun, 0.7, "coref.your.writer"), sentence, [])
 
 
-def _enclosing_word(token: Token) -> bool:
-    """ "enclose", "enclosed", "attached": the tagger gives an adjective "attached" its own lemma."""
-    lemma = token.lemma_.lower()
-    return lemma in LEX.enclosing_verbs or lemma in {_participle(verb) for verb in LEX.enclosing_verbs}
-
-
-def _participle(verb: str) -> str:
-    return f"{verb}d" if verb.endswith("e") else f"{verb}ed"
-
-
-def _enclosed(head: Token) -> bool:
-    """ "the enclosed Notice", "certain enclosed documents", "the documents enclosed", "the attached report";
-    or the document a clause encloses (`_clause_encloses`)."""
-    return _clause_encloses(head) or any(
-        c.dep_ in ("amod", "acl", "compound") and _enclosing_word(c) and c.tag_ in ("VBN", "JJ") for c in head.children
-    )
-
-
-def _misattached_report(head: Token) -> bool:
-    """ "Attached is the Office of X evaluation report": the parser makes "Office" the clause's noun and the
-    report its "of" object; a document noun under a noun that is none is the clause's own."""
-    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.dep_ != "attr":
-        return False
-    nouns = LEX.document_nouns | LEX.own_documents
-    return head.lemma_.lower() in nouns and head.head.head.lemma_.lower() not in nouns
-
-
-def _clause_encloses(head: Token) -> bool:
-    """ "Enclosed is an Administrative Order", "Please find enclosed the final audit report", "I attach a list",
-    "We are enclosing the reports": the object of a clause with an enclosing word before it, done by the
-    writer ("I", "we") or by no one named (a formula); "The council attached a map" is not the letter's."""
-    if _misattached_report(head):
-        head = head.head.head  # "Attached is the Office of X evaluation report": parsed as the Office's
-    if head.dep_ not in ("dobj", "attr"):
-        return False
-    verb = head.head
-    words = (verb, *verb.children, *((verb.head,) if verb.dep_ in ("aux", "auxpass") else ()))
-    if not any(_enclosing_word(word) and word.i < head.i for word in words):
-        return False  # "Attached is our report" parses "Attached" as the root over "is"
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _enclosing_word(c)]
-    return all(s.lower_ in LEX.first_person | LEX.first_person_plural for s in subjects)
-
-
 def _enclosed_title(run: DocumentRun, mention: Mention) -> Node | None:
-    """ "the enclosed Notice of Violation and ... (Notice)": a title the parser read as a body's name, when it
-    opens with a document noun and the letter encloses it, is a document."""
+    """ "the enclosed Notice of Violation and ... (Notice)", "Enclosed is an Administrative Order (Order)": a title
+    the parser read as a body's name, when it opens with or is headed by a document noun (or a noun a letter moves,
+    `transferred_documents`) and the letter encloses it, is a document."""
     doc = run.parse.docs[mention.doc_index]
-    head = doc[mention.start]
-    if head.lemma_.lower() not in LEX.document_nouns | LEX.own_documents or not _enclosed(head):
+    span = doc[mention.start : mention.end]
+    kinds = LEX.document_nouns | LEX.own_documents | LEX.transferred_documents
+    if not any(head.lemma_.lower() in kinds and is_enclosed(head) for head in {span[0], span.root}):
         return None
     name = " ".join(t.text for t in doc[mention.start : mention.end] if not t.is_space)
     node = Node(node_id("Report", f"{name} {run.document.source_id.split(':')[-1]}"), "Report", name, [], {})
@@ -198,7 +158,7 @@ def _enclosures(run: DocumentRun) -> list[tuple[int, Token, Node]]:
     found: list[tuple[int, Token, Node]] = []
     by_lemma: dict[str, Node] = {}
     for report in run.reports:
-        if report.mention.node is not None and _enclosed(report.head):
+        if report.mention.node is not None and is_enclosed(report.head):
             found.append((report.mention.sentence, report.head, report.mention.node))
             by_lemma.setdefault(report.head.lemma_.lower(), report.mention.node)
     for mention in run.parse.mentions:
@@ -208,7 +168,7 @@ def _enclosures(run: DocumentRun) -> list[tuple[int, Token, Node]]:
     for index, doc in enumerate(run.parse.docs):
         for token in doc:
             lemma = token.lemma_.lower()
-            if lemma in by_lemma and id(token) not in heads and _enclosed(token):
+            if lemma in by_lemma and id(token) not in heads and is_enclosed(token):
                 sentence = run.parse._sentence_of.get((index, token.sent.start))
                 if sentence is not None and all(not (s == sentence and h.i == token.i) for s, h, _ in found):
                     found.append((sentence, token, by_lemma[lemma]))

@@ -24,6 +24,7 @@ from loaders.extract import (
     announcements,
     authored_studies,
     document_names,
+    document_owners,
     filed_complaints,
     framed_documents,
     owned_documents,
@@ -58,6 +59,7 @@ class ReportMention:
     subject: str | None = None  # "of the 2013 investigation" (a review of ...): what the study is of or on
     recipient: str | None = None  # "a letter to X", "sent a letter to X": X's name, set with the sender
     sent_by: str | None = None  # "X sent a letter": who the sending verb says sent it (kept apart from its name)
+    made_by: str | None = None  # "X published a report", "X sent its report": the clause's doer (document_owners.py)
 
 
 @dataclass(eq=False)
@@ -621,6 +623,8 @@ def _compatible(clusters: list[ReportCluster], report: ReportMention) -> ReportC
             continue  # "a letter to the White House and a letter to the FBI"; "X sent a letter ... Y sent a letter"
         if not possessed_letters.same_possessor(report, cluster.mentions):
             continue  # "your letter" is not "the Permanent Under-Secretary's letter"
+        if document_owners.other_owner(report, cluster.mentions):
+            continue  # "X published a report ... Y sent its annual report": Y's own
         return cluster
     return None
 
@@ -675,6 +679,7 @@ def _antecedent(
             and same_kind(candidate.lemma, report.lemma)
             and possessed_letters.same_possessor(report, candidate.cluster.mentions)
             and not _other_day(candidate.cluster, report)
+            and not document_owners.other_owner(report, candidate.cluster.mentions)
         ),
         None,
     )
@@ -688,7 +693,10 @@ def _antecedent(
     pool = [
         c
         for c in clusters
-        if eligible(c) and same_kind(c.lemma, report.lemma) and possessed_letters.same_possessor(report, c.mentions)
+        if eligible(c)
+        and same_kind(c.lemma, report.lemma)
+        and possessed_letters.same_possessor(report, c.mentions)
+        and not document_owners.other_owner(report, c.mentions)
     ]
     if not pool:  # the only letter the text introduced, a while before
         letter = _only_written(written, report)

@@ -52,6 +52,7 @@ from loaders.extract import (
     discloser_bodies,
     document_frame,
     document_names,
+    document_owners,
     filed_complaints,
     following_statements,
     framed_documents,
@@ -688,6 +689,9 @@ class DocumentRun:
             report.sent_by = next(iter(self._party_names(report.mention.doc_index, sending)), None)
             addressees += reports.correspondents(report.head, LEX.document(noun).preps("recipient"))
             report.recipient = next(iter(self._party_names(report.mention.doc_index, addressees)), None)
+        for report in self.reports:  # "X published a report ... Y sent its annual report": two owners' documents
+            doers = document_owners.doer_tokens(report)
+            report.made_by = next(iter(self._party_names(report.mention.doc_index, doers)), None) if doers else None
 
     def _party_names(self, doc_index: int, tokens: list[Token]) -> list[str]:
         """The names of the bodies and people the tokens refer to, in order."""

@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.extract import relations
+from loaders.extract.enclosing_clauses import is_enclosed
 from loaders.extract.lexicon import LEX, VerbFrame
 
 MOVING_CLAIMS = frozenset({"SENT", "RECEIVED", "PUBLISHED"})
@@ -56,13 +57,16 @@ def _addressed(verb: Token, frame: VerbFrame) -> bool:
 
 def is_transferred_document(token: Token) -> bool:
     """A `transferred_documents` noun that a flow verb moves: its object ("sent its observations"), its passive
-    subject ("an alert was issued"), or a noun coordinated with one ("a notice and an order")."""
+    subject ("an alert was issued"), a noun coordinated with one ("a notice and an order"), or one a letter
+    encloses ("Enclosed is an Administrative Order", `enclosing_clauses.is_enclosed`)."""
     if token.lemma_.lower() not in LEX.transferred_documents or token.pos_ not in ("NOUN", "PROPN"):
         return False
     while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
         token = token.head
     if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" and _moves_documents(token.head):
         return True
+    if is_enclosed(token):
+        return True  # "Enclosed is an Administrative Order", "Enclosed please find the list": what a letter encloses
     return any(_moving_participle(c) for c in token.children)
 
 
