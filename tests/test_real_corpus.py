@@ -48,7 +48,10 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # Session 15 (gold marks the entity that is the document itself, `this_document`; rules for regulators,
     # congressional letters, parliamentary questions, offices, portfolios, straddling years): 0.568 / 0.340 / 0.672,
     # 54 of 95 right, 50 of 147 found (edges unchanged; the convention alone moved nothing here).
-    "test": (0.56, 0.34, 0.67),
+    # Session 16 (KNEW_ABOUT from findings and "discussed with", reports "made to", answers with no speaker line,
+    # enclosures, author lines, joined portfolios, address-block members): 0.579 / 0.347 / 0.677, 55 of 95 right,
+    # 51 of 147 found. Floors raised to match.
+    "test": (0.57, 0.34, 0.67),
     # 2026-11-27, 124 documents (31 added before round 8, gold written before extraction): 0.717 / 0.419 / 0.740
     # before round 8's rules, 0.758 / 0.443 / 0.749 after them and the retrained scorer.
     # 2026-11-27, 144 documents: batch dev10 added 20 (us_120-129, uk_120-129; gold written before extraction, no
@@ -65,7 +68,8 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # Session 15: uk_68 (a mirror of uk_138) removed, dev14 (12 documents, gold before extraction) added, which
     # read 0.18 / 0.06 (US) and 0.00 / 0.00 (Hansard and Dail answers) on their own; the this_document convention;
     # session 15's rules: 0.738 / 0.378 / 0.714 on 215 documents (669 of 907 right, 649 of 1,718 found).
-    "dev": (0.73, 0.37, 0.71),
+    # Session 16's rules: 0.745 / 0.396 / 0.724 (700 of 940 right, 680 of 1,718 found).
+    "dev": (0.74, 0.39, 0.72),
     # 2026-11-27, 25 documents: 0.456 / 0.210 / 0.609 on the code before round 8, 0.500 / 0.219 / 0.613 after
     # (rules alone 0.472 / 0.224). Never tuned on.
     # Session 11: 0.542 / 0.252 / 0.636 (rules alone 0.504 / 0.257): 53 of 210 found, was 46. Never tuned on.
@@ -73,6 +77,7 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # Session 14: 0.562 / 0.257 / 0.644 (59 of 105 right, 54 of 210 found). Never tuned on.
     # Session 15: 0.585 / 0.271 / 0.658 (62 of 106 right, 57 of 210 found); the this_document convention alone
     # gave 0.590 / 0.271 (3 right claims its own letters' flows had lost to naming), the rules one wrong claim.
+    # Session 16: 0.585 / 0.271 / 0.658 (unchanged: 62 of 106 right, 57 of 210 found). Never tuned on.
     "fresh": (0.58, 0.27, 0.65),
 }
 
