@@ -75,3 +75,15 @@ def test_staff_read_as_their_body_say_so(extractor):
     extraction = run(extractor, text)
     knew = [c for c in extraction.claims if c.type == "KNEW_ABOUT"]
     assert knew and all("+inferred:staff" in c.extractor and c.confidence < confidence.weight("aware") for c in knew)
+
+
+def test_a_bare_this_opening_a_letter_is_the_letter_itself(extractor):
+    """ "This responds to your letter" names the letter as "This letter refers to" does (synthetic, fictional):
+    the writer's SENT is not lowered as if "This" were a pronoun reaching back to an earlier sentence."""
+    head = "Harbour Safety Commission\n\nMarch 3, 2015\n\nDear Ms. Lindqvist:\n\n"
+    bare = run(extractor, head + "This responds to your letter of February 2, 2015 regarding the audit of staffing.\n")
+    named = run(extractor, head + "This letter refers to the audit of staffing conducted in February 2015.\n")
+    sent = [c for c in bare.claims if c.type == "SENT" and "letter.opener" in c.extractor]
+    assert sent and all("+this-document" in c.extractor and "coref:previous" not in c.extractor for c in sent)
+    named_sent = [c for c in named.claims if c.type == "SENT" and "letter.opener" in c.extractor]
+    assert named_sent and sent[0].confidence == named_sent[0].confidence

@@ -35,7 +35,7 @@ import yaml
 from spacy.tokens import Token
 
 from graph.placeholders import is_placeholder
-from loaders.extract import topics
+from loaders.extract import letter_openers, topics
 from loaders.extract.lexicon import LEX, LEXICON_DIR
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -148,7 +148,7 @@ def _reference(run: DocumentRun, sentence: Sentence, ref: Ref) -> str | None:
     if is_placeholder(ref.node.id, ref.node.props):
         return "unnamed"
     doc_index = next((i for i, doc in enumerate(run.parse.docs) if doc is token.doc), sentence.doc_index)
-    if run._is_this_document(token):
+    if run._is_this_document(token) or letter_openers.names_own_letter(run, token):
         return "this-document"
     mention = run.parse.at(doc_index, token)
     if mention is not None:

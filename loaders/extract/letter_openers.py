@@ -76,6 +76,13 @@ def openers(run: DocumentRun) -> list[tuple[Sentence, Token, str]]:
     return found
 
 
+def names_own_letter(run: DocumentRun, token: Token) -> bool:
+    """Whether `token` is an opening sentence's subject naming the letter itself: a bare "This" ("This responds
+    to your letter", "This refers to the inspections") is the letter as "This letter" is, not a pronoun reaching
+    back to an earlier sentence (there is none before the salutation)."""
+    return any(subject.doc is token.doc and subject.i == token.i for _, subject, _ in openers(run))
+
+
 def opener_claims(run: DocumentRun) -> None:
     """After `_addressed_claims`: the opening sentence naming the letter says who sent it (the addressee's
     RECEIVED is the salutation's)."""
