@@ -66,6 +66,7 @@ from loaders.extract import (
     letter_tellings,
     linked_letters,
     markup,
+    national_prefixes,
     non_entities,
     numbered_documents,
     numbered_flows,
@@ -372,6 +373,8 @@ class DocumentRun:
         for mention in self.parse.mentions:
             if mention.kind == "agency":
                 mention.node = self.x.resolver.agency(mention.text, self.ctx, mention.ent_id)
+                prefix = national_prefixes.prefix_before(self.parse.docs[mention.doc_index], mention.start)
+                mention.node = national_prefixes.with_national_forms(mention.node, mention.text, prefix)
                 self.ctx.add_body(mention.node, self.x.gazetteer, mention.sentence)
                 if mention.node.id in self.x.gazetteer.bodies or names_a_body(mention.node.name):
                     self.add_node(mention.node)  # a named body is a node of the graph even when no claim uses it
