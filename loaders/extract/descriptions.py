@@ -79,19 +79,44 @@ def _left_words(head: Token) -> list[str]:
 
 
 def about_phrases(head: Token) -> Iterable[str]:
-    """The noun's own "to X" / "on T" / "about T" / "into T" / "of T" phrases, short and whole."""
-    for prep in [*head.rights, *_verb_recipient(head)]:
-        if prep.dep_ not in ("prep", "dative") or prep.lower_ not in LEX.description_prepositions:
-            continue
-        span = head.doc[prep.i : _clause_cut(prep)]
-        if len(span) < 2 or len(span) > _MAX_PHRASE_TOKENS:
-            continue
-        if any(
-            t.is_punct and t.text not in ("-", "\u2013", "'", "\u2019", "(", ")") or t.like_url or "/" in t.text
-            for t in span
-        ):
-            continue
-        yield _plain(span)
+    """The noun's own "to X" / "on T" / "about T" / "into T" / "of T" phrases, short and whole, then the
+    phrases that follow one another read as one ("a private note from X to Y", "an inquiry into A to B")."""
+    preps = [p for p in [*head.rights, *_verb_recipient(head)] if p.dep_ in ("prep", "dative")]
+    for prep in preps:
+        if prep.lower_ in LEX.description_prepositions and (span := _phrase_span(prep)) is not None:
+            yield _plain(span)
+    chained = _chained_phrase([*preps, *_verb_phrases(head)])
+    if chained is not None:
+        yield _plain(chained)
+
+
+def _phrase_span(prep: Token) -> Span | None:
+    """The phrase a preposition opens, if it is short and plain enough to be part of a name."""
+    span = prep.doc[prep.i : _clause_cut(prep)]
+    if len(span) < 2 or len(span) > _MAX_PHRASE_TOKENS:
+        return None
+    if any(
+        t.is_punct and t.text not in ("-", "\u2013", "'", "\u2019", "(", ")") or t.like_url or "/" in t.text
+        for t in span
+    ):
+        return None
+    return span
+
+
+def _chained_phrase(preps: list[Token]) -> Span | None:
+    """Two or more of the noun's phrases, each opening where the one before ends, as one span; who sent or
+    wrote it ("from X", `description_chain_prepositions`) may open the chain, since "a note from X to Y" is
+    called so whole. None when there is no such chain or one of its phrases would not be a name on its own."""
+    allowed = LEX.description_prepositions | LEX.description_chain_prepositions
+    run: list[Span] = []
+    for prep in sorted(set(preps), key=lambda p: p.i):
+        span = _phrase_span(prep) if prep.lower_ in allowed else None
+        if span is None or run and span.start != run[-1].end:
+            break
+        run.append(span)
+    if len(run) < 2 or run[-1].end - run[0].start > _MAX_PHRASE_TOKENS:
+        return None
+    return run[0].doc[run[0].start : run[-1].end]
 
 
 def _clause_cut(prep: Token) -> int:
@@ -103,6 +128,15 @@ def _clause_cut(prep: Token) -> int:
         if token.dep_ == "relcl" and token.left_edge.i > prep.i + 1 and _after_comma(token):
             end = min(end, token.left_edge.i - 1)
     return end
+
+
+def _verb_phrases(head: Token) -> list[Token]:
+    """ "published a note from X to Y": the parser hangs the phrases on the verb; those that follow the
+    document without a gap are read with it only as a chain (`_chained_phrase` checks the gap)."""
+    if head.dep_ != "dobj":
+        return []
+    following = [c for c in head.head.children if c.dep_ == "prep" and c.i > head.right_edge.i]
+    return following if following and following[0].i == head.right_edge.i + 1 else []
 
 
 def _after_comma(clause: Token) -> bool:

@@ -204,6 +204,7 @@ class Lexicon:
     letter_topic_prepositions: frozenset[str]
     topic_phrases: frozenset[str]
     description_prepositions: frozenset[str]
+    description_chain_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     anaphoric_nouns: frozenset[str]
     non_topics: frozenset[str]
@@ -569,6 +570,7 @@ SET_WORDS = (
     "letter_topic_prepositions",
     "topic_phrases",
     "description_prepositions",
+    "description_chain_prepositions",
     "place_nouns",
     "anaphoric_nouns",
     "non_topics",
