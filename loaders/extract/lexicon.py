@@ -222,6 +222,8 @@ class Lexicon:
     unverified_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     unfinished_modifiers: frozenset[str]
+    in_progress_prepositions: frozenset[str]  # unfinished_work.py
+    progress_nouns: frozenset[str]
     asking_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     sign_offs: tuple[str, ...]
@@ -586,6 +588,8 @@ SET_WORDS = (
     "unverified_verbs",
     "hedge_adverbs",
     "unfinished_modifiers",
+    "in_progress_prepositions",
+    "progress_nouns",
     "asking_verbs",
     "conditional_marks",
     "impersonal_addressees",
