@@ -81,7 +81,7 @@ def sent_claims(
     _, objects, recipients = relations.arguments(verb, frame)
     if not relations.moves_its_objects(frame, objects):
         return []  # "allegations made to X regarding T": only a report is made to someone
-    light = verb.lemma_.lower() in LEX.light_verbs  # "allegations made to X regarding T": no document handed over
+    light = frame.documents_only  # "allegations made to X regarding T": no document handed over
     sent = [o for o in objects if _sent_thing(run, doc_index, o, documents_only=light)]
     if not sent or not recipients:
         return []

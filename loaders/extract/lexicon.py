@@ -66,6 +66,13 @@ class VerbFrame:
     passive_told: bool = False  # "the results were discussed with you": the passive subject is what was told
     objects: frozenset[str] = frozenset()  # only with one of these nouns as what is moved ("made a report to X")
 
+    @property
+    def documents_only(self) -> bool:
+        """A light verb, a frame naming what it moves ("made a report to X"), hands over only documents:
+        "made several recommendations to X" are findings (not the report last named) and "allegations made to X"
+        tell X nothing through it (information is read by the full verbs only)."""
+        return bool(self.objects)
+
     def particle_missing(self, particles: list[str]) -> bool:
         """True when the frame needs a particle the verb does not have ("hand" without "over")."""
         if self.particle is False:
@@ -130,7 +137,6 @@ class Lexicon:
     attention_nouns: frozenset[str]
     filing_verbs: frozenset[str]
     complaint_filing_verbs: frozenset[str]  # filed_complaints.py
-    light_verbs: frozenset[str]  # relations._verb_claims
     public_places: frozenset[str]
     statement_issuing_verbs: frozenset[str]  # following_statements.py
     following_statement_nouns: frozenset[str]
@@ -217,6 +223,8 @@ class Lexicon:
     unverified_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     unfinished_modifiers: frozenset[str]
+    in_progress_prepositions: frozenset[str]  # unfinished_work.py
+    progress_nouns: frozenset[str]
     asking_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     sign_offs: tuple[str, ...]
@@ -455,7 +463,6 @@ def _verbs(file: _File) -> dict[str, Any]:
         "attention_nouns",
         "filing_verbs",
         "complaint_filing_verbs",
-        "light_verbs",
         "public_places",
         "statement_issuing_verbs",
         "following_statement_nouns",
@@ -583,6 +590,8 @@ SET_WORDS = (
     "unverified_verbs",
     "hedge_adverbs",
     "unfinished_modifiers",
+    "in_progress_prepositions",
+    "progress_nouns",
     "asking_verbs",
     "conditional_marks",
     "impersonal_addressees",

@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from loaders.dates import is_month_name
+from loaders.extract.entity_spans import respan_entities
 from loaders.extract.lexicon import LEX
 
 _LINKS = frozenset({"of", "and", "the", "for", "on"})  # "Minutes of Evidence"; a name's own link words
@@ -36,17 +37,14 @@ def committee_report_apart(doc: Doc) -> Doc:
     """A report entity that runs a committee's field into its numbered report ("Select Committee on [Public
     Accounts Sixth Report]") keeps only "Sixth Report"; the field's words are left free for the committee's
     name ("Select Committee on Public Accounts", `nlp.kflow_body_complements`)."""
-    ents, changed = [], False
-    for ent in doc.ents:
-        before = doc[ent.start - 1] if ent.start else None
-        if ent.label_ == "REPORT" and before is not None and before.lower_ in _LINKS and numbered_report_at_end(ent):
-            ents.append(Span(doc, ent.end - 2, ent.end, label=ent.label_))
-            changed = True
-        else:
-            ents.append(ent)
-    if changed:
-        doc.ents = ents
-    return doc
+    return respan_entities(doc, _numbered_report_only)
+
+
+def _numbered_report_only(ent: Span) -> list[Span] | None:
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if ent.label_ == "REPORT" and before is not None and before.lower_ in _LINKS and numbered_report_at_end(ent):
+        return [Span(ent.doc, ent.end - 2, ent.end, label=ent.label_)]
+    return None
 
 
 def without_furniture(span: Span) -> Span | None:

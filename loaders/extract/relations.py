@@ -509,7 +509,7 @@ def _verb_claims(verb: Token, refs: RefsOf, topic_of: TopicOf) -> Iterator[RawCl
         return  # "address the concerns" is dealing with them; "addressed the memo to X" is sending it
     if not moves_its_objects(frame, objects):
         return  # "made a report to X" sends it; "made recommendations to X", "made changes" send nothing
-    light = lemma in LEX.light_verbs
+    light = frame.documents_only
     if light:  # "made several recommendations to X": findings, not the report last named
         objects = [o for o in objects if o.lemma_.lower() not in LEX.findings]
     if frame.sends_when_addressed and (recipients or issues_correspondence(objects)):

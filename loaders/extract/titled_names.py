@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import Node, node_id
 from graph.names import name_key
+from loaders.extract.entity_spans import respan_entities
 from loaders.extract.lexicon import LEX
 
 if TYPE_CHECKING:
@@ -57,37 +58,33 @@ def body_without_trailing_title(doc: Doc, offices: frozenset[str], name_word: Ca
     a lone surname after it) as one organisation, so the person lost the title and the body gained it. Such an
     entity keeps only the body when a body head-word stays in it: a surname it held becomes a person with the
     title; a name after it is read with the title by `kflow_titled_people`."""
-    changed, ents = False, []
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            ents.append(ent)
-            continue
-        surname = _count_from_end(ent, 0, lambda t: _inner_name_word(t, offices), limit=min(2, len(ent) - 2))
-        surname += _first_name_before_initial(ent, surname, offices)
-        titles = _count_from_end(ent, surname, lambda t: t.text in offices, limit=len(ent) - surname - 1)
-        if not titles:  # no title before the name words: a title may still close the entity ("X Committee Chairman")
-            surname = 0
-            titles = _count_from_end(ent, 0, lambda t: t.text in offices, limit=len(ent) - 1)
-        body = ent[: len(ent) - surname - titles]
-        after = past_spaces(doc, ent.end)
-        named_after = after < len(doc) and (
-            doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B" or name_word(doc[after])
-        )
-        if (
-            titles
-            and (surname or named_after)
-            and any(t.text.lower() in LEX.body_words for t in body)
-            and body[-1].is_title  # "Office of [Inspector Gencral]": a body never ends in "of"
-        ):
-            ents.append(Span(doc, body.start, body.end, label=ent.label_))
-            if surname:
-                ents.append(Span(doc, body.end, ent.end, label="PERSON"))
-            changed = True
-        else:
-            ents.append(ent)
-    if changed:
-        doc.ents = ents
-    return doc
+    return respan_entities(doc, lambda ent: _body_and_titled_name(ent, offices, name_word))
+
+
+def _body_and_titled_name(ent: Span, offices: frozenset[str], name_word: Callable[[Token], bool]) -> list[Span] | None:
+    if ent.label_ == "PERSON":
+        return None
+    doc = ent.doc
+    surname = _count_from_end(ent, 0, lambda t: _inner_name_word(t, offices), limit=min(2, len(ent) - 2))
+    surname += _first_name_before_initial(ent, surname, offices)
+    titles = _count_from_end(ent, surname, lambda t: t.text in offices, limit=len(ent) - surname - 1)
+    if not titles:  # no title before the name words: a title may still close the entity ("X Committee Chairman")
+        surname = 0
+        titles = _count_from_end(ent, 0, lambda t: t.text in offices, limit=len(ent) - 1)
+    body = ent[: len(ent) - surname - titles]
+    after = past_spaces(doc, ent.end)
+    named_after = after < len(doc) and (
+        doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B" or name_word(doc[after])
+    )
+    if not (
+        titles
+        and (surname or named_after)
+        and any(t.text.lower() in LEX.body_words for t in body)
+        and body[-1].is_title  # "Office of [Inspector Gencral]": a body never ends in "of"
+    ):
+        return None
+    kept = [Span(doc, body.start, body.end, label=ent.label_)]
+    return [*kept, Span(doc, body.end, ent.end, label="PERSON")] if surname else kept
 
 
 def body_before_party_tagged_name(doc: Doc, offices: frozenset[str]) -> Doc:
@@ -245,14 +242,7 @@ def _make_honorable_lines(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     word, the body."""
 
     def mark(doc: Doc) -> Doc:
-        ents, split = [], False
-        for ent in doc.ents:
-            parts = _honorable_parts(doc, ent)
-            ents.extend(parts if parts is not None else [ent])
-            split = split or parts is not None
-        if split:
-            doc.ents = ents
-        return doc
+        return respan_entities(doc, lambda ent: _honorable_parts(doc, ent))
 
     return mark
 
