@@ -123,7 +123,7 @@ def parse_document(text: str, docs: list[Doc], offsets: list[int]) -> DocumentPa
     """Sentences with trimmed document offsets, and entity mentions from NER and the ruler."""
     parse = DocumentParse(docs, offsets)
     for doc_index, (doc, offset) in enumerate(zip(docs, offsets)):
-        heading = is_heading(doc)
+        heading = is_heading(doc) or (doc_index == 0 and len(docs) > 1 and is_lead_headline(doc))
         starts: list[int] = []
         ends: list[int] = []
         parse._sent_starts.append(starts)
@@ -198,6 +198,29 @@ def is_heading(doc: Doc) -> bool:
     capitalised = [t for t in words if t.is_title or t.is_upper]
     lower = [t for t in words if t.text[:1].islower() and t.lower_ not in LEX.title_function_words]
     return not lower and len(capitalised) >= HEADING_TITLED * len(words)
+
+
+HEADLINE_MAX_WORDS = 25  # a news headline or a release's title line is short
+
+
+def is_lead_headline(doc: Doc) -> bool:
+    """The document's first paragraph, one line with no closing punctuation, when more text follows: a
+    headline or title in sentence case ("Home Office knew about abuse 12 years before report, review
+    finds"). Its facts are the story's in short, often re-dated or re-worded ("review finds"); the story
+    under it states them with their dates, so it is read for names, not for claims, as a capitalised
+    headline is. A title with no finite verb ("Letter to Chairman X on Y") names its document and is read.
+    """
+    if not len(doc) or doc[-1].text in (".", "!", "?", ":", ";", '"', "\u201d", ","):
+        return False
+    if "\n" in doc.text.strip():
+        return False
+    words = [t for t in doc if t.is_alpha]
+    if not 3 <= len(words) <= HEADLINE_MAX_WORDS:
+        return False
+    return any(t.tag_ in _FINITE_VERB_TAGS for t in words)  # a sentence; "Letter to X on Y" is a title, read as one
+
+
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def names_a_body(name: str) -> bool:
