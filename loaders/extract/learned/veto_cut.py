@@ -63,7 +63,10 @@ def choose_cut(inner: Sequence[LabelledDocument], others: Sequence[LabelledDocum
     """The cut an inner cross-validation over `inner` picks (`others` always train); NEVER when none helps."""
     held: list[Probabilities] = [{} for _ in inner]
     for fold in range(INNER_FOLDS):
-        model = fit([*[d for i, d in enumerate(inner) if i % INNER_FOLDS != fold], *others])
+        try:
+            model = fit([*[d for i, d in enumerate(inner) if i % INNER_FOLDS != fold], *others])
+        except ValueError:  # this fold's training part holds only right (or only wrong) claims
+            continue  # its held-out documents keep the rules' confidence: no cut is chosen on them
         for i, document in enumerate(inner):
             if i % INNER_FOLDS == fold:
                 held[i] = model(document)
