@@ -51,6 +51,8 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # Session 16 (KNEW_ABOUT from findings and "discussed with", reports "made to", answers with no speaker line,
     # enclosures, author lines, joined portfolios, address-block members): 0.579 / 0.347 / 0.677, 55 of 95 right,
     # 51 of 147 found. Floors raised to match.
+    # Session 17 (sentence-case headlines, bare "This" letter openers, replies, description chains, "U.S."
+    # prefixes): 0.579 / 0.347 / 0.677 (unchanged).
     "test": (0.57, 0.34, 0.67),
     # 2026-11-27, 124 documents (31 added before round 8, gold written before extraction): 0.717 / 0.419 / 0.740
     # before round 8's rules, 0.758 / 0.443 / 0.749 after them and the retrained scorer.
@@ -69,7 +71,9 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # read 0.18 / 0.06 (US) and 0.00 / 0.00 (Hansard and Dail answers) on their own; the this_document convention;
     # session 15's rules: 0.738 / 0.378 / 0.714 on 215 documents (669 of 907 right, 649 of 1,718 found).
     # Session 16's rules: 0.745 / 0.396 / 0.724 (700 of 940 right, 680 of 1,718 found).
-    "dev": (0.74, 0.39, 0.72),
+    # Session 17's rules: 0.753 / 0.406 / 0.731 (718 of 953 right, 698 of 1,718 found; the scorer, in sample here,
+    # reads 0.686 / 0.378 against the rules' 0.673 / 0.385 scored leave-one-document-out).
+    "dev": (0.75, 0.40, 0.73),
     # 2026-11-27, 25 documents: 0.456 / 0.210 / 0.609 on the code before round 8, 0.500 / 0.219 / 0.613 after
     # (rules alone 0.472 / 0.224). Never tuned on.
     # Session 11: 0.542 / 0.252 / 0.636 (rules alone 0.504 / 0.257): 53 of 210 found, was 46. Never tuned on.
@@ -78,7 +82,8 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # Session 15: 0.585 / 0.271 / 0.658 (62 of 106 right, 57 of 210 found); the this_document convention alone
     # gave 0.590 / 0.271 (3 right claims its own letters' flows had lost to naming), the rules one wrong claim.
     # Session 16: 0.585 / 0.271 / 0.658 (unchanged: 62 of 106 right, 57 of 210 found). Never tuned on.
-    "fresh": (0.58, 0.27, 0.65),
+    # Session 17: 0.600 / 0.281 / 0.667 (63 of 105 right, 59 of 210 found). Never tuned on.
+    "fresh": (0.59, 0.28, 0.66),
 }
 
 
