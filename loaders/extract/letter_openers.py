@@ -80,6 +80,8 @@ def names_own_letter(run: DocumentRun, token: Token) -> bool:
     """Whether `token` is an opening sentence's subject naming the letter itself: a bare "This" ("This responds
     to your letter", "This refers to the inspections") is the letter as "This letter" is, not a pronoun reaching
     back to an earlier sentence (there is none before the salutation)."""
+    if token.lower_ != "this" and not any(c.dep_ == "det" and c.lower_ == "this" for c in token.children):
+        return False  # only "This" or "this <noun>" can be an opener's subject: no walk over the letter's opening
     return any(subject.doc is token.doc and subject.i == token.i for _, subject, _ in openers(run))
 
 

@@ -204,15 +204,13 @@ HEADLINE_MAX_WORDS = 25  # a news headline or a release's title line is short
 
 
 def is_lead_headline(doc: Doc) -> bool:
-    """The document's first paragraph, one line with no closing punctuation, when more text follows: a
-    headline or title in sentence case ("Home Office knew about abuse 12 years before report, review
-    finds"). Its facts are the story's in short, often re-dated or re-worded ("review finds"); the story
-    under it states them with their dates, so it is read for names, not for claims, as a capitalised
-    headline is. A title with no finite verb ("Letter to Chairman X on Y") names its document and is read.
-    """
+    """The document's first chunk (its first line or paragraph, newlines made spaces), with no closing
+    punctuation, when more text follows: a headline or title in sentence case ("Home Office knew about
+    abuse 12 years before report, review finds"). Its facts are the story's in short, often re-dated or
+    re-worded ("review finds"); the story under it states them with their dates, so it is read for names,
+    not for claims, as a capitalised headline is. A title with no finite verb ("Letter to Chairman X on Y")
+    names its document and is read."""
     if not len(doc) or doc[-1].text in (".", "!", "?", ":", ";", '"', "\u201d", ","):
-        return False
-    if "\n" in doc.text.strip():
         return False
     words = [t for t in doc if t.is_alpha]
     if not 3 <= len(words) <= HEADLINE_MAX_WORDS:
