@@ -9,7 +9,7 @@ among the joints, is one coordination whatever the tree says.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from loaders.extract.mentions import DocumentParse, Mention
 
@@ -39,7 +39,18 @@ def _next(parse: DocumentParse, doc_index: int, mention: Mention, step: int) -> 
     if not start <= i < end:
         return None
     found = parse.at(doc_index, doc[i])
-    return found if found is not None and found.kind in _KINDS and found is not mention else None
+    if found is None or found.kind not in _KINDS or found is mention or _modifies_common_noun(doc, found):
+        return None
+    return found
+
+
+def _modifies_common_noun(doc: Doc, mention: Mention) -> bool:
+    """ "A and NSPCC chief executive B": the body names B's post, it is no conjunct; its last word hangs on a
+    common noun after it ("executive", "officials"), where a name the parser cut in two hangs on a proper noun."""
+    roots = [t for t in doc[mention.start : mention.end] if not mention.start <= t.head.i < mention.end]
+    return any(
+        t.dep_ in ("compound", "poss", "nmod") and t.head.i >= mention.end and t.head.pos_ == "NOUN" for t in roots
+    )
 
 
 def conjuncts(parse: DocumentParse, doc_index: int, mention: Mention) -> list[Mention]:
