@@ -98,7 +98,7 @@ FLOORS = {
     "wrapped_documents": 1.00,  # 21/21 ("sent an unredacted version of X to Y")
     "object_lists": 1.00,  # 30/30 ("sent X, a copy of Y and Z to W", "sent X to Y and Z to W")
     "coordinated_prepositions": 1.00,  # 30/30 ("to A and to B", "by A and by B", "to A as well as B")
-    "coordinated_post_holders": 0.88,  # 8/9 ("A and the X director B sent": the parser hangs one B apart)
+    "coordinated_post_holders": 0.91,  # 11/12 ("A and the X director B sent": the parser hangs one B apart)
     "coordinated_told": 0.90,  # 19/21 (the tagger reads "Larkspur Lodge" as a person; one "of the merger" hung apart)
     "detached_titles": 0.91,  # 11/12 ("and to the chair of X, Professor Y,"; a peer, "Lord Ferris of Tallow", is no one entity)
     "entitled_titles": 1.00,  # 12/12
