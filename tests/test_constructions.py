@@ -157,7 +157,7 @@ FLOORS = {
     "release_staff": 1.00,  # 15/15 ("said Senior Counsel Ann Lee" in the body's own release: release_staff.py; 9/15 before)
     "discloser_bodies": 1.00,  # 15/15 ("a whistleblower with X", "the whistleblower, a former analyst at X": discloser_bodies.py)
     "chaired_by": 1.00,  # 15/15 ("the X Inquiry chaired by Sir Tom Hale": chaired_by.py; 6/15 before)
-    "layout_addressees": 1.00,  # 13/13 ("Testimony Before the X" cover line, "Before the / COMMITTEE ON Y" in capitals, "Dear Helen and Tom," above a block naming both, "a memorandum for the Director of X")
+    "layout_addressees": 1.00,  # 15/15 (an address block above "JAN 25 2019"-style date stamps and a joint "Dear Ms. X and Chairman Y:", "Testimony Before the X" cover line, "Before the / COMMITTEE ON Y" in capitals, "Dear Helen and Tom," above a block naming both, "a memorandum for the Director of X")
     "fronted_reports": 1.00,  # 15/15 (round 8: nominal8)
     "framed_documents": 0.95,  # 40/41 (the small model does not take "Priya Anand's" for a person)
     "authored_documents": 1.00,  # 12/12 (a letter's signatory wrote it, signed_authors.py; issuing is no writing)

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from loaders.extract import headers, own_document
+from loaders.extract import headers, joint_salutations, own_document
 from loaders.extract.lexicon import LEX
 from loaders.extract.mentions import Mention, Sentence
 
@@ -49,12 +49,13 @@ def block_span(run: DocumentRun) -> tuple[int, int] | None:
     """The address block's character range: after the date line, before the salutation (else before the
     first line of prose); None when the text has no date line near its top."""
     text = run.document.text
-    limit = min(TOP_SPAN, run.salutation.start if run.salutation else TOP_SPAN)
+    greeting = joint_salutations.greeting_start(run)
+    limit = min(TOP_SPAN, greeting if greeting is not None else TOP_SPAN)
     start = _date_line_end(text, limit)
     if start is None:
         return None
-    if run.salutation is not None:
-        return start, run.salutation.start
+    if greeting is not None:
+        return start, greeting
     for line in re.finditer(r"[^\n]+", text[start:TOP_SPAN]):
         if len(line.group().strip()) > PROSE_LINE:
             return start, start + line.start()
@@ -194,7 +195,8 @@ def read_block(run: DocumentRun) -> list[tuple[Mention, Mention | None, tuple[in
             people = [p for p in _mentions_on(run, "person", start, end) if p.node.label == "Person"]
             person = people[0] if people and 0 < len(stripped) <= PROSE_LINE else None
             prefix = _before_name(text[start:end], person) if person else ""
-            if person is None or not _addressed(prefix, run.salutation is not None) or _is_post(person):
+            greeted = joint_salutations.greeting_start(run) is not None
+            if person is None or not _addressed(prefix, greeted) or _is_post(person):
                 person = None
             if person is None and (
                 not stripped or len(stripped) > PROSE_LINE or is_postal_line(stripped) or _is_field(stripped)

@@ -44,7 +44,7 @@ DATE_LINE_SPAN = 1500  # characters from the top where a letter's date line stan
 PROSE_LINE = 80  # a letterhead or address line is short; a longer one is prose
 ADDRESS_KINDS = ("agency", "place", "person")  # what a postal line may be mis-read as
 _DATE_LINE = re.compile(
-    r"(?m)^[ \t]*((?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2},?[ \t]*\d{4})|(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}))[ \t]*$"
+    r"(?m)^[ \t]*((?:(?:[A-Z][a-z]{2,8}|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC))\.?[ \t]*\d{1,2},?[ \t]*\d{4})|(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}))[ \t]*$"
 )
 _ZIP_END = re.compile(r"\b\d{5}(?:-\d{4})?[ \t]*$|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}[ \t]*$")
 _STREET = re.compile(r"^[ \t]*\d+[A-Za-z]?\b")
@@ -102,7 +102,9 @@ def date_from_line(run: DocumentRun) -> None:
 
 def _is_correspondence(run: DocumentRun) -> bool:
     text = run.document.text
-    if run.salutation or headers.header_fields(text) or speaker.sign_off_start(text) is not None:
+    if joint_salutations.greeting_start(run) is not None:
+        return True
+    if headers.header_fields(text) or speaker.sign_off_start(text) is not None:
         return True
     return bool(address_blocks.block_span(run) and address_blocks.read_block(run))  # "The Honorable X" under a date
 
@@ -117,7 +119,8 @@ def letterhead(run: DocumentRun) -> tuple[int, int] | None:
     ends = [LETTERHEAD_SPAN, len(text)]
     dated = _DATE_LINE.search(text[:LETTERHEAD_SPAN])
     ends += [dated.start()] if dated else []
-    ends += [run.salutation.start] if run.salutation else []
+    greeting = joint_salutations.greeting_start(run)
+    ends += [greeting] if greeting is not None else []
     fields = headers.header_fields(text)
     ends += [text.rfind("\n", 0, fields[0].start) + 1] if fields else []
     end = min(ends)

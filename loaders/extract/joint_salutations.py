@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from loaders.extract.rules import DocumentRun
 
 RULE = "salutation.joint"
+BLOCK_RULE = "address.block"  # address_blocks.RULE (that module imports this one)
 SALUTATION_SPAN = 2500  # characters from the top where a letter's salutation stands
 _NAME = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
 
@@ -36,16 +37,43 @@ def _joint_pattern() -> re.Pattern:
     )
 
 
-def joint_claims(run: DocumentRun) -> None:
-    """Each person a joint salutation greets, named in full above it, RECEIVED the letter."""
+def joint_salutation(run: DocumentRun) -> re.Match | None:
+    """The salutation greeting several people by name ("Dear Senator Warren and Representatives Scott and
+    Takano:"), where `coref.addressee` finds no one addressee; None for none (or one naming nobody).
+    Read once per document: the letter's layout (its date line, address block, letterhead) ends there."""
+    memo = run.memo
+    if "joint_salutation" not in memo:
+        memo["joint_salutation"] = _find_joint(run)
+    return memo["joint_salutation"]
+
+
+def _find_joint(run: DocumentRun) -> re.Match | None:
     if run.salutation is not None or run.document.media_type in own_document.READ_BY_READERS:
-        return
+        return None
     text = run.document.text
     if "and" not in text[:SALUTATION_SPAN] and "&" not in text[:SALUTATION_SPAN]:
-        return
+        return None
     found = _joint_pattern().search(text, 0, SALUTATION_SPAN)
     if found is None or _impersonal(found.group(1)):
-        return  # "Dear Sir and Madam", "Dear Colleagues and Friends": nobody named
+        return None  # "Dear Sir and Madam", "Dear Colleagues and Friends": nobody named
+    return found
+
+
+def greeting_start(run: DocumentRun) -> int | None:
+    """Where a letter's salutation line starts, whether it greets one person or several; None without one."""
+    if run.salutation is not None:
+        return run.salutation.start
+    found = joint_salutation(run)
+    return None if found is None else found.start(1)
+
+
+def joint_claims(run: DocumentRun) -> None:
+    """Each person a joint salutation greets, named in full above it, RECEIVED the letter (unless the
+    address block above already said so)."""
+    found = joint_salutation(run)
+    if found is None:
+        return
+    text = run.document.text
     above = [
         m
         for m in run.parse.mentions
@@ -56,7 +84,7 @@ def joint_claims(run: DocumentRun) -> None:
         and own_document.mention_start(run, m) < found.start()
     ]
     line = (text.rfind("\n", 0, found.start(1)) + 1, found.end(1))
-    done: set[str] = set()
+    done = {c.from_id for c in run.claims if c.type == "RECEIVED" and c.extractor.startswith(f"rules.{BLOCK_RULE}")}
     for part in re.split(r"\s*(?:,|\band\b|&)\s*", found.group(1)):
         person = _named_above(part, above)
         if person is not None and person.node.id not in done:
