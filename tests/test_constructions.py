@@ -201,6 +201,7 @@ FLOORS = {
     "made_reports": 0.94,  # "X made a report to Y" sends it, "sought a report from X" commissions it (verbs.yaml)
     "question_relative_facts": 1.00,  # a question's "the report ... which X received": stated (relations.py)
     "unspoken_answers": 1.00,  # an answer with no speaker line under its numbered question: the office asked (debate_turns.py)
+    "issued_own_documents": 0.90,  # 22/24 ("In 2011, X published its report": AUTHORED dated by the verb, late_dates.py; 12/24 before)
 }
 # ---------------------------------------------------------------------------------------------
 

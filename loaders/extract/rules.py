@@ -60,6 +60,7 @@ from loaders.extract import (
     fronted_reports,
     headless_units,
     historic_answers,
+    late_dates,
     letter_layout,
     letter_matters,
     letter_openers,
@@ -1170,13 +1171,14 @@ class DocumentRun:
             borrowed = date is not None
         if date is None and not denied and (self.precision or "day") in ("day", "month"):
             # the sentence gives none: a document dated to the day or month (a letter, memo, press release,
-            # statement) records acts of its day or month, at the latest. A year alone dates a publication,
-            # not its events (a 2018 article on a 2002 report): those claims stay undated, not misdated.
+            # statement) records acts of its day or month, at the latest. A text dated to its year gives its
+            # year only after scoring (late_dates.refine), so the scorer still reads those claims as undated.
             date = self._document_date()
         self.add_node(raw.subject.node)
         self.add_node(raw.object.node)
         confidence, extractor = scoring.score(self, raw, sentence, borrowed)  # the evidence kinds: confidence.py
         confidence, extractor = learned_hook.rescore(self, raw, sentence, date, borrowed, confidence, extractor)
+        date = late_dates.refine(raw, date, dates, self._document_date(), denied)  # after scoring: see late_dates
         self.claims.append(
             self._claim(
                 raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, extractor, date, raw.role
