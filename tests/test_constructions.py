@@ -171,6 +171,8 @@ FLOORS = {
     "fronted_appositions": 1.00,  # ("In 2009 Ann Lee, an IT specialist at X, sent": fronted_subjects.py; 68/72 before)
     "page_furniture": 1.00,  # 21/21 (furn: "Select Committee on X Written Evidence" / "... Sixth Report", a capitals line, a day: not the name)
     "national_prefixes": 1.00,  # 15/15 (entities4: "U.S. Department of X" found with and without its prefix; national_prefixes.py)
+    "flattened_page_names": 1.00,  # 15/15 (entities5: a name ends before its address's city and a form's next field label)
+    "office_title_fragments": 1.00,  # 12/12 (entities5: "the Ranking | Member" is no body)
     "publisher_holders": 1.00,  # 15/15 (furn: "the Commissioner" in the Commissioner's office's own notice)
     "letter_matters": 0.95,  # 30/30 ("sent findings to Y regarding T": Y KNEW_ABOUT T, letter_matters.py)
     "told_documents": 1.00,  # 15/15 ("informed Y of the report's release": Y KNEW_ABOUT the report)

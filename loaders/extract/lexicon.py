@@ -286,6 +286,7 @@ class Lexicon:
     page_section_words: frozenset[str]
     department_offices: frozenset[str]
     header_other_fields: frozenset[str]
+    form_field_labels: frozenset[str]  # page_furniture.py
     signer_group_nouns: frozenset[str]  # quoted_writers.py
     letter_quoting_verbs: frozenset[str]
     letter_addressing_verbs: frozenset[str]  # rules._trailing_writer
@@ -648,6 +649,7 @@ SET_WORDS = (
     "page_section_words",
     "department_offices",
     "header_other_fields",
+    "form_field_labels",
     "signer_group_nouns",
     "letter_quoting_verbs",
     "letter_addressing_verbs",

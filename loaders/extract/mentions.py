@@ -282,7 +282,8 @@ _CELL_MARKS = "#|*_>- \t"
 def _junk_name(span: Span, kind: str) -> bool:
     """Spans that are never a person or a body: a street or building as a "person", a lone word
     standing as its own line (a heading "### Background", a table cell "| Name |"), a lone role or
-    body word ("the Examiner", "Department") that names nothing by itself."""
+    body word ("the Examiner", "Department") that names nothing by itself, a lone word of an office's title taken
+    for a body ("Ranking" of "Ranking Member")."""
     words = [t for t in span if t.pos_ != "DET" and t.dep_ != "case" and t.lower_ not in LEX.first_person_possessives]
     if not words:
         return True
@@ -294,6 +295,8 @@ def _junk_name(span: Span, kind: str) -> bool:
         return True  # a document's part or kind the tagger read as a name: "Appendix C", "Annex A. Annex B"
     if len(words) != 1 or words[0].is_upper and len(words[0]) > 1:
         return False
+    if kind == "agency" and words[0].text in LEX.office_titles:
+        return True  # "the Ranking | Member of X": the tagger cut an office's title in two, no body
     word = words[0].lower_
     line = span.sent.text.strip(_CELL_MARKS)
     if kind == "person" and line == span.text and span.sent.text.strip()[:1] in "#|*" + span.text[:1]:

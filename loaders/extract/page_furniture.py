@@ -8,6 +8,12 @@ submission to the Committee of 3 October 2005"). None of that is part of the bod
 the body the text means is the node (and one node, not one per page header). Parliament's web pages head a
 committee's report with the committee and the report's number ("Select Committee on Public Accounts Sixth
 Report"): the "Sixth Report" is the committee's document, not part of its name.
+
+A page flattened into one line runs a letterhead or an address block's name into what the next line held: the
+city of its address ("U.S. House of Representatives Washington, D.C. 20515", "Office of Inspector General
+Washington, D.C"), or a form's next field label ("To: NTSB Date: 5/23/2018", "Department of X GAO ID: GAO-07-659R",
+"Office of Audits Report Type: Review"). Neither is part of the name: a city before ", D.C." or a state and ZIP
+code is the address, and a label before its colon is the next field.
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ def without_furniture(span: Span) -> Span | None:
     end = _before_qualifier(span)
     end = _before_line_fragment(span, end)
     end = _before_section_words(span, end)
+    end = _before_field_label(span, end)
+    end = _before_address_city(span, end)
     if numbered_report_at_end(span.doc[span.start : end]) and _has_head(span.doc[span.start : end - 2]):
         end -= 2  # "Select Committee on Standards and Privileges Eighth Report": the page's heading
     while end > span.start + 1 and span.doc[end - 1].lower_ in _LINKS:
@@ -104,6 +112,45 @@ def _before_section_words(span: Span, end: int) -> int:
     if cut == end or not span.doc[cut].is_title or not _has_head(span.doc[span.start : cut]):
         return end
     return cut
+
+
+def _before_field_label(span: Span, end: int) -> int:
+    """Where a form's field label closing the name begins, when its colon follows the name ("NTSB Date:",
+    "Department of X GAO ID:"); the name before it must still say it is a body (a head word or an acronym)."""
+    doc = span.doc
+    if end != span.end or end >= len(doc) or doc[end].text != ":":
+        return end
+    labels = LEX.form_field_labels | LEX.header_other_fields | LEX.subject_fields | LEX.sender_fields
+    for size in (2, 1):  # the longer label first: "Report Type" before "Type"
+        label = doc[end - size : end]
+        if end - size <= span.start or not all(t.is_title or t.is_upper for t in label):
+            continue
+        rest = doc[span.start : end - size]
+        if label.text.lower() in labels and (_has_head(rest) or any(_acronym(t) for t in rest)):
+            return end - size
+    return end
+
+
+def _acronym(token: Token) -> bool:
+    return token.is_upper and token.is_alpha and len(token) > 1
+
+
+_DISTRICT = re.compile(r"^D\.?C\.?$")  # "D.C.", "DC", an OCR'd "D.C"
+_STATE_ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
+
+
+def _before_address_city(span: Span, end: int) -> int:
+    """Where the city of an address closing the name begins: a capitalised last word, no body head and no
+    name's complement ("Bank of Westbrook"), followed by ", D.C." or ", XX 12345" (a state and its ZIP code)."""
+    doc = span.doc
+    if end != span.end or end - span.start < 2 or end + 1 >= len(doc) or doc[end].text != ",":
+        return end
+    city, before = doc[end - 1], doc[end - 2]
+    if not city.is_title or city.lower_ in LEX.body_words or not before.is_alpha or before.is_lower:
+        return end  # "Bank of Washington, D.C.": after a link word the place is the name's own
+    after = doc[end + 1]
+    state = len(after) == 2 and _acronym(after) and end + 2 < len(doc) and bool(_STATE_ZIP.match(doc[end + 2].text))
+    return end - 1 if _DISTRICT.match(after.text) or state else end
 
 
 def _has_head(name: Span) -> bool:
