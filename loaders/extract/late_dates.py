@@ -1,7 +1,7 @@
 """Dates a claim gets after it is scored: a document's own phrase, and a year-dated document's year.
 
 `DocumentRun._add` dates a claim from its clause, the report's node, or a document dated to the day or
-month. Two claims were left with a wrong date or none:
+month. Three kinds of claim were left with a wrong date or none:
 
 - A claim read off a document's noun phrase alone ("the FCO's submission to the Committee of 3 October
   2005": the submission was sent, and received, on its date) has no verb to date it, so a report node
@@ -17,7 +17,7 @@ month. Two claims were left with a wrong date or none:
   whenever the act falls in the year the text was written, the common case for letters, releases and
   statements, which report what their writer just did.
 
-Both run after the claim is scored, so its confidence is what the scorer (trained on the dates as they
+All run after the claim is scored, so its confidence is what the scorer (trained on the dates as they
 were) gives; retraining the scorer may fold them in.
 """
 
