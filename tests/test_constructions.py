@@ -170,6 +170,7 @@ FLOORS = {
     "moved_plurals": 1.00,  # 30/30 ("X sent findings to Y", "received results from Y": transferred_documents.py)
     "fronted_appositions": 1.00,  # ("In 2009 Ann Lee, an IT specialist at X, sent": fronted_subjects.py; 68/72 before)
     "page_furniture": 1.00,  # 21/21 (furn: "Select Committee on X Written Evidence" / "... Sixth Report", a capitals line, a day: not the name)
+    "apposed_titles": 1.00,  # 27/27 (precision4: "a letter from X, Title, Body, to Y": the title and body are X's)
     "national_prefixes": 1.00,  # 15/15 (entities4: "U.S. Department of X" found with and without its prefix; national_prefixes.py)
     "flattened_page_names": 1.00,  # 15/15 (entities5: a name ends before its address's city and a form's next field label)
     "office_title_fragments": 1.00,  # 12/12 (entities5: "the Ranking | Member" is no body)

@@ -22,6 +22,7 @@ from loaders.dates import DateValue, parse_date
 from loaders.extract import (
     agency_studies,
     announcements,
+    apposed_titles,
     authored_studies,
     document_names,
     document_owners,
@@ -884,7 +885,10 @@ def correspondents(head: Token, preps: frozenset[str], sender: bool = False) -> 
     for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and (name := apposed_titles.named_person(obj)) is not None:
+                    # "from Ann Lee MP, Minister for X, Northshire Police": her title and body; "from A, B, and C": B
+                    found += [name, *[c for c in obj.children if c.dep_ == "appos" and apposed_titles.names_person(c)]]
+                elif obj.dep_ == "pobj":
                     found += [obj, *[c for c in obj.children if c.dep_ == "appos"]]
                     if obj.pos_ == "NOUN":  # the parser often hangs the name on the letter itself
                         found += [c for c in head.children if c.dep_ == "appos" and c.i > obj.i]

@@ -32,6 +32,7 @@ from loaders.extract import (
     addressee_block,
     agency_studies,
     announcements,
+    apposed_titles,
     author_fields,
     authored_studies,
     body_reports,
@@ -1065,7 +1066,7 @@ class DocumentRun:
                 r.node.id: r
                 for o in reports.correspondents(head, frame.preps("sender"), sender=True)
                 for r in refs(o)
-                if r.node.label in ("Agency", "Person")
+                if r.node.label in ("Agency", "Person") and not apposed_titles.is_apposed_conjunct(r.token)
             }
             senders = office_bodies.without_holders_bodies(senders)  # "from the Clerk, X Committee": the Clerk
             writer = (_fronted_writer(head) or _trailing_writer(head)) if report.lemma in LEX.correspondence else None
@@ -1098,7 +1099,9 @@ class DocumentRun:
                 addressees = relations.children_of(writer.head, "dobj", "dative")
             for o in addressees:
                 for recipient in refs(o):
-                    if recipient.node.label in ("Agency", "Person"):
+                    if recipient.node.label in ("Agency", "Person") and not apposed_titles.is_apposed_conjunct(
+                        recipient.token
+                    ):  # "to Ann Lee, Director, Northshire Police": her title and body are hers
                         found.append(
                             relations.RawClaim(
                                 "RECEIVED", recipient, target, anchor, min(0.8, recipient.confidence), "report.to"
