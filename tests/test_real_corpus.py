@@ -53,7 +53,10 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # 51 of 147 found. Floors raised to match.
     # Session 17 (sentence-case headlines, bare "This" letter openers, replies, description chains, "U.S."
     # prefixes): 0.579 / 0.347 / 0.677 (unchanged).
-    "test": (0.57, 0.34, 0.67),
+    # Session 18 (letterhead senders as leads, apposed titles, flattened page lines, year-dated texts' acts, date
+    # stamps in capitals, joint salutations, a body naming a post no conjunct, archive holdings as leads; the
+    # session-13 scorer kept): 0.598 / 0.347 / 0.677, 55 of 92 right (three fewer wrong), 51 of 147 found.
+    "test": (0.59, 0.34, 0.67),
     # 2026-11-27, 124 documents (31 added before round 8, gold written before extraction): 0.717 / 0.419 / 0.740
     # before round 8's rules, 0.758 / 0.443 / 0.749 after them and the retrained scorer.
     # 2026-11-27, 144 documents: batch dev10 added 20 (us_120-129, uk_120-129; gold written before extraction, no
@@ -73,7 +76,11 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # Session 16's rules: 0.745 / 0.396 / 0.724 (700 of 940 right, 680 of 1,718 found).
     # Session 17's rules: 0.753 / 0.406 / 0.731 (718 of 953 right, 698 of 1,718 found; the scorer, in sample here,
     # reads 0.686 / 0.378 against the rules' 0.673 / 0.385 scored leave-one-document-out).
-    "dev": (0.75, 0.40, 0.73),
+    # Session 18: dev18 added 24 (us_166-181, uk_166-170, uk_173, ie_171-172; gold written before extraction, no
+    # code changed), which read 0.56 / 0.18 on their own (38 of 68 right, 38 of 213 found); the split fell to
+    # 0.743 / 0.383 / 0.716 (231 documents: the first 16 of them added); session 18's rules and gold omissions mended: 0.785 / 0.397 / 0.716 on
+    # 239 documents (791 of 1,008 right, 766 of 1,931 found). Floors lowered to the larger split.
+    "dev": (0.78, 0.39, 0.71),
     # 2026-11-27, 25 documents: 0.456 / 0.210 / 0.609 on the code before round 8, 0.500 / 0.219 / 0.613 after
     # (rules alone 0.472 / 0.224). Never tuned on.
     # Session 11: 0.542 / 0.252 / 0.636 (rules alone 0.504 / 0.257): 53 of 210 found, was 46. Never tuned on.
@@ -83,7 +90,8 @@ FLOORS = {  # split: (edges must precision, edges must recall, entities must rec
     # gave 0.590 / 0.271 (3 right claims its own letters' flows had lost to naming), the rules one wrong claim.
     # Session 16: 0.585 / 0.271 / 0.658 (unchanged: 62 of 106 right, 57 of 210 found). Never tuned on.
     # Session 17: 0.600 / 0.281 / 0.667 (63 of 105 right, 59 of 210 found). Never tuned on.
-    "fresh": (0.59, 0.28, 0.66),
+    # Session 18: 0.612 / 0.281 / 0.667 (63 of 103 right, 59 of 210 found). Never tuned on.
+    "fresh": (0.61, 0.28, 0.66),
 }
 
 
