@@ -39,14 +39,18 @@ def refine(
     date_spans: list[tuple[int, int, DateValue]],
     document_date: DateValue | None,
     denied: bool,
+    lead: bool = False,
 ) -> DateValue | None:
-    """The claim's date once the two late sources are tried (module docstring); `date` when neither applies."""
+    """The claim's date once the late sources are tried (module docstring); `date` when none applies. A lead
+    (below the threshold: an inference, such as a document found in a body's archive) does not take a
+    year-dated text's year: a 2018 article on a 2002 report would put the inference on 2018 in every
+    chronology, a guess on a guess."""
     if denied:
         return date  # "never received it": a denial has no date to take
     own = phrase_date(raw, date_spans)
     if own is not None and (date is None or date.text == "the document's date"):
         return own
-    if date is None and document_date is not None and document_date.precision == "year":
+    if date is None and not lead and document_date is not None and document_date.precision == "year":
         return document_date
     return date
 

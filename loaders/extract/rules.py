@@ -1181,7 +1181,8 @@ class DocumentRun:
         self.add_node(raw.object.node)
         confidence, extractor = scoring.score(self, raw, sentence, borrowed)  # the evidence kinds: confidence.py
         confidence, extractor = learned_hook.rescore(self, raw, sentence, date, borrowed, confidence, extractor)
-        date = late_dates.refine(raw, date, dates, self._document_date(), denied)  # after scoring: see late_dates
+        lead = confidence < scoring.LEAD_THRESHOLD
+        date = late_dates.refine(raw, date, dates, self._document_date(), denied, lead)  # after scoring: late_dates
         self.claims.append(
             self._claim(
                 raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, extractor, date, raw.role
