@@ -186,6 +186,7 @@ def read_block(run: DocumentRun) -> list[tuple[Mention, Mention | None, tuple[in
     if span is None:
         return []
     text = run.document.text
+    greeted = joint_salutations.greeting_start(run) is not None  # a salutation, to one person or several
     found: list[list] = []
     for column in _columns(text, span):
         pending: list[list] = []  # [person, body, line] still open to the body lines below them
@@ -195,7 +196,6 @@ def read_block(run: DocumentRun) -> list[tuple[Mention, Mention | None, tuple[in
             people = [p for p in _mentions_on(run, "person", start, end) if p.node.label == "Person"]
             person = people[0] if people and 0 < len(stripped) <= PROSE_LINE else None
             prefix = _before_name(text[start:end], person) if person else ""
-            greeted = joint_salutations.greeting_start(run) is not None
             if person is None or not _addressed(prefix, greeted) or _is_post(person):
                 person = None
             if person is None and (

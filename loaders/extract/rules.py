@@ -1182,7 +1182,8 @@ class DocumentRun:
         confidence, extractor = scoring.score(self, raw, sentence, borrowed)  # the evidence kinds: confidence.py
         confidence, extractor = learned_hook.rescore(self, raw, sentence, date, borrowed, confidence, extractor)
         lead = confidence < scoring.LEAD_THRESHOLD
-        date = late_dates.refine(raw, date, dates, self._document_date(), denied, lead)  # after scoring: late_dates
+        document_date = self._document_date() if date is None else None  # only an undated claim may take it
+        date = late_dates.refine(raw, date, dates, document_date, denied, lead)  # after scoring: late_dates
         self.claims.append(
             self._claim(
                 raw.type, raw.subject.node.id, raw.object.node.id, sentence, confidence, extractor, date, raw.role
